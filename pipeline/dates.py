@@ -1,0 +1,109 @@
+"""Publication dates: find a date line, parse it strictly (English, absolute, with a year)."""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from dateparser.date import DateDataParser
+
+from . import settings
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+# Every date form newsrooms print with a year. Dates without a year are never publication dates.
+DATE_PATTERN = (
+    rf"(?:{_WEEKDAY}(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"
+    rf"|{_DAY}\s+{_MONTH},?\s+{_YEAR}"
+    rf"|{_MONTH},?\s+{_YEAR}(?!\d))"
+    rf"|{_YEAR}-[01]\d-[0-3]\d"
+    rf"|[0-3]?\d[-/.][01]?\d[-/.]{_YEAR}"
+    rf"|[01]?\d/[0-3]?\d/{_YEAR})"
+)
+_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
+_LEAD = re.compile(r"^[\s\-–—•·*|>]+")
+_SEPARATOR = re.compile(r"^\s*(?:[•·|–—:/]|-{1,2}|\s)\s*")
+_NUMERIC = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
+_MONTH_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateLine:
+    """A line that starts with a date: the date, and what follows it on the line."""
+
+    published: dt.date
+    date_text: str
+    rest: str  # text after the date and its separator: a kind label, a title, or nothing
+
+
+@functools.cache
+def _parser() -> DateDataParser:
+    # One reused parser; English only, absolute dates only: relative words never become dates.
+    return DateDataParser(
+        languages=settings.DATE_LANGUAGES,
+        settings={
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PARSERS": ["custom-formats", "absolute-time"],
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
+    )
+
+
+@functools.lru_cache(maxsize=65_536)
+def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """Parse one date string strictly; None when it is not a full, plausible calendar date."""
+    text = text.strip().rstrip(".,")
+    numeric = _NUMERIC.match(text)
+    if numeric:
+        first, _sep, second, year = numeric.groups()
+        a, b, y = int(first), int(second), int(year)
+        # Dashes and dots are day-first (ICRC, EU); slashes month-first unless impossible.
+        day, month = (b, a) if numeric.group(2) == "/" and a <= 12 else (a, b)
+        try:
+            parsed = dt.date(y, month, day)
+        except ValueError:
+            return None
+    else:
+        if _MONTH_ONLY.match(text):
+            return None
+        data = _parser().get_date_data(text)
+        if data is None or data.date_obj is None or data.period != "day":
+            return None
+        parsed = data.date_obj.date()
+    today = today or dt.date.today()
+    if parsed.year < settings.EARLIEST_DATE_YEAR or parsed > today + dt.timedelta(days=1):
+        return None
+    return parsed
+
+
+def date_line(line: str) -> DateLine | None:
+    """Return the DateLine when the line starts with a full date (after any bullet), else None."""
+    stripped = _LEAD.sub("", line)
+    match = _DATE.match(stripped)
+    if not match:
+        return None
+    published = parse_date(match.group(0))
+    if published is None:
+        return None
+    rest = stripped[match.end():]
+    if rest and rest[0].isalnum() and not rest.startswith(" "):
+        return None  # "2019-01-08T10" or "8, 2019abc": not a date line
+    rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
+    return DateLine(published=published, date_text=match.group(0), rest=rest)
+
+
+def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
+    """Every full date in a text, with its character span."""
+    found = []
+    for match in _DATE.finditer(text):
+        parsed = parse_date(match.group(0))
+        if parsed:
+            found.append((parsed, match.start(), match.end()))
+    return found

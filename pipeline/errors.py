@@ -1,0 +1,35 @@
+"""The few errors the pipeline raises, each handled at one edge."""
+from __future__ import annotations
+
+
+class PipelineError(Exception):
+    """Base class: the CLI turns any of these into one clean line and a non-zero exit."""
+
+    exit_code = 1
+
+
+class SkipInput(PipelineError):
+    """A raw file that cannot be used (empty, binary, too large): logged, counted, skipped."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+class ConfigError(PipelineError):
+    """A missing directory, an unknown model, a bad option: the run cannot start."""
+
+    exit_code = 2
+
+
+class OutputError(PipelineError):
+    """The dataset could not be written; the previously published dataset is untouched."""
+
+    exit_code = 3
+
+
+class LockedError(PipelineError):
+    """Another writer holds the output directory's lock."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again later

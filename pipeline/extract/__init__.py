@@ -1,0 +1,56 @@
+"""Extract stage: one batched spaCy pass sets spokespeople, countries and figures on each release."""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+import spacy
+from spacy.language import Language
+
+from .. import settings
+from ..errors import ConfigError
+from ..records import Release
+from . import countries, figures, spokespeople  # noqa: F401  (registers the component factories)
+
+LOGGER = logging.getLogger(__name__)
+
+COMPONENTS = ("release_countries", "release_figures", "release_spokespeople")
+
+
+def build_nlp(model: str = settings.DEFAULT_MODEL) -> Language:
+    """Load the spaCy model once, without unused components, with the release extractors added."""
+    try:
+        nlp = spacy.load(model, exclude=list(settings.EXCLUDED_COMPONENTS))
+    except OSError as exc:
+        raise ConfigError(f"cannot load spaCy model {model!r}: install it with pip first ({exc})") from exc
+    for name in COMPONENTS:
+        nlp.add_pipe(name, last=True)
+    return nlp
+
+
+def extract(releases: Iterable[Release], nlp: Language) -> Iterator[Release]:
+    """Yield each release with spokespeople, countries and figures filled in, streaming in chunks."""
+    chunk: list[Release] = []
+    for release in releases:
+        chunk.append(release)
+        if len(chunk) >= settings.NLP_CHUNK_SIZE:
+            yield from _extract_chunk(chunk, nlp)
+            chunk = []
+    if chunk:
+        yield from _extract_chunk(chunk, nlp)
+
+
+def _extract_chunk(chunk: list[Release], nlp: Language) -> list[Release]:
+    out = []
+    # The memory zone frees the strings each chunk adds, so memory stays flat on any corpus size.
+    with nlp.memory_zone():
+        pairs = ((r.text[: settings.MAX_NLP_CHARS], r) for r in chunk)
+        for doc, release in nlp.pipe(pairs, as_tuples=True, batch_size=settings.NLP_BATCH_SIZE):
+            out.append(replace(
+                release,
+                spokespeople=doc._.spokespeople,
+                country_mentions=doc._.country_mentions,
+                figures=doc._.figures,
+            ))
+    return out

