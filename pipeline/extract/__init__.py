@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .. import settings
 from ..errors import ConfigError
@@ -18,12 +19,25 @@ LOGGER = logging.getLogger(__name__)
 COMPONENTS = ("release_countries", "release_figures", "release_spokespeople")
 
 
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a title or a list item never runs into the next line."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text_with_ws and not token.is_space:
+            token.is_sent_start = True
+        elif token.is_space:
+            token.is_sent_start = False
+    return doc
+
+
 def build_nlp(model: str = settings.DEFAULT_MODEL) -> Language:
     """Load the spaCy model once, without unused components, with the release extractors added."""
     try:
         nlp = spacy.load(model, exclude=list(settings.EXCLUDED_COMPONENTS))
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model {model!r}: install it with pip first ({exc})") from exc
+    nlp.add_pipe("line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     for name in COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp

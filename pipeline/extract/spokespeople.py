@@ -61,6 +61,23 @@ def _speaker_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def _person_before(verb: Token) -> Span | None:
+    """`Jane Doe, director of X, said` when the parse missed the subject: the name, an appositive, the verb."""
+    sentence = verb.sent
+    people = [e for e in verb.doc.ents if e.label_ == "PERSON" and sentence.start <= e.start and e.end <= verb.i]
+    if not people:
+        return None
+    person = people[-1]
+    between = verb.doc[person.end:verb.i]
+    if len(between) == 0:
+        return person
+    if between[0].text == "," and len(between) <= 25 and not any(
+        t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"} for t in between
+    ) and not any(t.text in {".", ";", "“", "”", '"'} for t in between):
+        return person
+    return None
+
+
 def _split_role(text: str, doc_span: Span | None) -> tuple[str | None, str | None]:
     """Split `executive director of Amnesty International` into role and organisation."""
     text = text.strip(" ,;:()—–-")
@@ -132,14 +149,14 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
         lower = token.lower_
         person = None
         if lower in _SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
-            person = _person_in(_speaker_tokens(token), doc)
+            person = _person_in(_speaker_tokens(token), doc) or _person_before(token)
             if person is None:  # "…,” said Jane Doe, director of X.
                 window = doc[token.i + 1:min(len(doc), token.i + 4)]
                 person = next((e for e in doc.ents if e.label_ == "PERSON" and window.start <= e.start < window.end), None)
         elif lower in _STATEMENT_VERBS and any(
             c.dep_ == "dobj" and c.lower_ in _STATEMENT_NOUNS for c in token.children
         ):
-            person = _person_in(_speaker_tokens(token), doc)
+            person = _person_in(_speaker_tokens(token), doc) or _person_before(token)
         elif lower == "according" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
             person = _person_in(list(doc[token.i + 1].subtree), doc)
         if person is not None:

@@ -1,0 +1,42 @@
+import datetime as dt
+
+import pytest
+
+from pipeline.dates import date_line, find_dates, parse_date
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "rest"),
+    [
+        ("January 8, 2019", dt.date(2019, 1, 8), ""),
+        ("  – April 9, 2013", dt.date(2013, 4, 9), ""),
+        ("December 3, 2021 • Press Release", dt.date(2021, 12, 3), "Press Release"),
+        ("18 Feb 2020 - Statement on the elections", dt.date(2020, 2, 18), "Statement on the elections"),
+        ("13-05-2013 News Release 13/87", dt.date(2013, 5, 13), "News Release 13/87"),
+        ("Sept. 3, 2021", dt.date(2021, 9, 3), ""),
+        ("8th May 2022 - Children in need", dt.date(2022, 5, 8), "Children in need"),
+        ("Monday, January 8, 2019", dt.date(2019, 1, 8), ""),
+    ],
+)
+def test_date_lines(line, expected, rest):
+    found = date_line(line)
+    assert found is not None
+    assert found.published == expected
+    assert found.rest == rest
+
+
+@pytest.mark.parametrize("line", ["2019", "May 31", "December 2019", "Jan 45, 2020", "© 2020 Amnesty", "Press Release"])
+def test_not_date_lines(line):
+    assert date_line(line) is None
+
+
+def test_future_and_ancient_dates_are_rejected():
+    assert parse_date("January 1, 2090") is None
+    assert parse_date("January 1, 1901") is None
+
+
+def test_find_dates_gives_spans():
+    text = "On March 3, 2020 the court ruled; the appeal followed on 4 May 2021."
+    found = find_dates(text)
+    assert [d for d, _, _ in found] == [dt.date(2020, 3, 3), dt.date(2021, 5, 4)]
+    assert text[found[0][1]:found[0][2]] == "March 3, 2020"

@@ -1,0 +1,108 @@
+"""The whole pipeline on the sample corpus, bad inputs, and the CLI as a user types it."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.dataset as pads
+import pytest
+
+from pipeline.run import run
+
+from .conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def seed_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("processed")
+    report = run(REPO / "raw", out, progress=False)
+    return out, report
+
+
+def test_seed_run_writes_a_readable_dataset(seed_run):
+    out, report = seed_run
+    frame = pd.read_parquet(out / "releases")
+    assert len(frame) == report.releases == 27
+    assert frame["release_id"].is_unique
+    assert pads.dataset(out / "releases").count_rows() == 27
+    assert str(pads.dataset(out / "releases").schema.field("published").type) == "date32[day]"
+    runs = list((out / "_runs").glob("*.json"))
+    assert len(runs) == 1 and json.loads(runs[0].read_text())["releases"] == 27
+
+
+def test_duckdb_reads_the_dataset(seed_run):
+    duckdb = pytest.importorskip("duckdb")
+    out, _ = seed_run
+    count = duckdb.sql(f"SELECT count(*) FROM '{out}/releases/*.parquet' WHERE kind = 'report'").fetchall()[0][0]
+    assert count == 3  # two reports on 001, one on 002
+
+
+def test_seed_scores_meet_the_bar(seed_run, shared):
+    out, _ = seed_run
+    result = subprocess.run(
+        [sys.executable, str(shared / "eval" / "score.py"), "--dataset", str(out / "releases"),
+         "--gold", str(shared / "gold" / "seeds.jsonl"), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    scores = json.loads(result.stdout)
+    assert scores["split"]["f1"] == 1.0
+    assert scores["duplicates"] == 0 and scores["false_merges"] == 0
+    assert scores["release.date"]["acc"] == 1.0
+    assert scores["release.kind"]["acc"] == 1.0
+    for field in ("spokespeople", "countries", "figures"):
+        assert scores[f"release.{field}"]["f1"] >= 0.85, (field, scores[f"release.{field}"])
+
+
+def test_bad_inputs_are_skipped_and_the_run_goes_on(tmp_path: Path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(REPO / "raw" / "002_bb9fff116277e6df.txt", raw)
+    (raw / "empty.txt").write_bytes(b"")
+    (raw / "junk.bin").write_bytes(bytes(range(256)) * 20)
+    (raw / "nothing.html").write_text("<html><body><nav>Home</nav></body></html>")
+    (raw / "latin1.txt").write_bytes("Caf\xe9 statement\nPress Release\nA title\nBody text here.".encode("cp1252"))
+    with open(raw / "huge.txt", "wb") as handle:
+        handle.truncate(25_000_000)
+    report = run(raw, tmp_path / "out", progress=False)
+    reasons = dict(report.files_skipped)
+    assert set(reasons) == {str(raw / n) for n in ("empty.txt", "junk.bin", "nothing.html", "huge.txt")}
+    assert report.releases == 13  # 12 cards and the latin-1 note
+    assert "over the" in reasons[str(raw / "huge.txt")]
+
+
+def test_rerun_gives_identical_ids(seed_run, tmp_path: Path):
+    out, _ = seed_run
+    run(REPO / "raw", tmp_path, progress=False)
+    first = pd.read_parquet(out / "releases").drop(columns=[])
+    second = pd.read_parquet(tmp_path / "releases")
+    assert first["release_id"].tolist() == second["release_id"].tolist()
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=REPO)
+
+
+def test_cli_missing_raw_is_one_clean_line(tmp_path: Path):
+    result = _cli("run", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "does not exist" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_unknown_model_is_one_clean_line(tmp_path: Path):
+    result = _cli("run", "--raw", str(REPO / "raw"), "--out", str(tmp_path), "--model", "no_such_model")
+    assert result.returncode == 2
+    assert "cannot load spaCy model" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_help_reads_well():
+    result = _cli("--help")
+    assert result.returncode == 0
+    assert "run" in result.stdout
+    run_help = _cli("run", "--help").stdout
+    for flag in ("--raw", "--out", "--model"):
+        assert flag in run_help

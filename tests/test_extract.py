@@ -1,0 +1,81 @@
+import pytest
+
+from pipeline.extract import extract
+from pipeline.read import read
+from pipeline.records import Release
+
+from .conftest import DATA
+
+
+def _one(nlp, text: str, title: str | None = None) -> Release:
+    release = Release(sources=("t.txt",), kind="press_release", title=title, summary=text)
+    (out,) = list(extract([release], nlp))
+    return out
+
+
+def test_spokesperson_with_role_and_organisation(nlp):
+    out = _one(nlp, "Margaret Huang, executive director of Amnesty International, issued the following "
+                    "statement: “The wall is a symbol of fear and should not be funded.”")
+    (person,) = out.spokespeople
+    assert (person.name, person.role, person.organization) == (
+        "Margaret Huang", "executive director", "Amnesty International")
+    assert person.quote == "The wall is a symbol of fear and should not be funded."
+    assert out.text[person.start:person.end] == "Margaret Huang"
+
+
+def test_inverted_attribution_and_people_only_mentioned(nlp):
+    out = _one(nlp, "President Trump signed the order on Friday. “This is a cruel policy,” said Erika "
+                    "Guevara-Rosas, Americas director at Amnesty International.")
+    assert [(p.name, p.role, p.organization) for p in out.spokespeople] == [
+        ("Erika Guevara-Rosas", "Americas director", "Amnesty International")]
+
+
+def test_signature_under_an_email(nlp):
+    text = read(DATA / "email_signature.txt").blocks
+    out = _one(nlp, "\n".join(text))
+    assert [(p.name, p.role, p.organization) for p in out.spokespeople] == [
+        ("Denise Bell", "Researcher, Refugee and Migrant Rights", "Amnesty International USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Turkey illegally deported Syrians into war.", ("SYR", "TUR")),
+        ("Mexican authorities detained families in Tijuana.", ("MEX",)),
+        ("The U.S. House passed the Burma Act.", ("MMR", "USA")),
+        ("Amnesty International USA staff met officials in Central America.", ()),
+        ("The letter was translated into Arabic.", ()),
+    ],
+)
+def test_countries(nlp, text, codes):
+    assert _one(nlp, text).countries == codes
+
+
+def test_country_mentions_carry_evidence(nlp):
+    out = _one(nlp, "Families fled Honduras last year.")
+    (mention,) = out.country_mentions
+    assert out.text[mention.start:mention.end] == "Honduras"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 39,000 unaccompanied children have arrived.", [(39000.0, "count", None)]),
+        ("Twenty-eight children and their parents face deportation.", [(28.0, "count", None)]),
+        ("The government offered $20 million in foreign assistance.", [(20000000.0, "money", "USD")]),
+        ("An 80% cut to the refugee admissions program was announced.", [(80.0, "percent", None)]),
+        ("In 2015 the law changed; COVID-19 spread; Title 42 was used within 20 days.", []),
+        ("Thousands marched and hundreds of thousands signed.", []),
+    ],
+)
+def test_figures(nlp, text, expected):
+    out = _one(nlp, text)
+    assert [(f.value, f.unit, f.currency) for f in out.figures] == expected
+
+
+def test_figure_object_and_qualifier(nlp):
+    out = _one(nlp, "More than 39,000 unaccompanied children have arrived at the border.")
+    (figure,) = out.figures
+    assert figure.text == "More than 39,000"
+    assert "children" in figure.object
+    assert out.text[figure.start:figure.end] == "More than 39,000"

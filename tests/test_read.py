@@ -1,0 +1,80 @@
+from pathlib import Path
+
+import pytest
+
+from pipeline.errors import SkipInput
+from pipeline.read import iter_raw_files, read
+from pipeline import settings
+
+from .conftest import DATA, REPO
+
+
+def test_reads_a_seed_page_into_blocks():
+    page = read(REPO / "raw" / "001_e52d2ad2135645ca.txt")
+    assert page.blocks[0] == "We put a human face on complex issues to hold governments accountable."
+    assert "Press Release" in page.blocks
+    assert all(block == block.strip() and block for block in page.blocks)
+    assert len(page.sha256) == 64
+
+
+def test_html_page_drops_chrome_and_keeps_card_links(tmp_path: Path):
+    html = (
+        "<html><head><script>var x = 1;</script><style>p{}</style></head><body>"
+        "<nav><a href='/'>Home</a> Menu</nav>"
+        "<article><span>Press Release</span><h2><a href='/news/a'>A title</a></h2>"
+        "<p>First <b>bold</b> words &amp; more.</p><time datetime='2019-01-08'>January 8, 2019</time></article>"
+        "</body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    (tmp_path / "page.meta.json").write_text('{"final_url": "https://news.example.org/list/"}')
+    page = read(path)
+    assert page.blocks == ("Press Release", "A title", "First bold words & more.", "January 8, 2019")
+    assert page.url == "https://news.example.org/list/"
+    assert page.links == ((1, "https://news.example.org/news/a"),)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty file"),
+        (b"   \n\n  ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+    ],
+)
+def test_unusable_files_are_skipped_with_a_reason(tmp_path: Path, content: bytes, reason: str):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    with pytest.raises(SkipInput) as info:
+        read(path)
+    assert reason in info.value.reason
+
+
+def test_huge_file_is_skipped_without_reading_it(tmp_path: Path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(settings.MAX_FILE_BYTES + 1)  # sparse: costs no disk
+    with pytest.raises(SkipInput, match="over the"):
+        read(path)
+
+
+def test_non_utf8_text_is_decoded_not_dropped(tmp_path: Path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Statement from the caf\xe9 owners\nJanuary 8, 2019".encode("cp1252"))
+    page = read(path)
+    assert page.blocks[0] == "Statement from the café owners"
+
+
+def test_iter_raw_files_skips_sidecars_and_hidden(tmp_path: Path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "a.html").write_text("<p>x</p>")
+    (tmp_path / "site" / "a.meta.json").write_text("{}")
+    (tmp_path / ".staging").mkdir()
+    (tmp_path / ".staging" / "b.txt").write_text("x")
+    (tmp_path / "c.txt").write_text("x")
+    assert [p.name for p in iter_raw_files(tmp_path)] == ["c.txt", "a.html"]
+
+
+def test_email_snippet_reads_every_line():
+    page = read(DATA / "email_signature.txt")
+    assert "Denise Bell" in page.blocks

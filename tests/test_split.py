@@ -1,0 +1,106 @@
+import datetime as dt
+
+from pipeline.read import read
+from pipeline.records import Page
+from pipeline.split import kind_of, split
+
+from .conftest import DATA, REPO
+
+
+def _page(*blocks: str, source: str = "mem.txt") -> Page:
+    return Page(source=source, blocks=tuple(blocks), sha256="0" * 64)
+
+
+def test_listing_snippet_splits_into_dated_cards_only():
+    cards = split(read(DATA / "listing_snippet.txt"))
+    assert [(c.title, c.published) for c in cards] == [
+        ("It’s Time To Stop Political Posturing And Protect Human Rights At The Border, Says Amnesty",
+         dt.date(2019, 1, 8)),
+        ("Remain in Mexico Plan Could Prove Deadly to Vulnerable Families", dt.date(2018, 12, 20)),
+        ("Mexico: Amnesty International urges president-elect to take action for human rights during his "
+         "first 100 days", dt.date(2018, 11, 28)),
+    ]
+    assert {c.kind for c in cards} == {"press_release"}
+    # page chrome above the first card is dropped, the photo caption goes with the card below it
+    assert cards[0].captions == ()
+    assert cards[1].captions == (
+        "Yellow and white graphic with the Amnesty international logo on the bottom left and the word",
+    )
+    assert "We put a human face" not in cards[0].summary
+    assert cards[0].summary.startswith("In anticipation of President Trump’s address")
+    assert cards[0].summary.endswith("…")
+
+
+def test_seed_listing_has_reports_and_press_releases():
+    cards = split(read(REPO / "raw" / "001_e52d2ad2135645ca.txt"))
+    assert len(cards) == 12
+    assert [c.kind for c in cards].count("report") == 2
+
+
+def test_date_first_layout_with_fused_kind():
+    cards = split(_page(
+        "Search Results",
+        "December 3, 2021 • Press Release",
+        "Court Blocks Unlawful Expulsions at the Border",
+        "A federal court today blocked the government from expelling families, a ruling that protects thousands.",
+        "Close Guantanamo",
+        "November 30, 2021 • Statement",
+        "Statement on the Anniversary of the Camp",
+        "Twenty years on, the detention camp remains open and the men held there still have no trial date.",
+    ))
+    assert [(c.kind, c.title, c.published) for c in cards] == [
+        ("press_release", "Court Blocks Unlawful Expulsions at the Border", dt.date(2021, 12, 3)),
+        ("statement", "Statement on the Anniversary of the Camp", dt.date(2021, 11, 30)),
+    ]
+    assert "Close Guantanamo" not in cards[0].summary
+
+
+def test_date_first_cards_without_titles():
+    cards = split(_page(
+        "Latest Updates",
+        "Press Release",
+        "January 25, 2016",
+        "The department issued guiding principles this evening that would limit the use of solitary confinement.",
+        "Press Release",
+        "January 21, 2016",
+        "The department today announced two more detainees have been transferred out of the detention camp.",
+    ))
+    assert [(c.title, c.published, c.kind) for c in cards] == [
+        (None, dt.date(2016, 1, 25), "press_release"),
+        (None, dt.date(2016, 1, 21), "press_release"),
+    ]
+    assert cards[1].summary.startswith("The department today announced")
+
+
+def test_email_is_one_document_with_its_kind():
+    (release,) = split(read(REPO / "raw" / "003_201addb2da27fa3f.txt"))
+    assert release.kind == "email"
+    assert release.published is None  # "© 2020" is a copyright year, never a publication date
+
+
+def test_topic_page_is_one_document_and_repeated_paragraphs_count_once():
+    (release,) = split(read(REPO / "raw" / "000_929761a6bfdb51c8.txt"))
+    assert release.kind == "page"
+    assert release.summary.count("On behalf of 2 million Amnesty International supporters") == 1
+
+
+def test_single_release_takes_its_dateline_date():
+    (release,) = split(_page(
+        "Rights Group Condemns New Detention Policy",
+        "For Immediate Release",
+        "WASHINGTON, D.C. (March 4, 2019) — A new policy announced today will keep families in detention for "
+        "months, the organisation said in a statement.",
+        "Later in the text, on 5 May 2019, a hearing is scheduled.",
+    ))
+    assert release.title == "Rights Group Condemns New Detention Policy"
+    assert release.published == dt.date(2019, 3, 4)
+    assert release.kind == "press_release"
+
+
+def test_kind_lines():
+    assert kind_of("Press Release") == "press_release"
+    assert kind_of("Sheet of paper Report") == "report"
+    assert kind_of("AMNESTY INTERNATIONAL USA PRESS RELEASE") == "press_release"
+    assert kind_of("Press Statement") == "statement"
+    assert kind_of("Update") == "update"
+    assert kind_of("Remain in Mexico Plan Could Prove Deadly to Vulnerable Families") is None
