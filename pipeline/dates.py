@@ -19,7 +19,7 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 # Every date form newsrooms print with a year. Dates without a year are never publication dates.
 DATE_PATTERN = (
-    rf"(?:{_WEEKDAY}(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}"
+    rf"(?:{_WEEKDAY}(?:{_MONTH},?\s+{_DAY},?\s+{_YEAR}"
     rf"|{_DAY}\s+{_MONTH},?\s+{_YEAR}"
     rf"|{_MONTH},?\s+{_YEAR}(?!\d))"
     rf"|{_YEAR}-[01]\d-[0-3]\d"
@@ -30,6 +30,15 @@ _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _LEAD = re.compile(r"^[\s\-–—•·*|>]+")
 _SEPARATOR = re.compile(r"^\s*(?:[•·|–—:/]|-{1,2}|\s)\s*")
 _NUMERIC = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
+# A dateline opens a release: `NEW YORK (April 26, 2024) –`, `ROME/NEW YORK, 26 May 2024 –`,
+# `REDMOND, Wash. — Aug. 25, 2006 —`. The date in it is the publication date.
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){{0,4}}(?:,\s*[A-Z][A-Za-z.]{{1,12}}){{0,2}})"
+    rf"\s*(?:[(\[]|,|[–—-]+)?\s*(?P<date>{DATE_PATTERN})\s*[)\]]?\s*(?:[–—:]|-{{1,2}}|$)\s*(?P<rest>.*)$",
+)
+_ISSUED_ON = re.compile(
+    rf"\b(?:issued|published|released|posted|dated)\b[^.]{{0,80}}?\bon\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE
+)
 _MONTH_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
 
 
@@ -97,6 +106,26 @@ def date_line(line: str) -> DateLine | None:
         return None  # "2019-01-08T10" or "8, 2019abc": not a date line
     rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
     return DateLine(published=published, date_text=match.group(0), rest=rest)
+
+
+def dateline(line: str) -> DateLine | None:
+    """Return the DateLine of a release's opening dateline (`NEW YORK (May 3, 2021) – text`), else None."""
+    match = _DATELINE.match(line)
+    if not match or not match.group("place")[:1].isupper():
+        return None
+    published = parse_date(match.group("date"))
+    if published is None:
+        return None
+    return DateLine(published=published, date_text=match.group("date"), rest=match.group("rest").strip())
+
+
+def issued_on(line: str) -> DateLine | None:
+    """The date of a `... issued by X on 29 September 2023` line, else None."""
+    match = _ISSUED_ON.search(line)
+    published = parse_date(match.group("date")) if match else None
+    if published is None:
+        return None
+    return DateLine(published=published, date_text=match.group("date"), rest="")
 
 
 def find_dates(text: str) -> list[tuple[dt.date, int, int]]:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .dates import DateLine, date_line, find_dates
+from .dates import DateLine, date_line, dateline, find_dates, issued_on
 from .records import Page, Release
 
 LOGGER = logging.getLogger(__name__)
@@ -39,7 +39,9 @@ _CHROME = re.compile(
     r"^(?:issue areas?|court case|tags?|topics?|categories|related|available in|share( this)?|"
     r"read more|learn more|more\b.*\bnews\b|follow us|subscribe|sign up|search results?|main menu|"
     r"skip to|back to top|print|email this|facebook|twitter)\b|^(?:\W|\d)*$|^page \d+( of \d+)?$|"
-    r"^(?:©|copyright\b)|we put a human face on",
+    r"^(?:©|copyright\b)|we put a human face on|^last (?:edited|updated|modified)\b|"
+    r"^(?:category|categories|filed under|posted in|section|video|photo|search form|newswire)\s*:?\s*(?:\S+\s*){0,3}$|"
+    r"^a project of\b|^for immediate release\b|^- ?more ?-$|^#+$|^exhibit \d",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]$|\.\.\.$")
@@ -48,8 +50,12 @@ _EMAIL_MARKERS = re.compile(
     r"^in solidarity,?$|^sincerely,?$|^dear\b|^[A-Z][a-z]+ ?[:—–-] ",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z.'’ -]{1,40}(?:,\s*[A-Z][A-Za-z.' ]{1,20})?\s*)?[(\[]?\s*$"
+# What a single release has and a homepage or topic page does not.
+_RELEASE_MARKERS = re.compile(
+    r"for immediate release|notes? to editors|^(?:media |press )?contacts?:|^###|"
+    r"^\(?[A-Z][A-Za-z.,/ ]{1,40}\)? ?[–—]|\b(?:said|says|stated|added)[:,]? [“\"]|"
+    r"[”\"],? (?:said|says)\b|issued the following statement|commenting on\b|responds? to\b",
+    re.IGNORECASE,
 )
 _SUMMARY_MIN = 60
 _TITLE_MAX = 220
@@ -85,7 +91,7 @@ def split(page: Page) -> list[Release]:
 def _anchors(blocks: list[str]) -> list[_Anchor]:
     anchors = []
     for index, block in enumerate(blocks):
-        found = date_line(block)
+        found = date_line(block) or dateline(block)
         if found is None:
             continue
         kind = kind_of(found.rest) if found.rest else None
@@ -96,7 +102,7 @@ def _anchors(blocks: list[str]) -> list[_Anchor]:
 
 
 def _has_separator(block: str, found: DateLine) -> bool:
-    after = block.split(found.date_text, 1)[-1][:4]
+    after = block.split(found.date_text, 1)[-1][:4].lstrip(")]")
     return bool(re.match(r"\s*[-–—•·|:]", after))
 
 
@@ -135,30 +141,42 @@ def _cards(page: Page, blocks: list[str], anchors: list[_Anchor]) -> list[Releas
     link_at = dict(page.links)
     cards: list[Release] = []
     bounds = [a.index for a in anchors]
+    # Dates first: lines after a card's teaser (a title, a "Last edited" line, a standfirst) can be the
+    # head of the next card, printed above its date line.
+    head = [(i, blocks[i]) for i in range(bounds[0]) if not _is_chrome(blocks[i])]
+    titles_above = not dates_last and _titles_above_dates(page, blocks, anchors)
+    pre_lines = head
     for n, anchor in enumerate(anchors):
         if dates_last:
             start = bounds[n - 1] + 1 if n else 0
-            segment = list(range(start, anchor.index))
-            card = _card_dates_last(page, blocks, segment, anchor, first=n == 0)
+            made = _card_dates_last(page, blocks, list(range(start, anchor.index)), anchor, first=n == 0)
         else:
             end = bounds[n + 1] if n + 1 < len(bounds) else len(blocks)
             segment = list(range(anchor.index + 1, end))
             if n + 1 < len(bounds) and segment and kind_of(blocks[segment[-1]]):
                 segment.pop()  # the kind line above the next date belongs to the next card
-            card = _card_dates_first(page, blocks, segment, anchor)
-        if card is None:
+            made, pre_lines = _card_dates_first(page, blocks, segment, anchor, pre_lines if titles_above else [])
+        if made is None:
             continue
-        url = next((link_at[i] for i in card[1] if i in link_at), None)
-        cards.append(_with_url(card[0], url))
+        release, used = made
+        url = next((link_at[i] for i in used if i in link_at), None)
+        cards.append(replace(release, url=url) if url else release)
     return cards
 
 
-def _with_url(release: Release, url: str | None) -> Release:
-    if url is None:
-        return release
-    from dataclasses import replace
+def _segments_first(blocks: list[str], anchors: list[_Anchor]) -> list[list[int]]:
+    bounds = [a.index for a in anchors] + [len(blocks)]
+    return [list(range(bounds[n] + 1, bounds[n + 1])) for n in range(len(anchors))]
 
-    return replace(release, url=url)
+
+def _titles_above_dates(page: Page, blocks: list[str], anchors: list[_Anchor]) -> bool:
+    """True when most cards print their title above the date line (after the previous teaser)."""
+    segments = _segments_first(blocks, anchors)[:-1]
+    with_title = 0
+    for anchor, segment in zip(anchors, segments):
+        _made, tail = _card_dates_first(page, blocks, segment, anchor, [])
+        with_title += any(_is_title(t) for _, t in tail)
+    return with_title >= max(1, len(segments) / 2)
 
 
 def _kind_before(blocks: list[str], anchor: _Anchor) -> str | None:
@@ -169,60 +187,84 @@ def _kind_before(blocks: list[str], anchor: _Anchor) -> str | None:
     return None
 
 
-def _card_dates_first(page: Page, blocks: list[str], segment: list[int], anchor: _Anchor):
-    kind = _kind_before(blocks, anchor)
+def _card_dates_first(page: Page, blocks: list[str], segment: list[int], anchor: _Anchor,
+                      pre_lines: list[tuple[int, str]]):
+    kind = _kind_before(blocks, anchor) or next((kind_of(t) for _, t in pre_lines if kind_of(t)), None)
     lines = [(i, blocks[i]) for i in segment if not _is_chrome(blocks[i])]
-    if anchor.line.rest and not anchor.kind:
+    inline = bool(anchor.line.rest and not anchor.kind)
+    if inline:
         lines.insert(0, (anchor.index, anchor.line.rest))
     if lines and kind_of(lines[0][1]):
         kind = kind or kind_of(lines[0][1])
         lines = lines[1:]
-    if not lines:
-        return None
     title = None
     if len(lines) >= 2 and _is_title(lines[0][1]) and not _is_summary(lines[0][1]):
         title = lines[0][1]
         lines = lines[1:]
     summary_lines: list[tuple[int, str]] = []
-    for index, line in lines:
+    rest = 0
+    for rest, (index, line) in enumerate(lines):
         if summary_lines and not _is_summary(line) and len(line) < _SUMMARY_MIN:
-            break  # a short heading after the teaser: the next (undated) card or page chrome
+            break  # a short heading after the teaser: the next card's head, an undated card, or chrome
         summary_lines.append((index, line))
-    summary = " ".join(line for _, line in summary_lines)
+    else:
+        rest = len(lines)
+    next_pre = lines[rest:]
+    heads = [(i, t) for i, t in pre_lines if _is_title(t)]
+    if title is None and heads:
+        title = heads[0][1]
+        summary_lines = [(i, t) for i, t in heads[1:] if len(t) > 40] + summary_lines
+    elif title is None and inline and len(summary_lines) == 1:
+        # Title and teaser printed on the date line itself: the first sentence stands for the title.
+        title = _first_sentence(summary_lines[0][1])
+    summary = "\n".join(line for _, line in summary_lines)
     if not title and not summary:
-        return None
-    used = [anchor.index] + [i for i, _ in summary_lines] + ([segment[0]] if segment else [])
-    return Release(
+        return None, next_pre
+    used = [anchor.index] + [i for i, _ in summary_lines] + [i for i, _ in heads[:1]] + segment[:1]
+    return (Release(
         sources=(page.source,), kind=kind or "press_release", title=title, summary=summary,
         date_text=anchor.line.date_text, published=anchor.line.published,
-    ), used
+    ), used), next_pre
+
+
+def _first_sentence(text: str) -> str:
+    match = re.match(r"(.{20,200}?[a-z0-9)”\"’'][.!?])\s+[A-Z“\"]", text)
+    return (match.group(1) if match else text[:200]).strip()
 
 
 def _card_dates_last(page: Page, blocks: list[str], segment: list[int], anchor: _Anchor, first: bool):
     lines = [(i, blocks[i]) for i in segment if not _is_chrome(blocks[i])]
-    if anchor.line.rest and not anchor.kind:
-        lines.append((anchor.index, anchor.line.rest))
+    inline = bool(anchor.line.rest and not anchor.kind)
     kind_at = next((n for n, (_, line) in enumerate(lines) if kind_of(line)), None)
     kind = anchor.kind
     if kind_at is not None:
         kind = kind or kind_of(lines[kind_at][1])
         captions, body = lines[:kind_at], lines[kind_at + 1:]
     else:
+        captions, body = [], lines
+    if inline:
+        # `Title` then `NEW YORK (date) – teaser`: the title is the line right above the date line.
+        title = body[-1][1] if body and _is_title(body[-1][1]) and not _is_summary(body[-1][1]) else None
+        captions = captions + (body[:-1] if title else body)
+        body = [(anchor.index, anchor.line.rest)]
+    elif kind_at is None:
         # No kind line: the card is the trailing title + summary run; what is above is captions.
-        run = len(lines)
-        while run > 0 and _is_summary(lines[run - 1][1]):
+        run = len(body)
+        while run > 0 and _is_summary(body[run - 1][1]):
             run -= 1
-        if run > 0 and _is_title(lines[run - 1][1]):
+        if run > 0 and _is_title(body[run - 1][1]):
             run -= 1
-        captions, body = lines[:run], lines[run:]
+        captions, body = body[:run], body[run:]
+        title = None
+    else:
+        title = None
     if first:
         captions = []  # above the first card sits page chrome, not a caption
-    if not body:
-        return None
-    title = None
-    if len(body) >= 2 and _is_title(body[0][1]) or (len(body) == 1 and _is_title(body[0][1]) and not _is_summary(body[0][1])):
+    if title is None and body and _is_title(body[0][1]) and (len(body) >= 2 or not _is_summary(body[0][1])):
         title, body = body[0][1], body[1:]
-    summary = " ".join(line for _, line in body)
+    summary = "\n".join(line for _, line in body)
+    if not title and not summary:
+        return None
     used = [i for i, _ in lines] + [anchor.index]
     return Release(
         sources=(page.source,), kind=kind or "press_release", title=title, summary=summary,
@@ -248,32 +290,23 @@ def _document(page: Page, blocks: list[str]) -> Release:
     is_email = sum(1 for line in lines if _EMAIL_MARKERS.search(line)) >= 2
     head = lines[:_HEAD_LINES]
     kind_line = next((kind_of(line) for line in head if kind_of(line)), None)
-    published, date_text = None, None
-    for line in head:
-        found = date_line(line)
-        if found:
-            published, date_text = found.published, found.date_text
-            break
-    if published is None and not is_email:
-        published, date_text = _dateline_date(head)
-    title = next((line for line in head if _is_title(line) and not _is_summary(line)), None)
+    found = None
+    if not is_email:
+        found = next((d for d in (date_line(x) or dateline(x) or issued_on(x) for x in head) if d), None)
+    body_at = next((n for n, line in enumerate(head) if _is_summary(line)), len(head))
+    titles = [line for line in head[:body_at] if _is_title(line) and not _is_summary(line)]
+    title = titles[-1] if titles else None
     if is_email:
         kind = "email"
-    elif kind_line or published:
-        kind = kind_line or "press_release"
+    elif kind_line:
+        kind = kind_line
+    elif found or any(_RELEASE_MARKERS.search(line) for line in lines[: _HEAD_LINES * 2]):
+        kind = "press_release"
     else:
         kind = "page"
     body = [line for line in lines if line != title and not _is_chrome(line) and not kind_of(line)]
     return Release(
         sources=(page.source,), kind=kind, title=title, summary="\n".join(body),
-        date_text=date_text, published=published, url=page.url,
+        date_text=found.date_text if found else None, published=found.published if found else None,
+        url=page.url,
     )
-
-
-def _dateline_date(head: list[str]):
-    """A date in a release's dateline (`NEW YORK (May 3, 2021) –`), never one deep in the text."""
-    for line in head:
-        for published, start, _end in find_dates(line[:120]):
-            if _DATELINE.match(line[:start]):
-                return published, line[start:_end]
-    return None, None
