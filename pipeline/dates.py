@@ -46,7 +46,7 @@ _MONTH_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
 class DateLine:
     """A line that starts with a date: the date, and what follows it on the line."""
 
-    published: dt.date
+    published: dt.date | None  # None for a date printed without its year: never guessed
     date_text: str
     rest: str  # text after the date and its separator: a kind label, a title, or nothing
 
@@ -106,6 +106,20 @@ def date_line(line: str) -> DateLine | None:
         return None  # "2019-01-08T10" or "8, 2019abc": not a date line
     rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
     return DateLine(published=published, date_text=match.group(0), rest=rest)
+
+
+_YEARLESS = re.compile(
+    rf"^[\s•·*-]*(?P<date>(?:[01]?\d[-/.][0-3]?\d|{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}))\s*[|•·–—]\s*(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def yearless_line(line: str) -> DateLine | None:
+    """A card line led by a date without a year (`5-31 | text`): the date is kept as text only."""
+    match = _YEARLESS.match(line)
+    if not match:
+        return None
+    return DateLine(published=None, date_text=match.group("date"), rest=match.group("rest").strip())
 
 
 def dateline(line: str) -> DateLine | None:

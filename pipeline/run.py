@@ -61,13 +61,21 @@ def _read_all(raw: Path, report: RunReport, progress: bool) -> list[Page]:
         except SkipInput as skip:
             LOGGER.warning("skipped %s: %s", skip.path, skip.reason)
             report.files_skipped.append((skip.path, skip.reason))
+        except Exception as exc:  # an unreadable oddity is one skipped file, never a lost run
+            LOGGER.exception("read failed on %s", path)
+            report.files_skipped.append((str(path), f"read failed: {type(exc).__name__}: {exc}"))
     return pages
 
 
 def _split_all(pages: list[Page], report: RunReport) -> list[Release]:
     records = []
     for page in pages:
-        found = split(page)
+        try:
+            found = split(page)
+        except Exception as exc:  # a bug on one odd page must not lose the rest of the run
+            LOGGER.exception("split failed on %s", page.source)
+            report.files_skipped.append((page.source, f"split failed: {type(exc).__name__}: {exc}"))
+            continue
         if not found:
             report.files_skipped.append((page.source, "no releases on the page"))
         records.extend(found)

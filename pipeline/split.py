@@ -5,7 +5,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from .dates import DateLine, date_line, dateline, find_dates, issued_on
+from .dates import DateLine, date_line, dateline, issued_on, yearless_line
 from .records import Page, Release
 
 LOGGER = logging.getLogger(__name__)
@@ -41,7 +41,8 @@ _CHROME = re.compile(
     r"skip to|back to top|print|email this|facebook|twitter)\b|^(?:\W|\d)*$|^page \d+( of \d+)?$|"
     r"^(?:©|copyright\b)|we put a human face on|^last (?:edited|updated|modified)\b|"
     r"^(?:category|categories|filed under|posted in|section|video|photo|search form|newswire)\s*:?\s*(?:\S+\s*){0,3}$|"
-    r"^a project of\b|^for immediate release\b|^- ?more ?-$|^#+$|^exhibit \d",
+    r"^a project of\b|^for immediate release\b|^- ?more ?-$|^#+$|^exhibit \d|"
+    r"\d{3}[.) -]\d{3}[.-]\d{4}|^(?:tel|phone|fax|mobile)\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]$|\.\.\.$")
@@ -58,7 +59,7 @@ _RELEASE_MARKERS = re.compile(
     re.IGNORECASE,
 )
 _SUMMARY_MIN = 60
-_TITLE_MAX = 220
+_TITLE_MAX = 300  # some UN and UNICEF headlines run past 250 characters
 _HEAD_LINES = 12  # a single release states its date near the top; deeper dates are in the text
 
 
@@ -81,6 +82,9 @@ def split(page: Page) -> list[Release]:
     """Split a newsroom page into its releases: one per dated card, else one whole document."""
     blocks = list(page.blocks)
     anchors = _anchors(blocks)
+    if len(anchors) < 2:
+        # Cards dated without a year (`5-31 | ...`): still cards, with no publication date.
+        anchors = [_Anchor(i, found, None) for i, found in ((i, yearless_line(b)) for i, b in enumerate(blocks)) if found]
     if len(anchors) >= 2:
         cards = _cards(page, blocks, anchors)
         if len(cards) >= 2:
@@ -97,6 +101,10 @@ def _anchors(blocks: list[str]) -> list[_Anchor]:
         kind = kind_of(found.rest) if found.rest else None
         if found.rest and kind is None and not _has_separator(block, found):
             continue  # a paragraph that merely starts with a date, like a letter
+        previous = anchors[-1] if anchors else None
+        if previous and previous.line.published == found.published and index - previous.index <= 3 \
+                and not previous.line.rest and date_line(block) is None:
+            continue  # the dateline repeats the date line just above it: one release, not two cards
         anchors.append(_Anchor(index, found, kind))
     return anchors
 
@@ -117,7 +125,7 @@ def _is_summary(line: str) -> bool:
 def _is_title(line: str) -> bool:
     return (
         3 <= len(line) <= _TITLE_MAX and not _is_chrome(line) and kind_of(line) is None
-        and date_line(line) is None and not (len(line) > 100 and line.endswith("."))
+        and date_line(line) is None and not (len(line) > 100 and line.endswith(".")) and not line.endswith(":")
     )
 
 
@@ -204,7 +212,7 @@ def _card_dates_first(page: Page, blocks: list[str], segment: list[int], anchor:
     summary_lines: list[tuple[int, str]] = []
     rest = 0
     for rest, (index, line) in enumerate(lines):
-        if summary_lines and not _is_summary(line) and len(line) < _SUMMARY_MIN:
+        if summary_lines and not _is_summary(line):
             break  # a short heading after the teaser: the next card's head, an undated card, or chrome
         summary_lines.append((index, line))
     else:
@@ -288,14 +296,13 @@ def _unique_blocks(blocks: list[str]) -> list[str]:
 def _document(page: Page, blocks: list[str]) -> Release:
     lines = _unique_blocks(blocks)
     is_email = sum(1 for line in lines if _EMAIL_MARKERS.search(line)) >= 2
-    head = lines[:_HEAD_LINES]
-    kind_line = next((kind_of(line) for line in head if kind_of(line)), None)
+    head = [line for line in lines if not _is_chrome(line)][:_HEAD_LINES]
+    kind_at = next((n for n, line in enumerate(head) if kind_of(line)), None)
+    kind_line = kind_of(head[kind_at]) if kind_at is not None else None
     found = None
     if not is_email:
         found = next((d for d in (date_line(x) or dateline(x) or issued_on(x) for x in head) if d), None)
-    body_at = next((n for n, line in enumerate(head) if _is_summary(line)), len(head))
-    titles = [line for line in head[:body_at] if _is_title(line) and not _is_summary(line)]
-    title = titles[-1] if titles else None
+    title = _document_title(head, kind_at)
     if is_email:
         kind = "email"
     elif kind_line:
@@ -310,3 +317,21 @@ def _document(page: Page, blocks: list[str]) -> Release:
         date_text=found.date_text if found else None, published=found.published if found else None,
         url=page.url,
     )
+
+
+def _document_title(head: list[str], kind_at: int | None) -> str | None:
+    """The title of a single document: the line after its kind line, else the first title-like line
+    that a summary paragraph follows (date lines may stand between)."""
+    if kind_at is not None:
+        after = [line for line in head[kind_at + 1:] if date_line(line) is None]
+        if after and _is_title(after[0]) and not _is_summary(after[0]):
+            return after[0]
+    for n, line in enumerate(head):
+        if not _is_title(line) or _is_summary(line) or line.endswith(","):
+            continue
+        following = [x for x in head[n + 1:n + 4] if date_line(x) is None and kind_of(x) is None]
+        if following and (_is_summary(following[0]) or dateline(following[0])):
+            return line
+    body_at = next((n for n, line in enumerate(head) if _is_summary(line)), len(head))
+    titles = [line for line in head[:body_at] if _is_title(line) and not line.endswith(",")]
+    return titles[-1] if titles else None

@@ -56,6 +56,21 @@ def extract(releases: Iterable[Release], nlp: Language) -> Iterator[Release]:
 
 
 def _extract_chunk(chunk: list[Release], nlp: Language) -> list[Release]:
+    try:
+        return _extract_batch(chunk, nlp)
+    except Exception:  # find the one release that breaks an extractor; keep every other result
+        LOGGER.exception("extraction failed on a batch; retrying one release at a time")
+    out = []
+    for release in chunk:
+        try:
+            out.extend(_extract_batch([release], nlp))
+        except Exception as exc:
+            LOGGER.exception("extraction failed on a release from %s", release.sources)
+            out.append(replace(release, warnings=release.warnings + (f"extraction failed: {type(exc).__name__}",)))
+    return out
+
+
+def _extract_batch(chunk: list[Release], nlp: Language) -> list[Release]:
     out = []
     # The memory zone frees the strings each chunk adds, so memory stays flat on any corpus size.
     with nlp.memory_zone():
