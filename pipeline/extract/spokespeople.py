@@ -16,7 +16,13 @@ _SPEECH_VERBS = frozenset(
     "said says say saying stated states added adds noted notes warned warns explained explains "
     "told tells wrote writes commented comments declared declares stressed stresses emphasized "
     "emphasised insisted insists urged urges concluded continued remarked argued argues asserted "
-    "cautioned observed acknowledged affirmed reiterated recalled lamented welcomed".split()
+    "cautioned observed acknowledged affirmed reiterated recalled lamented welcomed argues argued "
+    "responds responded pledged pledges praised praises condemned condemns replied replies".split()
+)
+# "Statement by X", "comment from X", "attributable to X": the noun makes the words X's.
+_ATTRIBUTION_NOUNS = frozenset(
+    "statement statements comment comments remarks message flashquote quote reaction briefing "
+    "attributable words testimony letter".split()
 )
 # "issued the following statement", "had the following reaction": the object makes it speech.
 _STATEMENT_VERBS = frozenset("issued issues released releases made makes had has gave gives delivered".split())
@@ -27,8 +33,12 @@ _ROLE_WORDS = frozenset(
     "executive ambassador commissioner lawyer attorney founder ceo counsel representative expert "
     "specialist analyst lead deputy member leader governor senator envoy coordinator general "
     "rapporteur professor editor organizer organiser activist volunteer partner associate fellow "
-    "administrator commander official delegate mayor judge advocate economist scientist doctor".split()
+    "administrator commander official delegate mayor judge advocate economist scientist doctor "
+    "interrogator whistleblower contractor correspondent physician nurse manager spokesperson "
+    "commissioner researcher ceo cfo coo founder co-founder principal superintendent".split()
 )
+# Words that may stand in a role written before a name ("UNICEF Executive Director Catherine Russell").
+_ROLE_LINK_WORDS = frozenset({"of", "for", "and", "&", "’s", "'s", "-", "on"})
 _HONORIFICS = re.compile(r"^(?:dr|mr|mrs|ms|miss|sir|dame|rev|prof|professor|hon)\.?\s+", re.IGNORECASE)
 _CONNECTORS = re.compile(r"^(?:of|at|for|with|from|in|and)\s+|\s+(?:of|at|for|with|from|in|and)$", re.IGNORECASE)
 _SIGN_OFF = re.compile(
@@ -78,7 +88,16 @@ def _person_before(verb: Token) -> Span | None:
     return None
 
 
-def _split_role(text: str, doc_span: Span | None) -> tuple[str | None, str | None]:
+def _trim_role(role: str) -> str:
+    previous = None
+    while previous != role:
+        previous = role
+        role = re.sub(r"^(?:the|a|an|its|their)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:-–"), flags=re.IGNORECASE)
+        role = _CONNECTORS.sub("", role)
+    return role.strip(" ,;:")
+
+
+def _split_role(text: str, doc_span: Span | None, appositive: bool = False) -> tuple[str | None, str | None]:
     """Split `executive director of Amnesty International` into role and organisation."""
     text = text.strip(" ,;:()—–-")
     if not text:
@@ -88,22 +107,50 @@ def _split_role(text: str, doc_span: Span | None) -> tuple[str | None, str | Non
         orgs = [e for e in doc_span.doc.ents if e.label_ == "ORG"
                 and e.start >= doc_span.start and e.end <= doc_span.end]
         if orgs:
-            org = orgs[-1].text.strip()
-            org = re.sub(r"^the\s+", "", org, flags=re.IGNORECASE)
-            org = re.sub(r"[’']s$", "", org)
+            org = _org_name(orgs[-1])
+        elif re.match(r"^[A-Z]{2,}(?:-[A-Z][a-z]+)?\b", text) and len(text.split()) > 1:
+            org = text.split()[0]  # "UNICEF Executive Director": an acronym the recogniser left untagged
+    role = text
+    if org and org not in text and org.split()[0] in text:
+        org = None if not org else org
     if org and org in text:
         before, _, after = text.partition(org)
-        role = (before if len(before.strip()) >= len(after.strip()) else after)
-        role = re.sub(r"^[’']s\s+", "", role.strip())
-        role = _CONNECTORS.sub("", _CONNECTORS.sub("", role.strip(" ,"))).strip(" ,")
-        if re.search(r"\bthe$", role):
-            role = role[:-3].strip()
-    else:
-        role = text
-    words = {w.lower().strip(".,") for w in re.split(r"[\s/-]+", role)}
-    if not words & _ROLE_WORDS or len(role) > 90:
+        possessive = re.match(r"^\s*[’']s\s+", after)
+        if possessive and _has_role_word(before):
+            role = text  # "Director of Amnesty International USA's Security Program": the whole title
+        elif possessive:
+            role = after[possessive.end():]
+        else:
+            role = before if len(_trim_role(before)) >= len(_trim_role(after)) else after
+    role = _trim_role(role)
+    words = role.split()
+    first_pos = doc_span[0].pos_ if doc_span is not None and len(doc_span) else ""
+    plain_appositive = appositive and 0 < len(words) <= 8 and first_pos not in {"PRON", "VERB", "AUX", "ADP"} \
+        and (role[:1].islower() or words[0].lower() == "former")
+    if not (_has_role_word(role) or plain_appositive) or len(role) > 110:
         role = None
     return role or None, org
+
+
+def _org_name(ent: Span) -> str:
+    """The organisation as written: no leading "the", no possessive, no role words the recogniser swept in,
+    and a hyphenated tail kept ("MSF-Spain")."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
+    tokens = list(doc[ent.start:end])
+    while len(tokens) > 1 and tokens[-1].lower_ in _ROLE_WORDS:
+        tokens.pop()
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    text = re.split(r"[’']s\s", text, maxsplit=1)[0]  # "Amnesty International USA’s Security Program"
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"[’']s$", "", text).strip()
+
+
+def _has_role_word(text: str) -> bool:
+    return bool({w.lower().strip(".,’'s") for w in re.split(r"[\s/-]+", text)} & _ROLE_WORDS) or bool(
+        {w.lower().strip(".,") for w in re.split(r"[\s/]+", text)} & _ROLE_WORDS)
 
 
 def _role_after(person: Span) -> tuple[str | None, str | None]:
@@ -114,23 +161,39 @@ def _role_after(person: Span) -> tuple[str | None, str | None]:
     while end < len(doc) and doc[end].text not in {",", ".", "“", "\"", ":", ";", "(", ")"} \
             and doc[end].lower_ not in _SPEECH_VERBS and end - person.end < 20:
         end += 1
-    return _split_role(doc[person.end + 1:end].text, doc[person.end + 1:end])
+    role, org = _split_role(doc[person.end + 1:end].text, doc[person.end + 1:end], appositive=True)
+    if org is None and end < len(doc) and doc[end].text == ",":
+        # "Patricia Erb, President and CEO, Save the Children Canada says": the organisation follows.
+        following = next((e for e in doc.ents if e.label_ == "ORG" and e.start == end + 1), None)
+        if following is not None:
+            org = re.sub(r"^the\s+", "", following.text, flags=re.IGNORECASE)
+    return role, org
 
 
 def _role_before(person: Span) -> tuple[str | None, str | None]:
+    """A role printed before the name: `UNICEF Executive Director Catherine Russell`, `CEO, Jane Doe`."""
     doc = person.doc
-    start = person.start
-    while start > 0 and start > person.start - 12:
+    stop = person.start
+    if stop > 0 and doc[stop - 1].text == ",":
+        stop -= 1  # "Amnesty International USA's Campaign Manager for Ending Gun Violence, Ernest Coverson"
+    start = stop
+    while start > 0 and stop - start < 14:
         token = doc[start - 1]
-        if token.is_punct and token.text not in {"’", "'", "'s", "’s", "-"} or token.is_sent_start and start - 1 == 0 \
-                and token.pos_ == "VERB" or token.lower_ in _SPEECH_VERBS or token.pos_ in {"VERB", "AUX"}:
-            break
-        start -= 1
-    if start == person.start:
+        if token.lower_ in _ROLE_LINK_WORDS or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
+                or token.text[:1].isupper() and not token.is_sent_start:
+            if token.pos_ in {"VERB", "AUX", "PRON", "DET"} or token.lower_ in _SPEECH_VERBS:
+                break
+            start -= 1
+            continue
+        break
+    while start < stop and doc[start].lower_ in _ROLE_LINK_WORDS:
+        start += 1
+    if start == stop:
         return None, None
-    span = doc[start:person.start]
-    text = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.IGNORECASE)
-    return _split_role(text, span)
+    span = doc[start:stop]
+    if stop < person.start and not _has_role_word(span.text):
+        return None, None
+    return _split_role(span.text, span)
 
 
 def _quote_near(sentence: Span, doc: Doc) -> str | None:
@@ -148,7 +211,8 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
     for token in doc:
         lower = token.lower_
         person = None
-        if lower in _SPEECH_VERBS and token.pos_ in {"VERB", "AUX"}:
+        nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
+        if lower in _SPEECH_VERBS and (token.pos_ in {"VERB", "AUX"} or nxt in {":", "“", '"', ","}):
             person = _person_in(_speaker_tokens(token), doc) or _person_before(token)
             if person is None:  # "…,” said Jane Doe, director of X.
                 window = doc[token.i + 1:min(len(doc), token.i + 4)]
@@ -159,6 +223,10 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
             person = _person_in(_speaker_tokens(token), doc) or _person_before(token)
         elif lower == "according" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
             person = _person_in(list(doc[token.i + 1].subtree), doc)
+        elif lower in _ATTRIBUTION_NOUNS and nxt.lower() in {"by", "from", "to", "of"}:
+            window = doc[token.i + 2:min(len(doc), token.i + 10)]
+            person = next((e for e in doc.ents if e.label_ == "PERSON" and window.start <= e.start < window.end
+                           and e.sent == token.sent), None)
         if person is not None:
             found.append((person, _quote_near(token.sent, doc)))
     found.extend(_signatures(doc))
@@ -197,6 +265,10 @@ def _merge(found: list[tuple[Span, str | None]]) -> list[Spokesperson]:
     people: dict[str, Spokesperson] = {}
     for span, quote in found:
         name = _clean_name(span.text)
+        lead_role = []
+        while len(name.split()) > 2 and name.split()[0].lower() in _ROLE_WORDS:
+            lead_role.append(name.split()[0])
+            name = name.split(maxsplit=1)[1]
         if not name or any(ch.isdigit() for ch in name):
             continue
         key = next((k for k in people if k == name or k.split()[-1] == name or name.split()[-1] == k), None)
@@ -205,6 +277,8 @@ def _merge(found: list[tuple[Span, str | None]]) -> list[Spokesperson]:
             role, org = _role_before(span)
         if role is None and org is None:
             role, org = _signature_role(span)
+        if role is None and lead_role:
+            role = " ".join(lead_role)
         if key is None:
             if len(name.split()) < 2:
                 continue  # a lone first or last name with no full mention: too ambiguous to keep
@@ -213,6 +287,13 @@ def _merge(found: list[tuple[Span, str | None]]) -> list[Spokesperson]:
         else:
             current = people.pop(key)
             full = key if len(key.split()) >= len(name.split()) else name
+            if role and org and not (current.role and current.organization):
+                current = Spokesperson(name=current.name, role=role, organization=org, quote=current.quote,
+                                       start=current.start, end=current.end)
+            elif org and current.organization and len(org) > len(current.organization) and \
+                    "".join(w[0] for w in org.split() if w[:1].isupper()) == current.organization:
+                current = Spokesperson(name=current.name, role=current.role or role, organization=org,
+                                       quote=current.quote, start=current.start, end=current.end)
             people[full] = Spokesperson(
                 name=full, role=current.role or role, organization=current.organization or org,
                 quote=current.quote or quote, start=current.start, end=current.end,
