@@ -261,6 +261,11 @@ class _Fault(Exception):
         self.host_failure = host_failure  # the host failed to answer; counts towards giving it up
         self.skip_host = skip_host  # the host asked us to stay away; leave it alone for this run
 
+    @property
+    def transient(self) -> bool:
+        """True if trying again on another day may well succeed."""
+        return self.host_failure or self.skip_host
+
 
 @dataclass(slots=True, kw_only=True)
 class _Host:
@@ -489,56 +494,82 @@ class _Run:
                     name, start_url, site.max_pages, host.interval_s)
         if not self._load_robots(run, start_url):
             return
-        url: str | None = start_url
+        found: list[str] = []  # release links on the listing pages walked, in order
+        retry_later: set[str] = set()  # release pages that failed for now: not marked seen
+        if self._walk(run, start_url, found, retry_later):
+            archive.remember_links(link for link in found if link not in retry_later)
+        elif found:
+            # The seen index only advances on a finished walk, so the next run walks these pages again.
+            LOGGER.info("%s: walk interrupted; its %d release links stay unseen for the next run",
+                        name, len(found))
+
+    def _walk(self, run: _SiteRun, start_url: str, found: list[str], retry_later: set[str]) -> bool:
+        """Follow the site's pagination; return False if something that may work next time cut it short."""
+        name, site = run.name, run.site
+        problem = self._url_problem(start_url, run)
+        if problem:
+            self._fail(start_url, problem)
+            return False
+        url = start_url
         visited: set[str] = set()
         for _ in range(site.max_pages):
-            assert url is not None
             visited.add(url)
-            problem = self._url_problem(url, run)
-            if problem:
-                self._fail(url, problem)
-                return
             page = self._fetch(url, run)
-            if page is None:
-                return
+            if isinstance(page, _Fault):
+                return not page.transient  # a listing page that is gone for good ends the walk
             if page.body is None:
-                LOGGER.info("%s: %s unchanged (304) and its snapshot is gone; stopping", name, url)
-                return
+                LOGGER.info("%s: %s unchanged (304) but its snapshot is gone; stopping", name, url)
+                return False
             soup = _soup(page.body, page.content_type)
             next_url = _next_page_url(soup, page.final_url)
             links = _release_links(soup, page.final_url, exclude={url, page.final_url, next_url or ""})
-            archive.remember_links(links)
+            found.extend(links)
             if site.release_pages:
-                self._fetch_release_pages(links, run)
-            if host.given_up:
-                return
+                retry_later.update(self._fetch_release_pages(links, run))
+            if run.host.given_up:
+                return False
             if links and all(link in run.seen_before for link in links):
                 LOGGER.info("%s: %s holds only releases already stored; stopping", name, url)
-                return
+                return True
             if next_url is None:
                 LOGGER.info("%s: no next page after %s; done", name, url)
-                return
+                return True
             if next_url in visited:
                 LOGGER.info("%s: next page %s was already visited; stopping", name, next_url)
-                return
+                return True
+            problem = self._url_problem(next_url, run)
+            if problem:
+                self._fail(next_url, problem)
+                return True
             url = next_url
         LOGGER.info("%s: reached max_pages=%d", name, site.max_pages)
+        return True
 
-    def _fetch_release_pages(self, links: list[str], run: _SiteRun) -> None:
-        # Only cards new since the last run: a release page is tried once, not every night. Deleting
-        # _seen_links.txt makes the next run try again every release page not stored yet.
+    def _fetch_release_pages(self, links: list[str], run: _SiteRun) -> set[str]:
+        """Fetch the release pages of cards new since the last run; return those to try again next run.
+
+        A page that failed for good (404, not HTML, too large, disallowed) is not tried again; one that
+        failed for now (timeout, 5xx, cut short, host given up) is, because it is not marked seen.
+        """
+        retry_later = set()
         for link in links:
-            if run.host.given_up:
-                return
             if link in run.seen_before or link in run.archive.stored_urls or link in run.attempted:
+                continue
+            if run.host.given_up:
+                retry_later.add(link)
                 continue
             run.attempted.add(link)
             problem = self._url_problem(link, run)
             if problem:
                 self._fail(link, problem)
                 continue
-            if self._fetch(link, run) is not None:
+            page = self._fetch(link, run)
+            if isinstance(page, _Fault):
+                if page.transient:
+                    retry_later.add(link)
+            else:
                 self.tally.release_fetched += 1
+        return retry_later
 
     # --- hosts and robots.txt ---
 
@@ -619,8 +650,8 @@ class _Run:
 
     # --- fetching ---
 
-    def _fetch(self, url: str, run: _SiteRun) -> _Page | None:
-        """Fetch and store one page; record a fault and return None when it cannot be had."""
+    def _fetch(self, url: str, run: _SiteRun) -> _Page | _Fault:
+        """Fetch and store one page; record and return the fault when it cannot be had."""
         host = run.host
         try:
             page = self._get(url, run)
@@ -633,7 +664,7 @@ class _Run:
                 if host.failures >= self.options.max_consecutive_failures:
                     self._give_up(host, url, f"gave-up: {host.failures} consecutive failures on {host.key}; "
                                              "host skipped for the rest of this run")
-            return None
+            return fault
         host.failures = 0
         self.tally.fetched += 1
         if page.not_modified:

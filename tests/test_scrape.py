@@ -310,7 +310,9 @@ def test_first_run_walks_every_pagination_style(runs: Runs) -> None:
     # rel=next, "Older posts", "»", then /page/N/ numbering; page 5 links no page 6.
     assert listing == ["/news/", "/news/page/2/", "/news/page/3/", "/news/page/4/", "/news/page/5/"]
     seen = (runs.site_dir / "_seen_links.txt").read_text(encoding="utf-8").split()
-    assert len(seen) == len(set(seen)) == 24 + 1  # every card once, plus the third run's new release
+    # Every card once, but for the two whose release pages failed only for now; plus the new release.
+    assert len(seen) == len(set(seen)) == 24 - 2 + 1
+    assert not any(link.endswith(("/news/slow/", "/news/cut-short/")) for link in seen)
 
 
 def test_every_fault_is_recorded_with_its_reason(runs: Runs, newsroom: Newsroom) -> None:
@@ -363,29 +365,82 @@ def test_requests_are_polite(runs: Runs, newsroom: Newsroom) -> None:
 # --- later runs: conditional and incremental -------------------------------------------------------
 
 
+SLOW_TRIES = ["/news/slow/"] * (1 + FAST["max_retries"])  # type: ignore[operator]
+
+
+def _listing_headers(run: Run) -> dict[str, dict[str, str]]:
+    return {r.path: r.headers for r in run.requests if r.path == "/news/" or r.path.startswith("/news/page/")}
+
+
 def test_second_run_is_conditional_and_stores_nothing(runs: Runs) -> None:
     second = runs.second
-    assert [r.path for r in second.requests] == ["/robots.txt", "/news/"]
-    page1 = second.requests[1]
-    assert page1.headers.get("If-None-Match") == PAGE1_ETAG
-    assert page1.headers.get("If-Modified-Since") == ns.http_date(2019, 11, 21)
+    # Page 1 is unchanged, but two of its cards' release pages failed only for now last time (a timeout,
+    # a body cut short): they are tried again, and the walk goes on to the first page of stored releases.
+    assert [r.path for r in second.requests] == [
+        "/robots.txt", "/news/", *SLOW_TRIES, "/news/page/2/", "/news/cut-short/", "/news/page/3/"]
+    listing = _listing_headers(second)
+    assert listing["/news/"].get("If-None-Match") == PAGE1_ETAG
+    assert listing["/news/"].get("If-Modified-Since") == ns.http_date(2019, 11, 21)
+    assert "If-None-Match" not in listing["/news/page/2/"]  # it never sent an ETag
+    assert listing["/news/page/2/"].get("If-Modified-Since") == ns.http_date(2019, 10, 11)
+    assert listing["/news/page/3/"].get("If-None-Match") == '"listing-3"'
     assert second.files == runs.first.files
     report = second.report
-    counts = (report.pages_fetched, report.pages_stored, report.pages_unchanged, report.failures)
-    assert counts == (1, 0, 1, ())
-    assert any("only releases already stored" in r.getMessage() for r in second.records)
+    counts = (report.pages_fetched, report.pages_stored, report.pages_unchanged, report.release_pages_fetched)
+    assert counts == (3, 0, 3, 0)  # three 304s
+    assert [_kind(reason) for _, reason in report.failures] == ["timeout", "truncated"]
+    assert any("/news/page/3/ holds only releases already stored" in r.getMessage() for r in second.records)
 
 
 def test_third_run_fetches_the_new_release_and_stops_at_known_ones(runs: Runs) -> None:
     third = runs.third
-    paths = [r.path for r in third.requests]
-    assert paths == ["/robots.txt", "/news/", "/news/a-brand-new-release-nobody-has-seen/", "/news/page/2/"]
-    page2 = third.requests[3]
-    assert "If-None-Match" not in page2.headers and page2.headers.get("If-Modified-Since")
+    assert [r.path for r in third.requests] == [
+        "/robots.txt", "/news/", "/news/a-brand-new-release-nobody-has-seen/", *SLOW_TRIES,
+        "/news/page/2/", "/news/cut-short/", "/news/page/3/"]
+    assert _listing_headers(third)["/news/"].get("If-None-Match") == PAGE1_ETAG  # answered 200: it changed
     report = third.report
-    assert (report.pages_stored, report.pages_unchanged, report.release_pages_fetched) == (2, 1, 1)
-    new_files = third.files - runs.second.files
-    assert len(new_files) == 4 and not report.failures
+    assert (report.pages_stored, report.pages_unchanged, report.release_pages_fetched) == (2, 2, 1)
+    assert len(third.files - runs.second.files) == 4  # page 1 and the new release, each with its sidecar
+    assert [_kind(reason) for _, reason in report.failures] == ["timeout", "truncated"]
+
+
+def test_a_release_page_that_failed_for_now_is_tried_next_run(tmp_path: Path) -> None:
+    _, cards = ns.load_cards(CORPUS)
+    hrefs = ["/a/", "/b/", "/c/"]
+    with ns.NewsroomServer() as server:
+        server.routes["/news/"] = ns.page(ns.listing_html([], list(zip(cards, hrefs, strict=False)),
+                                                          page_no=1, page_count=1), etag='"one"')
+        for card, href in zip(cards, hrefs, strict=False):
+            server.routes[href] = ns.page(ns.release_html(card))
+        server.routes["/b/"] = ns.first_fail(server.routes["/b/"], code=503, times=3)  # run 1's three tries
+        site = Site(name="n", start_url=server.url("/news/"), delay_s=0.05, release_pages=True)
+        marks, reports = [], []
+        for _ in range(3):
+            marks.append(server.mark())
+            reports.append(scrape([site], tmp_path, **FAST))
+        paths = server.paths()
+    per_run = [paths[a:b] for a, b in zip(marks, [*marks[1:], len(paths)], strict=True)]
+    assert per_run == [["/robots.txt", "/news/", "/a/", "/b/", "/b/", "/b/", "/c/"],
+                       ["/robots.txt", "/news/", "/b/"],  # listing 304, but /b/ is not stored yet
+                       ["/robots.txt", "/news/"]]  # now every card on it is
+    assert [report.pages_stored for report in reports] == [3, 1, 0]
+    assert [len(report.failures) for report in reports] == [1, 0, 0]
+
+
+def test_an_interrupted_walk_leaves_its_pages_unseen(tmp_path: Path) -> None:
+    with ns.NewsroomServer() as server:
+        _small_newsroom(server, ["/a/", "/b/", "/c/", "/d/"], robots=None)
+        server.routes["/news/page/2/"] = ns.first_fail(server.routes["/news/page/2/"], code=503)
+        site = Site(name="n", start_url=server.url("/news/"), delay_s=0.05)
+        first = scrape([site], tmp_path, **{**FAST, "max_retries": 0})
+        assert not (tmp_path / "n" / "_seen_links.txt").exists()
+        mark = server.mark()
+        second = scrape([site], tmp_path, **{**FAST, "max_retries": 0})
+        paths = server.paths()[mark:]
+    assert [_kind(reason) for _, reason in first.failures] == ["http-status"]
+    assert paths == ["/robots.txt", "/news/", "/news/page/2/"]  # page 1 unchanged, yet the walk goes on
+    assert (second.pages_stored, second.pages_unchanged, second.failures) == (1, 1, ())
+    assert len((tmp_path / "n" / "_seen_links.txt").read_text(encoding="utf-8").split()) == 4
 
 
 # --- one fault per site ----------------------------------------------------------------------------
