@@ -48,6 +48,9 @@ def iter_raw_files(raw_dir: Path) -> Iterator[Path]:
 def read(path: Path) -> Page:
     """Read one raw file into a Page; raise SkipInput with the reason when it is unusable."""
     source = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in settings.TEXT_SUFFIXES and suffix not in settings.HTML_SUFFIXES:
+        raise SkipInput(source, f"not a page: {suffix} files are neither plain text nor HTML")
     try:
         size = path.stat().st_size
         if size > settings.MAX_FILE_BYTES:

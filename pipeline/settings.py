@@ -6,6 +6,7 @@ MAX_FILE_BYTES = 20_000_000  # a newsroom page is < 1 MB; anything past 20 MB is
 BINARY_SNIFF_BYTES = 4096  # enough of the head of a file to tell text from binary
 MAX_CONTROL_CHAR_SHARE = 0.02  # real text has almost no control bytes; binary junk has many
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})  # plain-text page dumps like the seeds
+# Anything else (.tsv indexes, .json, .pdf, images) is not a page: skipped with its reason.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # saved pages and scraped snapshots
 SIDECAR_SUFFIX = ".meta.json"  # scrape metadata beside each snapshot, not a page itself
 

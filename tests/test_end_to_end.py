@@ -62,16 +62,19 @@ def test_bad_inputs_are_skipped_and_the_run_goes_on(tmp_path: Path):
     raw.mkdir()
     shutil.copy(REPO / "raw" / "002_bb9fff116277e6df.txt", raw)
     (raw / "empty.txt").write_bytes(b"")
-    (raw / "junk.bin").write_bytes(bytes(range(256)) * 20)
+    (raw / "junk.txt").write_bytes(bytes(range(256)) * 20)
+    (raw / "INDEX.tsv").write_text("file\turl\n")
     (raw / "nothing.html").write_text("<html><body><nav>Home</nav></body></html>")
     (raw / "latin1.txt").write_bytes("Caf\xe9 statement\nPress Release\nA title\nBody text here.".encode("cp1252"))
     with open(raw / "huge.txt", "wb") as handle:
         handle.truncate(25_000_000)
     report = run(raw, tmp_path / "out", progress=False)
     reasons = dict(report.files_skipped)
-    assert set(reasons) == {str(raw / n) for n in ("empty.txt", "junk.bin", "nothing.html", "huge.txt")}
+    assert set(reasons) == {str(raw / n) for n in ("empty.txt", "junk.txt", "INDEX.tsv", "nothing.html", "huge.txt")}
     assert report.releases == 13  # 12 cards and the latin-1 note
     assert "over the" in reasons[str(raw / "huge.txt")]
+    assert "binary" in reasons[str(raw / "junk.txt")]
+    assert "not a page" in reasons[str(raw / "INDEX.tsv")]
 
 
 def test_rerun_gives_identical_ids(seed_run, tmp_path: Path):

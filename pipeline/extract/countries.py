@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 import tomllib
 from importlib import resources
 
@@ -19,7 +20,7 @@ from ..records import CountryMention
 LOGGER = logging.getLogger(__name__)
 
 REGION = "REGION"  # a match label that means "a region, not a country": it shadows country names
-MIN_CITY_POPULATION = 150_000  # big enough that a city name is rarely also a word or a surname
+MIN_CITY_POPULATION = 100_000  # big enough that a city name is rarely also a word or a surname
 # Entity labels a place name must carry before a city or province counts: "Mobile" or "Victoria"
 # outside a place entity is a word or a person.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
@@ -28,6 +29,7 @@ _STATE_BODY_WORDS = frozenset(
     "department ministry government congress house senate army navy police court embassy "
     "authorities military forces parliament administration state border patrol".split()
 )
+_US_STATE_OR_COUNTRY = frozenset({"Georgia"})
 _NOT_A_PLACE_AFTER = frozenset({"language", "languages", "speaking", "-speaking", "speakers"})
 
 
@@ -44,7 +46,8 @@ def gazetteer() -> dict[str, tuple[str, bool]]:
         if not isinstance(form, str):
             return
         form = form.strip()
-        if len(form) < 2 or form in names and not names[form][1]:
+        # First source wins, except that a country's own name beats a same-named city or province.
+        if len(form) < 2 or form in names and (needs_place or not names[form][1]):
             return
         names[form] = (code, needs_place)
 
@@ -110,6 +113,18 @@ def build_matcher(nlp: Language) -> PhraseMatcher:
     return matcher
 
 
+_DATELINE_AFTER = re.compile(r"^\)?\s*(?:[–—]|--?\s)|^,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)")
+
+
+def _is_dateline(span: Span) -> bool:
+    """`(New York) –` or `Brussels, 4 March 2019`: where the release was issued, not what it is about."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    if text[line_start:span.start_char].strip(" (") or span.start_char - line_start > 2:
+        return False
+    return bool(_DATELINE_AFTER.match(text[span.end_char:span.end_char + 20]))
+
+
 def _inside_named_org(span: Span) -> bool:
     for ent in span.doc.ents:
         if ent.label_ == "ORG" and ent.start <= span.start and span.end <= ent.end and ent != span:
@@ -125,12 +140,16 @@ def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
         span = Span(doc, start, end, label=match_id)
         spans.append(span)
     mentions = []
-    place_tokens = {t.i for ent in doc.ents if ent.label_ in _PLACE_LABELS for t in ent}
+    place_spans = {(ent.start, ent.end) for ent in doc.ents if ent.label_ in _PLACE_LABELS}
+    place_spans |= {(ent.start + 1, ent.end) for ent in doc.ents if ent.label_ in _PLACE_LABELS and ent[0].lower_ == "the"}
     for span in filter_spans(spans):
         code, needs_place = span.label_.split("|")
         if code == REGION:
             continue
-        if needs_place == "1" and not all(t.i in place_tokens for t in span):
+        # A city or province counts only as a whole place entity: "Bay" in "Guantánamo Bay" is no place.
+        if needs_place == "1" and (span.start, span.end) not in place_spans:
+            continue
+        if _is_dateline(span):
             continue
         following = doc[span.end].lower_ if span.end < len(doc) else ""
         if following in _NOT_A_PLACE_AFTER:
@@ -138,6 +157,10 @@ def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
         if _inside_named_org(span):
             continue
         mentions.append(CountryMention(code=code, text=span.text, start=span.start_char, end=span.end_char))
+    if any(m.code == "USA" for m in mentions):
+        # A name shared by a country and a US state means the state in a text set in the US.
+        mentions = [CountryMention(code="USA", text=m.text, start=m.start, end=m.end)
+                    if m.text in _US_STATE_OR_COUNTRY else m for m in mentions]
     return mentions
 
 

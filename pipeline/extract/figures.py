@@ -33,8 +33,19 @@ _UNITS = {
 # Words after a number that make it a duration, an age or a time: not a figure by the guidelines.
 _TIME_WORDS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years decade "
-    "decades century centuries night nights am pm a.m. p.m. o'clock year-old years-old".split()
+    "decades century centuries night nights am pm a.m. p.m. o'clock year-old years-old gmt utc cet est "
+    "edt pst hrs h".split()
 )
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec".split()
+)
+# Words before a number that make it a label, not a count: "Page 2", "Section 8", "No. 5".
+_LABEL_WORDS = frozenset(
+    "page no no. number article section chapter item resolution paragraph vol volume phase level grade "
+    "class room floor route title act bill law rule part annex amendment case docket exhibit".split()
+)
+_PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}")
 _ADDRESS_WORDS = frozenset("street st st. avenue ave ave. road rd floor suite blvd boulevard".split())
 _VAGUE = frozenset("half quarter third dozen dozens hundreds thousands millions billions several few".split())
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
@@ -67,15 +78,24 @@ def _parse_number(words: list[str]) -> float | None:
 
 
 def _is_identifier(span: Span) -> bool:
-    """Numbers inside names: `COVID-19`, `Title 42`, `HB 121`, `Resolution 2254`."""
+    """Numbers inside names: `COVID-19`, `Title 42`, `HB 121`, `Resolution 2254`, `Page 2`."""
     first, doc = span[0], span.doc
     if first.i > 0:
         before = doc[first.i - 1]
-        if before.text in {"-", "‐"} or (before.is_alpha and before.is_title and before.pos_ == "PROPN"
+        if before.lower_ in _LABEL_WORDS or (before.is_upper and before.is_alpha and 2 <= len(before) <= 4
+                                             and not span.text[0].isalpha()):
+            return True
+        glued_hyphen = before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 \
+            and doc[before.i - 1].is_alpha and not doc[before.i - 1].whitespace_
+        if glued_hyphen or (before.is_alpha and before.is_title and before.pos_ == "PROPN"
                                         and not span.text[0].isalpha() and before.ent_type_ not in _NUMERIC_LABELS):
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is None or nxt.pos_ not in {"NOUN"}:
                 return True
+    last = span[-1]
+    if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ \
+            and not doc[last.i + 1].whitespace_ and (doc[last.i + 2].is_alpha or doc[last.i + 2].like_num):
+        return True  # "1-800-AMNESTY", "H-1B"
     if re.search(r"[A-Za-z]-?\d|\d-[A-Za-z]", first.text):
         return not _RATIO.match(first.text)
     return False
@@ -83,7 +103,9 @@ def _is_identifier(span: Span) -> bool:
 
 def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
     lowered = span.text.lower()
-    if label == "PERCENT" or "%" in lowered or "percent" in lowered or "per cent" in lowered:
+    after = span.doc[span.end:span.end + 2].text.lower() if span.end < len(span.doc) else ""
+    if label == "PERCENT" or "%" in lowered or "percent" in lowered or "per cent" in lowered \
+            or after.startswith(("percent", "per cent", "%")):
         return "percent", None
     for sign, code in sorted(_CURRENCY_SIGNS.items(), key=lambda kv: -len(kv[0])):
         if sign in lowered:
@@ -171,13 +193,26 @@ def _figure(span: Span) -> Figure | None:
         return None
     if any(t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span):
         return None
+    neighbours = [doc[i].lower_.strip(".") for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    if any(word in _MONTHS for word in neighbours):
+        return None  # "26 May", "March 17": a date printed without its year
+    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
+    for phone in _PHONE_RUN.finditer(doc.text, line_start, min(len(doc.text), span.end_char + 30)):
+        if phone.start() <= span.start_char < phone.end() and sum(ch.isdigit() for ch in phone.group()) >= 7:
+            return None  # a phone or fax number
+    if re.fullmatch(r"\d{6,}", text):
+        return None  # a long bare digit run is an identifier or a date stamp, not a count
     nxt = doc[span.end] if span.end < len(doc) else None
+    if any(t.lower_.strip(".") in _ADDRESS_WORDS for t in doc[span.end:span.end + 4]):
+        return None  # "311 W 43rd Street"
     if nxt is not None and (nxt.lower_ in _TIME_WORDS or nxt.lower_.rstrip("s") in _TIME_WORDS
                             or nxt.lower_ in _ADDRESS_WORDS or nxt.text.startswith("-year")):
         return None
     if nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the" \
             and all(not t.is_digit for t in span) and label == "CARDINAL":
         return None  # "one of the ...": a pronoun, not a count
+    if text.lower() == "one":
+        return None  # "one" is far more often "one of", "no one", "the one" than a count of one
     words = [t.text for t in span if not t.is_punct or t.text in {".", ","}]
     if any(w.lower() in _VAGUE for w in words) and not any(ch.isdigit() for ch in text):
         return None
