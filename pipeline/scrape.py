@@ -61,9 +61,9 @@ DEFAULT_MAX_RETRY_AFTER_S = 60.0  # a host asking for a longer pause is left alo
 DEFAULT_MAX_CONSECUTIVE_FAILURES = 5  # five failures in a row means the host is down, not unlucky
 DEFAULT_MAX_BYTES = 10_000_000  # on the wire; a listing page is < 1 MB, 10 MB is a dump or an attack
 MAX_DECOMPRESSED_BYTES = 20_000_000  # = settings.MAX_FILE_BYTES: the read stage skips anything larger
-MAX_REDIRECTS = 5  # RFC 9110's advice; a newsroom needs one or two (http -> https, old slug -> new)
+MAX_REDIRECTS = 5  # RFC 9309's floor for robots.txt; a newsroom needs one or two (http->https, old slug)
 MAX_RESPONSE_S = 120.0  # whole-response deadline: a read timeout alone lets a server trickle forever
-ROBOTS_MAX_BYTES = 500_000  # RFC 9309 asks parsers to read at least 500 KiB; more is not a robots file
+ROBOTS_MAX_BYTES = 512_000  # RFC 9309: parse at least 500 KiB; anything bigger is not a robots file
 HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})  # the only pages the reader parses
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})  # overload, gateway and restart errors are transient
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
