@@ -30,7 +30,55 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--model", default=settings.DEFAULT_MODEL,
                      help=f"spaCy model to load (default: {settings.DEFAULT_MODEL})")
     run.add_argument("--no-progress", action="store_true", help="no progress bars")
+
+    refresh = commands.add_parser(
+        "refresh", help="the nightly job: scrape (optional), process only new snapshots, merge",
+        description="Scrape the sites in --sites (when given), process only raw snapshots not processed "
+                    "before with this extraction version, and merge them into --out atomically. A run with "
+                    "nothing new changes nothing. Exit codes: 0 ok, 1 failed, 2 bad configuration, "
+                    "3 output not writable, 75 another run holds the lock.",
+    )
+    refresh.add_argument("--raw", type=Path, default=Path("raw"), help="directory of raw pages (default: raw)")
+    refresh.add_argument("--out", type=Path, default=Path("processed"), help="output directory (default: processed)")
+    refresh.add_argument("--sites", type=Path, help="sites.toml listing the newsrooms to scrape first")
+    refresh.add_argument("--model", default=settings.DEFAULT_MODEL,
+                         help=f"spaCy model to load (default: {settings.DEFAULT_MODEL})")
+    refresh.add_argument("--no-progress", action="store_true", help="no progress bars")
+
+    scrape = commands.add_parser(
+        "scrape", help="fetch newsroom listing pages (and release pages) into raw snapshots",
+        description="Fetch a newsroom listing URL and its pagination politely (robots.txt, a delay per host, "
+                    "retries with backoff, conditional GET) and store every page as an immutable snapshot "
+                    "under --raw/<site>/ with a .meta.json sidecar. See docs/SCRAPING.md.",
+    )
+    scrape.add_argument("url", nargs="?", help="the newsroom listing URL (page 1)")
+    scrape.add_argument("--sites", type=Path, help="sites.toml listing newsrooms, instead of one URL")
+    scrape.add_argument("--raw", type=Path, default=Path("raw"), help="directory for snapshots (default: raw)")
+    scrape.add_argument("--max-pages", type=int, default=5, help="listing pages to walk at most (default: 5)")
+    scrape.add_argument("--delay", type=float, default=1.0, help="seconds between requests to the host (default: 1.0)")
+    scrape.add_argument("--release-pages", action="store_true", help="also fetch each new card's own page")
     return parser
+
+
+def _scrape(args: argparse.Namespace) -> int:
+    from .errors import ConfigError
+    from .scrape import Site, load_sites, scrape
+
+    if bool(args.url) == bool(args.sites):
+        raise ConfigError("give either a URL or --sites FILE")
+    if args.sites:
+        sites = load_sites(args.sites)
+    else:
+        sites = [Site(name="", start_url=args.url, max_pages=args.max_pages, delay_s=args.delay,
+                      release_pages=args.release_pages)]
+    report = scrape(sites, args.raw)
+    print(
+        f"{report.pages_fetched} pages fetched, {report.pages_stored} stored, {report.pages_unchanged} unchanged, "
+        f"{report.release_pages_fetched} release pages, {len(report.failures)} failures in {report.seconds:.1f} s"
+    )
+    for url, reason in report.failures:
+        print(f"  failed {url}: {reason}", file=sys.stderr)
+    return 0 if report.pages_fetched or not report.failures else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,13 +88,19 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    logging.getLogger("urllib3").setLevel(logging.ERROR)  # retries are logged by the scraper itself
     try:
-        if args.command == "run":
+        if args.command in {"run", "refresh"}:
             from .run import run
 
-            report = run(args.raw, args.out, model=args.model, progress=False if args.no_progress else None)
+            report = run(
+                args.raw, args.out, model=args.model, progress=False if args.no_progress else None,
+                incremental=args.command == "refresh", sites=getattr(args, "sites", None),
+            )
             print(report.summary_line())
-            return 0
+            return 1 if report.scrape_failures and not report.pages_fetched and args.command == "refresh" else 0
+        if args.command == "scrape":
+            return _scrape(args)
     except PipelineError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return exc.exit_code

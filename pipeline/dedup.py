@@ -1,11 +1,13 @@
 """Dedup stage: one row per release, however many pages, scrapes or cards it was seen on."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit, urlunsplit
 
 from . import settings
 from .records import Release
@@ -13,14 +15,28 @@ from .records import Release
 _WORD = re.compile(r"[a-z0-9]+")
 # Site prefixes some aggregators glue to titles ("Press Releases: ...").
 _TITLE_PREFIX = re.compile(r"^(?:press releases?|news releases?|statement|press statement)\s*:\s*", re.IGNORECASE)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_DATE0 = dt.date(1, 1, 1)
 _COMPATIBLE_SHARE = 0.6  # share of the shorter text's opening words found in the longer one's opening
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class ReleaseVersion:
+    """An earlier text of a release (its title or summary was edited later), and when it was seen."""
+
+    release_id: str
+    title: str | None
+    summary: str
+    seen_at: dt.datetime | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DedupResult:
-    """Deduplicated releases keyed by release_id, and how many inputs merged into them."""
+    """Deduplicated releases keyed by release_id, earlier versions, and how many inputs merged."""
 
     releases: tuple[tuple[str, Release], ...]
+    versions: tuple[ReleaseVersion, ...]
     merged: int
 
 
@@ -30,15 +46,28 @@ def _normal(text: str | None) -> str:
 
 
 def identity_key(release: Release) -> str:
-    """The canonical identity of a release: title and date, else date and opening words, else URL."""
+    """The canonical identity of a release: its URL, else title and date, else date and opening words."""
+    if release.url:
+        return f"u|{canonical_url(release.url)}"
+    return text_key(release)
+
+
+def text_key(release: Release) -> str:
+    """Identity from the text alone: title and date, else date and opening words."""
     title = _normal(_TITLE_PREFIX.sub("", release.title or ""))
     date = release.published.isoformat() if release.published else ""
     if title and date:
         return f"t|{title}|{date}"
-    if release.url and not date:
-        return f"u|{release.url.split('#')[0].rstrip('/')}"
     words = " ".join(_normal(release.summary).split()[: settings.MERGE_PREFIX_WORDS])
     return f"w|{title}|{date}|{words}|{release.kind if not date else ''}"
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, no fragment, no trailing slash, no tracking parameters."""
+    parts = urlsplit(url.strip())
+    query = "&".join(q for q in parts.query.split("&") if q and not q.lower().startswith(("utm_", "fbclid", "gclid")))
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
 def release_id(key: str) -> str:
@@ -60,12 +89,30 @@ def compatible(a: Release, b: Release) -> bool:
     return len(want & have) / len(want) >= _COMPATIBLE_SHARE
 
 
-def _merge(group: list[Release]) -> Release:
-    best = max(group, key=lambda r: (len(r.summary), r.title is not None, -len(r.sources)))
+def _truncation_of(short: Release, long: Release) -> bool:
+    a = _normal(short.summary.rstrip("…. "))
+    b = _normal(long.summary)
+    return (not a or b.startswith(a) or compatible(short, long)) and _normal(short.title) in {"", _normal(long.title)}
+
+
+def _merge(group: list[Release]) -> tuple[Release, list[Release]]:
+    """One release from every sighting of it, and the earlier texts it replaced."""
+    by_time = sorted(group, key=lambda r: (r.seen_at or _EPOCH, len(r.summary)))
+    # The newest text wins, unless it is a cut-off card of a longer text seen on another page.
+    newest = by_time[-1]
+    full = [r for r in group if _truncation_of(newest, r)]
+    best = max(full, key=lambda r: (len(r.summary), r.title is not None, r.seen_at or _EPOCH))
+    earlier = []
+    for member in by_time:
+        if not _truncation_of(member, best) and not any(
+            _normal(member.summary) == _normal(e.summary) and member.title == e.title for e in earlier
+        ):
+            earlier.append(member)
     sources = tuple(sorted({s for r in group for s in r.sources}))
     captions = tuple(dict.fromkeys(c for r in group for c in r.captions))
     kinds = [r.kind for r in group if r.kind not in {"page", "email"}]
-    return replace(
+    seen = [r.seen_at for r in group if r.seen_at]
+    merged = replace(
         best,
         sources=sources,
         captions=captions,
@@ -74,26 +121,53 @@ def _merge(group: list[Release]) -> Release:
         url=best.url or next((r.url for r in group if r.url), None),
         published=best.published or next((r.published for r in group if r.published), None),
         organization=best.organization or next((r.organization for r in group if r.organization), None),
+        first_seen=min(seen, default=None),
+        last_seen=max(seen, default=None),
     )
+    return merged, earlier
 
 
 def dedup(releases: list[Release]) -> DedupResult:
     """Merge releases that are one release; keep distinct ones apart, each with a stable id."""
-    by_key: dict[str, list[list[Release]]] = defaultdict(list)
-    for release in releases:
-        variants = by_key[identity_key(release)]
+    # Records with one URL are one release whatever their text; the text key then joins records
+    # seen without a URL (plain-text pages) to them when title, date and opening words agree.
+    by_url: dict[str, list[Release]] = defaultdict(list)
+    by_text: dict[str, list[list[Release]]] = defaultdict(list)
+    for release in sorted(releases, key=lambda r: (r.url is None, r.sources, r.title or "", r.summary)):
+        if release.url:
+            by_url[canonical_url(release.url)].append(release)
+            continue
+        variants = by_text[text_key(release)]
         for variant in variants:
             if all(compatible(release, other) for other in variant[:3]):
                 variant.append(release)
                 break
         else:
             variants.append([release])
-    out = []
-    for key, variants in by_key.items():
+    groups: list[tuple[str, list[Release]]] = []
+    for url, members in by_url.items():
+        keys = {text_key(m) for m in members}
+        for key in keys:
+            for variant in by_text.pop(key, []):
+                if any(compatible(v, m) for v in variant[:3] for m in members):
+                    members.extend(variant)
+                else:
+                    by_text.setdefault(key, []).append(variant)
+        groups.append((f"u|{url}", members))
+    for key, variants in by_text.items():
         for variant in variants:
-            merged = _merge(variant)
             # Distinct texts under one key keep apart; their opening words keep their ids apart too.
-            suffix = "" if len(variants) == 1 else "|" + " ".join(_opening(merged, settings.MERGE_PREFIX_WORDS))
-            out.append((release_id(key + suffix), merged))
-    out.sort(key=lambda pair: (pair[1].published is None, pair[1].published or "", pair[0]), reverse=False)
-    return DedupResult(releases=tuple(out), merged=len(releases) - len(out))
+            suffix = "" if len(variants) == 1 else "|" + " ".join(_opening(variant[0], settings.MERGE_PREFIX_WORDS))
+            groups.append((key + suffix, variant))
+    out, versions = [], []
+    for key, members in groups:
+        rid = release_id(key)
+        merged, earlier = _merge(members)
+        out.append((rid, merged))
+        versions.extend(
+            ReleaseVersion(release_id=rid, title=e.title, summary=e.summary, seen_at=e.seen_at, sources=e.sources)
+            for e in earlier
+        )
+    out.sort(key=lambda pair: (pair[1].published is None, pair[1].published or _DATE0, pair[0]))
+    versions.sort(key=lambda v: (v.release_id, v.seen_at or _EPOCH))
+    return DedupResult(releases=tuple(out), versions=tuple(versions), merged=len(releases) - len(out))

@@ -1,6 +1,7 @@
 """Read stage: turn a raw file (plain text or saved HTML) into a Page of text blocks."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -64,15 +65,26 @@ def read(path: Path) -> Page:
         raise SkipInput(source, "binary content, not text or HTML")
     digest = hashlib.sha256(data).hexdigest()
     is_html = path.suffix.lower() in settings.HTML_SUFFIXES or bool(_HTML_SNIFF.search(data[:2048]))
+    meta = _sidecar(path)
+    fetched_at = _fetched_at(meta, path)
     if is_html:
-        url = _sidecar_url(path)
+        url = meta.get("final_url") or meta.get("url")
         blocks, links, canonical = _html_blocks(data, url)
         url = url or canonical
     else:
         blocks, links, url = _text_blocks(_decode(data, source)), (), None
     if not blocks:
         raise SkipInput(source, "no text in the page")
-    return Page(source=source, blocks=blocks, sha256=digest, url=url, links=links)
+    return Page(source=source, blocks=blocks, sha256=digest, url=url, links=links, fetched_at=fetched_at)
+
+
+def _fetched_at(meta: dict, path: Path) -> dt.datetime:
+    try:
+        stamp = dt.datetime.fromisoformat(str(meta["fetched_at"]).replace("Z", "+00:00"))
+        return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+    except (KeyError, ValueError):
+        # Raw files are immutable, so their mtime is when they arrived: stable across rebuilds.
+        return dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.timezone.utc)
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -104,16 +116,16 @@ def _text_blocks(text: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
-def _sidecar_url(path: Path) -> str | None:
+def _sidecar(path: Path) -> dict:
     sidecar = path.with_name(path.stem + settings.SIDECAR_SUFFIX)
     if not sidecar.exists():
-        return None
+        return {}
     try:
         meta = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         LOGGER.warning("%s: unreadable sidecar (%s)", sidecar, exc)
-        return None
-    return meta.get("final_url") or meta.get("url")
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def _html_blocks(data: bytes, base_url: str | None) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...], str | None]:

@@ -14,6 +14,7 @@ class Page:
     sha256: str  # of the raw bytes: identity of this snapshot for incremental runs
     url: str | None = None  # the page's URL when a scrape sidecar or <link rel=canonical> gives it
     links: tuple[tuple[int, str], ...] = ()  # (block index, absolute href) of titles/cards in HTML
+    fetched_at: dt.datetime | None = None  # when the page was fetched (sidecar), else the file's mtime
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,6 +69,9 @@ class Release:
     country_mentions: tuple[CountryMention, ...] = ()
     figures: tuple[Figure, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    seen_at: dt.datetime | None = None  # when the raw page holding this record was fetched
+    first_seen: dt.datetime | None = None  # earliest seen_at over every page the release was on
+    last_seen: dt.datetime | None = None  # latest seen_at over every page the release was on
 
     @property
     def text(self) -> str:

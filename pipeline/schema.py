@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from .records import Release
+from .records import CountryMention, Figure, Release, Spokesperson
 
 SPOKESPERSON = pa.struct([
     ("name", pa.string()), ("role", pa.string()), ("organization", pa.string()),
@@ -34,8 +34,25 @@ RELEASES = pa.schema([
     pa.field("country_mentions", pa.list_(COUNTRY_MENTION), nullable=False),
     pa.field("figures", pa.list_(FIGURE), nullable=False),
     pa.field("warnings", pa.list_(pa.string()), nullable=False),
+    pa.field("first_seen", pa.timestamp("s", tz="UTC")),
+    pa.field("last_seen", pa.timestamp("s", tz="UTC")),
     pa.field("extraction_version", pa.string(), nullable=False),
 ])
+
+RELEASE_VERSIONS = pa.schema([
+    pa.field("release_id", pa.string(), nullable=False),
+    pa.field("title", pa.string()),
+    pa.field("summary", pa.string(), nullable=False),
+    pa.field("seen_at", pa.timestamp("s", tz="UTC")),
+    pa.field("sources", pa.list_(pa.string()), nullable=False),
+])
+
+# The incremental cache: every extracted record before dedup, with the snapshot it came from.
+RECORD_CACHE = pa.schema(
+    [pa.field("source_sha256", pa.string(), nullable=False), pa.field("extraction_key", pa.string(), nullable=False),
+     pa.field("seen_at", pa.timestamp("s", tz="UTC"))]
+    + [f for f in RELEASES if f.name not in {"release_id", "first_seen", "last_seen", "extraction_version"}]
+)
 
 
 def to_row(release_id: str, release: Release, extraction_version: str) -> dict:
@@ -66,10 +83,34 @@ def to_row(release_id: str, release: Release, extraction_version: str) -> dict:
             for f in release.figures
         ],
         "warnings": list(release.warnings),
+        "first_seen": release.first_seen,
+        "last_seen": release.last_seen,
         "extraction_version": extraction_version,
     }
 
 
-def to_table(rows: list[dict]) -> pa.Table:
-    """Build a table with the dataset schema, sorted rows in, nothing inferred."""
-    return pa.Table.from_pylist(rows, schema=RELEASES)
+def to_cache_row(release: Release, source_sha256: str, extraction_key: str) -> dict:
+    """One cached record: the release row less its dedup-time columns, plus its snapshot."""
+    row = to_row("", release, "")
+    for name in ("release_id", "first_seen", "last_seen", "extraction_version"):
+        del row[name]
+    row.update(source_sha256=source_sha256, extraction_key=extraction_key, seen_at=release.seen_at)
+    return row
+
+
+def from_cache_row(row: dict) -> Release:
+    """Rebuild the Release a cache row was made from."""
+    return Release(
+        sources=tuple(row["sources"]), kind=row["kind"], title=row["title"], summary=row["summary"],
+        captions=tuple(row["captions"]), date_text=row["date_text"], published=row["published"],
+        url=row["url"], organization=row["organization"],
+        spokespeople=tuple(Spokesperson(**p) for p in row["spokespeople"]),
+        country_mentions=tuple(CountryMention(**m) for m in row["country_mentions"]),
+        figures=tuple(Figure(**f) for f in row["figures"]),
+        warnings=tuple(row["warnings"]), seen_at=row["seen_at"],
+    )
+
+
+def to_table(rows: list[dict], schema: pa.Schema = RELEASES) -> pa.Table:
+    """Build a table with an explicit schema, nothing inferred."""
+    return pa.Table.from_pylist(rows, schema=schema)

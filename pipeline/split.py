@@ -80,6 +80,10 @@ def kind_of(line: str) -> str | None:
 
 def split(page: Page) -> list[Release]:
     """Split a newsroom page into its releases: one per dated card, else one whole document."""
+    return [replace(r, seen_at=page.fetched_at) for r in _split(page)]
+
+
+def _split(page: Page) -> list[Release]:
     blocks = list(page.blocks)
     anchors = _anchors(blocks)
     if len(anchors) < 2:

@@ -1,0 +1,52 @@
+"""Incremental state: which raw snapshots were processed, and the records each one gave."""
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .schema import RECORD_CACHE
+
+LOGGER = logging.getLogger(__name__)
+
+STATE_DIR = "_state"
+MANIFEST = "manifest.json"
+CACHE = "records.parquet"
+
+
+@dataclass(slots=True, kw_only=True)
+class State:
+    """What earlier runs did: file fingerprints, processed snapshots, and their cached records."""
+
+    extraction_key: str = ""
+    files: dict[str, dict] = field(default_factory=dict)  # path -> {size, mtime_ns, sha256}
+    processed: dict[str, str] = field(default_factory=dict)  # sha256 -> "ok" or the skip reason
+    cache: pa.Table = field(default_factory=RECORD_CACHE.empty_table)
+
+
+def load_state(out_dir: Path, extraction_key: str) -> State:
+    """Load the state of out_dir; an absent, stale or unreadable state means: process everything."""
+    base = out_dir / STATE_DIR
+    if not (base / MANIFEST).exists():
+        return State(extraction_key=extraction_key)
+    try:
+        manifest = json.loads((base / MANIFEST).read_text(encoding="utf-8"))
+        cache = pq.read_table(base / CACHE, schema=RECORD_CACHE) if (base / CACHE).exists() else RECORD_CACHE.empty_table()
+    except (OSError, ValueError, pa.ArrowException) as exc:
+        LOGGER.warning("incremental state in %s is unreadable (%s): every raw file will be processed again", base, exc)
+        return State(extraction_key=extraction_key)
+    if manifest.get("extraction_key") != extraction_key:
+        LOGGER.info("extraction changed (%s -> %s): reprocessing every snapshot", manifest.get("extraction_key"),
+                    extraction_key)
+        return State(extraction_key=extraction_key, files=manifest.get("files", {}))
+    return State(extraction_key=extraction_key, files=manifest.get("files", {}),
+                 processed=manifest.get("processed", {}), cache=cache)
+
+
+def manifest_payload(state: State) -> dict:
+    """The JSON document that records a state."""
+    return {"extraction_key": state.extraction_key, "files": state.files, "processed": state.processed}

@@ -1,0 +1,201 @@
+"""The nightly refresh: incremental, idempotent, single-writer, atomic and crash-safe."""
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from filelock import FileLock
+
+from pipeline import store
+from pipeline.errors import OutputError
+from pipeline.run import run
+
+from .conftest import REPO
+
+SEEDS = sorted((REPO / "raw").glob("*.txt"))
+
+
+def _digest(out: Path) -> str:
+    return hashlib.sha256((out / "releases" / "part-0.parquet").read_bytes()).hexdigest()
+
+
+def _frame(out: Path) -> pd.DataFrame:
+    frame = pd.read_parquet(out / "releases").drop(columns=["last_seen", "first_seen"])
+    return frame.sort_values("release_id").reset_index(drop=True)
+
+
+def _cli(*args: str, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "pipeline", *args], cwd=REPO, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, **kwargs)
+
+
+@pytest.fixture()
+def raw(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for path in SEEDS[:3]:
+        shutil.copy2(path, raw)
+    return raw
+
+
+def test_second_refresh_is_a_byte_identical_no_op(raw: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    first = run(raw, out, incremental=True, progress=False)
+    digest = _digest(out)
+    second = run(raw, out, incremental=True, progress=False)
+    assert first.published and not second.published
+    assert second.files_read == 0 and second.unchanged == first.releases
+    assert _digest(out) == digest
+    assert len(list((out / "_runs").glob("*.json"))) == 2
+
+
+def test_refresh_processes_only_new_snapshots_and_keeps_ids(raw: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    run(raw, out, incremental=True, progress=False)
+    ids = set(_frame(out)["release_id"])
+    shutil.copy2(SEEDS[3], raw)
+    report = run(raw, out, incremental=True, progress=False)
+    assert report.files_read == 1 and report.added == 1
+    assert ids < set(_frame(out)["release_id"])
+    full = tmp_path / "full"
+    run(raw, full, progress=False)
+    pd.testing.assert_frame_equal(_frame(out), _frame(full))
+
+
+def test_same_release_in_a_second_scrape_accumulates_sources(raw: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    run(raw, out, incremental=True, progress=False)
+    later = raw / "later"
+    later.mkdir()
+    shutil.copy2(raw / SEEDS[1].name, later / "second_scrape.txt")
+    report = run(raw, out, incremental=True, progress=False)
+    assert report.added == 0 and report.updated == 12
+    frame = pd.read_parquet(out / "releases")
+    sources = frame[frame["title"] == "Remain in Mexico Plan Could Prove Deadly to Vulnerable Families"]["sources"]
+    assert [sorted(Path(s).name for s in sources.iloc[0])] == [[SEEDS[1].name, "second_scrape.txt"]]
+
+
+def test_edited_release_keeps_its_id_and_an_earlier_version(tmp_path: Path):
+    raw = tmp_path / "raw" / "site"
+    raw.mkdir(parents=True)
+
+    def snapshot(name: str, title: str, fetched: str) -> None:
+        (raw / f"{name}.html").write_text(
+            "<html><body>"
+            f"<article><p>Press Release</p><h2><a href='/news/one'>{title}</a></h2>"
+            "<p>The organisation today called for the release of all detained journalists in the country.</p>"
+            "<p>May 2, 2021</p></article>"
+            "<article><p>Press Release</p><h2><a href='/news/two'>A second release</a></h2>"
+            "<p>Another statement on a different subject, published the day before the first one.</p>"
+            "<p>May 1, 2021</p></article></body></html>"
+        )
+        (raw / f"{name}.meta.json").write_text(
+            f'{{"url": "https://news.example.org/", "final_url": "https://news.example.org/", "fetched_at": "{fetched}"}}'
+        )
+
+    out = tmp_path / "out"
+    snapshot("a", "Journalists must be freed", "2021-05-02T10:00:00Z")
+    run(tmp_path / "raw", out, incremental=True, progress=False)
+    before = _frame(out).set_index("url")
+    snapshot("b", "All journalists must be freed now", "2021-05-03T10:00:00Z")
+    report = run(tmp_path / "raw", out, incremental=True, progress=False)
+    after = pd.read_parquet(out / "releases").set_index("url")
+    one = "https://news.example.org/news/one"
+    assert report.updated == 2 and report.added == 0
+    assert after.loc[one, "title"] == "All journalists must be freed now"
+    assert after.loc[one, "release_id"] == before.loc[one, "release_id"]
+    assert str(after.loc[one, "first_seen"]).startswith("2021-05-02")
+    assert str(after.loc[one, "last_seen"]).startswith("2021-05-03")
+    versions = pd.read_parquet(out / "release_versions")
+    assert versions["title"].tolist() == ["Journalists must be freed"]
+    assert versions["release_id"].tolist() == [before.loc[one, "release_id"]]
+
+
+def test_a_second_writer_exits_at_once_with_a_distinct_code(raw: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    out.mkdir()
+    with FileLock(str(out / ".lock")):
+        started = time.monotonic()
+        proc = _cli("refresh", "--raw", str(raw), "--out", str(out))
+        _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 75
+    assert "another run holds" in stderr and "Traceback" not in stderr
+    assert time.monotonic() - started < 20
+
+
+def test_disk_full_publishes_nothing_half_way(raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    out = tmp_path / "out"
+    run(raw, out, progress=False)
+    digest = _digest(out)
+    shutil.copy2(SEEDS[3], raw)
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store.pq, "write_table", full_disk)
+    with pytest.raises(OutputError, match="No space left"):
+        run(raw, out, incremental=True, progress=False)
+    assert _digest(out) == digest
+    assert not list(out.glob(".staging-*"))
+
+
+def test_output_path_that_is_a_file_is_a_clean_error(raw: Path, tmp_path: Path):
+    blocker = tmp_path / "out"
+    blocker.write_text("not a directory")
+    proc = _cli("refresh", "--raw", str(raw), "--out", str(blocker))
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 3 and "cannot write" in stderr and "Traceback" not in stderr
+
+
+def test_corrupt_parquet_left_by_someone_else_is_a_clean_error(raw: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    run(raw, out, progress=False)
+    (out / "releases" / "part-0.parquet").write_bytes(b"PAR1 garbage")
+    shutil.copy2(SEEDS[3], raw)
+    proc = _cli("refresh", "--raw", str(raw), "--out", str(out))
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 3 and "not a readable Parquet file" in stderr and "Traceback" not in stderr
+
+
+def test_sigkill_at_random_moments_never_corrupts_and_reruns_converge(tmp_path: Path):
+    """Kill refresh 20 times at random moments; the dataset always opens and holds a published state."""
+    rng = random.Random(20261122)
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    out = tmp_path / "out"
+    shutil.copy2(SEEDS[1], raw)
+    assert _cli("refresh", "--raw", str(raw), "--out", str(out), "--no-progress").wait(timeout=120) == 0
+    published = {_digest(out)}
+    kills = 0
+    for trial in range(20):
+        # Each trial brings a new snapshot, so every refresh has work to do and something to publish.
+        text = SEEDS[2].read_text(encoding="utf-8").replace("Scott Warren", f"Scott Warren {trial}")
+        (raw / f"scrape_{trial:02d}.txt").write_text(text, encoding="utf-8")
+        proc = _cli("refresh", "--raw", str(raw), "--out", str(out), "--no-progress", start_new_session=True)
+        time.sleep(rng.uniform(0.3, 3.5))
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            kills += 1
+        proc.communicate(timeout=120)
+        state = _digest(out)
+        assert pq.read_table(out / "releases").num_rows > 0
+        if state not in published:
+            published.add(state)  # the killed run got as far as publishing: a whole new state
+        assert not (out / "releases" / "part-0.parquet.tmp").exists()
+    assert kills >= 10, f"only {kills} of 20 runs were still going when killed"
+    assert _cli("refresh", "--raw", str(raw), "--out", str(out), "--no-progress").wait(timeout=120) == 0
+    full = tmp_path / "full"
+    run(raw, full, progress=False)
+    pd.testing.assert_frame_equal(_frame(out), _frame(full))
+    assert not list(out.glob(".staging-*"))
