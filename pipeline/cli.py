@@ -30,6 +30,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--model", default=settings.DEFAULT_MODEL,
                      help=f"spaCy model to load (default: {settings.DEFAULT_MODEL})")
     run.add_argument("--no-progress", action="store_true", help="no progress bars")
+    run.add_argument("--workers", type=int, default=1, help="local processes for extraction (default: 1)")
+    run.add_argument("--scheduler", metavar="ADDRESS",
+                     help="run extraction on the Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786)")
 
     refresh = commands.add_parser(
         "refresh", help="the nightly job: scrape (optional), process only new snapshots, merge",
@@ -96,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             report = run(
                 args.raw, args.out, model=args.model, progress=False if args.no_progress else None,
                 incremental=args.command == "refresh", sites=getattr(args, "sites", None),
+                workers=getattr(args, "workers", 1), scheduler=getattr(args, "scheduler", None),
             )
             print(report.summary_line())
             return 1 if report.scrape_failures and not report.pages_fetched and args.command == "refresh" else 0

@@ -82,7 +82,8 @@ def extraction_key(model: str) -> str:
 
 
 def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: bool | None = None,
-        incremental: bool = False, sites: Path | None = None) -> RunReport:
+        incremental: bool = False, sites: Path | None = None, workers: int = 1,
+        scheduler: str | None = None) -> RunReport:
     """Run every stage on the files under raw and publish the dataset under out, under a lock."""
     raw, out = Path(raw), Path(out)
     if sites is None and not raw.is_dir():
@@ -96,12 +97,14 @@ def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: 
     except OSError as exc:
         raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
     try:
-        return _run_locked(raw, out, model, sys.stderr.isatty() if progress is None else progress, incremental, sites)
+        return _run_locked(raw, out, model, sys.stderr.isatty() if progress is None else progress, incremental,
+                           sites, workers, scheduler)
     finally:
         lock.release()
 
 
-def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: bool, sites: Path | None) -> RunReport:
+def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: bool, sites: Path | None,
+                workers: int, scheduler: str | None) -> RunReport:
     report = RunReport(started=_now(), raw=str(raw), out=str(out), model=model, incremental=incremental)
     clean_staging(out)
     timer = time.perf_counter()
@@ -126,12 +129,17 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
     lap("split")
     extracted: list[Release] = []
     if records:
-        from .extract import build_nlp, extract  # spaCy loads only when there is text to process
+        # spaCy loads only when there is text to process, once per process that extracts.
+        from .extract.parallel import extract_on_cluster, extract_parallel, nlp_for
 
-        nlp = build_nlp(model)
-        lap("load_model")
-        extracted = list(tqdm(extract(records, nlp), total=len(records), desc="extract", unit="release",
-                              disable=not progress))
+        if scheduler:
+            stream = extract_on_cluster(records, model, scheduler)
+        else:
+            if workers <= 1:
+                nlp_for(model)
+                lap("load_model")
+            stream = extract_parallel(records, model, workers)
+        extracted = list(tqdm(stream, total=len(records), desc="extract", unit="release", disable=not progress))
         lap("extract")
     report.snapshots_processed = len(pages)
     tables_exist = (out / settings.RELEASES_TABLE / "part-0.parquet").exists()

