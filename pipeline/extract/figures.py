@@ -122,6 +122,22 @@ def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
     return "count", None
 
 
+def _clause_subject(span: Span) -> Token | None:
+    """`exports were worth £834 billion`, `the number rose to 91`: the subject is what the number measures."""
+    token = span.root
+    for _ in range(4):
+        if token.dep_ not in {"pobj", "dobj", "attr", "npadvmod", "acomp", "oprd", "prep", "quantmod", "nummod",
+                              "advmod", "amod"} or token.head is token:
+            break
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].pos_ in {"NOUN", "PROPN"} and not (span.start <= subjects[0].i < span.end):
+                return subjects[0]
+            return None
+    return None
+
+
 def _object_of(span: Span) -> str | None:
     """The noun phrase the number counts, read from the dependency parse."""
     doc = span.doc
@@ -133,6 +149,10 @@ def _object_of(span: Span) -> str | None:
         if token.dep_ == "prep" and token.lower_ in {"of", "in", "for"}:
             objects = [c for c in token.children if c.dep_ == "pobj"]
             candidates.extend(objects)
+    if not candidates:
+        subject = _clause_subject(span)
+        if subject is not None:
+            candidates.append(subject)
     if not candidates:
         after = doc[span.end:min(len(doc), span.end + 6)]
         # "18,000 - Number of refugees ...": a fact line names its object after "number of".
@@ -150,6 +170,7 @@ def _object_of(span: Span) -> str | None:
     noun = candidates[0]
     left = noun.left_edge.i
     while left < noun.i and (doc[left].i < span.end or doc[left].is_punct or doc[left].lower_ in _QUALIFIERS
+                             or doc[left].lower_ in {"per", "cent", "percent", "of"}
                              or doc[left].pos_ in {"DET", "NUM"}):
         left += 1
     right = noun.i + 1
