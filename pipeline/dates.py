@@ -27,8 +27,9 @@ DATE_PATTERN = (
     rf"|[01]?\d/[0-3]?\d/{_YEAR})"
 )
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
-_LEAD = re.compile(r"^[\s\-–—•·*|>]+")
+_LEAD = re.compile(r"^[\s\-–—•·*|>]*(?:(?:posted|published|released|issued|dated?)(?:\s+on)?\s*:?\s+)?", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[•·|–—:/]|-{1,2}|\s)\s*")
+_BYLINE = re.compile(r"^by\s+[A-Z][\w.’' -]{1,60}$")
 _NUMERIC = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
 # A dateline opens a release: `NEW YORK (April 26, 2024) –`, `ROME/NEW YORK, 26 May 2024 –`,
 # `REDMOND, Wash. — Aug. 25, 2006 —`. The date in it is the publication date.
@@ -105,6 +106,8 @@ def date_line(line: str) -> DateLine | None:
     if rest and rest[0].isalnum() and not rest.startswith(" "):
         return None  # "2019-01-08T10" or "8, 2019abc": not a date line
     rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
+    if _BYLINE.match(rest):
+        rest = ""  # "Posted on March 3, 2021 by Press Office": the byline is not part of the card
     return DateLine(published=published, date_text=match.group(0), rest=rest)
 
 

@@ -28,7 +28,7 @@ _KIND_LABELS = (
     ("blog", "blog"),
 )
 _KIND_LINE = re.compile(
-    r"^(?:[\w’'.&-]+\s+){0,4}(" + "|".join(re.escape(label) for label, _ in _KIND_LABELS) + r")"
+    r"^(?:[\w’'.&-]+\s+){0,4}(" + "|".join(re.escape(label) for label, _ in _KIND_LABELS) + r")s?"
     r"(?:\s+[\d/.-]+)?\s*:?$",
     re.IGNORECASE,
 )
@@ -75,7 +75,7 @@ def kind_of(line: str) -> str | None:
     if len(line) > 60:
         return None
     match = _KIND_LINE.match(line.strip(" •·|-–—"))
-    return _KIND_OF[match.group(1).lower()] if match else None
+    return _KIND_OF[match.group(1).lower()] if match else None  # "Statements" is the kind "statement"
 
 
 def split(page: Page) -> list[Release]:
@@ -156,8 +156,8 @@ def _cards(page: Page, blocks: list[str], anchors: list[_Anchor]) -> list[Releas
     # Dates first: lines after a card's teaser (a title, a "Last edited" line, a standfirst) can be the
     # head of the next card, printed above its date line.
     head = [(i, blocks[i]) for i in range(bounds[0]) if not _is_chrome(blocks[i])]
-    titles_above = not dates_last and _titles_above_dates(page, blocks, anchors)
-    pre_lines = head
+    titles_above = 0 if dates_last else _titles_above_dates(page, blocks, anchors)
+    pre_lines = head[-titles_above:] if titles_above else []  # above that: page headings, not the card
     for n, anchor in enumerate(anchors):
         if dates_last:
             start = bounds[n - 1] + 1 if n else 0
@@ -181,14 +181,18 @@ def _segments_first(blocks: list[str], anchors: list[_Anchor]) -> list[list[int]
     return [list(range(bounds[n] + 1, bounds[n + 1])) for n in range(len(anchors))]
 
 
-def _titles_above_dates(page: Page, blocks: list[str], anchors: list[_Anchor]) -> bool:
-    """True when most cards print their title above the date line (after the previous teaser)."""
+def _titles_above_dates(page: Page, blocks: list[str], anchors: list[_Anchor]) -> int:
+    """How many lines each card prints above its date line (its title, a standfirst), or 0 when the
+    cards of this page put their titles below their dates."""
     segments = _segments_first(blocks, anchors)[:-1]
-    with_title = 0
+    tails = []
     for anchor, segment in zip(anchors, segments):
         _made, tail = _card_dates_first(page, blocks, segment, anchor, [])
-        with_title += any(_is_title(t) for _, t in tail)
-    return with_title >= max(1, len(segments) / 2)
+        if any(_is_title(t) for _, t in tail):
+            tails.append(len(tail))
+    if len(tails) < max(1, len(segments) / 2):
+        return 0
+    return sorted(tails)[len(tails) // 2]
 
 
 def _kind_before(blocks: list[str], anchor: _Anchor) -> str | None:

@@ -104,3 +104,44 @@ def test_kind_lines():
     assert kind_of("Press Statement") == "statement"
     assert kind_of("Update") == "update"
     assert kind_of("Remain in Mexico Plan Could Prove Deadly to Vulnerable Families") is None
+
+
+FLOOD = ("Flooding displaces thousands in northern Mozambique",
+         "Heavy rains have forced more than 20,000 people from their homes in Cabo Delgado, the agency said on Friday.")
+APPEAL = ("Agency appeals for $12 million to support families in Haiti",
+          "The appeal will fund shelter, water and health care for 150,000 people over six months.")
+
+
+def _titles_dates(cards):
+    return [(c.title, c.published) for c in cards]
+
+
+def test_title_above_a_posted_on_byline():
+    cards = split(_page("Latest news", FLOOD[0], "Posted on March 12, 2021 by Press Office", FLOOD[1],
+                        APPEAL[0], "Posted on March 10, 2021 by Press Office", APPEAL[1]))
+    assert _titles_dates(cards) == [(FLOOD[0], dt.date(2021, 3, 12)), (APPEAL[0], dt.date(2021, 3, 10))]
+    assert cards[0].summary == FLOOD[1]
+
+
+def test_date_with_plural_category_label():
+    cards = split(_page("Mar 12, 2021 | Press Releases", *FLOOD, "Mar 10, 2021 | Statements", *APPEAL))
+    assert [c.kind for c in cards] == ["press_release", "statement"]
+    assert _titles_dates(cards) == [(FLOOD[0], dt.date(2021, 3, 12)), (APPEAL[0], dt.date(2021, 3, 10))]
+
+
+def test_day_first_dates_with_read_more_links():
+    cards = split(_page("News and press releases", "12 March 2021", *FLOOD, "Read more",
+                        "10 March 2021", *APPEAL, "Read more", "Subscribe to our newsletter"))
+    assert _titles_dates(cards) == [(FLOOD[0], dt.date(2021, 3, 12)), (APPEAL[0], dt.date(2021, 3, 10))]
+    assert "Read more" not in cards[1].summary and "Subscribe" not in cards[1].summary
+
+
+def test_iso_published_label_under_the_title():
+    cards = split(_page(FLOOD[0], "Published: 2021-03-12", FLOOD[1], APPEAL[0], "Published: 2021-03-10", APPEAL[1]))
+    assert _titles_dates(cards) == [(FLOOD[0], dt.date(2021, 3, 12)), (APPEAL[0], dt.date(2021, 3, 10))]
+
+
+def test_cards_dated_without_a_year_get_no_date():
+    cards = split(_page("5-31 | " + FLOOD[1], "3-18 | " + APPEAL[1]))
+    assert [c.published for c in cards] == [None, None]
+    assert [c.date_text for c in cards] == ["5-31", "3-18"]
