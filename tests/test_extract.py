@@ -79,3 +79,20 @@ def test_figure_object_and_qualifier(nlp):
     assert figure.text == "More than 39,000"
     assert "children" in figure.object
     assert out.text[figure.start:figure.end] == "More than 39,000"
+
+
+def test_extract_text_gives_what_the_pipeline_would(nlp):
+    import pipeline
+
+    (release,) = pipeline.extract_text(
+        "Rights group urges release of detained reporters\nJanuary 5, 2022\n"
+        "Paul O'Brien, executive director of Amnesty International USA, said: “The 12 journalists held in "
+        "Cairo must be freed.”"
+    )
+    assert release.title == "Rights group urges release of detained reporters"
+    assert str(release.published) == "2022-01-05"
+    assert [(p.name, p.role, p.organization) for p in release.spokespeople] == [
+        ("Paul O'Brien", "executive director", "Amnesty International USA")]
+    assert release.countries == ("EGY",)
+    assert [(f.value, f.unit) for f in release.figures] == [(12.0, "count")]
+    assert pipeline.extract_text("   \n  ") == []
