@@ -96,3 +96,18 @@ def test_extract_text_gives_what_the_pipeline_would(nlp):
     assert release.countries == ("EGY",)
     assert [(f.value, f.unit) for f in release.figures] == [(12.0, "count")]
     assert pipeline.extract_text("   \n  ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("OAKLAND, Calif. — A federal judge blocked the rule today.", ("USA",)),
+        ("GENEVA/NAIROBI, 3 May 2021 – Aid agencies warned of famine.", ("CHE", "KEN")),
+        ("Save the Children Canada welcomed the decision.", ()),
+        ("The U.S. Department of State issued a travel warning.", ("USA",)),
+        ("Leaders called for calm in the Gulf and across the Western region.", ()),
+        ("Survivors from Darfur and Bosnia testified.", ("BIH", "SDN")),
+    ],
+)
+def test_countries_in_datelines_names_and_regions(nlp, text, codes):
+    assert _one(nlp, text).countries == codes

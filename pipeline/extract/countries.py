@@ -92,13 +92,22 @@ def gazetteer() -> dict[str, tuple[str, bool]]:
             add(demonym, code)
             if demonym[-1] not in "sh" and not demonym.endswith("ese"):
                 add(demonym + "s", code)
-    data = tomllib.loads(resources.files(__package__).joinpath("country_aliases.toml").read_text("utf-8"))
+    data = _aliases()
+    generic = set(data["generic_place_words"]["words"])
+    for form in [f for f, (_code, place) in names.items() if place]:
+        if all(part in generic for part in re.split(r"[\s-]+", form) if part):
+            del names[form]
     for code, forms in data["aliases"].items():
         for form in forms:
             names[form] = (code, False)
     for form in data["regions"]["names"]:
         names[form] = (REGION, False)
     return names
+
+
+@functools.cache
+def _aliases() -> dict:
+    return tomllib.loads(resources.files(__package__).joinpath("country_aliases.toml").read_text("utf-8"))
 
 
 def build_matcher(nlp: Language) -> PhraseMatcher:
@@ -113,23 +122,41 @@ def build_matcher(nlp: Language) -> PhraseMatcher:
     return matcher
 
 
-_DATELINE_AFTER = re.compile(r"^\)?\s*(?:[–—]|--?\s)|^,\s*(?:\d|[A-Z][a-z]{2,8}\.?\s+\d)")
+# `OAKLAND, Calif. —`, `NEW YORK (May 3, 2021) –`, `GENEVA/NEW YORK, 26 May 2024 –`: a place in capitals
+# opening a paragraph, before a dash or a date. Lower-case text never reaches the gazetteer in capitals.
+_DATELINE = re.compile(
+    r"(?m)^\(?(?P<places>[A-Z][A-Z.'’ -]{2,40}(?:/[A-Z][A-Z.'’ -]{2,40})*)\)?"
+    r"(?:,\s*(?P<state>[A-Z][A-Za-z.]{1,6}))?\s*(?:\(|,\s*\d|[–—]|--)"
+)
 
 
-def _is_dateline(span: Span) -> bool:
-    """`(New York) –` or `Brussels, 4 March 2019`: where the release was issued, not what it is about."""
-    text = span.doc.text
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    if text[line_start:span.start_char].strip(" (") or span.start_char - line_start > 2:
-        return False
-    return bool(_DATELINE_AFTER.match(text[span.end_char:span.end_char + 20]))
+def _dateline_places(doc: Doc, taken: set[tuple[int, int]]) -> list[CountryMention]:
+    """Countries of the places in a release's dateline (cities in capitals, AP state abbreviations)."""
+    names = gazetteer()
+    states = set(_aliases()["us_state_abbreviations"]["forms"])
+    found = []
+    for match in _DATELINE.finditer(doc.text):
+        start = match.start("places")
+        for part in match.group("places").split("/"):
+            name = part.strip(" .")
+            begin = doc.text.index(part, start)
+            start = begin + len(part)
+            code = names.get(name.title(), names.get(name, (None, False)))[0]
+            if code and code != REGION and (begin, begin + len(name)) not in taken:
+                found.append(CountryMention(code=code, text=name, start=begin, end=begin + len(name)))
+        state = match.group("state")
+        if state and state in states:
+            found.append(CountryMention(code="USA", text=state, start=match.start("state"), end=match.end("state")))
+    return found
 
 
 def _inside_named_org(span: Span) -> bool:
+    """`Amnesty International USA`, `Save the Children Canada`: a section named by its country. A name
+    that starts with the country (`U.S. Department of State`, `Malta's presidency`) still refers to it."""
     for ent in span.doc.ents:
         if ent.label_ == "ORG" and ent.start <= span.start and span.end <= ent.end and ent != span:
             words = {t.lower_ for t in ent}
-            return not (words & _STATE_BODY_WORDS)
+            return span.end == ent.end and span.start > ent.start and not (words & _STATE_BODY_WORDS)
     return False
 
 
@@ -149,14 +176,14 @@ def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
         # A city or province counts only as a whole place entity: "Bay" in "Guantánamo Bay" is no place.
         if needs_place == "1" and (span.start, span.end) not in place_spans:
             continue
-        if _is_dateline(span):
-            continue
+
         following = doc[span.end].lower_ if span.end < len(doc) else ""
         if following in _NOT_A_PLACE_AFTER:
             continue
         if _inside_named_org(span):
             continue
         mentions.append(CountryMention(code=code, text=span.text, start=span.start_char, end=span.end_char))
+    mentions.extend(_dateline_places(doc, {(m.start, m.end) for m in mentions}))
     if any(m.code == "USA" for m in mentions):
         # A name shared by a country and a US state means the state in a text set in the US.
         mentions = [CountryMention(code="USA", text=m.text, start=m.start, end=m.end)
