@@ -15,7 +15,7 @@ from .records import Release
 _WORD = re.compile(r"[a-z0-9]+")
 # Site prefixes some aggregators glue to titles ("Press Releases: ...").
 _TITLE_PREFIX = re.compile(r"^(?:press releases?|news releases?|statement|press statement)\s*:\s*", re.IGNORECASE)
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _DATE0 = dt.date(1, 1, 1)
 _COMPATIBLE_SHARE = 0.6  # share of the shorter text's opening words found in the longer one's opening
 

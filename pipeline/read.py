@@ -29,9 +29,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECAS
 _DROP_TAGS = ("script", "style", "noscript", "template", "nav", "iframe", "svg", "form", "button", "select")
 # Elements that start a new text block; everything else is inline and joins its neighbours.
 _BLOCK_TAGS = frozenset(
-    "address article aside blockquote body dd details div dl dt fieldset figcaption figure footer "
-    "h1 h2 h3 h4 h5 h6 header hr li main ol p pre section summary table tbody td th thead time tr ul "
-    "br".split()
+    ["address", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "th", "thead", "time", "tr", "ul", "br"]
 )
 _TITLE_TAGS = frozenset({"h1", "h2", "h3", "h4"})
 
@@ -80,11 +78,11 @@ def read(path: Path) -> Page:
 
 def _fetched_at(meta: dict, path: Path) -> dt.datetime:
     try:
-        stamp = dt.datetime.fromisoformat(str(meta["fetched_at"]).replace("Z", "+00:00"))
-        return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.timezone.utc)
+        stamp = dt.datetime.fromisoformat(str(meta["fetched_at"]))
+        return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
     except (KeyError, ValueError):
         # Raw files are immutable, so their mtime is when they arrived: stable across rebuilds.
-        return dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.timezone.utc)
+        return dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.UTC)
 
 
 def _looks_binary(head: bytes) -> bool:

@@ -73,10 +73,11 @@ class RunReport:
 def extraction_key(model: str) -> str:
     """What the extraction output depends on: the code's extraction version and the model's version."""
     try:
-        import spacy.util
+        from importlib.metadata import PackageNotFoundError
+        from importlib.metadata import version as package_version
 
-        version = spacy.util.get_package_version(model) or "?"
-    except Exception:  # an unknown model is reported when it is loaded
+        version = package_version(model)
+    except (PackageNotFoundError, ValueError):  # a model loaded from a path; an unknown one fails at load
         version = "?"
     return f"{settings.EXTRACTION_VERSION}|{model}|{version}"
 
@@ -303,4 +304,4 @@ def _row_digests(table: pa.Table) -> dict[str, str]:
 
 
 def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")

@@ -86,7 +86,8 @@ def test_rerun_gives_identical_ids(seed_run, tmp_path: Path):
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=REPO)
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=REPO,
+                          check=False)
 
 
 def test_cli_missing_raw_is_one_clean_line(tmp_path: Path):

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from pipeline import settings
 from pipeline.errors import SkipInput
 from pipeline.read import iter_raw_files, read
-from pipeline import settings
 
 from .conftest import DATA, REPO
 

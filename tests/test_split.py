@@ -17,8 +17,8 @@ def test_listing_snippet_splits_into_dated_cards_only():
         ("It’s Time To Stop Political Posturing And Protect Human Rights At The Border, Says Amnesty",
          dt.date(2019, 1, 8)),
         ("Remain in Mexico Plan Could Prove Deadly to Vulnerable Families", dt.date(2018, 12, 20)),
-        ("Mexico: Amnesty International urges president-elect to take action for human rights during his "
-         "first 100 days", dt.date(2018, 11, 28)),
+        (("Mexico: Amnesty International urges president-elect to take action for human rights during his "
+          "first 100 days"), dt.date(2018, 11, 28)),
     ]
     assert {c.kind for c in cards} == {"press_release"}
     # page chrome above the first card is dropped, the photo caption goes with the card below it

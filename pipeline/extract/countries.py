@@ -26,8 +26,7 @@ MIN_CITY_POPULATION = 100_000  # big enough that a city name is rarely also a wo
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 # Organisations whose name holds a country still refer to it when they are organs of its state.
 _STATE_BODY_WORDS = frozenset(
-    "department ministry government congress house senate army navy police court embassy "
-    "authorities military forces parliament administration state border patrol".split()
+    ["department", "ministry", "government", "congress", "house", "senate", "army", "navy", "police", "court", "embassy", "authorities", "military", "forces", "parliament", "administration", "state", "border", "patrol"]
 )
 _US_STATE_OR_COUNTRY = frozenset({"Georgia"})
 _NOT_A_PLACE_AFTER = frozenset({"language", "languages", "speaking", "-speaking", "speakers"})
@@ -56,9 +55,9 @@ def gazetteer() -> dict[str, tuple[str, bool]]:
     biggest: dict[str, tuple[int, str]] = {}
     for city in cache.get_cities().values():
         code = alpha3.get(city["countrycode"])
-        if code and city["population"] >= MIN_CITY_POPULATION:
-            if city["population"] > biggest.get(city["name"], (0, ""))[0]:
-                biggest[city["name"]] = (city["population"], code)
+        big_enough = code and city["population"] >= MIN_CITY_POPULATION
+        if big_enough and city["population"] > biggest.get(city["name"], (0, ""))[0]:
+            biggest[city["name"]] = (city["population"], code)
     for name, (_pop, code) in biggest.items():
         add(name, code, needs_place=True)
     for state in cache.get_us_states().values():

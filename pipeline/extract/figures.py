@@ -32,29 +32,24 @@ _UNITS = {
 }
 # Words after a number that make it a duration, an age or a time: not a figure by the guidelines.
 _TIME_WORDS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month months year years decade "
-    "decades century centuries night nights am pm a.m. p.m. o'clock year-old years-old gmt utc cet est "
-    "edt pst hrs h".split()
+    ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "night", "nights", "am", "pm", "a.m.", "p.m.", "o'clock", "year-old", "years-old", "gmt", "utc", "cet", "est", "edt", "pst", "hrs", "h"]
 )
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december jan feb mar apr "
-    "jun jul aug sep sept oct nov dec".split()
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 )
 # Words before a number that make it a label, not a count: "Page 2", "Section 8", "No. 5".
 _LABEL_WORDS = frozenset(
-    "page no no. number article section chapter item resolution paragraph vol volume phase level grade "
-    "class room floor route title act bill law rule part annex amendment case docket exhibit".split()
+    ["page", "no", "no.", "number", "article", "section", "chapter", "item", "resolution", "paragraph", "vol", "volume", "phase", "level", "grade", "class", "room", "floor", "route", "title", "act", "bill", "law", "rule", "part", "annex", "amendment", "case", "docket", "exhibit"]
 )
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}")
-_ADDRESS_WORDS = frozenset("street st st. avenue ave ave. road rd floor suite blvd boulevard".split())
-_VAGUE = frozenset("half quarter third dozen dozens hundreds thousands millions billions several few".split())
+_ADDRESS_WORDS = frozenset(["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "floor", "suite", "blvd", "boulevard"])
+_VAGUE = frozenset(["half", "quarter", "third", "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "several", "few"])
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _RATIO = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:x|times|-fold|fold)$", re.IGNORECASE)
 _TALLY = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
 _QUALIFIERS = frozenset(
-    "at least more than over nearly almost about around some up to fewer less approximately roughly "
-    "an estimated estimated just under".split()
+    ["at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some", "up", "to", "fewer", "less", "approximately", "roughly", "an", "estimated", "estimated", "just", "under"]
 )
 
 

@@ -13,29 +13,17 @@ LOGGER = logging.getLogger(__name__)
 
 # Verbs of saying, as written (the lemmatizer is excluded for speed, so forms are listed).
 _SPEECH_VERBS = frozenset(
-    "said says say saying stated states added adds noted notes warned warns explained explains "
-    "told tells wrote writes commented comments declared declares stressed stresses emphasized "
-    "emphasised insisted insists urged urges concluded continued remarked argued argues asserted "
-    "cautioned observed acknowledged affirmed reiterated recalled lamented welcomed argues argued "
-    "responds responded pledged pledges praised praises condemned condemns replied replies".split()
+    ["said", "says", "say", "saying", "stated", "states", "added", "adds", "noted", "notes", "warned", "warns", "explained", "explains", "told", "tells", "wrote", "writes", "commented", "comments", "declared", "declares", "stressed", "stresses", "emphasized", "emphasised", "insisted", "insists", "urged", "urges", "concluded", "continued", "remarked", "argued", "argues", "asserted", "cautioned", "observed", "acknowledged", "affirmed", "reiterated", "recalled", "lamented", "welcomed", "argues", "argued", "responds", "responded", "pledged", "pledges", "praised", "praises", "condemned", "condemns", "replied", "replies"]
 )
 # "Statement by X", "comment from X", "attributable to X": the noun makes the words X's.
 _ATTRIBUTION_NOUNS = frozenset(
-    "statement statements comment comments remarks message flashquote quote reaction briefing "
-    "attributable words testimony letter".split()
+    ["statement", "statements", "comment", "comments", "remarks", "message", "flashquote", "quote", "reaction", "briefing", "attributable", "words", "testimony", "letter"]
 )
 # "issued the following statement", "had the following reaction": the object makes it speech.
-_STATEMENT_VERBS = frozenset("issued issues released releases made makes had has gave gives delivered".split())
-_STATEMENT_NOUNS = frozenset("statement statements reaction comment comments remarks response message".split())
+_STATEMENT_VERBS = frozenset(["issued", "issues", "released", "releases", "made", "makes", "had", "has", "gave", "gives", "delivered"])
+_STATEMENT_NOUNS = frozenset(["statement", "statements", "reaction", "comment", "comments", "remarks", "response", "message"])
 _ROLE_WORDS = frozenset(
-    "director president secretary spokesperson spokesman spokeswoman researcher advisor adviser "
-    "officer chief head minister manager coordinator campaigner chair chairman chairwoman chairperson "
-    "executive ambassador commissioner lawyer attorney founder ceo counsel representative expert "
-    "specialist analyst lead deputy member leader governor senator envoy coordinator general "
-    "rapporteur professor editor organizer organiser activist volunteer partner associate fellow "
-    "administrator commander official delegate mayor judge advocate economist scientist doctor "
-    "interrogator whistleblower contractor correspondent physician nurse manager spokesperson "
-    "commissioner researcher ceo cfo coo founder co-founder principal superintendent".split()
+    ["director", "president", "secretary", "spokesperson", "spokesman", "spokeswoman", "researcher", "advisor", "adviser", "officer", "chief", "head", "minister", "manager", "coordinator", "campaigner", "chair", "chairman", "chairwoman", "chairperson", "executive", "ambassador", "commissioner", "lawyer", "attorney", "founder", "ceo", "counsel", "representative", "expert", "specialist", "analyst", "lead", "deputy", "member", "leader", "governor", "senator", "envoy", "coordinator", "general", "rapporteur", "professor", "editor", "organizer", "organiser", "activist", "volunteer", "partner", "associate", "fellow", "administrator", "commander", "official", "delegate", "mayor", "judge", "advocate", "economist", "scientist", "doctor", "interrogator", "whistleblower", "contractor", "correspondent", "physician", "nurse", "manager", "spokesperson", "commissioner", "researcher", "ceo", "cfo", "coo", "founder", "co-founder", "principal", "superintendent"]
 )
 # Words that may stand in a role written before a name ("UNICEF Executive Director Catherine Russell").
 _ROLE_LINK_WORDS = frozenset({"of", "for", "and", "&", "’s", "'s", "-", "on"})
@@ -252,9 +240,10 @@ def _signatures(doc: Doc) -> list[tuple[Span, str | None]]:
             continue
         begin = start + line.index(match.group(1))
         span = doc.char_span(begin, begin + len(match.group(1)), alignment_mode="expand")
-        if span is None or not any(e.label_ == "PERSON" for e in doc.ents if e.start < span.end and span.start < e.end):
-            if not signed:
-                continue
+        is_person = span is not None and any(
+            e.label_ == "PERSON" for e in doc.ents if e.start < span.end and span.start < e.end)
+        if not (is_person or signed):
+            continue
         if span is not None:
             found.append((span, None))
     return found
