@@ -9,6 +9,9 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit, urlunsplit
 
+import pyarrow as pa
+import pyarrow.compute as pc
+
 from . import settings
 from .records import Release
 
@@ -171,3 +174,86 @@ def dedup(releases: list[Release]) -> DedupResult:
     out.sort(key=lambda pair: (pair[1].published is None, pair[1].published or _DATE0, pair[0]))
     versions.sort(key=lambda v: (v.release_id, v.seen_at or _EPOCH))
     return DedupResult(releases=tuple(out), versions=tuple(versions), merged=len(releases) - len(out))
+
+
+def dedup_table(cache: pa.Table, extra_sources: dict[str, list[str]], extraction_version: str
+                ) -> tuple[pa.Table, pa.Table, int]:
+    """Deduplicate a cache of extracted records held in Arrow, streaming: only records that share a
+    URL or a text key become Python objects; every other row goes from cache to dataset in Arrow.
+
+    Returns the releases table, the release_versions table, and how many records were merged away.
+    """
+    n = cache.num_rows
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[str, int] = {}
+    ids: list[str] = []
+    index = 0
+    columns = ["url", "title", "published", "kind", "summary"]
+    for batch in cache.select(columns).to_batches(max_chunksize=5_000):
+        for url, title, published, kind, summary in zip(*(c.to_pylist() for c in batch.columns), strict=True):
+            probe = Release(sources=(), kind=kind, title=title, summary=summary, published=published, url=url)
+            own = identity_key(probe)
+            ids.append(release_id(own))
+            for key in {own, text_key(probe)}:
+                other = first_with.setdefault(key, index)
+                if other != index:
+                    parent[find(index)] = find(other)
+            index += 1
+    components: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        components[find(i)].append(i)
+    singles = sorted(members[0] for members in components.values() if len(members) == 1)
+    shared = [i for members in components.values() if len(members) > 1 for i in members]
+
+    from .schema import RELEASE_VERSIONS, RELEASES, from_cache_row, to_row, to_table
+
+    tables = [_single_rows(cache.take(pa.array(singles, type=pa.int64())), [ids[i] for i in singles],
+                           extra_sources, extraction_version)]
+    version_rows = []
+    merged = 0
+    if shared:
+        rows = cache.take(pa.array(sorted(shared), type=pa.int64())).to_pylist()
+        releases = [_widened(from_cache_row(row), extra_sources, row["source_sha256"]) for row in rows]
+        result = dedup(releases)
+        merged = result.merged
+        tables.append(to_table([to_row(rid, r, extraction_version) for rid, r in result.releases]))
+        version_rows = [{"release_id": v.release_id, "title": v.title, "summary": v.summary, "seen_at": v.seen_at,
+                         "sources": list(v.sources)} for v in result.versions]
+    table = pa.concat_tables([t.cast(RELEASES) for t in tables])
+    order = pc.sort_indices(table, sort_keys=[("published", "ascending", "at_end"), ("release_id", "ascending")])
+    return table.take(order), to_table(version_rows, RELEASE_VERSIONS), merged
+
+
+def _widened(release: Release, extra_sources: dict[str, list[str]], sha: str) -> Release:
+    paths = extra_sources.get(sha)
+    return replace(release, sources=tuple(sorted(set(release.sources) | set(paths)))) if paths else release
+
+
+def _single_rows(rows: pa.Table, ids: list[str], extra_sources: dict[str, list[str]], extraction_version: str
+                 ) -> pa.Table:
+    """Dataset rows for records seen once, built column by column."""
+    from .schema import RELEASES
+
+    sources = rows.column("sources")
+    if extra_sources:
+        shas = rows.column("source_sha256").to_pylist()
+        sources = pa.array(
+            [sorted(set(s) | set(extra_sources.get(sha, ()))) for s, sha in zip(sources.to_pylist(), shas, strict=True)],
+            type=pa.list_(pa.string()),
+        )
+    columns = {
+        "release_id": pa.array(ids, type=pa.string()),
+        "sources": sources,
+        "first_seen": rows.column("seen_at"),
+        "last_seen": rows.column("seen_at"),
+        "extraction_version": pa.array([extraction_version] * rows.num_rows, type=pa.string()),
+    }
+    return pa.table([columns[f.name] if f.name in columns else rows.column(f.name) for f in RELEASES],
+                    schema=RELEASES)

@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections import Counter
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,11 +22,12 @@ from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from . import settings
-from .dedup import dedup
+from .dedup import dedup_table
 from .errors import ConfigError, LockedError, OutputError, SkipInput
+from .extract.parallel import Extractor
 from .read import iter_raw_files, read
 from .records import Page, Release
-from .schema import RECORD_CACHE, RELEASE_VERSIONS, from_cache_row, to_cache_row, to_row, to_table
+from .schema import RECORD_CACHE, to_cache_row
 from .split import split
 from .state import CACHE, MANIFEST, STATE_DIR, State, load_state, manifest_payload
 from .store import clean_staging, write_json, write_parquet, write_tables
@@ -123,41 +124,17 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
     state = load_state(out, key) if incremental else State(extraction_key=key)
     todo = _new_files(raw, state, report)
     lap("scan")
-    pages = _read_all(todo, state, report, progress)
-    lap("read")
-    records = _split_all(pages, report)
-    report.records = len(records)
-    lap("split")
-    extracted: list[Release] = []
-    if records:
-        # spaCy loads only when there is text to process, once per process that extracts.
-        from .extract.parallel import extract_on_cluster, extract_parallel, nlp_for
-
-        if scheduler:
-            stream = extract_on_cluster(records, model, scheduler)
-        else:
-            if workers <= 1:
-                nlp_for(model)
-                lap("load_model")
-            stream = extract_parallel(records, model, workers)
-        extracted = list(tqdm(stream, total=len(records), desc="extract", unit="release", disable=not progress))
-        lap("extract")
-    report.snapshots_processed = len(pages)
     tables_exist = (out / settings.RELEASES_TABLE / "part-0.parquet").exists()
     if incremental and not todo and tables_exist:
         report.releases = pq.read_metadata(out / settings.RELEASES_TABLE / "part-0.parquet").num_rows
         report.unchanged = report.releases
         return _finish(out, report)
-    cache = _updated_cache(state, pages, extracted)
-    result = dedup(_cached_releases(cache, state))
-    report.duplicates_merged = result.merged
-    report.releases = len(result.releases)
+    new_rows, processed = _process(todo, state, report, model, workers, scheduler, progress)
+    timer = time.perf_counter()  # _process timed read, split, load_model and extract itself
+    cache = _updated_cache(state, processed, new_rows)
+    releases, versions, report.duplicates_merged = dedup_table(cache, _extra_sources(state), settings.EXTRACTION_VERSION)
+    report.releases = releases.num_rows
     lap("dedup")
-    releases = to_table([to_row(rid, r, settings.EXTRACTION_VERSION) for rid, r in result.releases])
-    versions = to_table([
-        {"release_id": v.release_id, "title": v.title, "summary": v.summary, "seen_at": v.seen_at,
-         "sources": list(v.sources)} for v in result.versions
-    ], RELEASE_VERSIONS)
     _count_changes(out, releases, report)
     state.cache = cache
     # State first, tables second: a crash in between only makes the next run redo some work.
@@ -167,6 +144,57 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
     report.published = True
     lap("write")
     return _finish(out, report)
+
+
+def _process(todo: list[tuple[Path, str | None]], state: State, report: RunReport, model: str, workers: int,
+             scheduler: str | None, progress: bool) -> tuple[list[pa.RecordBatch], list[str]]:
+    """Read, split and extract new snapshots in chunks; only one chunk of records is alive at a time."""
+    batches: list[pa.RecordBatch] = []
+    processed: list[str] = []
+    pending: list[Release] = []
+    sha_of: dict[str, str] = {}
+    seconds = report.seconds
+    warmed = False
+
+    def timed(stage: str, started: float) -> float:
+        now = time.perf_counter()
+        seconds[stage] = round(seconds.get(stage, 0.0) + now - started, 3)
+        return now
+
+    with Extractor(model, workers=workers, scheduler=scheduler) as extractor, \
+            tqdm(total=len(todo), desc="process", unit="file", disable=not progress) as bar:
+
+        def flush() -> None:
+            nonlocal warmed
+            started = time.perf_counter()
+            if not warmed:
+                extractor.warm()
+                started = timed("load_model", started)
+                warmed = True
+            extracted = extractor(pending)
+            rows = [to_cache_row(r, sha_of[r.sources[0]], state.extraction_key) for r in extracted]
+            batches.append(pa.RecordBatch.from_pylist(rows, schema=RECORD_CACHE))
+            report.records += len(extracted)
+            pending.clear()
+            timed("extract", started)
+
+        for path, _sha in todo:
+            started = time.perf_counter()
+            page = _read_one(path, state, report)
+            started = timed("read", started)
+            bar.update()
+            if page is None:
+                continue
+            processed.append(page.sha256)
+            sha_of[page.source] = page.sha256
+            pending.extend(_split_one(page, report))
+            timed("split", started)
+            if len(pending) >= settings.NLP_CHUNK_SIZE:
+                flush()
+        if pending:
+            flush()
+    report.snapshots_processed = len(processed)
+    return batches, processed
 
 
 def _finish(out: Path, report: RunReport) -> RunReport:
@@ -206,27 +234,25 @@ def _new_files(raw: Path, state: State, report: RunReport) -> list[tuple[Path, s
     return todo
 
 
-def _read_all(todo: list[tuple[Path, str | None]], state: State, report: RunReport, progress: bool) -> list[Page]:
-    pages = []
-    for path, _sha in tqdm(todo, desc="read", unit="file", disable=not progress):
-        try:
-            page = read(path)
-        except SkipInput as skip:
-            LOGGER.warning("skipped %s: %s", skip.path, skip.reason)
-            report.files_skipped.append((skip.path, skip.reason))
-            _remember(state, path, None, skip.reason)
-            continue
-        except Exception as exc:  # an unreadable oddity is one skipped file, never a lost run
-            LOGGER.exception("read failed on %s", path)
-            report.files_skipped.append((str(path), f"read failed: {type(exc).__name__}: {exc}"))
-            continue
-        if page.sha256 in state.processed:
-            _remember(state, path, page.sha256, state.processed[page.sha256])
-            continue  # the same snapshot under another name: already in the cache
-        report.files_read += 1
-        _remember(state, path, page.sha256, "ok")
-        pages.append(page)
-    return pages
+def _read_one(path: Path, state: State, report: RunReport) -> Page | None:
+    """Read one raw file; None when it is skipped (with its reason) or its bytes were processed before."""
+    try:
+        page = read(path)
+    except SkipInput as skip:
+        LOGGER.warning("skipped %s: %s", skip.path, skip.reason)
+        report.files_skipped.append((skip.path, skip.reason))
+        _remember(state, path, None, skip.reason)
+        return None
+    except Exception as exc:  # an unreadable oddity is one skipped file, never a lost run
+        LOGGER.exception("read failed on %s", path)
+        report.files_skipped.append((str(path), f"read failed: {type(exc).__name__}: {exc}"))
+        return None
+    if page.sha256 in state.processed:
+        _remember(state, path, page.sha256, state.processed[page.sha256])
+        return None  # the same snapshot under another name: already in the cache
+    report.files_read += 1
+    _remember(state, path, page.sha256, "ok")
+    return page
 
 
 def _remember(state: State, path: Path, sha: str | None, outcome: str) -> None:
@@ -240,67 +266,57 @@ def _remember(state: State, path: Path, sha: str | None, outcome: str) -> None:
     state.processed[sha] = outcome
 
 
-def _split_all(pages: list[Page], report: RunReport) -> list[Release]:
-    records = []
-    for page in pages:
-        try:
-            found = split(page)
-        except Exception as exc:  # a bug on one odd page must not lose the rest of the run
-            LOGGER.exception("split failed on %s", page.source)
-            report.files_skipped.append((page.source, f"split failed: {type(exc).__name__}: {exc}"))
-            continue
-        if not found:
-            report.files_skipped.append((page.source, "no releases on the page"))
-        records.extend(found)
-    return records
+def _split_one(page: Page, report: RunReport) -> list[Release]:
+    try:
+        found = split(page)
+    except Exception as exc:  # a bug on one odd page must not lose the rest of the run
+        LOGGER.exception("split failed on %s", page.source)
+        report.files_skipped.append((page.source, f"split failed: {type(exc).__name__}: {exc}"))
+        return []
+    if not found:
+        report.files_skipped.append((page.source, "no releases on the page"))
+    return found
 
 
-def _updated_cache(state: State, pages: list[Page], extracted: list[Release]) -> pa.Table:
+def _updated_cache(state: State, processed: list[str], batches: list[pa.RecordBatch]) -> pa.Table:
     """The cached records with every reprocessed snapshot's rows replaced by the new ones."""
-    sha_of = {page.source: page.sha256 for page in pages}
-    rows = [to_cache_row(r, sha_of[r.sources[0]], state.extraction_key) for r in extracted]
     old = state.cache
-    if pages and old.num_rows:
-        old = old.filter(pc.invert(pc.is_in(old["source_sha256"], pa.array(list(sha_of.values())))))
-    new = pa.Table.from_pylist(rows, schema=RECORD_CACHE)
-    combined = pa.concat_tables([old, new]) if old.num_rows else new
+    if processed and old.num_rows:
+        old = old.filter(pc.invert(pc.is_in(old["source_sha256"], pa.array(processed))))
+    combined = pa.concat_tables([old, pa.Table.from_batches(batches, schema=RECORD_CACHE)])
     order = pc.sort_indices(combined, sort_keys=[("source_sha256", "ascending")])
-    return combined.take(order)
+    return combined.take(order).combine_chunks()
 
 
-def _cached_releases(cache: pa.Table, state: State) -> list[Release]:
-    """Every cached record, its sources widened to every raw file holding the same snapshot bytes."""
+def _extra_sources(state: State) -> dict[str, list[str]]:
+    """Every raw path holding each snapshot's bytes, so a copy under another name counts as a source."""
     paths_of: dict[str, list[str]] = {}
     for path, known in state.files.items():
         paths_of.setdefault(known["sha256"], []).append(path)
-    releases = []
-    for row in cache.to_pylist():
-        release = from_cache_row(row)
-        paths = paths_of.get(row["source_sha256"])
-        if paths:
-            release = replace(release, sources=tuple(sorted(set(release.sources) | set(paths))))
-        releases.append(release)
-    return releases
+    return {sha: paths for sha, paths in paths_of.items() if len(paths) > 1}
 
 
 def _count_changes(out: Path, releases: pa.Table, report: RunReport) -> None:
     path = out / settings.RELEASES_TABLE / "part-0.parquet"
-    new = _row_digests(releases)
     try:
-        old = _row_digests(pq.read_table(path)) if path.exists() else {}
+        old = _row_digests(pq.ParquetFile(path)) if path.exists() else {}
     except (OSError, pa.ArrowException) as exc:
         raise OutputError(f"{path} is not a readable Parquet file ({exc}); move it away and run again") from exc
+    new = _row_digests(releases)
     report.added = sum(1 for rid in new if rid not in old)
     report.updated = sum(1 for rid, digest in new.items() if rid in old and old[rid] != digest)
     report.unchanged = len(new) - report.added - report.updated
 
 
-def _row_digests(table: pa.Table) -> dict[str, str]:
-    columns = [c for c in table.column_names if c not in {"last_seen"}]
-    return {
-        row["release_id"]: hashlib.sha256(repr(sorted(row.items())).encode()).hexdigest()
-        for row in table.select(columns).to_pylist()
-    }
+def _row_digests(source: pa.Table | pq.ParquetFile) -> dict[str, str]:
+    """release_id -> digest of the row (last_seen aside), computed a batch at a time."""
+    digests = {}
+    for batch in source.iter_batches(batch_size=5_000) if isinstance(source, pq.ParquetFile) \
+            else source.to_batches(max_chunksize=5_000):
+        for row in batch.to_pylist():
+            row.pop("last_seen", None)
+            digests[row["release_id"]] = hashlib.sha256(repr(sorted(row.items())).encode()).hexdigest()[:16]
+    return digests
 
 
 def _now() -> str:

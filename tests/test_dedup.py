@@ -45,3 +45,26 @@ def test_release_id_is_stable_and_order_free():
     second = dedup(list(reversed(a))).releases
     assert first == second
     assert identity_key(a[0]) == f"t|one|{DAY.isoformat()}"
+
+
+def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
+    import pyarrow as pa
+
+    from pipeline.dedup import dedup_table
+    from pipeline.schema import RECORD_CACHE, to_cache_row, to_row, to_table
+
+    stamp = dt.datetime(2021, 5, 2, tzinfo=dt.timezone.utc)
+    records = [
+        _release("a.txt", "Turkey Illegally Deported Syrians", TEASER),
+        _release("b.html", "Turkey Illegally Deported Syrians", FULL),
+        _release("a.txt", "Statement on Syria", TEASER),
+        _release("a.txt", "Statement on Syria", FULL.replace("Turkey", "The government")),
+        _release("c.txt", None, "A card with no title but a long enough teaser to be identified by its words."),
+    ]
+    records = [r.__class__(**{**{f: getattr(r, f) for f in r.__slots__}, "seen_at": stamp}) for r in records]
+    cache = pa.Table.from_pylist([to_cache_row(r, f"sha{i}", "k") for i, r in enumerate(records)], schema=RECORD_CACHE)
+    table, versions, merged = dedup_table(cache, {}, "1")
+    expected = dedup(records)
+    assert merged == expected.merged >= 1
+    assert table.to_pylist() == to_table([to_row(rid, r, "1") for rid, r in expected.releases]).to_pylist()
+    assert versions.num_rows == 0

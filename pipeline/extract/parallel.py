@@ -1,13 +1,19 @@
-"""Run extraction on several local processes or on a Dask cluster: small records travel, never Docs."""
+"""Run extraction in this process, on local worker processes, or on a Dask cluster.
+
+Workers load the model once and receive and return small frozen records, never spaCy Docs.
+"""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from types import TracebackType
+from typing import Self
 
 from spacy.language import Language
 
 from .. import settings
+from ..errors import ConfigError
 from ..records import Release
 
 LOGGER = logging.getLogger(__name__)
@@ -25,37 +31,68 @@ def nlp_for(model: str) -> Language:
 
 
 def extract_partition(releases: Sequence[Release], model: str) -> list[Release]:
-    """Extract one partition of releases in this process (a pool worker or a Dask worker)."""
+    """Extract one partition of releases in this process (the caller, a pool worker or a Dask worker)."""
     from . import extract
 
     return list(extract(releases, nlp_for(model)))
 
 
-def _partitions(releases: Sequence[Release], size: int) -> list[Sequence[Release]]:
+def _partitions(releases: Sequence[Release], count: int, most: int) -> list[Sequence[Release]]:
+    size = max(1, min(most, -(-len(releases) // count)))
     return [releases[i:i + size] for i in range(0, len(releases), size)]
 
 
-def extract_parallel(releases: Sequence[Release], model: str, workers: int) -> Iterator[Release]:
-    """Extract on `workers` local processes, each loading the model once; order is kept."""
-    if workers <= 1:
-        yield from extract_partition(releases, model)
-        return
-    size = max(1, min(settings.NLP_CHUNK_SIZE, len(releases) // (workers * 4) or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for part in pool.map(extract_partition, _partitions(releases, size), [model] * len(releases)):
-            yield from part
+class Extractor:
+    """Extract chunks of releases with one model, here, on `workers` processes or on a Dask cluster."""
 
+    def __init__(self, model: str, *, workers: int = 1, scheduler: str | None = None) -> None:
+        self.model = model
+        self.workers = max(1, workers)
+        self.scheduler = scheduler
+        self._pool: ProcessPoolExecutor | None = None
+        self._client = None
 
-def extract_on_cluster(releases: Sequence[Release], model: str, scheduler: str) -> Iterator[Release]:
-    """Extract on the Dask cluster at `scheduler`; each worker loads the model once."""
-    try:
-        from distributed import Client
-    except ImportError as exc:  # pragma: no cover - distributed is a pinned dependency
-        from ..errors import ConfigError
+    def __enter__(self) -> Self:
+        return self
 
-        raise ConfigError("--scheduler needs the 'distributed' package") from exc
-    with Client(scheduler, timeout="30s") as client:
-        parts = _partitions(releases, settings.CLUSTER_PARTITION_SIZE)
-        futures = client.map(extract_partition, parts, model=model, pure=False)
-        for future in futures:  # in order: the dataset does not depend on which worker finished first
-            yield from future.result()
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        if self._client is not None:
+            self._client.close()
+
+    def warm(self) -> None:
+        """Load the model where extraction will run in this process (workers load their own)."""
+        if self.scheduler is None and self.workers == 1:
+            nlp_for(self.model)
+
+    def __call__(self, chunk: Sequence[Release]) -> list[Release]:
+        """Extract one chunk; results come back in input order."""
+        if not chunk:
+            return []
+        if self.scheduler is not None:
+            client = self._connect()
+            parts = _partitions(chunk, len(client.scheduler_info().get("workers", {})) or 1,
+                                settings.CLUSTER_PARTITION_SIZE)
+            futures = client.map(extract_partition, parts, model=self.model, pure=False)
+            return [release for part in client.gather(futures) for release in part]
+        if self.workers > 1:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            # Several partitions per worker: a slow one does not leave the other core idle.
+            parts = _partitions(chunk, self.workers * 4, settings.NLP_CHUNK_SIZE)
+            return [r for part in self._pool.map(extract_partition, parts, [self.model] * len(parts)) for r in part]
+        return extract_partition(chunk, self.model)
+
+    def _connect(self):
+        if self._client is None:
+            try:
+                from distributed import Client
+            except ImportError as exc:  # pragma: no cover - distributed is a pinned dependency
+                raise ConfigError("--scheduler needs the 'distributed' package") from exc
+            try:
+                self._client = Client(self.scheduler, timeout="30s")
+            except OSError as exc:
+                raise ConfigError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
+        return self._client
