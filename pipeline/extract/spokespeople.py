@@ -59,6 +59,18 @@ def _speaker_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def _proper_name_at(doc: Doc, start: int) -> Span | None:
+    """`comment from Jamil Dakwar, director of ...`: two or three capitalised words the recogniser missed,
+    followed by a comma and a role."""
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha and not doc[end].ent_type_:
+        end += 1
+    if end - start < 2 or end >= len(doc) or doc[end].text != ",":
+        return None
+    after = doc[end + 1:min(len(doc), end + 6)].text
+    return doc[start:end] if _has_role_word(after) else None
+
+
 def _person_before(verb: Token) -> Span | None:
     """`Jane Doe, director of X, said` when the parse missed the subject: the name, an appositive, the verb."""
     sentence = verb.sent
@@ -95,7 +107,7 @@ def _split_role(text: str, doc_span: Span | None, appositive: bool = False) -> t
         orgs = [e for e in doc_span.doc.ents if e.label_ == "ORG"
                 and e.start >= doc_span.start and e.end <= doc_span.end]
         if orgs:
-            org = _org_name(orgs[-1])
+            org = _org_name(max(orgs, key=lambda e: len(e.text)))  # the full name over its acronym
         elif re.match(r"^[A-Z]{2,}(?:-[A-Z][a-z]+)?\b", text) and len(text.split()) > 1:
             org = text.split()[0]  # "UNICEF Executive Director": an acronym the recogniser left untagged
     role = text
@@ -111,6 +123,8 @@ def _split_role(text: str, doc_span: Span | None, appositive: bool = False) -> t
         else:
             role = before if len(_trim_role(before)) >= len(_trim_role(after)) else after
     role = _trim_role(role)
+    if doc_span is not None and any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in doc_span):
+        return None, None  # "Jane Doe, has wrapped up a visit": a clause, not a title
     words = role.split()
     first_pos = doc_span[0].pos_ if doc_span is not None and len(doc_span) else ""
     plain_appositive = appositive and 0 < len(words) <= 8 and first_pos not in {"PRON", "VERB", "AUX", "ADP"} \
@@ -165,11 +179,16 @@ def _role_before(person: Span) -> tuple[str | None, str | None]:
     if stop > 0 and doc[stop - 1].text == ",":
         stop -= 1  # "Amnesty International USA's Campaign Manager for Ending Gun Violence, Ernest Coverson"
     start = stop
-    while start > 0 and stop - start < 14:
+    while start > 0 and stop - start < 16:
         token = doc[start - 1]
+        if token.text == ")" and start >= 3 and doc[start - 3].text == "(" and doc[start - 2].is_upper:
+            start -= 3  # "the International Committee of the Red Cross (ICRC), Jakob Kellenberger"
+            continue
         if token.lower_ in _ROLE_LINK_WORDS or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
                 or token.text[:1].isupper() and not token.is_sent_start:
-            if token.pos_ in {"VERB", "AUX", "PRON", "DET"} or token.lower_ in _SPEECH_VERBS:
+            inside_name = token.pos_ == "DET" and (token.ent_type_ == "ORG" or (
+                start >= 2 and doc[start - 2].lower_ in {"of", "for"}))  # "director of the Red Cross"
+            if token.pos_ in {"VERB", "AUX", "PRON", "DET"} and not inside_name or token.lower_ in _SPEECH_VERBS:
                 break
             start -= 1
             continue
@@ -214,7 +233,7 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
         elif lower in _ATTRIBUTION_NOUNS and nxt.lower() in {"by", "from", "to", "of"}:
             window = doc[token.i + 2:min(len(doc), token.i + 10)]
             person = next((e for e in doc.ents if e.label_ == "PERSON" and window.start <= e.start < window.end
-                           and e.sent == token.sent), None)
+                           and e.sent == token.sent), None) or _proper_name_at(doc, token.i + 2)
         if person is not None:
             found.append((person, _quote_near(token.sent, doc)))
     found.extend(_signatures(doc))
@@ -249,10 +268,30 @@ def _signatures(doc: Doc) -> list[tuple[Span, str | None]]:
     return found
 
 
+def _full_mention(span: Span) -> Span:
+    """`said Russell` after `Catherine Russell` earlier in the text: the full name, at the mention that
+    also gives a role and organisation when one does."""
+    if len(span) != 1:
+        return span
+    mentions = [e for e in span.doc.ents
+                if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[0].text and e.start < span.start]
+    if not mentions:
+        return span
+
+    def described(mention: Span) -> tuple[int, int]:
+        role, org = _role_after(mention)
+        if role is None and org is None:
+            role, org = _role_before(mention)
+        return (role is not None) + (org is not None), len(role or "")  # the fuller title wins a tie
+
+    return max(mentions, key=described)
+
+
 def _merge(found: list[tuple[Span, str | None]]) -> list[Spokesperson]:
     """One entry per person: short mentions ("Huang said") join the full name, roles fill in."""
     people: dict[str, Spokesperson] = {}
     for span, quote in found:
+        span = _full_mention(span)
         name = _clean_name(span.text)
         lead_role = []
         while len(name.split()) > 2 and name.split()[0].lower() in _ROLE_WORDS:
