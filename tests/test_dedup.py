@@ -53,7 +53,7 @@ def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
     from pipeline.dedup import dedup_table
     from pipeline.schema import RECORD_CACHE, to_cache_row, to_row, to_table
 
-    stamp = dt.datetime(2021, 5, 2, tzinfo=dt.timezone.utc)
+    stamp = dt.datetime(2021, 5, 2, tzinfo=dt.UTC)
     records = [
         _release("a.txt", "Turkey Illegally Deported Syrians", TEASER),
         _release("b.html", "Turkey Illegally Deported Syrians", FULL),
