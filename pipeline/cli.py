@@ -60,6 +60,23 @@ def _parser() -> argparse.ArgumentParser:
     scrape.add_argument("--max-pages", type=int, default=5, help="listing pages to walk at most (default: 5)")
     scrape.add_argument("--delay", type=float, default=1.0, help="seconds between requests to the host (default: 1.0)")
     scrape.add_argument("--release-pages", action="store_true", help="also fetch each new card's own page")
+
+    sql = commands.add_parser(
+        "sql", help="run SQL over the dataset and print the result",
+        description="Run a DuckDB query over the dataset. Tables: releases, spokespeople, countries, figures, "
+                    "release_versions. Example: python -m pipeline sql \"SELECT code, count(*) n FROM countries "
+                    "GROUP BY code ORDER BY n DESC LIMIT 10\"",
+    )
+    sql.add_argument("query", help="the SQL query")
+    sql.add_argument("--out", type=Path, default=Path("processed"), help="dataset directory (default: processed)")
+    sql.add_argument("--csv", action="store_true", help="print CSV instead of a table")
+
+    stats = commands.add_parser(
+        "stats", help="summarise the dataset: releases per organisation and year, top countries, null rates",
+        description="Print releases per organisation and year, the most cited countries and spokespeople, "
+                    "and the share of empty values in each column.",
+    )
+    stats.add_argument("--out", type=Path, default=Path("processed"), help="dataset directory (default: processed)")
     return parser
 
 
@@ -105,6 +122,17 @@ def main(argv: list[str] | None = None) -> int:
             return 1 if report.scrape_failures and not report.pages_fetched and args.command == "refresh" else 0
         if args.command == "scrape":
             return _scrape(args)
+        if args.command == "sql":
+            from .query import sql
+
+            frame = sql(args.query, args.out)
+            print(frame.to_csv(index=False) if args.csv else frame.to_string(index=False))
+            return 0
+        if args.command == "stats":
+            from .query import stats
+
+            print(stats(args.out))
+            return 0
     except PipelineError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -31,6 +31,7 @@ from .schema import RECORD_CACHE, to_cache_row
 from .split import split
 from .state import CACHE, MANIFEST, STATE_DIR, State, load_state, manifest_payload
 from .store import clean_staging, write_json, write_parquet, write_tables
+from .tables import flat_tables
 
 LOGGER = logging.getLogger(__name__)
 
@@ -140,7 +141,7 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
     # State first, tables second: a crash in between only makes the next run redo some work.
     write_parquet(out / STATE_DIR / CACHE, cache)
     write_json(out / STATE_DIR / MANIFEST, manifest_payload(state))
-    write_tables(out, {settings.RELEASES_TABLE: releases, "release_versions": versions})
+    write_tables(out, {settings.RELEASES_TABLE: releases, "release_versions": versions, **flat_tables(releases)})
     report.published = True
     lap("write")
     return _finish(out, report)

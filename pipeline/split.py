@@ -45,6 +45,11 @@ _CHROME = re.compile(
     r"\d{3}[.) -]\d{3}[.-]\d{4}|^(?:tel|phone|fax|mobile)\b",
     re.IGNORECASE,
 )
+_PUBLISHER = re.compile(
+    r"^(?i:(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?|about\s+(?:the\s+)?)"
+    r"(?P<org>[A-Z][\w&’'-]*(?:\.(?=\S))?(?:\s+(?:of|for|the|and|&|[A-Z][\w&’'-]*\.?)){0,6}?)"
+    r"\s*(?:[.,|]\s|[.,|]?$|(?i:all rights reserved))",
+)
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]$|\.\.\.$")
 _EMAIL_MARKERS = re.compile(
     r"unsubscribe|don'?t reply to this email|view (this email )?in (your )?browser|"
@@ -80,7 +85,17 @@ def kind_of(line: str) -> str | None:
 
 def split(page: Page) -> list[Release]:
     """Split a newsroom page into its releases: one per dated card, else one whole document."""
-    return [replace(r, seen_at=page.fetched_at) for r in _split(page)]
+    publisher = _publisher(page.blocks)
+    return [replace(r, seen_at=page.fetched_at, organization=publisher) for r in _split(page)]
+
+
+def _publisher(blocks: tuple[str, ...]) -> str | None:
+    """The organisation a page says it belongs to: `© 2020 Amnesty International USA`, `About the ACLU`."""
+    for block in reversed(blocks):
+        match = _PUBLISHER.match(block)
+        if match:
+            return match.group("org").strip(" .,")
+    return None
 
 
 def _split(page: Page) -> list[Release]:

@@ -81,5 +81,12 @@ def _extract_batch(chunk: list[Release], nlp: Language) -> list[Release]:
                 spokespeople=doc._.spokespeople,
                 country_mentions=doc._.country_mentions,
                 figures=doc._.figures,
+                organization=release.organization or _speakers_organization(doc._.spokespeople),
             ))
     return out
+
+
+def _speakers_organization(people: tuple) -> str | None:
+    """When the page does not name its publisher, the organisation its spokespeople speak for."""
+    orgs = [p.organization for p in people if p.organization]
+    return max(set(orgs), key=orgs.count) if orgs else None
