@@ -33,7 +33,8 @@ _SIGN_OFF = re.compile(
     r"^(?:in solidarity|sincerely|yours|best|best regards|regards|thank you|thanks|warmly|with gratitude)[,!.]?$",
     re.IGNORECASE,
 )
-_QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)[”\"]")
+# A quotation, closed, or cut off by the end of a truncated teaser.
+_QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)(?:[”\"]|(?=[.…]*\s*$))")
 _NAME_LINE = re.compile(r"^(?:[—–-]\s*)?([A-Z][a-zA-Z’'.-]+(?:\s+[A-Z][a-zA-Z’'.-]+){1,3})$")
 
 
