@@ -1,139 +1,286 @@
-"""Read the dataset: tables as DataFrames with filters pushed down to Parquet, SQL, and a summary."""
+"""Read the dataset: a table as a DataFrame with filters pushed down to Parquet, SQL over every table,
+and a text summary. Each table is `<out>/<table>/part-0.parquet`, published by `pipeline.store`."""
 from __future__ import annotations
 
 import datetime as dt
 import logging
-import math
+import warnings
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
+import pycountry
 
 from . import settings
 from .errors import ConfigError
 
+if TYPE_CHECKING:
+    import duckdb
+
 LOGGER = logging.getLogger(__name__)
 
-TABLES = ("releases", "spokespeople", "countries", "figures", "release_versions")
+RELEASES = settings.RELEASES_TABLE
+TOP = 10  # rows in each "top" list of stats()
+MAX_ORGANIZATIONS = 20  # rows of the organisation x year table before the rest is summed up
 
 
-class DatasetMissing(ConfigError):
-    """The output directory has no dataset yet."""
+class DatasetNotFoundError(ConfigError, FileNotFoundError):
+    """The output directory holds no dataset, or not the table asked for."""
+
+
+class QueryError(ConfigError):
+    """DuckDB rejected a SQL query."""
+
+
+def table_names(out: str | Path = "processed") -> list[str]:
+    """List the tables of the dataset under out: the directories that hold Parquet files."""
+    root = Path(out)
+    if not root.is_dir():
+        return []
+    # _state, _runs and .staging-* hold the pipeline's own files, not tables.
+    return sorted(p.name for p in root.iterdir()
+                  if p.is_dir() and not p.name.startswith(("_", ".")) and any(p.glob("*.parquet")))
+
+
+def _require(out: str | Path, table: str = RELEASES) -> Path:
+    """The directory of one table; a one-line DatasetNotFoundError when the dataset or table is absent."""
+    names = table_names(out)
+    if RELEASES not in names:
+        raise DatasetNotFoundError(
+            f"no dataset in {out} ({Path(out) / RELEASES / 'part-0.parquet'} is missing): "
+            f"build it with `python -m pipeline run --out {out}`"
+        )
+    if table not in names:
+        raise DatasetNotFoundError(f"no {table!r} table in the dataset in {out}; it has: {', '.join(names)}")
+    return Path(out) / table
 
 
 def _dataset(out: str | Path, table: str) -> pads.Dataset:
-    path = Path(out) / table
-    if table not in TABLES:
-        raise ConfigError(f"unknown table {table!r}: choose one of {', '.join(TABLES)}")
-    if not any(path.glob("*.parquet")):
-        raise DatasetMissing(f"no {table} table under {Path(out)}: run `python -m pipeline run` first")
-    return pads.dataset(path, format="parquet")
+    return pads.dataset(_require(out, table), format="parquet")
 
 
-def _as_date(value: str | dt.date) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+def _as_date(value: str | dt.date, name: str) -> dt.date:
+    if isinstance(value, dt.datetime):  # pandas Timestamps too
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{name}={value!r} is not a date (YYYY-MM-DD)") from exc
 
 
-def load(out: str | Path = "processed", table: str = "releases", *, since: str | dt.date | None = None,
+def country_code(country: str) -> str:
+    """Resolve a country given as an alpha-3 code ("mex") or a name ("Mexico") to its alpha-3 code."""
+    text = country.strip()
+    try:
+        return pycountry.countries.lookup(text).alpha_3
+    except LookupError:
+        if len(text) == 3 and text.isalpha():
+            return text.upper()  # a code outside ISO 3166-1 (XKX for Kosovo) can still be in the data
+        raise ConfigError(f"unknown country {country!r}: give an ISO 3166-1 alpha-3 code or an English name") from None
+
+
+def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | dt.date | None = None,
          until: str | dt.date | None = None, country: str | None = None, kind: str | None = None,
          spokesperson: str | None = None, organization: str | None = None,
          columns: list[str] | None = None) -> pd.DataFrame:
-    """Load one table as a DataFrame; filters on releases are pushed down to the Parquet scan.
+    """Load one table as a DataFrame, keeping only the rows of the releases that match every filter.
 
-    since/until bound `published` (inclusive), kind and organization match exactly, country is an
-    ISO alpha-3 code the release mentions, spokesperson a substring of a quoted person's name. On the
-    flat tables the same filters select the rows of the matching releases.
+    Filters select releases: `since`/`until` bound `published` (inclusive; undated releases drop out),
+    `kind` and `organization` (the publisher) match exactly, `country` (alpha-3 code or name) is one
+    of the release's `countries`, and `spokesperson` is a case-insensitive part of a quoted person's
+    name. On the other tables (`spokespeople`, `countries`, `figures`, `release_versions`) the result
+    is the rows of the matching releases. `columns` picks columns of the table loaded.
+
+    Scalar filters are pushed down to the Parquet scan as a pyarrow.dataset expression. Country and
+    spokesperson test list membership, which a Parquet predicate cannot express: they are evaluated on
+    the releases table's own `countries` and `spokespeople` lists (one narrow scan with the scalar
+    filters pushed down, lists tested in Arrow), and the matching ids are pushed down as
+    `release_id IN (...)`. Reading the lists from the releases file itself, not from the flat tables,
+    keeps the answer consistent with that one file even while a run is replacing the tables.
     """
-    releases = _dataset(out, "releases")
-    expression = pc.scalar(True)
-    if since is not None:
-        expression &= pc.field("published") >= pa.scalar(_as_date(since), pa.date32())
-    if until is not None:
-        expression &= pc.field("published") <= pa.scalar(_as_date(until), pa.date32())
-    if kind is not None:
-        expression &= pc.field("kind") == kind
-    if organization is not None:
-        expression &= pc.field("organization") == organization
+    releases = _dataset(out, RELEASES)
+    scalar = _scalar_filter(since, until, kind, organization)
     ids = None
-    if country is not None:
-        ids = _ids_where(out, "countries", pc.field("code") == country.upper())
-    if spokesperson is not None:
-        found = _ids_where(out, "spokespeople", pc.match_substring(pc.field("name"), spokesperson, ignore_case=True))
-        ids = found if ids is None else ids & found
-    if ids is not None:
-        expression &= pc.field("release_id").isin(pa.array(sorted(ids), pa.string()))
-    filtered = any(v is not None for v in (since, until, kind, organization, country, spokesperson))
-    if table == "releases":
-        return releases.to_table(columns=columns, filter=expression).to_pandas()
+    if country is not None or spokesperson is not None:
+        ids = _matching_ids(releases, scalar, country, spokesperson)
+    if table == RELEASES:
+        expression = scalar if ids is None else _and(scalar, pc.field("release_id").isin(ids))
+        return _read(releases, columns, expression)
     target = _dataset(out, table)
-    if not filtered:
-        return target.to_table(columns=columns).to_pandas()
-    keep = releases.to_table(columns=["release_id"], filter=expression).column("release_id")
-    return target.to_table(columns=columns, filter=pc.field("release_id").isin(keep)).to_pandas()
+    if scalar is None and ids is None:
+        return _read(target, columns, None)
+    if "release_id" not in target.schema.names:
+        raise ConfigError(f"the {table!r} table has no release_id column, so release filters cannot apply")
+    if ids is None:
+        ids = releases.to_table(columns=["release_id"], filter=scalar).column("release_id")
+    return _read(target, columns, pc.field("release_id").isin(ids))
 
 
-def _ids_where(out: str | Path, table: str, expression: pc.Expression) -> set[str]:
-    return set(_dataset(out, table).to_table(columns=["release_id"], filter=expression).column("release_id").to_pylist())
+def _read(dataset: pads.Dataset, columns: list[str] | None, expression: pc.Expression | None) -> pd.DataFrame:
+    unknown = [c for c in columns or [] if c not in dataset.schema.names]
+    if unknown:
+        raise ConfigError(f"no column {', '.join(map(repr, unknown))}; the table has: {', '.join(dataset.schema.names)}")
+    return dataset.to_table(columns=columns, filter=expression).to_pandas()
 
 
-def connect(out: str | Path = "processed"):
-    """An in-memory DuckDB connection with every table of the dataset as a view of the same name."""
+def _and(left: pc.Expression | None, right: pc.Expression) -> pc.Expression:
+    return right if left is None else left & right
+
+
+def _scalar_filter(since: str | dt.date | None, until: str | dt.date | None, kind: str | None,
+                   organization: str | None) -> pc.Expression | None:
+    expression = None
+    if since is not None:
+        expression = _and(expression, pc.field("published") >= pa.scalar(_as_date(since, "since"), pa.date32()))
+    if until is not None:
+        expression = _and(expression, pc.field("published") <= pa.scalar(_as_date(until, "until"), pa.date32()))
+    if kind is not None:
+        expression = _and(expression, pc.field("kind") == kind)
+    if organization is not None:
+        expression = _and(expression, pc.field("organization") == organization)
+    return expression
+
+
+def _matching_ids(releases: pads.Dataset, scalar: pc.Expression | None, country: str | None,
+                  spokesperson: str | None) -> pa.Array:
+    """The release_ids that pass the scalar filters and whose lists hold the country and the spokesperson."""
+    wanted = ["release_id"] + (["countries"] if country is not None else []) \
+        + (["spokespeople"] if spokesperson is not None else [])
+    found = releases.to_table(columns=wanted, filter=scalar)
+    keep = np.ones(found.num_rows, dtype=bool)
+    if country is not None:
+        code = country_code(country)
+        keep &= _any_item(found.column("countries"), lambda codes: pc.equal(codes, code))
+    if spokesperson is not None:
+        keep &= _any_item(found.column("spokespeople"), lambda people: pc.match_substring(
+            pc.struct_field(people, "name"), spokesperson, ignore_case=True))
+    return found.column("release_id").combine_chunks().filter(pa.array(keep))
+
+
+def _any_item(lists: pa.ChunkedArray, predicate: Callable[[pa.Array], pa.Array]) -> np.ndarray:
+    """For each row, whether any item of its list satisfies the predicate."""
+    lists = lists.combine_chunks()
+    hits = predicate(pc.list_flatten(lists)).fill_null(False)
+    rows = pc.filter(pc.list_parent_indices(lists), hits).to_numpy()
+    mask = np.zeros(len(lists), dtype=bool)
+    mask[rows] = True
+    return mask
+
+
+def connect(out: str | Path = "processed") -> duckdb.DuckDBPyConnection:
+    """Open an in-memory DuckDB connection with each table of the dataset as a view of the same name."""
     import duckdb
 
-    connection = duckdb.connect()
-    for table in TABLES:
-        path = Path(out) / table
-        if any(path.glob("*.parquet")):
-            pattern = str(path / "*.parquet").replace("'", "''")
-            connection.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{pattern}')")
+    _require(out)
+    connection = duckdb.connect(":memory:")
+    for name in table_names(out):
+        view = '"' + name.replace('"', '""') + '"'
+        files = "'" + str(Path(out) / name / "*.parquet").replace("'", "''") + "'"
+        # No hive partitioning: a `key=value` directory above out must not turn into a column.
+        connection.execute(f"CREATE VIEW {view} AS SELECT * FROM read_parquet({files}, hive_partitioning = false)")
     return connection
 
 
 def sql(query: str, out: str | Path = "processed") -> pd.DataFrame:
-    """Run SQL over the dataset (tables: releases, spokespeople, countries, figures, release_versions)."""
-    _dataset(out, "releases")
+    """Run a DuckDB query over the dataset, every table a view (`SELECT * FROM releases`)."""
     import duckdb
 
     connection = connect(out)
     try:
-        return connection.execute(query).df()
+        with warnings.catch_warnings():
+            # DuckDB 2.0's own pandas conversion of timestamp columns calls a pandas 3.1-deprecated API;
+            # harmless, and not the caller's to fix.
+            warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop is deprecated")
+            return connection.execute(query).df()
     except duckdb.Error as exc:
-        raise ConfigError(f"SQL error: {str(exc).splitlines()[0]}") from exc
+        raise QueryError(f"SQL error: {str(exc).strip().splitlines()[0]}") from exc
     finally:
         connection.close()
 
 
 def stats(out: str | Path = "processed") -> str:
-    """A readable summary: releases per organisation and year, top countries and spokespeople, null rates."""
-    releases = load(out, columns=["release_id", "organization", "published", "kind", "title", "summary"])
-    lines = [f"{len(releases)} releases in {Path(out) / settings.RELEASES_TABLE}", ""]
-    years = pd.to_datetime(releases["published"]).dt.year.astype("Int64").astype(str).replace("<NA>", "undated")
-    per = releases.assign(year=years, organization=releases["organization"].fillna("(publisher unknown)"))
-    table = per.groupby(["organization", "year"]).size().rename("releases").reset_index()
-    lines += ["Releases per organisation and year:", table.to_string(index=False), ""]
-    countries = load(out, "countries")
-    top = (countries.drop_duplicates(["release_id", "code"]).groupby(["code", "country_name"], dropna=False)
-           .size().sort_values(ascending=False).head(10).rename("releases").reset_index())
-    lines += ["Top countries (releases mentioning them):", top.to_string(index=False) if len(top) else "(none)", ""]
-    people = load(out, "spokespeople")
-    speakers = (people.assign(organization=people["organization"].fillna("")).groupby(["name", "organization"])
-                .size().sort_values(ascending=False).head(10).rename("releases").reset_index())
-    lines += ["Top spokespeople:", speakers.to_string(index=False) if len(speakers) else "(none)", ""]
-    everything = load(out)
-    nulls = everything.apply(lambda column: column.map(_is_empty).mean()).sort_values(ascending=False)
-    lines += ["Share of empty values per column:",
-              "\n".join(f"  {name:20} {share:6.1%}" for name, share in nulls.items())]
+    """Summarise the dataset: releases per organisation and year, top countries and spokespeople, null rates."""
+    releases = _dataset(out, RELEASES).to_table()
+    frame = releases.select(["release_id", "organization", "published"]).to_pandas()
+    dated = frame["published"].dropna()
+    span = f", published {min(dated)} to {max(dated)}" if len(dated) else ""
+    sizes = ", ".join(f"{name} {_dataset(out, name).count_rows()}" for name in table_names(out))
+    lines = [f"Dataset {out}: {len(frame)} releases{span}, {len(frame) - len(dated)} undated",
+             f"Rows per table: {sizes}", ""]
+    lines += ["Releases per organisation (publisher) and year:", _per_organization_year(frame), ""]
+    lines += [f"Top {TOP} countries (releases mentioning them, and mentions):", _top_countries(out), ""]
+    lines += [f"Top {TOP} spokespeople (releases quoting them):", _top_spokespeople(out), ""]
+    lines += ["Null rate per column of releases (lists and strings: also the share empty):", _null_rates(releases)]
     return "\n".join(lines)
 
 
-def _is_empty(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    try:
-        return len(value) == 0  # type: ignore[arg-type]
-    except TypeError:
-        return False
+def _per_organization_year(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "(no releases)"
+    years = frame["published"].map(lambda d: str(d.year) if isinstance(d, dt.date) else "undated")
+    organizations = frame["organization"].fillna("(publisher unknown)")
+    table = pd.crosstab(organizations.rename("organization"), years.rename("year"))
+    table = table[sorted(table.columns, key=lambda year: (year == "undated", year))]
+    table["total"] = table.sum(axis=1)
+    table = table.sort_values(["total"], ascending=False, kind="stable").rename_axis(columns=None).reset_index()
+    rest = table.iloc[MAX_ORGANIZATIONS:]
+    shown = table.head(MAX_ORGANIZATIONS)
+    width = max(int(shown["organization"].str.len().max()), len("organization"))
+    header = "organization".ljust(width)  # names read best left-aligned, counts right-aligned
+    shown = shown.rename(columns={"organization": header})
+    text = shown.to_string(index=False, formatters={header: lambda name: name.ljust(width)})
+    if len(rest):
+        text += f"\n... and {len(rest)} more organisations with {int(rest['total'].sum())} releases"
+    return text
+
+
+def _top_countries(out: str | Path) -> str:
+    mentions = load(out, "countries", columns=["release_id", "code", "country_name"])
+    if mentions.empty:
+        return "(no countries)"
+    top = (mentions.assign(country_name=mentions["country_name"].fillna("?"))
+           .groupby(["code", "country_name"])
+           .agg(releases=("release_id", "nunique"), mentions=("release_id", "size"))
+           .reset_index().sort_values(["releases", "mentions", "code"], ascending=[False, False, True]).head(TOP))
+    return top.to_string(index=False)
+
+
+def _top_spokespeople(out: str | Path) -> str:
+    people = load(out, "spokespeople", columns=["release_id", "name", "organization"])
+    if people.empty:
+        return "(no spokespeople)"
+    # A person quoted with and without an organisation is one person: show the organisation named most.
+    top = (people.groupby("name")
+           .agg(organization=("organization", _most_frequent), releases=("release_id", "nunique"))
+           .reset_index().sort_values(["releases", "name"], ascending=[False, True]).head(TOP))
+    return top[["name", "organization", "releases"]].to_string(index=False)
+
+
+def _most_frequent(values: pd.Series) -> str:
+    counts = values.dropna().value_counts()
+    return counts.index[0] if len(counts) else "(not named)"
+
+
+def _null_rates(releases: pa.Table) -> str:
+    rows = max(releases.num_rows, 1)
+    lines = [f"  {'column':20} {'null':>7} {'empty':>7}"]
+    for name, column in zip(releases.column_names, releases.columns, strict=True):
+        if pa.types.is_list(column.type):
+            empty = f"{_count(pc.equal(pc.list_value_length(column), 0)) / rows:7.1%}"
+        elif pa.types.is_string(column.type):
+            empty = f"{_count(pc.equal(pc.utf8_length(column), 0)) / rows:7.1%}"
+        else:
+            empty = f"{'-':>7}"
+        lines.append(f"  {name:20} {column.null_count / rows:7.1%} {empty}")
+    return "\n".join(lines)
+
+
+def _count(flags: pa.ChunkedArray) -> int:
+    return pc.sum(flags).as_py() or 0
