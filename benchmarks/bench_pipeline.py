@@ -1,0 +1,353 @@
+"""Throughput, stage shares, memory and scaling of the pipeline on a synthetic corpus.
+
+Full run (about an hour on 2 cores, most of it the 100k-release run; see benchmarks/README.md):
+
+    .venv/bin/python benchmarks/bench_pipeline.py            # 1k, 10k and 100k releases, dedup of 1M
+    .venv/bin/python benchmarks/bench_pipeline.py --quick    # smoke run: 1k releases, no 100k, no 1M
+
+Prints one `name=value` line per figure; the last line is `end_to_end_vs_bare_nlp_pipe=<ratio>`,
+the pipeline's end-to-end characters/s over bare spaCy `nlp.pipe` characters/s on the same texts.
+Exits non-zero when a run fails or does not yield exactly the releases the corpus holds.
+"""
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path[:0] = [str(HERE), str(REPO)]
+
+import build_corpus
+
+STAGES = ("scan", "read", "split", "load_model", "extract", "dedup", "write")
+
+
+class BenchError(RuntimeError):
+    """A run failed or produced something other than what the corpus holds."""
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """One `python -m pipeline run` as a whole process, and its run report."""
+
+    wall_seconds: float
+    peak_rss_mb: float
+    report: dict
+
+
+def emit(name: str, value: object) -> None:
+    """One figure as `name=value`."""
+    if isinstance(value, float):
+        value = f"{value:.4g}" if abs(value) < 1000 else f"{value:.1f}"
+    print(f"{name}={value}", flush=True)
+
+
+def size_label(releases: int) -> str:
+    """10000 -> 10k, 1000000 -> 1m, 300 -> 300."""
+    if releases % 1_000_000 == 0:
+        return f"{releases // 1_000_000}m"
+    if releases % 1_000 == 0:
+        return f"{releases // 1_000}k"
+    return str(releases)
+
+
+# --- the run report -------------------------------------------------------------------------
+
+def load_run_report(out: Path) -> dict:
+    """The JSON report the run wrote to OUT/_runs/ (the newest one when there are several)."""
+    reports = sorted(Path(out, "_runs").glob("*.json"), key=lambda p: p.stat().st_mtime)
+    if not reports:
+        raise BenchError(f"no run report in {out}/_runs")
+    return json.loads(reports[-1].read_text())
+
+
+def stage_seconds(report: dict) -> dict[str, float]:
+    """Seconds per stage, every stage of STAGES present (0 when the run did not time it)."""
+    seconds = {stage: float(report.get("seconds", {}).get(stage, 0.0)) for stage in STAGES}
+    seconds.update({k: float(v) for k, v in report.get("seconds", {}).items() if k not in seconds})
+    return seconds
+
+
+def stage_shares(report: dict) -> dict[str, float]:
+    """Each stage's share of the time the run report accounts for (they sum to 1)."""
+    seconds = stage_seconds(report)
+    total = sum(seconds.values())
+    return {stage: (s / total if total else 0.0) for stage, s in seconds.items()}
+
+
+def report_rates(report: dict, chars: int) -> dict[str, float]:
+    """Releases/s and characters/s over the time the run report accounts for."""
+    total = sum(stage_seconds(report).values())
+    return {
+        "seconds": total,
+        "releases_per_s": report["releases"] / total if total else 0.0,
+        "chars_per_s": chars / total if total else 0.0,
+    }
+
+
+# --- running the pipeline -------------------------------------------------------------------
+
+def run_pipeline(raw: Path, out: Path, *extra: str) -> RunResult:
+    """`python -m pipeline run --raw raw --out out --no-progress` as a child process: wall time, peak RSS."""
+    command = [sys.executable, "-m", "pipeline", "run", "--raw", str(raw), "--out", str(out), "--no-progress",
+               *extra]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        # wait4 gives this child's own rusage: ru_maxrss is the peak RSS of its largest process (KiB).
+        _pid, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            log.seek(0)
+            tail = log.read().decode(errors="replace")[-3000:]
+            raise BenchError(f"{' '.join(command)} exited {child.returncode}:\n{tail}")
+    return RunResult(wall_seconds=wall, peak_rss_mb=usage.ru_maxrss / 1024, report=load_run_report(out))
+
+
+def check_releases(result: RunResult, releases: int) -> None:
+    report = result.report
+    if report["releases"] != releases or report["records"] != releases:
+        raise BenchError(f"corpus holds {releases} releases, the run found {report['records']} records and "
+                         f"{report['releases']} releases")
+
+
+def workers_option_available() -> bool:
+    help_text = subprocess.run([sys.executable, "-m", "pipeline", "run", "--help"], cwd=REPO, check=False,
+                               capture_output=True, text=True).stdout
+    return "--workers" in help_text
+
+
+# --- spaCy on the same texts ----------------------------------------------------------------
+
+def release_texts(raw: Path) -> list[str]:
+    """Exactly what the pipeline feeds spaCy: Release.text of every split release, cut as it cuts it."""
+    from pipeline import settings
+    from pipeline.read import iter_raw_files, read
+    from pipeline.split import split
+
+    return [r.text[: settings.MAX_NLP_CHARS] for path in iter_raw_files(raw) for r in split(read(path))]
+
+
+def bare_nlp():
+    import spacy
+
+    from pipeline import settings
+
+    return spacy.load(settings.DEFAULT_MODEL, exclude=list(settings.EXCLUDED_COMPONENTS))
+
+
+def time_pipe(nlp, texts: list[str]) -> float:
+    """Seconds for nlp.pipe over texts with the pipeline's batch size, every doc consumed."""
+    from pipeline import settings
+
+    started = time.perf_counter()
+    with nlp.memory_zone():
+        for _doc in nlp.pipe(texts, batch_size=settings.NLP_BATCH_SIZE):
+            pass
+    return time.perf_counter() - started
+
+
+# --- dedup on a million records -------------------------------------------------------------
+
+def synthetic_releases(count: int, duplicate_share: float = 0.01, seed: int = 1) -> tuple[list, int]:
+    """count Release records with realistic titles, summaries and dates; duplicate_share of them are
+    a second sighting (another page, half of them a cut-off teaser) of another record.
+    Returns the records and how many of them dedup should merge away."""
+    import datetime as dt
+
+    from pipeline.records import Release
+
+    rng = random.Random(seed)
+    material = build_corpus.load_material()
+    duplicates = int(count * duplicate_share)
+    distinct = count - duplicates
+    summaries = [build_corpus.make_summary(rng, material) for _ in range(5_000)]
+    dates = build_corpus.spread_dates(rng, distinct)
+    kinds = [k.lower().replace("sheet of paper ", "").replace(" ", "_") for k in material.kinds]
+    releases = []
+    for n in range(distinct):
+        day: dt.date = dates[n]
+        releases.append(Release(
+            sources=(f"raw/{n // 10:06d}.txt",), kind=rng.choice(kinds),
+            title=build_corpus.make_title(rng, material, n + 1), summary=rng.choice(summaries),
+            date_text=build_corpus.format_date(day), published=day,
+        ))
+    for n in rng.sample(range(distinct), duplicates):
+        original = releases[n]
+        summary = original.summary
+        if rng.random() < 0.5:
+            summary = summary[: summary.rfind(" ", 0, max(200, len(summary) // 2))] + "…"
+        releases.append(Release(
+            sources=(f"raw/archive/{n // 10:06d}.txt",), kind=original.kind, title=original.title,
+            summary=summary, date_text=original.date_text, published=original.published,
+        ))
+    rng.shuffle(releases)
+    return releases, duplicates
+
+
+def bench_dedup(count: int) -> tuple[float, int, int]:
+    """Seconds for pipeline.dedup.dedup on count synthetic records; merged and expected merges."""
+    from pipeline.dedup import dedup
+
+    releases, expected = synthetic_releases(count)
+    gc.collect()
+    started = time.perf_counter()
+    result = dedup(releases)
+    seconds = time.perf_counter() - started
+    return seconds, result.merged, expected
+
+
+# --- the benchmark --------------------------------------------------------------------------
+
+def bench_end_to_end(tmp: Path, releases: int, seed: int) -> tuple[Path, dict, RunResult]:
+    """Build a corpus of `releases` and run the pipeline on it once; print its figures."""
+    label = size_label(releases)
+    raw = tmp / f"raw-{label}"
+    started = time.perf_counter()
+    corpus = build_corpus.build(raw, releases, seed=seed)
+    emit(f"corpus_build_seconds_{label}", time.perf_counter() - started)
+    emit(f"corpus_pages_{label}", corpus["pages"])
+    emit(f"corpus_distinct_dates_{label}", corpus["distinct_dates"])
+    result = run_pipeline(raw, tmp / f"out-{label}")
+    check_releases(result, releases)
+    emit(f"end_to_end_seconds_{label}", result.wall_seconds)
+    emit(f"run_report_seconds_{label}", sum(stage_seconds(result.report).values()))
+    emit(f"end_to_end_releases_per_s_{label}", releases / result.wall_seconds)
+    emit(f"end_to_end_chars_per_s_{label}", corpus["text_chars"] / result.wall_seconds)
+    emit(f"peak_rss_mb_{label}", result.peak_rss_mb)
+    for stage, seconds in stage_seconds(result.report).items():
+        emit(f"stage_seconds_{stage}_{label}", seconds)
+    return raw, corpus, result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smoke run: 1k releases, skip 100k and the 1M dedup")
+    parser.add_argument("--releases", type=int, help="main corpus size (default 10000, 1000 with --quick)")
+    parser.add_argument("--large", type=int, default=100_000, help="large end-to-end run (default 100000)")
+    parser.add_argument("--dedup-records", type=int, default=1_000_000, help="dedup scaling run (default 1000000)")
+    parser.add_argument("--sample", type=int, help="texts timed full vs bare nlp.pipe (default 500, 200 with --quick)")
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    main_size = args.releases or (1_000 if args.quick else 10_000)
+    sample_size = args.sample or (200 if args.quick else 500)
+    bench_started = time.perf_counter()
+    emit("cpu_count", os.cpu_count())
+    emit("quick", args.quick)
+    emit("main_corpus_releases", main_size)
+
+    with tempfile.TemporaryDirectory(prefix="pipeline-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        if not args.quick and main_size != 1_000:
+            bench_end_to_end(tmp, 1_000, args.seed)  # the small row of the scaling table
+        raw, corpus, single = bench_end_to_end(tmp, main_size, args.seed)
+
+        # (1) end to end, single process: the whole process, and the time inside run() from its report
+        chars = corpus["text_chars"]
+        emit("end_to_end_releases_per_s", main_size / single.wall_seconds)
+        emit("end_to_end_chars_per_s", chars / single.wall_seconds)
+        rates = report_rates(single.report, chars)
+        emit("run_report_releases_per_s", rates["releases_per_s"])
+        emit("run_report_chars_per_s", rates["chars_per_s"])
+        emit("startup_seconds", single.wall_seconds - rates["seconds"])  # interpreter, imports, arguments
+
+        # (3) stage shares from the run report
+        for stage, share in stage_shares(single.report).items():
+            emit(f"share_{stage}", share)
+        emit("dedup_seconds", stage_seconds(single.report)["dedup"])
+
+        # (2) bare spaCy on the same texts, same model, same enabled components
+        started = time.perf_counter()
+        texts = release_texts(raw)
+        emit("texts_read_split_seconds", time.perf_counter() - started)
+        text_chars = sum(map(len, texts))
+        if len(texts) != main_size or text_chars != chars:
+            raise BenchError(f"read+split gives {len(texts)} texts of {text_chars} chars; the corpus has "
+                             f"{main_size} of {chars}")
+        emit("texts", len(texts))
+        emit("text_chars", text_chars)
+        emit("mean_text_chars", text_chars / len(texts))
+        bare = bare_nlp()
+        emit("bare_components", "+".join(bare.pipe_names))
+        bare_seconds = time_pipe(bare, texts)
+        bare_rate = text_chars / bare_seconds
+        emit("bare_nlp_pipe_seconds", bare_seconds)
+        emit("bare_nlp_pipe_chars_per_s", bare_rate)
+        emit("bare_nlp_pipe_releases_per_s", len(texts) / bare_seconds)
+
+        # (3) within extract: spaCy's components vs the pipeline's own, full and bare on one sample
+        from pipeline.extract import build_nlp
+
+        full = build_nlp()
+        emit("full_components", "+".join(full.pipe_names))
+        sample = random.Random(args.seed).sample(texts, min(sample_size, len(texts)))
+        time_pipe(full, sample[:50])  # first-call warm-up of the added components
+        bare_times, full_times = [], []
+        for _round in range(3):  # alternated, medians: another process may share the cores
+            bare_times.append(time_pipe(bare, sample))
+            full_times.append(time_pipe(full, sample))
+        bare_sample, full_sample = statistics.median(bare_times), statistics.median(full_times)
+        emit("extract_sample_texts", len(sample))
+        emit("full_nlp_pipe_chars_per_s", sum(map(len, sample)) / full_sample)
+        emit("extract_share_spacy", min(1.0, bare_sample / full_sample))
+        emit("extract_share_own_components", max(0.0, 1 - bare_sample / full_sample))
+        # The extract stage also rebuilds records and cache rows: what nlp.pipe at the sample's rate
+        # does not explain of the stage's time.
+        extract_seconds = stage_seconds(single.report)["extract"]
+        emit("extract_share_outside_nlp_pipe", 1 - (text_chars / (sum(map(len, sample)) / full_sample)) / extract_seconds)
+        del bare, full, texts, sample
+        gc.collect()
+
+        # (5) two extraction workers
+        if workers_option_available():
+            double = run_pipeline(raw, tmp / "out-workers2", "--workers", "2")
+            check_releases(double, main_size)
+            emit("workers2_end_to_end_seconds", double.wall_seconds)
+            emit("workers2_extract_seconds", stage_seconds(double.report)["extract"])
+            emit("workers2_peak_rss_mb_largest_process", double.peak_rss_mb)
+            emit("workers2_speedup", single.wall_seconds / double.wall_seconds)
+            emit("workers2_extract_speedup",
+                 stage_seconds(single.report)["extract"] / max(1e-9, stage_seconds(double.report)["extract"]))
+        else:
+            emit("workers2_speedup", "unavailable")
+
+        # (4) the large run, single process
+        if not args.quick and args.large:
+            started = time.perf_counter()
+            bench_end_to_end(tmp, args.large, args.seed)
+            emit(f"large_run_total_seconds_{size_label(args.large)}", time.perf_counter() - started)
+
+    # (6) dedup scaling
+    if not args.quick and args.dedup_records:
+        seconds, merged, expected = bench_dedup(args.dedup_records)
+        label = size_label(args.dedup_records)
+        if merged != expected:
+            raise BenchError(f"dedup merged {merged} of {args.dedup_records} records; {expected} were duplicates")
+        emit(f"dedup_{label}_merged", merged)
+        emit(f"dedup_{label}_seconds", seconds)
+        emit(f"dedup_{label}_records_per_s", args.dedup_records / seconds)
+
+    emit("bench_total_seconds", time.perf_counter() - bench_started)
+    emit("end_to_end_vs_bare_nlp_pipe", (chars / single.wall_seconds) / bare_rate)
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except BenchError as exc:
+        print(f"bench failed: {exc}", file=sys.stderr)
+        sys.exit(1)
