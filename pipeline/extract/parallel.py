@@ -5,6 +5,8 @@ Workers load the model once and receive and return small frozen records, never s
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
@@ -42,6 +44,16 @@ def _partitions(releases: Sequence[Release], count: int, most: int) -> list[Sequ
     return [releases[i:i + size] for i in range(0, len(releases), size)]
 
 
+# One BLAS thread per worker: spaCy's matrix products otherwise spread every worker over every core,
+# and N workers on N cores fight for them instead of each using one.
+_ONE_THREAD = {name: "1" for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}
+
+
+def _single_threaded_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of fresh interpreters (spawned, so the thread limits apply before numpy loads)."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
 class Extractor:
     """Extract chunks of releases with one model, here, on `workers` processes or on a Dask cluster."""
 
@@ -50,6 +62,7 @@ class Extractor:
         self.workers = max(1, workers)
         self.scheduler = scheduler
         self._pool: ProcessPoolExecutor | None = None
+        self._saved_env: dict[str, str | None] = {}
         self._client = None
 
     def __enter__(self) -> Self:
@@ -59,6 +72,11 @@ class Extractor:
                  trace: TracebackType | None) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
+            for name, value in self._saved_env.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
         if self._client is not None:
             self._client.close()
 
@@ -79,7 +97,10 @@ class Extractor:
             return [release for part in client.gather(futures) for release in part]
         if self.workers > 1:
             if self._pool is None:
-                self._pool = ProcessPoolExecutor(max_workers=self.workers)
+                # Workers start on demand, so the limits stay in the environment while the pool lives.
+                self._saved_env = {name: os.environ.get(name) for name in _ONE_THREAD}
+                os.environ.update(_ONE_THREAD)
+                self._pool = _single_threaded_pool(self.workers)
             # Several partitions per worker: a slow one does not leave the other core idle.
             parts = _partitions(chunk, self.workers * 4, settings.NLP_CHUNK_SIZE)
             return [r for part in self._pool.map(extract_partition, parts, [self.model] * len(parts)) for r in part]
