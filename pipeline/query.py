@@ -3,7 +3,9 @@ and a text summary. Each table is `<out>/<table>/part-0.parquet`, published by `
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
+import tomllib
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -76,14 +78,31 @@ def _as_date(value: str | dt.date, name: str) -> dt.date:
 
 
 def country_code(country: str) -> str:
-    """Resolve a country given as an alpha-3 code ("mex") or a name ("Mexico") to its alpha-3 code."""
+    """Resolve a country given as an alpha-3 code ("mex"), a name ("Mexico") or an alias ("Burma") to its code."""
     text = country.strip()
     try:
         return pycountry.countries.lookup(text).alpha_3
     except LookupError:
-        if len(text) == 3 and text.isalpha():
-            return text.upper()  # a code outside ISO 3166-1 (XKX for Kosovo) can still be in the data
-        raise ConfigError(f"unknown country {country!r}: give an ISO 3166-1 alpha-3 code or an English name") from None
+        pass
+    code = _aliases().get(text.casefold())
+    if code:
+        return code
+    if len(text) == 3 and text.isalpha():
+        return text.upper()  # a code outside ISO 3166-1 (XKX for Kosovo) can still be in the data
+    raise ConfigError(f"unknown country {country!r}: give an ISO 3166-1 alpha-3 code or an English name")
+
+
+@functools.cache
+def _aliases() -> dict[str, str]:
+    """The extractor's hand-kept aliases ("Turkey", "UK", "Burma"), case-folded, to their codes."""
+    # Read as a file: importing pipeline.extract would load spaCy just to resolve a name.
+    path = Path(__file__).parent / "extract" / "country_aliases.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        LOGGER.warning("cannot read country aliases from %s", path)
+        return {}
+    return {form.casefold(): code for code, forms in data.get("aliases", {}).items() for form in forms}
 
 
 def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | dt.date | None = None,
@@ -93,7 +112,7 @@ def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | d
     """Load one table as a DataFrame, keeping only the rows of the releases that match every filter.
 
     Filters select releases: `since`/`until` bound `published` (inclusive; undated releases drop out),
-    `kind` and `organization` (the publisher) match exactly, `country` (alpha-3 code or name) is one
+    `kind` and `organization` (the publisher) match exactly, `country` (a code, name or alias) is one
     of the release's `countries`, and `spokesperson` is a case-insensitive part of a quoted person's
     name. On the other tables (`spokespeople`, `countries`, `figures`, `release_versions`) the result
     is the rows of the matching releases. `columns` picks columns of the table loaded.
