@@ -65,6 +65,7 @@ _RELEASE_MARKERS = re.compile(
 )
 _SUMMARY_MIN = 60
 _TITLE_MAX = 300  # some UN and UNICEF headlines run past 250 characters
+_GLUED_CHECK_MAX_BLOCKS = 400
 _HEAD_LINES = 12  # a single release states its date near the top; deeper dates are in the text
 
 
@@ -306,14 +307,17 @@ def _card_dates_last(page: Page, blocks: list[str], segment: list[int], anchor: 
 
 def _unique_blocks(blocks: list[str]) -> list[str]:
     """Drop paragraphs repeated on the page, including a paragraph glued inside a later one."""
-    seen: list[str] = []
+    seen: dict[str, None] = {}
+    # Looking for glued copies costs (blocks x paragraphs): worth it on a page, not on a dump.
+    look_inside = len(blocks) <= _GLUED_CHECK_MAX_BLOCKS
     for block in blocks:
-        for earlier in seen:
-            if len(earlier) >= _SUMMARY_MIN and earlier in block and earlier != block:
-                block = block.replace(earlier, " ").strip()
-        if block and block not in seen:
-            seen.append(block)
-    return seen
+        if look_inside:
+            for earlier in seen:
+                if len(earlier) >= _SUMMARY_MIN and len(block) > len(earlier) and earlier in block:
+                    block = block.replace(earlier, " ").strip()
+        if block:
+            seen.setdefault(block)
+    return list(seen)
 
 
 def _document(page: Page, blocks: list[str]) -> Release:
