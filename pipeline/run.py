@@ -200,7 +200,8 @@ def _process(todo: list[tuple[Path, str | None]], state: State, report: RunRepor
 
 def _finish(out: Path, report: RunReport) -> RunReport:
     report.finished = _now()
-    stamp = report.started.replace(":", "").replace("+0000", "Z")
+    # Microseconds and the pid: two runs in one second (tests, a retry loop) keep both reports.
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     write_json(out / settings.RUNS_DIR / f"{stamp}-{os.getpid()}.json", asdict(report))
     return report
 
