@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -107,10 +108,19 @@ def _split_role(text: str, doc_span: Span | None, appositive: bool = False) -> t
     if doc_span is not None:
         orgs = [e for e in doc_span.doc.ents if e.label_ == "ORG"
                 and e.start >= doc_span.start and e.end <= doc_span.end]
-        if orgs:
-            org = _org_name(max(orgs, key=lambda e: len(e.text)))  # the full name over its acronym
-        elif re.match(r"^[A-Z]{2,}(?:-[A-Z][a-z]+)?\b", text) and len(text.split()) > 1:
-            org = text.split()[0]  # "UNICEF Executive Director": an acronym the recogniser left untagged
+        doc = doc_span.doc
+        # A title the recogniser took for an organisation ("Advisor on Economic ... Rights") is no body.
+        orgs = [e for e in orgs if e[0].lower_ not in _ROLE_WORDS]
+        owners = [e for e in orgs if e.end + 1 < doc_span.end and (doc[e.end].text in {"'s", "’s"} or e[-1].text in {"'s", "’s"})]
+        leading = re.match(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b", text)
+        named = [e for e in orgs if not (e.start > 0 and doc[e.start - 1].text == "(")]  # not "(ICRC)"
+        if owners:
+            org = _org_name(owners[0])  # "Amnesty International USA's Security Program": the owner
+        elif leading and len(text.split()) > 1 and leading.group(0).lower() not in _ROLE_WORDS \
+                and not any(e.start == doc_span.start for e in orgs):
+            org = leading.group(0)  # "UNESCO assistant director-general": an acronym the recogniser missed
+        elif named:
+            org = _org_name(named[-1])  # "... at Amnesty International": the body comes last
     role = text
     if org and org not in text and org.split()[0] in text:
         org = None if not org else org
@@ -135,6 +145,13 @@ def _split_role(text: str, doc_span: Span | None, appositive: bool = False) -> t
     return role or None, org
 
 
+def _is_country_word(text: str) -> bool:
+    from .countries import REGION, gazetteer
+
+    code, needs_place = gazetteer().get(text, (None, True))
+    return code is not None and code != REGION and not needs_place and text[:1].isupper() and " " not in text
+
+
 def _org_name(ent: Span) -> str:
     """The organisation as written: no leading "the", no possessive, no role words the recogniser swept in,
     and a hyphenated tail kept ("MSF-Spain")."""
@@ -142,6 +159,8 @@ def _org_name(ent: Span) -> str:
     end = ent.end
     while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         end += 2
+    if end < len(doc) and _is_country_word(doc[end].text):
+        end += 1  # "Greenpeace UK", "Amnesty International USA": the national section
     tokens = list(doc[ent.start:end])
     while len(tokens) > 1 and tokens[-1].lower_ in _ROLE_WORDS:
         tokens.pop()
@@ -161,8 +180,12 @@ def _role_after(person: Span) -> tuple[str | None, str | None]:
     if person.end >= len(doc) or doc[person.end].text != ",":
         return None, None
     end = person.end + 1
-    while end < len(doc) and doc[end].text not in {",", ".", "“", "\"", ":", ";", "(", ")"} \
-            and doc[end].lower_ not in _SPEECH_VERBS and end - person.end < 20:
+    while end < len(doc) and end - person.end < 20 and doc[end].lower_ not in _SPEECH_VERBS and (
+        doc[end].text not in {",", ".", "“", "\"", ":", ";", "(", ")"}
+        # "Advisor on Economic, Social and Cultural Rights": a title-case list runs on past its commas
+        or doc[end].text == "," and end + 1 < len(doc) and doc[end - 1].is_title and doc[end + 1].is_title
+        and not any(e.label_ == "ORG" and e.start == end + 1 for e in doc.ents)
+    ):
         end += 1
     role, org = _split_role(doc[person.end + 1:end].text, doc[person.end + 1:end], appositive=True)
     if org is None and end < len(doc) and doc[end].text == ",":
@@ -238,7 +261,14 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
         if person is not None:
             found.append((person, _quote_near(token.sent, doc)))
     found.extend(_signatures(doc))
-    return _merge(found)
+    people = _merge(found)
+    speaker_orgs = {_org_name(e) for e in doc.ents if e.label_ == "ORG" and e.root.dep_ == "nsubj"
+                    and e.root.head.lower_ in _SPEECH_VERBS}
+    if len(speaker_orgs) == 1:
+        # "..., Human Rights Watch said in a report. ... said Brad Adams, Asia director": his body.
+        (org,) = speaker_orgs
+        people = [replace(p, organization=org) if p.role and not p.organization else p for p in people]
+    return people
 
 
 def _signatures(doc: Doc) -> list[tuple[Span, str | None]]:
