@@ -245,7 +245,9 @@ def _card_dates_first(page: Page, blocks: list[str], segment: list[int], anchor:
     heads = [(i, t) for i, t in pre_lines if _is_title(t)]
     if title is None and heads:
         title = heads[0][1]
-        summary_lines = [(i, t) for i, t in heads[1:] if len(t) > 40] + summary_lines
+        # A standfirst or a byline ("Heather Nauert", "Department Spokesperson") printed under the title.
+        byline = [(i, t) for i, t in pre_lines if i > heads[0][0] and kind_of(t) is None and not _is_chrome(t)]
+        summary_lines = byline + summary_lines
     elif title is None and inline and len(summary_lines) == 1:
         # Title and teaser printed on the date line itself: the first sentence stands for the title.
         title = _first_sentence(summary_lines[0][1])

@@ -111,3 +111,21 @@ def test_extract_text_gives_what_the_pipeline_would(nlp):
 )
 def test_countries_in_datelines_names_and_regions(nlp, text, codes):
     assert _one(nlp, text).countries == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Aid chief Maria Lopez visited the camp on Monday. She said: “Families need shelter now.”",
+         [("Maria Lopez", "chief", None)]),
+        (("The agency is alarmed by the fighting. The world cannot afford another war.\n"
+          "Omar Haddad, Deputy Spokesperson for the Agency Geneva, 3 January 2020"),
+         [("Omar Haddad", "Deputy Spokesperson for the Agency", None)]),
+        ("Agency Chief Maria Lopez Briefing to the Security Council on the situation in Haiti",
+         [("Maria Lopez", "Chief", "Agency")]),
+        ("Below is comment from Jamal Okafor, director of the Refugee Law Project at Makerere University.",
+         [("Jamal Okafor", "director", "Refugee Law Project at Makerere University")]),
+    ],
+)
+def test_spokespeople_patterns(nlp, text, expected):
+    assert [(p.name, p.role, p.organization) for p in _one(nlp, text).spokespeople] == expected

@@ -16,6 +16,9 @@ LOGGER = logging.getLogger(__name__)
 _SPEECH_VERBS = frozenset(
     ["said", "says", "say", "saying", "stated", "states", "added", "adds", "noted", "notes", "warned", "warns", "explained", "explains", "told", "tells", "wrote", "writes", "commented", "comments", "declared", "declares", "stressed", "stresses", "emphasized", "emphasised", "insisted", "insists", "urged", "urges", "concluded", "continued", "remarked", "argued", "argues", "asserted", "cautioned", "observed", "acknowledged", "affirmed", "reiterated", "recalled", "lamented", "welcomed", "argues", "argued", "responds", "responded", "pledged", "pledges", "praised", "praises", "condemned", "condemns", "replied", "replies"]
 )
+# "Catherine Russell Briefing to ...": a title naming a person's own words.
+_WORKS_OF_SPEECH = frozenset(["briefing", "remarks", "statement", "address", "speech", "testimony", "interview", "op-ed"])
+_PRONOUNS = frozenset({"he", "she"})
 # "Statement by X", "comment from X", "attributable to X": the noun makes the words X's.
 _ATTRIBUTION_NOUNS = frozenset(
     ["statement", "statements", "comment", "comments", "remarks", "message", "flashquote", "quote", "reaction", "briefing", "attributable", "words", "testimony", "letter"]
@@ -61,11 +64,49 @@ def _speaker_tokens(verb: Token) -> list[Token]:
     return []
 
 
+def _pronoun_antecedent(verb: Token) -> Span | None:
+    """`He said` / `she added`: the one person named in this or the two sentences before, if only one."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS]
+    if not subjects:
+        return None
+    doc = verb.doc
+    sentence = verb.sent
+    start = sentence.start
+    for _ in range(2):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= verb.i]
+    full = {e[-1].text for e in people}
+    if len(full) != 1:
+        return None
+    return max(people, key=len)
+
+
+def _closing_signature(doc: Doc) -> list[tuple[Span, str | None]]:
+    """`... Farhan Haq, Deputy Spokesman for the Secretary-General New York, 3 January 2020`: a text
+    that ends with a name and a title, and no verb, is signed by that person."""
+    sentences = list(doc.sents)
+    if not sentences:
+        return []
+    last = sentences[-1]
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.start >= last.start]
+    if not people or people[0].start - last.start > 2:
+        return []
+    person = people[0]
+    rest = doc[person.end:last.end]
+    if len(rest) < 2 or rest[0].text != "," or not _has_role_word(rest[1:8].text) \
+            or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in rest):
+        return []
+    return [(person, None)]
+
+
 def _proper_name_at(doc: Doc, start: int) -> Span | None:
     """`comment from Jamil Dakwar, director of ...`: two or three capitalised words the recogniser missed,
     followed by a comma and a role."""
     end = start
-    while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha and not doc[end].ent_type_:
+    while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
+            and doc[end].ent_type_ in {"", "PERSON", "GPE", "NORP"}:  # names are often mistaken for places
         end += 1
     if end - start < 2 or end >= len(doc) or doc[end].text != ",":
         return None
@@ -175,12 +216,34 @@ def _has_role_word(text: str) -> bool:
         {w.lower().strip(".,") for w in re.split(r"[\s/]+", text)} & _ROLE_WORDS)
 
 
+_MONTH_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+)
+
+
+def _signature_place(doc: Doc, index: int) -> bool:
+    """`... Secretary-General New York, 3 January 2020`: the place and date under a signature."""
+    token = doc[index]
+    if token.ent_type_ != "GPE" or token.ent_iob_ != "B":
+        return False
+    end = index
+    while end < len(doc) and doc[end].ent_type_ == "GPE" and (end == index or doc[end].ent_iob_ == "I"):
+        end += 1
+    if end >= len(doc) or "\n" in doc[end - 1].whitespace_:
+        return True
+    return doc[end].text == "," and end + 1 < len(doc) and (
+        doc[end + 1].like_num or doc[end + 1].lower_ in _MONTH_WORDS)
+
+
 def _role_after(person: Span) -> tuple[str | None, str | None]:
     doc = person.doc
     if person.end >= len(doc) or doc[person.end].text != ",":
         return None, None
     end = person.end + 1
-    while end < len(doc) and end - person.end < 20 and doc[end].lower_ not in _SPEECH_VERBS and (
+    while end < len(doc) and end - person.end < 20 and doc[end].lower_ not in _SPEECH_VERBS \
+            and "\n" not in doc[end - 1].whitespace_ and not (
+        end > person.end + 1 and _signature_place(doc, end)
+    ) and (
         doc[end].text not in {",", ".", "“", "\"", ":", ";", "(", ")"}
         # "Advisor on Economic, Social and Cultural Rights": a title-case list runs on past its commas
         or doc[end].text == "," and end + 1 < len(doc) and doc[end - 1].is_title and doc[end + 1].is_title
@@ -205,6 +268,8 @@ def _role_before(person: Span) -> tuple[str | None, str | None]:
     start = stop
     while start > 0 and stop - start < 16:
         token = doc[start - 1]
+        if "\n" in token.text_with_ws:
+            break  # the line above (a title, a heading) is not part of the name's title
         if token.text == ")" and start >= 3 and doc[start - 3].text == "(" and doc[start - 2].is_upper:
             start -= 3  # "the International Committee of the Red Cross (ICRC), Jakob Kellenberger"
             continue
@@ -248,6 +313,8 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
             if person is None:  # "…,” said Jane Doe, director of X.
                 window = doc[token.i + 1:min(len(doc), token.i + 4)]
                 person = next((e for e in doc.ents if e.label_ == "PERSON" and window.start <= e.start < window.end), None)
+            if person is None:
+                person = _pronoun_antecedent(token)
         elif lower in _STATEMENT_VERBS and any(
             c.dep_ == "dobj" and c.lower_ in _STATEMENT_NOUNS for c in token.children
         ):
@@ -258,9 +325,16 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
             window = doc[token.i + 2:min(len(doc), token.i + 10)]
             person = next((e for e in doc.ents if e.label_ == "PERSON" and window.start <= e.start < window.end
                            and e.sent == token.sent), None) or _proper_name_at(doc, token.i + 2)
+        if person is None and lower in _WORKS_OF_SPEECH and token.i > 0 and token.is_title:
+            # Titles: "Catherine Russell Briefing to the Security Council", "Jane Doe Remarks at ...".
+            person = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == token.i), None)
+            swallowed = next((e for e in doc.ents if e.label_ == "PERSON" and e.end == token.i + 1 and len(e) > 2), None)
+            if person is None and swallowed is not None:
+                person = doc[swallowed.start:token.i]  # the recogniser took "Briefing" for a surname
         if person is not None:
             found.append((person, _quote_near(token.sent, doc)))
     found.extend(_signatures(doc))
+    found.extend(_closing_signature(doc))
     people = _merge(found)
     speaker_orgs = {_org_name(e) for e in doc.ents if e.label_ == "ORG" and e.root.dep_ == "nsubj"
                     and e.root.head.lower_ in _SPEECH_VERBS}
@@ -292,7 +366,9 @@ def _signatures(doc: Doc) -> list[tuple[Span, str | None]]:
         span = doc.char_span(begin, begin + len(match.group(1)), alignment_mode="expand")
         is_person = span is not None and any(
             e.label_ == "PERSON" for e in doc.ents if e.start < span.end and span.start < e.end)
-        if not (is_person or signed):
+        plain_name = span is not None and not _has_role_word(span.text) and not any(
+            e.label_ in {"ORG", "GPE", "LOC", "FAC"} for e in doc.ents if e.start < span.end and span.start < e.end)
+        if not (is_person or signed or (titled and plain_name)):
             continue
         if span is not None:
             found.append((span, None))
@@ -369,6 +445,11 @@ def _signature_role(span: Span) -> tuple[str | None, str | None]:
     if not role or len(role) > 90 or not {w.lower().strip(",.") for w in role.split()} & _ROLE_WORDS:
         return None, None
     org = after[2].strip() if len(after) > 2 and 0 < len(after[2].strip()) < 60 and after[2].strip()[:1].isupper() else None
+    if org:
+        begin = span.end_char + len(after[0]) + len(after[1]) + 2
+        line = span.doc.char_span(begin, begin + len(after[2]), alignment_mode="expand")
+        if line is None or any(t.ent_type_ in {"GPE", "LOC", "DATE"} for t in line) or _has_role_word(org):
+            org = None  # "Washington, DC" or a date under a signature: where and when, not who
     return role, org
 
 
