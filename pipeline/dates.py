@@ -27,7 +27,13 @@ DATE_PATTERN = (
     rf"|[01]?\d/[0-3]?\d/{_YEAR})"
 )
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
-_LEAD = re.compile(r"^[\s\-–—•·*|>]*(?:(?:posted|published|released|issued|dated?)(?:\s+on)?\s*:?\s+)?", re.IGNORECASE)
+_LEAD = re.compile(
+    r"^[\s\-–—•·*|>]*(?:(?:posted|published|released|issued|dated?)(?:\s+on)?\s*:?\s+"
+    r"|by\s+[^|•·–—\d]{2,60}?\s*[|•·–—,]\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?)?",  # "By Jane Doe | March 3, 2021"
+    re.IGNORECASE,
+)
+# A time after the date ("March 3, 2021 10:00 AM EST", "at 4:47pm") says nothing about the card.
+_TIME_AFTER = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
 _SEPARATOR = re.compile(r"^\s*(?:[•·|–—:/]|-{1,2}|\s)\s*")
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.’' -]{1,60}$")
 _NUMERIC = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
@@ -106,8 +112,8 @@ def date_line(line: str) -> DateLine | None:
     if rest and rest[0].isalnum() and not rest.startswith(" "):
         return None  # "2019-01-08T10" or "8, 2019abc": not a date line
     rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
-    if _BYLINE.match(rest):
-        rest = ""  # "Posted on March 3, 2021 by Press Office": the byline is not part of the card
+    if _BYLINE.match(rest) or _TIME_AFTER.match(rest):
+        rest = ""  # "Posted on March 3, 2021 by Press Office", "... 10:00 AM": not part of the card
     return DateLine(published=published, date_text=match.group(0), rest=rest)
 
 

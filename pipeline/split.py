@@ -26,6 +26,8 @@ _KIND_LABELS = (
     ("update", "update"),
     ("blog post", "blog"),
     ("blog", "blog"),
+    ("news release", "press_release"),
+    ("news", "press_release"),  # "March 3, 2021 | News": a newsroom's generic label for its releases
 )
 _KIND_LINE = re.compile(
     r"^(?:[\w’'.&-]+\s+){0,4}(" + "|".join(re.escape(label) for label, _ in _KIND_LABELS) + r")s?"

@@ -145,3 +145,13 @@ def test_cards_dated_without_a_year_get_no_date():
     cards = split(_page("5-31 | " + FLOOD[1], "3-18 | " + APPEAL[1]))
     assert [c.published for c in cards] == [None, None]
     assert [c.date_text for c in cards] == ["5-31", "3-18"]
+
+
+def test_bylines_times_and_generic_news_labels():
+    cards = split(_page("By Press Office | March 12, 2021", *FLOOD, "By Press Office | March 10, 2021", *APPEAL))
+    assert _titles_dates(cards) == [(FLOOD[0], dt.date(2021, 3, 12)), (APPEAL[0], dt.date(2021, 3, 10))]
+    cards = split(_page("March 12, 2021 10:00 AM EST", *FLOOD, "March 10, 2021 4:30 PM EST", *APPEAL))
+    assert _titles_dates(cards) == [(FLOOD[0], dt.date(2021, 3, 12)), (APPEAL[0], dt.date(2021, 3, 10))]
+    cards = split(_page("12 March 2021 | News", *FLOOD, "10 March 2021 | News", *APPEAL))
+    assert [c.kind for c in cards] == ["press_release", "press_release"]
+    assert _titles_dates(cards) == [(FLOOD[0], dt.date(2021, 3, 12)), (APPEAL[0], dt.date(2021, 3, 10))]
