@@ -14,7 +14,7 @@ LOGGER = logging.getLogger(__name__)
 
 # Verbs of saying, as written (the lemmatizer is excluded for speed, so forms are listed).
 _SPEECH_VERBS = frozenset(
-    ["said", "says", "say", "saying", "stated", "states", "added", "adds", "noted", "notes", "warned", "warns", "explained", "explains", "told", "tells", "wrote", "writes", "commented", "comments", "declared", "declares", "stressed", "stresses", "emphasized", "emphasised", "insisted", "insists", "urged", "urges", "concluded", "continued", "remarked", "argued", "argues", "asserted", "cautioned", "observed", "acknowledged", "affirmed", "reiterated", "recalled", "lamented", "welcomed", "argues", "argued", "responds", "responded", "pledged", "pledges", "praised", "praises", "condemned", "condemns", "replied", "replies"]
+    ["said", "says", "say", "saying", "stated", "states", "added", "adds", "noted", "notes", "warned", "warns", "explained", "explains", "told", "tells", "wrote", "writes", "commented", "comments", "declared", "declares", "stressed", "stresses", "emphasized", "emphasised", "insisted", "insists", "urged", "urges", "concluded", "continued", "remarked", "argued", "argues", "asserted", "cautioned", "observed", "acknowledged", "affirmed", "reiterated", "recalled", "lamented", "welcomed", "argues", "argued", "responds", "responded", "pledged", "pledges", "praised", "praises", "condemned", "condemns", "replied", "replies", "announced", "announces"]
 )
 # "Catherine Russell Briefing to ...": a title naming a person's own words.
 _WORKS_OF_SPEECH = frozenset(["briefing", "remarks", "statement", "address", "speech", "testimony", "interview", "op-ed"])
@@ -106,7 +106,7 @@ def _proper_name_at(doc: Doc, start: int) -> Span | None:
     followed by a comma and a role."""
     end = start
     while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
-            and doc[end].ent_type_ in {"", "PERSON", "GPE", "NORP"}:  # names are often mistaken for places
+            and doc[end].ent_type_ in {"", "PERSON", "GPE", "NORP", "ORG"}:  # a name followed by ", director"
         end += 1
     if end - start < 2 or end >= len(doc) or doc[end].text != ",":
         return None
@@ -135,7 +135,7 @@ def _trim_role(role: str) -> str:
     previous = None
     while previous != role:
         previous = role
-        role = re.sub(r"^(?:the|a|an|its|their)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:-–"), flags=re.IGNORECASE)
+        role = re.sub(r"^(?:the|a|an|its|their)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:-–.…"), flags=re.IGNORECASE)
         role = _CONNECTORS.sub("", role)
     return role.strip(" ,;:")
 
@@ -173,7 +173,11 @@ def _split_role(text: str, doc_span: Span | None, appositive: bool = False) -> t
         elif possessive:
             role = after[possessive.end():]
         else:
-            role = before if len(_trim_role(before)) >= len(_trim_role(after)) else after
+            after = re.sub(r"^\s*\([A-Z]{2,}\)?", "", after)  # "the Red Cross (ICRC)": the acronym adds nothing
+            if _trim_role(after) and _has_role_word(before) and not _has_role_word(after):
+                role = text  # "chairman of the RAND Corp. board of trustees": the title runs through the name
+            else:
+                role = before if len(_trim_role(before)) >= len(_trim_role(after)) else after
     role = _trim_role(role)
     if doc_span is not None and any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in doc_span):
         return None, None  # "Jane Doe, has wrapped up a visit": a clause, not a title
