@@ -42,11 +42,12 @@ from urllib3.exceptions import (
 from urllib3.exceptions import HTTPError as Urllib3Error
 from urllib3.util.retry import Retry
 
+from . import settings
 from .errors import ConfigError
 
 LOGGER = logging.getLogger(__name__)
 
-# === Defaults: each value and why (to move into pipeline/settings.py) ===================================
+# === Scrape settings: each value and why (the other stages' settings are in pipeline/settings.py) ===================================
 # Names the crawler and where to find its owner; robots.txt rules for "pressrelease-pipeline" apply.
 # Replace the example.org address with a real contact page or mailbox before a production run.
 DEFAULT_USER_AGENT = (
@@ -60,7 +61,7 @@ DEFAULT_BACKOFF_S = 1.0  # backoff factor: retries wait the host delay, then 2 s
 DEFAULT_MAX_RETRY_AFTER_S = 60.0  # a host asking for a longer pause is left alone until the next run
 DEFAULT_MAX_CONSECUTIVE_FAILURES = 5  # five failures in a row means the host is down, not unlucky
 DEFAULT_MAX_BYTES = 10_000_000  # on the wire; a listing page is < 1 MB, 10 MB is a dump or an attack
-MAX_DECOMPRESSED_BYTES = 20_000_000  # = settings.MAX_FILE_BYTES: the read stage skips anything larger
+MAX_DECOMPRESSED_BYTES = settings.MAX_FILE_BYTES  # the read stage skips anything larger anyway
 MAX_REDIRECTS = 5  # RFC 9309's floor for robots.txt; a newsroom needs one or two (http->https, old slug)
 MAX_RESPONSE_S = 120.0  # whole-response deadline: a read timeout alone lets a server trickle forever
 ROBOTS_MAX_BYTES = 512_000  # RFC 9309: parse at least 500 KiB; anything bigger is not a robots file
