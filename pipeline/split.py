@@ -271,7 +271,8 @@ def _first_sentence(text: str) -> str:
 def _card_dates_last(page: Page, blocks: list[str], segment: list[int], anchor: _Anchor, first: bool):
     lines = [(i, blocks[i]) for i in segment if not _is_chrome(blocks[i])]
     inline = bool(anchor.line.rest and not anchor.kind)
-    kind_at = next((n for n, (_, line) in enumerate(lines) if kind_of(line)), None)
+    # The kind line closest to the title: a heading above it ("News") is the page's, not the card's.
+    kind_at = next((n for n in range(len(lines) - 1, -1, -1) if kind_of(lines[n][1])), None)
     kind = anchor.kind
     if kind_at is not None:
         kind = kind or kind_of(lines[kind_at][1])
