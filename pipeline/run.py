@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import time
+import uuid
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ from .store import clean_staging, write_json, write_parquet, write_tables
 from .tables import flat_tables
 
 LOGGER = logging.getLogger(__name__)
+
+STATE_ID_KEY = b"pipeline.state_id"  # in the releases table's metadata: the state it was built from
 
 
 @dataclass(slots=True, kw_only=True)
@@ -125,8 +128,7 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
     state = load_state(out, key) if incremental else State(extraction_key=key)
     todo = _new_files(raw, state, report)
     lap("scan")
-    tables_exist = (out / settings.RELEASES_TABLE / "part-0.parquet").exists()
-    if incremental and not todo and tables_exist:
+    if incremental and not todo and _published_state(out) == state.state_id:
         report.releases = pq.read_metadata(out / settings.RELEASES_TABLE / "part-0.parquet").num_rows
         report.unchanged = report.releases
         return _finish(out, report)
@@ -138,9 +140,12 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
     lap("dedup")
     _count_changes(out, releases, report)
     state.cache = cache
-    # State first, tables second: a crash in between only makes the next run redo some work.
+    state.state_id = uuid.uuid4().hex
+    # State first, tables second, the tables stamped with the state they were built from: after a
+    # crash in between, the next run sees the stamps differ and publishes the tables again.
     write_parquet(out / STATE_DIR / CACHE, cache)
     write_json(out / STATE_DIR / MANIFEST, manifest_payload(state))
+    releases = releases.replace_schema_metadata({**(releases.schema.metadata or {}), STATE_ID_KEY: state.state_id})
     write_tables(out, {settings.RELEASES_TABLE: releases, "release_versions": versions, **flat_tables(releases)})
     report.published = True
     lap("write")
@@ -204,6 +209,15 @@ def _finish(out: Path, report: RunReport) -> RunReport:
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     write_json(out / settings.RUNS_DIR / f"{stamp}-{os.getpid()}.json", asdict(report))
     return report
+
+
+def _published_state(out: Path) -> str | None:
+    """The state id the published releases table was built from; None when there is none to read."""
+    try:
+        metadata = pq.read_schema(out / settings.RELEASES_TABLE / "part-0.parquet").metadata or {}
+    except (OSError, pa.ArrowException):
+        return None
+    return metadata.get(STATE_ID_KEY, b"").decode() or None
 
 
 def _scrape(sites: Path, raw: Path, report: RunReport) -> None:

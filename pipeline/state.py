@@ -26,6 +26,7 @@ class State:
     files: dict[str, dict] = field(default_factory=dict)  # path -> {size, mtime_ns, sha256}
     processed: dict[str, str] = field(default_factory=dict)  # sha256 -> "ok" or the skip reason
     cache: pa.Table = field(default_factory=RECORD_CACHE.empty_table)
+    state_id: str | None = None  # a new id at every publish; the releases table carries the same one
 
 
 def load_state(out_dir: Path, extraction_key: str) -> State:
@@ -44,9 +45,10 @@ def load_state(out_dir: Path, extraction_key: str) -> State:
                     extraction_key)
         return State(extraction_key=extraction_key, files=manifest.get("files", {}))
     return State(extraction_key=extraction_key, files=manifest.get("files", {}),
-                 processed=manifest.get("processed", {}), cache=cache)
+                 processed=manifest.get("processed", {}), cache=cache, state_id=manifest.get("state_id"))
 
 
 def manifest_payload(state: State) -> dict:
     """The JSON document that records a state."""
-    return {"extraction_key": state.extraction_key, "files": state.files, "processed": state.processed}
+    return {"extraction_key": state.extraction_key, "state_id": state.state_id, "files": state.files,
+            "processed": state.processed}

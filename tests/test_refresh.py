@@ -60,6 +60,26 @@ def test_second_refresh_is_a_byte_identical_no_op(raw: Path, tmp_path: Path):
     assert len(list((out / "_runs").glob("*.json"))) == 2
 
 
+def test_a_crash_after_the_state_and_before_the_tables_is_repaired_by_the_next_run(
+        raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    out = tmp_path / "out"
+    run(raw, out, incremental=True, progress=False)
+    shutil.copy2(SEEDS[3], raw)
+
+    def killed(*_args, **_kwargs):
+        raise KeyboardInterrupt  # stands for SIGKILL: the state is written, the tables are not
+
+    monkeypatch.setattr("pipeline.run.write_tables", killed)
+    with pytest.raises(KeyboardInterrupt):
+        run(raw, out, incremental=True, progress=False)
+    monkeypatch.undo()
+    repaired = run(raw, out, incremental=True, progress=False)
+    assert repaired.files_read == 0 and repaired.published
+    full = tmp_path / "full"
+    run(raw, full, progress=False)
+    pd.testing.assert_frame_equal(_frame(out), _frame(full))
+
+
 def test_refresh_processes_only_new_snapshots_and_keeps_ids(raw: Path, tmp_path: Path):
     out = tmp_path / "out"
     run(raw, out, incremental=True, progress=False)
