@@ -1,11 +1,13 @@
 """Dedup stage: one row per release, however many pages, scrapes or cards it was seen on."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit, urlunsplit
 
@@ -20,6 +22,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _TITLE_PREFIX = re.compile(r"^(?:press releases?|news releases?|statement|press statement)\s*:\s*", re.IGNORECASE)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _DATE0 = dt.date(1, 1, 1)
+_BATCH_ROWS = 5_000  # rows per Arrow batch when a table is read in batches
 _COMPATIBLE_SHARE = 0.6  # share of the shorter text's opening words found in the longer one's opening
 
 
@@ -176,59 +179,137 @@ def dedup(releases: list[Release]) -> DedupResult:
     return DedupResult(releases=tuple(out), versions=tuple(versions), merged=len(releases) - len(out))
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DedupStream:
+    """The deduplicated dataset of a record cache, produced a window of rows at a time."""
+
+    releases: int  # rows the releases table will have
+    merged: int  # records merged away
+    versions: pa.Table  # release_versions, small: only releases whose text changed
+    windows: Callable[[], Iterator[pa.Table]]  # releases rows in dataset order, at most `window` at a time
+
+
 def dedup_table(cache: pa.Table, extra_sources: dict[str, list[str]], extraction_version: str
                 ) -> tuple[pa.Table, pa.Table, int]:
-    """Deduplicate a cache of extracted records held in Arrow, streaming: only records that share a
-    URL or a text key become Python objects; every other row goes from cache to dataset in Arrow.
+    """Deduplicate a cache of extracted records held in memory: releases, release_versions, merged count."""
+    stream = dedup_stream(lambda: cache.to_batches(max_chunksize=_BATCH_ROWS), extra_sources, extraction_version)
+    from .schema import RELEASES
 
-    Returns the releases table, the release_versions table, and how many records were merged away.
+    windows = list(stream.windows())
+    return (pa.concat_tables(windows) if windows else RELEASES.empty_table()), stream.versions, stream.merged
+
+
+def dedup_stream(batches: Callable[[], Iterable[pa.RecordBatch]], extra_sources: dict[str, list[str]],
+                 extraction_version: str, window: int | None = None) -> DedupStream:
+    """Deduplicate a cache of extracted records that `batches()` reads afresh on every call (a Parquet
+    file), in memory bounded by `window` rows plus a few bytes per record.
+
+    Only records that share a URL or a text key become Python objects; every other row goes from
+    cache to dataset in Arrow. Rows come out sorted by `published` (undated last), then `release_id`.
     """
-    n = cache.num_rows
-    parent = list(range(n))
+    window = window or settings.DEDUP_WINDOW_ROWS
+    ids, published, parent = _identities(batches())
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(parent)):
+        groups[_root(parent, i)].append(i)
+    shared = sorted(i for members in groups.values() if len(members) > 1 for i in members)
+    del groups, parent
 
-    first_with: dict[str, int] = {}
-    ids: list[str] = []
-    index = 0
-    columns = ["url", "title", "published", "kind", "summary"]
-    for batch in cache.select(columns).to_batches(max_chunksize=5_000):
-        for url, title, published, kind, summary in zip(*(c.to_pylist() for c in batch.columns), strict=True):
-            probe = Release(sources=(), kind=kind, title=title, summary=summary, published=published, url=url)
-            own = identity_key(probe)
-            ids.append(release_id(own))
-            for key in {own, text_key(probe)}:
-                other = first_with.setdefault(key, index)
-                if other != index:
-                    parent[find(index)] = find(other)
-            index += 1
-    components: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        components[find(i)].append(i)
-    singles = sorted(members[0] for members in components.values() if len(members) == 1)
-    shared = [i for members in components.values() if len(members) > 1 for i in members]
+    from .schema import RELEASE_VERSIONS, from_cache_row, to_table
 
-    from .schema import RELEASE_VERSIONS, RELEASES, from_cache_row, to_row, to_table
-
-    tables = [_single_rows(cache.take(pa.array(singles, type=pa.int64())), [ids[i] for i in singles],
-                           extra_sources, extraction_version)]
-    version_rows = []
+    merged_releases: list[tuple[str, Release]] = []
+    version_rows: list[dict] = []
     merged = 0
     if shared:
-        rows = cache.take(pa.array(sorted(shared), type=pa.int64())).to_pylist()
-        releases = [_widened(from_cache_row(row), extra_sources, row["source_sha256"]) for row in rows]
-        result = dedup(releases)
+        rows = _take_rows(batches(), shared).to_pylist()
+        result = dedup([_widened(from_cache_row(row), extra_sources, row["source_sha256"]) for row in rows])
         merged = result.merged
-        tables.append(to_table([to_row(rid, r, extraction_version) for rid, r in result.releases]))
+        merged_releases = list(result.releases)
         version_rows = [{"release_id": v.release_id, "title": v.title, "summary": v.summary, "seen_at": v.seen_at,
                          "sources": list(v.sources)} for v in result.versions]
+    shared_set = set(shared)
+    # Dataset order over compact keys: (undated last, date, id, which list, position in it).
+    order = [(published[i] is None, published[i] or _DATE0, ids[i], 0, i)
+             for i in range(len(ids)) if i not in shared_set]
+    order.extend((r.published is None, r.published or _DATE0, rid, 1, n) for n, (rid, r) in enumerate(merged_releases))
+    order.sort()
+    del shared_set, published
+
+    def windows() -> Iterator[pa.Table]:
+        for start in range(0, len(order), window):
+            yield _window_rows(order[start:start + window], batches, ids, merged_releases, extra_sources,
+                               extraction_version)
+
+    return DedupStream(releases=len(order), merged=merged, versions=to_table(version_rows, RELEASE_VERSIONS),
+                       windows=windows)
+
+
+def _identities(batches: Iterable[pa.RecordBatch]) -> tuple[list[str], list[dt.date | None], list[int]]:
+    """Each record's release_id and date, and a union-find forest joining records that share a key."""
+    ids: list[str] = []
+    published: list[dt.date | None] = []
+    parent: list[int] = []
+    # Keys as 8-byte digests: a million records cost tens of MB, not the keys' full text.
+    first_with: dict[bytes, int] = {}
+
+    index = 0
+    for batch in batches:
+        columns = [batch.column(name).to_pylist() for name in ("url", "title", "published", "kind", "summary")]
+        for url, title, day, kind, summary in zip(*columns, strict=True):
+            probe = Release(sources=(), kind=kind, title=title, summary=summary, published=day, url=url)
+            own = identity_key(probe)
+            ids.append(release_id(own))
+            published.append(day)
+            parent.append(index)
+            for key in {own, text_key(probe)}:
+                other = first_with.setdefault(hashlib.blake2b(key.encode(), digest_size=8).digest(), index)
+                if other != index:
+                    parent[_root(parent, index)] = _root(parent, other)
+            index += 1
+    return ids, published, parent
+
+
+def _root(parent: list[int], i: int) -> int:
+    """The root of i in a union-find forest, halving the path on the way."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _take_rows(batches: Iterable[pa.RecordBatch], positions: list[int]) -> pa.Table:
+    """The rows at sorted `positions` of the cache, read batch by batch."""
+    wanted = pa.array(positions, type=pa.int64())
+    parts = []
+    offset = 0
+    for batch in batches:
+        lo, hi = bisect.bisect_left(positions, offset), bisect.bisect_left(positions, offset + batch.num_rows)
+        if hi > lo:
+            parts.append(pa.Table.from_batches([batch.take(pc.subtract(wanted[lo:hi], offset))]))
+        offset += batch.num_rows
+    from .schema import RECORD_CACHE
+
+    return pa.concat_tables(parts) if parts else RECORD_CACHE.empty_table()
+
+
+def _window_rows(entries: list[tuple], batches: Callable[[], Iterable[pa.RecordBatch]], ids: list[str],
+                 merged_releases: list[tuple[str, Release]], extra_sources: dict[str, list[str]],
+                 extraction_version: str) -> pa.Table:
+    """The dataset rows of one window of the dataset order."""
+    from .schema import RELEASES, to_row, to_table
+
+    singles = sorted(ref for *_key, which, ref in entries if which == 0)
+    tables = []
+    if singles:
+        tables.append(_single_rows(_take_rows(batches(), singles), [ids[i] for i in singles], extra_sources,
+                                   extraction_version))
+    merged = [merged_releases[ref] for *_key, which, ref in entries if which == 1]
+    if merged:
+        tables.append(to_table([to_row(rid, r, extraction_version) for rid, r in merged]))
     table = pa.concat_tables([t.cast(RELEASES) for t in tables])
     order = pc.sort_indices(table, sort_keys=[("published", "ascending", "at_end"), ("release_id", "ascending")])
-    return table.take(order), to_table(version_rows, RELEASE_VERSIONS), merged
+    return table.take(order)
 
 
 def _widened(release: Release, extra_sources: dict[str, list[str]], sha: str) -> Release:

@@ -23,16 +23,16 @@ from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from . import settings
-from .dedup import dedup_table
+from .dedup import dedup_stream
 from .errors import ConfigError, LockedError, OutputError, SkipInput
 from .extract.parallel import Extractor
 from .read import iter_raw_files, read
 from .records import Page, Release
-from .schema import RECORD_CACHE, to_cache_row
+from .schema import RECORD_CACHE, RELEASE_VERSIONS, RELEASES, to_cache_row
 from .split import split
-from .state import CACHE, MANIFEST, STATE_DIR, State, load_state, manifest_payload
-from .store import clean_staging, write_json, write_parquet, write_tables
-from .tables import flat_tables
+from .state import CACHE, MANIFEST, STATE_DIR, State, iter_cache, load_state, manifest_payload
+from .store import StagedTables, clean_staging, write_json
+from .tables import SCHEMAS, flat_tables
 
 LOGGER = logging.getLogger(__name__)
 
@@ -132,30 +132,86 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
         report.releases = pq.read_metadata(out / settings.RELEASES_TABLE / "part-0.parquet").num_rows
         report.unchanged = report.releases
         return _finish(out, report)
-    new_rows, processed = _process(todo, state, report, model, workers, scheduler, progress)
-    timer = time.perf_counter()  # _process timed read, split, load_model and extract itself
-    cache = _updated_cache(state, processed, new_rows)
-    releases, versions, report.duplicates_merged = dedup_table(cache, _extra_sources(state), settings.EXTRACTION_VERSION)
-    report.releases = releases.num_rows
+    _clean_state_temporaries(out)
+    spill = out / STATE_DIR / f".tmp-new-{uuid.uuid4().hex}.parquet"
+    try:
+        processed = _process(todo, state, report, model, workers, scheduler, progress, spill)
+        timer = time.perf_counter()  # _process timed read, split, load_model and extract itself
+        cache = _updated_cache(out, state, processed, spill)
+    except OSError as exc:  # the spill file: a full disk or a read-only output directory
+        raise OutputError(f"cannot write the new records to {spill.parent}: {exc.strerror or exc}") from exc
+    finally:
+        spill.unlink(missing_ok=True)
+    try:
+        _publish(out, state, cache, report)
+    finally:
+        cache.unlink(missing_ok=True)  # renamed into place when published; a leftover otherwise
     lap("dedup")
-    _count_changes(out, releases, report)
-    state.cache = cache
-    state.state_id = uuid.uuid4().hex
-    # State first, tables second, the tables stamped with the state they were built from: after a
-    # crash in between, the next run sees the stamps differ and publishes the tables again.
-    write_parquet(out / STATE_DIR / CACHE, cache)
-    write_json(out / STATE_DIR / MANIFEST, manifest_payload(state))
-    releases = releases.replace_schema_metadata({**(releases.schema.metadata or {}), STATE_ID_KEY: state.state_id})
-    write_tables(out, {settings.RELEASES_TABLE: releases, "release_versions": versions, **flat_tables(releases)})
-    report.published = True
-    lap("write")
+    # Dedup and write interleave window by window; _publish timed the writing part.
+    report.seconds["dedup"] = round(report.seconds["dedup"] - report.seconds.get("write", 0.0), 3)
     return _finish(out, report)
 
 
+def _publish(out: Path, state: State, cache: Path, report: RunReport) -> None:
+    """Deduplicate the cache into staged tables, then publish the state and the tables, in that order.
+
+    The tables are stamped with the state they were built from: after a crash between the two, the
+    next run sees the stamps differ and publishes the tables again.
+    """
+    old_digests = _old_digests(out)  # before anything is written: a corrupt table stops the run here
+    stream = dedup_stream(lambda: iter_cache(cache), _extra_sources(state), settings.EXTRACTION_VERSION)
+    report.releases, report.duplicates_merged = stream.releases, stream.merged
+    state.state_id = uuid.uuid4().hex
+    schemas = {settings.RELEASES_TABLE: RELEASES.with_metadata({STATE_ID_KEY: state.state_id}),
+               "release_versions": RELEASE_VERSIONS, **SCHEMAS}
+    new_digests: dict[str, str] = {}
+    writing = 0.0
+    with StagedTables(out, schemas) as staged:
+        for window in stream.windows():
+            started = time.perf_counter()
+            staged.write(settings.RELEASES_TABLE, window)
+            for name, table in flat_tables(window).items():
+                staged.write(name, table)
+            writing += time.perf_counter() - started
+            new_digests.update(_row_digests(window))
+        started = time.perf_counter()
+        staged.write("release_versions", stream.versions)
+        _count_changes(old_digests, new_digests, report)
+        # State first, tables second (see above).
+        _replace(cache, out / STATE_DIR / CACHE)
+        state.cache = out / STATE_DIR / CACHE
+        write_json(out / STATE_DIR / MANIFEST, manifest_payload(state))
+        staged.publish()
+        writing += time.perf_counter() - started
+    report.seconds["write"] = round(writing, 3)
+    report.published = True
+
+
+def _replace(source: Path, target: Path) -> None:
+    """Move a fsynced file into place atomically."""
+    try:
+        with open(source, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(source, target)
+        fd = os.open(target.parent, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
+def _clean_state_temporaries(out: Path) -> None:
+    """Remove half-written state files a crashed run left behind."""
+    for stale in (out / STATE_DIR).glob(".tmp-*"):
+        stale.unlink(missing_ok=True)
+
+
 def _process(todo: list[tuple[Path, str | None]], state: State, report: RunReport, model: str, workers: int,
-             scheduler: str | None, progress: bool) -> tuple[list[pa.RecordBatch], list[str]]:
-    """Read, split and extract new snapshots in chunks; only one chunk of records is alive at a time."""
-    batches: list[pa.RecordBatch] = []
+             scheduler: str | None, progress: bool, spill: Path) -> list[str]:
+    """Read, split and extract new snapshots in chunks into the spill file; only one chunk of records
+    is in memory at a time. Returns the sha256 of every snapshot processed."""
     processed: list[str] = []
     pending: list[Release] = []
     sha_of: dict[str, str] = {}
@@ -167,7 +223,9 @@ def _process(todo: list[tuple[Path, str | None]], state: State, report: RunRepor
         seconds[stage] = round(seconds.get(stage, 0.0) + now - started, 3)
         return now
 
+    spill.parent.mkdir(parents=True, exist_ok=True)
     with Extractor(model, workers=workers, scheduler=scheduler) as extractor, \
+            pq.ParquetWriter(spill, RECORD_CACHE, compression="zstd") as writer, \
             tqdm(total=len(todo), desc="process", unit="file", disable=not progress) as bar:
 
         def flush() -> None:
@@ -179,7 +237,7 @@ def _process(todo: list[tuple[Path, str | None]], state: State, report: RunRepor
                 warmed = True
             extracted = extractor(pending)
             rows = [to_cache_row(r, sha_of[r.sources[0]], state.extraction_key) for r in extracted]
-            batches.append(pa.RecordBatch.from_pylist(rows, schema=RECORD_CACHE))
+            writer.write_batch(pa.RecordBatch.from_pylist(rows, schema=RECORD_CACHE))
             report.records += len(extracted)
             pending.clear()
             timed("extract", started)
@@ -200,7 +258,7 @@ def _process(todo: list[tuple[Path, str | None]], state: State, report: RunRepor
         if pending:
             flush()
     report.snapshots_processed = len(processed)
-    return batches, processed
+    return processed
 
 
 def _finish(out: Path, report: RunReport) -> RunReport:
@@ -294,14 +352,20 @@ def _split_one(page: Page, report: RunReport) -> list[Release]:
     return found
 
 
-def _updated_cache(state: State, processed: list[str], batches: list[pa.RecordBatch]) -> pa.Table:
-    """The cached records with every reprocessed snapshot's rows replaced by the new ones."""
-    old = state.cache
-    if processed and old.num_rows:
-        old = old.filter(pc.invert(pc.is_in(old["source_sha256"], pa.array(processed))))
-    combined = pa.concat_tables([old, pa.Table.from_batches(batches, schema=RECORD_CACHE)])
-    order = pc.sort_indices(combined, sort_keys=[("source_sha256", "ascending")])
-    return combined.take(order).combine_chunks()
+def _updated_cache(out: Path, state: State, processed: list[str], spill: Path) -> Path:
+    """A new cache file: the cached records less every reprocessed snapshot's, then the new ones."""
+    target = out / STATE_DIR / f".tmp-records-{uuid.uuid4().hex}.parquet"
+    reprocessed = pa.array(processed, type=pa.string())
+    try:
+        with pq.ParquetWriter(target, RECORD_CACHE, compression="zstd") as writer:
+            for batch in iter_cache(state.cache):
+                writer.write_batch(batch.filter(pc.invert(pc.is_in(batch.column("source_sha256"), reprocessed))))
+            for batch in iter_cache(spill):
+                writer.write_batch(batch)
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    return target
 
 
 def _extra_sources(state: State) -> dict[str, list[str]]:
@@ -312,13 +376,15 @@ def _extra_sources(state: State) -> dict[str, list[str]]:
     return {sha: paths for sha, paths in paths_of.items() if len(paths) > 1}
 
 
-def _count_changes(out: Path, releases: pa.Table, report: RunReport) -> None:
+def _old_digests(out: Path) -> dict[str, str]:
     path = out / settings.RELEASES_TABLE / "part-0.parquet"
     try:
-        old = _row_digests(pq.ParquetFile(path)) if path.exists() else {}
+        return _row_digests(pq.ParquetFile(path)) if path.exists() else {}
     except (OSError, pa.ArrowException) as exc:
         raise OutputError(f"{path} is not a readable Parquet file ({exc}); move it away and run again") from exc
-    new = _row_digests(releases)
+
+
+def _count_changes(old: dict[str, str], new: dict[str, str], report: RunReport) -> None:
     report.added = sum(1 for rid in new if rid not in old)
     report.updated = sum(1 for rid, digest in new.items() if rid in old and old[rid] != digest)
     report.unchanged = len(new) - report.added - report.updated

@@ -27,6 +27,8 @@ EARLIEST_DATE_YEAR = 1990  # newsrooms on the web start in the 1990s; earlier is
 # A truncated card and a full text of the same release share a title and date; the
 # summary's first words must agree too, so two releases with one title never merge.
 MERGE_PREFIX_WORDS = 12
+# Dataset rows built and written at a time: bounds memory however large the corpus (about 1.5 KB a row).
+DEDUP_WINDOW_ROWS = 20_000
 
 # --- output ---------------------------------------------------------------------------
 RELEASES_TABLE = "releases"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +26,7 @@ class State:
     extraction_key: str = ""
     files: dict[str, dict] = field(default_factory=dict)  # path -> {size, mtime_ns, sha256}
     processed: dict[str, str] = field(default_factory=dict)  # sha256 -> "ok" or the skip reason
-    cache: pa.Table = field(default_factory=RECORD_CACHE.empty_table)
+    cache: Path | None = None  # the records of every processed snapshot (Parquet), read in batches
     state_id: str | None = None  # a new id at every publish; the releases table carries the same one
 
 
@@ -36,7 +37,9 @@ def load_state(out_dir: Path, extraction_key: str) -> State:
         return State(extraction_key=extraction_key)
     try:
         manifest = json.loads((base / MANIFEST).read_text(encoding="utf-8"))
-        cache = pq.read_table(base / CACHE, schema=RECORD_CACHE) if (base / CACHE).exists() else RECORD_CACHE.empty_table()
+        cache = base / CACHE if (base / CACHE).exists() else None
+        if cache is not None and pq.read_schema(cache).names != RECORD_CACHE.names:  # types: cast on read
+            raise ValueError(f"{cache} does not have the record cache's schema")
     except (OSError, ValueError, pa.ArrowException) as exc:
         LOGGER.warning("incremental state in %s is unreadable (%s): every raw file will be processed again", base, exc)
         return State(extraction_key=extraction_key)
@@ -46,6 +49,14 @@ def load_state(out_dir: Path, extraction_key: str) -> State:
         return State(extraction_key=extraction_key, files=manifest.get("files", {}))
     return State(extraction_key=extraction_key, files=manifest.get("files", {}),
                  processed=manifest.get("processed", {}), cache=cache, state_id=manifest.get("state_id"))
+
+
+def iter_cache(path: Path | None, batch_rows: int = 5_000) -> Iterator[pa.RecordBatch]:
+    """The records of a cache file a batch at a time; nothing when there is no cache."""
+    if path is None:
+        return
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=batch_rows):
+        yield batch.cast(RECORD_CACHE)
 
 
 def manifest_payload(state: State) -> dict:

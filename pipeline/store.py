@@ -8,6 +8,7 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path
+from typing import Self
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -38,43 +39,85 @@ def clean_staging(out_dir: Path) -> int:
     return removed
 
 
+class StagedTables:
+    """Tables written a batch at a time into a staging directory, then published together: each one
+    replaces <out>/<name>/part-0.parquet by an atomic rename after every file is fsynced.
+
+    Leaving the `with` block without `publish()` (an error, a crash) leaves the dataset as it was.
+    """
+
+    def __init__(self, out_dir: Path, schemas: dict[str, pa.Schema]) -> None:
+        self.out_dir = out_dir
+        self.schemas = schemas
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            for name in schemas:
+                _refuse_foreign_files(out_dir / name)
+            self.staging = out_dir / f"{settings.STAGING_PREFIX}{uuid.uuid4().hex}"
+            self.staging.mkdir()
+        except OSError as exc:
+            raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for writer in self._writers.values():
+            try:
+                writer.close()
+            except (OSError, pa.ArrowException):
+                pass  # already failing: the staging directory goes anyway
+        self._writers.clear()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def write(self, name: str, table: pa.Table) -> None:
+        """Append rows to one staged table."""
+        try:
+            if name not in self._writers:
+                self._writers[name] = pq.ParquetWriter(self.staging / f"{name}.parquet", self.schemas[name],
+                                                       compression="zstd")
+            self._writers[name].write_table(table.cast(self.schemas[name]))
+        except OSError as exc:
+            raise OutputError(f"cannot write the dataset to {self.out_dir}: {exc.strerror or exc}") from exc
+
+    def publish(self) -> list[Path]:
+        """Close, fsync and rename every staged table into place; a table never written is written empty."""
+        published = []
+        try:
+            for name, schema in self.schemas.items():
+                if name not in self._writers:
+                    self.write(name, schema.empty_table())
+                self._writers.pop(name).close()
+                with open(self.staging / f"{name}.parquet", "rb+") as handle:
+                    os.fsync(handle.fileno())
+            _fsync_dir(self.staging)
+            for name in self.schemas:
+                target_dir = self.out_dir / name
+                target_dir.mkdir(exist_ok=True)
+                os.replace(self.staging / f"{name}.parquet", target_dir / PART_NAME)
+                _fsync_dir(target_dir)
+                published.append(target_dir / PART_NAME)
+        except OSError as exc:
+            raise OutputError(f"cannot write the dataset to {self.out_dir}: {exc.strerror or exc}") from exc
+        return published
+
+
+def _refuse_foreign_files(target_dir: Path) -> None:
+    foreign = sorted(p.name for p in target_dir.glob("*.parquet") if p.name != PART_NAME) if target_dir.is_dir() else []
+    if foreign:
+        raise OutputError(
+            f"{target_dir} holds files this pipeline did not write ({', '.join(foreign)}); "
+            "move them away so readers see one consistent table"
+        )
+
+
 def write_tables(out_dir: Path, tables: dict[str, pa.Table]) -> list[Path]:
     """Write each table to <out>/<name>/part-0.parquet via a fsynced staging file and an atomic rename."""
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        staging = out_dir / f"{settings.STAGING_PREFIX}{uuid.uuid4().hex}"
-        staging.mkdir()
-    except OSError as exc:
-        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
-    published = []
-    try:
-        staged = {}
+    with StagedTables(out_dir, {name: table.schema for name, table in tables.items()}) as staged:
         for name, table in tables.items():
-            target_dir = out_dir / name
-            foreign = sorted(p.name for p in target_dir.glob("*.parquet") if p.name != PART_NAME) if target_dir.is_dir() else []
-            if foreign:
-                raise OutputError(
-                    f"{target_dir} holds files this pipeline did not write ({', '.join(foreign)}); "
-                    "move them away so readers see one consistent table"
-                )
-            path = staging / f"{name}.parquet"
-            pq.write_table(table, path, compression="zstd")
-            with open(path, "rb+") as handle:
-                os.fsync(handle.fileno())
-            staged[name] = path
-        _fsync_dir(staging)
-        for name, path in staged.items():
-            target_dir = out_dir / name
-            target_dir.mkdir(exist_ok=True)
-            target = target_dir / PART_NAME
-            os.replace(path, target)
-            _fsync_dir(target_dir)
-            published.append(target)
-    except OSError as exc:
-        raise OutputError(f"cannot write the dataset to {out_dir}: {exc.strerror or exc}") from exc
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return published
+            staged.write(name, table)
+        return staged.publish()
 
 
 def write_parquet(path: Path, table: pa.Table) -> None:

@@ -94,3 +94,8 @@ def test_synthetic_dedup_records_hold_the_stated_duplicates():
     from pipeline.dedup import dedup
 
     assert dedup(releases).merged == duplicates
+
+
+def test_the_benchmarked_dedup_merges_exactly_the_synthetic_duplicates():
+    seconds, merged, expected = bench.bench_dedup(3_000)
+    assert merged == expected == 30 and seconds > 0

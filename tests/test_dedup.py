@@ -68,3 +68,22 @@ def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
     assert merged == expected.merged >= 1
     assert table.to_pylist() == to_table([to_row(rid, r, "1") for rid, r in expected.releases]).to_pylist()
     assert versions.num_rows == 0
+
+
+def test_dedup_in_windows_gives_the_rows_of_dedup_at_once():
+    import pyarrow as pa
+
+    from pipeline.dedup import dedup_stream
+    from pipeline.schema import RECORD_CACHE, to_cache_row
+
+    records = [_release(f"p{i % 3}.txt", f"Release number {i // 2}", f"{TEASER} {i // 2}") for i in range(40)]
+    records += [_release("undated.txt", None, f"An undated card with words enough to be told apart, number {i}.", published=None)
+                for i in range(5)]
+    cache = pa.Table.from_pylist([to_cache_row(r, f"sha{i % 7}", "k") for i, r in enumerate(records)],
+                                 schema=RECORD_CACHE)
+    whole = dedup_stream(lambda: cache.to_batches(max_chunksize=6), {}, "1", window=1_000)
+    parts = dedup_stream(lambda: cache.to_batches(max_chunksize=6), {}, "1", window=3)
+    windows = list(parts.windows())
+    assert len(windows) == -(-parts.releases // 3) and all(w.num_rows <= 3 for w in windows)
+    assert pa.concat_tables(windows).equals(pa.concat_tables(list(whole.windows())))
+    assert parts.releases == whole.releases == len(records) - parts.merged and parts.merged == 20

@@ -69,7 +69,7 @@ def test_a_crash_after_the_state_and_before_the_tables_is_repaired_by_the_next_r
     def killed(*_args, **_kwargs):
         raise KeyboardInterrupt  # stands for SIGKILL: the state is written, the tables are not
 
-    monkeypatch.setattr("pipeline.run.write_tables", killed)
+    monkeypatch.setattr("pipeline.store.StagedTables.publish", killed)
     with pytest.raises(KeyboardInterrupt):
         run(raw, out, incremental=True, progress=False)
     monkeypatch.undo()
@@ -154,20 +154,32 @@ def test_a_second_writer_exits_at_once_with_a_distinct_code(raw: Path, tmp_path:
     assert time.monotonic() - started < 20
 
 
-def test_disk_full_publishes_nothing_half_way(raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+@pytest.mark.parametrize("failing_write", [1, 2, 4, 7])  # the new records, the cache, the tables
+def test_disk_full_publishes_nothing_half_way(raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                              failing_write: int):
     out = tmp_path / "out"
     run(raw, out, progress=False)
     digest = _digest(out)
     shutil.copy2(SEEDS[3], raw)
+    writes = 0
+    write_table = store.pq.ParquetWriter.write_table
 
-    def full_disk(*args, **kwargs):
-        raise OSError(errno.ENOSPC, "No space left on device")
+    def fills_up(self, *args, **kwargs):
+        nonlocal writes
+        writes += 1
+        if writes >= failing_write:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return write_table(self, *args, **kwargs)
 
-    monkeypatch.setattr(store.pq, "write_table", full_disk)
+    monkeypatch.setattr(store.pq.ParquetWriter, "write_table", fills_up)
     with pytest.raises(OutputError, match="No space left"):
         run(raw, out, incremental=True, progress=False)
+    assert writes >= failing_write
     assert _digest(out) == digest
-    assert not list(out.glob(".staging-*"))
+    assert not list(out.glob(".staging-*")) and not list((out / "_state").glob(".tmp-*"))
+    monkeypatch.undo()
+    again = run(raw, out, incremental=True, progress=False)
+    assert again.published and again.added > 0
 
 
 def test_output_path_that_is_a_file_is_a_clean_error(raw: Path, tmp_path: Path):
