@@ -221,8 +221,8 @@ def bench_dedup(count: int) -> tuple[float, int, int]:
     cache, expected = synthetic_cache(count)
     gc.collect()
     started = time.perf_counter()
-    stream = dedup_stream(lambda: cache.to_batches(max_chunksize=5_000), {}, settings.EXTRACTION_VERSION)
-    rows = sum(window.num_rows for window in stream.windows())
+    with dedup_stream(lambda: cache.to_batches(max_chunksize=5_000), {}, settings.EXTRACTION_VERSION) as stream:
+        rows = sum(window.num_rows for window in stream.windows())
     seconds = time.perf_counter() - started
     if rows != stream.releases:
         raise BenchError(f"dedup promised {stream.releases} rows and built {rows}")

@@ -5,14 +5,19 @@ import bisect
 import datetime as dt
 import hashlib
 import re
+import tempfile
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from . import settings
 from .records import Release
@@ -192,60 +197,107 @@ class DedupStream:
 def dedup_table(cache: pa.Table, extra_sources: dict[str, list[str]], extraction_version: str
                 ) -> tuple[pa.Table, pa.Table, int]:
     """Deduplicate a cache of extracted records held in memory: releases, release_versions, merged count."""
-    stream = dedup_stream(lambda: cache.to_batches(max_chunksize=_BATCH_ROWS), extra_sources, extraction_version)
     from .schema import RELEASES
 
-    windows = list(stream.windows())
-    return (pa.concat_tables(windows) if windows else RELEASES.empty_table()), stream.versions, stream.merged
+    with dedup_stream(lambda: cache.to_batches(max_chunksize=_BATCH_ROWS), extra_sources,
+                      extraction_version) as stream:
+        windows = list(stream.windows())
+        return (pa.concat_tables(windows) if windows else RELEASES.empty_table()), stream.versions, stream.merged
 
 
+@contextmanager
 def dedup_stream(batches: Callable[[], Iterable[pa.RecordBatch]], extra_sources: dict[str, list[str]],
-                 extraction_version: str, window: int | None = None) -> DedupStream:
+                 extraction_version: str, *, window: int | None = None,
+                 scratch: Path | None = None) -> Iterator[DedupStream]:
     """Deduplicate a cache of extracted records that `batches()` reads afresh on every call (a Parquet
-    file), in memory bounded by `window` rows plus a few bytes per record.
+    file), holding at most `window` rows and a few dozen bytes per record in memory.
 
-    Only records that share a URL or a text key become Python objects; every other row goes from
+    Records that share a URL or a text key are merged a group of windows at a time into a scratch
+    file under `scratch` (the system's temporary directory by default); every other row goes from
     cache to dataset in Arrow. Rows come out sorted by `published` (undated last), then `release_id`.
     """
     window = window or settings.DEDUP_WINDOW_ROWS
     ids, published, parent = _identities(batches())
-
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(parent)):
         groups[_root(parent, i)].append(i)
-    shared = sorted(i for members in groups.values() if len(members) > 1 for i in members)
-    del groups, parent
+    del parent
+    shared_groups = [members for members in groups.values() if len(members) > 1]
+    del groups
+    is_shared = np.zeros(len(ids), dtype=bool)
+    for members in shared_groups:
+        is_shared[members] = True
+    singles = pa.array(np.flatnonzero(~is_shared), type=pa.int64())
+    del is_shared
+    from .schema import RELEASE_VERSIONS, RELEASES, to_table
 
-    from .schema import RELEASE_VERSIONS, from_cache_row, to_table
+    with tempfile.TemporaryDirectory(prefix=".tmp-dedup-", dir=scratch) as scratch_dir:
+        merged_path = Path(scratch_dir) / "merged.parquet"
+        version_rows: list[dict] = []
+        merged_ids: list[str] = []
+        merged_published: list[dt.date | None] = []
+        merged = 0
+        with pq.ParquetWriter(merged_path, RELEASES) as writer:
+            for chunk in _chunks(shared_groups, window):
+                result = _dedup_rows(batches, chunk, extra_sources)
+                merged += result.merged
+                writer.write_table(_merged_rows(result, extraction_version))
+                merged_ids.extend(rid for rid, _ in result.releases)
+                merged_published.extend(r.published for _, r in result.releases)
+                version_rows.extend({"release_id": v.release_id, "title": v.title, "summary": v.summary,
+                                     "seen_at": v.seen_at, "sources": list(v.sources)} for v in result.versions)
+        del shared_groups
+        # The dataset order over compact Arrow keys: from the cache (0) or the merged file (1), and where.
+        keys = pa.table({
+            "published": pa.concat_arrays([pa.array(published, pa.date32()).take(singles),
+                                           pa.array(merged_published, pa.date32())]),
+            "release_id": pa.concat_arrays([ids.take(singles), pa.array(merged_ids, pa.string())]),
+            "source": pa.array(np.repeat(np.array([0, 1], dtype=np.int8), [len(singles), len(merged_ids)])),
+            "position": pa.concat_arrays([singles, pa.array(np.arange(len(merged_ids), dtype=np.int64))]),
+        })
+        del published, merged_published, merged_ids
+        order = keys.take(pc.sort_indices(keys, sort_keys=[("published", "ascending", "at_end"),
+                                                            ("release_id", "ascending", "at_end")]))
+        del keys
 
-    merged_releases: list[tuple[str, Release]] = []
-    version_rows: list[dict] = []
-    merged = 0
-    if shared:
-        rows = _take_rows(batches(), shared).to_pylist()
-        result = dedup([_widened(from_cache_row(row), extra_sources, row["source_sha256"]) for row in rows])
-        merged = result.merged
-        merged_releases = list(result.releases)
-        version_rows = [{"release_id": v.release_id, "title": v.title, "summary": v.summary, "seen_at": v.seen_at,
-                         "sources": list(v.sources)} for v in result.versions]
-    shared_set = set(shared)
-    # Dataset order over compact keys: (undated last, date, id, which list, position in it).
-    order = [(published[i] is None, published[i] or _DATE0, ids[i], 0, i)
-             for i in range(len(ids)) if i not in shared_set]
-    order.extend((r.published is None, r.published or _DATE0, rid, 1, n) for n, (rid, r) in enumerate(merged_releases))
-    order.sort()
-    del shared_set, published
+        def windows() -> Iterator[pa.Table]:
+            for start in range(0, order.num_rows, window):
+                yield _window_rows(order.slice(start, window), batches, merged_path, ids, extra_sources,
+                                   extraction_version)
 
-    def windows() -> Iterator[pa.Table]:
-        for start in range(0, len(order), window):
-            yield _window_rows(order[start:start + window], batches, ids, merged_releases, extra_sources,
-                               extraction_version)
-
-    return DedupStream(releases=len(order), merged=merged, versions=to_table(version_rows, RELEASE_VERSIONS),
-                       windows=windows)
+        version_rows.sort(key=lambda v: (v["release_id"], v["seen_at"] or _EPOCH))
+        yield DedupStream(releases=order.num_rows, merged=merged,
+                          versions=to_table(version_rows, RELEASE_VERSIONS), windows=windows)
 
 
-def _identities(batches: Iterable[pa.RecordBatch]) -> tuple[list[str], list[dt.date | None], list[int]]:
+def _chunks(groups: list[list[int]], rows: int) -> Iterator[list[int]]:
+    """Whole groups of record positions, about `rows` positions at a time, each chunk sorted."""
+    chunk: list[int] = []
+    for group in groups:
+        chunk.extend(group)
+        if len(chunk) >= rows:
+            yield sorted(chunk)
+            chunk = []
+    if chunk:
+        yield sorted(chunk)
+
+
+def _dedup_rows(batches: Callable[[], Iterable[pa.RecordBatch]], positions: list[int],
+                extra_sources: dict[str, list[str]]) -> DedupResult:
+    """dedup() on the cache records at `positions`: whole groups, so merging them alone is exact."""
+    from .schema import from_cache_row
+
+    rows = _take_rows(batches(), positions).to_pylist()
+    return dedup([_widened(from_cache_row(row), extra_sources, row["source_sha256"]) for row in rows])
+
+
+def _merged_rows(result: DedupResult, extraction_version: str) -> pa.Table:
+    from .schema import RELEASES, to_row, to_table
+
+    return to_table([to_row(rid, r, extraction_version) for rid, r in result.releases], RELEASES)
+
+
+def _identities(batches: Iterable[pa.RecordBatch]) -> tuple[pa.Array, list[dt.date | None], list[int]]:
     """Each record's release_id and date, and a union-find forest joining records that share a key."""
     ids: list[str] = []
     published: list[dt.date | None] = []
@@ -267,7 +319,7 @@ def _identities(batches: Iterable[pa.RecordBatch]) -> tuple[list[str], list[dt.d
                 if other != index:
                     parent[_root(parent, index)] = _root(parent, other)
             index += 1
-    return ids, published, parent
+    return pa.array(ids, pa.string()), published, parent
 
 
 def _root(parent: list[int], i: int) -> int:
@@ -279,7 +331,7 @@ def _root(parent: list[int], i: int) -> int:
 
 
 def _take_rows(batches: Iterable[pa.RecordBatch], positions: list[int]) -> pa.Table:
-    """The rows at sorted `positions` of the cache, read batch by batch."""
+    """The rows at sorted `positions` of a file or table read batch by batch, in that order."""
     wanted = pa.array(positions, type=pa.int64())
     parts = []
     offset = 0
@@ -288,27 +340,28 @@ def _take_rows(batches: Iterable[pa.RecordBatch], positions: list[int]) -> pa.Ta
         if hi > lo:
             parts.append(pa.Table.from_batches([batch.take(pc.subtract(wanted[lo:hi], offset))]))
         offset += batch.num_rows
-    from .schema import RECORD_CACHE
+        if hi == len(positions):
+            break
+    return pa.concat_tables(parts) if parts else None
 
-    return pa.concat_tables(parts) if parts else RECORD_CACHE.empty_table()
 
-
-def _window_rows(entries: list[tuple], batches: Callable[[], Iterable[pa.RecordBatch]], ids: list[str],
-                 merged_releases: list[tuple[str, Release]], extra_sources: dict[str, list[str]],
-                 extraction_version: str) -> pa.Table:
+def _window_rows(entries: pa.Table, batches: Callable[[], Iterable[pa.RecordBatch]], merged_path: Path,
+                 ids: pa.Array, extra_sources: dict[str, list[str]], extraction_version: str) -> pa.Table:
     """The dataset rows of one window of the dataset order."""
-    from .schema import RELEASES, to_row, to_table
+    from .schema import RELEASES
 
-    singles = sorted(ref for *_key, which, ref in entries if which == 0)
+    from_cache = pc.equal(entries.column("source"), 0)
+    singles = sorted(entries.column("position").filter(from_cache).to_pylist())
+    merged = sorted(entries.column("position").filter(pc.invert(from_cache)).to_pylist())
     tables = []
     if singles:
-        tables.append(_single_rows(_take_rows(batches(), singles), [ids[i] for i in singles], extra_sources,
-                                   extraction_version))
-    merged = [merged_releases[ref] for *_key, which, ref in entries if which == 1]
+        tables.append(_single_rows(_take_rows(batches(), singles), ids.take(pa.array(singles, pa.int64())),
+                                   extra_sources, extraction_version))
     if merged:
-        tables.append(to_table([to_row(rid, r, extraction_version) for rid, r in merged]))
+        tables.append(_take_rows(pq.ParquetFile(merged_path).iter_batches(batch_size=_BATCH_ROWS), merged))
     table = pa.concat_tables([t.cast(RELEASES) for t in tables])
-    order = pc.sort_indices(table, sort_keys=[("published", "ascending", "at_end"), ("release_id", "ascending")])
+    order = pc.sort_indices(table, sort_keys=[("published", "ascending", "at_end"),
+                                              ("release_id", "ascending", "at_end")])
     return table.take(order)
 
 
@@ -317,7 +370,7 @@ def _widened(release: Release, extra_sources: dict[str, list[str]], sha: str) ->
     return replace(release, sources=tuple(sorted(set(release.sources) | set(paths)))) if paths else release
 
 
-def _single_rows(rows: pa.Table, ids: list[str], extra_sources: dict[str, list[str]], extraction_version: str
+def _single_rows(rows: pa.Table, ids: pa.Array, extra_sources: dict[str, list[str]], extraction_version: str
                  ) -> pa.Table:
     """Dataset rows for records seen once, built column by column."""
     from .schema import RELEASES
@@ -330,7 +383,7 @@ def _single_rows(rows: pa.Table, ids: list[str], extra_sources: dict[str, list[s
             type=pa.list_(pa.string()),
         )
     columns = {
-        "release_id": pa.array(ids, type=pa.string()),
+        "release_id": ids,
         "sources": sources,
         "first_seen": rows.column("seen_at"),
         "last_seen": rows.column("seen_at"),

@@ -9,10 +9,12 @@ import datetime as dt
 import hashlib
 import logging
 import os
+import shutil
 import sys
 import time
 import uuid
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from . import settings
-from .dedup import dedup_stream
+from .dedup import DedupStream, dedup_stream
 from .errors import ConfigError, LockedError, OutputError, SkipInput
 from .extract.parallel import Extractor
 from .read import iter_raw_files, read
@@ -128,7 +130,7 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
     state = load_state(out, key) if incremental else State(extraction_key=key)
     todo = _new_files(raw, state, report)
     lap("scan")
-    if incremental and not todo and _published_state(out) == state.state_id:
+    if incremental and not todo and state.state_id is not None and _published_state(out) == state.state_id:
         report.releases = pq.read_metadata(out / settings.RELEASES_TABLE / "part-0.parquet").num_rows
         report.unchanged = report.releases
         return _finish(out, report)
@@ -159,11 +161,18 @@ def _publish(out: Path, state: State, cache: Path, report: RunReport) -> None:
     next run sees the stamps differ and publishes the tables again.
     """
     old_digests = _old_digests(out)  # before anything is written: a corrupt table stops the run here
-    stream = dedup_stream(lambda: iter_cache(cache), _extra_sources(state), settings.EXTRACTION_VERSION)
+    with dedup_stream(lambda: iter_cache(cache), _extra_sources(state), settings.EXTRACTION_VERSION,
+                      scratch=out / STATE_DIR) as stream:
+        _stage_and_publish(out, state, cache, stream, old_digests, report)
+
+
+def _stage_and_publish(out: Path, state: State, cache: Path, stream: DedupStream, old_digests: dict[str, str],
+                       report: RunReport) -> None:
     report.releases, report.duplicates_merged = stream.releases, stream.merged
     state.state_id = uuid.uuid4().hex
-    schemas = {settings.RELEASES_TABLE: RELEASES.with_metadata({STATE_ID_KEY: state.state_id}),
-               "release_versions": RELEASE_VERSIONS, **SCHEMAS}
+    # The stamped releases table is published last: a crash among the renames leaves its old stamp.
+    schemas = {"release_versions": RELEASE_VERSIONS, **SCHEMAS,
+               settings.RELEASES_TABLE: RELEASES.with_metadata({STATE_ID_KEY: state.state_id})}
     new_digests: dict[str, str] = {}
     writing = 0.0
     with StagedTables(out, schemas) as staged:
@@ -177,6 +186,7 @@ def _publish(out: Path, state: State, cache: Path, report: RunReport) -> None:
         started = time.perf_counter()
         staged.write("release_versions", stream.versions)
         _count_changes(old_digests, new_digests, report)
+        staged.finish()  # every byte on disk before the state moves: a full disk stops the run here
         # State first, tables second (see above).
         _replace(cache, out / STATE_DIR / CACHE)
         state.cache = out / STATE_DIR / CACHE
@@ -205,7 +215,10 @@ def _replace(source: Path, target: Path) -> None:
 def _clean_state_temporaries(out: Path) -> None:
     """Remove half-written state files a crashed run left behind."""
     for stale in (out / STATE_DIR).glob(".tmp-*"):
-        stale.unlink(missing_ok=True)
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
 
 
 def _process(todo: list[tuple[Path, str | None]], state: State, report: RunReport, model: str, workers: int,
@@ -358,14 +371,26 @@ def _updated_cache(out: Path, state: State, processed: list[str], spill: Path) -
     reprocessed = pa.array(processed, type=pa.string())
     try:
         with pq.ParquetWriter(target, RECORD_CACHE, compression="zstd") as writer:
-            for batch in iter_cache(state.cache):
+            for batch in _read_cache(state.cache, out):
                 writer.write_batch(batch.filter(pc.invert(pc.is_in(batch.column("source_sha256"), reprocessed))))
             for batch in iter_cache(spill):
                 writer.write_batch(batch)
     except OSError as exc:
         target.unlink(missing_ok=True)
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     return target
+
+
+def _read_cache(path: Path | None, out: Path) -> Iterator[pa.RecordBatch]:
+    """The batches of the record cache; damage found half-way is a clear error, not a traceback."""
+    try:
+        yield from iter_cache(path)
+    except (OSError, pa.ArrowException) as exc:
+        raise OutputError(f"the record cache {path} is unreadable ({exc}); delete {out / STATE_DIR} "
+                          "and run again to rebuild it from raw") from exc
 
 
 def _extra_sources(state: State) -> dict[str, list[str]]:

@@ -81,17 +81,26 @@ class StagedTables:
         except OSError as exc:
             raise OutputError(f"cannot write the dataset to {self.out_dir}: {exc.strerror or exc}") from exc
 
-    def publish(self) -> list[Path]:
-        """Close, fsync and rename every staged table into place; a table never written is written empty."""
-        published = []
+    def finish(self) -> None:
+        """Close and fsync every staged table (a table never written is written empty); nothing is
+        visible to readers yet."""
         try:
             for name, schema in self.schemas.items():
-                if name not in self._writers:
+                if name not in self._writers and not (self.staging / f"{name}.parquet").exists():
                     self.write(name, schema.empty_table())
-                self._writers.pop(name).close()
-                with open(self.staging / f"{name}.parquet", "rb+") as handle:
-                    os.fsync(handle.fileno())
+                if name in self._writers:
+                    self._writers.pop(name).close()
+                    with open(self.staging / f"{name}.parquet", "rb+") as handle:
+                        os.fsync(handle.fileno())
             _fsync_dir(self.staging)
+        except OSError as exc:
+            raise OutputError(f"cannot write the dataset to {self.out_dir}: {exc.strerror or exc}") from exc
+
+    def publish(self) -> list[Path]:
+        """Finish, then rename every staged table into place, in the order of `schemas`."""
+        self.finish()
+        published = []
+        try:
             for name in self.schemas:
                 target_dir = self.out_dir / name
                 target_dir.mkdir(exist_ok=True)

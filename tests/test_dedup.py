@@ -81,9 +81,9 @@ def test_dedup_in_windows_gives_the_rows_of_dedup_at_once():
                 for i in range(5)]
     cache = pa.Table.from_pylist([to_cache_row(r, f"sha{i % 7}", "k") for i, r in enumerate(records)],
                                  schema=RECORD_CACHE)
-    whole = dedup_stream(lambda: cache.to_batches(max_chunksize=6), {}, "1", window=1_000)
-    parts = dedup_stream(lambda: cache.to_batches(max_chunksize=6), {}, "1", window=3)
-    windows = list(parts.windows())
-    assert len(windows) == -(-parts.releases // 3) and all(w.num_rows <= 3 for w in windows)
-    assert pa.concat_tables(windows).equals(pa.concat_tables(list(whole.windows())))
-    assert parts.releases == whole.releases == len(records) - parts.merged and parts.merged == 20
+    with dedup_stream(lambda: cache.to_batches(max_chunksize=6), {}, "1", window=1_000) as whole, \
+            dedup_stream(lambda: cache.to_batches(max_chunksize=6), {}, "1", window=3) as parts:
+        windows = list(parts.windows())
+        assert len(windows) == -(-parts.releases // 3) and all(w.num_rows <= 3 for w in windows)
+        assert pa.concat_tables(windows).equals(pa.concat_tables(list(whole.windows())))
+        assert parts.releases == whole.releases == len(records) - parts.merged and parts.merged == 20
