@@ -14,7 +14,7 @@ import sys
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -241,19 +241,33 @@ def _process(todo: list[tuple[Path, str | None]], state: State, report: RunRepor
             pq.ParquetWriter(spill, RECORD_CACHE, compression="zstd") as writer, \
             tqdm(total=len(todo), desc="process", unit="file", disable=not progress) as bar:
 
+        waiting: Callable[[], list[Release]] | None = None  # the chunk the workers are on
+
+        def collect() -> None:
+            nonlocal waiting
+            if waiting is None:
+                return
+            started = time.perf_counter()
+            extracted = waiting()
+            waiting = None
+            rows = [to_cache_row(r, sha_of[r.sources[0]], state.extraction_key) for r in extracted]
+            writer.write_batch(pa.RecordBatch.from_pylist(rows, schema=RECORD_CACHE))
+            report.records += len(extracted)
+            timed("extract", started)
+
         def flush() -> None:
-            nonlocal warmed
+            nonlocal warmed, waiting
             started = time.perf_counter()
             if not warmed:
                 extractor.warm()
                 started = timed("load_model", started)
                 warmed = True
-            extracted = extractor(pending)
-            rows = [to_cache_row(r, sha_of[r.sources[0]], state.extraction_key) for r in extracted]
-            writer.write_batch(pa.RecordBatch.from_pylist(rows, schema=RECORD_CACHE))
-            report.records += len(extracted)
+            # Hand the new chunk over before collecting the last one: workers never wait on this process.
+            submitted = extractor.submit(list(pending))
             pending.clear()
             timed("extract", started)
+            collect()
+            waiting = submitted
 
         for path, _sha in todo:
             started = time.perf_counter()
@@ -270,6 +284,7 @@ def _process(todo: list[tuple[Path, str | None]], state: State, report: RunRepor
                 flush()
         if pending:
             flush()
+        collect()
     report.snapshots_processed = len(processed)
     return processed
 

@@ -19,9 +19,13 @@ def single(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
     return pd.read_parquet(out / "releases")
 
 
-def test_two_local_workers_write_the_same_rows(single: pd.DataFrame, tmp_path: Path):
-    run(REPO / "raw", tmp_path, progress=False, workers=2)
+@pytest.mark.parametrize("chunk", [2_000, 5])  # 5: many chunks, each handed over while the last is extracted
+def test_two_local_workers_write_the_same_rows(single: pd.DataFrame, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch, chunk: int):
+    monkeypatch.setattr("pipeline.settings.NLP_CHUNK_SIZE", chunk)
+    report = run(REPO / "raw", tmp_path, progress=False, workers=2)
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "releases"), single)
+    assert report.records - report.duplicates_merged == report.releases == len(single)  # none lost between chunks
 
 
 def test_dask_local_cluster_writes_the_same_rows(single: pd.DataFrame, tmp_path: Path):

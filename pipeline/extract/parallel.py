@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
 from typing import Self
@@ -87,14 +87,19 @@ class Extractor:
 
     def __call__(self, chunk: Sequence[Release]) -> list[Release]:
         """Extract one chunk; results come back in input order."""
+        return self.submit(chunk)()
+
+    def submit(self, chunk: Sequence[Release]) -> Callable[[], list[Release]]:
+        """Start extracting one chunk and return a function that waits for its results (in input
+        order). With workers, the caller reads and splits the next chunk meanwhile."""
         if not chunk:
-            return []
+            return list
         if self.scheduler is not None:
             client = self._connect()
             parts = _partitions(chunk, len(client.scheduler_info().get("workers", {})) or 1,
                                 settings.CLUSTER_PARTITION_SIZE)
             futures = client.map(extract_partition, parts, model=self.model, pure=False)
-            return [release for part in client.gather(futures) for release in part]
+            return lambda: [release for part in client.gather(futures) for release in part]
         if self.workers > 1:
             if self._pool is None:
                 # Workers start on demand, so the limits stay in the environment while the pool lives.
@@ -103,8 +108,10 @@ class Extractor:
                 self._pool = _single_threaded_pool(self.workers)
             # Several partitions per worker: a slow one does not leave the other core idle.
             parts = _partitions(chunk, self.workers * 4, settings.NLP_CHUNK_SIZE)
-            return [r for part in self._pool.map(extract_partition, parts, [self.model] * len(parts)) for r in part]
-        return extract_partition(chunk, self.model)
+            pool_futures = [self._pool.submit(extract_partition, part, self.model) for part in parts]
+            return lambda: [release for future in pool_futures for release in future.result()]
+        done = extract_partition(chunk, self.model)
+        return lambda: done
 
     def _connect(self):
         if self._client is None:
