@@ -194,17 +194,6 @@ class DedupStream:
     windows: Callable[[], Iterator[pa.Table]]  # releases rows in dataset order, at most `window` at a time
 
 
-def dedup_table(cache: pa.Table, extra_sources: dict[str, list[str]], extraction_version: str
-                ) -> tuple[pa.Table, pa.Table, int]:
-    """Deduplicate a cache of extracted records held in memory: releases, release_versions, merged count."""
-    from .schema import RELEASES
-
-    with dedup_stream(lambda: cache.to_batches(max_chunksize=_BATCH_ROWS), extra_sources,
-                      extraction_version) as stream:
-        windows = list(stream.windows())
-        return (pa.concat_tables(windows) if windows else RELEASES.empty_table()), stream.versions, stream.merged
-
-
 @contextmanager
 def dedup_stream(batches: Callable[[], Iterable[pa.RecordBatch]], extra_sources: dict[str, list[str]],
                  extraction_version: str, *, window: int | None = None,
@@ -331,7 +320,7 @@ def _root(parent: list[int], i: int) -> int:
 
 
 def _take_rows(batches: Iterable[pa.RecordBatch], positions: list[int]) -> pa.Table:
-    """The rows at sorted `positions` of a file or table read batch by batch, in that order."""
+    """The rows at sorted, non-empty `positions` of a file or table read batch by batch, in that order."""
     wanted = pa.array(positions, type=pa.int64())
     parts = []
     offset = 0
@@ -342,7 +331,7 @@ def _take_rows(batches: Iterable[pa.RecordBatch], positions: list[int]) -> pa.Ta
         offset += batch.num_rows
         if hi == len(positions):
             break
-    return pa.concat_tables(parts) if parts else None
+    return pa.concat_tables(parts)
 
 
 def _window_rows(entries: pa.Table, batches: Callable[[], Iterable[pa.RecordBatch]], merged_path: Path,

@@ -33,7 +33,7 @@ from .records import Page, Release
 from .schema import RECORD_CACHE, RELEASE_VERSIONS, RELEASES, to_cache_row
 from .split import split
 from .state import CACHE, MANIFEST, STATE_DIR, State, iter_cache, load_state, manifest_payload
-from .store import StagedTables, clean_staging, write_json
+from .store import StagedTables, clean_staging, move_into_place, write_json
 from .tables import SCHEMAS, flat_tables
 
 LOGGER = logging.getLogger(__name__)
@@ -188,28 +188,13 @@ def _stage_and_publish(out: Path, state: State, cache: Path, stream: DedupStream
         _count_changes(old_digests, new_digests, report)
         staged.finish()  # every byte on disk before the state moves: a full disk stops the run here
         # State first, tables second (see above).
-        _replace(cache, out / STATE_DIR / CACHE)
+        move_into_place(cache, out / STATE_DIR / CACHE)
         state.cache = out / STATE_DIR / CACHE
         write_json(out / STATE_DIR / MANIFEST, manifest_payload(state))
         staged.publish()
         writing += time.perf_counter() - started
     report.seconds["write"] = round(writing, 3)
     report.published = True
-
-
-def _replace(source: Path, target: Path) -> None:
-    """Move a fsynced file into place atomically."""
-    try:
-        with open(source, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(source, target)
-        fd = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
 
 
 def _clean_state_temporaries(out: Path) -> None:

@@ -129,23 +129,15 @@ def write_tables(out_dir: Path, tables: dict[str, pa.Table]) -> list[Path]:
         return staged.publish()
 
 
-def write_parquet(path: Path, table: pa.Table) -> None:
-    """Write one Parquet file atomically (temp file in the same directory, fsync, rename)."""
+def move_into_place(source: Path, target: Path) -> None:
+    """Move a finished file over `target` atomically: fsync it, rename it, fsync the directory."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".parquet")
-        os.close(fd)
-        try:
-            pq.write_table(table, tmp, compression="zstd")
-            with open(tmp, "rb+") as handle:
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-            _fsync_dir(path.parent)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with open(source, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(source, target)
+        _fsync_dir(target.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
 
 
 def write_json(path: Path, payload: dict) -> None:

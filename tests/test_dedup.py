@@ -50,7 +50,7 @@ def test_release_id_is_stable_and_order_free():
 def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
     import pyarrow as pa
 
-    from pipeline.dedup import dedup_table
+    from pipeline.dedup import dedup_stream
     from pipeline.schema import RECORD_CACHE, to_cache_row, to_row, to_table
 
     stamp = dt.datetime(2021, 5, 2, tzinfo=dt.UTC)
@@ -63,7 +63,8 @@ def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
     ]
     records = [r.__class__(**{**{f: getattr(r, f) for f in r.__slots__}, "seen_at": stamp}) for r in records]
     cache = pa.Table.from_pylist([to_cache_row(r, f"sha{i}", "k") for i, r in enumerate(records)], schema=RECORD_CACHE)
-    table, versions, merged = dedup_table(cache, {}, "1")
+    with dedup_stream(lambda: cache.to_batches(max_chunksize=2), {}, "1") as stream:
+        table, versions, merged = pa.concat_tables(list(stream.windows())), stream.versions, stream.merged
     expected = dedup(records)
     assert merged == expected.merged >= 1
     assert table.to_pylist() == to_table([to_row(rid, r, "1") for rid, r in expected.releases]).to_pylist()
