@@ -117,6 +117,12 @@ def date_line(line: str) -> DateLine | None:
     return DateLine(published=published, date_text=match.group(0), rest=rest)
 
 
+def unparsed_date(line: str) -> str | None:
+    """The date-shaped text a line starts with when it is no calendar date (`February 31, 2019`), else None."""
+    match = _DATE.match(_LEAD.sub("", line))
+    return match.group(0) if match and parse_date(match.group(0)) is None else None
+
+
 _YEARLESS = re.compile(
     rf"^[\s•·*-]*(?P<date>(?:[01]?\d[-/.][0-3]?\d|{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}))\s*[|•·–—]\s*(?P<rest>\S.*)$",
     re.IGNORECASE,

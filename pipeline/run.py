@@ -58,6 +58,7 @@ class RunReport:
     snapshots_processed: int = 0
     files_skipped: list[tuple[str, str]] = field(default_factory=list)
     records: int = 0
+    records_with_warnings: int = 0  # each record's reasons are in its `warnings` column
     releases: int = 0
     duplicates_merged: int = 0
     added: int = 0
@@ -71,7 +72,8 @@ class RunReport:
         reasons = Counter(reason.split(":")[0] for _, reason in self.files_skipped)
         skipped = ", ".join(f"{n} {reason}" for reason, n in reasons.most_common()) or "none"
         return (
-            f"{self.files_read} files read, {self.records} records, {self.duplicates_merged} duplicates merged, "
+            f"{self.files_read} files read, {self.records} records ({self.records_with_warnings} with warnings), "
+            f"{self.duplicates_merged} duplicates merged, "
             f"{self.releases} releases ({self.added} added, {self.updated} updated, {self.unchanged} unchanged)"
             f"{'' if self.published else ', nothing new to publish'}; skipped: {skipped}"
         )
@@ -238,6 +240,7 @@ def _process(todo: list[tuple[Path, str | None]], state: State, report: RunRepor
             rows = [to_cache_row(r, sha_of[r.sources[0]], state.extraction_key) for r in extracted]
             writer.write_batch(pa.RecordBatch.from_pylist(rows, schema=RECORD_CACHE))
             report.records += len(extracted)
+            report.records_with_warnings += sum(1 for r in extracted if r.warnings)
             timed("extract", started)
 
         def flush() -> None:

@@ -5,7 +5,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 
-from .dates import DateLine, date_line, dateline, issued_on, yearless_line
+from .dates import DateLine, date_line, dateline, issued_on, unparsed_date, yearless_line
 from .records import Page, Release
 
 LOGGER = logging.getLogger(__name__)
@@ -344,10 +344,12 @@ def _document(page: Page, blocks: list[str]) -> Release:
     else:
         kind = "page"
     body = [line for line in lines if line != title and not _is_chrome(line) and not kind_of(line)]
+    # A date line that is no calendar date leaves `published` null; the record says why.
+    unparsed = None if found or is_email else next((d for d in map(unparsed_date, head) if d), None)
     return Release(
         sources=(page.source,), kind=kind, title=title, summary="\n".join(body),
         date_text=found.date_text if found else None, published=found.published if found else None,
-        url=page.url,
+        url=page.url, warnings=(f"unparseable date: {unparsed}",) if unparsed else (),
     )
 
 

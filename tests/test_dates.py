@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import date_line, find_dates, parse_date
+from pipeline.dates import date_line, find_dates, parse_date, unparsed_date
 
 
 @pytest.mark.parametrize(
@@ -28,6 +28,13 @@ def test_date_lines(line, expected, rest):
 @pytest.mark.parametrize("line", ["2019", "May 31", "December 2019", "Jan 45, 2020", "© 2020 Amnesty", "Press Release"])
 def test_not_date_lines(line):
     assert date_line(line) is None
+
+
+def test_a_date_shaped_line_that_is_no_date_is_named():
+    assert unparsed_date("February 31, 2019") == "February 31, 2019"
+    assert unparsed_date("Posted on 31/02/2019") == "31/02/2019"
+    assert unparsed_date("February 28, 2019") is None  # a real date
+    assert unparsed_date("Press Release") is None
 
 
 def test_future_and_ancient_dates_are_rejected():

@@ -66,12 +66,18 @@ def test_bad_inputs_are_skipped_and_the_run_goes_on(tmp_path: Path):
     (raw / "INDEX.tsv").write_text("file\turl\n")
     (raw / "nothing.html").write_text("<html><body><nav>Home</nav></body></html>")
     (raw / "latin1.txt").write_bytes("Caf\xe9 statement\nPress Release\nA title\nBody text here.".encode("cp1252"))
+    (raw / "bad_date.txt").write_text("Press Release\n\nA statement with an impossible date\n\nFebruary 31, 2019\n\n"
+                                      "The text of the statement goes on for a sentence or two.\n")
     with open(raw / "huge.txt", "wb") as handle:
         handle.truncate(25_000_000)
     report = run(raw, tmp_path / "out", progress=False)
     reasons = dict(report.files_skipped)
     assert set(reasons) == {str(raw / n) for n in ("empty.txt", "junk.txt", "INDEX.tsv", "nothing.html", "huge.txt")}
-    assert report.releases == 13  # 12 cards and the latin-1 note
+    assert report.releases == 14  # 12 cards, the latin-1 note and the badly dated statement
+    frame = pd.read_parquet(tmp_path / "out" / "releases")
+    bad = frame[frame["sources"].map(lambda s: any(p.endswith("bad_date.txt") for p in s))].iloc[0]
+    assert bad["published"] is None and list(bad["warnings"]) == ["unparseable date: February 31, 2019"]
+    assert report.records_with_warnings == 1
     assert "over the" in reasons[str(raw / "huge.txt")]
     assert "binary" in reasons[str(raw / "junk.txt")]
     assert "not a page" in reasons[str(raw / "INDEX.tsv")]
