@@ -6,7 +6,8 @@ Full run (about an hour on 2 cores, most of it the 100k-release run; see benchma
     .venv/bin/python benchmarks/bench_pipeline.py --quick    # smoke run: 1k releases, no 100k, no 1M
 
 Prints one `name=value` line per figure; the last line is `end_to_end_vs_bare_nlp_pipe=<ratio>`,
-the pipeline's end-to-end characters/s over bare spaCy `nlp.pipe` characters/s on the same texts.
+the pipeline's end-to-end characters/s over bare spaCy `nlp.pipe` characters/s on the same texts
+(the median over alternated single-process and bare runs, like the `--workers 2` speed-up).
 Exits non-zero when a run fails or does not yield exactly the releases the corpus holds.
 """
 from __future__ import annotations
@@ -21,7 +22,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -239,11 +242,13 @@ def bench_dedup(count: int) -> tuple[float, int, int]:
 
 # --- the benchmark --------------------------------------------------------------------------
 
-def bench_workers(raw: Path, tmp: Path, releases: int, single: RunResult, rounds: int) -> None:
-    """Alternate `--workers 2` and single-process runs on one corpus (S D S D ... starting from the
-    single run already made) and print the median speed-up: a burst of load from another process on
-    a shared machine then moves one run, not the figure."""
-    singles, doubles = [single], []
+def bench_alternating(raw: Path, tmp: Path, releases: int, single: RunResult, bare_seconds: float,
+                      time_bare: Callable[[], float], rounds: int) -> float:
+    """Alternate `--workers 2` runs with single-process runs, each single run followed by bare
+    `nlp.pipe` on the same texts (S B D S B D ..., the first S and B already made). Print the median
+    `--workers 2` speed-up and return the median of the single/bare pairs' throughput ratios: a burst
+    of load from another tenant of a shared machine then moves one run, not the figures."""
+    singles, bares, doubles = [single], [bare_seconds], []
     for n in range(1, rounds + 1):
         double = run_pipeline(raw, tmp / f"out-workers2-{n}", "--workers", "2")
         check_releases(double, releases)
@@ -255,17 +260,25 @@ def bench_workers(raw: Path, tmp: Path, releases: int, single: RunResult, rounds
             check_releases(again, releases)
             singles.append(again)
             emit(f"single_end_to_end_seconds_run{n + 1}", again.wall_seconds)
+            bares.append(time_bare())
+            emit(f"bare_nlp_pipe_seconds_run{n + 1}", bares[-1])
     emit("single_end_to_end_seconds_runs", "/".join(f"{r.wall_seconds:.1f}" for r in singles))
+    emit("bare_nlp_pipe_seconds_runs", "/".join(f"{b:.1f}" for b in bares))
     emit("workers2_end_to_end_seconds_runs", "/".join(f"{r.wall_seconds:.1f}" for r in doubles))
     emit("single_cores_busy", statistics.median(r.cpu_seconds / r.wall_seconds for r in singles))
-    emit("workers2_peak_rss_mb_largest_process", max(r.peak_rss_mb for r in doubles))
-    single_wall = statistics.median(r.wall_seconds for r in singles)
-    double_wall = statistics.median(r.wall_seconds for r in doubles)
-    emit("workers2_end_to_end_seconds", double_wall)
-    emit("workers2_speedup", single_wall / double_wall)
-    single_extract = statistics.median(stage_seconds(r.report)["extract"] for r in singles)
-    double_extract = statistics.median(stage_seconds(r.report)["extract"] for r in doubles)
-    emit("workers2_extract_speedup", single_extract / max(1e-9, double_extract))
+    if doubles:
+        emit("workers2_peak_rss_mb_largest_process", max(r.peak_rss_mb for r in doubles))
+        single_wall = statistics.median(r.wall_seconds for r in singles)
+        double_wall = statistics.median(r.wall_seconds for r in doubles)
+        emit("workers2_end_to_end_seconds", double_wall)
+        emit("workers2_speedup", single_wall / double_wall)
+        single_extract = statistics.median(stage_seconds(r.report)["extract"] for r in singles)
+        double_extract = statistics.median(stage_seconds(r.report)["extract"] for r in doubles)
+        emit("workers2_extract_speedup", single_extract / max(1e-9, double_extract))
+    # Same texts, so the throughput ratio of a pair is bare seconds over end-to-end seconds.
+    ratios = [bare / run.wall_seconds for run, bare in zip(singles, bares, strict=True)]
+    emit("end_to_end_vs_bare_nlp_pipe_runs", "/".join(f"{r:.3f}" for r in ratios))
+    return statistics.median(ratios)
 
 
 def bench_end_to_end(tmp: Path, releases: int, seed: int) -> tuple[Path, dict, RunResult]:
@@ -298,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dedup-records", type=int, default=1_000_000, help="dedup scaling run (default 1000000)")
     parser.add_argument("--sample", type=int, help="texts timed full vs bare nlp.pipe (default 500, 200 with --quick)")
     parser.add_argument("--workers-rounds", type=int, default=2,
-                        help="--workers 2 runs, alternated with single runs, for the median speed-up (default 2)")
+                        help="--workers 2 runs, alternated with single and bare nlp.pipe runs, for medians (default 2)")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     main_size = args.releases or (1_000 if args.quick else 10_000)
@@ -368,14 +381,16 @@ def main(argv: list[str] | None = None) -> int:
         # does not explain of the stage's time.
         extract_seconds = stage_seconds(single.report)["extract"]
         emit("extract_share_outside_nlp_pipe", 1 - (text_chars / (sum(map(len, sample)) / full_sample)) / extract_seconds)
-        del bare, full, texts, sample
+        del full, sample
         gc.collect()
 
-        # (5) two extraction workers against one
-        if workers_option_available():
-            bench_workers(raw, tmp, main_size, single, args.workers_rounds)
-        else:
+        # (5) two extraction workers against one, alternated with more single and bare runs
+        rounds = args.workers_rounds if workers_option_available() else 0
+        if not rounds:
             emit("workers2_speedup", "unavailable")
+        ratio = bench_alternating(raw, tmp, main_size, single, bare_seconds, partial(time_pipe, bare, texts), rounds)
+        del bare, texts
+        gc.collect()
 
         # (4) the large run, single process
         if not args.quick and args.large:
@@ -394,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
         emit(f"dedup_{label}_records_per_s", args.dedup_records / seconds)
 
     emit("bench_total_seconds", time.perf_counter() - bench_started)
-    emit("end_to_end_vs_bare_nlp_pipe", (chars / single.wall_seconds) / bare_rate)
+    emit("end_to_end_vs_bare_nlp_pipe", ratio)
     return 0
 
 

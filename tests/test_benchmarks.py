@@ -99,3 +99,23 @@ def test_synthetic_dedup_records_hold_the_stated_duplicates():
 def test_the_benchmarked_dedup_merges_exactly_the_synthetic_duplicates():
     seconds, merged, expected = bench.bench_dedup(3_000)
     assert merged == expected == 30 and seconds > 0
+
+
+def test_alternated_runs_give_median_speed_up_and_ratio(monkeypatch, tmp_path, capsys):
+    calls = []
+    walls = iter([100.0, 300.0, 110.0])  # --workers 2, single, --workers 2
+
+    def fake_run(raw, out, *extra):
+        calls.append(extra)
+        wall = next(walls)
+        return bench.RunResult(wall_seconds=wall, cpu_seconds=wall, peak_rss_mb=1.0,
+                               report={"releases": 5, "records": 5, "seconds": {"extract": wall}})
+
+    monkeypatch.setattr(bench, "run_pipeline", fake_run)
+    first = bench.RunResult(wall_seconds=200.0, cpu_seconds=200.0, peak_rss_mb=1.0,
+                            report={"releases": 5, "records": 5, "seconds": {"extract": 200.0}})
+    ratio = bench.bench_alternating(tmp_path, tmp_path, 5, first, 180.0, lambda: 240.0, rounds=2)
+    printed = capsys.readouterr().out
+    assert calls == [("--workers", "2"), (), ("--workers", "2")]
+    assert "workers2_speedup=2.381\n" in printed  # median single 250 s over median double 105 s
+    assert ratio == pytest.approx((180 / 200 + 240 / 300) / 2)  # each single run against the bare run after it
