@@ -125,6 +125,27 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
          [("Maria Lopez", "Chief", "Agency")]),
         ("Below is comment from Jamal Okafor, director of the Refugee Law Project at Makerere University.",
          [("Jamal Okafor", "director", "Refugee Law Project at Makerere University")]),
+        # a colon glued to the quotation, after a long appositive title
+        (("Speaking in Lisbon, Ana Ferreira, Vice-President of the Board, responsible for Housing, Transport, "
+         "Energy and Climate, currently also in charge of the Water & Sanitation portfolio, said:“Every "
+         "household must have clean water by the end of the decade.”"),
+         [("Ana Ferreira", "Vice-President of the Board", None)]),
+        # a video clip sheet: name, title and a note in brackets, then the words
+        (("00:00:12 SOUNDBITE Tomas Berg, Chief Economist (man, Swedish): “Prices rose faster than wages "
+         "for the third year running.”"),
+         [("Tomas Berg", "Chief Economist", None)]),
+        # a transcript: the speaker label resolves to the full name printed above it
+        (("Minister of Health Ingrid Solberg and Mayor Paul Dunne at a Joint Press Conference\n"
+         "MINISTER SOLBERG: Thank you all for coming this morning.\n"
+         "QUESTION: Will the clinics reopen next week?"),
+         [("Ingrid Solberg", "Minister of Health", None)]),
+        # a label that no full name matches is nobody
+        ("MODERATOR: Welcome to the briefing.\nQUESTION: When will the report be out?", []),
+        # "she" takes up the subject before, never the person she met
+        (("Laila Nasser, the agency's field director, met Minister Pedro Alves on Monday. Describing her "
+          "talks with Pedro Alves, she said the camps needed water. She noted that winter was coming."),
+         [("Laila Nasser", "agency's field director", None)]),
+        ("Describing her talks with Minister Pedro Alves, she said the camps needed water.", []),
     ],
 )
 def test_spokespeople_patterns(nlp, text, expected):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -37,10 +38,24 @@ def build_nlp(model: str = settings.DEFAULT_MODEL) -> Language:
         nlp = spacy.load(model, exclude=list(settings.EXCLUDED_COMPONENTS))
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model {model!r}: install it with pip first ({exc})") from exc
+    _split_glued_quotes(nlp)
     nlp.add_pipe("line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     for name in COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp
+
+
+# `said:“Health and ...`: a colon glued to an opening quote is three tokens, not one word, so the
+# verb of saying and the quotation are seen.
+_GLUED_QUOTE = r"(?<=[^\s:]):(?=[“\"])|(?<=:)[“\"](?=\S)"
+
+
+def _split_glued_quotes(nlp: Language) -> None:
+    infixes = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(infixes, "__self__", None), "pattern", None)
+    if pattern is None:  # a custom tokenizer without a regex: leave it as it is
+        return
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED_QUOTE}").finditer
 
 
 def extract(releases: Iterable[Release], nlp: Language) -> Iterator[Release]:

@@ -39,6 +39,8 @@ _SIGN_OFF = re.compile(
 )
 # A quotation, closed, or cut off by the end of a truncated teaser.
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)(?:[”\"]|(?=[.…]*\s*$))")
+# A transcript line opening with its speaker in capitals: "SECRETARY TILLERSON:", "MS. NAUERT:".
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[A-Z][A-Z.’'-]*[ \t]+){0,3}([A-Z][A-Z’'-]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 _NAME_LINE = re.compile(r"^(?:[—–-]\s*)?([A-Z][a-zA-Z’'.-]+(?:\s+[A-Z][a-zA-Z’'.-]+){1,3})$")
 
 
@@ -64,6 +66,9 @@ def _speaker_tokens(verb: Token) -> list[Token]:
     return []
 
 
+_OBJECTS = frozenset({"pobj", "dobj", "iobj", "dative"})
+
+
 def _pronoun_antecedent(verb: Token) -> Span | None:
     """`He said` / `she added`: the one person named in this or the two sentences before, if only one."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in _PRONOUNS]
@@ -76,11 +81,20 @@ def _pronoun_antecedent(verb: Token) -> Span | None:
         if start == 0:
             break
         start = doc[start - 1].sent.start
-    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= verb.i]
-    full = {e[-1].text for e in people}
-    if len(full) != 1:
+    # "Describing his meeting with Ban Ki-moon, he said ... He noted": an object in a sentence whose
+    # subject is "he" or "she" is someone else. A subject pronoun takes up a person named as a subject
+    # when there is one, else the one person named at all (the parse may have made a subject an object).
+    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= verb.i
+              and not (e.root.dep_ in _OBJECTS and _has_pronoun_subject(e.sent))]
+    named_as_subject = [e for e in people if e.root.dep_ not in _OBJECTS]
+    candidates = named_as_subject or people
+    if len({e[-1].text for e in candidates}) != 1:
         return None
-    return max(people, key=len)
+    return max(candidates, key=len)
+
+
+def _has_pronoun_subject(sentence: Span) -> bool:
+    return any(t.dep_ == "nsubj" and t.lower_ in _PRONOUNS for t in sentence)
 
 
 def _closing_signature(doc: Doc) -> list[tuple[Span, str | None]]:
@@ -114,6 +128,11 @@ def _proper_name_at(doc: Doc, start: int) -> Span | None:
     return doc[start:end] if _has_role_word(after) else None
 
 
+# "Jyrki Katainen, Vice-President of the Commission, responsible for Jobs, Growth, ..., said": tokens
+# between a name and its verb when an appositive title runs long.
+_LONGEST_APPOSITIVE = 40
+
+
 def _person_before(verb: Token) -> Span | None:
     """`Jane Doe, director of X, said` when the parse missed the subject: the name, an appositive, the verb."""
     sentence = verb.sent
@@ -124,7 +143,9 @@ def _person_before(verb: Token) -> Span | None:
     between = verb.doc[person.end:verb.i]
     if len(between) == 0:
         return person
-    if between[0].text == "," and len(between) <= 25 and not any(
+    if any(t.head == verb and t.dep_ == "nsubj" and t.pos_ == "PRON" for t in between):
+        return None  # "... with Secretary-General Ban Ki-moon, he said": the pronoun speaks, not the name
+    if between[0].text == "," and len(between) <= _LONGEST_APPOSITIVE and not any(
         t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"} for t in between
     ) and not any(t.text in {".", ";", "“", "”", '"'} for t in between):
         return person
@@ -154,7 +175,8 @@ def _split_role(text: str, doc_span: Span | None, appositive: bool = False) -> t
         orgs = [e for e in orgs if e[0].lower_ not in _ROLE_WORDS]
         owners = [e for e in orgs if e.end + 1 < doc_span.end and (doc[e.end].text in {"'s", "’s"} or e[-1].text in {"'s", "’s"})]
         leading = re.match(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b", text)
-        named = [e for e in orgs if not (e.start > 0 and doc[e.start - 1].text == "(")]  # not "(ICRC)"
+        named = [e for e in orgs if not (e.start > 0 and doc[e.start - 1].text == "(")  # not "(ICRC)"
+                 and not _title_word(e)]
         if owners:
             org = _org_name(owners[0])  # "Amnesty International USA's Security Program": the owner
         elif leading and len(text.split()) > 1 and leading.group(0).lower() not in _ROLE_WORDS \
@@ -188,6 +210,13 @@ def _split_role(text: str, doc_span: Span | None, appositive: bool = False) -> t
     if not (_has_role_word(role) or plain_appositive) or len(role) > 110:
         role = None
     return role or None, org
+
+
+def _title_word(ent: Span) -> bool:
+    """`Secretary of State`, `Minister of Health`: one word after "<role> of" is part of the title."""
+    doc = ent.doc
+    return len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" \
+        and doc[ent.start - 2].lower_ in _ROLE_WORDS
 
 
 def _is_country_word(text: str) -> bool:
@@ -323,6 +352,9 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
             c.dep_ == "dobj" and c.lower_ in _STATEMENT_NOUNS for c in token.children
         ):
             person = _person_in(_speaker_tokens(token), doc) or _person_before(token)
+        elif token.text in {":", "):"} and nxt in {"“", '"'}:
+            # "Filippo Grandi, UN High Commissioner for Refugees: “...”": a name, a title, the words.
+            person = _person_before(token)
         elif lower == "according" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
             person = _person_in(list(doc[token.i + 1].subtree), doc)
         elif lower in _ATTRIBUTION_NOUNS and nxt.lower() in {"by", "from", "to", "of"}:
@@ -339,6 +371,7 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
             found.append((person, _quote_near(token.sent, doc)))
     found.extend(_signatures(doc))
     found.extend(_closing_signature(doc))
+    found.extend(_speaker_labels(doc))
     people = _merge(found)
     speaker_orgs = {_org_name(e) for e in doc.ents if e.label_ == "ORG" and e.root.dep_ == "nsubj"
                     and e.root.head.lower_ in _SPEECH_VERBS}
@@ -379,6 +412,43 @@ def _signatures(doc: Doc) -> list[tuple[Span, str | None]]:
     return found
 
 
+def _speaker_labels(doc: Doc) -> list[tuple[Span, str | None]]:
+    """`SECRETARY TILLERSON: Well, first let me thank ...`: a transcript's speaker label, resolved to the
+    full name the text prints elsewhere ("Secretary of State Rex Tillerson"). A label no full name
+    matches (QUESTION:, MODERATOR:) names nobody."""
+    found = []
+    for match in _SPEAKER_LABEL.finditer(doc.text):
+        surname = match.group(1).lower()
+        mentions = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == surname
+                    and not e.text.isupper()] or _unrecognised_names(doc, surname)
+        if mentions:
+            line_end = doc.text.find("\n", match.end())
+            words = doc.text[match.end():line_end if line_end != -1 else None].strip()
+            found.append((max(mentions, key=_described), _clip(words) or None))
+    return found
+
+
+def _unrecognised_names(doc: Doc, surname: str) -> list[Span]:
+    """`Minister of Health Ingrid Solberg` where the recogniser saw no person: a capitalised first name
+    and the surname, neither of them a title word nor inside a place or an organisation."""
+    return [doc[t.i - 1:t.i + 1] for t in doc[1:]
+            if t.lower_ == surname and t.is_title and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha
+            and doc[t.i - 1].lower_ not in _ROLE_WORDS
+            and t.ent_type_ in {"", "PERSON"} and doc[t.i - 1].ent_type_ in {"", "PERSON"}]
+
+
+def _clip(text: str, most: int = 600) -> str:
+    return text if len(text) <= most else text[: text.rfind(" ", 0, most)] + "…"
+
+
+def _described(mention: Span) -> tuple[int, int]:
+    """How fully a mention of a person is described: role and organisation found, then role length."""
+    role, org = _role_after(mention)
+    if role is None and org is None:
+        role, org = _role_before(mention)
+    return (role is not None) + (org is not None), len(role or "")  # the fuller title wins a tie
+
+
 def _full_mention(span: Span) -> Span:
     """`said Russell` after `Catherine Russell` earlier in the text: the full name, at the mention that
     also gives a role and organisation when one does."""
@@ -388,14 +458,7 @@ def _full_mention(span: Span) -> Span:
                 if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[0].text and e.start < span.start]
     if not mentions:
         return span
-
-    def described(mention: Span) -> tuple[int, int]:
-        role, org = _role_after(mention)
-        if role is None and org is None:
-            role, org = _role_before(mention)
-        return (role is not None) + (org is not None), len(role or "")  # the fuller title wins a tie
-
-    return max(mentions, key=described)
+    return max(mentions, key=_described)
 
 
 def _merge(found: list[tuple[Span, str | None]]) -> list[Spokesperson]:
