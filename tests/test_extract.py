@@ -150,3 +150,18 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
 )
 def test_spokespeople_patterns(nlp, text, expected):
     assert [(p.name, p.role, p.organization) for p in _one(nlp, text).spokespeople] == expected
+
+
+def test_a_name_run_into_the_words_before_it_is_cut_where_the_text_prints_them_alone(nlp):
+    from spacy.tokens import Span
+
+    from pipeline.extract.spokespeople import _without_run_on_words
+
+    doc = nlp.make_doc("Farmers held by Sable Front Tomas Okello, director, said the Sable Front holds more. "
+                       "Mary Ann Lee Smith spoke.")
+    run_on = Span(doc, 3, 7, label="PERSON")  # "Sable Front Tomas Okello": the recogniser's one name
+    assert run_on.text == "Sable Front Tomas Okello"
+    assert _without_run_on_words(run_on).text == "Tomas Okello"
+    whole = Span(doc, 17, 21, label="PERSON")  # "Mary Ann Lee Smith": no part of it printed alone
+    assert whole.text == "Mary Ann Lee Smith"
+    assert _without_run_on_words(whole).text == "Mary Ann Lee Smith"

@@ -461,11 +461,28 @@ def _full_mention(span: Span) -> Span:
     return max(mentions, key=_described)
 
 
+def _without_run_on_words(span: Span) -> Span:
+    """`... girls abducted by Boko Haram Netsanet Belay, Amnesty International's director, said`: a
+    sentence missing its comma runs a name into the words before it. Leading words the text also prints
+    on their own, not followed by the rest of the name, are cut off."""
+    if len(span) < 4:
+        return span
+    text = span.doc.text
+    for cut in range(2, len(span) - 1):
+        lead, rest = span[:cut], span[cut:]
+        if not all(t.is_title or t.is_upper for t in lead):
+            return span
+        alone = re.compile(rf"(?<!\w){re.escape(lead.text)}(?!\w)(?!\s+{re.escape(rest[0].text)})")
+        if any(m.start() != span.start_char for m in alone.finditer(text)):
+            return rest
+    return span
+
+
 def _merge(found: list[tuple[Span, str | None]]) -> list[Spokesperson]:
     """One entry per person: short mentions ("Huang said") join the full name, roles fill in."""
     people: dict[str, Spokesperson] = {}
     for span, quote in found:
-        span = _full_mention(span)
+        span = _without_run_on_words(_full_mention(span))
         name = _clean_name(span.text)
         lead_role = []
         while len(name.split()) > 2 and name.split()[0].lower() in _ROLE_WORDS:
