@@ -106,12 +106,27 @@ def _split(page: Page) -> list[Release]:
     anchors = _anchors(blocks)
     if len(anchors) < 2:
         # Cards dated without a year (`5-31 | ...`): still cards, with no publication date.
-        anchors = [_Anchor(i, found, None) for i, found in ((i, yearless_line(b)) for i, b in enumerate(blocks)) if found]
+        yearless = [_Anchor(i, found, None) for i, found in ((i, yearless_line(b)) for i, b in enumerate(blocks)) if found]
+        anchors = yearless if len(yearless) >= 2 else anchors
     if len(anchors) >= 2:
         cards = _cards(page, blocks, anchors)
         if len(cards) >= 2:
             return cards
+    elif len(anchors) == 1 and _cut_off_listing(blocks, anchors[0]):
+        cards = _cards(page, blocks, anchors)
+        if len(cards) == 1:
+            return cards
     return [_document(page, blocks)]
+
+
+def _cut_off_listing(blocks: list[str], anchor: _Anchor) -> bool:
+    """A listing cut off after its first dated card: a kind line above the date, and below it, within a
+    few lines, only the next card's kind line, title and teaser, with no date. One card, not the page as
+    one document (whose summary would run the next card's teaser into this one). A release page's own
+    body between its date and a related-content kind line keeps it a document."""
+    kinds = [i for i, b in enumerate(blocks) if kind_of(b)]
+    return bool(kinds) and kinds[0] < anchor.index < kinds[-1] and kinds[-1] - anchor.index <= 3 \
+        and len(blocks) - kinds[-1] <= 4
 
 
 def _anchors(blocks: list[str]) -> list[_Anchor]:

@@ -155,3 +155,27 @@ def test_bylines_times_and_generic_news_labels():
     cards = split(_page("12 March 2021 | News", *FLOOD, "10 March 2021 | News", *APPEAL))
     assert [c.kind for c in cards] == ["press_release", "press_release"]
     assert _titles_dates(cards) == [(FLOOD[0], dt.date(2021, 3, 12)), (APPEAL[0], dt.date(2021, 3, 10))]
+
+
+def test_listing_cut_off_after_its_first_dated_card_is_one_card():
+    teaser = ("Families displaced by the floods in the northern valleys still wait for shelter, clean water and "
+              "medical care three months after the river burst its banks, a new report finds.")
+    next_teaser = ("A proposed law on public assembly would let police ban protests on vague grounds and jail "
+                   "organisers for up to two years, rights groups warned on Monday.")
+    cards = split(_page(
+        "Sheet of paper Report", "Flood survivors left without shelter", teaser, "March 4, 2021",
+        "Marchers in the capital on Saturday. (Photo: Staff)",
+        "Press Release", "Draft protest law threatens the right to assemble", next_teaser,
+    ))
+    assert [(c.kind, c.title, c.summary, c.published) for c in cards] == [
+        ("report", "Flood survivors left without shelter", teaser, dt.date(2021, 3, 4))]
+
+
+def test_single_release_page_with_one_kind_line_keeps_its_whole_body():
+    body = [f"Paragraph {n} of the statement, long enough to read as running text rather than a heading "
+            "or a label, with a full stop at the end." for n in range(1, 6)]
+    cards = split(_page("Press Release", "Agency opens three new clinics", "March 4, 2021", *body[:2],
+                        "What happens next", *body[2:],
+                        "Related", "Press Release", "Clinic staff trained in emergency care"))
+    assert len(cards) == 1
+    assert all(paragraph in cards[0].summary for paragraph in body)
