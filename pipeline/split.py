@@ -166,6 +166,12 @@ def _is_title(line: str) -> bool:
     )
 
 
+def _is_headline(line: str) -> bool:
+    """A title, or a long one with no closing punctuation ("... after second confirmed fatality from
+    most recent Ebola virus outbreak"): not a teaser sentence, whatever its length."""
+    return _is_title(line) and (not _is_summary(line) or not _SENTENCE_END.search(line))
+
+
 def _dates_last(blocks: list[str], anchors: list[_Anchor]) -> bool:
     """True when each card ends with its date line (the seeds' layout), False when it starts with it."""
     first, last = anchors[0].index, anchors[-1].index
@@ -296,7 +302,7 @@ def _card_dates_last(page: Page, blocks: list[str], segment: list[int], anchor: 
         captions, body = [], lines
     if inline:
         # `Title` then `NEW YORK (date) – teaser`: the title is the line right above the date line.
-        title = body[-1][1] if body and _is_title(body[-1][1]) and not _is_summary(body[-1][1]) else None
+        title = body[-1][1] if body and _is_headline(body[-1][1]) else None
         captions = captions + (body[:-1] if title else body)
         body = [(anchor.index, anchor.line.rest)]
     elif kind_at is None:

@@ -179,3 +179,24 @@ def test_single_release_page_with_one_kind_line_keeps_its_whole_body():
                         "Related", "Press Release", "Clinic staff trained in emergency care"))
     assert len(cards) == 1
     assert all(paragraph in cards[0].summary for paragraph in body)
+
+
+def test_long_headline_above_a_dated_teaser_is_the_title():
+    long_title = ("Northern Province – health agency urges families living along the river to boil drinking water "
+                  "after a second confirmed death from the cholera outbreak in the provincial capital")
+    assert len(long_title) > 150
+    cards = split(_page(
+        "Press releases",
+        "Agency welcomes the new national water strategy",
+        "3 May 2022 – The agency welcomed the strategy published on Tuesday and urged ministers to fund it fully.",
+        long_title,
+        "29 APRIL 2022 – The agency has urged families in the north to take every precaution as cases rise.",
+        "Vaccination drive reaches a million children",
+        "26 April 2022 – A national drive has reached a million children in its first month, the agency said.",
+    ))
+    assert [(c.title, c.published) for c in cards] == [
+        ("Agency welcomes the new national water strategy", dt.date(2022, 5, 3)),
+        (long_title, dt.date(2022, 4, 29)),
+        ("Vaccination drive reaches a million children", dt.date(2022, 4, 26)),
+    ]
+    assert cards[0].summary.startswith("The agency welcomed") and long_title not in cards[0].summary
