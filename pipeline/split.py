@@ -52,6 +52,7 @@ _PUBLISHER = re.compile(
     r"(?P<org>[A-Z][\w&’'-]*(?:\.(?=\S))?(?:\s+(?:of|for|the|and|&|[A-Z][\w&’'-]*\.?)){0,6}?)"
     r"\s*(?:[.,|]\s|[.,|]?$|(?i:all rights reserved))",
 )
+_STATEMENT_TITLE = re.compile(r"^(?:joint\s+)?statements?\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]$|\.\.\.$")
 _EMAIL_MARKERS = re.compile(
     r"unsubscribe|don'?t reply to this email|view (this email )?in (your )?browser|"
@@ -197,6 +198,7 @@ def _cards(page: Page, blocks: list[str], anchors: list[_Anchor]) -> list[Releas
     head = [(i, blocks[i]) for i in range(bounds[0]) if not _is_chrome(blocks[i])]
     titles_above = 0 if dates_last else _titles_above_dates(page, blocks, anchors)
     pre_lines = head[-titles_above:] if titles_above else []  # above that: page headings, not the card
+    heading = None if dates_last else _page_heading(blocks, anchors)
     for n, anchor in enumerate(anchors):
         if dates_last:
             start = bounds[n - 1] + 1 if n else 0
@@ -206,13 +208,21 @@ def _cards(page: Page, blocks: list[str], anchors: list[_Anchor]) -> list[Releas
             segment = list(range(anchor.index + 1, end))
             if n + 1 < len(bounds) and segment and kind_of(blocks[segment[-1]]):
                 segment.pop()  # the kind line above the next date belongs to the next card
-            made, pre_lines = _card_dates_first(page, blocks, segment, anchor, pre_lines if titles_above else [])
+            made, pre_lines = _card_dates_first(page, blocks, segment, anchor, pre_lines if titles_above else [],
+                                                heading)
         if made is None:
             continue
         release, used = made
         url = next((link_at[i] for i in used if i in link_at), None)
         cards.append(replace(release, url=url) if url else release)
     return cards
+
+
+def _page_heading(blocks: list[str], anchors: list[_Anchor]) -> int | None:
+    """`Press releases` above the first of several date lines and no kind line above any other: the
+    page's heading, not the first card's kind."""
+    above = [a.index > 0 and kind_of(blocks[a.index - 1]) is not None for a in anchors]
+    return anchors[0].index - 1 if len(anchors) >= 3 and above[0] and not any(above[1:]) else None
 
 
 def _segments_first(blocks: list[str], anchors: list[_Anchor]) -> list[list[int]]:
@@ -234,17 +244,17 @@ def _titles_above_dates(page: Page, blocks: list[str], anchors: list[_Anchor]) -
     return sorted(tails)[len(tails) // 2]
 
 
-def _kind_before(blocks: list[str], anchor: _Anchor) -> str | None:
+def _kind_before(blocks: list[str], anchor: _Anchor, heading: int | None = None) -> str | None:
     if anchor.kind:
         return anchor.kind
-    if anchor.index and kind_of(blocks[anchor.index - 1]):
+    if anchor.index and anchor.index - 1 != heading and kind_of(blocks[anchor.index - 1]):
         return kind_of(blocks[anchor.index - 1])
     return None
 
 
 def _card_dates_first(page: Page, blocks: list[str], segment: list[int], anchor: _Anchor,
-                      pre_lines: list[tuple[int, str]]):
-    kind = _kind_before(blocks, anchor) or next((kind_of(t) for _, t in pre_lines if kind_of(t)), None)
+                      pre_lines: list[tuple[int, str]], heading: int | None = None):
+    kind = _kind_before(blocks, anchor, heading) or next((kind_of(t) for _, t in pre_lines if kind_of(t)), None)
     lines = [(i, blocks[i]) for i in segment if not _is_chrome(blocks[i])]
     inline = bool(anchor.line.rest and not anchor.kind)
     if inline:
@@ -279,9 +289,15 @@ def _card_dates_first(page: Page, blocks: list[str], segment: list[int], anchor:
         return None, next_pre
     used = [anchor.index] + [i for i, _ in summary_lines] + [i for i, _ in heads[:1]] + segment[:1]
     return (Release(
-        sources=(page.source,), kind=kind or "press_release", title=title, summary=summary,
+        sources=(page.source,), kind=kind or _unprinted_kind(title), title=title, summary=summary,
         date_text=anchor.line.date_text, published=anchor.line.published,
     ), used), next_pre
+
+
+def _unprinted_kind(title: str | None) -> str:
+    """The kind of a card that prints no kind line: a statement when its title says so
+    ("Statement attributable to the Spokesperson ...", "Joint statement on ..."), else a press release."""
+    return "statement" if title and _STATEMENT_TITLE.match(title) else "press_release"
 
 
 def _first_sentence(text: str) -> str:
@@ -325,7 +341,7 @@ def _card_dates_last(page: Page, blocks: list[str], segment: list[int], anchor: 
         return None
     used = [i for i, _ in lines] + [anchor.index]
     return Release(
-        sources=(page.source,), kind=kind or "press_release", title=title, summary=summary,
+        sources=(page.source,), kind=kind or _unprinted_kind(title), title=title, summary=summary,
         captions=tuple(line for _, line in captions), date_text=anchor.line.date_text,
         published=anchor.line.published,
     ), used

@@ -200,3 +200,24 @@ def test_long_headline_above_a_dated_teaser_is_the_title():
         ("Vaccination drive reaches a million children", dt.date(2022, 4, 26)),
     ]
     assert cards[0].summary.startswith("The agency welcomed") and long_title not in cards[0].summary
+
+
+def test_page_heading_is_no_kind_and_statement_titles_are_statements():
+    cards = split(_page(
+        "Press releases",
+        "• 18 Feb 2020 - Statement attributable to the Spokesperson on the floods The agency is alarmed by the "
+        "rising water in the eastern districts and calls for safe passage for relief convoys.",
+        "• 01 Feb 2020 - Joint statement on the ceasefire talks The two agencies welcome the resumption of talks "
+        "and urge all parties to keep the truce in place while they last.",
+        "• 22 Jan 2020 - Relief convoys reach the eastern districts for the first time in a month, carrying food "
+        "and medicine for some twelve thousand people.",
+    ))
+    assert [c.kind for c in cards] == ["statement", "statement", "press_release"]
+
+
+def test_a_kind_line_above_each_date_is_each_cards_kind():
+    teaser = "The agency published its annual survey of water points in the northern districts on Monday."
+    cards = split(_page("Report", "2 May 2021 - Water survey finds a third of pumps broken " + teaser,
+                        "Update", "1 May 2021 - Convoy reaches the north " + teaser,
+                        "Report", "30 Apr 2021 - Clinic census complete " + teaser))
+    assert [c.kind for c in cards] == ["report", "update", "report"]
