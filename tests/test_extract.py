@@ -66,6 +66,11 @@ def test_country_mentions_carry_evidence(nlp):
         ("An 80% cut to the refugee admissions program was announced.", [(80.0, "percent", None)]),
         ("In 2015 the law changed; COVID-19 spread; Title 42 was used within 20 days.", []),
         ("Thousands marched and hundreds of thousands signed.", []),
+        # media-advisory metadata, dates with spaced slashes, footnote markers and page labels
+        ("Download the video file (722.1 MB). DURATION: 6:16", []),
+        ("Daily News 04 / 04 / 2019", []),
+        ("The task force is funded by drilling firms. [1]\nThe complainant sits on a committee. [2]", []),
+        ("Board of directors\n|Page 2\nHelmut Weber, chairman", []),
     ],
 )
 def test_figures(nlp, text, expected):
@@ -165,3 +170,18 @@ def test_a_name_run_into_the_words_before_it_is_cut_where_the_text_prints_them_a
     whole = Span(doc, 17, 21, label="PERSON")  # "Mary Ann Lee Smith": no part of it printed alone
     assert whole.text == "Mary Ann Lee Smith"
     assert _without_run_on_words(whole).text == "Mary Ann Lee Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "obj", "written"),
+    [
+        ("Air strikes caused nearly half - 49.8 per cent - of the 47,500 recorded deaths of children.",
+         49.8, "recorded deaths of children", "nearly half - 49.8"),
+        ("Two more prisoners were released this week, bringing the total number of detainees to 91.",
+         91.0, "detainees", "91"),
+        ("Up to 5 million households could lose power this winter.", 5000000.0, "households", "Up to 5 million"),
+    ],
+)
+def test_figure_objects_through_shares_totals_and_qualifiers(nlp, text, value, obj, written):
+    figure = next(f for f in _one(nlp, text).figures if f.value == value)
+    assert (figure.object, figure.text) == (obj, written)

@@ -41,6 +41,12 @@ _MONTHS = frozenset(
 _LABEL_WORDS = frozenset(
     ["page", "no", "no.", "number", "article", "section", "chapter", "item", "resolution", "paragraph", "vol", "volume", "phase", "level", "grade", "class", "room", "floor", "route", "title", "act", "bill", "law", "rule", "part", "annex", "amendment", "case", "docket", "exhibit"]
 )
+_PERCENT_WORDS = frozenset({"cent", "percent", "%"})
+_AMOUNT_NOUNS = frozenset({"number", "numbers", "total", "count", "tally"})
+_CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
+_SLASHED = re.compile(r"\s?/\s?\d")
+_SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
+_FILE_SIZES = frozenset(["kb", "mb", "gb", "tb", "kib", "mib", "gib", "kbps", "mbps", "gbps"])
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}")
 _ADDRESS_WORDS = frozenset(["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "floor", "suite", "blvd", "boulevard"])
 _VAGUE = frozenset(["half", "quarter", "third", "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "several", "few"])
@@ -77,7 +83,7 @@ def _is_identifier(span: Span) -> bool:
     first, doc = span[0], span.doc
     if first.i > 0:
         before = doc[first.i - 1]
-        if before.lower_ in _LABEL_WORDS or (before.is_upper and before.is_alpha and 2 <= len(before) <= 4
+        if before.lower_.lstrip("|•·*") in _LABEL_WORDS or (before.is_upper and before.is_alpha and 2 <= len(before) <= 4
                                              and not span.text[0].isalpha()):
             return True
         glued_hyphen = before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 \
@@ -120,6 +126,7 @@ def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
 def _clause_subject(span: Span) -> Token | None:
     """`exports were worth £834 billion`, `the number rose to 91`: the subject is what the number measures."""
     token = span.root
+    came_through = ""
     for _ in range(4):
         if token.dep_ not in {"pobj", "dobj", "attr", "npadvmod", "acomp", "oprd", "prep", "quantmod", "nummod",
                               "advmod", "amod"} or token.head is token:
@@ -129,8 +136,17 @@ def _clause_subject(span: Span) -> Token | None:
             subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and subjects[0].pos_ in {"NOUN", "PROPN"} and not (span.start <= subjects[0].i < span.end):
                 return subjects[0]
+            if not subjects and came_through == "to":
+                # "bringing the total number of detainees to 91": what is brought to the number
+                return next((c for c in token.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
             return None
+        came_through = token.lower_
     return None
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+            for c in prep.children if c.dep_ == "pobj"]
 
 
 def _object_of(span: Span) -> str | None:
@@ -138,7 +154,9 @@ def _object_of(span: Span) -> str | None:
     doc = span.doc
     head = span.root.head
     candidates = []
-    if head.i >= span.end and head.pos_ in {"NOUN", "PROPN"}:
+    if head.i >= span.end and head.lower_ in _PERCENT_WORDS:
+        candidates.extend(_of_objects(head))  # "49.8 per cent of the 47,500 instances": what the share is of
+    elif head.i >= span.end and head.pos_ in {"NOUN", "PROPN"}:
         candidates.append(head)
     for token in span.root.children:
         if token.dep_ == "prep" and token.lower_ in {"of", "in", "for"}:
@@ -163,6 +181,8 @@ def _object_of(span: Span) -> str | None:
     if not candidates:
         return None
     noun = candidates[0]
+    if noun.lower_ in _AMOUNT_NOUNS and _of_objects(noun):
+        noun = _of_objects(noun)[0]  # "the total number of detainees": detainees
     left = noun.left_edge.i
     while left < noun.i and (doc[left].i < span.end or doc[left].is_punct or doc[left].lower_ in _QUALIFIERS
                              or doc[left].lower_ in {"per", "cent", "percent", "of"}
@@ -181,6 +201,8 @@ def _qualified_text(span: Span) -> tuple[str, int]:
     doc = span.doc
     start = span.start
     while start > 0 and start > span.start - 3 and doc[start - 1].lower_ in _QUALIFIERS:
+        if doc[start - 1].lower_ == "to" and not (start > 1 and doc[start - 2].lower_ == "up"):
+            break  # "rose to 91" is no qualifier; "up to 91" is
         start -= 1
     return doc[start:span.end].text, doc[start].idx
 
@@ -218,9 +240,17 @@ def _figure(span: Span) -> Figure | None:
             return None  # a phone or fax number
     if re.fullmatch(r"\d{6,}", text):
         return None  # a long bare digit run is an identifier or a date stamp, not a count
+    if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "[" and doc[span.end].text == "]":
+        return None  # "[2]": a footnote marker
+    if _CLOCK.fullmatch(text):
+        return None  # "6:16", "00:06:16": a running time or a time code
+    if _SLASHED.match(doc.text, span.end_char) or _SLASHED_BEFORE.search(doc.text, 0, span.start_char):
+        return None  # "04 / 04 / 2019", "3/4": part of a date or a fraction
     nxt = doc[span.end] if span.end < len(doc) else None
     if any(t.lower_.strip(".") in _ADDRESS_WORDS for t in doc[span.end:span.end + 4]):
         return None  # "311 W 43rd Street"
+    if nxt is not None and nxt.lower_ in _FILE_SIZES:
+        return None  # "722.1 MB": the size of a download, not a figure the release reports
     if nxt is not None and (nxt.lower_ in _TIME_WORDS or nxt.lower_.rstrip("s") in _TIME_WORDS
                             or nxt.lower_ in _ADDRESS_WORDS or nxt.text.startswith("-year")):
         return None
