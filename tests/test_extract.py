@@ -151,6 +151,12 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
           "talks with Pedro Alves, she said the camps needed water. She noted that winter was coming."),
          [("Laila Nasser", "agency's field director", None)]),
         ("Describing her talks with Minister Pedro Alves, she said the camps needed water.", []),
+        # a name inside the subject's phrase, or the addressee of "told", is not who speaks
+        (("Ruling on a complaint by campaigner Tom Hale, the Press Standards Board has told the charity to "
+          "withdraw an advert."), []),
+        ("After weeks of talks, the regulator told Maria Costa to close the plant by Friday.", []),
+        ("A spokesperson for the Water Alliance, Omar Said, said the pumps were broken.",
+         [("Omar Said", "spokesperson", "Water Alliance")]),
     ],
 )
 def test_spokespeople_patterns(nlp, text, expected):

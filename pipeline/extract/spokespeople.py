@@ -16,6 +16,8 @@ LOGGER = logging.getLogger(__name__)
 _SPEECH_VERBS = frozenset(
     ["said", "says", "say", "saying", "stated", "states", "added", "adds", "noted", "notes", "warned", "warns", "explained", "explains", "told", "tells", "wrote", "writes", "commented", "comments", "declared", "declares", "stressed", "stresses", "emphasized", "emphasised", "insisted", "insists", "urged", "urges", "concluded", "continued", "remarked", "argued", "argues", "asserted", "cautioned", "observed", "acknowledged", "affirmed", "reiterated", "recalled", "lamented", "welcomed", "argues", "argued", "responds", "responded", "pledged", "pledges", "praised", "praises", "condemned", "condemns", "replied", "replies", "announced", "announces"]
 )
+# Verbs whose object, not their subject, follows them: "told Greenpeace UK to withdraw" names the addressee.
+_ADDRESSING_VERBS = frozenset(["told", "tells", "urged", "urges", "welcomed", "praised", "praises", "condemned", "condemns"])
 # "Catherine Russell Briefing to ...": a title naming a person's own words.
 _WORKS_OF_SPEECH = frozenset(["briefing", "remarks", "statement", "address", "speech", "testimony", "interview", "op-ed"])
 _PRONOUNS = frozenset({"he", "she"})
@@ -57,10 +59,20 @@ def _person_in(tokens: Span | list[Token], doc: Doc) -> Span | None:
     return None
 
 
+def _head_phrase(token: Token) -> list[Token]:
+    """A subject without its prepositional phrases and clauses: `The director of X, Jane Doe` keeps Jane
+    Doe; `Ruling on a complaint by Lord Lipsey, the authority` does not reach Lord Lipsey."""
+    phrase = [token]
+    for child in token.children:
+        if child.dep_ not in {"prep", "acl", "relcl", "advcl", "agent"}:
+            phrase.extend(_head_phrase(child))
+    return phrase
+
+
 def _speaker_tokens(verb: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
-        return list(subjects[0].subtree)
+        return _head_phrase(subjects[0])
     if verb.dep_ in {"ccomp", "parataxis", "conj"} and verb.head.pos_ == "VERB":
         return _speaker_tokens(verb.head) if verb.dep_ == "conj" else []
     return []
@@ -141,10 +153,16 @@ def _person_before(verb: Token) -> Span | None:
         return None
     person = people[-1]
     between = verb.doc[person.end:verb.i]
+    if len(between) > 2 and between[1 + (between[1].lower_ == "the")].ent_type_ == "ORG" \
+            and any(t.dep_ == "aux" and t.head == verb for t in between):
+        return None  # "a complaint by Lord Lipsey, the Advertising Standards Authority has told": the body speaks
     if len(between) == 0:
         return person
-    if any(t.head == verb and t.dep_ == "nsubj" and t.pos_ == "PRON" for t in between):
-        return None  # "... with Secretary-General Ban Ki-moon, he said": the pronoun speaks, not the name
+    if any(t.head == verb and t.dep_ == "nsubj" and (t.pos_ == "PRON" or t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"})
+           for t in between):
+        # "... with Secretary-General Ban Ki-moon, he said", "a complaint by Lord Lipsey, the Advertising
+        # Standards Authority has told ...": the verb's own subject speaks, not the name before it.
+        return None
     if between[0].text == "," and len(between) <= _LONGEST_APPOSITIVE and not any(
         t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"} for t in between
     ) and not any(t.text in {".", ";", "“", "”", '"'} for t in between):
@@ -343,7 +361,7 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
         nxt = doc[token.i + 1].text if token.i + 1 < len(doc) else ""
         if lower in _SPEECH_VERBS and (token.pos_ in {"VERB", "AUX"} or nxt in {":", "“", '"', ","}):
             person = _person_in(_speaker_tokens(token), doc) or _person_before(token)
-            if person is None:  # "…,” said Jane Doe, director of X.
+            if person is None and lower not in _ADDRESSING_VERBS:  # "…,” said Jane Doe, director of X.
                 window = doc[token.i + 1:min(len(doc), token.i + 4)]
                 person = next((e for e in doc.ents if e.label_ == "PERSON" and window.start <= e.start < window.end), None)
             if person is None:
@@ -373,12 +391,13 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
     found.extend(_closing_signature(doc))
     found.extend(_speaker_labels(doc))
     people = _merge(found)
-    speaker_orgs = {_org_name(e) for e in doc.ents if e.label_ == "ORG" and e.root.dep_ == "nsubj"
-                    and e.root.head.lower_ in _SPEECH_VERBS}
-    if len(speaker_orgs) == 1:
-        # "..., Human Rights Watch said in a report. ... said Brad Adams, Asia director": his body.
-        (org,) = speaker_orgs
-        people = [replace(p, organization=org) if p.role and not p.organization else p for p in people]
+    speakers = [e for e in doc.ents if e.label_ == "ORG" and e.root.dep_ == "nsubj" and e.root.head.lower_ in _SPEECH_VERBS]
+    if len({_org_name(e) for e in speakers}) == 1:
+        # "..., Human Rights Watch said in a report. ... said Brad Adams, Asia director": his body. An
+        # organisation first speaking after the person ("The ONS have said") is a third party.
+        org, first = _org_name(speakers[0]), speakers[0].start_char
+        people = [replace(p, organization=org) if p.role and not p.organization and p.start > first else p
+                  for p in people]
     return people
 
 
