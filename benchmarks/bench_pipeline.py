@@ -246,8 +246,9 @@ def bench_alternating(raw: Path, tmp: Path, releases: int, single: RunResult, ba
                       time_bare: Callable[[], float], rounds: int) -> float:
     """Alternate `--workers 2` runs with single-process runs, each single run followed by bare
     `nlp.pipe` on the same texts (S B D S B D ..., the first S and B already made). Print the median
-    `--workers 2` speed-up and return the median of the single/bare pairs' throughput ratios: a burst
-    of load from another tenant of a shared machine then moves one run, not the figures."""
+    `--workers 2` speed-up and return the median of the single/bare pairs' throughput ratios. With the
+    default two rounds a median is the mean of a pair: a burst of load from another tenant of a shared
+    machine moves a figure by half as much as it moves one run; three rounds or more outvote it."""
     singles, bares, doubles = [single], [bare_seconds], []
     for n in range(1, rounds + 1):
         double = run_pipeline(raw, tmp / f"out-workers2-{n}", "--workers", "2")
@@ -385,9 +386,10 @@ def main(argv: list[str] | None = None) -> int:
         gc.collect()
 
         # (5) two extraction workers against one, alternated with more single and bare runs
-        rounds = args.workers_rounds if workers_option_available() else 0
+        available = workers_option_available()
+        rounds = args.workers_rounds if available else 0
         if not rounds:
-            emit("workers2_speedup", "unavailable")
+            emit("workers2_speedup", "not measured (--workers-rounds 0)" if available else "unavailable")
         ratio = bench_alternating(raw, tmp, main_size, single, bare_seconds, partial(time_pipe, bare, texts), rounds)
         del bare, texts
         gc.collect()

@@ -52,7 +52,8 @@ _PUBLISHER = re.compile(
     r"(?P<org>[A-Z][\w&’'-]*(?:\.(?=\S))?(?:\s+(?:of|for|the|and|&|[A-Z][\w&’'-]*\.?)){0,6}?)"
     r"\s*(?:[.,|]\s|[.,|]?$|(?i:all rights reserved))",
 )
-_STATEMENT_TITLE = re.compile(r"^(?:joint\s+)?statements?\b", re.IGNORECASE)
+_STATEMENT_TITLE = re.compile(
+    r"^(?:joint\s+)?statement(?:\s*:|\s+(?:by|from|on|attributable|regarding|in\s+response|following)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]$|\.\.\.$")
 _EMAIL_MARKERS = re.compile(
     r"unsubscribe|don'?t reply to this email|view (this email )?in (your )?browser|"
@@ -121,13 +122,17 @@ def _split(page: Page) -> list[Release]:
 
 
 def _cut_off_listing(blocks: list[str], anchor: _Anchor) -> bool:
-    """A listing cut off after its first dated card: a kind line above the date, and below it, within a
-    few lines, only the next card's kind line, title and teaser, with no date. One card, not the page as
-    one document (whose summary would run the next card's teaser into this one). A release page's own
-    body between its date and a related-content kind line keeps it a document."""
+    """A listing cut off after its first dated card: the card's kind line, title and teaser above the
+    date, and below it (after at most two caption lines) only the next card's kind line, title and
+    teaser, with no date. One card, not the page as one document (whose summary would run the next
+    card's teaser into this one). A release page with its body between a kind line and a related-content
+    line, or a date at the top or the bottom of the body, stays a document."""
     kinds = [i for i, b in enumerate(blocks) if kind_of(b)]
-    return bool(kinds) and kinds[0] < anchor.index < kinds[-1] and kinds[-1] - anchor.index <= 3 \
-        and len(blocks) - kinds[-1] <= 4
+    above = [i for i in kinds if i < anchor.index]
+    below = [i for i in kinds if i > anchor.index]
+    # kind, title, teaser, date | at most two caption lines | kind, title, teaser, end of page
+    return bool(above and below) and 3 <= anchor.index - above[-1] <= 4 and below[0] - anchor.index <= 3 \
+        and len(blocks) - below[-1] <= 4 and below[0] == below[-1]
 
 
 def _anchors(blocks: list[str]) -> list[_Anchor]:
@@ -222,7 +227,10 @@ def _page_heading(blocks: list[str], anchors: list[_Anchor]) -> int | None:
     """`Press releases` above the first of several date lines and no kind line above any other: the
     page's heading, not the first card's kind."""
     above = [a.index > 0 and kind_of(blocks[a.index - 1]) is not None for a in anchors]
-    return anchors[0].index - 1 if len(anchors) >= 3 and above[0] and not any(above[1:]) else None
+    if len(anchors) < 3 or not above[0] or any(above[1:]):
+        return None
+    line = blocks[anchors[0].index - 1].strip().lower()
+    return anchors[0].index - 1 if line.endswith("s") or "news" in line else None
 
 
 def _segments_first(blocks: list[str], anchors: list[_Anchor]) -> list[list[int]]:

@@ -71,6 +71,9 @@ def test_country_mentions_carry_evidence(nlp):
         ("Daily News 04 / 04 / 2019", []),
         ("The task force is funded by drilling firms. [1]\nThe complainant sits on a committee. [2]", []),
         ("Board of directors\n|Page 2\nHelmut Weber, chairman", []),
+        ("Around 3/4 of households and 9/11 survivors were counted.", []),
+        # "TB" is tuberculosis here; a size inside running text is a figure
+        ("The clinic treated 3,000 TB patients last year.", [(3000.0, "count", None)]),
     ],
 )
 def test_figures(nlp, text, expected):
@@ -147,9 +150,17 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
         # a label that no full name matches is nobody
         ("MODERATOR: Welcome to the briefing.\nQUESTION: When will the report be out?", []),
         # "she" takes up the subject before, never the person she met
-        (("Laila Nasser, the agency's field director, met Minister Pedro Alves on Monday. Describing her "
-          "talks with Pedro Alves, she said the camps needed water. She noted that winter was coming."),
+        (("Laila Nasser, the agency's field director, visited the camp on Monday. Describing her talks "
+          "with Pedro Alves, she said the camps needed water. She noted that winter was coming."),
          [("Laila Nasser", "agency's field director", None)]),
+        # two people named before an ambiguous "He": nobody
+        ("UN envoy Laila Nasser met President Pedro Alves on Monday. He said the elections would go ahead.", []),
+        # a hyphenated name said twice is one person, never cut inside
+        (("Erika Guevara-Rosas, Americas director at Amnesty International, visited the border on Monday. "
+          "“This is a cruel policy,” said Erika Guevara-Rosas."),
+         [("Erika Guevara-Rosas", "Americas director", "Amnesty International")]),
+        # a colon after a name that is the object of "with" opens a video title, not her words
+        ("Watch the interview with Jane Doe, our director: “Why the camps must stay open”", []),
         ("Describing her talks with Minister Pedro Alves, she said the camps needed water.", []),
         # a name inside the subject's phrase, or the addressee of "told", is not who speaks
         (("Ruling on a complaint by campaigner Tom Hale, the Press Standards Board has told the charity to "

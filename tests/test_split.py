@@ -164,7 +164,7 @@ def test_listing_cut_off_after_its_first_dated_card_is_one_card():
                    "organisers for up to two years, rights groups warned on Monday.")
     cards = split(_page(
         "Sheet of paper Report", "Flood survivors left without shelter", teaser, "March 4, 2021",
-        "Marchers in the capital on Saturday. (Photo: Staff)",
+        "Photo of marchers", "Marchers in the capital on Saturday carried banners against the draft law. (Photo: Staff)",
         "Press Release", "Draft protest law threatens the right to assemble", next_teaser,
     ))
     assert [(c.kind, c.title, c.summary, c.published) for c in cards] == [
@@ -221,3 +221,24 @@ def test_a_kind_line_above_each_date_is_each_cards_kind():
                         "Update", "1 May 2021 - Convoy reaches the north " + teaser,
                         "Report", "30 Apr 2021 - Clinic census complete " + teaser))
     assert [c.kind for c in cards] == ["report", "update", "report"]
+
+
+def test_short_release_page_with_a_related_card_stays_one_document():
+    cards = split(_page("Press Release", "Agency opens three new clinics", "March 4, 2021",
+                        "The agency opened three clinics in the north on Thursday, its first in the region since "
+                        "the floods, and will staff them with twelve nurses.",
+                        "Report", "Clinic staff trained in emergency care",
+                        "Nurses from the three districts completed a six-week course in emergency care."))
+    assert len(cards) == 1 and cards[0].title == "Agency opens three new clinics"
+    assert "twelve nurses" in cards[0].summary
+
+
+def test_only_statement_titles_make_statements_and_a_singular_kind_line_stays():
+    teaser = "The agency published its annual survey of water points in the northern districts on Monday."
+    cards = split(_page(
+        "Report",
+        "• 2 May 2021 - Statements from survivors collected in new survey " + teaser,
+        "• 1 May 2021 - Statement of claim filed against mining firm " + teaser,
+        "• 30 Apr 2021 - Statement on the ceasefire talks " + teaser,
+    ))
+    assert [c.kind for c in cards] == ["report", "press_release", "statement"]

@@ -46,7 +46,11 @@ _AMOUNT_NOUNS = frozenset({"number", "numbers", "total", "count", "tally"})
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
 _SLASHED = re.compile(r"\s?/\s?\d")
 _SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
-_FILE_SIZES = frozenset(["kb", "mb", "gb", "tb", "kib", "mib", "gib", "kbps", "mbps", "gbps"])
+_SLASHED_INSIDE = re.compile(r"\d\s?/\s?\d")
+# "TB" is left out: "3,000 TB patients" are people with tuberculosis far more often than terabytes.
+_FILE_SIZES = frozenset(["kb", "mb", "gb", "kib", "mib", "gib"])
+_DOWNLOAD_WORDS = re.compile(r"download|\bpdf\b|\bfile\b|\bvideo\b|\baudio\b|\bmp[34]\b|\bzip\b|\bsize\b",
+                             re.IGNORECASE)
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}")
 _ADDRESS_WORDS = frozenset(["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "floor", "suite", "blvd", "boulevard"])
 _VAGUE = frozenset(["half", "quarter", "third", "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "several", "few"])
@@ -222,6 +226,16 @@ def find_figures(doc: Doc) -> list[Figure]:
     return sorted(figures.values(), key=lambda f: f.start)
 
 
+def _is_download_size(span: Span) -> bool:
+    """A size printed as a download's metadata: on a short line of its own, in brackets, or on a line
+    that speaks of a download, a file or a video."""
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start:line_end if line_end != -1 else None]
+    return len(line.strip()) <= 20 or "(" in text[line_start:span.start_char] or bool(_DOWNLOAD_WORDS.search(line))
+
+
 def _figure(span: Span) -> Figure | None:
     doc, label = span.doc, span.label_
     text = span.text.strip()
@@ -244,13 +258,15 @@ def _figure(span: Span) -> Figure | None:
         return None  # "[2]": a footnote marker
     if _CLOCK.fullmatch(text):
         return None  # "6:16", "00:06:16": a running time or a time code
-    if _SLASHED.match(doc.text, span.end_char) or _SLASHED_BEFORE.search(doc.text, 0, span.start_char):
-        return None  # "04 / 04 / 2019", "3/4": part of a date or a fraction
+    if _SLASHED.match(doc.text, span.end_char) or _SLASHED_BEFORE.search(doc.text, max(0, span.start_char - 3),
+                                                                          span.start_char) \
+            or _SLASHED_INSIDE.search(text):
+        return None  # "04 / 04 / 2019", "3/4", "9/11": part of a date, a fraction or a name
     nxt = doc[span.end] if span.end < len(doc) else None
     if any(t.lower_.strip(".") in _ADDRESS_WORDS for t in doc[span.end:span.end + 4]):
         return None  # "311 W 43rd Street"
-    if nxt is not None and nxt.lower_ in _FILE_SIZES:
-        return None  # "722.1 MB": the size of a download, not a figure the release reports
+    if nxt is not None and nxt.lower_ in _FILE_SIZES and _is_download_size(span):
+        return None  # "722.1 MB", "(PDF, 2.4 MB)": the size of a download, not a figure the release reports
     if nxt is not None and (nxt.lower_ in _TIME_WORDS or nxt.lower_.rstrip("s") in _TIME_WORDS
                             or nxt.lower_ in _ADDRESS_WORDS or nxt.text.startswith("-year")):
         return None

@@ -61,7 +61,7 @@ def _person_in(tokens: Span | list[Token], doc: Doc) -> Span | None:
 
 def _head_phrase(token: Token) -> list[Token]:
     """A subject without its prepositional phrases and clauses: `The director of X, Jane Doe` keeps Jane
-    Doe; `Ruling on a complaint by Lord Lipsey, the authority` does not reach Lord Lipsey."""
+    Doe; in a subject such as `Ruling on a complaint by Lord Lipsey` the name is not the speaker."""
     phrase = [token]
     for child in token.children:
         if child.dep_ not in {"prep", "acl", "relcl", "advcl", "agent"}:
@@ -94,15 +94,12 @@ def _pronoun_antecedent(verb: Token) -> Span | None:
             break
         start = doc[start - 1].sent.start
     # "Describing his meeting with Ban Ki-moon, he said ... He noted": an object in a sentence whose
-    # subject is "he" or "she" is someone else. A subject pronoun takes up a person named as a subject
-    # when there is one, else the one person named at all (the parse may have made a subject an object).
+    # subject is "he" or "she" is someone else. Of the others, exactly one person must be named.
     people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end <= verb.i
               and not (e.root.dep_ in _OBJECTS and _has_pronoun_subject(e.sent))]
-    named_as_subject = [e for e in people if e.root.dep_ not in _OBJECTS]
-    candidates = named_as_subject or people
-    if len({e[-1].text for e in candidates}) != 1:
+    if len({e[-1].text for e in people}) != 1:
         return None
-    return max(candidates, key=len)
+    return max(people, key=len)
 
 
 def _has_pronoun_subject(sentence: Span) -> bool:
@@ -373,6 +370,8 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
         elif token.text in {":", "):"} and nxt in {"“", '"'}:
             # "Filippo Grandi, UN High Commissioner for Refugees: “...”": a name, a title, the words.
             person = _person_before(token)
+            if person is not None and person.root.dep_ == "pobj":
+                person = None  # "Watch the interview with Jane Doe, our director: “Why ...”": a title, not her words
         elif lower == "according" and token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "to":
             person = _person_in(list(doc[token.i + 1].subtree), doc)
         elif lower in _ATTRIBUTION_NOUNS and nxt.lower() in {"by", "from", "to", "of"}:
@@ -435,15 +434,21 @@ def _speaker_labels(doc: Doc) -> list[tuple[Span, str | None]]:
     """`SECRETARY TILLERSON: Well, first let me thank ...`: a transcript's speaker label, resolved to the
     full name the text prints elsewhere ("Secretary of State Rex Tillerson"). A label no full name
     matches (QUESTION:, MODERATOR:) names nobody."""
-    found = []
-    for match in _SPEAKER_LABEL.finditer(doc.text):
+    found: list[tuple[Span, str | None]] = []
+    labels = list(_SPEAKER_LABEL.finditer(doc.text))
+    if not labels:
+        return found
+    people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and not e.text.isupper()]
+    named: dict[str, Span | None] = {}  # surname -> its best-described full mention, looked up once
+    for match in labels:
         surname = match.group(1).lower()
-        mentions = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].lower_ == surname
-                    and not e.text.isupper()] or _unrecognised_names(doc, surname)
-        if mentions:
+        if surname not in named:
+            mentions = [e for e in people if e[-1].lower_ == surname] or _unrecognised_names(doc, surname)
+            named[surname] = max(mentions, key=_described) if mentions else None
+        if named[surname] is not None:
             line_end = doc.text.find("\n", match.end())
             words = doc.text[match.end():line_end if line_end != -1 else None].strip()
-            found.append((max(mentions, key=_described), _clip(words) or None))
+            found.append((named[surname], _clip(words) or None))
     return found
 
 
@@ -452,12 +457,15 @@ def _unrecognised_names(doc: Doc, surname: str) -> list[Span]:
     and the surname, neither of them a title word nor inside a place or an organisation."""
     return [doc[t.i - 1:t.i + 1] for t in doc[1:]
             if t.lower_ == surname and t.is_title and doc[t.i - 1].is_title and doc[t.i - 1].is_alpha
-            and doc[t.i - 1].lower_ not in _ROLE_WORDS
+            and doc[t.i - 1].pos_ == "PROPN" and not doc[t.i - 1].is_stop and doc[t.i - 1].lower_ not in _ROLE_WORDS
             and t.ent_type_ in {"", "PERSON"} and doc[t.i - 1].ent_type_ in {"", "PERSON"}]
 
 
 def _clip(text: str, most: int = 600) -> str:
-    return text if len(text) <= most else text[: text.rfind(" ", 0, most)] + "…"
+    if len(text) <= most:
+        return text
+    cut = text.rfind(" ", 0, most)
+    return text[: cut if cut > 0 else most] + "…"
 
 
 def _described(mention: Span) -> tuple[int, int]:
@@ -470,14 +478,17 @@ def _described(mention: Span) -> tuple[int, int]:
 
 def _full_mention(span: Span) -> Span:
     """`said Russell` after `Catherine Russell` earlier in the text: the full name, at the mention that
-    also gives a role and organisation when one does."""
-    if len(span) != 1:
+    also gives a role and organisation when one does. A full name said again without its title
+    (`said Erika Guevara-Rosas`) takes the earlier mention that gives it."""
+    if len(span) > 1 and _described(span)[0]:
         return span
     mentions = [e for e in span.doc.ents
-                if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[0].text and e.start < span.start]
+                if e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[-1].text and e.start < span.start
+                and (len(span) == 1 or e.text == span.text)]
     if not mentions:
         return span
-    return max(mentions, key=_described)
+    best = max(mentions, key=_described)
+    return best if len(span) == 1 or _described(best)[0] else span
 
 
 def _without_run_on_words(span: Span) -> Span:
@@ -489,9 +500,11 @@ def _without_run_on_words(span: Span) -> Span:
     text = span.doc.text
     for cut in range(2, len(span) - 1):
         lead, rest = span[:cut], span[cut:]
-        if not all(t.is_title or t.is_upper for t in lead):
+        if not all((t.is_title or t.is_upper) and t.is_alpha for t in lead):
             return span
-        alone = re.compile(rf"(?<!\w){re.escape(lead.text)}(?!\w)(?!\s+{re.escape(rest[0].text)})")
+        if not span[cut - 1].whitespace_ or not (rest[0].is_title and rest[0].is_alpha and rest[1].is_alpha):
+            continue  # "Erika Guevara-Rosas", "Ban Ki-moon": never cut inside a hyphenated name
+        alone = re.compile(rf"(?<!\w){re.escape(lead.text)}(?![\w-])(?!\s*{re.escape(rest[0].text)})")
         if any(m.start() != span.start_char for m in alone.finditer(text)):
             return rest
     return span
