@@ -382,6 +382,14 @@ def main(argv: list[str] | None = None) -> int:
         # does not explain of the stage's time.
         extract_seconds = stage_seconds(single.report)["extract"]
         emit("extract_share_outside_nlp_pipe", 1 - (text_chars / (sum(map(len, sample)) / full_sample)) / extract_seconds)
+        # One release as long as the pipeline reads (a transcript, a report page), on a single line: the
+        # extractors must stay linear in its length.
+        from pipeline import settings
+
+        long_text = " ".join(text.replace("\n", " ") for text in texts)[: settings.MAX_NLP_CHARS]
+        long_seconds = time_pipe(full, [long_text])
+        emit("long_document_chars", len(long_text))
+        emit("long_document_chars_per_s", len(long_text) / long_seconds)
         del full, sample
         gc.collect()
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..records import CountryMention
+from .doctext import doc_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -134,11 +135,11 @@ def _dateline_places(doc: Doc, taken: set[tuple[int, int]]) -> list[CountryMenti
     names = gazetteer()
     states = set(_aliases()["us_state_abbreviations"]["forms"])
     found = []
-    for match in _DATELINE.finditer(doc.text):
+    for match in _DATELINE.finditer(doc_text(doc)):
         start = match.start("places")
         for part in match.group("places").split("/"):
             name = part.strip(" .")
-            begin = doc.text.index(part, start)
+            begin = doc_text(doc).index(part, start)
             start = begin + len(part)
             code = names.get(name.title(), names.get(name, (None, False)))[0]
             if code and code != REGION and (begin, begin + len(name)) not in taken:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
 from ..records import Figure
+from .doctext import doc_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -229,7 +230,7 @@ def find_figures(doc: Doc) -> list[Figure]:
 def _is_download_size(span: Span) -> bool:
     """A size printed as a download's metadata: on a short line of its own, in brackets, or on a line
     that speaks of a download, a file or a video."""
-    text = span.doc.text
+    text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start:line_end if line_end != -1 else None]
@@ -248,8 +249,12 @@ def _figure(span: Span) -> Figure | None:
     neighbours = [doc[i].lower_.strip(".") for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
     if any(word in _MONTHS for word in neighbours):
         return None  # "26 May", "March 17": a date printed without its year
-    line_start = doc.text.rfind("\n", 0, span.start_char) + 1
-    for phone in _PHONE_RUN.finditer(doc.text, line_start, min(len(doc.text), span.end_char + 30)):
+    # A phone number runs at most a few dozen characters: scan only that far back, within the line, so a
+    # huge one-line text is not rescanned from its start for every number in it.
+    full_text = doc_text(doc)
+    window = max(0, span.start_char - 30)
+    line_start = max(window, full_text.rfind("\n", window, span.start_char) + 1)
+    for phone in _PHONE_RUN.finditer(full_text, line_start, min(len(full_text), span.end_char + 30)):
         if phone.start() <= span.start_char < phone.end() and sum(ch.isdigit() for ch in phone.group()) >= 7:
             return None  # a phone or fax number
     if re.fullmatch(r"\d{6,}", text):
@@ -258,9 +263,8 @@ def _figure(span: Span) -> Figure | None:
         return None  # "[2]": a footnote marker
     if _CLOCK.fullmatch(text):
         return None  # "6:16", "00:06:16": a running time or a time code
-    if _SLASHED.match(doc.text, span.end_char) or _SLASHED_BEFORE.search(doc.text, max(0, span.start_char - 3),
-                                                                          span.start_char) \
-            or _SLASHED_INSIDE.search(text):
+    if _SLASHED.match(full_text, span.end_char) or _SLASHED_INSIDE.search(text) \
+            or _SLASHED_BEFORE.search(full_text, max(0, span.start_char - 3), span.start_char):
         return None  # "04 / 04 / 2019", "3/4", "9/11": part of a date, a fraction or a name
     nxt = doc[span.end] if span.end < len(doc) else None
     if any(t.lower_.strip(".") in _ADDRESS_WORDS for t in doc[span.end:span.end + 4]):

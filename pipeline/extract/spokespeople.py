@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Spokesperson
+from .doctext import doc_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -344,7 +345,7 @@ def _quote_near(sentence: Span, doc: Doc) -> str | None:
     match = _QUOTE.search(sentence.text)
     if match:
         return match.group(1).strip()
-    after = doc.text[sentence.end_char:sentence.end_char + 600]
+    after = doc_text(doc)[sentence.end_char:sentence.end_char + 600]
     match = _QUOTE.match(after.lstrip())
     return match.group(1).strip() if match else None
 
@@ -403,7 +404,7 @@ def find_spokespeople(doc: Doc) -> list[Spokesperson]:
 def _signatures(doc: Doc) -> list[tuple[Span, str | None]]:
     """Names signed under a letter: after `In solidarity,`, or a name line above a role line."""
     lines, offset = [], 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         lines.append((offset, line))
         offset += len(line) + 1
     found = []
@@ -435,20 +436,22 @@ def _speaker_labels(doc: Doc) -> list[tuple[Span, str | None]]:
     full name the text prints elsewhere ("Secretary of State Rex Tillerson"). A label no full name
     matches (QUESTION:, MODERATOR:) names nobody."""
     found: list[tuple[Span, str | None]] = []
-    labels = list(_SPEAKER_LABEL.finditer(doc.text))
+    labels = list(_SPEAKER_LABEL.finditer(doc_text(doc)))
     if not labels:
         return found
     people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and not e.text.isupper()]
-    named: dict[str, Span | None] = {}  # surname -> its best-described full mention, looked up once
+    looked_up: set[str] = set()  # one entry per speaker, quoting their first turn: a transcript has hundreds
     for match in labels:
         surname = match.group(1).lower()
-        if surname not in named:
-            mentions = [e for e in people if e[-1].lower_ == surname] or _unrecognised_names(doc, surname)
-            named[surname] = max(mentions, key=_described) if mentions else None
-        if named[surname] is not None:
-            line_end = doc.text.find("\n", match.end())
-            words = doc.text[match.end():line_end if line_end != -1 else None].strip()
-            found.append((named[surname], _clip(words) or None))
+        if surname in looked_up:
+            continue
+        looked_up.add(surname)
+        mentions = [e for e in people if e[-1].lower_ == surname] or _unrecognised_names(doc, surname)
+        if mentions:
+            text = doc_text(doc)
+            line_end = text.find("\n", match.end())
+            words = text[match.end():line_end if line_end != -1 else None].strip()
+            found.append((max(mentions, key=_described), _clip(words) or None))
     return found
 
 
@@ -497,7 +500,7 @@ def _without_run_on_words(span: Span) -> Span:
     on their own, not followed by the rest of the name, are cut off."""
     if len(span) < 4:
         return span
-    text = span.doc.text
+    text = doc_text(span.doc)
     for cut in range(2, len(span) - 1):
         lead, rest = span[:cut], span[cut:]
         if not all((t.is_title or t.is_upper) and t.is_alpha for t in lead):
@@ -553,7 +556,7 @@ def _merge(found: list[tuple[Span, str | None]]) -> list[Spokesperson]:
 
 
 def _signature_role(span: Span) -> tuple[str | None, str | None]:
-    text = span.doc.text
+    text = doc_text(span.doc)
     after = text[span.end_char:].split("\n")
     if len(after) < 2 or after[0].strip():
         return None, None
