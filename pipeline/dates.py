@@ -47,6 +47,19 @@ _ISSUED_ON = re.compile(
     rf"\b(?:issued|published|released|posted|dated)\b[^.]{{0,80}}?\bon\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE
 )
 _MONTH_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
+_WORDY = re.compile(
+    rf"^{_WEEKDAY}(?:(?P<m1>[A-Za-z]+)\.?,?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]+)\.?,?\s+(?P<y2>\d{{4}}))$",
+    re.IGNORECASE,
+)
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1)
+    for name in names
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -84,6 +97,15 @@ def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
         day, month = (b, a) if numeric.group(2) == "/" and a <= 12 else (a, b)
         try:
             parsed = dt.date(y, month, day)
+        except ValueError:
+            return None
+    elif (wordy := _WORDY.match(text)) and (month := _MONTH_NUMBERS.get(
+            (wordy.group("m1") or wordy.group("m2")).lower())):
+        # "March 4, 2021", "29 APRIL 2022", "Sept. 3, 2020": read directly, dateparser's work for one
+        # calendar lookup (it is most of the split stage's time).
+        try:
+            parsed = dt.date(int(wordy.group("y1") or wordy.group("y2")), month,
+                             int(wordy.group("d1") or wordy.group("d2")))
         except ValueError:
             return None
     else:

@@ -47,3 +47,14 @@ def test_find_dates_gives_spans():
     found = find_dates(text)
     assert [d for d, _, _ in found] == [dt.date(2020, 3, 3), dt.date(2021, 5, 4)]
     assert text[found[0][1]:found[0][2]] == "March 3, 2020"
+
+
+@pytest.mark.parametrize("text", ["March 4, 2021", "29 APRIL 2022", "Sept. 3, 2020", "8th May 2022",
+                                  "Monday, March 3, 2021", "Dec 25 2019", "3 Jan. 2020", "February 31, 2019",
+                                  "Mayday 5, 2021", "June 31, 2020"])
+def test_direct_reading_of_written_dates_agrees_with_dateparser(text):
+    from pipeline.dates import _parser
+
+    data = _parser().get_date_data(text.rstrip(".,"))
+    expected = data.date_obj.date() if data and data.date_obj and data.period == "day" else None
+    assert parse_date(text) == expected
