@@ -186,8 +186,9 @@ def _object_of(span: Span) -> str | None:
     if not candidates:
         return None
     noun = candidates[0]
-    if noun.lower_ in _AMOUNT_NOUNS and _of_objects(noun):
-        noun = _of_objects(noun)[0]  # "the total number of detainees": detainees
+    counted = _of_objects(noun) if noun.lower_ in _AMOUNT_NOUNS else []
+    if counted:
+        noun = counted[0]  # "the total number of detainees": detainees
     left = noun.left_edge.i
     while left < noun.i and (doc[left].i < span.end or doc[left].is_punct or doc[left].lower_ in _QUALIFIERS
                              or doc[left].lower_ in {"per", "cent", "percent", "of"}

@@ -436,7 +436,8 @@ def _speaker_labels(doc: Doc) -> list[tuple[Span, str | None]]:
     full name the text prints elsewhere ("Secretary of State Rex Tillerson"). A label no full name
     matches (QUESTION:, MODERATOR:) names nobody."""
     found: list[tuple[Span, str | None]] = []
-    labels = list(_SPEAKER_LABEL.finditer(doc_text(doc)))
+    text = doc_text(doc)
+    labels = list(_SPEAKER_LABEL.finditer(text))
     if not labels:
         return found
     people = [e for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and not e.text.isupper()]
@@ -448,7 +449,6 @@ def _speaker_labels(doc: Doc) -> list[tuple[Span, str | None]]:
         looked_up.add(surname)
         mentions = [e for e in people if e[-1].lower_ == surname] or _unrecognised_names(doc, surname)
         if mentions:
-            text = doc_text(doc)
             line_end = text.find("\n", match.end())
             words = text[match.end():line_end if line_end != -1 else None].strip()
             found.append((max(mentions, key=_described), _clip(words) or None))
@@ -471,11 +471,17 @@ def _clip(text: str, most: int = 600) -> str:
     return text[: cut if cut > 0 else most] + "…"
 
 
-def _described(mention: Span) -> tuple[int, int]:
-    """How fully a mention of a person is described: role and organisation found, then role length."""
+def _title_of(mention: Span) -> tuple[str | None, str | None]:
+    """Role and organisation printed with a mention: after the name, else before it."""
     role, org = _role_after(mention)
     if role is None and org is None:
         role, org = _role_before(mention)
+    return role, org
+
+
+def _described(mention: Span) -> tuple[int, int]:
+    """How fully a mention of a person is described: role and organisation found, then role length."""
+    role, org = _title_of(mention)
     return (role is not None) + (org is not None), len(role or "")  # the fuller title wins a tie
 
 
@@ -526,9 +532,7 @@ def _merge(found: list[tuple[Span, str | None]]) -> list[Spokesperson]:
         if not name or any(ch.isdigit() for ch in name):
             continue
         key = next((k for k in people if k == name or k.split()[-1] == name or name.split()[-1] == k), None)
-        role, org = _role_after(span)
-        if role is None and org is None:
-            role, org = _role_before(span)
+        role, org = _title_of(span)
         if role is None and org is None:
             role, org = _signature_role(span)
         if role is None and lead_role:
