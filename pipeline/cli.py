@@ -71,6 +71,14 @@ def _parser() -> argparse.ArgumentParser:
     sql.add_argument("--out", type=Path, default=Path("processed"), help="dataset directory (default: processed)")
     sql.add_argument("--csv", action="store_true", help="print CSV instead of a table")
 
+    explain = commands.add_parser(
+        "explain", help="show what the reader and the splitter make of one page, and why",
+        description="Read one raw page (plain text or HTML) and print its type, the card template inferred "
+                    "from its repetition or the items its markup repeats, the role each line or element got, "
+                    "and the records the pipeline would make of it. Use it when adding a new newsroom.",
+    )
+    explain.add_argument("page", type=Path, help="the raw page file")
+
     stats = commands.add_parser(
         "stats", help="summarise the dataset: releases per organisation and year, top countries, null rates",
         description="Print releases per organisation and year, the most cited countries and spokespeople, "
@@ -127,6 +135,11 @@ def main(argv: list[str] | None = None) -> int:
 
             frame = sql(args.query, args.out)
             print(frame.to_csv(index=False) if args.csv else frame.to_string(index=False))
+            return 0
+        if args.command == "explain":
+            from .explain import explain
+
+            print(explain(args.page))
             return 0
         if args.command == "stats":
             from .query import stats

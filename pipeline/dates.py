@@ -1,74 +1,100 @@
-"""Publication dates: find a date line, parse it strictly (English, absolute, with a year)."""
+"""Publication dates: one date finder for every form newsrooms print, and a strict parser.
+
+A date here always has a day, a month and a year. Year-less dates (`June 3`), month-year dates
+(`March 2019`) and "last updated" dates are never publication dates. Numeric dates (`04/06/2020`)
+are read in the page's own order, decided once per page from its evidence (see `numeric_order`).
+"""
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from dateparser.date import DateDataParser
 
 from . import settings
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+Order = Literal["MDY", "DMY"]
+
+MONTH_NAMES = (
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+    ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+    ("december", "dec"),
 )
-_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+MONTH_NUMBERS = {name: number for number, names in enumerate(MONTH_NAMES, start=1) for name in names}
+MONTH_WORDS = frozenset(MONTH_NUMBERS)
+
+_MONTH = r"\b(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\b\.?"
+_WEEKDAY = r"(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?\s+)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
-# Every date form newsrooms print with a year. Dates without a year are never publication dates.
-DATE_PATTERN = (
-    rf"(?:{_WEEKDAY}(?:{_MONTH},?\s+{_DAY},?\s+{_YEAR}"
-    rf"|{_DAY}\s+{_MONTH},?\s+{_YEAR}"
-    rf"|{_MONTH},?\s+{_YEAR}(?!\d))"
-    rf"|{_YEAR}-[01]\d-[0-3]\d"
-    rf"|[0-3]?\d[-/.][01]?\d[-/.]{_YEAR}"
-    rf"|[01]?\d/[0-3]?\d/{_YEAR})"
+# Every written and numeric form with a year; group names let one match be read without re-parsing.
+_WRITTEN = (
+    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?\s*(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,)(?P<y1>{_YEAR})"
+    rf"|(?P<d2>{_DAY})(?:\s+of)?[\s-]+(?P<m2>{_MONTH}),?[\s-]+(?P<y2>{_YEAR}))(?!\d)"
 )
+_ISO = r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d])"
+_NUMERIC = r"(?<![\d/.:-])(?P<na>\d{1,2})\s?(?P<nsep>[-/.])\s?(?P<nb>\d{1,2})\s?(?P=nsep)\s?(?P<ny>(?:19|20)\d\d)(?![\d])"
+# Two-digit years (`05/01/13`, `05.19.15`) only where the text is the date alone: a table's date cell.
+_SHORT = r"(?<![\d/.:-])(?P<sa>\d{1,2})(?P<ssep>[/.])(?P<sb>\d{1,2})(?P=ssep)(?P<sy>\d\d)(?![\d/.])"
+DATE_PATTERN = rf"(?i:{_WRITTEN}|{_ISO}|{_NUMERIC})"  # case-insensitive wherever it is embedded
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
-_LEAD = re.compile(
-    r"^[\s\-–—•·*|>]*(?:(?:posted|published|released|issued|dated?)(?:\s+on)?\s*:?\s+"
-    r"|by\s+[^|•·–—\d]{2,60}?\s*[|•·–—,]\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?)?",  # "By Jane Doe | March 3, 2021"
+_DATE_OR_SHORT = re.compile(rf"(?:{DATE_PATTERN}|{_SHORT})", re.IGNORECASE)
+
+# A time after a date says nothing about the card: `at 10:00`, `- 11:37`, `2:27PM`, `| 09:15 GMT`, `T10:00:00Z`.
+_TIME = (
+    r"(?:\s*(?:[-–—|,@•·]|\bat\b)?\s*(?:T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?"
+    r"|\d{1,2}\s*[ap]\.?\s?m\.?)(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}\)?))?)"
+)
+_TIME_AFTER = re.compile(rf"^{_TIME}+", re.IGNORECASE)
+# Labels newsrooms print before a date. An update label means the date is not the publication date.
+_LABEL = re.compile(
+    r"^(?:(?:originally\s+)?(?:posted|published|released|issued|dated?|on)(?:\s+on)?\s*:?\s*"
+    r"|by\s+[^|•·–—\d]{2,60}?\s*[|•·–—,]\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?)",
     re.IGNORECASE,
 )
-# A time after the date ("March 3, 2021 10:00 AM EST", "at 4:47pm") says nothing about the card.
-_TIME_AFTER = re.compile(r"^(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.IGNORECASE)
+_UPDATE_LABEL = re.compile(
+    r"^(?:last\s+)?(?:updated|edited|modified|changed|reviewed|revised)\b(?:\s+on)?\s*:?", re.IGNORECASE)
+_BULLET = re.compile(r"^[\s\-–—•·*|>▪►»]+")
 _SEPARATOR = re.compile(r"^\s*(?:[•·|–—:/]|-{1,2}|\s)\s*")
-_BYLINE = re.compile(r"^by\s+[A-Z][\w.’' -]{1,60}$")
-_NUMERIC = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$")
-# A dateline opens a release: `NEW YORK (April 26, 2024) –`, `ROME/NEW YORK, 26 May 2024 –`,
-# `REDMOND, Wash. — Aug. 25, 2006 —`. The date in it is the publication date.
+_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}$")
+# Text before a trailing date that makes it part of a sentence, not a title's date.
+_SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|before|after|and|or|the)\s*$",
+                              re.IGNORECASE)
+# `NEW YORK (April 26, 2024) –`, `ROME/NEW YORK, 26 May 2024 –`, `(New York, May 30, 2003) –`,
+# `REDMOND, Wash. — Aug. 25, 2006 —`, `THOUSAND OAKS, Calif., Jan. 21, 2016 /PRNewswire/ --`.
+_PLACE = r"[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){0,4}(?:,\s*[A-Z][A-Za-z.]{1,12}){0,2}"
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){{0,4}}(?:,\s*[A-Z][A-Za-z.]{{1,12}}){{0,2}})"
-    rf"\s*(?:[(\[]|,|[–—-]+)?\s*(?P<date>{DATE_PATTERN})\s*[)\]]?\s*(?:[–—:]|-{{1,2}}|$)\s*(?P<rest>.*)$",
+    rf"^\(?\s*(?P<place>{_PLACE})\s*(?:[(\[]|,|[–—-]+)?\s*(?P<date>{DATE_PATTERN}|{_SHORT})(?:{_TIME})?"
+    rf"(?:\s*[)\]]\s*(?:[–—:]|-{{1,2}})?|\s*(?:/[^/]{{1,40}}/)?\s*(?:[–—:]|-{{1,2}}|$))\s*(?P<rest>.*)$",
 )
-_ISSUED_ON = re.compile(
-    rf"\b(?:issued|published|released|posted|dated)\b[^.]{{0,80}}?\bon\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE
-)
-_MONTH_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
-_WORDY = re.compile(
-    rf"^{_WEEKDAY}(?:(?P<m1>[A-Za-z]+)\.?,?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]+)\.?,?\s+(?P<y2>\d{{4}}))$",
+# A date at the end of a line, after a separator: `Title | 9/15/2022`, `Title (May 3, 2021)`,
+# `Title, media release, April 24, 2013`.
+_TRAILING = re.compile(
+    rf"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[]|\s-{{1,2}})\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?"
+    rf"(?P<date>{DATE_PATTERN})(?:{_TIME})?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1)
-    for name in names
-}
+_MONTH_YEAR_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
+_YEARLESS = re.compile(
+    rf"^[\s•·*-]*(?P<date>(?:[01]?\d[-/.][0-3]?\d|{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}))(?![\d/.-]|,?\s+{_YEAR})"
+    rf"\s*(?:[|•·–—]\s*(?P<rest>\S.*))?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DateLine:
-    """A line that starts with a date: the date, and what follows it on the line."""
+    """A line that carries a card's date: the date, and the text around it on the line."""
 
     published: dt.date | None  # None for a date printed without its year: never guessed
     date_text: str
-    rest: str  # text after the date and its separator: a kind label, a title, or nothing
+    rest: str = ""  # after the date: a kind label, a title, a teaser, or nothing
+    before: str = ""  # before the date: a title (`Title | date`) or a dateline's place
+    form: str = "date"  # date (the line is a date), lead (date, then text), trail (text, then date), dateline
 
 
 @functools.cache
@@ -85,105 +111,208 @@ def _parser() -> DateDataParser:
     )
 
 
-@functools.lru_cache(maxsize=65_536)
-def parse_date(text: str, today: dt.date | None = None) -> dt.date | None:
-    """Parse one date string strictly; None when it is not a full, plausible calendar date."""
-    text = text.strip().rstrip(".,")
-    numeric = _NUMERIC.match(text)
-    if numeric:
-        first, _sep, second, year = numeric.groups()
-        a, b, y = int(first), int(second), int(year)
-        # Dashes and dots are day-first (ICRC, EU); slashes month-first unless impossible.
-        day, month = (b, a) if numeric.group(2) == "/" and a <= 12 else (a, b)
-        try:
-            parsed = dt.date(y, month, day)
-        except ValueError:
-            return None
-    elif (wordy := _WORDY.match(text)) and (month := _MONTH_NUMBERS.get(
-            (wordy.group("m1") or wordy.group("m2")).lower())):
-        # "March 4, 2021", "29 APRIL 2022", "Sept. 3, 2020": read directly, dateparser's work for one
-        # calendar lookup (it is most of the split stage's time).
-        try:
-            parsed = dt.date(int(wordy.group("y1") or wordy.group("y2")), month,
-                             int(wordy.group("d1") or wordy.group("d2")))
-        except ValueError:
-            return None
-    else:
-        if _MONTH_ONLY.match(text):
-            return None
-        data = _parser().get_date_data(text)
-        if data is None or data.date_obj is None or data.period != "day":
-            return None
-        parsed = data.date_obj.date()
+def _plausible(parsed: dt.date | None, today: dt.date | None = None) -> dt.date | None:
+    if parsed is None:
+        return None
     today = today or dt.date.today()
     if parsed.year < settings.EARLIEST_DATE_YEAR or parsed > today + dt.timedelta(days=1):
         return None
     return parsed
 
 
-def date_line(line: str) -> DateLine | None:
-    """Return the DateLine when the line starts with a full date (after any bullet), else None."""
-    stripped = _LEAD.sub("", line)
-    match = _DATE.match(stripped)
+def _calendar(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _numeric(first: int, second: int, year: int, separator: str, order: Order | None) -> dt.date | None:
+    if order is None:
+        # With no evidence from the page: dots and dashes are day-first (ICRC, EU), slashes month-first.
+        order = "MDY" if separator == "/" else "DMY"
+    if first > 12 >= second:
+        order = "DMY"  # impossible as a month: the page's habit cannot override the calendar
+    elif second > 12 >= first:
+        order = "MDY"
+    month, day = (first, second) if order == "MDY" else (second, first)
+    return _calendar(year, month, day)
+
+
+def _from_match(match: re.Match[str], order: Order | None) -> dt.date | None:
+    group = match.groupdict()
+    if group.get("m1") or group.get("m2"):
+        month = MONTH_NUMBERS[(group["m1"] or group["m2"]).rstrip(".").lower()]
+        day = int(re.match(r"\d+", group["d1"] or group["d2"]).group(0))  # type: ignore[union-attr]
+        return _calendar(int(group["y1"] or group["y2"]), month, day)
+    if group.get("iy"):
+        return _calendar(int(group["iy"]), int(group["im"]), int(group["id"]))
+    if group.get("na"):
+        return _numeric(int(group["na"]), int(group["nb"]), int(group["ny"]), group["nsep"], order)
+    if group.get("sa"):
+        year = 2000 + int(group["sy"]) if int(group["sy"]) < 70 else 1900 + int(group["sy"])
+        return _numeric(int(group["sa"]), int(group["sb"]), year, group["ssep"], order)
+    return None
+
+
+@functools.lru_cache(maxsize=65_536)
+def parse_date(text: str, today: dt.date | None = None, order: Order | None = None) -> dt.date | None:
+    """Parse one date string strictly; None when it is not a full, plausible calendar date."""
+    text = text.strip().rstrip(".,")
+    if _MONTH_YEAR_ONLY.match(text):
+        return None
+    match = _DATE_OR_SHORT.fullmatch(text)
+    if match:
+        return _plausible(_from_match(match, order), today)
+    # Anything else (`Tuesday the 3rd of December, 2021`) goes to dateparser, strictly.
+    data = _parser().get_date_data(text)
+    if data is None or data.date_obj is None or data.period != "day":
+        return None
+    return _plausible(data.date_obj.date(), today)
+
+
+def _read(match: re.Match[str], order: Order | None) -> dt.date | None:
+    return _plausible(_from_match(match, order))
+
+
+def _strip_time(text: str) -> str:
+    return _TIME_AFTER.sub("", text, count=1)
+
+
+@functools.lru_cache(maxsize=65_536)
+def date_line(line: str, order: Order | None = None, short_years: bool = False) -> DateLine | None:
+    """The DateLine when the line starts with a full date (after a bullet or a label), else None.
+
+    `rest` is what follows the date and its separator: empty for a line that is a date (times,
+    bylines and a place after a bar are dropped), a kind label, or a title or teaser (form `lead`).
+    """
+    stripped = _BULLET.sub("", line)
+    if _UPDATE_LABEL.match(stripped):
+        return None  # "Last updated March 3, 2021": never the publication date
+    stripped = _LABEL.sub("", stripped, count=1)
+    pattern = _DATE_OR_SHORT if short_years else _DATE
+    match = pattern.match(stripped)
     if not match:
         return None
-    published = parse_date(match.group(0))
+    published = _read(match, order)
     if published is None:
         return None
-    rest = stripped[match.end():]
-    if rest and rest[0].isalnum() and not rest.startswith(" "):
-        return None  # "2019-01-08T10" or "8, 2019abc": not a date line
+    rest = _strip_time(stripped[match.end():])
+    if rest and rest[0].isalnum():
+        return None  # "8, 2019abc" is no date line
+    if rest.strip() and _SEPARATOR.match(rest) is None:
+        return None
     rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
-    if _BYLINE.match(rest) or _TIME_AFTER.match(rest):
-        rest = ""  # "Posted on March 3, 2021 by Press Office", "... 10:00 AM": not part of the card
-    return DateLine(published=published, date_text=match.group(0), rest=rest)
+    if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest):
+        rest = ""  # "Posted on March 3, 2021 by Press Office": not part of the card
+    return DateLine(published=published, date_text=match.group(0), rest=rest, form="lead" if rest else "date")
+
+
+@functools.lru_cache(maxsize=65_536)
+def trailing_date(line: str, order: Order | None = None) -> DateLine | None:
+    """A title followed by its date on one line (`Title | 9/15/2022`, `Title (May 3, 2021)`), else None."""
+    if len(line) > settings.TITLE_MAX_CHARS + 40:
+        return None
+    match = _TRAILING.match(line.strip())
+    if not match or _SENTENCE_BEFORE.search(match.group("before")) or _UPDATE_LABEL.search(match.group("before")):
+        return None
+    date_match = _DATE.fullmatch(match.group("date"))
+    published = _read(date_match, order) if date_match else None
+    if published is None:
+        return None
+    before = match.group("before").strip(" ,|•·–—-(")
+    return DateLine(published=published, date_text=match.group("date"), before=before, form="trail")
+
+
+@functools.lru_cache(maxsize=65_536)
+def dateline(line: str, order: Order | None = None) -> DateLine | None:
+    """The DateLine of a release's opening dateline (`NEW YORK (May 3, 2021) – text`), else None."""
+    match = _DATELINE.match(line)
+    if not match or not match.group("place")[:1].isupper():
+        return None
+    date_match = _DATE_OR_SHORT.fullmatch(match.group("date"))
+    published = _read(date_match, order) if date_match else None
+    if published is None:
+        return None
+    return DateLine(published=published, date_text=match.group("date"), rest=match.group("rest").strip(),
+                    before=match.group("place"), form="dateline")
+
+
+def any_date_line(line: str, order: Order | None = None) -> DateLine | None:
+    """The line's card date in any form: a date line, a dateline, or a trailing date."""
+    return date_line(line, order) or dateline(line, order) or trailing_date(line, order)
 
 
 def unparsed_date(line: str) -> str | None:
     """The date-shaped text a line starts with when it is no calendar date (`February 31, 2019`), else None."""
-    match = _DATE.match(_LEAD.sub("", line))
-    return match.group(0) if match and parse_date(match.group(0)) is None else None
-
-
-_YEARLESS = re.compile(
-    rf"^[\s•·*-]*(?P<date>(?:[01]?\d[-/.][0-3]?\d|{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}))\s*[|•·–—]\s*(?P<rest>\S.*)$",
-    re.IGNORECASE,
-)
+    stripped = _LABEL.sub("", _BULLET.sub("", line), count=1)
+    match = _DATE.match(stripped)
+    if not match:
+        loose = re.match(r"(?:\w+\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+\w+\.?,?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}",
+                         stripped)
+        if loose and re.search(_MONTH, loose.group(0), re.IGNORECASE) or (loose and loose.group(0)[0].isdigit()
+                                                                          and "/" in loose.group(0)):
+            return loose.group(0) if parse_date(loose.group(0)) is None else None
+        return None
+    return match.group(0) if _read(match, None) is None else None
 
 
 def yearless_line(line: str) -> DateLine | None:
     """A card line led by a date without a year (`5-31 | text`): the date is kept as text only."""
     match = _YEARLESS.match(line)
+    if not match or not match.group("rest"):
+        return None
+    return DateLine(published=None, date_text=match.group("date"), rest=match.group("rest").strip(), form="lead")
+
+
+def issued_on(line: str, order: Order | None = None) -> DateLine | None:
+    """The date of a `... issued by X on 29 September 2023` line, else None."""
+    match = re.search(rf"\b(?:issued|published|released|posted|dated)\b[^.]{{0,80}}?\bon\s+(?P<date>{DATE_PATTERN})",
+                      line, re.IGNORECASE)
     if not match:
         return None
-    return DateLine(published=None, date_text=match.group("date"), rest=match.group("rest").strip())
+    date_match = _DATE.fullmatch(match.group("date"))
+    published = _read(date_match, order) if date_match else None
+    return DateLine(published=published, date_text=match.group("date")) if published else None
 
 
-def dateline(line: str) -> DateLine | None:
-    """Return the DateLine of a release's opening dateline (`NEW YORK (May 3, 2021) – text`), else None."""
-    match = _DATELINE.match(line)
-    if not match or not match.group("place")[:1].isupper():
-        return None
-    published = parse_date(match.group("date"))
-    if published is None:
-        return None
-    return DateLine(published=published, date_text=match.group("date"), rest=match.group("rest").strip())
-
-
-def issued_on(line: str) -> DateLine | None:
-    """The date of a `... issued by X on 29 September 2023` line, else None."""
-    match = _ISSUED_ON.search(line)
-    published = parse_date(match.group("date")) if match else None
-    if published is None:
-        return None
-    return DateLine(published=published, date_text=match.group("date"), rest="")
-
-
-def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
+def find_dates(text: str, order: Order | None = None) -> list[tuple[dt.date, int, int]]:
     """Every full date in a text, with its character span."""
     found = []
     for match in _DATE.finditer(text):
-        parsed = parse_date(match.group(0))
+        parsed = _read(match, order)
         if parsed:
             found.append((parsed, match.start(), match.end()))
     return found
+
+
+def numeric_order(texts: Iterable[str], hint: str | None = None) -> Order | None:
+    """The page's order of numeric dates: its own evidence first (a day above 12), then its language or
+    host (`en-GB`, `.co.uk`: day first; `en-US`, `.gov`: month first); None when nothing tells."""
+    day_first = month_first = 0
+    pattern = re.compile(rf"{_NUMERIC}|{_SHORT}")
+    for text in texts:
+        for match in pattern.finditer(text):
+            a = int(match.group("na") or match.group("sa"))
+            b = int(match.group("nb") or match.group("sb"))
+            day_first += a > 12 >= b
+            month_first += b > 12 >= a
+    if day_first != month_first:
+        return "DMY" if day_first > month_first else "MDY"
+    return order_from_hint(hint)
+
+
+def order_from_hint(hint: str | None) -> Order | None:
+    """Day-first or month-first from a page's language tag (`en-GB`) or host (`www.ncl.ac.uk`), when either tells."""
+    if not hint:
+        return None
+    hint = hint.strip().lower().replace("_", "-")
+    if "." in hint:  # a host name: its top-level domain
+        if hint.endswith((".gov", ".mil", ".us")):
+            return "MDY"
+        return "DMY" if hint.rsplit(".", 1)[-1] in settings.DAY_FIRST_DOMAINS else None
+    if hint == "en-us":
+        return "MDY"
+    if hint.startswith("en-"):
+        return "DMY" if hint[3:] in settings.DAY_FIRST_DOMAINS else None
+    return None if hint == "en" else "DMY"  # the locales of other languages write the day first

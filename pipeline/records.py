@@ -6,6 +6,32 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PageMeta:
+    """What an HTML page's markup declares about itself (JSON-LD, Open Graph, <meta>, <time>)."""
+
+    title: str | None = None  # the headline, without the site name
+    published: dt.date | None = None
+    date_from: str | None = None  # where the date was read: `printed`, `dateline`, `metadata`
+    publisher: str | None = None  # og:site_name, JSON-LD publisher
+    canonical_url: str | None = None
+    lang: str | None = None  # <html lang>: decides day/month order with the page's own dates
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Card:
+    """One item of a listing page, as the page's markup delimits it."""
+
+    title: str | None
+    summary: str = ""
+    published: dt.date | None = None
+    date_text: str | None = None
+    kind: str | None = None
+    url: str | None = None
+    region: str = ""  # the repeated element the item is, as a CSS-like path
+    evidence: tuple[tuple[str, str], ...] = ()  # (field, the element or text it was read from)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Page:
     """One raw input file, as text blocks in reading order."""
 
@@ -15,6 +41,10 @@ class Page:
     url: str | None = None  # the page's URL when a scrape sidecar or <link rel=canonical> gives it
     links: tuple[tuple[int, str], ...] = ()  # (block index, absolute href) of titles/cards in HTML
     fetched_at: dt.datetime | None = None  # when the page was fetched (sidecar), else the file's mtime
+    format: str = "text"  # text or html
+    meta: PageMeta | None = None  # HTML only: the page's own metadata
+    cards: tuple[Card, ...] = ()  # HTML only: the listing items its markup repeats
+    body: tuple[str, ...] = ()  # HTML only: the main text without navigation and boilerplate
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -212,7 +212,8 @@ def test_page_heading_is_no_kind_and_statement_titles_are_statements():
         "• 22 Jan 2020 - Relief convoys reach the eastern districts for the first time in a month, carrying food "
         "and medicine for some twelve thousand people.",
     ))
-    assert [c.kind for c in cards] == ["statement", "statement", "press_release"]
+    # GUIDELINES: only a title opening "Statement by / from / attributable to" makes a statement.
+    assert [c.kind for c in cards] == ["statement", "press_release", "press_release"]
 
 
 def test_a_kind_line_above_each_date_is_each_cards_kind():
@@ -233,7 +234,7 @@ def test_short_release_page_with_a_related_card_stays_one_document():
     assert "twelve nurses" in cards[0].summary
 
 
-def test_only_statement_titles_make_statements_and_a_singular_kind_line_stays():
+def test_only_statement_titles_make_statements_and_one_label_over_the_page_is_the_pages():
     teaser = "The agency published its annual survey of water points in the northern districts on Monday."
     cards = split(_page(
         "Report",
@@ -241,4 +242,20 @@ def test_only_statement_titles_make_statements_and_a_singular_kind_line_stays():
         "• 1 May 2021 - Statement of claim filed against mining firm " + teaser,
         "• 30 Apr 2021 - Statement on the ceasefire talks " + teaser,
     ))
-    assert [c.kind for c in cards] == ["report", "press_release", "statement"]
+    # "Report" above the first card only is the page's label, not that card's kind.
+    assert [c.kind for c in cards] == ["press_release", "press_release", "press_release"]
+
+
+def test_section_headings_set_the_kind_of_the_cards_below_them():
+    teaser = "The agency published its annual survey of water points in the northern districts on Monday."
+    cards = split(_page(
+        "Press releases",
+        "2 May 2021 - Water survey finds a third of pumps broken", teaser,
+        "1 May 2021 - Convoy reaches the north", teaser,
+        "Events",
+        "30 Apr 2021 - Open day at the clinic", teaser,
+        "29 Apr 2021 - Webinar on water policy", teaser,
+    ))
+    assert [(c.kind, c.title) for c in cards] == [
+        ("press_release", "Water survey finds a third of pumps broken"), ("press_release", "Convoy reaches the north"),
+        ("event", "Open day at the clinic"), ("event", "Webinar on water policy")]

@@ -1,0 +1,59 @@
+"""`python -m pipeline explain PAGE`: what the reader and the splitter made of one page, and why."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .read import read
+from .records import Release
+from .split import page_layout, split
+from .template import CAPTION
+
+_WIDTH = 100
+
+
+def explain(path: Path) -> str:
+    """A report of one page: its type, the inferred template, each line's role, and the records made."""
+    page = read(Path(path))
+    out = [f"page: {page.source}", f"format: {page.format}"]
+    if page.url:
+        out.append(f"url: {page.url}")
+    if page.meta is not None:
+        out.extend(f"metadata {key}: {value}" for key in page.meta.__slots__
+                   if (value := getattr(page.meta, key)) is not None)
+    releases = split(page)
+    if page.cards:
+        out.append(f"type: listing, {len(page.cards)} items found in the markup")
+        for n, card in enumerate(page.cards, 1):
+            out.append(f"  item {n}: {card.region}")
+            out.extend(f"    {field:8} <- {where}" for field, where in card.evidence)
+    else:
+        lines, layout = page_layout(page)
+        if layout is None:
+            out.append("type: one document (no card template repeats on the page)")
+        else:
+            out.append(f"type: listing of {len(layout.cards)} cards")
+            out.append(f"template: {layout.template.describe()}  "
+                       f"(explains {layout.explained} of {layout.considered} lines, score {layout.score:.2f})")
+        role_of = {}
+        if layout is not None:
+            for n, card in enumerate(layout.cards, 1):
+                role_of[card.anchor.index] = f"card {n} date"
+                for line, role in card.roles:
+                    role_of[line.index] = f"card {n} {role}" if role != CAPTION else f"card {n} caption"
+        for line in lines:
+            role = role_of.get(line.index) or ("furniture" if line.chrome else "-")
+            out.append(f"  {line.index:4} {role:16} {line.text!r:.{_WIDTH}}")
+    out.append(f"records: {len(releases)}")
+    out.extend(_record(n, r) for n, r in enumerate(releases, 1))
+    return "\n".join(out)
+
+
+def _record(n: int, release: Release) -> str:
+    fields = [f"  record {n}: {release.kind}, {release.published}, title {release.title!r:.{_WIDTH}}"]
+    if release.url:
+        fields.append(f"    url: {release.url}")
+    if release.date_text:
+        fields.append(f"    date from: {release.date_text!r}")
+    fields.append(f"    summary: {release.summary[:_WIDTH]!r}{'…' if len(release.summary) > _WIDTH else ''}")
+    fields.extend(f"    warning: {w}" for w in release.warnings)
+    return "\n".join(fields)

@@ -1,0 +1,154 @@
+"""What each line of a page is: a date, a kind label, a title, a teaser, or page furniture."""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import settings
+from .dates import DateLine, Order, date_line, dateline, trailing_date, yearless_line
+
+_WORDS = tomllib.loads((Path(__file__).with_name("layout_words.toml")).read_text(encoding="utf-8"))
+KIND_LABELS: dict[str, str] = _WORDS["kinds"]
+# A label of several words may follow the organisation's name (`Amnesty International USA Press
+# Release`); a one-word label must stand alone (`Free Speech` is a topic, not a speech).
+_KIND_LINE = re.compile(
+    r"^(?:(?:[\w’'.&-]+\s+){0,4}("
+    + "|".join(re.escape(label) for label in sorted(KIND_LABELS, key=len, reverse=True) if " " in label)
+    + r")|(" + "|".join(re.escape(label) for label in sorted(KIND_LABELS, key=len, reverse=True) if " " not in label)
+    + r"))s?(?:\s+(?:n[°o]\.?\s*)?[\d/.–-]+)?\s*:?$",
+    re.IGNORECASE,
+)
+_CHROME_PHRASES = frozenset(_WORDS["chrome"]["phrases"])
+_CHROME = re.compile(
+    "|".join(f"^(?:{p})" for p in _WORDS["chrome"]["openings"]) + "|" + "|".join(_WORDS["chrome"]["anywhere"])
+    + r"|^(?:\W|\d)*$",  # bullets, rules and pagination digits
+    re.IGNORECASE,
+)
+_TRIM = " \t.:;,!?»«›‹>|•·*–—-()[]"
+_SENTENCE_END = re.compile(r"[.!?…\"”’)]$|\.\.\.$")
+_STATEMENT_TITLE = re.compile(
+    r"^(?:joint\s+)?statement\s+(?:by|from|attributable\s+to)\b",
+    re.IGNORECASE)
+
+
+def kind_of(line: str) -> str | None:
+    """The canonical kind of a kind line (`Press Release`, `Sheet of paper Report`), else None."""
+    line = line.strip(" •·|-–—:")
+    if len(line) > settings.KIND_LINE_MAX_CHARS:
+        return None
+    match = _KIND_LINE.match(line)
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).lower()
+    return KIND_LABELS.get(label) or KIND_LABELS.get(label.rstrip("s"))
+
+
+def is_chrome(line: str) -> bool:
+    """True for page furniture: navigation, sharing, contact lines, `Read more`, pagination."""
+    return line.strip(_TRIM).lower() in _CHROME_PHRASES or bool(_CHROME.search(line.strip()))
+
+
+def is_teaser(line: str) -> bool:
+    """A line that reads as running text: long, or a sentence."""
+    return len(line) >= settings.TEASER_MIN_CHARS_UNPUNCTUATED or (
+        len(line) >= settings.TEASER_MIN_CHARS and bool(_SENTENCE_END.search(line)))
+
+
+def is_title(line: str) -> bool:
+    """A line that could be a headline: short enough, not furniture, a label, a date or a lead-in."""
+    return (
+        3 <= len(line) <= settings.TITLE_MAX_CHARS and not is_chrome(line) and kind_of(line) is None
+        and date_line(line) is None and not line.endswith(":")
+        and not (len(line) > settings.SENTENCE_TITLE_MAX_CHARS and line.endswith("."))
+    )
+
+
+def unprinted_kind(title: str | None) -> str:
+    """The kind of a card with no kind line: a statement when its title says so, else a press release."""
+    return "statement" if title and _STATEMENT_TITLE.match(title) else "press_release"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line:
+    """One line of a page and what it can be."""
+
+    index: int
+    text: str
+    date: DateLine | None = None  # the card date the line carries, in any form
+    anchor: str | None = None  # date, lead, trail, dateline, yearless: how the line carries its date
+    kind: str | None = None  # the kind label the line is, or carries beside its date
+    heading: bool = False  # a section heading (`Press releases`, `Events`): sets the kind of the cards below
+    chrome: bool = False
+    label: bool = False  # a short line repeated on the page (`Read more`, a topic tag): never a title
+    title: bool = False
+    teaser: bool = False
+    sentence: bool = False  # ends like a sentence (a full stop, a closing quote, an ellipsis)
+
+    @property
+    def published_known(self) -> bool:
+        """The line's date has a year (a year-less date is kept as text only)."""
+        return self.date is not None and self.date.published is not None
+
+    @property
+    def rest(self) -> str:
+        """The text the line carries besides its date."""
+        if self.date is None:
+            return self.text
+        return self.date.before if self.anchor == "trail" else self.date.rest
+
+
+def classify(blocks: Sequence[str], order: Order | None = None) -> list[Line]:
+    """Classify every line of a page once; repeated short lines are labels, not titles."""
+    counts = Counter(b.strip().lower() for b in blocks if len(b) <= settings.LABEL_MAX_CHARS)
+    lines = [_line(i, text, order, counts[text.strip().lower()] >= 2) for i, text in enumerate(blocks)]
+    for n in range(1, len(lines)):
+        # `Issue Areas:` then `Voting Rights`: the value of a furniture label is furniture too.
+        if lines[n - 1].chrome and lines[n - 1].text.endswith(":") and _is_label_value(lines[n]):
+            lines[n] = Line(index=n, text=lines[n].text, chrome=True)
+    return lines
+
+
+def _is_label_value(line: Line) -> bool:
+    return line.date is None and len(line.text.split()) <= settings.LABEL_MAX_WORDS \
+        and not _SENTENCE_END.search(line.text)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
+    kind = kind_of(text)
+    if kind is not None:
+        # A plural label (`Press releases`, `Events`) heads a section; a singular one heads a card.
+        heading = text.strip(" :").lower().endswith("s") and not text.strip().lower().endswith(("news", "ss"))
+        return Line(index=index, text=text, kind=kind, heading=heading)
+    found, anchor = _card_date(text, order)
+    if found is not None:
+        fused = kind_of(found.rest) if anchor == "lead" else kind_of(found.before) if anchor == "trail" else None
+        if fused or (anchor in {"lead", "trail"} and not (found.rest or found.before).strip(_TRIM)):
+            return Line(index=index, text=text, date=found, anchor="date", kind=fused)
+        return Line(index=index, text=text, date=found, anchor=anchor)
+    if is_chrome(text):
+        return Line(index=index, text=text, chrome=True)
+    label = repeated and len(text.split()) <= settings.LABEL_MAX_WORDS and not _SENTENCE_END.search(text)
+    return Line(index=index, text=text, label=label, title=not label and is_title(text), teaser=is_teaser(text),
+                sentence=bool(_SENTENCE_END.search(text)))
+
+
+def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | None]:
+    found = date_line(text, order, short_years=len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
+    if found is not None:
+        return found, found.form
+    found = dateline(text, order)
+    if found is not None and (found.rest or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS + 20):
+        return found, "dateline" if found.rest else "date"
+    found = trailing_date(text, order)
+    if found is not None and len(found.before) >= 3:
+        return found, "trail"
+    found = yearless_line(text)
+    if found is not None:
+        return found, "yearless"
+    return None, None

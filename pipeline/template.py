@@ -1,0 +1,265 @@
+"""Template induction: find a listing page's card template from its own repetition.
+
+A card is a date line (the anchor) with the lines it owns above and below it: a kind label, a
+title, a teaser run, photo captions. Which of those sit above the date and which below differs
+from newsroom to newsroom, so nothing here is a list of layouts. Instead every template (an order
+of kind, title and teaser around the date) is tried on the page, each gap between two date lines
+is aligned to it by dynamic programming, and the template that explains the most lines wins.
+"""
+from __future__ import annotations
+
+import itertools
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import settings
+from .lines import Line
+
+LOGGER = logging.getLogger(__name__)
+
+KIND, TITLE, TEASER, CAPTION, DATE = "kind", "title", "teaser", "caption", "date"
+TEXT = "text"  # a line inside a card that no role explains: part of its text all the same
+_NEVER = float("-inf")
+# What a card loses when it lacks a role its template has: a missing title costs most, because a
+# template with a title slot that most cards leave empty is the wrong template.
+_MISSING = {KIND: -0.05, TITLE: -0.5, TEASER: -0.2, DATE: -0.1}
+_CLEAR_FIT = 0.5
+_JUNK = -0.3  # a line inside a card that the template cannot explain
+_REPEATING = frozenset({TEASER, CAPTION})
+_HEAD_WEIGHT = 1.01  # a tie between the two ends goes to the head
+_TAIL_WEIGHT = 0.5  # below the last card come footers, related links and cut-off text: weak evidence
+# (a, b): the cost of printing b before a, against the usual label, headline, text order.
+_INVERSION_COST = {(TITLE, TEASER): -0.3, (KIND, TEASER): -0.3, (KIND, TITLE): -0.15}
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """Where a card prints its parts around its date line."""
+
+    anchor: str  # how the card's line carries the date: date, lead, trail, dateline, yearless
+    before: tuple[str, ...]  # roles printed above the date line, top to bottom
+    after: tuple[str, ...]  # roles printed below it
+
+    def describe(self) -> str:
+        """`kind / title / DATE / teaser`: the template in one line."""
+        anchor = "KIND" if self.anchor == KIND else f"DATE({self.anchor})"
+        return " / ".join([*self.before, anchor, *self.after])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CardLines:
+    """The lines of one card and the role each plays."""
+
+    anchor: Line
+    roles: tuple[tuple[Line, str], ...]  # (line, role) in page order, the anchor excluded
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Layout:
+    """The template a page's lines were explained with, and the cards it cut."""
+
+    template: Template
+    cards: tuple[CardLines, ...]
+    score: float
+    explained: int  # lines given a role (anchors included)
+    considered: int  # lines that could have been given one (furniture excluded)
+
+
+def induce(lines: Sequence[Line]) -> Layout | None:
+    """The best card layout of a page, or None when no template repeats on it."""
+    # Furniture stays in the sequence: it plays no role, and a teaser run does not reach across it.
+    content = list(lines)
+    best: Layout | None = None
+    for anchor_class, anchors in _anchor_classes(content).items():
+        for template in _templates(anchor_class):
+            layout = _apply(template, content, anchors)
+            if best is None or layout.score > best.score + 1e-9:
+                best = layout
+    if best is not None:
+        LOGGER.debug("template %s explains %d of %d lines (score %.2f)", best.template.describe(), best.explained,
+                     best.considered, best.score)
+    return best
+
+
+def _anchor_classes(content: list[Line]) -> dict[str, list[int]]:
+    """Positions (in content) of the lines of each date form that repeats on the page; with no
+    repeated date at all, the kind labels (a listing cut off after its one dated card)."""
+    classes: dict[str, list[int]] = {}
+    for position, line in enumerate(content):
+        if line.anchor:
+            classes.setdefault(line.anchor, []).append(position)
+    if any(len(v) >= 2 for k, v in classes.items() if k != "yearless"):
+        classes.pop("yearless", None)  # a year-less date is a card's only when no dated form repeats
+    classes = {k: v for k, v in classes.items() if len(v) >= 2}
+    if not classes:
+        kinds = [position for position, line in enumerate(content) if line.kind and line.date is None]
+        if len(kinds) >= 2:
+            classes[KIND] = kinds
+    return classes
+
+
+def _carried(anchor_class: str, lines: list[Line]) -> set[str]:
+    """The roles the date lines of a class carry themselves (`DATE – Title`, `(CITY, DATE) – teaser`)."""
+    if anchor_class == "trail":
+        return {TITLE}
+    if anchor_class in {"lead", "yearless"}:
+        rests = [line.rest for line in lines]
+        teasers = sum(1 for rest in rests if len(rest) >= settings.TEASER_MIN_CHARS)
+        return {TEASER} if teasers * 2 >= len(rests) else {TITLE}
+    if anchor_class == "dateline":
+        return {TEASER}
+    return set()
+
+
+def _templates(anchor_class: str) -> list[Template]:
+    """Every order of the card's other parts around its anchor line, each part above or below it."""
+    if anchor_class == KIND:  # a kind label opens its card: everything else is printed below it
+        return [Template(KIND, (), roles) for size in range(4) for roles in itertools.permutations((DATE, TITLE, TEASER), size)]
+    found = []
+    for size in range(4):
+        for roles in itertools.permutations((KIND, TITLE, TEASER), size):
+            for cut in range(size + 1):
+                found.append(Template(anchor_class, roles[:cut], roles[cut:]))
+    return found
+
+
+def _reward(line: Line, role: str, carried: frozenset[str], more: bool = False) -> float:
+    """How well a line plays a role: 1 for a clear fit, less for a possible one, -inf for none. `more`:
+    the line would continue a run of that role (a teaser's second paragraph)."""
+    if line.chrome:
+        return _NEVER
+    if role == KIND:
+        return 1.0 if line.kind and not line.heading else _NEVER  # a heading labels a section, not a card
+    if role == DATE:
+        return 1.0 if line.date is not None and line.anchor == "date" and line.published_known else _NEVER
+    if line.kind or (line.date is not None and line.anchor in {"date", "trail", "yearless"}):
+        return _NEVER  # labels and other date lines play no other part
+    if role == TITLE:
+        if TITLE in carried or line.label or not line.title or line.date is not None:
+            return _NEVER
+        return 0.5 if line.teaser and line.sentence else 1.0  # a long line without a full stop is a headline
+    if role == TEASER:
+        if line.label:
+            return _NEVER
+        if line.teaser:
+            return 1.0 if line.sentence or len(line.text) > settings.TITLE_MAX_CHARS else 0.6
+        return 0.1 if more else 0.4 if line.title else 0.2  # a short line ends a teaser more often than not
+    if role == CAPTION:
+        return _NEVER if line.label else 0.3
+    return _NEVER
+
+
+def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], where: str,
+           ) -> tuple[float, list[tuple[Line, str]]]:
+    """Best assignment of lines to roles in this order (each optional, teasers and captions repeat),
+    by dynamic programming over (line, role). A line left unexplained inside a card costs; above the
+    first card (`head`) and below the last one (`tail`) it is page furniture and free. In the head a
+    line must fit its role clearly: pages are cut at the end, so the top is the stronger evidence."""
+    n_roles = len(roles)
+    # state (role position, opened: the repeating role has a line, started: a line was matched)
+    best: dict[tuple[int, bool, bool], tuple[float, list]] = {(0, False, where != "head"): (0.0, [])}
+    for line in [*lines, None]:
+        # closing or skipping roles happens between lines: settle those moves first, in role order
+        for p in range(n_roles):
+            for opened in (False, True):
+                for started in (False, True):
+                    here = best.get((p, opened, started))
+                    if here is None:
+                        continue
+                    missing = 0.0 if opened or roles[p] == CAPTION else _MISSING.get(roles[p], 0.0)
+                    _offer(best, (p + 1, False, started), here[0] + missing, here[1])
+        if line is None:
+            break
+        moved: dict[tuple[int, bool, bool], tuple[float, list]] = {}
+        for (p, opened, started), (score, path) in best.items():
+            if p < n_roles:
+                reward = _reward(line, roles[p], carried, more=opened)
+                if where == "head" and reward < _CLEAR_FIT:
+                    reward = _NEVER
+                if reward > _NEVER:
+                    state = (p, True, True) if roles[p] in _REPEATING else (p + 1, False, True)
+                    _offer(moved, state, score + reward, [*path, (line, roles[p])])
+            if not opened:  # a teaser run is contiguous: it closes before a line is skipped
+                free = line.chrome or (where == "head" and not started) or (where == "tail" and p == n_roles)
+                _offer(moved, (p, False, started), score + (0.0 if free else _JUNK), path)
+        best = moved
+    finals = [value for (p, _o, _s), value in best.items() if p == n_roles]
+    return max(finals, key=lambda value: value[0])
+
+
+def _offer(table: dict, state: tuple[int, bool, bool], score: float, path: list) -> None:
+    if state not in table or score > table[state][0]:
+        table[state] = (score, path)
+
+
+def _apply(template: Template, content: list[Line], anchors: list[int]) -> Layout:
+    carried = frozenset(_carried(template.anchor, [content[a] for a in anchors]))
+    before, after = template.before, template.after
+    score = float(len(anchors))
+    parts: list[list[tuple[Line, str]]] = [[] for _ in anchors]
+    # Pages (and saved excerpts of them) are cut at the end, not at the start: a cut-off last card is
+    # still a card, but the lines above the first date count only when they clearly fit, and a tie
+    # between the two ends goes to the head.
+    head_score, head = _align(content[max(0, anchors[0] - settings.CARD_MAX_LINES):anchors[0]], before, carried,
+                              "head")
+    score += head_score * _HEAD_WEIGHT
+    parts[0].extend(head)
+    repeated: set[str] = set()
+    for n in range(len(anchors) - 1):
+        gap = content[anchors[n] + 1:anchors[n + 1]]
+        gap_score, assigned = _align(gap, after + (CAPTION,) + before, carried, "gap")
+        score += gap_score
+        repeated.update(role for _line, role in assigned)
+        # Lines up to the last role of `after` are this card's; the rest (captions on) the next card's.
+        split_at = _split_point(assigned, before)
+        parts[n].extend(assigned[:split_at])
+        parts[n + 1].extend(assigned[split_at:])
+    tail_score, tail = _align(content[anchors[-1] + 1:anchors[-1] + 1 + settings.CARD_MAX_LINES], after, carried,
+                              "tail")
+    score += tail_score * _TAIL_WEIGHT
+    parts[-1].extend(tail)
+    score += _order_prior(template) * len(anchors)
+    if len(anchors) >= 2 and not set(before + after) <= repeated:
+        score = _NEVER  # a part seen only above the first card or below the last one is the page's, not a card's
+    _drop_page_heading(parts)
+    explained = len(anchors) + sum(len(part) for part in parts)
+    cards = tuple(_card(content, content[a], part) for a, part in zip(anchors, parts, strict=True))
+    return Layout(template=template, cards=cards, score=score, explained=explained,
+                  considered=sum(1 for line in content if not line.chrome))
+
+
+def _drop_page_heading(parts: list[list[tuple[Line, str]]]) -> None:
+    """A kind label found above the first card only is the page's heading (`IRC in the News`), not the
+    first card's kind."""
+    with_kind = [n for n, part in enumerate(parts) if any(role == KIND for _line, role in part)]
+    if len(parts) >= 2 and with_kind == [0]:
+        parts[0][:] = [(line, role) for line, role in parts[0] if role != KIND]
+
+
+def _card(content: list[Line], anchor: Line, part: list[tuple[Line, str]]) -> CardLines:
+    """A card's lines in page order; a line inside the card that no role explains (a byline, a
+    standfirst) is its text."""
+    roles = dict((line.index, (line, role)) for line, role in part)
+    span = [anchor.index, *roles]
+    for line in content[content.index(anchor) - (anchor.index - min(span)):]:
+        if line.index > max(span):
+            break
+        if line.index not in roles and line is not anchor and not line.chrome and line.date is None and not line.kind:
+            roles[line.index] = (line, TEXT)
+    return CardLines(anchor=anchor, roles=tuple(roles[i] for i in sorted(roles)))
+
+
+def _split_point(assigned: list[tuple[Line, str]], before: tuple[str, ...]) -> int:
+    """Where, in a gap's assignment, the next card starts: at its first caption or `before` role
+    (a role name is either above or below the date in one template, never both)."""
+    return next((n for n, (_line, role) in enumerate(assigned) if role == CAPTION or role in before), len(assigned))
+
+
+def _order_prior(template: Template) -> float:
+    """A small cost per card for each pair of parts printed out of the usual order (a label, then the
+    headline, then the text): it only breaks ties the page's own lines leave open."""
+    anchor = KIND if template.anchor == KIND else DATE
+    order = [*template.before, anchor, *template.after]
+    return sum(_INVERSION_COST.get((later, earlier), 0.0)
+               for n, earlier in enumerate(order) for later in order[n + 1:])
