@@ -60,6 +60,7 @@ _UPDATE_LABEL = re.compile(
     r"^(?:last\s+)?(?:updated|edited|modified|changed|reviewed|revised)\b(?:\s+on)?\s*:?", re.IGNORECASE)
 _BULLET = re.compile(r"^[\s\-–—•·*|>▪►»]+")
 _SEPARATOR = re.compile(r"^\s*(?:[•·|–—:/]|-{1,2}|\s)\s*")
+_LABEL_AFTER_COMMA_MAX = 30
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}$")
 # Text before a trailing date that makes it part of a sentence, not a title's date.
 _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|before|after|and|or|the)\s*$",
@@ -78,6 +79,8 @@ _TRAILING = re.compile(
     rf"(?P<date>{DATE_PATTERN})(?:{_TIME})?\s*[)\]]?\s*$",
     re.IGNORECASE,
 )
+_WEEKDAY_AT_END = re.compile(r",?\s*\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?$",
+                             re.IGNORECASE)
 _MONTH_YEAR_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
 _YEARLESS = re.compile(
     rf"^[\s•·*-]*(?P<date>(?:[01]?\d[-/.][0-3]?\d|{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}))(?![\d/.-]|,?\s+{_YEAR})"
@@ -200,6 +203,8 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     rest = _strip_time(stripped[match.end():])
     if rest and rest[0].isalnum():
         return None  # "8, 2019abc" is no date line
+    if rest.startswith(",") and len(rest) <= _LABEL_AFTER_COMMA_MAX:
+        rest = " " + rest[1:]  # "Dec. 31, 2002, Blog": a short label after a comma; a clause is no label
     if rest.strip() and _SEPARATOR.match(rest) is None:
         return None
     rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
@@ -220,7 +225,7 @@ def trailing_date(line: str, order: Order | None = None) -> DateLine | None:
     published = _read(date_match, order) if date_match else None
     if published is None:
         return None
-    before = match.group("before").strip(" ,|•·–—-(")
+    before = _WEEKDAY_AT_END.sub("", match.group("before")).strip(" ,|•·–—-(")
     return DateLine(published=published, date_text=match.group("date"), before=before, form="trail")
 
 
@@ -235,7 +240,7 @@ def dateline(line: str, order: Order | None = None) -> DateLine | None:
     if published is None:
         return None
     return DateLine(published=published, date_text=match.group("date"), rest=match.group("rest").strip(),
-                    before=match.group("place"), form="dateline")
+                    before=_WEEKDAY_AT_END.sub("", match.group("place")).strip(" ,"), form="dateline")
 
 
 def any_date_line(line: str, order: Order | None = None) -> DateLine | None:

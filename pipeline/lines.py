@@ -31,6 +31,10 @@ _CHROME = re.compile(
 )
 _TRIM = " \t.:;,!?»«›‹>|•·*–—-()[]"
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]$|\.\.\.$")
+# A full stop (or an ellipsis) ends running text; a headline may end with `?` or `!` but seldom with a stop.
+# A photo credit inside a line makes it a caption: `Marchers in the capital. (Photo: Staff)`.
+_CREDIT = re.compile(r"[(\[]\s*(?:photo|image|picture|credit)s?\b[^)\]]*[)\]]|\b(?:photo|image) credit\b", re.IGNORECASE)
+_FULL_STOP = re.compile(r"(?:[.…]|\.\.\.)[\"”’)]?$")
 _STATEMENT_TITLE = re.compile(
     r"^(?:joint\s+)?statement\s+(?:by|from|attributable\s+to)\b",
     re.IGNORECASE)
@@ -60,12 +64,19 @@ def is_teaser(line: str) -> bool:
 
 
 def is_title(line: str) -> bool:
-    """A line that could be a headline: short enough, not furniture, a label, a date or a lead-in."""
+    """A line that could be a headline: short enough, not furniture, a label, a date, a lead-in or a caption."""
     return (
         3 <= len(line) <= settings.TITLE_MAX_CHARS and not is_chrome(line) and kind_of(line) is None
+        and not _CREDIT.search(line)
         and date_line(line) is None and not line.endswith(":")
         and not (len(line) > settings.SENTENCE_TITLE_MAX_CHARS and line.endswith("."))
     )
+
+
+def is_headline(line: str) -> bool:
+    """A title that does not end like running text: a headline however long (UN headlines run past 150
+    characters), where a line ending with a full stop is a teaser."""
+    return is_title(line) and not _FULL_STOP.search(line)
 
 
 def unprinted_kind(title: str | None) -> str:
@@ -88,6 +99,7 @@ class Line:
     title: bool = False
     teaser: bool = False
     sentence: bool = False  # ends like a sentence (a full stop, a closing quote, an ellipsis)
+    repeated: bool = False  # the same text stands elsewhere on the page: each card has its own headline
 
     @property
     def published_known(self) -> bool:
@@ -104,7 +116,7 @@ class Line:
 
 def classify(blocks: Sequence[str], order: Order | None = None) -> list[Line]:
     """Classify every line of a page once; repeated short lines are labels, not titles."""
-    counts = Counter(b.strip().lower() for b in blocks if len(b) <= settings.LABEL_MAX_CHARS)
+    counts = Counter(b.strip().lower() for b in blocks)
     lines = [_line(i, text, order, counts[text.strip().lower()] >= 2) for i, text in enumerate(blocks)]
     for n in range(1, len(lines)):
         # `Issue Areas:` then `Voting Rights`: the value of a furniture label is furniture too.
@@ -126,16 +138,19 @@ def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
         heading = text.strip(" :").lower().endswith("s") and not text.strip().lower().endswith(("news", "ss"))
         return Line(index=index, text=text, kind=kind, heading=heading)
     found, anchor = _card_date(text, order)
+    if found is not None and anchor in {"trail", "dateline"} and is_chrome(found.before):
+        found = None  # `Related: Annual report – May 4, 2020`: a sidebar link, not a card
     if found is not None:
-        fused = kind_of(found.rest) if anchor == "lead" else kind_of(found.before) if anchor == "trail" else None
+        fused = kind_of(found.rest) if found.rest else kind_of(found.before) if found.before else None
         if fused or (anchor in {"lead", "trail"} and not (found.rest or found.before).strip(_TRIM)):
             return Line(index=index, text=text, date=found, anchor="date", kind=fused)
         return Line(index=index, text=text, date=found, anchor=anchor)
     if is_chrome(text):
         return Line(index=index, text=text, chrome=True)
-    label = repeated and len(text.split()) <= settings.LABEL_MAX_WORDS and not _SENTENCE_END.search(text)
+    label = repeated and len(text) <= settings.LABEL_MAX_CHARS and len(text.split()) <= settings.LABEL_MAX_WORDS \
+        and not _SENTENCE_END.search(text)
     return Line(index=index, text=text, label=label, title=not label and is_title(text), teaser=is_teaser(text),
-                sentence=bool(_SENTENCE_END.search(text)))
+                sentence=bool(_FULL_STOP.search(text)), repeated=repeated)
 
 
 def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | None]:
@@ -143,9 +158,11 @@ def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | N
     if found is not None:
         return found, found.form
     found = dateline(text, order)
-    if found is not None and (found.rest or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS + 20):
-        return found, "dateline" if found.rest else "date"
-    found = trailing_date(text, order)
+    if found is not None and found.rest:
+        return found, "dateline"
+    if found is not None and (kind_of(found.before) or len(found.before.split()) <= settings.PLACE_MAX_WORDS):
+        return found, "date"  # `Brussels, 3 May 2019`: a place beside the date; `Blog – 3 May 2019`: a kind
+    found = trailing_date(text, order)  # `Court Announces New Corridor (2017-04-18)`: a headline and its date
     if found is not None and len(found.before) >= 3:
         return found, "trail"
     found = yearless_line(text)

@@ -36,8 +36,10 @@ RUNS_DIR = "_runs"  # run reports, one JSON file per run
 STAGING_PREFIX = ".staging-"  # half-written datasets live here until the atomic rename
 EXTRACTION_VERSION = "3"  # bump when extraction output changes, so refresh reprocesses
 # Countries and domains whose pages write numeric dates day first (gb as in en-GB, uk as in .ac.uk).
-DAY_FIRST_DOMAINS = frozenset(
-    "uk gb ie au nz za in ke ng sg mt eu int fr de es it nl be ch at pt pl dk se no fi gr ie lu cz hu ro".split())
+DAY_FIRST_DOMAINS = frozenset({
+    "uk", "gb", "ie", "au", "nz", "za", "in", "ke", "ng", "sg", "mt", "eu", "int", "fr", "de", "es", "it", "nl", "be",
+    "ch", "at", "pt", "pl", "dk", "se", "no", "fi", "gr", "lu", "cz", "hu", "ro",
+})
 
 # --- splitting ------------------------------------------------------------------------
 TITLE_MAX_CHARS = 300  # some UN and UNICEF headlines run past 250 characters
@@ -51,3 +53,4 @@ SHORT_DATE_LINE_MAX_CHARS = 40  # two-digit years (`05/01/13`) only on a line th
 CARD_MAX_LINES = 12  # the first card's head and the last card's tail are looked for this near their date
 CARD_MAX_CHARS = 3_000  # a two-card "listing" whose cards run longer is one document with two dates
 CUT_CARD_MAX_TEASER_LINES = 2  # cards found by their kind labels alone: a teaser, not a release's body
+PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline

@@ -14,7 +14,7 @@ from .template import CAPTION, DATE, KIND, TEASER, TEXT, TITLE, CardLines, Layou
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["kind_of", "split", "page_layout"]
+__all__ = ["kind_of", "page_layout", "split"]
 
 _PUBLISHER = re.compile(
     r"^(?i:(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?|about\s+(?:the\s+)?)"
@@ -74,7 +74,7 @@ def _split(page: Page) -> list[Release]:
         owned = frozenset(i for card in layout.cards for i in (card.anchor.index, *(ln.index for ln, _ in card.roles)))
         if not _has_sections(lines, layout, owned):
             owned = frozenset(range(len(lines)))  # one heading over the whole page is the page's, not a kind
-        cards = [r for r in (_release(page, lines, card, owned) for card in layout.cards) if r is not None]
+        cards = [r for r in (_release(page, lines, layout, card, owned) for card in layout.cards) if r is not None]
         # Cards found by their kind labels may leave one dated card: a listing cut off after it.
         if len(cards) >= 2 or (cards and layout.template.anchor == KIND):
             return cards
@@ -97,7 +97,7 @@ def _is_listing(layout: Layout) -> bool:
         any(role in {TITLE, TEASER} for _line, role in card.roles) or card.anchor.rest for card in cards)
 
 
-def _release(page: Page, lines: list[Line], card: CardLines, owned: frozenset[int]) -> Release | None:
+def _release(page: Page, lines: list[Line], layout: Layout, card: CardLines, owned: frozenset[int]) -> Release | None:
     anchor = card.anchor
     by_role: dict[str, list[Line]] = {}
     for line, role in card.roles:
@@ -110,7 +110,7 @@ def _release(page: Page, lines: list[Line], card: CardLines, owned: frozenset[in
     if anchor.anchor == "trail":
         title = title or anchor.date.before if anchor.date else title
     elif anchor.anchor in {"lead", "yearless"} and anchor.rest:
-        if is_title(anchor.rest) and not is_teaser(anchor.rest) and title is None:
+        if TITLE in layout.carried and is_title(anchor.rest) and title is None:
             title = anchor.rest
         else:
             summary_lines.insert(0, anchor.rest)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import settings
-from .lines import Line
+from .lines import Line, is_headline
 
 LOGGER = logging.getLogger(__name__)
 
@@ -27,6 +27,7 @@ _MISSING = {KIND: -0.05, TITLE: -0.5, TEASER: -0.2, DATE: -0.1}
 _CLEAR_FIT = 0.5
 _JUNK = -0.3  # a line inside a card that the template cannot explain
 _REPEATING = frozenset({TEASER, CAPTION})
+_HEAD_MISSING_FACTOR = 3.0
 _HEAD_WEIGHT = 1.01  # a tie between the two ends goes to the head
 _TAIL_WEIGHT = 0.5  # below the last card come footers, related links and cut-off text: weak evidence
 # (a, b): the cost of printing b before a, against the usual label, headline, text order.
@@ -64,6 +65,7 @@ class Layout:
     score: float
     explained: int  # lines given a role (anchors included)
     considered: int  # lines that could have been given one (furniture excluded)
+    carried: frozenset[str] = frozenset()  # what the date lines print beside the date: a title or a teaser
 
 
 def induce(lines: Sequence[Line]) -> Layout | None:
@@ -105,8 +107,8 @@ def _carried(anchor_class: str, lines: list[Line]) -> set[str]:
         return {TITLE}
     if anchor_class in {"lead", "yearless"}:
         rests = [line.rest for line in lines]
-        teasers = sum(1 for rest in rests if len(rest) >= settings.TEASER_MIN_CHARS)
-        return {TEASER} if teasers * 2 >= len(rests) else {TITLE}
+        headlines = sum(1 for rest in rests if is_headline(rest))
+        return {TITLE} if headlines * 2 > len(rests) else {TEASER}
     if anchor_class == "dateline":
         return {TEASER}
     return set()
@@ -138,13 +140,21 @@ def _reward(line: Line, role: str, carried: frozenset[str], more: bool = False) 
     if role == TITLE:
         if TITLE in carried or line.label or not line.title or line.date is not None:
             return _NEVER
-        return 0.5 if line.teaser and line.sentence else 1.0  # a long line without a full stop is a headline
+        if line.repeated:
+            return 0.2  # a line printed again elsewhere (a photo credit, a tag) is seldom a card's own headline
+        if line.sentence:  # headlines seldom end with a full stop
+            return 0.5 if line.teaser else 0.6
+        if " " not in line.text.strip():
+            return 0.3  # one word (`Newsroom`) is a heading more often than a headline
+        return 1.0  # a long line without a full stop is a headline still
     if role == TEASER:
         if line.label:
             return _NEVER
         if line.teaser:
-            return 1.0 if line.sentence or len(line.text) > settings.TITLE_MAX_CHARS else 0.6
-        return 0.1 if more else 0.4 if line.title else 0.2  # a short line ends a teaser more often than not
+            # a long line without a full stop may be a cut teaser, but is more often a long headline
+            return 1.0 if line.sentence or len(line.text) > settings.TITLE_MAX_CHARS else 0.3
+        # A short sentence may open a teaser; a headline-like line seldom does, and rarely continues one.
+        return 0.1 if more or not line.sentence else 0.4
     if role == CAPTION:
         return _NEVER if line.label else 0.3
     return _NEVER
@@ -168,6 +178,8 @@ def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], w
                     if here is None:
                         continue
                     missing = 0.0 if opened or roles[p] == CAPTION else _MISSING.get(roles[p], 0.0)
+                    if where == "head":
+                        missing *= _HEAD_MISSING_FACTOR  # the first card is not cut off: it should be whole
                     _offer(best, (p + 1, False, started), here[0] + missing, here[1])
         if line is None:
             break
@@ -226,7 +238,7 @@ def _apply(template: Template, content: list[Line], anchors: list[int]) -> Layou
     explained = len(anchors) + sum(len(part) for part in parts)
     cards = tuple(_card(content, content[a], part) for a, part in zip(anchors, parts, strict=True))
     return Layout(template=template, cards=cards, score=score, explained=explained,
-                  considered=sum(1 for line in content if not line.chrome))
+                  considered=sum(1 for line in content if not line.chrome), carried=carried)
 
 
 def _drop_page_heading(parts: list[list[tuple[Line, str]]]) -> None:

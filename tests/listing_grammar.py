@@ -1,0 +1,213 @@
+"""A grammar of newsroom listing pages in plain text, for property-based tests of the splitter.
+
+    page     := header{0..3} card{2..9} footer{0..3}          one template for the whole page
+    card     := caption? part+                                  parts in the page's template order
+    part     := kind | title | teaser | date | kind+date | date+title | title+date | dateline+teaser
+    kind     := a kind label (`Press Release`, `Statement`, `Media Advisory`, `Blog`, `Update`, `Report`)
+    title    := a headline of 3-16 words without a closing full stop, Title Case or sentence case
+    teaser   := 1-3 sentences, sometimes cut with `…`, sometimes with a decoy date that is no publication
+                date (`on June 3`, `since March 2019`, `(May, 2003)`, `12 October`), sometimes in two
+                paragraphs (each at least one full sentence)
+    date     := one of 12 printed forms (below), with an optional label (`Posted on`, `Published:`,
+                `Released`) before it or a time (`at 10:00`, `- 11:37`, `2:27PM`, `| 09:15 GMT`) after it
+    kind+date:= kind and date on one line, joined by ` | `, ` • `, ` – ` or `, ` (either order)
+    date+title := `DATE - Title`;  title+date := `Title | DATE` or `Title (DATE)`
+    dateline := `(CITY, DATE) – teaser` or `CITY, DATE – teaser`: the date inside the teaser's dateline
+    extras   := an optional `Read more` line after the teaser, `• ` bullets before date lines, one or
+                two blank lines between blocks or none at all
+    header   := the organisation's name, `Newsroom`, `Press releases`, a one-sentence blurb, a menu line
+    footer   := pagination (`1 2 3 Next »`, `Page 1 of 12`), `© 2021 Org`, `Contact us`
+
+Every text here is written for the project. `draw_page` returns the page's lines and the cards it
+holds, each with the title (None for a card printed without one), date and kind a reader expects.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from hypothesis import strategies as st
+
+KINDS = {
+    "Press Release": "press_release", "News Release": "press_release", "Media Advisory": "press_release",
+    "Statement": "statement", "Press Statement": "statement", "Report": "report", "Update": "update",
+    "Blog": "blog", "Event": "event", "Speech": "statement", "Op-Ed": "blog",
+}
+_SUBJECTS = ["Agency", "Ministry", "Council", "Coalition", "Foundation", "Relief team", "Health board",
+             "Water authority", "Court", "Regional office", "Volunteers", "Research unit"]
+_VERBS = ["opens", "expands", "warns of", "calls for", "launches", "welcomes", "reports on", "funds",
+          "suspends", "reviews", "announces", "completes"]
+_OBJECTS = ["new clinics in the north", "flood recovery plan", "school meals programme", "housing survey",
+            "water testing in rural districts", "emergency shelter network", "vaccination drive",
+            "cross-border aid corridor", "digital records system", "youth training scheme",
+            "drought response fund", "coastal protection works", "mobile health units"]
+_TAILS = ["after storms", "for the second year", "ahead of winter", "amid rising costs", "in three regions",
+          "with local partners", "as demand grows", ""]
+_SENTENCES = [
+    "The programme will reach families in twelve districts over the coming months.",
+    "Officials said the plan had been agreed with community leaders and local councils.",
+    "Staff will begin work in the spring once the funding has been released.",
+    "The announcement follows a review of services that found long waiting times.",
+    "Partners welcomed the decision and urged ministers to keep the pledge.",
+    "A spokesperson said the team would publish its findings in full.",
+    "The board expects the first results to be available by the end of the year.",
+    "Residents have been asked to share their views at a series of public meetings.",
+]
+# Decoy dates inside a teaser: none is a publication date.
+_DECOYS = [" The talks resume on June 3 in the capital.", " Prices have risen since March 2019 across the region.",
+           " The first phase ended (May, 2003) and was never restarted.",
+           " A hearing is set for the afternoon of 12 October."]
+_CITIES = ["GENEVA", "New York", "NAIROBI", "Brussels", "WASHINGTON", "Lima"]
+_CAPTIONS = ["Photo: volunteers unload supplies at the warehouse.", "Image credit: Staff photographer",
+             "A nurse checks records at a mobile clinic. (Photo: Staff)"]
+_HEADERS = ["Newsroom", "Press releases", "Latest news from the Foundation",
+            "Find our statements, reports and updates below.", "Home | About | Contact"]
+_FOOTERS = ["1 2 3 Next »", "Page 1 of 12", "© 2021 Example Foundation", "Contact us", "« Previous | Next »",
+            "Last updated: March 3, 2022", "Related: Annual report published – May 4, 2020",
+            "Sign up for our newsletter to hear about new releases."]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+DATE_FORMS = {
+    "long": lambda d: f"{_MONTHS[d.month - 1]} {d.day}, {d.year}",
+    "abbrev": lambda d: f"{_MONTHS[d.month - 1][:3]}. {d.day}, {d.year}",
+    "day-first": lambda d: f"{d.day} {_MONTHS[d.month - 1]} {d.year}",
+    "padded": lambda d: f"{d.day:02d} {_MONTHS[d.month - 1][:3]} {d.year}",
+    "weekday": lambda d: f"{_WEEKDAYS[d.weekday()]}, {_MONTHS[d.month - 1]} {d.day}, {d.year}",
+    "iso": lambda d: d.isoformat(),
+    "us-numeric": lambda d: f"{d.month:02d}/{d.day:02d}/{d.year}",
+    "dotted": lambda d: f"{d.day:02d}.{d.month:02d}.{d.year}",
+    "no-comma": lambda d: f"{_MONTHS[d.month - 1]} {d.day} {d.year}",
+    "day-comma": lambda d: f"{d.day} {_MONTHS[d.month - 1]}, {d.year}",
+    "ordinal": lambda d: f"{_MONTHS[d.month - 1]} {_ordinal(d.day)}, {d.year}",
+    "upper": lambda d: f"{_MONTHS[d.month - 1].upper()} {d.day}, {d.year}",
+    "short-month": lambda d: f"{_MONTHS[d.month - 1][:3]} {d.day}, {d.year}",
+    "rfc": lambda d: f"{_WEEKDAYS[d.weekday()][:3]}, {d.day:02d} {_MONTHS[d.month - 1][:3]} {d.year} 10:00:00 GMT",
+}
+LABELS = ["", "", "Posted on ", "Published: ", "Released ", "By Press Office | "]
+TIMES = ["", "", " at 10:00", " - 11:37", " 2:27PM", " | 09:15 GMT"]
+JOINERS = [" | ", " • ", " – ", ", "]
+# Card templates: the order of parts; `kind+date` and friends are one line.
+TEMPLATES = [
+    ("kind", "title", "teaser", "date"),
+    ("date", "title", "teaser"),
+    ("title", "date", "teaser"),
+    ("title", "teaser", "date"),
+    ("kind+date", "title", "teaser"),
+    ("date+kind", "title", "teaser"),
+    ("title", "kind+date", "teaser"),
+    ("date", "kind", "title", "teaser"),
+    ("kind", "date", "teaser"),
+    ("title", "dateline"),
+    ("date+title", "teaser"),
+    ("title+date", "teaser"),
+    ("kind", "title", "date", "teaser"),
+    ("title", "teaser", "kind+date"),
+]
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What a reader should get back for one card."""
+
+    title: str | None
+    published: dt.date
+    kind: str
+
+
+@st.composite
+def titles(draw) -> str:
+    words = f"{draw(st.sampled_from(_SUBJECTS))} {draw(st.sampled_from(_VERBS))} {draw(st.sampled_from(_OBJECTS))}"
+    tail = draw(st.sampled_from(_TAILS))
+    text = f"{words} {tail}".strip()
+    shape = draw(st.integers(0, 9))
+    if shape == 0:
+        text = f"Will the {draw(st.sampled_from(_OBJECTS))} work?"  # a question headline
+    elif shape == 1:  # a long headline, as some UN agencies print them
+        text += (f" – {draw(st.sampled_from(_SUBJECTS)).lower()} says the {draw(st.sampled_from(_OBJECTS))} "
+                 f"will need support from every district and partner for at least another two years")
+    if draw(st.booleans()):
+        text = " ".join(w if w in {"of", "in", "for", "the", "with", "as", "on"} else w[:1].upper() + w[1:]
+                        for w in text.split())
+    return text
+
+
+@st.composite
+def teasers(draw) -> list[str]:
+    sentences = draw(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3, unique=True))
+    if draw(st.integers(0, 3)) == 0:
+        at = draw(st.integers(0, len(sentences) - 1))
+        sentences[at] += draw(st.sampled_from(_DECOYS))
+    if len(sentences) >= 2 and draw(st.integers(0, 4)) == 0:
+        return [sentences[0], " ".join(sentences[1:])]  # a teaser of two paragraphs
+    text = " ".join(sentences)
+    if draw(st.booleans()):
+        text = text[: draw(st.integers(60, max(60, len(text) - 1)))].rstrip() + "…"
+    return [text]
+
+
+@st.composite
+def draw_page(draw) -> tuple[list[str], list[Expected]]:
+    """A listing page's lines and the cards a reader should find on it."""
+    template = draw(st.sampled_from(TEMPLATES))
+    form = draw(st.sampled_from(sorted(DATE_FORMS)))
+    label, time = draw(st.sampled_from(LABELS)), draw(st.sampled_from(TIMES))
+    joiner = draw(st.sampled_from(JOINERS))
+    bullet = draw(st.sampled_from(["", "", "• "]))
+    read_more = draw(st.booleans()) and "teaser" in template
+    captions = draw(st.booleans())
+    count = draw(st.integers(2, 9))
+    start = draw(st.dates(min_value=dt.date(2003, 1, 1), max_value=dt.date(2024, 12, 31)))
+    gaps = draw(st.lists(st.integers(1, 40), min_size=count, max_size=count))
+    card_titles = draw(st.lists(titles(), min_size=count, max_size=count, unique_by=str.lower))
+    lines: list[str] = draw(st.lists(st.sampled_from(_HEADERS), max_size=3, unique=True))
+    expected = []
+    day = start
+    for n in range(count):
+        day = day - dt.timedelta(days=gaps[n])
+        kind_label = draw(st.sampled_from(sorted(KINDS)))
+        has_kind = any("kind" in part for part in template)
+        # now and then a card without its kind line, past the first two of a longer page
+        skip_kind = has_kind and "kind" in template and count >= 4 and n >= 2 and draw(st.integers(0, 5)) == 0
+        date_text = f"{label}{DATE_FORMS[form](day)}{time}"
+        plain_date = DATE_FORMS[form](day)
+        title = card_titles[n]
+        teaser = draw(teasers())
+        if captions and draw(st.integers(0, 3)) == 0:
+            lines.append(draw(st.sampled_from(_CAPTIONS)))
+        for part in template:
+            if part == "kind":
+                if not skip_kind:
+                    lines.append(kind_label)
+            elif part == "title":
+                lines.append(title)
+            elif part == "teaser":
+                lines.extend(teaser)
+                if read_more:
+                    lines.append("Read more")
+            elif part == "date":
+                lines.append(f"{bullet}{date_text}")
+            elif part == "kind+date":
+                lines.append(f"{bullet}{kind_label.upper() if draw(st.booleans()) else kind_label}{joiner}{plain_date}")
+            elif part == "date+kind":
+                lines.append(f"{bullet}{plain_date}{joiner}{kind_label}")
+            elif part == "date+title":
+                lines.append(f"{bullet}{plain_date} - {title}")
+            elif part == "title+date":
+                lines.append(f"{title} | {plain_date}" if draw(st.booleans()) else f"{title} ({plain_date})")
+            elif part == "dateline":
+                city = draw(st.sampled_from(_CITIES))
+                opening = f"({city}, {plain_date}) – " if draw(st.booleans()) else f"{city}, {plain_date} – "
+                lines.append(opening + " ".join(teaser))
+        has_title = any("title" in part for part in template)
+        expected.append(Expected(title=title if has_title else None, published=day,
+                                 kind=KINDS[kind_label] if has_kind and not skip_kind else "press_release"))
+    lines.extend(draw(st.lists(st.sampled_from(_FOOTERS), max_size=3, unique=True)))
+    return lines, expected
