@@ -30,11 +30,12 @@ _CHROME = re.compile(
     re.IGNORECASE,
 )
 _TRIM = " \t.:;,!?»«›‹>|•·*–—-()[]"
-_SENTENCE_END = re.compile(r"[.!?…\"”’)]$|\.\.\.$")
+_SENTENCE_END = re.compile(r"[.!?…\"”’):;]$|\.\.\.$")  # `… had the following reaction:` is running text too
 # A full stop (or an ellipsis) ends running text; a headline may end with `?` or `!` but seldom with a stop.
 # A photo credit inside a line makes it a caption: `Marchers in the capital. (Photo: Staff)`.
 _CREDIT = re.compile(r"[(\[]\s*(?:photo|image|picture|credit)s?\b[^)\]]*[)\]]|\b(?:photo|image) credit\b", re.IGNORECASE)
 _FULL_STOP = re.compile(r"(?:[.…]|\.\.\.)[\"”’)]?$")
+_ABBREVIATION_AT_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|No|vs)\.)$")  # `the U.S.`
 _STATEMENT_TITLE = re.compile(
     r"^(?:joint\s+)?statement\s+(?:by|from|attributable\s+to)\b",
     re.IGNORECASE)
@@ -73,10 +74,15 @@ def is_title(line: str) -> bool:
     )
 
 
+def ends_with_full_stop(line: str) -> bool:
+    """True when a line ends like running text: a full stop (not an abbreviation's) or an ellipsis."""
+    return bool(_FULL_STOP.search(line)) and not _ABBREVIATION_AT_END.search(line)
+
+
 def is_headline(line: str) -> bool:
     """A title that does not end like running text: a headline however long (UN headlines run past 150
     characters), where a line ending with a full stop is a teaser."""
-    return is_title(line) and not _FULL_STOP.search(line)
+    return is_title(line) and not ends_with_full_stop(line)
 
 
 def unprinted_kind(title: str | None) -> str:
@@ -150,7 +156,7 @@ def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
     label = repeated and len(text) <= settings.LABEL_MAX_CHARS and len(text.split()) <= settings.LABEL_MAX_WORDS \
         and not _SENTENCE_END.search(text)
     return Line(index=index, text=text, label=label, title=not label and is_title(text), teaser=is_teaser(text),
-                sentence=bool(_FULL_STOP.search(text)), repeated=repeated)
+                sentence=ends_with_full_stop(text), repeated=repeated)
 
 
 def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | None]:

@@ -10,7 +10,7 @@ from . import settings
 from .dates import Order, date_line, dateline, issued_on, numeric_order, unparsed_date
 from .lines import Line, classify, is_chrome, is_teaser, is_title, kind_of, unprinted_kind
 from .records import Page, Release
-from .template import CAPTION, DATE, KIND, TEASER, TEXT, TITLE, CardLines, Layout, induce
+from .template import CAPTION, DATE, KIND, STANDFIRST, TEASER, TEXT, TITLE, CardLines, Layout, induce
 
 LOGGER = logging.getLogger(__name__)
 
@@ -21,7 +21,6 @@ _PUBLISHER = re.compile(
     r"(?P<org>[A-Z][\w&’'-]*(?:\.(?=\S))?(?:\s+(?:of|for|the|and|&|[A-Z][\w&’'-]*\.?)){0,6}?)"
     r"\s*(?:[.,|]\s|[.,|]?$|(?i:all rights reserved))",
 )
-_SENTENCE_END = re.compile(r"[.!?…\"”’)]$|\.\.\.$")
 _EMAIL_MARKERS = re.compile(
     r"unsubscribe|don'?t reply to this email|view (this email )?in (your )?browser|"
     r"^in solidarity,?$|^sincerely,?$|^dear\b|^[A-Z][a-z]+ ?[:—–-] ",
@@ -30,7 +29,7 @@ _EMAIL_MARKERS = re.compile(
 # What a single release has and a homepage or topic page does not.
 _RELEASE_MARKERS = re.compile(
     r"for immediate release|notes? to editors|^(?:media |press )?contacts?:|^###|"
-    r"^\(?[A-Z][A-Za-z.,/ ]{1,40}\)? ?[–—]|\b(?:said|says|stated|added)[:,]? [“\"]|"
+    r"^\(?[A-Z][A-Za-z0-9.,/ ]{1,40}\)? ?(?:[–—]|--)|\b(?:said|says|stated|added)[:,]? [“\"]|"
     r"[”\"],? (?:said|says)\b|issued the following statement|commenting on\b|responds? to\b",
     re.IGNORECASE,
 )
@@ -106,7 +105,7 @@ def _release(page: Page, lines: list[Line], layout: Layout, card: CardLines, own
     dated = anchor if anchor.date else next(iter(by_role.get(DATE, [])), None)
     if dated is None:
         return None  # a card cut off before its date line (found by its kind label): not a release
-    summary_lines = [line.text for line, role in card.roles if role in {TEASER, TEXT}]
+    summary_lines = [line.text for line, role in card.roles if role in {STANDFIRST, TEASER, TEXT}]
     if anchor.anchor == "trail":
         title = title or anchor.date.before if anchor.date else title
     elif anchor.anchor in {"lead", "yearless"} and anchor.rest:

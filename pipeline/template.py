@@ -20,6 +20,7 @@ LOGGER = logging.getLogger(__name__)
 
 KIND, TITLE, TEASER, CAPTION, DATE = "kind", "title", "teaser", "caption", "date"
 TEXT = "text"  # a line inside a card that no role explains: part of its text all the same
+STANDFIRST = "standfirst"  # a second headline line right under the title (a subtitle, a standfirst)
 _NEVER = float("-inf")
 # What a card loses when it lacks a role its template has: a missing title costs most, because a
 # template with a title slot that most cards leave empty is the wrong template.
@@ -152,11 +153,13 @@ def _reward(line: Line, role: str, carried: frozenset[str], more: bool = False) 
             return _NEVER
         if line.teaser:
             # a long line without a full stop may be a cut teaser, but is more often a long headline
-            return 1.0 if line.sentence or len(line.text) > settings.TITLE_MAX_CHARS else 0.3
+            return 1.0 if line.sentence or not line.title else 0.3
         # A short sentence may open a teaser; a headline-like line seldom does, and rarely continues one.
         return 0.1 if more or not line.sentence else 0.4
-    if role == CAPTION:
-        return _NEVER if line.label else 0.3
+    if role == STANDFIRST:  # a subtitle reads like a headline, not like running text
+        return 0.3 if line.title and not line.sentence else _NEVER
+    if role == CAPTION:  # captions describe a photo in a sentence; a headline-like line is seldom one
+        return _NEVER if line.label else 0.3 if line.sentence or not line.title else 0.2
     return _NEVER
 
 
@@ -187,7 +190,7 @@ def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], w
         for (p, opened, started), (score, path) in best.items():
             if p < n_roles:
                 reward = _reward(line, roles[p], carried, more=opened)
-                if where == "head" and reward < _CLEAR_FIT:
+                if where == "head" and reward < _CLEAR_FIT and roles[p] != STANDFIRST:
                     reward = _NEVER
                 if reward > _NEVER:
                     state = (p, True, True) if roles[p] in _REPEATING else (p + 1, False, True)
@@ -207,16 +210,9 @@ def _offer(table: dict, state: tuple[int, bool, bool], score: float, path: list)
 
 def _apply(template: Template, content: list[Line], anchors: list[int]) -> Layout:
     carried = frozenset(_carried(template.anchor, [content[a] for a in anchors]))
-    before, after = template.before, template.after
+    before, after = _with_standfirst(template.before), _with_standfirst(template.after)
     score = float(len(anchors))
     parts: list[list[tuple[Line, str]]] = [[] for _ in anchors]
-    # Pages (and saved excerpts of them) are cut at the end, not at the start: a cut-off last card is
-    # still a card, but the lines above the first date count only when they clearly fit, and a tie
-    # between the two ends goes to the head.
-    head_score, head = _align(content[max(0, anchors[0] - settings.CARD_MAX_LINES):anchors[0]], before, carried,
-                              "head")
-    score += head_score * _HEAD_WEIGHT
-    parts[0].extend(head)
     repeated: set[str] = set()
     for n in range(len(anchors) - 1):
         gap = content[anchors[n] + 1:anchors[n + 1]]
@@ -227,13 +223,22 @@ def _apply(template: Template, content: list[Line], anchors: list[int]) -> Layou
         split_at = _split_point(assigned, before)
         parts[n].extend(assigned[:split_at])
         parts[n + 1].extend(assigned[split_at:])
+    if len(anchors) >= 2 and not set(template.before + template.after) <= repeated:
+        score = _NEVER  # a part seen only above the first card or below the last one is the page's, not a card's
+    if STANDFIRST not in repeated:  # the ends may only have what the cards between them have
+        before, after = template.before, template.after
+    # Pages (and saved excerpts of them) are cut at the end, not at the start: a cut-off last card is
+    # still a card, but the lines above the first date count only when they clearly fit, and a tie
+    # between the two ends goes to the head.
+    head_score, head = _align(content[max(0, anchors[0] - settings.CARD_MAX_LINES):anchors[0]], before, carried,
+                              "head")
+    score += head_score * _HEAD_WEIGHT
+    parts[0][:0] = head
     tail_score, tail = _align(content[anchors[-1] + 1:anchors[-1] + 1 + settings.CARD_MAX_LINES], after, carried,
                               "tail")
     score += tail_score * _TAIL_WEIGHT
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
-    if len(anchors) >= 2 and not set(before + after) <= repeated:
-        score = _NEVER  # a part seen only above the first card or below the last one is the page's, not a card's
     _drop_page_heading(parts)
     explained = len(anchors) + sum(len(part) for part in parts)
     cards = tuple(_card(content, content[a], part) for a, part in zip(anchors, parts, strict=True))
@@ -252,7 +257,7 @@ def _drop_page_heading(parts: list[list[tuple[Line, str]]]) -> None:
 def _card(content: list[Line], anchor: Line, part: list[tuple[Line, str]]) -> CardLines:
     """A card's lines in page order; a line inside the card that no role explains (a byline, a
     standfirst) is its text."""
-    roles = dict((line.index, (line, role)) for line, role in part)
+    roles = {line.index: (line, role) for line, role in part}
     span = [anchor.index, *roles]
     for line in content[content.index(anchor) - (anchor.index - min(span)):]:
         if line.index > max(span):
@@ -260,6 +265,11 @@ def _card(content: list[Line], anchor: Line, part: list[tuple[Line, str]]) -> Ca
         if line.index not in roles and line is not anchor and not line.chrome and line.date is None and not line.kind:
             roles[line.index] = (line, TEXT)
     return CardLines(anchor=anchor, roles=tuple(roles[i] for i in sorted(roles)))
+
+
+def _with_standfirst(roles: tuple[str, ...]) -> tuple[str, ...]:
+    """The roles with an optional standfirst right under the title (`Title`, `Last edited …`, `Standfirst`)."""
+    return tuple(part for role in roles for part in ((role, STANDFIRST) if role == TITLE else (role,)))
 
 
 def _split_point(assigned: list[tuple[Line, str]], before: tuple[str, ...]) -> int:
