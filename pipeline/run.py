@@ -306,9 +306,15 @@ def _new_files(raw: Path, state: State, report: RunReport) -> list[tuple[Path, s
     """Raw files whose snapshot has not been processed with this extraction, with any known sha256."""
     todo = []
     seen_paths = set()
+    root = raw.resolve()
     for path in iter_raw_files(raw):
         report.files_seen += 1
         seen_paths.add(str(path))
+        outside = _outside(root, path)
+        if outside:
+            LOGGER.warning("skipped %r: %s", str(path), outside)
+            report.files_skipped.append((str(path), outside))
+            continue  # never read, never remembered: checked again on every run
         try:
             stat = path.stat()
         except OSError:
@@ -322,6 +328,17 @@ def _new_files(raw: Path, state: State, report: RunReport) -> list[tuple[Path, s
         else:
             todo.append((path, None))
     return todo
+
+
+def _outside(root: Path, path: Path) -> str | None:
+    """Why a raw path must not be read: it resolves (through a link) outside the raw directory."""
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:  # a dangling link or a loop
+        return f"outside --raw: cannot resolve the link ({exc})"
+    if target.is_relative_to(root):
+        return None  # a link to another file under raw is fine
+    return f"outside --raw: links to {target}"
 
 
 def _read_one(path: Path, state: State, report: RunReport) -> Page | None:
