@@ -194,21 +194,35 @@ def _any_item(lists: pa.ChunkedArray, predicate: Callable[[pa.Array], pa.Array])
 
 
 def connect(out: str | Path = "processed") -> duckdb.DuckDBPyConnection:
-    """Open an in-memory DuckDB connection with each table of the dataset as a view of the same name."""
+    """Open an in-memory DuckDB connection with each table of the dataset as a read-only view of the same name."""
     import duckdb
 
     _require(out)
-    connection = duckdb.connect(":memory:")
-    for name in table_names(out):
-        view = '"' + name.replace('"', '""') + '"'
-        files = "'" + str(Path(out) / name / "*.parquet").replace("'", "''") + "'"
-        # No hive partitioning: a `key=value` directory above out must not turn into a column.
-        connection.execute(f"CREATE VIEW {view} AS SELECT * FROM read_parquet({files}, hive_partitioning = false)")
+    # No hive partitioning: a `key=value` directory above out must not turn into a column.
+    tables = {name: _dataset(out, name) for name in table_names(out)}
+    # No spill directory: with external access off, DuckDB would still let a query write into it.
+    connection = duckdb.connect(":memory:", config={"temp_directory": ""})
+    for statement in _LOCKDOWN:
+        connection.execute(statement)
+    for name, dataset in tables.items():
+        connection.register(name, dataset)  # pyarrow reads the files; DuckDB itself opens none
     return connection
 
 
+# The SQL view reads the dataset and nothing else: DuckDB may open no file (COPY, ATTACH, EXPORT,
+# read_csv, read_text, glob), load no extension, and no statement can undo that, because the
+# configuration is locked before any table is registered. The tables are pyarrow datasets, scanned
+# through Arrow with columns and filters pushed down, so queries need no file access of their own.
+_LOCKDOWN = (
+    "SET autoinstall_known_extensions = false",
+    "SET autoload_known_extensions = false",
+    "SET enable_external_access = false",
+    "SET lock_configuration = true",
+)
+
+
 def sql(query: str, out: str | Path = "processed") -> pd.DataFrame:
-    """Run a DuckDB query over the dataset, every table a view (`SELECT * FROM releases`)."""
+    """Run a read-only DuckDB query over the dataset, every table a view (`SELECT * FROM releases`)."""
     import duckdb
 
     connection = connect(out)
@@ -218,10 +232,16 @@ def sql(query: str, out: str | Path = "processed") -> pd.DataFrame:
             # harmless, and not the caller's to fix.
             warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop is deprecated")
             return connection.execute(query).df()
+    except duckdb.PermissionException as exc:
+        raise QueryError(f"refused: SQL reads the dataset's tables and nothing else ({_first_line(exc)})") from exc
     except duckdb.Error as exc:
-        raise QueryError(f"SQL error: {str(exc).strip().splitlines()[0]}") from exc
+        raise QueryError(f"SQL error: {_first_line(exc)}") from exc
     finally:
         connection.close()
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
 
 
 def stats(out: str | Path = "processed") -> str:

@@ -6,6 +6,7 @@ Parquet files, links, odd names. The numbers in the section titles are the items
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.query import QueryError, connect, sql
 from pipeline.run import run
 
 from .conftest import REPO
@@ -41,9 +43,10 @@ def _titles(out: Path) -> list[str]:
     return sorted(pq.read_table(out / "releases", columns=["title"]).column("title").to_pylist())
 
 
-def _cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=REPO,
-                          check=False, timeout=180, **kwargs)
+def _cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}  # this checkout's package, from any working directory
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=cwd,
+                          env=env, check=False, timeout=180)
 
 
 def _one_clean_line(stderr: str) -> None:
@@ -88,3 +91,69 @@ def test_a_link_out_of_raw_is_skipped_with_its_reason_and_a_link_inside_is_read(
     assert cache and not any("SECRET" in json.dumps(row, default=str) for row in cache)
     assert str(raw / "leak.txt") not in json.loads((out / "_state" / "manifest.json").read_text())["files"]
     assert any("gamma" in title for title in _titles(out))  # the link inside raw is followed
+
+
+# --- 2. SQL is a read-only view of the dataset ----------------------------------------------------
+
+
+@pytest.fixture()
+def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory whose parent holds a file no query may read."""
+    cwd = tmp_path / "cwd"
+    cwd.mkdir()
+    monkeypatch.chdir(cwd)
+    (tmp_path / "secret.csv").write_text("name,password\nroot,hunter2\n", encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("statement", [
+    "COPY (SELECT 1) TO '../x.csv'",
+    "ATTACH 'x.db'",
+    "SELECT * FROM read_csv('../secret.csv')",
+    "SELECT * FROM read_text('../secret.csv')",
+    "SELECT * FROM glob('../*')",
+    "INSTALL httpfs",
+    "SET enable_external_access = true",
+])
+def test_sql_refuses_to_touch_any_file(out: Path, elsewhere: Path, statement: str):
+    with pytest.raises(QueryError) as error:
+        sql(statement, out)
+    assert "\n" not in str(error.value)
+    assert not (elsewhere / "x.csv").exists() and not (elsewhere / "cwd" / "x.db").exists()
+
+
+@pytest.mark.parametrize("statement", [
+    "COPY (SELECT 1 AS x) TO '{table}'",
+    "COPY (SELECT 1 AS x) TO '{table}' (USE_TMP_FILE false)",
+    "ATTACH '{table}' AS hijack",
+    "EXPORT DATABASE '{out}'",
+    "SELECT * FROM read_text('{out}/_state/manifest.json')",
+])
+def test_sql_cannot_overwrite_or_read_around_the_published_tables(out: Path, statement: str):
+    table = out / "releases" / "part-0.parquet"
+    before, files = table.read_bytes(), sorted(out.rglob("*"))
+    with pytest.raises(QueryError) as error:
+        sql(statement.format(table=table, out=out), out)
+    assert "\n" not in str(error.value)
+    assert table.read_bytes() == before and sorted(out.rglob("*")) == files
+
+
+def test_a_connection_from_connect_is_locked_too(out: Path, elsewhere: Path):
+    connection = connect(out)
+    assert connection.execute("SELECT count(*) FROM releases").fetchone()[0] == 4
+    for statement in ("COPY (SELECT 1) TO '../x.csv'", "SET lock_configuration = false",
+                      f"COPY (SELECT 1 AS x) TO '{out / 'countries' / 'part-0.parquet'}' (USE_TMP_FILE false)"):
+        with pytest.raises(Exception, match="(?i)permission|locked"):
+            connection.execute(statement)
+    assert not (elsewhere / "x.csv").exists()
+    assert pq.read_table(out / "countries").schema.names[0] == "release_id"
+
+
+def test_cli_sql_refusal_is_one_line_and_reading_still_works(out: Path, elsewhere: Path):
+    refused = _cli("sql", "COPY (SELECT 1) TO '../x.csv'", "--out", str(out), cwd=elsewhere / "cwd")
+    assert refused.returncode == 2
+    _one_clean_line(refused.stderr)
+    assert not (elsewhere / "x.csv").exists()
+    counted = _cli("sql", "SELECT count(*) AS n FROM releases r JOIN countries c USING (release_id)", "--out",
+                   str(out), "--csv")
+    assert counted.returncode == 0 and counted.stdout.split()[0] == "n"
