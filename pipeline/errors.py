@@ -11,10 +11,11 @@ class PipelineError(Exception):
 class SkipInput(PipelineError):
     """A raw file that cannot be used (empty, binary, too large): logged, counted, skipped."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, reason: str, *, retry: bool = False) -> None:
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+        self.retry = retry  # an I/O failure, not a property of the bytes: try again on the next run
 
 
 class ConfigError(PipelineError):

@@ -264,10 +264,15 @@ def _process(todo: list[tuple[Path, str | None]], state: State, report: RunRepor
             bar.update()
             if page is None:
                 continue
+            releases = _split_one(page, report)
+            timed("split", started)
+            if releases is None:
+                _forget(state, path)  # the next run tries the file again
+                continue
+            _remember(state, path, page.sha256, "ok")  # read and split: done
             processed.append(page.sha256)
             sha_of[page.source] = page.sha256
-            pending.extend(_split_one(page, report))
-            timed("split", started)
+            pending.extend(releases)
             if len(pending) >= settings.NLP_CHUNK_SIZE:
                 flush()
         if pending:
@@ -346,20 +351,28 @@ def _read_one(path: Path, state: State, report: RunReport) -> Page | None:
     try:
         page = read(path)
     except SkipInput as skip:
-        LOGGER.warning("skipped %s: %s", skip.path, skip.reason)
+        LOGGER.warning("skipped %r: %s", skip.path, skip.reason)
         report.files_skipped.append((skip.path, skip.reason))
-        _remember(state, path, None, skip.reason)
+        if skip.retry:
+            _forget(state, path)
+        else:  # empty, binary, too large: the same bytes will be skipped again, so remember it
+            _remember(state, path, None, skip.reason)
         return None
     except Exception as exc:  # an unreadable oddity is one skipped file, never a lost run
-        LOGGER.exception("read failed on %s", path)
+        LOGGER.exception("read failed on %r", str(path))
         report.files_skipped.append((str(path), f"read failed: {type(exc).__name__}: {exc}"))
+        _forget(state, path)
         return None
     if page.sha256 in state.processed:
         _remember(state, path, page.sha256, state.processed[page.sha256])
         return None  # the same snapshot under another name: already in the cache
     report.files_read += 1
-    _remember(state, path, page.sha256, "ok")
     return page
+
+
+def _forget(state: State, path: Path) -> None:
+    """Drop what an earlier run knew of a file, so that the next run reads it again."""
+    state.files.pop(str(path), None)
 
 
 def _remember(state: State, path: Path, sha: str | None, outcome: str) -> None:
@@ -373,13 +386,14 @@ def _remember(state: State, path: Path, sha: str | None, outcome: str) -> None:
     state.processed[sha] = outcome
 
 
-def _split_one(page: Page, report: RunReport) -> list[Release]:
+def _split_one(page: Page, report: RunReport) -> list[Release] | None:
+    """The releases on a page; None when the splitter failed on it."""
     try:
         found = split(page)
     except Exception as exc:  # a bug on one odd page must not lose the rest of the run
-        LOGGER.exception("split failed on %s", page.source)
+        LOGGER.exception("split failed on %r", page.source)
         report.files_skipped.append((page.source, f"split failed: {type(exc).__name__}: {exc}"))
-        return []
+        return None
     if not found:
         report.files_skipped.append((page.source, "no releases on the page"))
     return found

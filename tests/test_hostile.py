@@ -5,8 +5,10 @@ Parquet files, links, odd names. The numbers in the section titles are the items
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
+import pathlib
 import shutil
 import subprocess
 import sys
@@ -157,3 +159,57 @@ def test_cli_sql_refusal_is_one_line_and_reading_still_works(out: Path, elsewher
     counted = _cli("sql", "SELECT count(*) AS n FROM releases r JOIN countries c USING (release_id)", "--out",
                    str(out), "--csv")
     assert counted.returncode == 0 and counted.stdout.split()[0] == "n"
+
+
+# --- 3. refresh retries what it could not read -------------------------------------------------------
+
+
+def test_a_file_that_could_not_be_read_is_retried_by_the_next_refresh(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch):
+    raw = _raw(tmp_path, "alpha", "beta")
+    out = tmp_path / "out"
+    read_bytes = pathlib.Path.read_bytes
+
+    def failing_disk(self: Path) -> bytes:
+        if self.name == "beta.txt":
+            raise OSError(errno.EIO, "Input/output error", str(self))
+        return read_bytes(self)
+
+    monkeypatch.setattr(pathlib.Path, "read_bytes", failing_disk)
+    first = run(raw, out, incremental=True, progress=False)
+    assert "cannot read" in dict(first.files_skipped)[str(raw / "beta.txt")]
+    monkeypatch.undo()
+    second = run(raw, out, incremental=True, progress=False)
+    assert second.files_read == 1 and second.added == 2
+    assert sum("beta" in title for title in _titles(out)) == 2
+
+
+def test_a_page_the_splitter_crashed_on_is_retried_by_the_next_refresh(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch):
+    raw = _raw(tmp_path, "alpha", "beta")
+    out = tmp_path / "out"
+    from pipeline import run as run_module
+
+    split = run_module.split
+
+    def buggy(page):
+        if page.source.endswith("beta.txt"):
+            raise RuntimeError("a bug in the splitter")
+        return split(page)
+
+    monkeypatch.setattr(run_module, "split", buggy)
+    first = run(raw, out, incremental=True, progress=False)
+    assert "split failed" in dict(first.files_skipped)[str(raw / "beta.txt")]
+    monkeypatch.undo()
+    second = run(raw, out, incremental=True, progress=False)
+    assert second.added == 2 and sum("beta" in title for title in _titles(out)) == 2
+
+
+def test_a_skip_for_the_bytes_themselves_stays_remembered(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha")
+    (raw / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    first = run(raw, out, incremental=True, progress=False)
+    assert dict(first.files_skipped)[str(raw / "empty.txt")] == "empty file"
+    second = run(raw, out, incremental=True, progress=False)
+    assert second.files_skipped == [] and not second.published
