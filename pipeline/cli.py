@@ -11,6 +11,9 @@ from .errors import PipelineError
 
 LOGGER = logging.getLogger("pipeline")
 
+ALLOW_EMPTY_HELP = ("publish even when no file was read and published releases would be removed "
+                    "(otherwise refused with exit 2)")
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -33,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, default=1, help="local processes for extraction (default: 1)")
     run.add_argument("--scheduler", metavar="ADDRESS",
                      help="run extraction on the Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    run.add_argument("--allow-empty", action="store_true", help=ALLOW_EMPTY_HELP)
 
     refresh = commands.add_parser(
         "refresh", help="the nightly job: scrape (optional), process only new snapshots, merge",
@@ -47,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     refresh.add_argument("--model", default=settings.DEFAULT_MODEL,
                          help=f"spaCy model to load (default: {settings.DEFAULT_MODEL})")
     refresh.add_argument("--no-progress", action="store_true", help="no progress bars")
+    refresh.add_argument("--allow-empty", action="store_true", help=ALLOW_EMPTY_HELP)
 
     scrape = commands.add_parser(
         "scrape", help="fetch newsroom listing pages (and release pages) into raw snapshots",
@@ -117,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
                 args.raw, args.out, model=args.model, progress=False if args.no_progress else None,
                 incremental=args.command == "refresh", sites=getattr(args, "sites", None),
                 workers=getattr(args, "workers", 1), scheduler=getattr(args, "scheduler", None),
+                allow_empty=args.allow_empty,
             )
             print(report.summary_line())
             return 1 if report.scrape_failures and not report.pages_fetched and args.command == "refresh" else 0

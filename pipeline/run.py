@@ -64,6 +64,7 @@ class RunReport:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    removed: int = 0  # published before, gone now: said in the summary line, refused when nothing was read
     published: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
 
@@ -74,7 +75,8 @@ class RunReport:
         return (
             f"{self.files_read} files read, {self.records} records ({self.records_with_warnings} with warnings), "
             f"{self.duplicates_merged} duplicates merged, "
-            f"{self.releases} releases ({self.added} added, {self.updated} updated, {self.unchanged} unchanged)"
+            f"{self.releases} releases ({self.added} added, {self.updated} updated, {self.unchanged} unchanged"
+            f"{f', {self.removed} removed' if self.removed else ''})"
             f"{'' if self.published else ', nothing new to publish'}; skipped: {skipped}"
         )
 
@@ -93,8 +95,11 @@ def extraction_key(model: str) -> str:
 
 def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: bool | None = None,
         incremental: bool = False, sites: Path | None = None, workers: int = 1,
-        scheduler: str | None = None) -> RunReport:
-    """Run every stage on the files under raw and publish the dataset under out, under a lock."""
+        scheduler: str | None = None, allow_empty: bool = False) -> RunReport:
+    """Run every stage on the files under raw and publish the dataset under out, under a lock.
+
+    A run that read no file and would remove published releases is refused unless allow_empty.
+    """
     raw, out = Path(raw), Path(out)
     if sites is None and not raw.is_dir():
         raise ConfigError(f"raw directory {raw} does not exist")
@@ -108,13 +113,13 @@ def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: 
         raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
     try:
         return _run_locked(raw, out, model, sys.stderr.isatty() if progress is None else progress, incremental,
-                           sites, workers, scheduler)
+                           sites, workers, scheduler, allow_empty)
     finally:
         lock.release()
 
 
 def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: bool, sites: Path | None,
-                workers: int, scheduler: str | None) -> RunReport:
+                workers: int, scheduler: str | None, allow_empty: bool) -> RunReport:
     report = RunReport(started=_now(), raw=str(raw), out=str(out), model=model, incremental=incremental)
     clean_staging(out)
     timer = time.perf_counter()
@@ -147,7 +152,7 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
     finally:
         spill.unlink(missing_ok=True)
     try:
-        _publish(out, state, cache, report)
+        _publish(out, state, cache, report, allow_empty)
     finally:
         cache.unlink(missing_ok=True)  # renamed into place when published; a leftover otherwise
     lap("dedup")
@@ -156,7 +161,7 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
     return _finish(out, report)
 
 
-def _publish(out: Path, state: State, cache: Path, report: RunReport) -> None:
+def _publish(out: Path, state: State, cache: Path, report: RunReport, allow_empty: bool) -> None:
     """Deduplicate the cache into staged tables, then publish the state and the tables, in that order.
 
     The tables are stamped with the state they were built from: after a crash between the two, the
@@ -165,11 +170,11 @@ def _publish(out: Path, state: State, cache: Path, report: RunReport) -> None:
     old_digests = _old_digests(out)  # before anything is written: a corrupt table stops the run here
     with dedup_stream(lambda: iter_cache(cache), _extra_sources(state), settings.EXTRACTION_VERSION,
                       scratch=out / STATE_DIR) as stream:
-        _stage_and_publish(out, state, cache, stream, old_digests, report)
+        _stage_and_publish(out, state, cache, stream, old_digests, report, allow_empty)
 
 
 def _stage_and_publish(out: Path, state: State, cache: Path, stream: DedupStream, old_digests: dict[str, str],
-                       report: RunReport) -> None:
+                       report: RunReport, allow_empty: bool) -> None:
     report.releases, report.duplicates_merged = stream.releases, stream.merged
     state.state_id = uuid.uuid4().hex
     # The stamped releases table is published last: a crash among the renames leaves its old stamp.
@@ -188,6 +193,11 @@ def _stage_and_publish(out: Path, state: State, cache: Path, stream: DedupStream
         started = time.perf_counter()
         staged.write("release_versions", stream.versions)
         _count_changes(old_digests, new_digests, report)
+        if report.removed and not report.files_read and not allow_empty:
+            # An empty or wrong --raw looks exactly like this: never wipe a dataset without being told to.
+            raise ConfigError(f"no file was read from {report.raw}, and publishing would remove {report.removed} of "
+                              f"the {len(old_digests)} published releases; check --raw, or pass --allow-empty "
+                              "to publish anyway")
         staged.finish()  # every byte on disk before the state moves: a full disk stops the run here
         # State first, tables second (see above).
         move_into_place(cache, out / STATE_DIR / CACHE)
@@ -447,6 +457,7 @@ def _count_changes(old: dict[str, str], new: dict[str, str], report: RunReport) 
     report.added = sum(1 for rid in new if rid not in old)
     report.updated = sum(1 for rid, digest in new.items() if rid in old and old[rid] != digest)
     report.unchanged = len(new) - report.added - report.updated
+    report.removed = sum(1 for rid in old if rid not in new)
 
 
 def _row_digests(source: pa.Table | pq.ParquetFile) -> dict[str, str]:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from pipeline.errors import ConfigError
 from pipeline.query import QueryError, connect, sql
 from pipeline.run import run
 
@@ -213,3 +214,39 @@ def test_a_skip_for_the_bytes_themselves_stays_remembered(tmp_path: Path):
     assert dict(first.files_skipped)[str(raw / "empty.txt")] == "empty file"
     second = run(raw, out, incremental=True, progress=False)
     assert second.files_skipped == [] and not second.published
+
+
+# --- 4. nothing published is removed without saying so ----------------------------------------------
+
+
+def test_an_empty_raw_is_refused_instead_of_wiping_the_dataset(out: Path, tmp_path: Path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    table = out / "releases" / "part-0.parquet"
+    before = table.read_bytes()
+    with pytest.raises(ConfigError, match="would remove 4 .*--allow-empty"):
+        run(empty, out, progress=False)
+    assert table.read_bytes() == before
+    result = _cli("run", "--raw", str(empty), "--out", str(out), "--no-progress")
+    assert result.returncode == 2 and "--allow-empty" in result.stderr
+    _one_clean_line(result.stderr)
+    assert table.read_bytes() == before
+
+
+def test_allow_empty_forces_it_and_the_summary_says_how_many_were_removed(out: Path, tmp_path: Path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = _cli("run", "--raw", str(empty), "--out", str(out), "--no-progress", "--allow-empty")
+    assert result.returncode == 0, result.stderr
+    assert "4 removed" in result.stdout
+    assert pq.read_metadata(out / "releases" / "part-0.parquet").num_rows == 0
+
+
+def test_releases_removed_by_an_ordinary_run_are_counted(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha", "beta")
+    out = tmp_path / "out"
+    run(raw, out, progress=False)
+    (raw / "beta.txt").unlink()
+    report = run(raw, out, progress=False)
+    assert report.removed == 2 and "2 removed" in report.summary_line()
+    assert "removed" not in run(raw, out, progress=False).summary_line()  # nothing removed: nothing said
