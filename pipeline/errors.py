@@ -30,6 +30,12 @@ class OutputError(PipelineError):
     exit_code = 3
 
 
+class DatasetError(PipelineError):
+    """A table in the output directory is damaged or was not written by this pipeline: named, never overwritten."""
+
+    exit_code = 3  # like OutputError: a file in the way, to move aside
+
+
 class LockedError(PipelineError):
     """Another writer holds the output directory's lock."""
 

@@ -9,17 +9,18 @@ import tomllib
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
+import pyarrow.parquet as pq
 import pycountry
 
 from . import settings
-from .errors import ConfigError
+from .errors import ConfigError, DatasetError, PipelineError
 
 if TYPE_CHECKING:
     import duckdb
@@ -63,7 +64,33 @@ def _require(out: str | Path, table: str = RELEASES) -> Path:
 
 
 def _dataset(out: str | Path, table: str) -> pads.Dataset:
-    return pads.dataset(_require(out, table), format="parquet")
+    """One table as a pyarrow dataset, each of its files checked to open as Parquet (DatasetError names one that does not)."""
+    directory = _require(out, table)
+    for part in sorted(directory.glob("*.parquet")):
+        try:
+            pq.read_metadata(part)
+        except (OSError, pa.ArrowException) as exc:
+            raise DatasetError(f"{part} is not a readable Parquet file ({_first_line(exc)}); "
+                               f"rebuild the dataset with `python -m pipeline run --out {out}`") from exc
+    return pads.dataset(directory, format="parquet")
+
+
+_Reader = TypeVar("_Reader", bound=Callable)
+
+
+def _named_damage(reader: _Reader) -> _Reader:
+    """Turn damage found while scanning the dataset into a one-line DatasetError, not an Arrow traceback."""
+
+    @functools.wraps(reader)
+    def checked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return reader(*args, **kwargs)
+        except PipelineError:
+            raise
+        except (OSError, pa.ArrowException) as exc:
+            raise DatasetError(f"the dataset is unreadable: {_first_line(exc)}") from exc
+
+    return checked  # type: ignore[return-value]
 
 
 def _as_date(value: str | dt.date, name: str) -> dt.date:
@@ -105,6 +132,7 @@ def _aliases() -> dict[str, str]:
     return {form.casefold(): code for code, forms in data.get("aliases", {}).items() for form in forms}
 
 
+@_named_damage
 def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | dt.date | None = None,
          until: str | dt.date | None = None, country: str | None = None, kind: str | None = None,
          spokesperson: str | None = None, organization: str | None = None,
@@ -244,6 +272,7 @@ def _first_line(error: Exception) -> str:
     return str(error).strip().splitlines()[0]
 
 
+@_named_damage
 def stats(out: str | Path = "processed") -> str:
     """Summarise the dataset: releases per organisation and year, top countries and spokespeople, null rates."""
     releases = _dataset(out, RELEASES).to_table()

@@ -26,19 +26,21 @@ from tqdm import tqdm
 
 from . import settings
 from .dedup import DedupStream, dedup_stream
-from .errors import ConfigError, LockedError, OutputError, SkipInput
+from .errors import ConfigError, DatasetError, LockedError, OutputError, SkipInput
 from .extract.parallel import Extractor
 from .read import iter_raw_files, read
 from .records import Page, Release
 from .schema import RECORD_CACHE, RELEASE_VERSIONS, RELEASES, to_cache_row
 from .split import split
 from .state import CACHE, MANIFEST, STATE_DIR, State, iter_cache, load_state, manifest_payload
-from .store import StagedTables, clean_staging, move_into_place, write_json
+from .store import PART_NAME, StagedTables, clean_staging, move_into_place, write_json
 from .tables import SCHEMAS, flat_tables
 
 LOGGER = logging.getLogger(__name__)
 
 STATE_ID_KEY = b"pipeline.state_id"  # in the releases table's metadata: the state it was built from
+# Every table a run publishes, with the schema it is written with.
+TABLES = {settings.RELEASES_TABLE: RELEASES, "release_versions": RELEASE_VERSIONS, **SCHEMAS}
 
 
 @dataclass(slots=True, kw_only=True)
@@ -122,6 +124,7 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
                 workers: int, scheduler: str | None, allow_empty: bool) -> RunReport:
     report = RunReport(started=_now(), raw=str(raw), out=str(out), model=model, incremental=incremental)
     clean_staging(out)
+    _refuse_foreign_tables(out)  # before any work: nothing foreign is overwritten, nothing damaged is read
     timer = time.perf_counter()
 
     def lap(stage: str) -> None:
@@ -207,6 +210,25 @@ def _stage_and_publish(out: Path, state: State, cache: Path, stream: DedupStream
         writing += time.perf_counter() - started
     report.seconds["write"] = round(writing, 3)
     report.published = True
+
+
+def _refuse_foreign_tables(out: Path) -> None:
+    """Raise DatasetError, naming the file, when a published table is damaged or is not this pipeline's."""
+    for name, schema in TABLES.items():
+        part = out / name / PART_NAME
+        if not part.is_file():
+            continue
+        try:
+            found = pq.read_schema(part)
+        except (OSError, pa.ArrowException) as exc:
+            raise DatasetError(f"{part} is not a readable Parquet file ({exc}); move it away and run again") from exc
+        if name == settings.RELEASES_TABLE:  # stamped with its state at every publish (see _stage_and_publish)
+            ours = STATE_ID_KEY in (found.metadata or {}) and "release_id" in found.names
+        else:
+            ours = found.names == schema.names
+        if not ours:
+            raise DatasetError(f"{part} was not written by this pipeline (its schema is not the {name} table's); "
+                               "nothing was overwritten: move it away, or choose another --out")
 
 
 def _clean_state_temporaries(out: Path) -> None:
@@ -446,11 +468,11 @@ def _extra_sources(state: State) -> dict[str, list[str]]:
 
 
 def _old_digests(out: Path) -> dict[str, str]:
-    path = out / settings.RELEASES_TABLE / "part-0.parquet"
+    path = out / settings.RELEASES_TABLE / PART_NAME
     try:
         return _row_digests(pq.ParquetFile(path)) if path.exists() else {}
-    except (OSError, pa.ArrowException) as exc:
-        raise OutputError(f"{path} is not a readable Parquet file ({exc}); move it away and run again") from exc
+    except (OSError, pa.ArrowException) as exc:  # damage past the footer that _refuse_foreign_tables read
+        raise DatasetError(f"{path} is not a readable Parquet file ({exc}); move it away and run again") from exc
 
 
 def _count_changes(old: dict[str, str], new: dict[str, str], report: RunReport) -> None:

@@ -14,11 +14,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.errors import ConfigError
-from pipeline.query import QueryError, connect, sql
+import pipeline
+from pipeline import errors
+from pipeline.errors import ConfigError, PipelineError
+from pipeline.query import QueryError, connect, load, sql, stats
 from pipeline.run import run
 
 from .conftest import REPO
@@ -250,3 +253,46 @@ def test_releases_removed_by_an_ordinary_run_are_counted(tmp_path: Path):
     report = run(raw, out, progress=False)
     assert report.removed == 2 and "2 removed" in report.summary_line()
     assert "removed" not in run(raw, out, progress=False).summary_line()  # nothing removed: nothing said
+
+
+# --- 6. foreign and damaged tables are named and never overwritten -----------------------------------
+
+
+def _foreign(out: Path, table: str, columns: dict) -> bytes:
+    (out / table).mkdir(parents=True, exist_ok=True)
+    pq.write_table(pa.table(columns), out / table / "part-0.parquet")
+    return (out / table / "part-0.parquet").read_bytes()
+
+
+@pytest.mark.parametrize(("table", "columns"), [
+    ("releases", {"x": [1, 2]}),  # no release_id: a KeyError before
+    ("releases", {"release_id": ["a", "b"], "title": ["mine", "too"]}),  # silently overwritten before
+    ("countries", {"release_id": ["a"], "population": [7]}),
+])
+def test_a_foreign_table_in_out_is_named_and_kept(tmp_path: Path, table: str, columns: dict):
+    raw = _raw(tmp_path, "alpha")
+    out = tmp_path / "out"
+    before = _foreign(out, table, columns)
+    with pytest.raises(errors.DatasetError, match="not written by this pipeline") as error:
+        run(raw, out, progress=False)
+    assert str(out / table / "part-0.parquet") in str(error.value)
+    assert isinstance(error.value, PipelineError) and error.value.exit_code == 3
+    assert (out / table / "part-0.parquet").read_bytes() == before
+    result = _cli("run", "--raw", str(raw), "--out", str(out), "--no-progress")
+    assert result.returncode == 3 and str(out / table / "part-0.parquet") in result.stderr
+    _one_clean_line(result.stderr)
+    assert (out / table / "part-0.parquet").read_bytes() == before
+
+
+def test_a_truncated_table_is_a_named_dataset_error_for_every_reader(out: Path):
+    part = out / "releases" / "part-0.parquet"
+    part.write_bytes(part.read_bytes()[: part.stat().st_size // 2])
+    for call in (lambda: stats(out), lambda: sql("SELECT count(*) FROM releases", out), lambda: load(out),
+                 lambda: load(out, "countries", country="MEX"), lambda: pipeline.load(out, since="2021-01-01")):
+        with pytest.raises(errors.DatasetError) as error:
+            call()
+        assert str(part) in str(error.value) and "\n" not in str(error.value)
+    for command in (["stats"], ["sql", "SELECT 1"]):
+        result = _cli(*command, "--out", str(out))
+        assert result.returncode == 3 and str(part) in result.stderr
+        _one_clean_line(result.stderr)
