@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -106,6 +107,12 @@ def _scrape(args: argparse.Namespace) -> int:
     return 0 if report.pages_fetched or not report.failures else 1
 
 
+def _print(text: str) -> None:
+    """Print to stdout now, so that a closed pipe is found while main can still handle it."""
+    print(text)
+    sys.stdout.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, run one command, turn expected errors into one line and an exit code."""
     args = _parser().parse_args(argv)
@@ -124,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                 workers=getattr(args, "workers", 1), scheduler=getattr(args, "scheduler", None),
                 allow_empty=args.allow_empty,
             )
-            print(report.summary_line())
+            _print(report.summary_line())
             return 1 if report.scrape_failures and not report.pages_fetched and args.command == "refresh" else 0
         if args.command == "scrape":
             return _scrape(args)
@@ -132,16 +139,20 @@ def main(argv: list[str] | None = None) -> int:
             from .query import sql
 
             frame = sql(args.query, args.out)
-            print(frame.to_csv(index=False) if args.csv else frame.to_string(index=False))
+            _print(frame.to_csv(index=False) if args.csv else frame.to_string(index=False))
             return 0
         if args.command == "stats":
             from .query import stats
 
-            print(stats(args.out))
+            _print(stats(args.out))
             return 0
     except PipelineError as exc:
         print(f"pipeline: error: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader went away (`stats | head`): stop quietly, as any Unix filter does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's own flush must not fail
+        return 141  # 128 + SIGPIPE: what a shell reports for a filter stopped by a closed pipe
     except KeyboardInterrupt:
         print("pipeline: interrupted; the published dataset is unchanged", file=sys.stderr)
         return 130

@@ -152,6 +152,7 @@ def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | d
     `release_id IN (...)`. Reading the lists from the releases file itself, not from the flat tables,
     keeps the answer consistent with that one file even while a run is replacing the tables.
     """
+    _require_text(table=table, kind=kind, organization=organization, country=country, spokesperson=spokesperson)
     releases = _dataset(out, RELEASES)
     scalar = _scalar_filter(since, until, kind, organization)
     ids = None
@@ -168,6 +169,13 @@ def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | d
     if ids is None:
         ids = releases.to_table(columns=["release_id"], filter=scalar).column("release_id")
     return _read(target, columns, pc.field("release_id").isin(ids))
+
+
+def _require_text(**filters: object) -> None:
+    """Raise ConfigError for a filter given as something other than a string (None: no filter)."""
+    for name, value in filters.items():
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"{name}={value!r} must be a string, not {type(value).__name__}")
 
 
 def _read(dataset: pads.Dataset, columns: list[str] | None, expression: pc.Expression | None) -> pd.DataFrame:
@@ -253,8 +261,12 @@ def sql(query: str, out: str | Path = "processed") -> pd.DataFrame:
     """Run a read-only DuckDB query over the dataset, every table a view (`SELECT * FROM releases`)."""
     import duckdb
 
+    if not isinstance(query, str):
+        raise QueryError(f"the query must be a string of SQL, not {type(query).__name__}")
     connection = connect(out)
     try:
+        if not connection.extract_statements(query):
+            raise QueryError('the query is empty (only blanks or comments): try "SELECT count(*) FROM releases"')
         with warnings.catch_warnings():
             # DuckDB 2.0's own pandas conversion of timestamp columns calls a pandas 3.1-deprecated API;
             # harmless, and not the caller's to fix.

@@ -23,6 +23,7 @@ from pipeline import errors
 from pipeline.errors import ConfigError, PipelineError
 from pipeline.query import QueryError, connect, load, sql, stats
 from pipeline.run import run
+from pipeline.scrape import ScrapeConfigError, Site, load_sites
 
 from .conftest import REPO
 
@@ -296,3 +297,92 @@ def test_a_truncated_table_is_a_named_dataset_error_for_every_reader(out: Path):
         result = _cli(*command, "--out", str(out))
         assert result.returncode == 3 and str(part) in result.stderr
         _one_clean_line(result.stderr)
+
+
+# --- 8. error paths end in one line, never a traceback ------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["", "   ", "-- only a comment", "/* nothing */ ;"])
+def test_an_empty_query_is_one_line(out: Path, query: str):
+    with pytest.raises(QueryError, match="empty"):
+        sql(query, out)
+    result = _cli("sql", query, "--out", str(out))
+    assert result.returncode == 2
+    _one_clean_line(result.stderr)
+
+
+def test_stats_into_a_closed_pipe_ends_quietly(out: Path):
+    reader, writer = os.pipe()
+    os.close(reader)  # like `| head` that has already exited
+    try:
+        result = subprocess.run([sys.executable, "-m", "pipeline", "stats", "--out", str(out)], stdout=writer,
+                                stderr=subprocess.PIPE, text=True, cwd=REPO, check=False, timeout=120)
+    finally:
+        os.close(writer)
+    assert result.returncode == 141 and result.stderr == ""
+
+
+def test_a_sites_file_that_is_not_utf8_is_one_line(tmp_path: Path):
+    sites = tmp_path / "sites.toml"
+    sites.write_bytes('[[sites]]\nname = "caf\xe9"\nstart_url = "http://127.0.0.1:9/"\n'.encode("latin-1"))
+    with pytest.raises(ScrapeConfigError, match="UTF-8"):
+        load_sites(sites)
+    result = _cli("scrape", "--sites", str(sites), "--raw", str(tmp_path / "raw"))
+    assert result.returncode == 2
+    _one_clean_line(result.stderr)
+
+
+def test_a_site_name_too_long_for_a_directory_is_refused(tmp_path: Path):
+    with pytest.raises(ScrapeConfigError, match="site name"):
+        Site(name="a" * 300, start_url="http://127.0.0.1:9/")
+    sites = tmp_path / "sites.toml"
+    sites.write_text(f'[[sites]]\nname = "{"a" * 300}"\nstart_url = "http://127.0.0.1:9/"\n', encoding="utf-8")
+    result = _cli("scrape", "--sites", str(sites), "--raw", str(tmp_path / "raw"))
+    assert result.returncode == 2
+    _one_clean_line(result.stderr)
+    assert not (tmp_path / "raw").exists()
+
+
+@pytest.mark.parametrize("delay", ["1e308", "1e9", "3601"])
+def test_a_delay_over_an_hour_is_refused(tmp_path: Path, delay: str):
+    with pytest.raises(ScrapeConfigError, match="delay"):
+        Site(name="", start_url="http://127.0.0.1:9/", delay_s=float(delay))
+    result = _cli("scrape", "http://127.0.0.1:9/", "--delay", delay, "--raw", str(tmp_path / "raw"))
+    assert result.returncode == 2
+    _one_clean_line(result.stderr)
+
+
+@pytest.mark.parametrize("manifest", [
+    [],
+    "processed",
+    {"extraction_key": "{key}", "files": [], "processed": {}},
+    {"extraction_key": "{key}", "files": {"raw/a.txt": 5}, "processed": [], "state_id": 7},
+    {"extraction_key": "{key}", "files": {"raw/a.txt": {"size": "big"}}, "processed": {"x": None}},
+])
+def test_a_manifest_of_the_wrong_shape_means_process_everything(tmp_path: Path, manifest):
+    from pipeline import settings
+    from pipeline.run import extraction_key
+
+    raw = _raw(tmp_path, "alpha")
+    out = tmp_path / "out"
+    run(raw, out, incremental=True, progress=False)
+    text = json.dumps(manifest).replace("{key}", extraction_key(settings.DEFAULT_MODEL))
+    (out / "_state" / "manifest.json").write_text(text, encoding="utf-8")
+    report = run(raw, out, incremental=True, progress=False)
+    assert report.files_read == 1 and report.releases == 2
+
+
+def test_extract_text_of_none_or_a_lone_surrogate_is_handled():
+    with pytest.raises(ConfigError, match="str") as error:
+        pipeline.extract_text(None)  # type: ignore[arg-type]
+    assert "\n" not in str(error.value)
+    releases = pipeline.extract_text(_page("delta\ud800", cards=1))
+    assert len(releases) == 1 and "\ufffd" in releases[0].title
+
+
+@pytest.mark.parametrize("filters", [{"kind": 5}, {"organization": 5}, {"country": 5}, {"spokesperson": 5},
+                                     {"columns": "title"}, {"table": 5}])
+def test_load_with_a_filter_of_the_wrong_type_is_one_line(out: Path, filters: dict):
+    with pytest.raises(ConfigError) as error:
+        load(out, **filters)
+    assert "\n" not in str(error.value)
