@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from . import settings
 from .errors import PipelineError
 
 LOGGER = logging.getLogger("pipeline")
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # what can end a line, or rewrite one
 
 ALLOW_EMPTY_HELP = ("publish even when no file was read and published releases would be removed "
                     "(otherwise refused with exit 2)")
@@ -103,8 +106,21 @@ def _scrape(args: argparse.Namespace) -> int:
         f"{report.release_pages_fetched} release pages, {len(report.failures)} failures in {report.seconds:.1f} s"
     )
     for url, reason in report.failures:
-        print(f"  failed {url}: {reason}", file=sys.stderr)
+        print(_one_line(f"  failed {url}: {reason}"), file=sys.stderr)
     return 0 if report.pages_fetched or not report.failures else 1
+
+
+def _one_line(text: str) -> str:
+    """Escape line breaks and other control characters (a newline becomes the two characters \\n)."""
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Keep every log message on its own line: a file name with a newline in it cannot forge a log line."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = _one_line(record.message)
+        return super().formatMessage(record)
 
 
 def _print(text: str) -> None:
@@ -116,10 +132,9 @@ def _print(text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, run one command, turn expected errors into one line and an exit code."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
     logging.getLogger("urllib3").setLevel(logging.ERROR)  # retries are logged by the scraper itself
     try:
         if args.command in {"run", "refresh"}:
@@ -147,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             _print(stats(args.out))
             return 0
     except PipelineError as exc:
-        print(f"pipeline: error: {exc}", file=sys.stderr)
+        print(f"pipeline: error: {_one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:
         # The reader went away (`stats | head`): stop quietly, as any Unix filter does.

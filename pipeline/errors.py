@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 
+def os_reason(error: OSError) -> str:
+    """The reason an OSError gives, with the file it is about: the operator must know which file to move."""
+    reason = error.strerror or str(error)
+    return f"{reason}: {error.filename}" if error.filename else reason
+
+
 class PipelineError(Exception):
     """Base class: the CLI turns any of these into one clean line and a non-zero exit."""
 

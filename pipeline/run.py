@@ -26,7 +26,7 @@ from tqdm import tqdm
 
 from . import settings
 from .dedup import DedupStream, dedup_stream
-from .errors import ConfigError, DatasetError, LockedError, OutputError, SkipInput
+from .errors import ConfigError, DatasetError, LockedError, OutputError, PipelineError, SkipInput, os_reason
 from .extract.parallel import Extractor
 from .read import iter_raw_files, read
 from .records import Page, Release
@@ -68,6 +68,7 @@ class RunReport:
     unchanged: int = 0
     removed: int = 0  # published before, gone now: said in the summary line, refused when nothing was read
     published: bool = False
+    error: str = ""  # why the run failed; empty when it did not
     seconds: dict[str, float] = field(default_factory=dict)
 
     def summary_line(self) -> str:
@@ -107,22 +108,39 @@ def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: 
         raise ConfigError(f"raw directory {raw} does not exist")
     try:
         out.mkdir(parents=True, exist_ok=True)
+        # FileLock takes any failure to open its file for "held by another run" (exit 75, which the
+        # systemd unit treats as success): find out first whether the file can be opened at all.
+        os.close(os.open(out / ".lock", os.O_WRONLY | os.O_CREAT, 0o644))
         lock = FileLock(str(out / ".lock"), timeout=0)
         lock.acquire()
     except Timeout as exc:
         raise LockedError(f"another run holds {out / '.lock'}; try again when it has finished") from exc
     except OSError as exc:
-        raise OutputError(f"cannot write to {out}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write to {out}: {os_reason(exc)}") from exc
+    report = RunReport(started=_now(), raw=str(raw), out=str(out), model=model, incremental=incremental)
     try:
-        return _run_locked(raw, out, model, sys.stderr.isatty() if progress is None else progress, incremental,
-                           sites, workers, scheduler, allow_empty)
+        return _run_locked(report, raw, out, model, sys.stderr.isatty() if progress is None else progress,
+                           incremental, sites, workers, scheduler, allow_empty)
+    except BaseException as exc:
+        _report_failure(out, report, exc)
+        raise
     finally:
         lock.release()
 
 
-def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: bool, sites: Path | None,
-                workers: int, scheduler: str | None, allow_empty: bool) -> RunReport:
-    report = RunReport(started=_now(), raw=str(raw), out=str(out), model=model, incremental=incremental)
+def _report_failure(out: Path, report: RunReport, error: BaseException) -> None:
+    """Write the report of a failed run with its error: after a failure the operator reads it first."""
+    detail = str(error) if isinstance(error, PipelineError) else f"{type(error).__name__}: {error}"
+    report.error = detail.rstrip(": ")
+    try:
+        _finish(out, report)
+    except OutputError as exc:  # _runs cannot be written (often the very error): the error line says it all
+        LOGGER.info("cannot write the report of the failed run: %s", exc)
+
+
+def _run_locked(report: RunReport, raw: Path, out: Path, model: str, progress: bool, incremental: bool,
+                sites: Path | None, workers: int, scheduler: str | None, allow_empty: bool) -> RunReport:
+    _refuse_files_in_the_way(out)
     clean_staging(out)
     _refuse_foreign_tables(out)  # before any work: nothing foreign is overwritten, nothing damaged is read
     timer = time.perf_counter()
@@ -151,7 +169,7 @@ def _run_locked(raw: Path, out: Path, model: str, progress: bool, incremental: b
         timer = time.perf_counter()  # _process timed read, split, load_model and extract itself
         cache = _updated_cache(out, state, processed, spill)
     except OSError as exc:  # the spill file: a full disk or a read-only output directory
-        raise OutputError(f"cannot write the new records to {spill.parent}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write the new records to {spill.parent}: {os_reason(exc)}") from exc
     finally:
         spill.unlink(missing_ok=True)
     try:
@@ -210,6 +228,17 @@ def _stage_and_publish(out: Path, state: State, cache: Path, stream: DedupStream
         writing += time.perf_counter() - started
     report.seconds["write"] = round(writing, 3)
     report.published = True
+
+
+def _refuse_files_in_the_way(out: Path) -> None:
+    """Raise OutputError, naming the file, when a file stands where the run needs a directory, or the reverse."""
+    for name in (STATE_DIR, settings.RUNS_DIR, *TABLES):
+        path = out / name
+        if (path.exists() or path.is_symlink()) and not path.is_dir():
+            raise OutputError(f"{path} is in the way: the run needs a directory there; move it away and run again")
+        if name in TABLES and (path / PART_NAME).is_dir():
+            raise OutputError(f"{path / PART_NAME} is in the way: the run writes the {name} table there; "
+                              "move it away and run again")
 
 
 def _refuse_foreign_tables(out: Path) -> None:
@@ -443,7 +472,7 @@ def _updated_cache(out: Path, state: State, processed: list[str], spill: Path) -
                 writer.write_batch(batch)
     except OSError as exc:
         target.unlink(missing_ok=True)
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {target}: {os_reason(exc)}") from exc
     except BaseException:
         target.unlink(missing_ok=True)
         raise

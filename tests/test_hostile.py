@@ -386,3 +386,49 @@ def test_load_with_a_filter_of_the_wrong_type_is_one_line(out: Path, filters: di
     with pytest.raises(ConfigError) as error:
         load(out, **filters)
     assert "\n" not in str(error.value)
+
+
+# --- 9. reports and messages --------------------------------------------------------------------------
+
+
+def test_a_failed_run_writes_a_report_with_its_error(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha")
+    out = tmp_path / "out"
+    _foreign(out, "releases", {"x": [1]})
+    with pytest.raises(errors.DatasetError):
+        run(raw, out, progress=False)
+    reports = list((out / "_runs").glob("*.json"))
+    assert len(reports) == 1
+    report = json.loads(reports[0].read_text(encoding="utf-8"))
+    assert str(out / "releases" / "part-0.parquet") in report["error"] and report["published"] is False
+    assert report["finished"]
+
+
+@pytest.mark.parametrize("blocker", ["releases", "_state", "_runs"])
+def test_exit_3_names_the_file_in_the_way(tmp_path: Path, blocker: str):
+    raw = _raw(tmp_path, "alpha")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / blocker).write_text("in the way", encoding="utf-8")
+    result = _cli("run", "--raw", str(raw), "--out", str(out), "--no-progress")
+    assert result.returncode == 3 and str(out / blocker) in result.stderr
+    _one_clean_line(result.stderr)
+    assert (out / blocker).read_text(encoding="utf-8") == "in the way"
+
+
+def test_a_file_name_with_a_newline_cannot_forge_a_log_line(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha")
+    (raw / "x\nERROR pipeline: forged.txt").write_bytes(b"")
+    result = _cli("run", "--raw", str(raw), "--out", str(tmp_path / "out"), "--no-progress")
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert not any(line.startswith("ERROR pipeline: forged") for line in lines), lines
+    assert any("x\\nERROR pipeline: forged.txt" in line for line in lines), lines
+
+
+@pytest.mark.skipif(not Path("/proc/self").is_dir(), reason="needs Linux /proc")
+def test_an_output_directory_that_cannot_hold_a_lock_is_exit_3_not_locked(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha")
+    result = _cli("run", "--raw", str(raw), "--out", "/proc/self", "--no-progress")
+    assert result.returncode == 3 and "/proc/self" in result.stderr
+    _one_clean_line(result.stderr)
