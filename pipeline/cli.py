@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Scrape the sites in --sites (when given), process only raw snapshots not processed "
                     "before with this extraction version, and merge them into --out atomically. A run with "
                     "nothing new changes nothing. Exit codes: 0 ok, 1 failed, 2 bad configuration, "
-                    "3 output not writable, 75 another run holds the lock.",
+                    "3 output not writable or a file in the way (named), 75 another run holds the lock.",
     )
     refresh.add_argument("--raw", type=Path, default=Path("raw"), help="directory of raw pages (default: raw)")
     refresh.add_argument("--out", type=Path, default=Path("processed"), help="output directory (default: processed)")
