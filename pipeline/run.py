@@ -130,8 +130,10 @@ def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: 
 
 def _report_failure(out: Path, report: RunReport, error: BaseException) -> None:
     """Write the report of a failed run with its error: after a failure the operator reads it first."""
-    detail = str(error) if isinstance(error, PipelineError) else f"{type(error).__name__}: {error}"
-    report.error = detail.rstrip(": ")
+    if isinstance(error, PipelineError):
+        report.error = str(error)
+    else:  # an interruption or a bug: its type says most (a KeyboardInterrupt has no message)
+        report.error = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
     try:
         _finish(out, report)
     except OutputError as exc:  # _runs cannot be written (often the very error): the error line says it all
@@ -251,13 +253,14 @@ def _refuse_foreign_tables(out: Path) -> None:
             found = pq.read_schema(part)
         except (OSError, pa.ArrowException) as exc:
             raise DatasetError(f"{part} is not a readable Parquet file ({exc}); move it away and run again") from exc
-        if name == settings.RELEASES_TABLE:  # stamped with its state at every publish (see _stage_and_publish)
-            ours = STATE_ID_KEY in (found.metadata or {}) and "release_id" in found.names
+        if name == settings.RELEASES_TABLE and STATE_ID_KEY not in (found.metadata or {}):
+            why = f"no {STATE_ID_KEY.decode()} in its metadata"  # stamped at every publish (_stage_and_publish)
+        elif "release_id" not in found.names or (name != settings.RELEASES_TABLE and found.names != schema.names):
+            why = f"its columns are not the {name} table's"
         else:
-            ours = found.names == schema.names
-        if not ours:
-            raise DatasetError(f"{part} was not written by this pipeline (its schema is not the {name} table's); "
-                               "nothing was overwritten: move it away, or choose another --out")
+            continue
+        raise DatasetError(f"{part} was not written by this pipeline ({why}); nothing was overwritten: "
+                           "move it away, or choose another --out")
 
 
 def _clean_state_temporaries(out: Path) -> None:
