@@ -9,15 +9,19 @@ Library entry points (the CLI commands call the same functions):
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import TYPE_CHECKING, Any
 
 from . import settings
+from .errors import ConfigError
 
 if TYPE_CHECKING:
     from .records import Release
 
 __version__ = "0.1.0"
 __all__ = ["extract_text", "load", "run", "sql", "stats"]
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def extract_text(text: str, *, model: str = settings.DEFAULT_MODEL, source: str = "<text>") -> list[Release]:
@@ -27,6 +31,9 @@ def extract_text(text: str, *, model: str = settings.DEFAULT_MODEL, source: str 
     from .records import Page
     from .split import split
 
+    if not isinstance(text, str):
+        raise ConfigError(f"extract_text takes a str, not {type(text).__name__}")
+    text = _SURROGATE.sub("\ufffd", text)  # half a UTF-16 pair cannot be encoded, hashed or stored
     blocks = tuple(line for line in (clean_line(x) for x in text.splitlines()) if line)
     page = Page(source=source, blocks=blocks, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest())
     return extract_partition(split(page), model) if blocks else []

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
+import re
 import sys
 from pathlib import Path
 
@@ -10,6 +12,11 @@ from . import settings
 from .errors import PipelineError
 
 LOGGER = logging.getLogger("pipeline")
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # what can end a line, or rewrite one
+
+ALLOW_EMPTY_HELP = ("publish even when no file was read and published releases would be removed "
+                    "(otherwise refused with exit 2)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,13 +40,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--workers", type=int, default=1, help="local processes for extraction (default: 1)")
     run.add_argument("--scheduler", metavar="ADDRESS",
                      help="run extraction on the Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    run.add_argument("--allow-empty", action="store_true", help=ALLOW_EMPTY_HELP)
 
     refresh = commands.add_parser(
         "refresh", help="the nightly job: scrape (optional), process only new snapshots, merge",
         description="Scrape the sites in --sites (when given), process only raw snapshots not processed "
                     "before with this extraction version, and merge them into --out atomically. A run with "
                     "nothing new changes nothing. Exit codes: 0 ok, 1 failed, 2 bad configuration, "
-                    "3 output not writable, 75 another run holds the lock.",
+                    "3 output not writable or a file in the way (named), 75 another run holds the lock.",
     )
     refresh.add_argument("--raw", type=Path, default=Path("raw"), help="directory of raw pages (default: raw)")
     refresh.add_argument("--out", type=Path, default=Path("processed"), help="output directory (default: processed)")
@@ -47,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     refresh.add_argument("--model", default=settings.DEFAULT_MODEL,
                          help=f"spaCy model to load (default: {settings.DEFAULT_MODEL})")
     refresh.add_argument("--no-progress", action="store_true", help="no progress bars")
+    refresh.add_argument("--allow-empty", action="store_true", help=ALLOW_EMPTY_HELP)
 
     scrape = commands.add_parser(
         "scrape", help="fetch newsroom listing pages (and release pages) into raw snapshots",
@@ -105,17 +114,35 @@ def _scrape(args: argparse.Namespace) -> int:
         f"{report.release_pages_fetched} release pages, {len(report.failures)} failures in {report.seconds:.1f} s"
     )
     for url, reason in report.failures:
-        print(f"  failed {url}: {reason}", file=sys.stderr)
+        print(_one_line(f"  failed {url}: {reason}"), file=sys.stderr)
     return 0 if report.pages_fetched or not report.failures else 1
+
+
+def _one_line(text: str) -> str:
+    """Escape line breaks and other control characters (a newline becomes the two characters \\n)."""
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text)
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Keep every log message on its own line: a file name with a newline in it cannot forge a log line."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = _one_line(record.message)
+        return super().formatMessage(record)
+
+
+def _print(text: str) -> None:
+    """Print to stdout now, so that a closed pipe is found while main can still handle it."""
+    print(text)
+    sys.stdout.flush()
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, run one command, turn expected errors into one line and an exit code."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
     logging.getLogger("urllib3").setLevel(logging.ERROR)  # retries are logged by the scraper itself
     try:
         if args.command in {"run", "refresh"}:
@@ -125,8 +152,9 @@ def main(argv: list[str] | None = None) -> int:
                 args.raw, args.out, model=args.model, progress=False if args.no_progress else None,
                 incremental=args.command == "refresh", sites=getattr(args, "sites", None),
                 workers=getattr(args, "workers", 1), scheduler=getattr(args, "scheduler", None),
+                allow_empty=args.allow_empty,
             )
-            print(report.summary_line())
+            _print(report.summary_line())
             return 1 if report.scrape_failures and not report.pages_fetched and args.command == "refresh" else 0
         if args.command == "scrape":
             return _scrape(args)
@@ -134,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
             from .query import sql
 
             frame = sql(args.query, args.out)
-            print(frame.to_csv(index=False) if args.csv else frame.to_string(index=False))
+            _print(frame.to_csv(index=False) if args.csv else frame.to_string(index=False))
             return 0
         if args.command == "explain":
             from .explain import explain
@@ -144,11 +172,15 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "stats":
             from .query import stats
 
-            print(stats(args.out))
+            _print(stats(args.out))
             return 0
     except PipelineError as exc:
-        print(f"pipeline: error: {exc}", file=sys.stderr)
+        print(f"pipeline: error: {_one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # The reader went away (`stats | head`): stop quietly, as any Unix filter does.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's own flush must not fail
+        return 141  # 128 + SIGPIPE: what a shell reports for a filter stopped by a closed pipe
     except KeyboardInterrupt:
         print("pipeline: interrupted; the published dataset is unchanged", file=sys.stderr)
         return 130

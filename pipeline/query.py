@@ -9,17 +9,18 @@ import tomllib
 import warnings
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.dataset as pads
+import pyarrow.parquet as pq
 import pycountry
 
 from . import settings
-from .errors import ConfigError
+from .errors import ConfigError, DatasetError, PipelineError
 
 if TYPE_CHECKING:
     import duckdb
@@ -63,7 +64,33 @@ def _require(out: str | Path, table: str = RELEASES) -> Path:
 
 
 def _dataset(out: str | Path, table: str) -> pads.Dataset:
-    return pads.dataset(_require(out, table), format="parquet")
+    """One table as a pyarrow dataset, each of its files checked to open as Parquet (DatasetError names one that does not)."""
+    directory = _require(out, table)
+    for part in sorted(directory.glob("*.parquet")):
+        try:
+            pq.read_metadata(part)
+        except (OSError, pa.ArrowException) as exc:
+            raise DatasetError(f"{part} is not a readable Parquet file ({_first_line(exc)}); "
+                               f"rebuild the dataset with `python -m pipeline run --out {out}`") from exc
+    return pads.dataset(directory, format="parquet")
+
+
+_Reader = TypeVar("_Reader", bound=Callable)
+
+
+def _named_damage(reader: _Reader) -> _Reader:
+    """Turn damage found while scanning the dataset into a one-line DatasetError, not an Arrow traceback."""
+
+    @functools.wraps(reader)
+    def checked(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return reader(*args, **kwargs)
+        except PipelineError:
+            raise
+        except (OSError, pa.ArrowException) as exc:
+            raise DatasetError(f"the dataset is unreadable: {_first_line(exc)}") from exc
+
+    return checked  # type: ignore[return-value]
 
 
 def _as_date(value: str | dt.date, name: str) -> dt.date:
@@ -105,6 +132,7 @@ def _aliases() -> dict[str, str]:
     return {form.casefold(): code for code, forms in data.get("aliases", {}).items() for form in forms}
 
 
+@_named_damage
 def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | dt.date | None = None,
          until: str | dt.date | None = None, country: str | None = None, kind: str | None = None,
          spokesperson: str | None = None, organization: str | None = None,
@@ -124,6 +152,7 @@ def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | d
     `release_id IN (...)`. Reading the lists from the releases file itself, not from the flat tables,
     keeps the answer consistent with that one file even while a run is replacing the tables.
     """
+    _require_text(table=table, kind=kind, organization=organization, country=country, spokesperson=spokesperson)
     releases = _dataset(out, RELEASES)
     scalar = _scalar_filter(since, until, kind, organization)
     ids = None
@@ -140,6 +169,13 @@ def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | d
     if ids is None:
         ids = releases.to_table(columns=["release_id"], filter=scalar).column("release_id")
     return _read(target, columns, pc.field("release_id").isin(ids))
+
+
+def _require_text(**filters: object) -> None:
+    """Raise ConfigError for a filter given as something other than a string (None: no filter)."""
+    for name, value in filters.items():
+        if value is not None and not isinstance(value, str):
+            raise ConfigError(f"{name}={value!r} must be a string, not {type(value).__name__}")
 
 
 def _read(dataset: pads.Dataset, columns: list[str] | None, expression: pc.Expression | None) -> pd.DataFrame:
@@ -194,36 +230,61 @@ def _any_item(lists: pa.ChunkedArray, predicate: Callable[[pa.Array], pa.Array])
 
 
 def connect(out: str | Path = "processed") -> duckdb.DuckDBPyConnection:
-    """Open an in-memory DuckDB connection with each table of the dataset as a view of the same name."""
+    """Open an in-memory DuckDB connection with each table of the dataset as a read-only view of the same name."""
     import duckdb
 
     _require(out)
-    connection = duckdb.connect(":memory:")
-    for name in table_names(out):
-        view = '"' + name.replace('"', '""') + '"'
-        files = "'" + str(Path(out) / name / "*.parquet").replace("'", "''") + "'"
-        # No hive partitioning: a `key=value` directory above out must not turn into a column.
-        connection.execute(f"CREATE VIEW {view} AS SELECT * FROM read_parquet({files}, hive_partitioning = false)")
+    # No hive partitioning: a `key=value` directory above out must not turn into a column.
+    tables = {name: _dataset(out, name) for name in table_names(out)}
+    # No spill directory: with external access off, DuckDB would still let a query write into it.
+    connection = duckdb.connect(":memory:", config={"temp_directory": ""})
+    for statement in _LOCKDOWN:
+        connection.execute(statement)
+    for name, dataset in tables.items():
+        connection.register(name, dataset)  # pyarrow reads the files; DuckDB itself opens none
     return connection
 
 
+# The SQL view reads the dataset and nothing else: DuckDB may open no file (COPY, ATTACH, EXPORT,
+# read_csv, read_text, glob), load no extension, and no statement can undo that, because the
+# configuration is locked before any table is registered. The tables are pyarrow datasets, scanned
+# through Arrow with columns and filters pushed down, so queries need no file access of their own.
+_LOCKDOWN = (
+    "SET autoinstall_known_extensions = false",
+    "SET autoload_known_extensions = false",
+    "SET enable_external_access = false",
+    "SET lock_configuration = true",
+)
+
+
 def sql(query: str, out: str | Path = "processed") -> pd.DataFrame:
-    """Run a DuckDB query over the dataset, every table a view (`SELECT * FROM releases`)."""
+    """Run a read-only DuckDB query over the dataset, every table a view (`SELECT * FROM releases`)."""
     import duckdb
 
+    if not isinstance(query, str):
+        raise QueryError(f"the query must be a string of SQL, not {type(query).__name__}")
     connection = connect(out)
     try:
+        if not connection.extract_statements(query):
+            raise QueryError('the query is empty (only blanks or comments): try "SELECT count(*) FROM releases"')
         with warnings.catch_warnings():
             # DuckDB 2.0's own pandas conversion of timestamp columns calls a pandas 3.1-deprecated API;
             # harmless, and not the caller's to fix.
             warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop is deprecated")
             return connection.execute(query).df()
+    except duckdb.PermissionException as exc:
+        raise QueryError(f"refused: SQL reads the dataset's tables and nothing else ({_first_line(exc)})") from exc
     except duckdb.Error as exc:
-        raise QueryError(f"SQL error: {str(exc).strip().splitlines()[0]}") from exc
+        raise QueryError(f"SQL error: {_first_line(exc)}") from exc
     finally:
         connection.close()
 
 
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
+
+
+@_named_damage
 def stats(out: str | Path = "processed") -> str:
     """Summarise the dataset: releases per organisation and year, top countries and spokespeople, null rates."""
     releases = _dataset(out, RELEASES).to_table()

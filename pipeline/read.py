@@ -56,7 +56,7 @@ def read(path: Path) -> Page:
             raise SkipInput(source, f"file is {size:,} bytes, over the {settings.MAX_FILE_BYTES:,} limit")
         data = path.read_bytes()
     except OSError as exc:
-        raise SkipInput(source, f"cannot read: {exc.strerror or exc}") from exc
+        raise SkipInput(source, f"cannot read: {exc.strerror or exc}", retry=True) from exc
     if not data.strip():
         raise SkipInput(source, "empty file")
     if _looks_binary(data[: settings.BINARY_SNIFF_BYTES]):

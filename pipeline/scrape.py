@@ -55,6 +55,8 @@ DEFAULT_USER_AGENT = (
 )
 DEFAULT_MAX_PAGES = 5  # a nightly run needs only the newest listing pages; the incremental stop ends sooner
 DEFAULT_DELAY_S = 1.0  # one request per second per host: the usual courtesy floor for a crawler
+MAX_DELAY_S = 3600.0  # an hour between requests fetches a few pages a night; anything longer is a typo
+MAX_SITE_NAME_CHARS = 100  # the name is a directory under raw/; file systems refuse names over 255 bytes
 DEFAULT_TIMEOUT_S = (5.0, 20.0)  # (connect, read): connect fast or not at all; a busy CMS can take seconds
 DEFAULT_MAX_RETRIES = 3  # rides out a deploy or a blip; few enough not to hammer a broken host
 DEFAULT_BACKOFF_S = 1.0  # backoff factor: retries wait the host delay, then 2 s, 4 s, ... plus jitter
@@ -113,6 +115,9 @@ class Site:
     release_pages: bool = False
 
     def __post_init__(self) -> None:
+        if isinstance(self.name, str) and len(self.name) > MAX_SITE_NAME_CHARS:
+            raise ScrapeConfigError(f"site name {self.name[:20]!r}... is {len(self.name)} characters long; "
+                                    f"use at most {MAX_SITE_NAME_CHARS}")
         if not isinstance(self.name, str) or (self.name and not _SITE_NAME_RE.fullmatch(self.name)):
             raise ScrapeConfigError(f"site name {self.name!r}: use letters, digits, '.', '_' or '-', "
                                     "starting with a letter or digit")
@@ -123,8 +128,8 @@ class Site:
         if isinstance(self.max_pages, bool) or not isinstance(self.max_pages, int) or self.max_pages < 1:
             raise ScrapeConfigError(f"{where}: max_pages must be an integer >= 1")
         if (isinstance(self.delay_s, bool) or not isinstance(self.delay_s, int | float)
-                or not math.isfinite(self.delay_s) or self.delay_s < 0):
-            raise ScrapeConfigError(f"{where}: delay_s must be a number >= 0")
+                or not math.isfinite(self.delay_s) or not 0 <= self.delay_s <= MAX_DELAY_S):
+            raise ScrapeConfigError(f"{where}: delay_s must be a number of seconds from 0 to {MAX_DELAY_S:.0f}")
         if not isinstance(self.release_pages, bool):
             raise ScrapeConfigError(f"{where}: release_pages must be true or false")
 
@@ -161,6 +166,8 @@ def load_sites(path: Path) -> list[Site]:
         raise ScrapeConfigError(f"{path}: cannot read sites file ({exc.strerror or exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ScrapeConfigError(f"{path}: not valid TOML ({exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ScrapeConfigError(f"{path}: not UTF-8 text (byte {exc.start}); TOML files are UTF-8") from None
     unknown = set(document) - {"sites"}
     if unknown:
         raise ScrapeConfigError(f"{path}: unknown top-level key(s) {sorted(unknown)}; "

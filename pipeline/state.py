@@ -37,10 +37,11 @@ def load_state(out_dir: Path, extraction_key: str) -> State:
         return State(extraction_key=extraction_key)
     try:
         manifest = json.loads((base / MANIFEST).read_text(encoding="utf-8"))
+        _check_shape(manifest)
         cache = base / CACHE if (base / CACHE).exists() else None
         if cache is not None and pq.read_schema(cache).names != RECORD_CACHE.names:  # types: cast on read
             raise ValueError(f"{cache} does not have the record cache's schema")
-    except (OSError, ValueError, pa.ArrowException) as exc:
+    except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
         LOGGER.warning("incremental state in %s is unreadable (%s): every raw file will be processed again", base, exc)
         return State(extraction_key=extraction_key)
     if manifest.get("extraction_key") != extraction_key:
@@ -49,6 +50,21 @@ def load_state(out_dir: Path, extraction_key: str) -> State:
         return State(extraction_key=extraction_key, files=manifest.get("files", {}))
     return State(extraction_key=extraction_key, files=manifest.get("files", {}),
                  processed=manifest.get("processed", {}), cache=cache, state_id=manifest.get("state_id"))
+
+
+def _check_shape(manifest: object) -> None:
+    """Raise TypeError unless the manifest has the shape manifest_payload writes."""
+    if not isinstance(manifest, dict):
+        raise TypeError("the manifest is not a JSON object")
+    files, processed = manifest.get("files", {}), manifest.get("processed", {})
+    if not isinstance(files, dict) or not all(
+            isinstance(known, dict) and isinstance(known.get("size"), int) and isinstance(known.get("mtime_ns"), int)
+            and isinstance(known.get("sha256"), str) for known in files.values()):
+        raise TypeError("its files are not {path: {size, mtime_ns, sha256}}")
+    if not isinstance(processed, dict) or not all(isinstance(outcome, str) for outcome in processed.values()):
+        raise TypeError("its processed snapshots are not {sha256: outcome}")
+    if not isinstance(manifest.get("state_id"), str | None):
+        raise TypeError("its state_id is not a string")
 
 
 def iter_cache(path: Path | None, batch_rows: int = 5_000) -> Iterator[pa.RecordBatch]:

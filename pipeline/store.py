@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import settings
-from .errors import OutputError
+from .errors import OutputError, os_reason
 
 LOGGER = logging.getLogger(__name__)
 
@@ -57,7 +57,7 @@ class StagedTables:
             self.staging = out_dir / f"{settings.STAGING_PREFIX}{uuid.uuid4().hex}"
             self.staging.mkdir()
         except OSError as exc:
-            raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+            raise OutputError(f"cannot write to {out_dir}: {os_reason(exc)}") from exc
 
     def __enter__(self) -> Self:
         return self
@@ -79,7 +79,7 @@ class StagedTables:
                                                        compression="zstd")
             self._writers[name].write_table(table.cast(self.schemas[name]))
         except OSError as exc:
-            raise OutputError(f"cannot write the dataset to {self.out_dir}: {exc.strerror or exc}") from exc
+            raise OutputError(f"cannot write the dataset to {self.out_dir}: {os_reason(exc)}") from exc
 
     def finish(self) -> None:
         """Close and fsync every staged table (a table never written is written empty); nothing is
@@ -94,7 +94,7 @@ class StagedTables:
                         os.fsync(handle.fileno())
             _fsync_dir(self.staging)
         except OSError as exc:
-            raise OutputError(f"cannot write the dataset to {self.out_dir}: {exc.strerror or exc}") from exc
+            raise OutputError(f"cannot write the dataset to {self.out_dir}: {os_reason(exc)}") from exc
 
     def publish(self) -> list[Path]:
         """Finish, then rename every staged table into place, in the order of `schemas`."""
@@ -108,7 +108,7 @@ class StagedTables:
                 _fsync_dir(target_dir)
                 published.append(target_dir / PART_NAME)
         except OSError as exc:
-            raise OutputError(f"cannot write the dataset to {self.out_dir}: {exc.strerror or exc}") from exc
+            raise OutputError(f"cannot write the dataset to {self.out_dir}: {os_reason(exc)}") from exc
         return published
 
 
@@ -137,7 +137,7 @@ def move_into_place(source: Path, target: Path) -> None:
         os.replace(source, target)
         _fsync_dir(target.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {target}: {os_reason(exc)}") from exc
 
 
 def write_json(path: Path, payload: dict) -> None:
@@ -155,4 +155,4 @@ def write_json(path: Path, payload: dict) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {path}: {os_reason(exc)}") from exc
