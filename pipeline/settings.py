@@ -34,4 +34,4 @@ DEDUP_WINDOW_ROWS = 20_000
 RELEASES_TABLE = "releases"
 RUNS_DIR = "_runs"  # run reports, one JSON file per run
 STAGING_PREFIX = ".staging-"  # half-written datasets live here until the atomic rename
-EXTRACTION_VERSION = "3"  # bump when extraction output changes, so refresh reprocesses
+EXTRACTION_VERSION = "4"  # bump when extraction output changes, so refresh reprocesses
