@@ -185,3 +185,18 @@ def test_country_mentions_record_their_rule(nlp):
 def test_what_a_figure_measures_when_the_sentence_names_it_after_the_number(nlp, text, obj, rule, object_rule):
     figure = _one(nlp, text).figures[-1]
     assert (figure.object, figure.rule, figure.object_rule) == (obj, rule, object_rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thank you for standing with us this year.\n\nWarm regards,\nJane Roe, Executive Director\nRelief Fund",
+         [("Jane Roe", "Executive Director", "Relief Fund")]),
+        ("Thank you for standing with us.\n\nSincerely,\n\nJane Roe | Executive Director, Relief Fund",
+         [("Jane Roe", "Executive Director", "Relief Fund")]),
+        ("The vote is tomorrow. Call your senator today.\nThanks,\nLaila Nasser\n"
+         "Campaigns Director, Clean Air Alliance", [("Laila Nasser", "Campaigns Director", "Clean Air Alliance")]),
+    ],
+)
+def test_signatures_under_emails(nlp, text, expected):
+    assert _people(nlp, text) == expected

@@ -62,7 +62,7 @@ _QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)(?:[”\"]|(?=[.…]*\s*$))")
 # A transcript line opening with its speaker: "SECRETARY TILLERSON:", "MS. NAUERT:", "Jane Doe:".
 _SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[A-Z][A-Z.’'-]*[ \t]+){0,3}([A-Z][A-Z’'-]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 _NAME_LABEL = re.compile(r"^[ \t]*([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'.-]+){1,2})[ \t]*:[ \t]+(?=[“\"A-Z])", re.MULTILINE)
-_NAME_LINE = re.compile(r"^(?:[—–-]\s*)?([A-Z][a-zA-Z’'.-]+(?:\s+[A-Z][a-zA-Z’'.-]+){1,3})$")
+_NAME_LINE = re.compile(r"^(?:[—–-]\s*)?([A-Z][a-zA-Z’'.-]+(?:\s+[A-Z][a-zA-Z’'.-]+){1,3})(?:\s*[,|]\s*(\S.{2,100}))?$")
 _STOPS = frozenset({".", "“", "\"", ":", ";", ")", "”"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # "Jyrki Katainen, Vice-President of the Commission, responsible for ...": the tokens a title may run.
@@ -366,6 +366,7 @@ def _work_of_speech_title(index: DocIndex, token: Token, people: dict[str, list[
     return None, ""
 
 
+SIGNATURE_RULES = frozenset({"signature_after_sign_off", "name_line_above_role"})
 FINDERS: dict[str, Callable[[DocIndex, Token, dict], tuple[Span | None, str]]] = {
     "speech_verb": _speech_verb,
     "following_statement": _following_statement,
@@ -424,6 +425,8 @@ def _signatures(index: DocIndex) -> list[Found]:
         previous = next((text.strip() for _, text in reversed(lines[max(0, n - 2):n]) if text.strip()), "")
         following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
         signed = bool(_SIGN_OFF.match(previous))
+        if match.group(2) and not (signed and _has_role_word(match.group(2))):
+            continue  # "Jane Roe, Executive Director" on one line counts under a sign-off only
         titled = bool({w.lower().strip(",.") for w in following.split()} & LEX.role_words) and len(following) < 90
         if not (signed or titled):
             continue
@@ -511,7 +514,7 @@ def _role_end(person: Span) -> int | None:
     start = end = person.end + 1
     while end < len(doc) and end - person.end < _LONGEST_ROLE:
         token = doc[end]
-        if end > start and ("\n" in doc[end - 1].whitespace_ or _signature_place(doc, end)):
+        if "\n" in token.text or end > start and ("\n" in doc[end - 1].whitespace_ or _signature_place(doc, end)):
             break
         if token.lower_ in LEX.role_trailing_cut or token.lower_ in LEX.speech_verbs and not (
                 token.pos_ == "NOUN" and token.lower_.endswith("ing")):  # "director of early warning systems"
@@ -779,21 +782,33 @@ def _described(mention: Span) -> tuple[int, int]:
     return (title.role is not None) + (title.organization is not None), len(title.role or "")
 
 
-def _signature_role(span: Span) -> Title:
-    """The lines under a signed name: a role line, then an organisation line."""
+def _signature_role(span: Span, signed: bool = False) -> Title:
+    """What a signed name's own line or the lines under it say: `Jane Roe, Executive Director`, or a role
+    line then an organisation line; `Campaigns Director, Clean Air Alliance` is split at its last comma."""
     text = doc_text(span.doc)
     after = text[span.end_char:span.end_char + 400].split("\n")
-    if len(after) < 2 or after[0].strip():
-        return Title()
-    role = after[1].strip()
-    if not role or len(role) > 90 or not {w.lower().strip(",.") for w in role.split()} & LEX.role_words:
+    same_line = after[0].strip(" ,|–—-")
+    if same_line:  # "Jane Roe, Executive Director" on a signature's own line
+        return _role_and_body(same_line, after[1].strip() if len(after) > 1 else "") if signed else Title()
+    if len(after) < 2:
         return Title()
     org = after[2].strip() if len(after) > 2 and 0 < len(after[2].strip()) < 60 and after[2].strip()[:1].isupper() else None
     if org:
         begin = span.end_char + len(after[0]) + len(after[1]) + 2
         line = span.doc.char_span(begin, begin + len(after[2]), alignment_mode="expand")
-        if line is None or any(t.ent_type_ in {"GPE", "LOC", "DATE"} for t in line) or _has_role_word(org):
+        if line is None or any(t.ent_type_ in {"GPE", "LOC", "DATE"} for t in line):
             org = None  # "Washington, DC" or a date under a signature: where and when, not who
+    return _role_and_body(after[1].strip(), org or "")
+
+
+def _role_and_body(role: str, next_line: str) -> Title:
+    if not role or len(role) > 90 or not _has_role_word(role):
+        return Title()
+    parts = [p.strip() for p in re.split(r"\s*[,|]\s*", role)]
+    org = next_line if next_line and len(next_line) < 60 and not _has_role_word(next_line) else None
+    if org is None and len(parts) > 1 and not _has_role_word(parts[-1]) and parts[-1][:1].isupper() \
+            and not _is_place(parts[-1]):
+        role, org = role[:role.rindex(parts[-1])].strip(" ,|"), parts[-1]
     return Title(role, org, "signature_line", "signature_line" if org else None)
 
 
@@ -902,8 +917,10 @@ def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
             continue
         key = name if name in people else next((k for k in by_last.get(name, ()) if k in people), None)
         title = _title_of(span)
-        if title.role is None and title.organization is None:
-            title = _signature_role(span)
+        signed = item.rule in SIGNATURE_RULES
+        if signed or title.role is None and title.organization is None:
+            below = _signature_role(span, signed)
+            title = below if below.role or title.role is None and title.organization is None else title
         if title.role is None and lead_role:
             title = replace(title, role=" ".join(lead_role), role_rule="title_words_in_name")
         if full_mention is not item.span and title.organization:
