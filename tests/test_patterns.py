@@ -194,8 +194,8 @@ def test_what_a_figure_measures_when_the_sentence_names_it_after_the_number(nlp,
          [("Jane Roe", "Executive Director", "Relief Fund")]),
         ("Thank you for standing with us.\n\nSincerely,\n\nJane Roe | Executive Director, Relief Fund",
          [("Jane Roe", "Executive Director", "Relief Fund")]),
-        ("The vote is tomorrow. Call your senator today.\nThanks,\nLaila Nasser\n"
-         "Campaigns Director, Clean Air Alliance", [("Laila Nasser", "Campaigns Director", "Clean Air Alliance")]),
+        (("The vote is tomorrow. Call your senator today.\nThanks,\nLaila Nasser\n"
+         "Campaigns Director, Clean Air Alliance"), [("Laila Nasser", "Campaigns Director", "Clean Air Alliance")]),
     ],
 )
 def test_signatures_under_emails(nlp, text, expected):
