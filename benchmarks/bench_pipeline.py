@@ -171,6 +171,89 @@ def time_pipe(nlp, texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
+# --- one very long text ----------------------------------------------------------------------
+
+# Sentences of our own, in the constructions the extractors read: names with titles, speech verbs,
+# quotes, numbers, countries. Made-up people and bodies; a long text holds many distinct speakers.
+_FIRST = ("Jane", "Omar", "Maria", "Tomas", "Laila", "Kwame", "Priya", "Sam", "Nadia", "Peter", "Ana", "Lena")
+_LAST = ("Roe", "Haddad", "Lopez", "Berg", "Nasser", "Mensah", "Menon", "Okoye", "Farouk", "Hale", "Costa", "Park")
+_BODIES = ("Relief Fund", "Clean Air Alliance", "Rights Watchers", "Open Borders Network", "Ocean Trust")
+_PLACES = ("Kenya", "Tijuana", "Syria", "Burma", "Cairo", "Honduras", "Florida", "Nepal")
+_TEMPLATES = (
+    "{name}, director of the {body}, said the {n:,} families in {place} needed shelter before winter.",
+    "“We cannot wait for another report while children go hungry,” said {name}, a spokesperson for the {body}.",
+    "More than {n:,} people crossed into {place} last month, according to {name}.",
+    "{last} added that {pct}% of the clinics in {place} had closed since the floods.",
+    "The {body} issued the following statement: “Every child must be safe and every family must be heard.”",
+    ("Aid agencies warned that food prices rose by {pct} percent across the region, and that $"
+    "{m} million in pledges had not arrived."),
+    "{body} Executive Director {name} met officials in {place} on Monday. She said the talks had stalled.",
+)
+
+
+def long_text(chars: int, seed: int = 0) -> str:
+    """One line of about `chars` characters of release prose (see _TEMPLATES)."""
+    rng = random.Random(seed)
+    parts, size = [], 0
+    while size < chars:
+        first, last = rng.choice(_FIRST), rng.choice(_LAST)
+        sentence = rng.choice(_TEMPLATES).format(
+            name=f"{first} {last}", last=last, body=rng.choice(_BODIES), place=rng.choice(_PLACES),
+            n=rng.randrange(20, 90_000), pct=rng.randrange(2, 95), m=rng.randrange(2, 400))
+        parts.append(sentence)
+        size += len(sentence) + 1
+    return " ".join(parts)[:chars]
+
+
+def long_doc(nlp, chars: int, piece_chars: int = 10_000, pieces: int = 10):
+    """A parsed Doc of about `chars` characters on one line, made of `pieces` distinct parsed texts of
+    `piece_chars` joined again and again (Doc.from_docs): the extractors can be timed on a million
+    characters without the parser's memory for a million-character text."""
+    from spacy.tokens import Doc
+
+    extractors = [name for name in nlp.pipe_names if name.startswith("release_")]
+    with nlp.select_pipes(disable=extractors):
+        parsed = list(nlp.pipe(long_text(piece_chars, seed=n) for n in range(pieces)))
+    copies = [parsed[n % pieces] for n in range(max(1, round(chars / piece_chars)))]
+    return Doc.from_docs(copies) if len(copies) > 1 else copies[0]
+
+
+def time_extractors(nlp, doc) -> float:
+    """Seconds the pipeline's own components (release_*) take on a parsed Doc, best of two."""
+    components = [nlp.get_pipe(name) for name in nlp.pipe_names if name.startswith("release_")]
+    best = float("inf")
+    for _round in range(2):
+        started = time.perf_counter()
+        for component in components:
+            component(doc)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def bench_long_text(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)) -> None:
+    """Extractors on one Doc of 10k, 100k and 1M characters, and `extract` on a release that long (read
+    as the pipeline reads it: cut at settings.MAX_NLP_CHARS). Linear: the per-character rates agree."""
+    from pipeline.extract import build_nlp, extract
+    from pipeline.records import Release
+
+    nlp = build_nlp()
+    rates = {}
+    for chars in sizes:
+        label = size_label(chars)
+        doc = long_doc(nlp, chars)
+        seconds = time_extractors(nlp, doc)
+        rates[chars] = len(doc.text) / seconds
+        emit(f"long_text_extractors_seconds_{label}", seconds)
+        emit(f"long_text_extractors_chars_per_s_{label}", rates[chars])
+        del doc
+        release = Release(sources=("long.txt",), kind="page", title=None, summary=long_text(chars))
+        started = time.perf_counter()
+        list(extract([release], nlp))
+        emit(f"long_release_extract_seconds_{label}", time.perf_counter() - started)
+    # 1.0 when the extractors are linear in the length; a quadratic step makes it about sizes[-1]/sizes[0].
+    emit("long_text_extractors_slowdown_largest_vs_smallest", rates[sizes[0]] / rates[sizes[-1]])
+
+
 # --- dedup on a million records -------------------------------------------------------------
 
 def synthetic_releases(count: int, duplicate_share: float = 0.01, seed: int = 1) -> tuple[list, int]:
@@ -314,10 +397,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers-rounds", type=int, default=2,
                         help="--workers 2 runs, alternated with single and bare nlp.pipe runs, for medians (default 2)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--long-text-only", action="store_true",
+                        help="only the long-text lines: the extractors on 10k, 100k and 1M characters")
     args = parser.parse_args(argv)
     main_size = args.releases or (1_000 if args.quick else 10_000)
     sample_size = args.sample or (200 if args.quick else 500)
     bench_started = time.perf_counter()
+    if args.long_text_only:
+        bench_long_text()
+        return 0
     emit("cpu_count", os.cpu_count())
     emit("quick", args.quick)
     emit("main_corpus_releases", main_size)
@@ -391,6 +479,8 @@ def main(argv: list[str] | None = None) -> int:
         emit("long_document_chars", len(long_text))
         emit("long_document_chars_per_s", len(long_text) / long_seconds)
         del full, sample
+        gc.collect()
+        bench_long_text()
         gc.collect()
 
         # (5) two extraction workers against one, alternated with more single and bare runs

@@ -57,6 +57,9 @@ class Spokesperson:
     quote: str | None = None
     start: int = 0  # character span of the name in Release.text: the evidence
     end: int = 0
+    rule: str | None = None  # the speaker pattern that found the person (subject_of_speech_verb, ...)
+    role_rule: str | None = None  # where the role was read (appositive_after_name, role_before_name, ...)
+    organization_rule: str | None = None  # the organisation chain's step that named the body
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,6 +70,7 @@ class CountryMention:
     text: str
     start: int
     end: int
+    rule: str | None = None  # how the words were matched (gazetteer_country_name, gazetteer_city, dateline, ...)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,6 +84,8 @@ class Figure:
     text: str = ""  # the figure as written, qualifiers included
     start: int = 0
     end: int = 0
+    rule: str | None = None  # what found the number (a CARDINAL/MONEY/PERCENT/QUANTITY entity, a digit token)
+    object_rule: str | None = None  # the step that found what it counts (modified_noun, of_phrase, ...)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

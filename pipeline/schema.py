@@ -8,13 +8,15 @@ from .records import CountryMention, Figure, Release, Spokesperson
 SPOKESPERSON = pa.struct([
     ("name", pa.string()), ("role", pa.string()), ("organization", pa.string()),
     ("quote", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+    ("rule", pa.string()), ("role_rule", pa.string()), ("organization_rule", pa.string()),
 ])
 COUNTRY_MENTION = pa.struct([
-    ("code", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+    ("code", pa.string()), ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()), ("rule", pa.string()),
 ])
 FIGURE = pa.struct([
     ("value", pa.float64()), ("unit", pa.string()), ("currency", pa.string()), ("object", pa.string()),
     ("text", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+    ("rule", pa.string()), ("object_rule", pa.string()),
 ])
 
 # Column order is the order of the data dictionary in docs/DATA.md; a test keeps the two equal.
@@ -70,16 +72,18 @@ def to_row(release_id: str, release: Release, extraction_version: str) -> dict:
         "date_text": release.date_text,
         "spokespeople": [
             {"name": s.name, "role": s.role, "organization": s.organization, "quote": s.quote,
-             "start": s.start, "end": s.end}
+             "start": s.start, "end": s.end, "rule": s.rule, "role_rule": s.role_rule,
+             "organization_rule": s.organization_rule}
             for s in release.spokespeople
         ],
         "countries": list(release.countries),
         "country_mentions": [
-            {"code": m.code, "text": m.text, "start": m.start, "end": m.end} for m in release.country_mentions
+            {"code": m.code, "text": m.text, "start": m.start, "end": m.end, "rule": m.rule}
+            for m in release.country_mentions
         ],
         "figures": [
             {"value": f.value, "unit": f.unit, "currency": f.currency, "object": f.object, "text": f.text,
-             "start": f.start, "end": f.end}
+             "start": f.start, "end": f.end, "rule": f.rule, "object_rule": f.object_rule}
             for f in release.figures
         ],
         "warnings": list(release.warnings),

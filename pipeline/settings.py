@@ -22,6 +22,11 @@ MAX_NLP_CHARS = 100_000  # a release text longer than this is cut: the body is p
 # --- dates ----------------------------------------------------------------------------
 DATE_LANGUAGES = ["en"]  # the corpus is English; more languages slow dateparser 10x
 EARLIEST_DATE_YEAR = 1990  # newsrooms on the web start in the 1990s; earlier is a misparse
+# Countries and domains whose pages write numeric dates day first (gb as in en-GB, uk as in .ac.uk).
+DAY_FIRST_DOMAINS = frozenset({
+    "uk", "gb", "ie", "au", "nz", "za", "in", "ke", "ng", "sg", "mt", "eu", "int", "fr", "de", "es", "it", "nl", "be",
+    "ch", "at", "pt", "pl", "dk", "se", "no", "fi", "gr", "lu", "cz", "hu", "ro",
+})
 
 # --- dedup ----------------------------------------------------------------------------
 # A truncated card and a full text of the same release share a title and date; the
@@ -34,12 +39,7 @@ DEDUP_WINDOW_ROWS = 20_000
 RELEASES_TABLE = "releases"
 RUNS_DIR = "_runs"  # run reports, one JSON file per run
 STAGING_PREFIX = ".staging-"  # half-written datasets live here until the atomic rename
-EXTRACTION_VERSION = "3"  # bump when extraction output changes, so refresh reprocesses
-# Countries and domains whose pages write numeric dates day first (gb as in en-GB, uk as in .ac.uk).
-DAY_FIRST_DOMAINS = frozenset({
-    "uk", "gb", "ie", "au", "nz", "za", "in", "ke", "ng", "sg", "mt", "eu", "int", "fr", "de", "es", "it", "nl", "be",
-    "ch", "at", "pt", "pl", "dk", "se", "no", "fi", "gr", "lu", "cz", "hu", "ro",
-})
+EXTRACTION_VERSION = "5"  # bump when extraction output changes, so refresh reprocesses
 
 # --- splitting ------------------------------------------------------------------------
 TITLE_MAX_CHARS = 300  # some UN and UNICEF headlines run past 250 characters

@@ -18,6 +18,9 @@ SPOKESPEOPLE = pa.schema([
     pa.field("quote", pa.string()),
     pa.field("start", pa.int32()),
     pa.field("end", pa.int32()),
+    pa.field("rule", pa.string()),
+    pa.field("role_rule", pa.string()),
+    pa.field("organization_rule", pa.string()),
 ])
 COUNTRIES = pa.schema([
     pa.field("release_id", pa.string(), nullable=False),
@@ -26,6 +29,7 @@ COUNTRIES = pa.schema([
     pa.field("mention", pa.string()),
     pa.field("start", pa.int32()),
     pa.field("end", pa.int32()),
+    pa.field("rule", pa.string()),
 ])
 FIGURES = pa.schema([
     pa.field("release_id", pa.string(), nullable=False),
@@ -36,6 +40,8 @@ FIGURES = pa.schema([
     pa.field("text", pa.string()),
     pa.field("start", pa.int32()),
     pa.field("end", pa.int32()),
+    pa.field("rule", pa.string()),
+    pa.field("object_rule", pa.string()),
 ])
 SCHEMAS = {"spokespeople": SPOKESPEOPLE, "countries": COUNTRIES, "figures": FIGURES}
 # Table -> (the releases list column it flattens, {flat column: struct field, where the names differ}).

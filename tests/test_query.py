@@ -87,11 +87,13 @@ def test_flat_rows_are_the_list_items(out: Path, releases: pd.DataFrame):
         return None if country is None else getattr(country, "common_name", None) or country.name
 
     expected = {
-        "spokespeople": [(r.release_id, p["name"], p["role"], p["organization"], p["quote"], p["start"], p["end"])
+        "spokespeople": [(r.release_id, p["name"], p["role"], p["organization"], p["quote"], p["start"], p["end"],
+                          p["rule"], p["role_rule"], p["organization_rule"])
                          for r in releases.itertuples() for p in r.spokespeople],
-        "countries": [(r.release_id, m["code"], names(m["code"]), m["text"], m["start"], m["end"])
+        "countries": [(r.release_id, m["code"], names(m["code"]), m["text"], m["start"], m["end"], m["rule"])
                       for r in releases.itertuples() for m in r.country_mentions],
-        "figures": [(r.release_id, f["value"], f["unit"], f["currency"], f["object"], f["text"], f["start"], f["end"])
+        "figures": [(r.release_id, f["value"], f["unit"], f["currency"], f["object"], f["text"], f["start"], f["end"],
+                     f["rule"], f["object_rule"])
                     for r in releases.itertuples() for f in r.figures],
     }
     for name, rows in expected.items():

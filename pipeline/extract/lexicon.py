@@ -1,0 +1,162 @@
+"""The one loader of lexicon.toml: the word lists every extraction rule is written in.
+
+Verbs are stored as lemmas; `inflections` generates their forms (the lemmatizer is not run, for speed,
+so rules match the written forms). `duplicates` lists every entry a list holds twice; a test keeps it
+empty.
+"""
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+
+_VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Every word list, lower-cased, as frozensets (maps as dicts)."""
+
+    speech_verbs: frozenset[str]  # every inflected form of every verb of saying (bare forms only as listed)
+    addressing_verbs: frozenset[str]  # forms of the speech verbs whose object is the addressee
+    statement_verbs: frozenset[str]  # forms of "issue", "release", "make" ... (the following statement)
+    statement_nouns: frozenset[str]
+    attribution_nouns: frozenset[str]
+    works_of_speech: frozenset[str]
+    role_words: frozenset[str]
+    internal_roles: frozenset[str]
+    role_modifiers: frozenset[str]
+    role_link_words: frozenset[str]
+    role_trailing_cut: frozenset[str]
+    unit_words: frozenset[str]
+    body_nouns: frozenset[str]
+    honorifics: frozenset[str]
+    pronouns: frozenset[str]
+    sign_offs: frozenset[str]
+    organization_words: frozenset[str]
+    months: frozenset[str]  # full month names
+    month_words: frozenset[str]  # full names and abbreviations
+    time_words: frozenset[str]
+    label_words: frozenset[str]
+    qualifiers: frozenset[str]
+    vague: frozenset[str]
+    address_words: frozenset[str]
+    file_sizes: frozenset[str]
+    percent_words: frozenset[str]
+    amount_nouns: frozenset[str]
+    change_nouns: frozenset[str]
+    scales: dict[str, float]
+    currency_signs: dict[str, str]
+    currency_words: dict[str, str]
+    units: dict[str, str]
+
+
+def inflections(lemma: str, irregular: dict[str, list[str]] | None = None,
+                doubling: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The lemma, its third person singular, past (and past participle) and -ing forms."""
+    if irregular and lemma in irregular:
+        return frozenset(irregular[lemma])
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    stem = lemma + lemma[-1] if lemma in doubling else lemma
+    if lemma.endswith("e"):
+        past, ing = lemma + "d", (lemma[:-2] + "ying" if lemma.endswith("ie") else lemma[:-1] + "ing")
+    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        past, ing = lemma[:-1] + "ied", lemma + "ing"
+    else:
+        past, ing = stem + "ed", stem + "ing"
+    return frozenset({lemma, third, past, ing})
+
+
+def _lists(data: dict, prefix: str = "") -> dict[str, list]:
+    """Every list in the file, by its dotted path."""
+    found = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            found.update(_lists(value, f"{prefix}{key}."))
+        elif isinstance(value, list):
+            found[f"{prefix}{key}"] = value
+    return found
+
+
+def duplicates(data: dict | None = None) -> list[str]:
+    """`path: entry` for every entry a list holds twice (case-insensitively), and every verb form two
+    lemmas of one list generate."""
+    data = _raw() if data is None else data
+    found = []
+    for path, values in _lists(data).items():
+        counts = Counter(str(v).lower() for v in values)
+        found += [f"{path}: {v}" for v, n in counts.items() if n > 1]
+    irregular = data.get("inflection", {}).get("irregular", {})
+    doubling = frozenset(data.get("inflection", {}).get("double_final_consonant", []))
+    for path in ("speech_verbs.lemmas", "statement_verbs.lemmas"):
+        section = path.split(".")[0]
+        forms = Counter(f for lemma in set(data.get(section, {}).get("lemmas", []))
+                        for f in inflections(lemma, irregular, doubling))
+        found += [f"{path}: form {f}" for f, n in forms.items() if n > 1]
+    return found
+
+
+@functools.cache
+def _raw() -> dict:
+    return tomllib.loads(resources.files(__package__).joinpath("lexicon.toml").read_text("utf-8"))
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The lexicon, loaded once per process."""
+    data = _raw()
+    irregular = data["inflection"]["irregular"]
+    doubling = frozenset(data["inflection"]["double_final_consonant"])
+
+    bare = frozenset(data["speech_verbs"]["bare_forms"])
+
+    def forms(lemmas: list[str]) -> frozenset[str]:
+        return frozenset(f for lemma in lemmas for f in inflections(lemma, irregular, doubling)
+                         if f != lemma or lemma in bare)
+
+    def words(values: list[str]) -> frozenset[str]:
+        return frozenset(v.lower() for v in values)
+
+    roles, names, figures = data["roles"], data["names"], data["figures"]
+    months = words(data["dates"]["months"])
+    return Lexicon(
+        speech_verbs=forms(data["speech_verbs"]["lemmas"]),
+        addressing_verbs=forms(data["speech_verbs"]["addressing"]),
+        statement_verbs=forms(data["statement_verbs"]["lemmas"]),
+        statement_nouns=words(data["nouns"]["statement"]),
+        attribution_nouns=words(data["nouns"]["attribution"]),
+        works_of_speech=words(data["nouns"]["works_of_speech"]),
+        role_words=words(roles["words"]),
+        internal_roles=words(roles["internal"]),
+        role_modifiers=words(roles["modifiers"]),
+        role_link_words=words(roles["link_words"]),
+        role_trailing_cut=words(roles["trailing_cut"]),
+        unit_words=words(roles["unit_words"]),
+        body_nouns=words(roles["body_nouns"]),
+        honorifics=words(names["honorifics"]),
+        pronouns=words(names["pronouns"]),
+        sign_offs=words(names["sign_offs"]),
+        organization_words=words(names["organization_words"]),
+        months=months,
+        month_words=months | words(data["dates"]["month_abbreviations"]),
+        time_words=words(figures["time_words"]),
+        label_words=words(figures["label_words"]),
+        qualifiers=words(figures["qualifiers"]),
+        vague=words(figures["vague"]),
+        address_words=words(figures["address_words"]),
+        file_sizes=words(figures["file_sizes"]),
+        percent_words=words(figures["percent_words"]),
+        amount_nouns=words(figures["amount_nouns"]),
+        change_nouns=words(figures["change_nouns"]),
+        scales=dict(figures["scales"]),
+        currency_signs=dict(figures["currency_signs"]),
+        currency_words=dict(figures["currency_words"]),
+        units=dict(figures["units"]),
+    )

@@ -1,0 +1,202 @@
+"""The extraction rules as data: the lexicon, each named speaker pattern, each step of the organisation
+chain, and the rule every value records. Every sentence here is written for the project."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import extract
+from pipeline.extract.lexicon import duplicates, inflections, lexicon
+from pipeline.extract.spokespeople import FINDERS, SPEAKER_PATTERNS
+from pipeline.records import Release
+
+
+def _one(nlp, text: str, publisher: str | None = None) -> Release:
+    release = Release(sources=("t.txt",), kind="press_release", title=None, summary=text, organization=publisher)
+    (out,) = list(extract([release], nlp))
+    return out
+
+
+def _people(nlp, text: str, publisher: str | None = None) -> list[tuple]:
+    return [(p.name, p.role, p.organization) for p in _one(nlp, text, publisher).spokespeople]
+
+
+# --- the lexicon ------------------------------------------------------------------------------------------
+
+def test_the_lexicon_holds_each_entry_once():
+    assert duplicates() == []
+
+
+def test_a_duplicate_entry_is_reported():
+    data = {"roles": {"words": ["director", "Director", "chief"]},
+            "speech_verbs": {"lemmas": ["say", "say"]}, "inflection": {}}
+    assert duplicates(data) == ["roles.words: director", "speech_verbs.lemmas: say"]
+
+
+@pytest.mark.parametrize(
+    ("lemma", "forms"),
+    [("note", {"note", "notes", "noted", "noting"}), ("reply", {"reply", "replies", "replied", "replying"}),
+     ("stress", {"stress", "stresses", "stressed", "stressing"}), ("admit", {"admit", "admits", "admitted", "admitting"}),
+     ("say", {"say", "says", "said", "saying"})],
+)
+def test_speech_verbs_are_inflected_from_their_lemmas(lemma, forms):
+    assert inflections(lemma, {"say": ["say", "says", "said", "saying"]}, frozenset({"admit"})) == forms
+
+
+def test_bare_forms_are_speech_only_where_listed():
+    speech = lexicon().speech_verbs
+    assert {"said", "say", "stated", "noted", "warns", "adding"} <= speech
+    assert not {"state", "note", "continue"} & speech  # "Secretary of State", "to continue his work"
+
+
+def test_every_named_pattern_has_its_finder():
+    assert set(SPEAKER_PATTERNS) <= set(FINDERS)
+
+
+# --- speakers: one case per named pattern ---------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Tomas Berg, head of the clinic, said the water was unsafe.", "subject_of_speech_verb"),
+        ("“The water is unsafe,” said Tomas Berg, head of the clinic.", "subject_of_speech_verb"),
+        (("Tomas Berg, director for (counter) terrorism, law and rights at the Liberty Forum, issued the "
+         "following statement: “The bill must be withdrawn before the vote.”"), "following_statement"),
+        ("According to Tomas Berg, a senior researcher at the Liberty Forum, the detainees were beaten.",
+         "according_to"),
+        ("Statement by Tomas Berg, senior researcher at the Liberty Forum, on the verdict", "attribution_noun"),
+        ("Tomas Berg, Chief Economist: “Prices rose faster than wages for the third year running.”",
+         "colon_before_quote"),
+        ("Tomas Berg Remarks at the Water Summit", "work_of_speech_title"),
+        ("Tomas Berg, director of the Relief Fund, toured the camp. He said the pumps had failed.",
+         "pronoun_subject"),
+        ("Thank you for your support.\nWith gratitude,\nTomas Berg", "signature_after_sign_off"),
+        (("TOMAS BERG: Thank you all for coming.\nQUESTION: When will it open?\n"
+         "Tomas Berg, the fund's director, answered questions."), "speaker_label"),
+        ("Tomas Berg: We are ready to help every family that needs us.", "speaker_label"),
+    ],
+)
+def test_each_speaker_pattern_names_its_rule(nlp, text, rule):
+    people = _one(nlp, text).spokespeople
+    assert [(p.name, p.rule) for p in people] == [("Tomas Berg", rule)]
+    assert _one(nlp, text).text[people[0].start:people[0].end].lower() == "tomas berg"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role with its own parentheses and a list inside it, then the following statement
+        (("Jo Roe, director for (counter) terrorism, law and rights at Liberty Watch, issued the following "
+         "statement: “The bill would let the police hold people for weeks without charge.”"),
+         [("Jo Roe", "director for (counter) terrorism, law and rights", "Liberty Watch")]),
+        # no comma between the title and the verb
+        ("Sam Okoye, Advocacy Director at Open Borders Network stated: “Families should never be separated.”",
+         [("Sam Okoye", "Advocacy Director", "Open Borders Network")]),
+        # a title with commas inside it is not cut at the first one
+        (("Dana Whitfield, Director of the Law, Policy, and Research program at the Civic Rights Union, said "
+         "the court had erred."),
+         [("Dana Whitfield", "Director of the Law, Policy, and Research program", "Civic Rights Union")]),
+        # a region and a programme stay in the title
+        ("“The arrests must stop,” said Kwame Mensah, Deputy Director for Southern Africa at Rights Watchers.",
+         [("Kwame Mensah", "Deputy Director for Southern Africa", "Rights Watchers")]),
+        ("Lena Park, director of the Gender Program at the Open Society Forum, said the law failed women.",
+         [("Lena Park", "director of the Gender Program", "Open Society Forum")]),
+        # no "of" between the title and the body
+        ("Jane Roe, executive director Relief International USA, said the cuts would cost lives.",
+         [("Jane Roe", "executive director", "Relief International USA")]),
+        # the body premodifying the title, and a date after it
+        ("Maya Lind, a Save the Children Global Ambassador since 2013, said every child deserves a school.",
+         [("Maya Lind", "Global Ambassador", "Save the Children")]),
+        # a name the recogniser tags as an organisation, with a title beside it
+        ("According to Nadia Farouk, a senior researcher at Rights Watchers, the prisoners were beaten.",
+         [("Nadia Farouk", "senior researcher", "Rights Watchers")]),
+        ("Rights Watchers Executive Director Nadia Farouk said the verdict was a travesty.",
+         [("Nadia Farouk", "Executive Director", "Rights Watchers")]),
+        # a name never takes in the title words before it
+        ("Head of Advocacy Jane Roe said the camps must stay open.", [("Jane Roe", "Head of Advocacy", None)]),
+        # the possessive of a common noun is no part of the title
+        (("Priya Menon, the network's senior counsel for refugee and migrant rights, gave the following "
+         "reaction: “This ruling restores the right to ask for asylum.”"),
+         [("Priya Menon", "senior counsel for refugee and migrant rights", None)]),
+        # people acted upon do not speak; a relative clause is no title
+        ("Judge Ruth Gomez issued a ruling on Friday that blocked the policy.", []),
+        ("Jon Bell, who heads the food program at Harvest Aid, said the harvest had failed.",
+         [("Jon Bell", None, None)]),
+    ],
+)
+def test_titles_and_organisations_that_hold_on_unseen_text(nlp, text, expected):
+    assert _people(nlp, text) == expected
+
+
+# --- the organisation chain: one case per step ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "organization", "step"),
+    [
+        ("Omar Haddad, policy adviser at the Water Alliance, said the pumps had failed.", None,
+         "Water Alliance", "of_at_for_after_role"),
+        ("The Clean Air Alliance's director, Tom Reyes, said the plant must close.", None,
+         "Clean Air Alliance", "possessive"),
+        ("Sam Okoye, Advocacy Director at Open Borders Network stated: “Families should stay together.”", None,
+         "Open Borders Network", "of_at_for_after_role"),
+        (("Tom Reyes, head of policy at the Clean Air Alliance, toured the plant on Monday. “Nobody should "
+         "breathe this,” Reyes said."), None, "Clean Air Alliance", "earlier_mention"),
+        ("UNICEF Executive Director Ana Costa said the schools must reopen.", None, "UNICEF", "org_in_role"),
+        ("Jane Roe, the group's executive director, said the camps must stay open.", "Relief Fund",
+         "Relief Fund", "publisher"),
+        # not the publisher: a title held elsewhere, or another body named in it
+        ("Jane Roe, Minister of Health, said the camps must stay open.", "Relief Fund", None, None),
+        ("Jane Roe, a spokesperson for the ministry, said the camps must stay open.", "Relief Fund", None, None),
+    ],
+)
+def test_each_organisation_step(nlp, text, publisher, organization, step):
+    (person,) = _one(nlp, text, publisher).spokespeople
+    assert (person.organization, person.organization_rule) == (organization, step)
+
+
+def test_a_surname_takes_the_title_of_the_first_full_mention(nlp):
+    out = _one(nlp, "Tom Reyes, head of policy at the Clean Air Alliance, toured the plant on Monday. “Nobody "
+                    "should breathe this,” Reyes said.")
+    (person,) = out.spokespeople
+    assert (person.name, person.role, person.organization) == ("Tom Reyes", "head of policy", "Clean Air Alliance")
+    assert (person.rule, person.organization_rule) == ("surname_subject", "earlier_mention")
+    assert out.text[person.start:person.end] == "Tom Reyes"
+
+
+# --- provenance of countries and figures ----------------------------------------------------------------
+
+def test_country_mentions_record_their_rule(nlp):
+    out = _one(nlp, "NAIROBI, 3 May 2021 – Syrian and Guatemalan families reached Kenya.")
+    assert {(m.text, m.rule) for m in out.country_mentions} == {
+        ("NAIROBI", "dateline_place"), ("Syrian", "gazetteer_alias"), ("Guatemalan", "gazetteer_demonym"),
+        ("Kenya", "gazetteer_country_name")}
+
+
+@pytest.mark.parametrize(
+    ("text", "obj", "rule", "object_rule"),
+    [
+        ("Rights groups recorded a 50% fall in executions in the region last year.", "executions",
+         "percent_entity", "modified_noun:change_in"),
+        ("The survey found a 30 percent rise in arrests of journalists.", "arrests of journalists",
+         "percent_entity", "modified_noun:change_in"),
+        ("Two more prisoners were released, bringing the total number of detainees to 91.", "detainees",
+         "cardinal_entity", "clause_subject:amount_of"),
+    ],
+)
+def test_what_a_figure_measures_when_the_sentence_names_it_after_the_number(nlp, text, obj, rule, object_rule):
+    figure = _one(nlp, text).figures[-1]
+    assert (figure.object, figure.rule, figure.object_rule) == (obj, rule, object_rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thank you for standing with us this year.\n\nWarm regards,\nJane Roe, Executive Director\nRelief Fund",
+         [("Jane Roe", "Executive Director", "Relief Fund")]),
+        ("Thank you for standing with us.\n\nSincerely,\n\nJane Roe | Executive Director, Relief Fund",
+         [("Jane Roe", "Executive Director", "Relief Fund")]),
+        (("The vote is tomorrow. Call your senator today.\nThanks,\nLaila Nasser\n"
+         "Campaigns Director, Clean Air Alliance"), [("Laila Nasser", "Campaigns Director", "Clean Air Alliance")]),
+    ],
+)
+def test_signatures_under_emails(nlp, text, expected):
+    assert _people(nlp, text) == expected
