@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +40,41 @@ _ABBREVIATION_AT_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr
 _STATEMENT_TITLE = re.compile(
     r"^(?:joint\s+)?statement\s+(?:by|from|attributable\s+to)\b",
     re.IGNORECASE)
+
+
+# Invisible characters that split or glue words in published text: soft hyphens, zero-width spaces
+# and joiners, word joiners, byte-order marks. They are removed; every kind of space becomes one space.
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# At the end of a heading, a label of several words, or a one-word label in the plural (`… Statements`;
+# `Free Speech` is a topic).
+_KIND_SUFFIX = re.compile(
+    r"(?:^|\s)(?:(" + "|".join(re.escape(label) for label in sorted(KIND_LABELS, key=len, reverse=True) if " " in label)
+    + r")s?|(" + "|".join(re.escape(label) for label in sorted(KIND_LABELS, key=len, reverse=True) if " " not in label)
+    + r")s)\s*:?$",
+    re.IGNORECASE)
+
+
+def clean_line(line: str) -> str:
+    """Normalise one line of text: NFC, no invisible or control characters, one space between words."""
+    line = _INVISIBLE.sub("", unicodedata.normalize("NFC", line))
+    line = _CONTROL.sub("", line)
+    return _SPACE.sub(" ", line.replace("\n", " ").replace("\r", " ")).strip()
+
+
+def is_bare_kind(text: str) -> bool:
+    """True for a kind label standing alone (`Press Release`, `Statements`), not a headline ending with one."""
+    label = text.strip(" :|•·-–—").lower()
+    return label in KIND_LABELS or (label.endswith("s") and label[:-1] in KIND_LABELS)
+
+
+def kind_suffix(text: str) -> str | None:
+    """The kind a short label ends with (`Announcement Plenary Statements`, `media release`), else None."""
+    if len(text) > settings.KIND_LINE_MAX_CHARS:
+        return None
+    match = _KIND_SUFFIX.search(text.strip())
+    return KIND_LABELS.get((match.group(1) or match.group(2)).lower()) if match else None
 
 
 def kind_of(line: str) -> str | None:

@@ -1,37 +1,42 @@
 """Read stage: turn a raw file (plain text or saved HTML) into a Page of text blocks."""
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import json
 import logging
 import re
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urljoin
-
-import lxml.etree
-import lxml.html
 
 from . import settings
 from .errors import SkipInput
+from .html import read_html
+from .lines import clean_line
 from .records import Page
 
 LOGGER = logging.getLogger(__name__)
 
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_HTML_SNIFF = re.compile(rb"<!doctype html|<html[\s>]|<body[\s>]|<div[\s>]", re.IGNORECASE)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+__all__ = ["clean_line", "decode", "iter_raw_files", "read"]
 
-# Elements that never hold release text.
-_DROP_TAGS = ("script", "style", "noscript", "template", "nav", "iframe", "svg", "form", "button", "select")
-# Elements that start a new text block; everything else is inline and joins its neighbours.
-_BLOCK_TAGS = frozenset(
-    ["address", "article", "aside", "blockquote", "body", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "th", "thead", "time", "tr", "ul", "br"]
-)
-_TITLE_TAGS = frozenset({"h1", "h2", "h3", "h4"})
+_HTML_SNIFF = re.compile(rb"<!doctype html|<html[\s>]|<body[\s>]|<div[\s>]", re.IGNORECASE)
+_HTML_SNIFF_TEXT = re.compile(_HTML_SNIFF.pattern.decode("ascii"), re.IGNORECASE)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+# Longest first: a UTF-32 little-endian BOM begins with the UTF-16 one.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SINGLE_BYTE_LATIN = frozenset({"latin_1", "iso8859_1", "cp1252", "ascii", "iso8859_15"})
+
+
+def _cp1252_for_bad_utf8(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode the bytes that are not UTF-8 as Windows-1252: a page saved as UTF-8 with a few cp1252 quotes."""
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("pipeline-cp1252", _cp1252_for_bad_utf8)
 
 
 def iter_raw_files(raw_dir: Path) -> Iterator[Path]:
@@ -65,15 +70,93 @@ def read(path: Path) -> Page:
     is_html = path.suffix.lower() in settings.HTML_SUFFIXES or bool(_HTML_SNIFF.search(data[:2048]))
     meta = _sidecar(path)
     fetched_at = _fetched_at(meta, path)
-    if is_html:
-        url = meta.get("final_url") or meta.get("url")
-        blocks, links, canonical = _html_blocks(data, url)
-        url = url or canonical
-    else:
-        blocks, links, url = _text_blocks(_decode(data, source)), (), None
-    if not blocks:
+    text, warning = decode(data, _header_charset(meta), html=is_html)
+    is_html = is_html or bool(_HTML_SNIFF_TEXT.search(text[:2048]))
+    if warning:
+        LOGGER.warning("%r: %s", source, warning)
+    warnings = (warning,) if warning else ()
+    if not is_html:
+        blocks = _text_blocks(text)
+        if not blocks:
+            raise SkipInput(source, "no text in the page")
+        return Page(source=source, blocks=blocks, sha256=digest, fetched_at=fetched_at, warnings=warnings)
+    url = meta.get("final_url") or meta.get("url")
+    page = read_html(text, url if isinstance(url, str) else None)
+    if not page.blocks and not page.cards:
         raise SkipInput(source, "no text in the page")
-    return Page(source=source, blocks=blocks, sha256=digest, url=url, links=links, fetched_at=fetched_at)
+    return Page(source=source, blocks=page.blocks, sha256=digest, url=page.url, links=page.links,
+                fetched_at=fetched_at, format="html", meta=page.meta, cards=page.cards, body=page.body,
+                warnings=warnings)
+
+
+def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> tuple[str, str | None]:
+    """Bytes to text: a byte-order mark first, then the declared charset (the server's, then the page's
+    <meta>), then UTF-8, then detection. Returns the text and a warning when the bytes disagreed with
+    their declaration."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), None
+    if html and declared is None:
+        match = _META_CHARSET.search(data[:settings.CHARSET_SNIFF_BYTES])
+        declared = match.group(1).decode("ascii", "ignore") if match else None
+    name = _codec_name(declared)
+    if name in _SINGLE_BYTE_LATIN or name is None or name == "utf_8":
+        try:
+            # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the label says (a page declared
+            # iso-8859-1 whose quotes are UTF-8): no Latin-1 text forms those byte sequences by chance.
+            return data.decode("utf-8"), None
+        except UnicodeDecodeError:
+            pass
+        if name in _SINGLE_BYTE_LATIN:
+            return data.decode("cp1252", errors="replace"), None
+        if name == "utf_8":
+            return data.decode("utf-8", errors="pipeline-cp1252"), "declared UTF-8 but holds other bytes: read as cp1252"
+        return _detect(data)
+    try:
+        return data.decode(name), None
+    except (UnicodeDecodeError, LookupError):
+        text, _ = _detect(data)
+        return text, f"declared {declared} but the bytes are not: decoding detected"
+
+
+def _codec_name(declared: str | None) -> str | None:
+    if not declared:
+        return None
+    try:
+        return codecs.lookup(declared.strip().strip("\"'")).name.replace("-", "_")
+    except LookupError:
+        return None
+
+
+def _detect(data: bytes) -> tuple[str, str | None]:
+    """Text whose charset nobody declared and that is not UTF-8: Windows-1252, the usual encoding of old
+    English newsroom pages, unless detection finds a multi-byte encoding (Shift JIS, GB 2312, Big5...).
+    Detectors guess among single-byte codepages poorly on short text (cp1250 for cp1252), so they are
+    trusted only where the bytes rule the Western codepages out."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:settings.CHARSET_DETECT_BYTES]).best()
+    encoding = best.encoding if best is not None else None
+    if encoding and _is_multibyte(encoding):
+        try:
+            return data.decode(encoding), f"not UTF-8: decoded as {encoding}"
+        except (UnicodeDecodeError, LookupError):
+            pass
+    return data.decode("utf-8", errors="pipeline-cp1252"), "not UTF-8: decoded as cp1252"
+
+
+def _is_multibyte(encoding: str) -> bool:
+    """An East Asian multi-byte encoding: the only kind detection tells from Western text reliably (UTF-16
+    without a byte-order mark is not seen on the web, and a detector calls short cp1252 text that)."""
+    name = encoding.lower().replace("-", "_")
+    return name.startswith(("shift_jis", "cp932", "euc_jp", "iso2022", "gb", "hz", "big5", "cp950", "euc_kr",
+                            "cp949", "johab"))
+
+
+def _header_charset(meta: dict) -> str | None:
+    content_type = meta.get("content_type")
+    match = _HEADER_CHARSET.search(content_type) if isinstance(content_type, str) else None
+    return match.group(1) if match else None
 
 
 def _fetched_at(meta: dict, path: Path) -> dt.datetime:
@@ -86,27 +169,14 @@ def _fetched_at(meta: dict, path: Path) -> dt.datetime:
 
 
 def _looks_binary(head: bytes) -> bool:
+    if any(head.startswith(bom) for bom, _encoding in _BOMS):
+        return False  # UTF-16 and UTF-32 text is full of NUL bytes
     if b"\x00" in head:
         return True
     if not head:
         return False
     control = sum(1 for byte in head if byte < 9 or 13 < byte < 32)
     return control / len(head) > settings.MAX_CONTROL_CHAR_SHARE
-
-
-def _decode(data: bytes, source: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Old newsroom dumps are often Windows-1252; replacement keeps the rest of the text usable.
-        LOGGER.warning("%s: not UTF-8, decoded as cp1252", source)
-        return data.decode("cp1252", errors="replace")
-
-
-def clean_line(line: str) -> str:
-    """Normalise one line of text: NFC, one space between words, no control characters."""
-    line = _CONTROL.sub("", unicodedata.normalize("NFC", line))
-    return _SPACE.sub(" ", line).strip()
 
 
 def _text_blocks(text: str) -> tuple[str, ...]:
@@ -124,63 +194,3 @@ def _sidecar(path: Path) -> dict:
         LOGGER.warning("%s: unreadable sidecar (%s)", sidecar, exc)
         return {}
     return meta if isinstance(meta, dict) else {}
-
-
-def _html_blocks(data: bytes, base_url: str | None) -> tuple[tuple[str, ...], tuple[tuple[int, str], ...], str | None]:
-    encoding = None
-    match = _META_CHARSET.search(data[:4096])
-    if match:
-        encoding = match.group(1).decode("ascii", "ignore")
-    # libxml2's HTML parser never loads DTDs or external entities; no_network makes that explicit
-    # and huge_tree=False keeps its depth and size limits against hostile pages.
-    parser = lxml.html.HTMLParser(
-        encoding=encoding or "utf-8", remove_comments=True, remove_pis=True, no_network=True,
-        huge_tree=False,
-    )
-    try:
-        root = lxml.html.document_fromstring(data, parser=parser)
-    except (lxml.etree.ParserError, ValueError):
-        return (), (), None
-    canonical = None
-    for link in root.iter("link"):
-        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-            canonical = link.get("href")
-    base_url = base_url or canonical
-    for element in list(root.iter(*_DROP_TAGS)):
-        element.drop_tree()
-    blocks: list[str] = []
-    links: list[tuple[int, str]] = []
-    buffer: list[str] = []
-    pending_href: list[str] = []
-
-    def flush() -> None:
-        line = clean_line(" ".join(buffer))
-        buffer.clear()
-        if line:
-            if pending_href:
-                links.append((len(blocks), pending_href[0]))
-            blocks.append(line)
-        pending_href.clear()
-
-    def walk(element: lxml.html.HtmlElement, in_title: bool) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        is_block = tag in _BLOCK_TAGS
-        if is_block:
-            flush()
-        in_title = in_title or tag in _TITLE_TAGS
-        if tag == "a" and in_title and element.get("href"):
-            href = element.get("href")
-            pending_href.append(urljoin(base_url, href) if base_url else href)
-        if element.text and tag:
-            buffer.append(element.text)
-        for child in element:
-            walk(child, in_title)
-            if child.tail:
-                buffer.append(child.tail)
-        if is_block:
-            flush()
-
-    body = root.find("body")
-    walk(body if body is not None else root, False)
-    flush()
-    return tuple(blocks), tuple(links), canonical

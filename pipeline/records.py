@@ -11,10 +11,12 @@ class PageMeta:
 
     title: str | None = None  # the headline, without the site name
     published: dt.date | None = None
+    date_text: str | None = None  # the date as printed (or as the markup declares it)
     date_from: str | None = None  # where the date was read: `printed`, `dateline`, `metadata`
     publisher: str | None = None  # og:site_name, JSON-LD publisher
     canonical_url: str | None = None
     lang: str | None = None  # <html lang>: decides day/month order with the page's own dates
+    article: bool = False  # the markup says the page is one article (og:type, JSON-LD @type)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -23,6 +25,7 @@ class Card:
 
     title: str | None
     summary: str = ""
+    captions: tuple[str, ...] = ()  # photo captions printed with the item
     published: dt.date | None = None
     date_text: str | None = None
     kind: str | None = None
@@ -45,6 +48,7 @@ class Page:
     meta: PageMeta | None = None  # HTML only: the page's own metadata
     cards: tuple[Card, ...] = ()  # HTML only: the listing items its markup repeats
     body: tuple[str, ...] = ()  # HTML only: the main text without navigation and boilerplate
+    warnings: tuple[str, ...] = ()  # what went wrong reading it (bytes that were not their declared charset)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

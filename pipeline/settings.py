@@ -54,3 +54,14 @@ CARD_MAX_LINES = 12  # the first card's head and the last card's tail are looked
 CARD_MAX_CHARS = 3_000  # a two-card "listing" whose cards run longer is one document with two dates
 CUT_CARD_MAX_TEASER_LINES = 2  # cards found by their kind labels alone: a teaser, not a release's body
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
+
+# --- HTML -----------------------------------------------------------------------------
+DATE_BLOCK_MAX_CHARS = 60  # a date line in a card: `Posted on 3 May 2021 by Press Office | News` at most
+DATE_REST_MAX_WORDS = 3  # `28/09/2022 59 views`: a few words after a date are its meta line, not a title
+UNDATED_LISTING_MIN_ITEMS = 5  # undated items count as a listing only when this many repeat, each with a link
+SECTION_HEADING_MAX_LEVELS = 3  # how far up from a list its section heading (`Media Advisories`) is looked for
+ARTICLE_MIN_CHARS = 600  # a page with this much running text outside its lists is one release, its lists related links
+HEADLINE_DATE_WINDOW = 8  # a single release prints its date this near its headline (lines)
+CHARSET_SNIFF_BYTES = 4_096  # a page declares its <meta charset> in its first few kilobytes
+CHARSET_DETECT_BYTES = 200_000  # enough text for charset detection; the whole of a big page adds nothing
+HEADLINE_MIN_WORDS = 4  # the middle title of an undated list must be this long: menus have one- and two-word labels

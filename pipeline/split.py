@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from . import settings
 from .dates import Order, date_line, dateline, issued_on, numeric_order, unparsed_date
 from .lines import Line, classify, is_chrome, is_teaser, is_title, kind_of, unprinted_kind
-from .records import Page, Release
+from .records import Card, Page, Release
 from .template import CAPTION, DATE, KIND, STANDFIRST, TEASER, TEXT, TITLE, CardLines, Layout, induce
 
 LOGGER = logging.getLogger(__name__)
@@ -39,8 +39,9 @@ _HEAD_LINES = 12  # a single release states its date near the top; deeper dates 
 
 def split(page: Page) -> list[Release]:
     """Split a newsroom page into its releases: one per card, else one whole document."""
-    publisher = _publisher(page.blocks)
-    return [replace(r, seen_at=page.fetched_at, organization=publisher) for r in _split(page)]
+    publisher = _publisher(page.blocks) or (page.meta.publisher if page.meta else None)
+    return [replace(r, seen_at=page.fetched_at, organization=publisher, warnings=page.warnings + r.warnings)
+            for r in _split(page)]
 
 
 def page_layout(page: Page) -> tuple[list[Line], Layout | None]:
@@ -68,6 +69,10 @@ def _publisher(blocks: tuple[str, ...]) -> str | None:
 
 
 def _split(page: Page) -> list[Release]:
+    if page.cards:  # items the HTML markup repeats
+        return [_item_release(page, card) for card in page.cards]
+    if page.format == "html" and page.meta is not None and page.meta.article:
+        return [_html_release(page)]
     lines, layout = page_layout(page)
     if layout is not None:
         owned = frozenset(i for card in layout.cards for i in (card.anchor.index, *(ln.index for ln, _ in card.roles)))
@@ -77,7 +82,31 @@ def _split(page: Page) -> list[Release]:
         # Cards found by their kind labels may leave one dated card: a listing cut off after it.
         if len(cards) >= 2 or (cards and layout.template.anchor == KIND):
             return cards
+    if page.format == "html":
+        return [_html_release(page)]
     return [_document(page, list(page.blocks))]
+
+
+def _item_release(page: Page, card: Card) -> Release:
+    return Release(sources=(page.source,), kind=card.kind or unprinted_kind(card.title), title=card.title,
+                   summary=card.summary, captions=card.captions, date_text=card.date_text,
+                   published=card.published, url=card.url)
+
+
+def _html_release(page: Page) -> Release:
+    """A single release page: its printed headline and date, its main text without the page's furniture."""
+    meta = page.meta
+    body = list(page.body) or [b for b in page.blocks if not is_chrome(b)]
+    title = meta.title if meta else None
+    head = list(page.blocks[:settings.HEADLINE_DATE_WINDOW * 2])
+    kind = next((kind_of(line) for line in head if kind_of(line)), None) or unprinted_kind(title)
+    # The headline, kind line and date line are fields of their own, not the release's text.
+    fields = {title, meta.date_text if meta else None}
+    body = [line for line in body if line not in fields and not kind_of(line)]
+    return Release(
+        sources=(page.source,), kind=kind, title=title, summary="\n".join(_unique_blocks(body)),
+        date_text=meta.date_text if meta else None, published=meta.published if meta else None, url=page.url,
+    )
 
 
 def _is_listing(layout: Layout) -> bool:

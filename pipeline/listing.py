@@ -1,0 +1,519 @@
+"""Listing pages in HTML: find the items a page repeats, from its own markup.
+
+A newsroom's CMS prints every item of a listing with the same template, so the items are sibling
+elements (or runs of siblings) of one signature: table rows, cards, list items, a heading followed
+by its date and teaser. Every parent element is tried with every child signature that repeats
+under it as the start of an item; each candidate region is scored by how many of its items hold
+a title and a date, and the best regions that do not overlap are the page's items. Within an
+item, the title is the element that the items agree on (a heading, a `title` class, a link),
+the date comes from `<time datetime>` or from the item's text, and the rest is its teaser.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import urljoin
+
+import lxml.html
+
+from . import settings
+from .dates import DateLine, Order, date_line, dateline, parse_date, trailing_date
+from .lines import clean_line, ends_with_full_stop, is_bare_kind, is_chrome, kind_of, kind_suffix
+from .records import Card
+
+LOGGER = logging.getLogger(__name__)
+
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "dd", "details", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
+    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "ul",
+})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Elements never inside an item that matters: navigation and sidebars.
+_CHROME_TAGS = frozenset({"nav", "aside"})
+_CHROME_CLASS = re.compile(
+    r"^(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|footer|sidebar|cookies?|share|sharing|"
+    r"social|skip|language|languages|lang|search|subnav|megamenu|utility)$")
+# Class tokens that say nothing about an element's role: states and grid positions.
+_NOISE_CLASS = re.compile(
+    r"\d|(?:^|[-_])(?:odd|even|first|last|active|current|selected|clearfix)$|^(?:is|has|js)-")
+_ROLE_CLASS = re.compile(
+    r"title|headline|heading|date|time|summary|teaser|intro|excerpt|subheading|subtitle|category|kind|type|label|"
+    r"byline|author|meta|description", re.IGNORECASE)
+_TITLE_CLASS = re.compile(r"title|headline|heading|header|name|subject|description", re.IGNORECASE)
+_DATE_CLASS = re.compile(r"date|time|posted|published|meta", re.IGNORECASE)
+_TEASER_CLASS = re.compile(r"summary|teaser|intro|excerpt|subheading|subtitle|desc|body|abstract|lead", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Block:
+    """One line of an item's text and where it came from."""
+
+    text: str
+    element: lxml.html.HtmlElement
+    path: str  # tag.class path from the item's root: the same slot in every item
+    heading: bool = False
+    href: str | None = None  # the link the line is (or is inside)
+    link_text: str | None = None  # the text of that link: the headline when a line adds a label or a date
+    datetime: str | None = None  # a <time datetime> or `content` date attribute on the line's element
+
+
+@dataclass(slots=True)
+class _Item:
+    root: lxml.html.HtmlElement
+    blocks: list[_Block]
+    date: DateLine | None = None
+    date_block: _Block | None = None
+    date_from: str = ""
+    title: _Block | None = None
+    kind: str | None = None
+    evidence: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Region:
+    parent: lxml.html.HtmlElement
+    items: list[_Item]
+    score: float
+    signature: str
+
+
+def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order | None) -> tuple[Card, ...]:
+    """The items of a listing page, or () when the page repeats no dated item template."""
+    regions = [region for region in _candidate_regions(root, order) if region.score > 0]
+    regions.sort(key=lambda r: r.score, reverse=True)
+    chosen: list[_Region] = []
+    for region in regions:
+        if any(_overlaps(region, other) for other in chosen):
+            continue
+        chosen.append(region)
+    page_has_dates = any(_dated(r) >= 2 for r in chosen)
+    chosen = [r for r in chosen if _is_listing_region(r, page_has_dates)]
+    if not chosen:
+        return ()
+    chosen.sort(key=lambda r: _document_position(root, r.parent))
+    cards: list[Card] = []
+    seen: set[tuple[str | None, dt.date | None]] = set()
+    for region in chosen:
+        heading_kind = _heading_kind(region.parent)
+        for item in region.items:
+            card = _card(item, region, base_url, heading_kind)
+            if card is None:
+                continue
+            key = (card.title, card.published)
+            if key in seen:  # the same item printed twice (a hidden tab repeating the visible one)
+                continue
+            seen.add(key)
+            cards.append(card)
+    LOGGER.debug("listing: %d regions, %d items", len(chosen), len(cards))
+    return tuple(cards)
+
+
+def _document_position(root: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> int:
+    for n, candidate in enumerate(root.iter()):
+        if candidate is element:
+            return n
+    return 0
+
+
+def _overlaps(a: _Region, b: _Region) -> bool:
+    if a.parent is b.parent:
+        return True
+    a_nodes = {id(item.root) for item in a.items}
+    for item in b.items:
+        for ancestor in item.root.iterancestors():
+            if id(ancestor) in a_nodes or ancestor is a.parent:
+                return True
+    for item in a.items:
+        for ancestor in item.root.iterancestors():
+            if ancestor is b.parent or id(ancestor) in {id(i.root) for i in b.items}:
+                return True
+    return False
+
+
+def _dated(region: _Region) -> int:
+    return sum(1 for item in region.items if item.date is not None and item.date.published is not None)
+
+
+def _is_listing_region(region: _Region, page_has_dates: bool) -> bool:
+    """Two dated items or more; or, on a page with no dated items at all, a longer run of items that each
+    link a headline (a menu's short labels are not headlines)."""
+    titled = [item for item in region.items if item.title is not None]
+    if len(titled) < 2:
+        return False
+    if _dated(region) >= 2:
+        return True
+    if page_has_dates or len(titled) < settings.UNDATED_LISTING_MIN_ITEMS:
+        return False
+    words = sorted(len(item.title.text.split()) for item in titled if item.title is not None)
+    return all(item.title is not None and item.title.href for item in titled) \
+        and words[len(words) // 2] >= settings.HEADLINE_MIN_WORDS
+
+
+def is_role_element(element: lxml.html.HtmlElement) -> bool:
+    """An inline element whose class names its role (`span.news-date`, `span.title`): a line of its own."""
+    classes = element.get("class")
+    return bool(classes) and element.tag not in {"a", "strong", "b", "em", "i", "small", "sup", "sub"} \
+        and bool(_ROLE_CLASS.search(classes))
+
+
+def class_tokens(element: lxml.html.HtmlElement) -> list[str]:
+    """The element's class tokens that describe a role, not a state or a position."""
+    return [t for t in (element.get("class") or "").lower().split() if not _NOISE_CLASS.search(t)]
+
+
+def signature(element: lxml.html.HtmlElement) -> str:
+    """`div.card.news`: the tag and role classes that make siblings the same kind of element."""
+    tokens = sorted(set(class_tokens(element)))
+    return ".".join([str(element.tag), *tokens])
+
+
+def is_chrome_element(element: lxml.html.HtmlElement) -> bool:
+    """Navigation, sidebars, breadcrumbs, pagination, share bars: page furniture by markup."""
+    if element.tag in _CHROME_TAGS or element.get("role") in {"navigation", "banner", "contentinfo"}:
+        return True
+    tokens = re.split(r"[\s_-]+", f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    return any(_CHROME_CLASS.match(token) for token in tokens if token)
+
+
+def _inside_chrome(element: lxml.html.HtmlElement) -> bool:
+    return is_chrome_element(element) or any(is_chrome_element(a) for a in element.iterancestors())
+
+
+def _candidate_regions(root: lxml.html.HtmlElement, order: Order | None) -> Iterator[_Region]:
+    for parent in root.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        children = [c for c in parent if isinstance(c.tag, str)]
+        if len(children) < 2:
+            continue
+        signatures = [signature(c) for c in children]
+        counts = Counter(signatures)
+        starts = [s for s, n in counts.items() if n >= 2]
+        if not starts or _inside_chrome(parent):
+            continue
+        for start in starts:
+            groups = _groups(children, signatures, start)
+            items = [_item(group, order) for group in groups]
+            if len(items) < 2:
+                continue
+            _agree_on_titles(items)
+            score = _score(items)
+            if score > 0:
+                yield _Region(parent=parent, items=items, score=score, signature=start)
+
+
+def _groups(children: list, signatures: list[str], start: str) -> list[list]:
+    """The runs of siblings that start at each child of signature `start` (one item each)."""
+    positions = [n for n, s in enumerate(signatures) if s == start]
+    runs = [children[p:q] for p, q in zip(positions, positions[1:] + [len(children)], strict=True)]
+    # The last run has no next start to stop it: it is as long as the others.
+    typical = sorted(len(r) for r in runs[:-1])[len(runs[:-1]) // 2] if len(runs) > 1 else 1
+    runs[-1] = runs[-1][:typical]
+    # Siblings found in fewer than half of the runs (a month heading, a rule) are not the items'.
+    common = Counter(s for run in runs for s in {signature(c) for c in run})
+    keep = {s for s, n in common.items() if n * 2 >= len(runs)}
+    return [[c for c in run if signature(c) in keep] for run in runs]
+
+
+def _blocks(elements: list) -> list[_Block]:
+    """The text lines of an item's elements, each with its element, link and slot path."""
+    blocks: list[_Block] = []
+    for top in elements:
+        blocks.extend(_flatten(top, top))
+    return [b for b in blocks if b.text]
+
+
+def _flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> list[_Block]:
+    """Lines of an element, iteratively (deeply nested markup must not exhaust the stack)."""
+    out: list[_Block] = []
+    buffer: list[str] = []
+    current: dict = {"element": element, "href": None, "heading": False, "datetime": None, "link_text": None}
+
+    def flush() -> None:
+        text = clean_line("".join(buffer))
+        buffer.clear()
+        if text:
+            out.append(_Block(text=text, element=current["element"], path=_path(top, current["element"]),
+                              heading=current["heading"], href=current["href"], datetime=current["datetime"],
+                              link_text=current["link_text"]))
+        current["href"] = current["datetime"] = current["link_text"] = None
+        current["heading"] = False
+
+    stack: list[tuple[object, bool]] = [(element, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            if isinstance(node, lxml.html.HtmlElement) and (node.tag in BLOCK_TAGS | HEADINGS or is_role_element(node)):
+                flush()
+            if isinstance(node, lxml.html.HtmlElement) and node.tail:
+                buffer.append(node.tail)
+            continue
+        if not isinstance(node, lxml.html.HtmlElement) or not isinstance(node.tag, str):
+            continue
+        if node.tag in BLOCK_TAGS | HEADINGS or is_role_element(node):
+            flush()
+            current["element"] = node
+        if node.tag in HEADINGS or any(a.tag in HEADINGS for a in node.iterancestors() if a is not top):
+            current["heading"] = True
+        if node.tag == "a" and node.get("href") and current["href"] is None:
+            current["href"] = node.get("href")
+            current["link_text"] = clean_line(node.text_content())
+            current["element"] = node if not buffer else current["element"]
+        if node.get("datetime") or (node.get("content") and _DATE_CLASS.search(node.get("class") or "")):
+            current["datetime"] = node.get("datetime") or node.get("content")
+        if node.text:
+            buffer.append(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    flush()
+    return out
+
+
+def _path(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> str:
+    steps = []
+    node = element
+    while node is not None and node is not top:
+        steps.append(signature(node))
+        node = node.getparent()
+    return "/".join(reversed(steps))
+
+
+def _item(elements: list, order: Order | None) -> _Item:
+    item = _Item(root=elements[0], blocks=_blocks(elements))
+    _find_date(item, order)
+    _find_kind(item)
+    item.title = _title_candidate(item)
+    return item
+
+
+def _find_date(item: _Item, order: Order | None) -> None:
+    """The item's publication date: a machine-readable attribute, else a date line, else a date beside
+    the title (`Title | 9/15/2022`), else a teaser's dateline."""
+    for block in item.blocks:
+        if block.datetime:
+            parsed = parse_date(block.datetime[:10])
+            if parsed is not None:
+                item.date = DateLine(published=parsed, date_text=block.text, form="date")
+                item.date_block, item.date_from = block, f"{block.path} @datetime"
+                return
+    for finder, label in ((_date_only, "date line"), (_beside, "date beside the title"), (_dateline, "dateline")):
+        for block in item.blocks:
+            found = finder(block.text, order)
+            if found is not None and found.published is not None:
+                item.date, item.date_block, item.date_from = found, block, f"{block.path} ({label})"
+                return
+
+
+def _date_only(text: str, order: Order | None) -> DateLine | None:
+    if len(text) > settings.DATE_BLOCK_MAX_CHARS:
+        return None
+    found = date_line(text, order, short_years=True)
+    if found is None:
+        return None
+    if found.rest and not (kind_of(found.rest) or len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS):
+        return None  # `05.19.15 Title of the release`: the date leads a title, handled as `beside`
+    return found
+
+
+def _beside(text: str, order: Order | None) -> DateLine | None:
+    found = trailing_date(text, order)
+    if found is not None:
+        return found
+    found = date_line(text, order, short_years=True)
+    return found if found is not None and found.rest else None
+
+
+def _dateline(text: str, order: Order | None) -> DateLine | None:
+    found = dateline(text, order)
+    return found if found is not None and found.rest else None
+
+
+def _find_kind(item: _Item) -> None:
+    for block in item.blocks:
+        if block is item.date_block and item.date is not None:
+            kind = kind_of(item.date.rest) if item.date.rest else kind_of(item.date.before) if item.date.before else None
+        else:
+            kind = kind_of(block.text) or (kind_suffix(block.text) if block.element.tag in {"em", "i"} else None)
+        if kind:
+            item.kind = kind
+            item.evidence.append(("kind", block.path))
+            return
+
+
+def _title_score(block: _Block, item: _Item) -> float:
+    """How much a line looks like the item's headline, from its markup and its text."""
+    text = block.text
+    if block is item.date_block and item.date is not None and not (item.date.before or item.date.rest):
+        return 0.0
+    if is_chrome(text) or is_bare_kind(text) or len(text) < 3 or len(text) > settings.TITLE_MAX_CHARS + 60:
+        return 0.0
+    if _in_figure(block.element, item.root):
+        return 0.0
+    score = 1.0
+    if block.heading:
+        score += 3.0
+    if _TITLE_CLASS.search(_own_classes(block)):
+        score += 2.0
+    if block.href:
+        score += 1.5
+    if block.element.tag in {"strong", "b"}:
+        score += 0.5
+    if _TEASER_CLASS.search(_own_classes(block)) and not block.heading:
+        score -= 1.0
+    words = len(text.split())
+    if words < 3:
+        score -= 1.5
+    if ends_with_full_stop(text) and len(text) > settings.TEASER_MIN_CHARS:
+        score -= 1.5  # running text, not a headline
+    return max(score, 0.0)
+
+
+def _own_classes(block: _Block) -> str:
+    element = block.element
+    names = [element.get("class") or ""]
+    parent = element.getparent()
+    if parent is not None:
+        names.append(parent.get("class") or "")
+    return " ".join(names)
+
+
+def _title_candidate(item: _Item) -> _Block | None:
+    scored = [(_title_score(b, item), -n, b) for n, b in enumerate(item.blocks)]
+    scored = [s for s in scored if s[0] > 0]
+    return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _agree_on_titles(items: list[_Item]) -> None:
+    """Give every item its title from the slot most items chose: the page's own template."""
+    paths = Counter(item.title.path for item in items if item.title is not None)
+    if not paths:
+        return
+    path, _count = paths.most_common(1)[0]
+    for item in items:
+        same = [b for b in item.blocks if b.path == path and _title_score(b, item) > 0]
+        if same:
+            item.title = same[0]
+
+
+def _score(items: list[_Item]) -> float:
+    """How much a region looks like a listing: items that each have one title, and mostly a date."""
+    titled = [item for item in items if item.title is not None]
+    if len(titled) < 2:
+        return 0.0
+    dated = sum(1 for item in items if item.date is not None and item.date.published is not None)
+    linked = sum(1 for item in titled if item.title is not None and item.title.href)
+    score = len(titled) + dated + 0.5 * linked
+    # An item holding several dated lines is a group of items (a column of a grid), not one item.
+    crowded = sum(1 for item in items if _dated_lines(item) > 1)
+    score -= 2.0 * crowded
+    if dated == 0 and linked < len(titled):
+        score *= 0.5
+    return score
+
+
+def _dated_lines(item: _Item) -> int:
+    return sum(1 for b in item.blocks if len(b.text) <= settings.DATE_BLOCK_MAX_CHARS
+               and date_line(b.text, None, short_years=True) is not None)
+
+
+def _heading_kind(parent: lxml.html.HtmlElement) -> str | None:
+    """The kind a section heading gives its items (`Media Advisories`, `Announcement Plenary Statements`)."""
+    node: lxml.html.HtmlElement | None = parent
+    for _ in range(settings.SECTION_HEADING_MAX_LEVELS):
+        if node is None:
+            return None
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            heading = sibling if sibling.tag in HEADINGS else next(
+                (h for h in sibling.iter(*HEADINGS)), None) if sibling.tag in {"div", "header", "section"} else None
+            if heading is not None:
+                text = clean_line(heading.text_content())
+                return kind_of(text) or kind_suffix(text)
+        node = node.getparent()
+    return None
+
+
+def _card(item: _Item, region: _Region, base_url: str | None, heading_kind: str | None) -> Card | None:
+    title_block = item.title
+    if title_block is None:
+        return None
+    title = _title_text(title_block, item)
+    if not title:
+        return None
+    used = {id(title_block), id(item.date_block)}
+    captions = [b.text for b in item.blocks if _in_figure(b.element, item.root) and id(b) not in used]
+    teaser = [b.text for b in item.blocks if id(b) not in used and not is_chrome(b.text) and not kind_of(b.text)
+              and not _is_date_text(b.text) and b.text not in captions]
+    teaser = [_strip_more(t) for t in teaser]
+    kind = item.kind or heading_kind or _title_kind(title)
+    href = title_block.href or next((b.href for b in item.blocks if b.href and _is_link(b.href)), None)
+    if href is None:
+        href = next((a.get("href") for a in item.root.iter("a") if _is_link(a.get("href"))), None)
+    if href is None and item.root.tag == "a":
+        href = item.root.get("href")
+    evidence = [("title", title_block.path or signature(title_block.element))]
+    if item.date_block is not None:
+        evidence.append(("date", item.date_from))
+    evidence.extend(item.evidence)
+    return Card(
+        title=title, summary="\n".join(t for t in teaser if t), captions=tuple(captions),
+        published=item.date.published if item.date else None, date_text=item.date.date_text if item.date else None,
+        kind=kind, url=urljoin(base_url, href) if href and (base_url or "://" in href) else None,
+        region=region.signature, evidence=tuple(evidence),
+    )
+
+
+def _in_figure(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
+    """A photo and its caption: printed with the item, not part of its text."""
+    node: lxml.html.HtmlElement | None = element
+    while node is not None:
+        if node.tag in {"figure", "figcaption"}:
+            return True
+        if node is root:
+            return False
+        node = node.getparent()
+    return False
+
+
+def _title_text(block: _Block, item: _Item) -> str:
+    text = block.text
+    link = block.link_text or ""
+    if link and link != text and len(link.split()) >= 2 and _only_labels(text.replace(link, " "), item):
+        return link  # `Title, media release, April 24, 2013`: the link is the headline, the rest its labels
+    if block is item.date_block and item.date is not None:
+        text = item.date.before or item.date.rest  # `Title | 9/15/2022`: the title without its date
+    elif item.date is not None and item.date.date_text in text and len(text) > len(item.date.date_text) + 3:
+        text = text.replace(item.date.date_text, " ")
+    return clean_line(text).strip(" |•·–—-,")
+
+
+def _only_labels(rest: str, item: _Item) -> bool:
+    """What a line holds besides its link: only its date, a kind label and separators."""
+    if item.date is not None:
+        rest = rest.replace(item.date.date_text, " ")
+    rest = clean_line(rest).strip(" |•·–—-,:;()[]")
+    return not rest or bool(kind_suffix(rest) or kind_of(rest)) or len(rest.split()) <= 1
+
+
+def _title_kind(title: str) -> str:
+    prefix = title.split(":", 1)[0] if ":" in title[:30] else ""
+    return kind_of(prefix) or ("statement" if re.match(r"(?i)^(?:joint\s+)?statement\s+(?:by|from|attributable\s+to)\b",
+                                                         title) else "press_release")
+
+
+def _is_date_text(text: str) -> bool:
+    return len(text) <= settings.DATE_BLOCK_MAX_CHARS and date_line(text, None, short_years=True) is not None
+
+
+def _is_link(href: str | None) -> bool:
+    return bool(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:"))  # type: ignore[union-attr]
+
+
+def _strip_more(text: str) -> str:
+    return re.sub(r"\s*(?:…|\.\.\.)?\s*(?:continue reading|read more|more)\s*»?$", "…", text, flags=re.IGNORECASE)
