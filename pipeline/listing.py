@@ -176,6 +176,8 @@ def is_chrome_element(element: lxml.html.HtmlElement) -> bool:
     """Navigation, sidebars, breadcrumbs, pagination, share bars: page furniture by markup."""
     if element.tag in _CHROME_TAGS or element.get("role") in {"navigation", "banner", "contentinfo"}:
         return True
+    if element.tag in {"html", "body", "main", "form"}:
+        return False  # a theme's body classes (`fl-theme-builder-footer`) say nothing about the content
     tokens = re.split(r"[\s_-]+", f"{element.get('class') or ''} {element.get('id') or ''}".lower())
     return any(_CHROME_CLASS.match(token) for token in tokens if token)
 
