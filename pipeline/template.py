@@ -26,6 +26,8 @@ _NEVER = float("-inf")
 # template with a title slot that most cards leave empty is the wrong template.
 _MISSING = {KIND: -0.05, TITLE: -0.5, TEASER: -0.2, DATE: -0.1}
 _CLEAR_FIT = 0.5
+_SAMPLE_GAPS = 3  # a long page's templates are ranked on its first gaps ...
+_SHORTLIST = 8  # ... and the best of them tried on every gap
 _JUNK = -0.3  # a line inside a card that the template cannot explain
 _REPEATING = frozenset({TEASER, CAPTION})
 _HEAD_MISSING_FACTOR = 3.0
@@ -73,16 +75,24 @@ def induce(lines: Sequence[Line]) -> Layout | None:
     """The best card layout of a page, or None when no template repeats on it."""
     # Furniture stays in the sequence: it plays no role, and a teaser run does not reach across it.
     content = list(lines)
-    best: Layout | None = None
+    best: _Trial | None = None
     for anchor_class, anchors in _anchor_classes(content).items():
-        for template in _templates(anchor_class):
-            layout = _apply(template, content, anchors)
-            if best is None or layout.score > best.score + 1e-9:
-                best = layout
-    if best is not None:
-        LOGGER.debug("template %s explains %d of %d lines (score %.2f)", best.template.describe(), best.explained,
-                     best.considered, best.score)
-    return best
+        templates = _templates(anchor_class)
+        if len(anchors) > _SAMPLE_GAPS + 1:
+            # Long pages: rank every template on the first gaps, then try the best few on the whole page.
+            quick = sorted(templates, key=lambda t: -_gap_score(t, content, anchors[:_SAMPLE_GAPS + 1]))
+            shortlist = set(quick[:_SHORTLIST])
+            templates = [t for t in templates if t in shortlist]
+        for template in templates:
+            trial = _trial(template, content, anchors)
+            if best is None or trial.score > best.score + 1e-9:
+                best = trial
+    if best is None:
+        return None
+    layout = _layout(best, content)
+    LOGGER.debug("template %s explains %d of %d lines (score %.2f)", layout.template.describe(), layout.explained,
+                 layout.considered, layout.score)
+    return layout
 
 
 def _anchor_classes(content: list[Line]) -> dict[str, list[int]]:
@@ -170,51 +180,69 @@ def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], w
     first card (`head`) and below the last one (`tail`) it is page furniture and free. In the head a
     line must fit its role clearly: pages are cut at the end, so the top is the stronger evidence."""
     n_roles = len(roles)
-    # state (role position, opened: the repeating role has a line, started: a line was matched)
-    best: dict[tuple[int, bool, bool], tuple[float, list]] = {(0, False, where != "head"): (0.0, [])}
+    missing = [_MISSING.get(role, 0.0) * (_HEAD_MISSING_FACTOR if where == "head" else 1.0) for role in roles]
+    repeating = [role in _REPEATING for role in roles]
+    # state (role position, opened: the repeating role has a line, started: a line was matched) -> (score, path);
+    # a path is a linked list (earlier, (line, role)) so extending it costs nothing.
+    best: dict[tuple[int, bool, bool], tuple[float, tuple | None]] = {(0, False, where != "head"): (0.0, None)}
     for line in [*lines, None]:
         # closing or skipping roles happens between lines: settle those moves first, in role order
         for p in range(n_roles):
-            for opened in (False, True):
-                for started in (False, True):
-                    here = best.get((p, opened, started))
-                    if here is None:
-                        continue
-                    missing = 0.0 if opened or roles[p] == CAPTION else _MISSING.get(roles[p], 0.0)
-                    if where == "head":
-                        missing *= _HEAD_MISSING_FACTOR  # the first card is not cut off: it should be whole
-                    _offer(best, (p + 1, False, started), here[0] + missing, here[1])
+            for key in ((p, False, False), (p, False, True), (p, True, False), (p, True, True)):
+                here = best.get(key)
+                if here is None:
+                    continue
+                cost = 0.0 if key[1] or roles[p] == CAPTION else missing[p]
+                target = (p + 1, False, key[2])
+                value = here[0] + cost
+                if target not in best or value > best[target][0]:
+                    best[target] = (value, here[1])
         if line is None:
             break
-        moved: dict[tuple[int, bool, bool], tuple[float, list]] = {}
+        moved: dict[tuple[int, bool, bool], tuple[float, tuple | None]] = {}
         for (p, opened, started), (score, path) in best.items():
             if p < n_roles:
                 reward = _reward(line, roles[p], carried, more=opened)
                 if where == "head" and reward < _CLEAR_FIT and roles[p] != STANDFIRST:
                     reward = _NEVER
                 if reward > _NEVER:
-                    state = (p, True, True) if roles[p] in _REPEATING else (p + 1, False, True)
-                    _offer(moved, state, score + reward, [*path, (line, roles[p])])
+                    state = (p, True, True) if repeating[p] else (p + 1, False, True)
+                    value = score + reward
+                    if state not in moved or value > moved[state][0]:
+                        moved[state] = (value, (path, (line, roles[p])))
             if not opened:  # a teaser run is contiguous: it closes before a line is skipped
                 free = line.chrome or (where == "head" and not started) or (where == "tail" and p == n_roles)
-                _offer(moved, (p, False, started), score + (0.0 if free else _JUNK), path)
+                state = (p, False, started)
+                value = score + (0.0 if free else _JUNK)
+                if state not in moved or value > moved[state][0]:
+                    moved[state] = (value, path)
         best = moved
-    finals = [value for (p, _o, _s), value in best.items() if p == n_roles]
-    return max(finals, key=lambda value: value[0])
+    total, path = max((value for (p, _o, _s), value in best.items() if p == n_roles), key=lambda value: value[0])
+    assigned: list[tuple[Line, str]] = []
+    while path is not None:
+        path, pair = path
+        assigned.append(pair)
+    assigned.reverse()
+    return total, assigned
 
 
-def _offer(table: dict, state: tuple[int, bool, bool], score: float, path: list) -> None:
-    if state not in table or score > table[state][0]:
-        table[state] = (score, path)
+@dataclass(slots=True)
+class _Trial:
+    template: Template
+    score: float
+    anchors: list[int]
+    parts: list[list[tuple[Line, str]]]
+    carried: frozenset[str]
 
 
-def _apply(template: Template, content: list[Line], anchors: list[int]) -> Layout:
+def _trial(template: Template, content: list[Line], anchors: list[int], gap_limit: int | None = None) -> _Trial:
+    """Align a template to the page: its score, and each card's lines with their roles."""
     carried = frozenset(_carried(template.anchor, [content[a] for a in anchors]))
     before, after = _with_standfirst(template.before), _with_standfirst(template.after)
     score = float(len(anchors))
     parts: list[list[tuple[Line, str]]] = [[] for _ in anchors]
     repeated: set[str] = set()
-    for n in range(len(anchors) - 1):
+    for n in range(min(len(anchors) - 1, gap_limit if gap_limit is not None else len(anchors))):
         gap = content[anchors[n] + 1:anchors[n + 1]]
         gap_score, assigned = _align(gap, after + (CAPTION,) + before, carried, "gap")
         score += gap_score
@@ -239,11 +267,23 @@ def _apply(template: Template, content: list[Line], anchors: list[int]) -> Layou
     score += tail_score * _TAIL_WEIGHT
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
+    return _Trial(template=template, score=score, anchors=anchors, parts=parts, carried=carried)
+
+
+def _gap_score(template: Template, content: list[Line], anchors: list[int]) -> float:
+    """A template's score on the gaps between these dates alone: a quick ranking."""
+    carried = frozenset(_carried(template.anchor, [content[a] for a in anchors]))
+    roles = _with_standfirst(template.after) + (CAPTION,) + _with_standfirst(template.before)
+    return sum(_align(content[a + 1:b], roles, carried, "gap")[0] for a, b in itertools.pairwise(anchors))
+
+
+def _layout(trial: _Trial, content: list[Line]) -> Layout:
+    parts = trial.parts
     _drop_page_heading(parts)
-    explained = len(anchors) + sum(len(part) for part in parts)
-    cards = tuple(_card(content, content[a], part) for a, part in zip(anchors, parts, strict=True))
-    return Layout(template=template, cards=cards, score=score, explained=explained,
-                  considered=sum(1 for line in content if not line.chrome), carried=carried)
+    explained = len(trial.anchors) + sum(len(part) for part in parts)
+    cards = tuple(_card(content, content[a], part) for a, part in zip(trial.anchors, parts, strict=True))
+    return Layout(template=trial.template, cards=cards, score=trial.score, explained=explained,
+                  considered=sum(1 for line in content if not line.chrome), carried=trial.carried)
 
 
 def _drop_page_heading(parts: list[list[tuple[Line, str]]]) -> None:
@@ -259,9 +299,7 @@ def _card(content: list[Line], anchor: Line, part: list[tuple[Line, str]]) -> Ca
     standfirst) is its text."""
     roles = {line.index: (line, role) for line, role in part}
     span = [anchor.index, *roles]
-    for line in content[content.index(anchor) - (anchor.index - min(span)):]:
-        if line.index > max(span):
-            break
+    for line in content[min(span):max(span) + 1]:  # content holds every line: its positions are the indexes
         if line.index not in roles and line is not anchor and not line.chrome and line.date is None and not line.kind:
             roles[line.index] = (line, TEXT)
     return CardLines(anchor=anchor, roles=tuple(roles[i] for i in sorted(roles)))
