@@ -85,7 +85,8 @@ class _Region:
 def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order | None) -> tuple[Card, ...]:
     """The items of a listing page, or () when the page repeats no dated item template."""
     regions = [region for region in _candidate_regions(root, order) if region.score > 0]
-    regions.sort(key=lambda r: r.score, reverse=True)
+    # Best first; between equals, the region of smaller items (the cards, not the sections holding them).
+    regions.sort(key=lambda r: (r.score, -sum(len(i.blocks) for i in r.items) / len(r.items)), reverse=True)
     chosen: list[_Region] = []
     for region in regions:
         if any(_overlaps(region, other) for other in chosen):
@@ -413,14 +414,23 @@ def _score(items: list[_Item]) -> float:
     # An item holding several dated lines is a group of items (a column of a grid), not one item.
     crowded = sum(1 for item in items if _dated_lines(item) > 1)
     score -= 2.0 * crowded
+    # A label printed after an item's title belongs to the next item: items start where their label is.
+    score -= 0.5 * sum(1 for item in items if _label_after_title(item))
     if dated == 0 and linked < len(titled):
         score *= 0.5
     return score
 
 
+def _label_after_title(item: _Item) -> bool:
+    if item.title is None:
+        return False
+    at = next((n for n, b in enumerate(item.blocks) if b is item.title), 0)
+    return any(is_bare_kind(b.text) for b in item.blocks[at + 1:])
+
+
 def _dated_lines(item: _Item) -> int:
-    return sum(1 for b in item.blocks if len(b.text) <= settings.DATE_BLOCK_MAX_CHARS
-               and date_line(b.text, None, short_years=True) is not None)
+    """How many of an item's lines carry a card's date (alone, beside a title, or leading one)."""
+    return sum(1 for b in item.blocks if b.datetime or _date_only(b.text, None) or _beside(b.text, None))
 
 
 def _heading_kind(parent: lxml.html.HtmlElement) -> str | None:
