@@ -95,9 +95,8 @@ def draw_html_page(draw) -> tuple[str, list[Expected]]:
     top = draw(st.lists(st.sampled_from(top), max_size=4, unique=True))
     bottom = draw(st.lists(st.sampled_from([_ASIDE, _PAGER.format(c="pager"), _FOOTER]), max_size=3, unique=True))
     separator = draw(st.sampled_from(["", "\n", "\n    "]))
-    page = separator.join(["<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>News | Example"
-                           "</title></head><body>", *top, "<main><h1>Newsroom</h1>", *body, "</main>", *bottom,
-                           "</body></html>"])
+    head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News | Example</title></head><body>'
+    page = separator.join([head, *top, "<main><h1>Newsroom</h1>", *body, "</main>", *bottom, "</body></html>"])
     return page, expected
 
 
