@@ -25,7 +25,7 @@ import lxml.html
 
 from . import settings
 from .dates import Order, date_line, dateline, numeric_order, order_from_hint, parse_date, trailing_date
-from .lines import clean_line, is_chrome, kind_of, kind_suffix
+from .lines import clean_line, is_bare_kind, is_chrome, kind_of, kind_suffix
 from .listing import BLOCK_TAGS, HEADINGS, find_cards, is_chrome_element, is_role_element
 from .records import Card, PageMeta
 
@@ -74,7 +74,7 @@ def read_html(text: str, url: str | None) -> HtmlRead:
     order = numeric_order(blocks, lang) or order_from_hint(urlsplit(base).hostname if base else None)
     cards = find_cards(root, base, order)
     body = _main_text(text)
-    if cards and _is_article(declared, body, cards):
+    if cards and _is_article(declared, body, cards, blocks, heading_lines):
         LOGGER.debug("%d listed items beside a release's own text: related links, not the page's items", len(cards))
         cards = ()
     meta = _single_meta(declared, blocks, heading_lines, body, order, canonical, lang) if not cards else \
@@ -245,12 +245,19 @@ def _main_text(text: str) -> tuple[str, ...]:
     return tuple(line for line in (clean_line(x) for x in extracted.splitlines()) if line)
 
 
-def _is_article(declared: dict, body: tuple[str, ...], cards: tuple[Card, ...]) -> bool:
-    """True when the page is one release whose lists are related links: it says it is an article and
-    has running text of its own beyond what its listed items print."""
+def _is_article(declared: dict, body: tuple[str, ...], cards: tuple[Card, ...], blocks: tuple[str, ...],
+                headlines: tuple[int, ...]) -> bool:
+    """True when the page is one release whose lists are related links: it has running text of its own
+    beyond what its listed items print, and says it is an article or prints a headline of its own."""
     listed = " ".join(f"{c.title or ''} {c.summary}" for c in cards)
     own = sum(len(line) for line in body if len(line) >= settings.TEASER_MIN_CHARS and line not in listed)
-    return own >= settings.ARTICLE_MIN_CHARS and (declared.get("article") or own >= 3 * len(listed))
+    if own >= settings.ARTICLE_MIN_CHARS and declared.get("article"):
+        return True
+    _at, headline = _headline(declared.get("title"), blocks, headlines)
+    titles = {c.title for c in cards}
+    has_headline = bool(headline) and headline not in titles and not is_bare_kind(headline) \
+        and len(headline.split()) >= settings.HEADLINE_MIN_WORDS
+    return own >= settings.ARTICLE_MIN_CHARS / 2 and (own >= 2 * len(listed) or (has_headline and own >= len(listed)))
 
 
 def _single_meta(declared: dict, blocks: tuple[str, ...], headlines: tuple[int, ...], body: tuple[str, ...],

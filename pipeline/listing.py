@@ -36,7 +36,7 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Elements never inside an item that matters: navigation and sidebars.
 _CHROME_TAGS = frozenset({"nav", "aside"})
 _CHROME_CLASS = re.compile(
-    r"^(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|footer|sidebar|cookies?|share|sharing|"
+    r"^(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|footer|sidebar|cookies?|share|sharing|related|"
     r"social|skip|language|languages|lang|search|subnav|megamenu|utility)$")
 # Class tokens that say nothing about an element's role: states and grid positions.
 _NOISE_CLASS = re.compile(

@@ -142,3 +142,60 @@ def _section(container: str, heading: str | None, items: list[str], names: dict,
     inner = {"table": f"<table><tbody>{''.join(items)}</tbody></table>", "list": f"<ul>{''.join(items)}</ul>",
              "dl": f"<dl>{''.join(items)}</dl>"}.get(container, f"<div{_attr(names['wrap'])}>{''.join(items)}</div>")
     return f"<section>{head}{inner}</section>" if wrapped else f"{head}{inner}"
+
+
+_PARAGRAPHS = [
+    "The agency opened the clinics on Monday after two years of planning with the district councils.",
+    "Nurses will see patients five days a week, and a mobile unit will visit outlying villages on Saturdays.",
+    "The programme is funded for three years, and an independent review will report on it in the spring.",
+    "Local leaders welcomed the plan and asked for a second phase in the eastern valleys.",
+    "Families have until the end of the month to register at the nearest community centre.",
+]
+_SITES = ["Example Relief Agency", "Northern Water Trust", "Coastal Health Board"]
+
+
+@st.composite
+def draw_single_page(draw) -> tuple[str, str, dt.date | None, list[str]]:
+    """A single release page: its HTML, headline, publication date (None when it declares none) and body."""
+    e = html.escape
+    title = draw(titles())
+    site = draw(st.sampled_from(_SITES))
+    day = draw(st.dates(min_value=dt.date(2008, 1, 1), max_value=dt.date(2024, 12, 31)))
+    form = draw(st.sampled_from(sorted(f for f in DATE_FORMS if f not in {"us-numeric", "dotted"})))
+    paragraphs = draw(st.lists(st.sampled_from(_PARAGRAPHS), min_size=3, max_size=5, unique=True))
+    where = draw(st.sampled_from(["below", "above", "posted", "dateline", "metadata", "modified-only"]))
+    og = draw(st.sampled_from([f"{title} | {site}", f"{site} - {title}", title]))
+    head = [f"<title>{e(og)}</title>", f'<meta property="og:title" content="{e(og)}">',
+            f'<meta property="og:site_name" content="{e(site)}">']
+    if where == "metadata":
+        head.append(f'<meta property="article:published_time" content="{day.isoformat()}T09:00:00Z">')
+    if where in {"metadata", "modified-only"}:
+        later = day + dt.timedelta(days=draw(st.integers(1, 400)))
+        head.append(f'<meta property="article:modified_time" content="{later.isoformat()}T09:00:00Z">')
+    date = DATE_FORMS[form](day)
+    heading_tag = draw(st.sampled_from(["h1", "h1", "h2"]))
+    kind = draw(st.sampled_from(["", '<p class="eyebrow">Press Release</p>', '<div class="label">News</div>']))
+    article = [kind]
+    if where == "above":
+        article.append(f'<div class="meta">{e(date)}</div>')
+    article.append(f'<{heading_tag} class="headline">{e(title)}</{heading_tag}>')
+    if where == "below":
+        article.append(f'<p class="byline">By Press Office | {e(date)}</p>')
+    body = list(paragraphs)
+    if where == "dateline":
+        body[0] = f"{draw(st.sampled_from(['GENEVA', 'NAIROBI', 'Lima, Peru']))}, {date} – {body[0]}"
+    article.extend(f"<p>{e(p)}</p>" for p in body)
+    if where == "posted":
+        article.append(f'<p class="posted">Posted on {e(date)}</p>')
+    related = "".join(f'<li><a href="/r/{n}">{e(t)}</a> <span class="date">{e(DATE_FORMS[form](d))}</span></li>'
+                      for n, (t, d) in enumerate([("Annual report on water points published", dt.date(2007, 5, 4)),
+                                                  ("Board appoints a new chair for the trust", dt.date(2007, 4, 2)),
+                                                  ("Volunteers sought for the winter shelters", dt.date(2007, 3, 9))]))
+    page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8">{"".join(head)}</head><body>'
+            f'{_MENU}<div id="cookie-notice">We use cookies. <button>OK</button></div>'
+            f'<main><article>{"".join(article)}</article>'
+            f'<div class="share"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>'
+            f'<section class="related-posts"><h2>Related news</h2><ul>{related}</ul></section></main>'
+            f'{_FOOTER}</body></html>')
+    published = None if where == "modified-only" else day
+    return page, title, published, body
