@@ -52,8 +52,9 @@ _TIME = (
 _TIME_AFTER = re.compile(rf"^{_TIME}+", re.IGNORECASE)
 # Labels newsrooms print before a date. An update label means the date is not the publication date.
 _LABEL = re.compile(
-    r"^(?:(?:originally\s+)?(?:posted|published|released|issued|dated?|on)(?:\s+on)?\s*:?\s*"
-    r"|by\s+[^|•·–—\d]{2,60}?\s*[|•·–—,]\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?)",
+    r"^(?:(?:originally\s+)?(?:posted|published|released|issued|dated?|on)"
+    r"(?:\s+(?:by|in)\s+[^|•·–—\d]{2,60}?(?=\s+on\b))?(?:\s+on)?\s*:?\s*"  # `Posted by Jane Roe on`
+    r"|by\s+[^|•·–—\d]{2,60}?\s*(?:[|•·–—,]|\s+on\b)\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?)",
     re.IGNORECASE,
 )
 _UPDATE_LABEL = re.compile(

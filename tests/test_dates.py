@@ -58,3 +58,71 @@ def test_direct_reading_of_written_dates_agrees_with_dateparser(text):
     data = _parser().get_date_data(text.rstrip(".,"))
     expected = data.date_obj.date() if data and data.date_obj and data.period == "day" else None
     assert parse_date(text) == expected
+
+
+DAY = dt.date(2021, 12, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "December 3, 2021", "Dec. 3, 2021", "3 December 2021", "03 Dec 2021", "Friday, December 3, 2021", "2021-12-03",
+    "12/03/2021", "03.12.2021", "December 3 2021", "3 December, 2021", "December 3rd, 2021", "DECEMBER 3, 2021",
+    "Fri, 03 Dec 2021 10:00:00 GMT", "2021-12-03T10:00:00Z",
+])
+def test_every_printed_form_is_read(text):
+    found = date_line(text)
+    assert found is not None and found.published == DAY and found.rest == ""
+
+
+@pytest.mark.parametrize("suffix", [" at 10:00", " - 11:37", " 2:27PM", " | 09:15 GMT", " 10:00 AM EST"])
+def test_a_time_after_the_date_is_dropped(suffix):
+    found = date_line("December 3, 2021" + suffix)
+    assert found is not None and found.published == DAY and found.rest == ""
+
+
+@pytest.mark.parametrize("label", ["Posted on ", "Published: ", "Released ", "Posted by Jane Roe on ",
+                                   "By Press Office | ", "Posted in News on "])
+def test_a_label_before_the_date_is_dropped(label):
+    found = date_line(label + "3 December 2021")
+    assert found is not None and found.published == DAY and found.rest == ""
+
+
+@pytest.mark.parametrize(("line", "rest"), [
+    ("(New York, December 3, 2021) The agency said today", "The agency said today"),
+    ("GENEVA, 3 December 2021 – The agency said today", "The agency said today"),
+    ("WASHINGTON, D.C. (Dec. 3, 2021) — The agency said today", "The agency said today"),
+])
+def test_dates_inside_datelines(line, rest):
+    from pipeline.dates import dateline
+
+    found = dateline(line)
+    assert found is not None and found.published == DAY and found.rest == rest
+
+
+@pytest.mark.parametrize("line", [
+    "The talks resume on June 3", "since March 2019", "(May, 2003)", "Last updated December 3, 2021",
+    "Updated: 3 December 2021", "Edited 03.12.2021", "June 3",
+])
+def test_yearless_month_year_and_update_dates_are_no_publication_dates(line):
+    assert date_line(line) is None
+
+
+def test_numeric_order_comes_from_the_page_and_its_language():
+    from pipeline.dates import numeric_order
+
+    assert numeric_order(["04/06/2020", "26/08/2022"]) == "DMY"  # a day above 12 settles it for the page
+    assert numeric_order(["04/06/2020", "08/26/2022"]) == "MDY"
+    assert numeric_order(["04/06/2020"], "en-GB") == "DMY" and numeric_order(["04/06/2020"], "en-US") == "MDY"
+    assert numeric_order(["04/06/2020"], "www.example.ac.uk") == "DMY"
+    assert numeric_order(["04/06/2020"]) is None
+    assert parse_date("04/06/2020", order="DMY") == dt.date(2020, 6, 4)
+    assert parse_date("04/06/2020", order="MDY") == dt.date(2020, 4, 6)
+
+
+def test_trailing_dates_after_a_title():
+    from pipeline.dates import trailing_date
+
+    assert trailing_date("Agency opens clinics | 12/03/2021").published == DAY
+    assert trailing_date("Agency opens clinics (December 3, 2021)").published == DAY
+    assert trailing_date("Agency opens clinics, media release, December 3, 2021").before == \
+        "Agency opens clinics, media release"
+    assert trailing_date("The court will rule on December 3, 2021") is None  # a sentence, not a title and its date
