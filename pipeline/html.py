@@ -71,7 +71,8 @@ def read_html(text: str, url: str | None) -> HtmlRead:
     if not blocks:
         # libxml2 stops building the tree 2,048 levels down; such a page is read as text, tag by tag.
         blocks, links, heading_lines = _tokenized_text(text), (), ()
-    order = numeric_order(blocks, lang) or order_from_hint(urlsplit(base).hostname if base else None)
+    # Every date on the page is evidence of its order, the related list's and the footer's included.
+    order = numeric_order([root.text_content()], lang) or order_from_hint(urlsplit(base).hostname if base else None)
     cards = find_cards(root, base, order)
     body = _main_text(text)
     if cards and _is_article(declared, body, cards, blocks, heading_lines):

@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import hashlib
+import itertools
 import json
 import logging
 import re
@@ -180,8 +181,42 @@ def _looks_binary(head: bytes) -> bool:
 
 
 def _text_blocks(text: str) -> tuple[str, ...]:
-    lines = (clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    return tuple(line for line in lines if line)
+    lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    width = _wrap_width(lines)
+    if width is None:
+        return tuple(line for line in lines if line)
+    # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
+    # up to a blank line.
+    blocks: list[str] = []
+    joinable = False
+    for line in lines:
+        if not line:
+            joinable = False
+            continue
+        if joinable:  # `cross-` / `border`: a word broken after its hyphen joins without a space
+            glue = "" if re.search(r"[^\W\d]-$", blocks[-1]) and line[:1].isalpha() else " "
+            blocks[-1] = f"{blocks[-1]}{glue}{line}"
+        else:
+            blocks.append(line)
+        joinable = len(line) >= width - settings.WRAP_SLACK_CHARS
+    return tuple(blocks)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped text breaks at, else None. Wrapped lines end just short of it: in a
+    text whose paragraphs are set apart by blank lines, the lines that run on into the next one; in any
+    text, a good share of all its longer lines."""
+    longer = [len(line) for line in lines if len(line) >= settings.WRAP_MIN_LINE_CHARS]
+    if not longer or max(longer) > settings.WRAP_MAX_WIDTH:
+        return None
+    width = max(longer)
+    running_on = [len(line) for line, after in itertools.pairwise(lines)
+                  if line and after and len(line) >= settings.WRAP_MIN_LINE_CHARS]
+    full = sum(1 for n in running_on if n >= width - settings.WRAP_SLACK_CHARS)
+    if "" in lines and running_on and full >= settings.WRAP_RUN_ON_SHARE * len(running_on):
+        return width
+    near = sum(1 for n in longer if n >= width - settings.WRAP_SLACK_CHARS)
+    return width if len(longer) >= settings.WRAP_MIN_LINES and near >= settings.WRAP_MIN_SHARE * len(longer) else None
 
 
 def _sidecar(path: Path) -> dict:

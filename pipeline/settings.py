@@ -65,3 +65,10 @@ HEADLINE_DATE_WINDOW = 8  # a single release prints its date this near its headl
 CHARSET_SNIFF_BYTES = 4_096  # a page declares its <meta charset> in its first few kilobytes
 CHARSET_DETECT_BYTES = 200_000  # enough text for charset detection; the whole of a big page adds nothing
 HEADLINE_MIN_WORDS = 4  # the middle title of an undated list must be this long: menus have one- and two-word labels
+# Hard-wrapped text (emails, wire copy): lines cut at a fixed column are joined back into paragraphs.
+WRAP_MAX_WIDTH = 100  # wrapped text breaks at 60-80 columns; longer lines are paragraphs already
+WRAP_MIN_LINE_CHARS = 40  # lines shorter than this (titles, labels) say nothing about a wrap width
+WRAP_MIN_LINES = 6
+WRAP_MIN_SHARE = 0.4  # this share of the longer lines end within the slack of the width
+WRAP_SLACK_CHARS = 15  # a line this close to the width broke because the next word did not fit
+WRAP_RUN_ON_SHARE = 0.8  # with blank lines between paragraphs: this share of run-on lines ends near the width

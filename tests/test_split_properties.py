@@ -1,8 +1,14 @@
 """Property-based test of the splitter: generated listing pages (grammar in tests/listing_grammar.py)."""
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import tempfile
+import textwrap
+from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from pipeline.read import read
 from pipeline.records import Page
 from pipeline.split import split
 
@@ -16,3 +22,19 @@ def test_every_generated_card_comes_back_with_its_title_date_and_kind(page):
     cards = split(Page(source="generated.txt", blocks=tuple(lines), sha256="0" * 64))
     got = [(c.title, c.published, c.kind) for c in cards]
     assert got == [(e.title, e.published, e.kind) for e in expected], "\n".join(lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(draw_page(), st.sampled_from(["\n", "\n\n", "\n\n\n"]), st.sampled_from([None, 64, 72, 78]))
+def test_blank_line_habits_and_hard_wrapped_teasers_change_nothing(page, gap, width):
+    """The same page saved with one, two or three newlines between blocks, its long lines hard-wrapped
+    at 64-78 columns (blocks then need a blank line between them), reads to the same cards."""
+    lines, expected = page
+    if width is not None:
+        gap = "\n\n"
+        lines = ["\n".join(textwrap.wrap(line, width)) if len(line) > width else line for line in lines]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "listing.txt"
+        path.write_text(gap.join(lines) + "\n", encoding="utf-8")
+        cards = split(read(path))
+    assert [(c.title, c.published, c.kind) for c in cards] == [(e.title, e.published, e.kind) for e in expected]
