@@ -256,6 +256,28 @@ def bench_long_text(sizes: tuple[int, ...] = (10_000, 100_000, 1_000_000)) -> No
 
 # --- dedup on a million records -------------------------------------------------------------
 
+def bench_html_pages(rounds: int = 5) -> None:
+    """Read and split the real HTML development pages (../shared/html/pages) a few times: pages a second."""
+    from pipeline.read import read
+    from pipeline.split import split
+
+    pages = sorted((REPO.parent / "shared" / "html" / "pages").glob("*.html"))
+    if not pages:
+        emit("html_pages_per_s", "skipped: ../shared/html/pages is absent")
+        return
+    read(pages[0])  # imports and the first parse out of the timing
+    started = time.perf_counter()
+    releases = 0
+    for _round in range(rounds):
+        for page in pages:
+            releases += len(split(read(page)))
+    seconds = time.perf_counter() - started
+    emit("html_pages", len(pages) * rounds)
+    emit("html_pages_per_s", len(pages) * rounds / seconds)
+    emit("html_ms_per_page", 1000 * seconds / (len(pages) * rounds))
+    emit("html_releases_per_page", releases / (len(pages) * rounds))
+
+
 def synthetic_releases(count: int, duplicate_share: float = 0.01, seed: int = 1) -> tuple[list, int]:
     """count Release records with realistic titles, summaries and dates; duplicate_share of them are
     a second sighting (another page, half of them a cut-off teaser) of another record.
@@ -397,6 +419,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers-rounds", type=int, default=2,
                         help="--workers 2 runs, alternated with single and bare nlp.pipe runs, for medians (default 2)")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--html-only", action="store_true",
+                        help="only the HTML line: real HTML development pages read and split per second")
     parser.add_argument("--long-text-only", action="store_true",
                         help="only the long-text lines: the extractors on 10k, 100k and 1M characters")
     args = parser.parse_args(argv)
@@ -406,11 +430,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.long_text_only:
         bench_long_text()
         return 0
+    if args.html_only:
+        bench_html_pages()
+        return 0
     emit("cpu_count", os.cpu_count())
     emit("quick", args.quick)
     emit("main_corpus_releases", main_size)
 
     warm_imports()
+    bench_html_pages()
     with tempfile.TemporaryDirectory(prefix="pipeline-bench-") as tmp_name:
         tmp = Path(tmp_name)
         if not args.quick and main_size != 1_000:

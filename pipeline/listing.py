@@ -33,6 +33,7 @@ BLOCK_TAGS = frozenset({
     "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "ul",
 })
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_BREAKS = BLOCK_TAGS | HEADINGS
 # Elements never inside an item that matters: navigation and sidebars.
 _CHROME_TAGS = frozenset({"nav", "aside"})
 _CHROME_CLASS = re.compile(
@@ -188,6 +189,9 @@ def _inside_chrome(element: lxml.html.HtmlElement) -> bool:
 
 
 def _candidate_regions(root: lxml.html.HtmlElement, order: Order | None) -> Iterator[_Region]:
+    # An element's lines, read once however many regions try it (keyed by the element itself, which the
+    # dict keeps alive: an id() could be reused by a later element).
+    lines_of: dict[lxml.html.HtmlElement, list[_Block]] = {}
     for parent in root.iter():
         if not isinstance(parent.tag, str):
             continue
@@ -201,7 +205,7 @@ def _candidate_regions(root: lxml.html.HtmlElement, order: Order | None) -> Iter
             continue
         for start in starts:
             groups = _groups(children, signatures, start)
-            items = [_item(group, order) for group in groups]
+            items = [_item(group, order, lines_of) for group in groups]
             if len(items) < 2:
                 continue
             _agree_on_titles(items)
@@ -223,12 +227,14 @@ def _groups(children: list, signatures: list[str], start: str) -> list[list]:
     return [[c for c in run if signature(c) in keep] for run in runs]
 
 
-def _blocks(elements: list) -> list[_Block]:
+def _blocks(elements: list, lines_of: dict[lxml.html.HtmlElement, list[_Block]]) -> list[_Block]:
     """The text lines of an item's elements, each with its element, link and slot path."""
     blocks: list[_Block] = []
     for top in elements:
-        blocks.extend(_flatten(top, top))
-    return [b for b in blocks if b.text]
+        if top not in lines_of:
+            lines_of[top] = [b for b in _flatten(top, top) if b.text]
+        blocks.extend(lines_of[top])
+    return blocks
 
 
 def _flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> list[_Block]:
@@ -247,21 +253,23 @@ def _flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> list
         current["href"] = current["datetime"] = current["link_text"] = None
         current["heading"] = False
 
-    stack: list[tuple[object, bool]] = [(element, False)]
+    # (node, closing, inside a heading): the heading flag travels down the stack, not up the ancestors.
+    stack: list[tuple[object, bool, bool]] = [(element, False, element.tag in HEADINGS)]
     while stack:
-        node, closing = stack.pop()
+        node, closing, in_heading = stack.pop()
         if closing:
-            if isinstance(node, lxml.html.HtmlElement) and (node.tag in BLOCK_TAGS | HEADINGS or is_role_element(node)):
+            if isinstance(node, lxml.html.HtmlElement) and (node.tag in _BREAKS or is_role_element(node)):
                 flush()
             if isinstance(node, lxml.html.HtmlElement) and node.tail:
                 buffer.append(node.tail)
             continue
         if not isinstance(node, lxml.html.HtmlElement) or not isinstance(node.tag, str):
             continue
-        if node.tag in BLOCK_TAGS | HEADINGS or is_role_element(node):
+        if node.tag in _BREAKS or is_role_element(node):
             flush()
             current["element"] = node
-        if node.tag in HEADINGS or any(a.tag in HEADINGS for a in node.iterancestors() if a is not top):
+        in_heading = in_heading or node.tag in HEADINGS
+        if in_heading:
             current["heading"] = True
         if node.tag == "a" and node.get("href") and current["href"] is None:
             current["href"] = node.get("href")
@@ -271,8 +279,8 @@ def _flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> list
             current["datetime"] = node.get("datetime") or node.get("content")
         if node.text:
             buffer.append(node.text)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
+        stack.append((node, True, in_heading))
+        stack.extend((child, False, in_heading) for child in reversed(node))
     flush()
     return out
 
@@ -286,8 +294,8 @@ def _path(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> str:
     return "/".join(reversed(steps))
 
 
-def _item(elements: list, order: Order | None) -> _Item:
-    item = _Item(root=elements[0], blocks=_blocks(elements))
+def _item(elements: list, order: Order | None, lines_of: dict[lxml.html.HtmlElement, list[_Block]]) -> _Item:
+    item = _Item(root=elements[0], blocks=_blocks(elements, lines_of))
     _find_date(item, order)
     _find_kind(item)
     item.title = _title_candidate(item)
