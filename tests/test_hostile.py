@@ -299,6 +299,39 @@ def test_a_truncated_table_is_a_named_dataset_error_for_every_reader(out: Path):
         _one_clean_line(result.stderr)
 
 
+# --- 5. long texts are linear: tests/test_long_text.py and the benchmark's long-text lines -----------
+
+
+# --- 7. decoding: a byte-order mark first; bytes that are not their declared charset are read, and said ---
+
+STATEMENT = ("Agency opens three clinics in the north\n\nThe agency opened three clinics on Monday, "
+             "its first in the region since the floods, the director said.\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8-sig"])
+def test_text_with_a_byte_order_mark_is_read_not_skipped_as_binary(tmp_path: Path, encoding: str):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "statement.txt").write_bytes(STATEMENT.encode(encoding))
+    report = run(raw, tmp_path / "out", progress=False)
+    assert report.files_skipped == [] and report.releases == 1
+    frame = pq.read_table(tmp_path / "out" / "releases").to_pylist()
+    assert frame[0]["title"] == "Agency opens three clinics in the north"
+
+
+def test_html_declared_utf8_with_latin1_bytes_has_no_replacement_characters_and_says_so(tmp_path: Path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    page = ('<html><head><meta charset="utf-8"><title>Minister\x92s caf\xe9 visit</title></head><body>'
+            '<h1>Minister\x92s caf\xe9 visit</h1><p>The minister visited the caf\xe9 on Monday and met the '
+            'volunteers who run it, the office said in a statement issued later that day.</p></body></html>')
+    (raw / "page.html").write_bytes(page.encode("latin-1"))
+    run(raw, tmp_path / "out", progress=False)
+    (row,) = pq.read_table(tmp_path / "out" / "releases").to_pylist()
+    assert row["title"] == "Minister\u2019s caf\u00e9 visit" and "\ufffd" not in row["title"] + row["summary"]
+    assert row["warnings"] == ["declared UTF-8 but holds other bytes: read as cp1252"]
+
+
 # --- 8. error paths end in one line, never a traceback ------------------------------------------------
 
 
@@ -432,3 +465,16 @@ def test_an_output_directory_that_cannot_hold_a_lock_is_exit_3_not_locked(tmp_pa
     result = _cli("run", "--raw", str(raw), "--out", "/proc/self", "--no-progress")
     assert result.returncode == 3 and "/proc/self" in result.stderr
     _one_clean_line(result.stderr)
+
+
+def test_a_page_of_100k_nested_elements_is_read_not_reported_as_no_text(tmp_path: Path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    depth = 100_000
+    (raw / "deep.html").write_text("<html><body>" + "<div>" * depth + "<h1>Deep release</h1><p>The agency "
+                                   "opened three clinics on Monday, the director said in a statement.</p>"
+                                   + "</div>" * depth + "</body></html>", encoding="utf-8")
+    report = run(raw, tmp_path / "out", progress=False)
+    assert report.files_skipped == [] and report.releases == 1
+    (row,) = pq.read_table(tmp_path / "out" / "releases").to_pylist()
+    assert "opened three clinics" in (row["title"] or "") + row["summary"]
