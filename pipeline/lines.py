@@ -35,6 +35,11 @@ _SENTENCE_END = re.compile(r"[.!?…\"”’):;]$|\.\.\.$")  # `… had the foll
 # A full stop (or an ellipsis) ends running text; a headline may end with `?` or `!` but seldom with a stop.
 # A photo credit inside a line makes it a caption: `Marchers in the capital. (Photo: Staff)`.
 _CREDIT = re.compile(r"[(\[]\s*(?:photo|image|picture|credit)s?\b[^)\]]*[)\]]|\b(?:photo|image) credit\b", re.IGNORECASE)
+_MONTH_HEADING = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?:19|20)\d\d$", re.IGNORECASE)
+# After a date: a count, a lower-case word or a bracket is the line's meta, not a title.
+_META_REST = re.compile(r"^(?:\d|[a-z(\[])")
 _FULL_STOP = re.compile(r"(?:[.…]|\.\.\.)[\"”’)]?$")
 _ABBREVIATION_AT_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|No|vs)\.)$")  # `the U.S.`
 _STATEMENT_TITLE = re.compile(
@@ -104,7 +109,7 @@ def is_title(line: str) -> bool:
     """A line that could be a headline: short enough, not furniture, a label, a date, a lead-in or a caption."""
     return (
         3 <= len(line) <= settings.TITLE_MAX_CHARS and not is_chrome(line) and kind_of(line) is None
-        and not _CREDIT.search(line)
+        and not _CREDIT.search(line) and _mostly_words(line)
         and date_line(line) is None and not line.endswith(":")
         and not (len(line) > settings.SENTENCE_TITLE_MAX_CHARS and line.endswith("."))
     )
@@ -113,6 +118,12 @@ def is_title(line: str) -> bool:
 def ends_with_full_stop(line: str) -> bool:
     """True when a line ends like running text: a full stop (not an abbreviation's) or an ellipsis."""
     return bool(_FULL_STOP.search(line)) and not _ABBREVIATION_AT_END.search(line)
+
+
+def _mostly_words(line: str) -> bool:
+    """Letters make up most of it (`N° 49–2022`, `12/0034-B` are codes, not headlines)."""
+    visible = [ch for ch in line if not ch.isspace()]
+    return sum(ch.isalpha() for ch in visible) * 2 >= len(visible) and bool(re.search(r"[^\W\d_]{3}", line))
 
 
 def is_headline(line: str) -> bool:
@@ -187,7 +198,7 @@ def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
         if fused or (anchor in {"lead", "trail"} and not (found.rest or found.before).strip(_TRIM)):
             return Line(index=index, text=text, date=found, anchor="date", kind=fused)
         return Line(index=index, text=text, date=found, anchor=anchor)
-    if is_chrome(text):
+    if is_chrome(text) or _MONTH_HEADING.match(text):  # `May 2013` heads a month of an archive
         return Line(index=index, text=text, chrome=True)
     label = repeated and len(text) <= settings.LABEL_MAX_CHARS and len(text.split()) <= settings.LABEL_MAX_WORDS \
         and not _SENTENCE_END.search(text)
@@ -198,6 +209,8 @@ def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
 def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | None]:
     found = date_line(text, order, short_years=len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
     if found is not None:
+        if found.rest and _META_REST.match(found.rest) and len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS:
+            return found, "date"  # `28/09/2022 59 views`, `3 May 2021 (updated)`: a date line with its meta
         return found, found.form
     found = dateline(text, order)
     if found is not None and found.rest:

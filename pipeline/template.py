@@ -26,9 +26,11 @@ _NEVER = float("-inf")
 # template with a title slot that most cards leave empty is the wrong template.
 _MISSING = {KIND: -0.05, TITLE: -0.5, TEASER: -0.2, DATE: -0.1}
 _CLEAR_FIT = 0.5
+_AMBIGUOUS = 0.4  # a teaser that could be a long headline
 _SAMPLE_GAPS = 3  # a long page's templates are ranked on its first gaps ...
 _SHORTLIST = 8  # ... and the best of them tried on every gap
 _JUNK = -0.3  # a line inside a card that the template cannot explain
+_JUNK_MINOR = -0.05  # ... when it is a label or a code (`Agency`, `N° 48–2022`, `Open`): cards carry those
 _REPEATING = frozenset({TEASER, CAPTION})
 _HEAD_MISSING_FACTOR = 3.0
 _HEAD_WEIGHT = 1.01  # a tie between the two ends goes to the head
@@ -154,7 +156,7 @@ def _reward(line: Line, role: str, carried: frozenset[str], more: bool = False) 
         if line.repeated:
             return 0.2  # a line printed again elsewhere (a photo credit, a tag) is seldom a card's own headline
         if line.sentence:  # headlines seldom end with a full stop
-            return 0.5 if line.teaser else 0.6
+            return 0.5
         if " " not in line.text.strip():
             return 0.3  # one word (`Newsroom`) is a heading more often than a headline
         return 1.0  # a long line without a full stop is a headline still
@@ -162,8 +164,8 @@ def _reward(line: Line, role: str, carried: frozenset[str], more: bool = False) 
         if line.label:
             return _NEVER
         if line.teaser:
-            # a long line without a full stop may be a cut teaser, but is more often a long headline
-            return 1.0 if line.sentence or not line.title else 0.3
+            # past teaser length, a line without a full stop is a long headline or an unpunctuated teaser
+            return 1.0 if line.sentence or not line.title else _AMBIGUOUS
         # A short sentence may open a teaser; a headline-like line seldom does, and rarely continues one.
         return 0.1 if more or not line.sentence else 0.4
     if role == STANDFIRST:  # a subtitle reads like a headline, not like running text
@@ -203,6 +205,8 @@ def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], w
         for (p, opened, started), (score, path) in best.items():
             if p < n_roles:
                 reward = _reward(line, roles[p], carried, more=opened)
+                if roles[p] == STANDFIRST and not _longer_than_title(line, path):
+                    reward = _NEVER  # a subtitle runs longer than its title; a shorter line is the next title
                 if where == "head" and reward < _CLEAR_FIT and roles[p] != STANDFIRST:
                     reward = _NEVER
                 if reward > _NEVER:
@@ -213,7 +217,7 @@ def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], w
             if not opened:  # a teaser run is contiguous: it closes before a line is skipped
                 free = line.chrome or (where == "head" and not started) or (where == "tail" and p == n_roles)
                 state = (p, False, started)
-                value = score + (0.0 if free else _JUNK)
+                value = score + (0.0 if free else _JUNK if line.title or line.teaser else _JUNK_MINOR)
                 if state not in moved or value > moved[state][0]:
                     moved[state] = (value, path)
         best = moved
@@ -258,8 +262,11 @@ def _trial(template: Template, content: list[Line], anchors: list[int], gap_limi
     # Pages (and saved excerpts of them) are cut at the end, not at the start: a cut-off last card is
     # still a card, but the lines above the first date count only when they clearly fit, and a tie
     # between the two ends goes to the head.
-    head_score, head = _align(content[max(0, anchors[0] - settings.CARD_MAX_LINES):anchors[0]], before, carried,
-                              "head")
+    head_start = max(0, anchors[0] - settings.CARD_MAX_LINES)
+    # A section heading (`Press Releases`) above the first card closes the page's header: the first card
+    # starts below it.
+    head_start = max([head_start, *(n + 1 for n in range(head_start, anchors[0]) if content[n].heading)])
+    head_score, head = _align(content[head_start:anchors[0]], before, carried, "head")
     score += head_score * _HEAD_WEIGHT
     parts[0][:0] = head
     tail_score, tail = _align(content[anchors[-1] + 1:anchors[-1] + 1 + settings.CARD_MAX_LINES], after, carried,
@@ -308,6 +315,15 @@ def _card(content: list[Line], anchor: Line, part: list[tuple[Line, str]]) -> Ca
 def _with_standfirst(roles: tuple[str, ...]) -> tuple[str, ...]:
     """The roles with an optional standfirst right under the title (`Title`, `Last edited …`, `Standfirst`)."""
     return tuple(part for role in roles for part in ((role, STANDFIRST) if role == TITLE else (role,)))
+
+
+def _longer_than_title(line: Line, path: tuple | None) -> bool:
+    """A standfirst is at least as long as the title just matched before it, and that title is a headline,
+    not a sentence (a sentence followed by a headline is a page's blurb and the card's title)."""
+    if path is None:
+        return True
+    previous, role = path[1]
+    return role != TITLE or (len(line.text) >= len(previous.text) and not previous.sentence)
 
 
 def _split_point(assigned: list[tuple[Line, str]], before: tuple[str, ...]) -> int:
