@@ -171,6 +171,15 @@ def classify(blocks: Sequence[str], order: Order | None = None) -> list[Line]:
     """Classify every line of a page once; repeated short lines are labels, not titles."""
     counts = Counter(b.strip().lower() for b in blocks)
     lines = [_line(i, text, order, counts[text.strip().lower()] >= 2) for i, text in enumerate(blocks)]
+    for n in range(len(lines) - 2):
+        # A date printed a part to a line (`Mar` / `9` / `2015`): one date line, then furniture.
+        pieces = lines[n:n + 3]
+        if all(len(p.text) <= settings.DATE_PIECE_MAX_CHARS and p.date is None and not p.kind for p in pieces):
+            joined = _line(n, " ".join(p.text for p in pieces), order, False)
+            if joined.anchor == "date" and joined.published_known:
+                lines[n] = Line(index=n, text=joined.text, date=joined.date, anchor="date")
+                lines[n + 1] = Line(index=n + 1, text=pieces[1].text, chrome=True)
+                lines[n + 2] = Line(index=n + 2, text=pieces[2].text, chrome=True)
     for n in range(1, len(lines)):
         # `Issue Areas:` then `Voting Rights`: the value of a furniture label is furniture too.
         if lines[n - 1].chrome and lines[n - 1].text.endswith(":") and _is_label_value(lines[n]):

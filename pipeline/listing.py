@@ -73,6 +73,7 @@ class _Item:
     title: _Block | None = None
     kind: str | None = None
     evidence: list[tuple[str, str]] = field(default_factory=list)
+    pieces: list[_Block] = field(default_factory=list)  # the rest of a date printed in pieces
 
 
 @dataclass(slots=True)
@@ -93,6 +94,9 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
         if any(_overlaps(region, other) for other in chosen):
             continue
         chosen.append(region)
+    headings = {id(r): _section_heading(r.parent) for r in chosen}
+    for region in chosen:
+        _date_heading(region, headings[id(region)], order)
     page_has_dates = any(_dated(r) >= 2 for r in chosen)
     chosen = [r for r in chosen if _is_listing_region(r, page_has_dates)]
     if not chosen:
@@ -101,7 +105,8 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
     cards: list[Card] = []
     seen: set[tuple[str | None, dt.date | None]] = set()
     for region in chosen:
-        heading_kind = _heading_kind(region.parent)
+        heading = headings[id(region)]
+        heading_kind = (kind_of(heading) or kind_suffix(heading)) if heading else None
         for item in region.items:
             card = _card(item, region, base_url, heading_kind)
             if card is None:
@@ -318,6 +323,15 @@ def _find_date(item: _Item, order: Order | None) -> None:
             if found is not None and found.published is not None:
                 item.date, item.date_block, item.date_from = found, block, f"{block.path} ({label})"
                 return
+    # A date printed in pieces (`<div class=month>Mar</div><div class=day>9</div><div class=year>2015</div>`).
+    for n in range(len(item.blocks) - 2):
+        pieces = item.blocks[n:n + 3]
+        if all(len(b.text) <= settings.DATE_PIECE_MAX_CHARS for b in pieces):
+            found = _date_only(" ".join(b.text for b in pieces), order)
+            if found is not None and found.published is not None:
+                item.date, item.date_block, item.date_from = found, pieces[0], f"{pieces[0].path} (date in pieces)"
+                item.pieces = pieces[1:]
+                return
 
 
 def _date_only(text: str, order: Order | None) -> DateLine | None:
@@ -441,8 +455,8 @@ def _dated_lines(item: _Item) -> int:
     return sum(1 for b in item.blocks if b.datetime or _date_only(b.text, None) or _beside(b.text, None))
 
 
-def _heading_kind(parent: lxml.html.HtmlElement) -> str | None:
-    """The kind a section heading gives its items (`Media Advisories`, `Announcement Plenary Statements`)."""
+def _section_heading(parent: lxml.html.HtmlElement) -> str | None:
+    """The text of the heading a list sits under (`Media Advisories`, `Friday, March 29, 2013`), if any."""
     node: lxml.html.HtmlElement | None = parent
     for _ in range(settings.SECTION_HEADING_MAX_LEVELS):
         if node is None:
@@ -453,10 +467,19 @@ def _heading_kind(parent: lxml.html.HtmlElement) -> str | None:
             heading = sibling if sibling.tag in HEADINGS else next(
                 (h for h in sibling.iter(*HEADINGS)), None) if sibling.tag in {"div", "header", "section"} else None
             if heading is not None:
-                text = clean_line(heading.text_content())
-                return kind_of(text) or kind_suffix(text)
+                return clean_line(heading.text_content())
         node = node.getparent()
     return None
+
+
+def _date_heading(region: _Region, heading: str | None, order: Order | None) -> None:
+    """Undated items under a heading that is a full date (a day of an archive) take that date."""
+    found = _date_only(heading, order) if heading else None
+    if found is None or found.published is None:
+        return
+    for item in region.items:
+        if item.date is None:
+            item.date, item.date_from = found, "the section heading above (date line)"
 
 
 def _card(item: _Item, region: _Region, base_url: str | None, heading_kind: str | None) -> Card | None:
@@ -466,7 +489,7 @@ def _card(item: _Item, region: _Region, base_url: str | None, heading_kind: str 
     title = _title_text(title_block, item)
     if not title:
         return None
-    used = {id(title_block), id(item.date_block)}
+    used = {id(title_block), id(item.date_block), *map(id, item.pieces)}
     captions = [b.text for b in item.blocks if _in_figure(b.element, item.root) and id(b) not in used]
     teaser = [b.text for b in item.blocks if id(b) not in used and not is_chrome(b.text) and not kind_of(b.text)
               and not _is_date_text(b.text) and b.text not in captions]

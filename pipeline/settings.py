@@ -72,3 +72,4 @@ WRAP_MIN_LINES = 6
 WRAP_MIN_SHARE = 0.4  # this share of the longer lines end within the slack of the width
 WRAP_SLACK_CHARS = 15  # a line this close to the width broke because the next word did not fit
 WRAP_RUN_ON_SHARE = 0.8  # with blank lines between paragraphs: this share of run-on lines ends near the width
+DATE_PIECE_MAX_CHARS = 12  # `Mar`, `9`, `2015`: a date printed one part to an element

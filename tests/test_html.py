@@ -231,3 +231,20 @@ def test_explain_serves_plain_text_pages(tmp_path, name):
     result = subprocess.run([sys.executable, "-m", "pipeline", "explain", str(page)], capture_output=True, text=True,
                             cwd=REPO, check=True)
     assert "template: DATE(date) / title / teaser" in result.stdout and "card 3 title" in result.stdout
+
+
+def test_a_date_printed_in_pieces_is_read(tmp_path):
+    rows = "".join(f'<div class="row"><div class="date-box"><div>{d:%b}</div><div>{d.day}</div><div>{d.year}</div>'
+                   f'</div><h3><a href="/p/{n}">{t}</a></h3><p>{s}</p></div>' for n, (t, d, s) in enumerate(ITEMS))
+    page = _write(tmp_path, "pieces.html", f"<div class='rows'>{rows}</div>")
+    assert [(t, d) for t, d, _k in _cards(page)] == [(t, d) for t, d, _ in ITEMS]
+    text = tmp_path / "pieces.txt"
+    text.write_text("\n".join(f"{d:%b}\n{d.day}\n{d.year}\n{t}\n{s}" for t, d, s in ITEMS), encoding="utf-8")
+    assert [(r.title, r.published) for r in split(read(text))] == [(t, d) for t, d, _ in ITEMS]
+
+
+def test_items_under_a_day_heading_take_its_date(tmp_path):
+    day = dt.date(2013, 3, 29)
+    items = "".join(f'<li><a href="/m/{n}">{t}</a></li>' for n, (t, _d, _s) in enumerate(ITEMS))
+    page = _write(tmp_path, "days.html", f"<h1>Member news</h1><h2>{_long(day)}</h2><ul>{items}</ul>")
+    assert _cards(page) == [(t, day, "press_release") for t, _, _ in ITEMS]
