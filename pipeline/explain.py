@@ -25,7 +25,8 @@ def explain(path: Path) -> str:
         out.append(f"type: listing, {len(page.cards)} items found in the markup")
         for n, card in enumerate(page.cards, 1):
             out.append(f"  item {n}: {card.region}")
-            out.extend(f"    {field:8} <- {where}" for field, where in card.evidence)
+            values = {"title": card.title, "date": str(card.published), "kind": card.kind}
+            out.extend(f"    {field:8} <- {where}  {values.get(field)!r:.{_WIDTH}}" for field, where in card.evidence)
     else:
         lines, layout = page_layout(page)
         if layout is None:
