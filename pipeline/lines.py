@@ -133,8 +133,14 @@ def is_headline(line: str) -> bool:
 
 
 def unprinted_kind(title: str | None) -> str:
-    """The kind of a card with no kind line: a statement when its title says so, else a press release."""
-    return "statement" if title and _STATEMENT_TITLE.match(title) else "press_release"
+    """The kind of a card with no kind line: the label its title opens with (`Comment: …`, `Statement:
+    …`), a statement when its title says so (`Statement by …`), else a press release."""
+    if not title:
+        return "press_release"
+    prefix = title.split(":", 1)[0] if ":" in title[:settings.KIND_LINE_MAX_CHARS // 2] else ""
+    if prefix and is_bare_kind(prefix):
+        return kind_of(prefix) or "press_release"
+    return "statement" if _STATEMENT_TITLE.match(title) else "press_release"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -22,7 +22,15 @@ import lxml.html
 
 from . import settings
 from .dates import DateLine, Order, date_line, dateline, parse_date, trailing_date
-from .lines import clean_line, ends_with_full_stop, is_bare_kind, is_chrome, kind_of, kind_suffix
+from .lines import (
+    clean_line,
+    ends_with_full_stop,
+    is_bare_kind,
+    is_chrome,
+    kind_of,
+    kind_suffix,
+    unprinted_kind,
+)
 from .records import Card
 
 LOGGER = logging.getLogger(__name__)
@@ -494,7 +502,7 @@ def _card(item: _Item, region: _Region, base_url: str | None, heading_kind: str 
     teaser = [b.text for b in item.blocks if id(b) not in used and not is_chrome(b.text) and not kind_of(b.text)
               and not _is_date_text(b.text) and b.text not in captions]
     teaser = [_strip_more(t) for t in teaser]
-    kind = item.kind or heading_kind or _title_kind(title)
+    kind = item.kind or heading_kind or unprinted_kind(title)
     href = title_block.href or next((b.href for b in item.blocks if b.href and _is_link(b.href)), None)
     if href is None:
         href = next((a.get("href") for a in item.root.iter("a") if _is_link(a.get("href"))), None)
@@ -542,12 +550,6 @@ def _only_labels(rest: str, item: _Item) -> bool:
         rest = rest.replace(item.date.date_text, " ")
     rest = clean_line(rest).strip(" |•·–—-,:;()[]")
     return not rest or bool(kind_suffix(rest) or kind_of(rest)) or len(rest.split()) <= 1
-
-
-def _title_kind(title: str) -> str:
-    prefix = title.split(":", 1)[0] if ":" in title[:30] else ""
-    return kind_of(prefix) or ("statement" if re.match(r"(?i)^(?:joint\s+)?statement\s+(?:by|from|attributable\s+to)\b",
-                                                         title) else "press_release")
 
 
 def _is_date_text(text: str) -> bool:
