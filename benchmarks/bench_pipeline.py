@@ -469,7 +469,8 @@ def main(argv: list[str] | None = None) -> int:
         # The extract stage also rebuilds records and cache rows: what nlp.pipe at the sample's rate
         # does not explain of the stage's time.
         extract_seconds = stage_seconds(single.report)["extract"]
-        emit("extract_share_outside_nlp_pipe", 1 - (text_chars / (sum(map(len, sample)) / full_sample)) / extract_seconds)
+        bare_share = (text_chars / (sum(map(len, sample)) / full_sample)) / extract_seconds
+        emit("extract_share_outside_nlp_pipe", 1 - bare_share)
         # One release as long as the pipeline reads (a transcript, a report page), on a single line: the
         # extractors must stay linear in its length.
         from pipeline import settings

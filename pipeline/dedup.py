@@ -368,7 +368,8 @@ def _single_rows(rows: pa.Table, ids: pa.Array, extra_sources: dict[str, list[st
     if extra_sources:
         shas = rows.column("source_sha256").to_pylist()
         sources = pa.array(
-            [sorted(set(s) | set(extra_sources.get(sha, ()))) for s, sha in zip(sources.to_pylist(), shas, strict=True)],
+            [sorted(set(s) | set(extra_sources.get(sha, ())))
+             for s, sha in zip(sources.to_pylist(), shas, strict=True)],
             type=pa.list_(pa.string()),
         )
     columns = {

@@ -47,7 +47,7 @@ from .errors import ConfigError
 
 LOGGER = logging.getLogger(__name__)
 
-# === Scrape settings: each value and why (the other stages' settings are in pipeline/settings.py) ===================================
+# === Scrape settings: each value and why (the other stages' settings are in pipeline/settings.py) ===
 # Names the crawler and where to find its owner; robots.txt rules for "pressrelease-pipeline" apply.
 # Replace the example.org address with a real contact page or mailbox before a production run.
 DEFAULT_USER_AGENT = (

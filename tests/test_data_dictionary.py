@@ -61,7 +61,8 @@ def test_columns_and_types_match_the_schema(table: str):
     expected = [(field.name, _type_name(field.type)) for field in _schemas()[table]]
     missing = [c for c in expected if c not in documented]
     extra = [c for c in documented if c not in expected]
-    assert documented == expected, f"docs/DATA.md {table}: missing {missing}, not in the schema {extra}, or out of order"
+    assert documented == expected, \
+        f"docs/DATA.md {table}: missing {missing}, not in the schema {extra}, or out of order"
 
 
 @pytest.mark.parametrize("table", TABLES)

@@ -27,7 +27,8 @@ MIN_CITY_POPULATION = 100_000  # big enough that a city name is rarely also a wo
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 # Organisations whose name holds a country still refer to it when they are organs of its state.
 _STATE_BODY_WORDS = frozenset(
-    ["department", "ministry", "government", "congress", "house", "senate", "army", "navy", "police", "court", "embassy", "authorities", "military", "forces", "parliament", "administration", "state", "border", "patrol"]
+    ["department", "ministry", "government", "congress", "house", "senate", "army", "navy", "police", "court",
+     "embassy", "authorities", "military", "forces", "parliament", "administration", "state", "border", "patrol"]
 )
 _US_STATE_OR_COUNTRY = frozenset({"Georgia"})
 _NOT_A_PLACE_AFTER = frozenset({"language", "languages", "speaking", "-speaking", "speakers"})

@@ -66,8 +66,8 @@ def _is_identifier(span: Span) -> bool:
     first, doc = span[0], span.doc
     if first.i > 0:
         before = doc[first.i - 1]
-        if before.lower_.lstrip("|•·*") in _LABEL_WORDS or (before.is_upper and before.is_alpha and 2 <= len(before) <= 4
-                                             and not span.text[0].isalpha()):
+        if before.lower_.lstrip("|•·*") in _LABEL_WORDS or (
+                before.is_upper and before.is_alpha and 2 <= len(before) <= 4 and not span.text[0].isalpha()):
             return True
         glued_hyphen = before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 \
             and doc[before.i - 1].is_alpha and not doc[before.i - 1].whitespace_

@@ -44,7 +44,9 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     "colon_before_quote": [[{"ORTH": {"IN": [":", "):"]}}, {"ORTH": {"IN": QUOTE_MARKS}}]],
     "according_to": [[{"LOWER": "according"}, {"LOWER": "to"}]],
     # "Statement by Jane Doe", "comment from Jane Doe", "attributable to Jane Doe".
-    "attribution_noun": [[{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"LOWER": {"IN": ["by", "from", "to", "of"]}}]],
+    "attribution_noun": [
+        [{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"LOWER": {"IN": ["by", "from", "to", "of"]}}],
+    ],
     # A title naming a person's own words: "Jane Doe Briefing to the Security Council".
     "work_of_speech_title": [[{"LOWER": {"IN": sorted(LEX.works_of_speech)}, "IS_TITLE": True}]],
 }
@@ -61,8 +63,10 @@ _SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=T
 _QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)(?:[”\"]|(?=[.…]*\s*$))")
 # A transcript line opening with its speaker: "SECRETARY TILLERSON:", "MS. NAUERT:", "Jane Doe:".
 _SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[A-Z][A-Z.’'-]*[ \t]+){0,3}([A-Z][A-Z’'-]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
-_NAME_LABEL = re.compile(r"^[ \t]*([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'.-]+){1,2})[ \t]*:[ \t]+(?=[“\"A-Z])", re.MULTILINE)
-_NAME_LINE = re.compile(r"^(?:[—–-]\s*)?([A-Z][a-zA-Z’'.-]+(?:\s+[A-Z][a-zA-Z’'.-]+){1,3})(?:\s*[,|]\s*(\S.{2,100}))?$")
+_NAME_LABEL = re.compile(r"^[ \t]*([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'.-]+){1,2})[ \t]*:[ \t]+(?=[“\"A-Z])",
+                         re.MULTILINE)
+_NAME_LINE = re.compile(
+    r"^(?:[—–-]\s*)?([A-Z][a-zA-Z’'.-]+(?:\s+[A-Z][a-zA-Z’'.-]+){1,3})(?:\s*[,|]\s*(\S.{2,100}))?$")
 _STOPS = frozenset({".", "“", "\"", ":", ";", ")", "”"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # "Jyrki Katainen, Vice-President of the Commission, responsible for ...": the tokens a title may run.
@@ -436,7 +440,8 @@ def _signatures(index: DocIndex) -> list[Found]:
             continue
         overlapping = [index.ents[i] for i in {index.ent_of[t.i] for t in span} if i >= 0]
         is_person = any(e.label_ == "PERSON" for e in overlapping)
-        plain_name = not _has_role_word(span.text) and not any(e.label_ in {"ORG", "GPE", "LOC", "FAC"} for e in overlapping)
+        plain_name = not _has_role_word(span.text) and not any(
+            e.label_ in {"ORG", "GPE", "LOC", "FAC"} for e in overlapping)
         if is_person or signed or (titled and plain_name):
             found.append(Found(span, None, "signature_after_sign_off" if signed else "name_line_above_role"))
     return found
@@ -620,7 +625,8 @@ def _capitalised_body(span: Span) -> tuple[str, int] | None:
             continue
         start = token.i + 1 + (token.i + 1 < span.end and doc[token.i + 1].lower_ == "the")
         end = start
-        while end < span.end and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in {"of", "for", "the", "&", "and"}):
+        while end < span.end and (doc[end].is_title or doc[end].is_upper
+                                  or doc[end].lower_ in {"of", "for", "the", "&", "and"}):
             end += 1
         while end > start and doc[end - 1].lower_ in {"of", "for", "the", "&", "and"}:
             end -= 1
@@ -792,7 +798,8 @@ def _signature_role(span: Span, signed: bool = False) -> Title:
         return _role_and_body(same_line, after[1].strip() if len(after) > 1 else "") if signed else Title()
     if len(after) < 2:
         return Title()
-    org = after[2].strip() if len(after) > 2 and 0 < len(after[2].strip()) < 60 and after[2].strip()[:1].isupper() else None
+    org = after[2].strip() if len(after) > 2 and 0 < len(after[2].strip()) < 60 \
+        and after[2].strip()[:1].isupper() else None
     if org:
         begin = span.end_char + len(after[0]) + len(after[1]) + 2
         line = span.doc.char_span(begin, begin + len(after[2]), alignment_mode="expand")
@@ -945,7 +952,8 @@ def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
             current = replace(current, role=current.role or title.role, organization=title.organization,
                               role_rule=current.role_rule or title.role_rule, organization_rule="earlier_mention")
         people[full] = replace(
-            current, name=full, role=current.role or title.role, organization=current.organization or title.organization,
+            current, name=full, role=current.role or title.role,
+            organization=current.organization or title.organization,
             quote=current.quote or item.quote, role_rule=current.role_rule or title.role_rule,
             organization_rule=current.organization_rule or (title.organization_rule and "earlier_mention"),
         )
