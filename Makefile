@@ -25,6 +25,7 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) processed/releases processed/_runs

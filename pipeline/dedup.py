@@ -113,7 +113,7 @@ def _merge(group: list[Release]) -> tuple[Release, list[Release]]:
     newest = by_time[-1]
     full = [r for r in group if _truncation_of(newest, r)]
     best = max(full, key=lambda r: (len(r.summary), r.title is not None, r.seen_at or _EPOCH))
-    earlier = []
+    earlier: list[Release] = []
     for member in by_time:
         if not _truncation_of(member, best) and not any(
             _normal(member.summary) == _normal(e.summary) and member.title == e.title for e in earlier
@@ -170,7 +170,8 @@ def dedup(releases: list[Release]) -> DedupResult:
             # Distinct texts under one key keep apart; their opening words keep their ids apart too.
             suffix = "" if len(variants) == 1 else "|" + " ".join(_opening(variant[0], settings.MERGE_PREFIX_WORDS))
             groups.append((key + suffix, variant))
-    out, versions = [], []
+    out: list[tuple[str, Release]] = []
+    versions: list[ReleaseVersion] = []
     for key, members in groups:
         rid = release_id(key)
         merged, earlier = _merge(members)

@@ -54,7 +54,7 @@ class RunReport:
     model: str = ""
     incremental: bool = False
     pages_fetched: int = 0
-    scrape_failures: list[tuple[str, str]] = field(default_factory=list)
+    scrape_failures: list[list[str]] = field(default_factory=list)  # [url, reason]: as JSON has it
     files_seen: int = 0
     files_read: int = 0
     snapshots_processed: int = 0
@@ -373,7 +373,7 @@ def _scrape(sites: Path, raw: Path, report: RunReport) -> None:
 
 def _new_files(raw: Path, state: State, report: RunReport) -> list[tuple[Path, str | None]]:
     """Raw files whose snapshot has not been processed with this extraction, with any known sha256."""
-    todo = []
+    todo: list[tuple[Path, str | None]] = []
     seen_paths = set()
     root = raw.resolve()
     for path in iter_raw_files(raw):

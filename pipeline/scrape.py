@@ -1027,13 +1027,13 @@ def _next_page_url(soup: BeautifulSoup, page_url: str) -> str | None:
     base = _base_url(soup, page_url)
     candidates = []
     for tag in soup.find_all(["a", "link"], href=True):
-        rel = tag.get("rel") or []
+        rel: Iterable[str] = tag.get("rel") or []
         if "next" in [value.lower() for value in rel]:
             candidates.append((0, tag["href"]))
             continue
         if tag.name != "a":
             continue
-        label = _SPACE_RE.sub(" ", tag.get_text(" ", strip=True) or tag.get("aria-label") or "").strip()
+        label = _SPACE_RE.sub(" ", tag.get_text(" ", strip=True) or str(tag.get("aria-label") or "")).strip()
         if label and _NEXT_TEXT_RE.fullmatch(label):
             candidates.append((1, tag["href"]))
         else:

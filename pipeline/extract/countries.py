@@ -59,8 +59,8 @@ def gazetteer() -> dict[str, tuple[str, bool, str]]:
     biggest: dict[str, tuple[int, str]] = {}
     for city in cache.get_cities().values():
         code = alpha3.get(city["countrycode"])
-        big_enough = code and city["population"] >= MIN_CITY_POPULATION
-        if big_enough and city["population"] > biggest.get(city["name"], (0, ""))[0]:
+        if code and city["population"] >= MIN_CITY_POPULATION \
+                and city["population"] > biggest.get(city["name"], (0, ""))[0]:
             biggest[city["name"]] = (city["population"], code)
     for name, (_pop, code) in biggest.items():
         add(name, code, needs_place=True, kind="city")

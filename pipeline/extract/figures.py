@@ -277,9 +277,10 @@ def _figure(span: Span) -> Figure | None:
     if ratio:
         value, unit, currency = float(ratio.group(1)), "ratio", None
     else:
-        value = _parse_number([t.text for t in span if not t.is_currency and t.text not in {"%", "$"}])
-        if value is None:
+        parsed = _parse_number([t.text for t in span if not t.is_currency and t.text not in {"%", "$"}])
+        if parsed is None:
             return None
+        value = parsed
         unit, currency = _unit_and_currency(span, label)
     if unit == "count" and "." not in text and "," not in text and 1800 <= value <= 2100 and value.is_integer():
         return None  # a bare year

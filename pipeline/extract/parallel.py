@@ -10,13 +10,16 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from spacy.language import Language
 
 from .. import settings
 from ..errors import ConfigError
 from ..records import Release
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 LOGGER = logging.getLogger(__name__)
 
@@ -63,7 +66,7 @@ class Extractor:
         self.scheduler = scheduler
         self._pool: ProcessPoolExecutor | None = None
         self._saved_env: dict[str, str | None] = {}
-        self._client = None
+        self._client: Client | None = None
 
     def __enter__(self) -> Self:
         return self
@@ -113,7 +116,7 @@ class Extractor:
         done = extract_partition(chunk, self.model)
         return lambda: done
 
-    def _connect(self):
+    def _connect(self) -> Client:
         if self._client is None:
             try:
                 from distributed import Client

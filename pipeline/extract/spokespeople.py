@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 
 from ..records import Spokesperson
 from .doctext import DocIndex, doc_index, doc_text
@@ -473,7 +474,7 @@ def _speaker_labels(index: DocIndex) -> list[Found]:
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is None or match.group(1).split()[-1].lower() in looked_up:
             continue
-        if any(index.entity_at(t.i) is not None and index.entity_at(t.i).label_ == "PERSON" for t in span):
+        if any((ent := index.entity_at(t.i)) is not None and ent.label_ == "PERSON" for t in span):
             looked_up.add(match.group(1).split()[-1].lower())
             found.append(Found(span, _label_words(text, match) or None, "speaker_label"))
     return found
@@ -715,9 +716,8 @@ def _split_role(span: Span, appositive: bool = False) -> Title:
     first_pos = span[0].pos_ if len(span) else ""
     plain_appositive = appositive and 0 < len(words) <= 8 and first_pos not in {"PRON", "VERB", "AUX", "ADP"} \
         and (role[:1].islower() or words[0].lower() == "former")
-    if not (_has_role_word(role) or plain_appositive) or len(role) > 110:
-        role = None
-    return Title(role or None, org, None, step if org else None)
+    keep = (_has_role_word(role) or plain_appositive) and len(role) <= 110
+    return Title((role or None) if keep else None, org, None, step if org else None)
 
 
 def _role_after(person: Span) -> Title:
@@ -990,7 +990,7 @@ def find_spokespeople(doc: Doc, matcher: Matcher | None = None, statements: Depe
     return _organization_steps(_merge(found, index), index)
 
 
-def build_matchers(vocab) -> tuple[Matcher, DependencyMatcher]:
+def build_matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
     """The speaker patterns, compiled once per pipeline."""
     matcher = Matcher(vocab)
     for name, patterns in SPEAKER_PATTERNS.items():
