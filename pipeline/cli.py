@@ -66,8 +66,10 @@ def _parser() -> argparse.ArgumentParser:
     scrape.add_argument("url", nargs="?", help="the newsroom listing URL (page 1)")
     scrape.add_argument("--sites", type=Path, help="sites.toml listing newsrooms, instead of one URL")
     scrape.add_argument("--raw", type=Path, default=Path("raw"), help="directory for snapshots (default: raw)")
-    scrape.add_argument("--max-pages", type=int, default=5, help="listing pages to walk at most (default: 5)")
-    scrape.add_argument("--delay", type=float, default=1.0, help="seconds between requests to the host (default: 1.0)")
+    scrape.add_argument("--max-pages", type=int, default=settings.SCRAPE_MAX_PAGES,
+                        help=f"listing pages to walk at most (default: {settings.SCRAPE_MAX_PAGES})")
+    scrape.add_argument("--delay", type=float, default=settings.FETCH_DELAY_S,
+                        help=f"seconds between requests to the host (default: {settings.FETCH_DELAY_S})")
     scrape.add_argument("--release-pages", action="store_true", help="also fetch each new card's own page")
 
     sql = commands.add_parser(

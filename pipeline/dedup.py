@@ -12,7 +12,6 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import numpy as np
 import pyarrow as pa
@@ -21,6 +20,7 @@ import pyarrow.parquet as pq
 
 from . import settings
 from .records import Release
+from .urls import canonical_url
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Site prefixes some aggregators glue to titles ("Press Releases: ...").
@@ -71,14 +71,6 @@ def text_key(release: Release) -> str:
         return f"t|{title}|{date}"
     words = " ".join(_normal(release.summary).split()[: settings.MERGE_PREFIX_WORDS])
     return f"w|{title}|{date}|{words}|{release.kind if not date else ''}"
-
-
-def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, no fragment, no trailing slash, no tracking parameters."""
-    parts = urlsplit(url.strip())
-    query = "&".join(q for q in parts.query.split("&") if q and not q.lower().startswith(("utm_", "fbclid", "gclid")))
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
 
 
 def release_id(key: str) -> str:

