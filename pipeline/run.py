@@ -25,7 +25,6 @@ from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from . import settings
-from .dedup import DedupStream, dedup_stream
 from .errors import ConfigError, DatasetError, LockedError, OutputError, PipelineError, SkipInput, os_reason
 from .extract.parallel import Extractor
 from .read import iter_raw_files, read
@@ -33,7 +32,7 @@ from .records import Page, Release
 from .schema import RECORD_CACHE, RELEASE_VERSIONS, RELEASES, to_cache_row
 from .split import split
 from .state import CACHE, MANIFEST, STATE_DIR, State, iter_cache, load_state, manifest_payload
-from .store import PART_NAME, StagedTables, clean_staging, move_into_place, write_json
+from .store import PART_NAME, DedupStream, StagedTables, clean_staging, dedup_stream, move_into_place, write_json
 from .tables import SCHEMAS, flat_tables
 
 LOGGER = logging.getLogger(__name__)
