@@ -62,6 +62,7 @@ DEDUP_WINDOW_ROWS = 20_000
 # --- output ---------------------------------------------------------------------------
 RELEASES_TABLE = "releases"
 RUNS_DIR = "_runs"  # run reports, one JSON file per run
+STATE_DIR = "_state"  # the incremental state: the manifest and the record cache
 STAGING_PREFIX = ".staging-"  # half-written datasets live here until the atomic rename
 EXTRACTION_VERSION = "5"  # bump when extraction output changes, so refresh reprocesses
 

@@ -25,15 +25,57 @@ import pyarrow.parquet as pq
 
 from . import settings
 from .dedup import EPOCH, DedupResult, dedup, identity_key, release_id, text_key
-from .errors import OutputError, os_reason
+from .errors import DatasetError, OutputError, os_reason
 from .files import fsync_dir, write_atomically
 from .records import Release
-from .schema import RELEASE_VERSIONS, RELEASES, from_cache_row, to_row, to_table
+from .schema import FLAT_SCHEMAS, RELEASE_VERSIONS, RELEASES, from_cache_row, to_row, to_table
 
 LOGGER = logging.getLogger(__name__)
 
 PART_NAME = "part-0.parquet"  # one file per table: a single os.replace publishes it whole
 _BATCH_ROWS = 5_000  # rows per Arrow batch when a table is read in batches
+STATE_ID_KEY = b"pipeline.state_id"  # in the releases table's metadata: the state it was built from
+# Every table a run publishes, with the schema it is written with.
+TABLES = {settings.RELEASES_TABLE: RELEASES, "release_versions": RELEASE_VERSIONS, **FLAT_SCHEMAS}
+
+
+def check_output(out: Path) -> None:
+    """Before any work: refuse a file in the way or a foreign or damaged table (naming it), and remove what a
+    crashed run staged. Nothing foreign is overwritten, nothing damaged is read."""
+    _refuse_files_in_the_way(out)
+    clean_staging(out)
+    _refuse_foreign_tables(out)
+
+
+def _refuse_files_in_the_way(out: Path) -> None:
+    """Raise OutputError, naming the file, when a file stands where the run needs a directory, or the reverse."""
+    for name in (settings.STATE_DIR, settings.RUNS_DIR, *TABLES):
+        path = out / name
+        if (path.exists() or path.is_symlink()) and not path.is_dir():
+            raise OutputError(f"{path} is in the way: the run needs a directory there; move it away and run again")
+        if name in TABLES and (path / PART_NAME).is_dir():
+            raise OutputError(f"{path / PART_NAME} is in the way: the run writes the {name} table there; "
+                              "move it away and run again")
+
+
+def _refuse_foreign_tables(out: Path) -> None:
+    """Raise DatasetError, naming the file, when a published table is damaged or is not this pipeline's."""
+    for name, schema in TABLES.items():
+        part = out / name / PART_NAME
+        if not part.is_file():
+            continue
+        try:
+            found = pq.read_schema(part)
+        except (OSError, pa.ArrowException) as exc:
+            raise DatasetError(f"{part} is not a readable Parquet file ({exc}); move it away and run again") from exc
+        if name == settings.RELEASES_TABLE and STATE_ID_KEY not in (found.metadata or {}):
+            why = f"no {STATE_ID_KEY.decode()} in its metadata"  # stamped at every publish
+        elif "release_id" not in found.names or (name != settings.RELEASES_TABLE and found.names != schema.names):
+            why = f"its columns are not the {name} table's"
+        else:
+            continue
+        raise DatasetError(f"{part} was not written by this pipeline ({why}); nothing was overwritten: "
+                           "move it away, or choose another --out")
 
 
 def clean_staging(out_dir: Path) -> int:
@@ -161,6 +203,7 @@ def write_json(path: Path, payload: dict) -> None:
 class DedupStream:
     """The deduplicated dataset of a record cache, produced a window of rows at a time."""
 
+    records: int  # records in the cache
     releases: int  # rows the releases table will have
     merged: int  # records merged away
     versions: pa.Table  # release_versions, small: only releases whose text changed
@@ -228,7 +271,7 @@ def dedup_stream(batches: Callable[[], Iterable[pa.RecordBatch]], extra_sources:
                                    extraction_version)
 
         version_rows.sort(key=lambda v: (v["release_id"], v["seen_at"] or EPOCH))
-        yield DedupStream(releases=order.num_rows, merged=merged,
+        yield DedupStream(records=len(ids), releases=order.num_rows, merged=merged,
                           versions=to_table(version_rows, RELEASE_VERSIONS), windows=windows)
 
 
