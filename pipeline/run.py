@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from .errors import ConfigError
 from .report import RunReport, StageInfo, error_text, now
 from .stages import dedup_and_write, extract_new, scan, scrape_sites
 from .state import StateStore
+
+LOGGER = logging.getLogger(__name__)
 
 
 def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: bool | None = None,
@@ -39,7 +42,7 @@ def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: 
             unchanged = store.published_rows(state) if incremental and not todo else None
             if unchanged is not None:  # nothing new, and the published tables are this state's: a no-op
                 stages.append(StageInfo(name="write", items_in=unchanged, counts={"unchanged": unchanged}))
-                return store.write_report(report())
+                return _finish(store, report())
             with store.spill() as spill:
                 processed, extracted = extract_new(todo, state, spill, model=model, workers=workers,
                                                    scheduler=scheduler, progress=show)
@@ -47,10 +50,18 @@ def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: 
                 files_read = sum(stage.items_out for stage in extracted if stage.name == "read")
                 stages.extend(dedup_and_write(store, state, processed, spill, files_read=files_read, raw=raw,
                                               allow_empty=allow_empty))
-            return store.write_report(report(published=True))
+            return _finish(store, report(published=True))
         except BaseException as exc:
             store.report_failure(report(error=error_text(exc)))
             raise
+
+
+def _finish(store: StateStore, report: RunReport) -> RunReport:
+    """Log what each stage did (`-v`) and write the run report."""
+    for stage in report.stages:
+        LOGGER.info("%s: %d in, %d out, %d dropped, %.3f s %s", stage.name, stage.items_in, stage.items_out,
+                    len(stage.dropped), stage.seconds, stage.counts or "")
+    return store.write_report(report)
 
 
 def extraction_key(model: str) -> str:

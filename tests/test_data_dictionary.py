@@ -14,9 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import schema, tables
-from pipeline.run import run
 
-from .conftest import REPO
+from .conftest import REPO, Sample
 
 DOC = REPO / "docs" / "DATA.md"
 TABLES = ["releases", "spokespeople", "countries", "figures", "release_versions"]
@@ -72,11 +71,9 @@ def test_every_column_is_described(table: str):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(sample: Sample) -> Path:
     """A directory holding processed/, the dataset built from raw/, so the doc's relative paths work."""
-    root = tmp_path_factory.mktemp("docs")
-    run(REPO / "raw", root / "processed", progress=False)
-    return root
+    return sample.out.parent
 
 
 def _values(column: pa.ChunkedArray) -> set[str]:

@@ -17,10 +17,8 @@ from .conftest import REPO
 
 
 @pytest.fixture(scope="module")
-def seed_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("processed")
-    report = run(REPO / "raw", out, progress=False)
-    return out, report
+def seed_run(sample):
+    return sample.out, sample.report
 
 
 def test_seed_run_writes_a_readable_dataset(seed_run):
@@ -107,15 +105,6 @@ def test_cli_unknown_model_is_one_clean_line(tmp_path: Path):
     result = _cli("run", "--raw", str(REPO / "raw"), "--out", str(tmp_path), "--model", "no_such_model")
     assert result.returncode == 2
     assert "cannot load spaCy model" in result.stderr and "Traceback" not in result.stderr
-
-
-def test_cli_help_reads_well():
-    result = _cli("--help")
-    assert result.returncode == 0
-    assert "run" in result.stdout
-    run_help = _cli("run", "--help").stdout
-    for flag in ("--raw", "--out", "--model"):
-        assert flag in run_help
 
 
 def test_the_dataset_built_in_small_windows_equals_the_one_built_at_once(seed_run, tmp_path, monkeypatch):
