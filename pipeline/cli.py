@@ -11,7 +11,7 @@ from pathlib import Path
 from . import settings
 from .errors import PipelineError
 
-LOGGER = logging.getLogger("pipeline")
+LOGGER = logging.getLogger("pipeline")  # every module's logger is below this one
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # what can end a line, or rewrite one
 
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
     if args.verbose:  # the pipeline's own decisions; other libraries stay at INFO
-        logging.getLogger("pipeline").setLevel(logging.DEBUG)
+        LOGGER.setLevel(logging.DEBUG)
     logging.getLogger("urllib3").setLevel(logging.ERROR)  # retries are logged by the scraper itself
     try:
         if args.command in {"run", "refresh"}:

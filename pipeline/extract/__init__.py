@@ -99,6 +99,9 @@ def _extract_batch(chunk: list[Release], nlp: Language) -> list[Release]:
     with nlp.memory_zone():
         pairs = ((_prepared(nlp, release), release) for release in chunk)
         for doc, release in nlp.pipe(pairs, as_tuples=True, batch_size=settings.NLP_BATCH_SIZE):
+            LOGGER.debug("%r (%s): %d spokespeople, %d country mentions, %d figures", release.title,
+                         release.sources[0] if release.sources else "?", len(doc._.spokespeople),
+                         len(doc._.country_mentions), len(doc._.figures))
             out.append(replace(
                 release,
                 spokespeople=doc._.spokespeople,

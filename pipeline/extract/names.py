@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import settings
 from .doctext import DocIndex, doc_text
 from .lexicon import lexicon
 from .titles import described, role_end
@@ -18,12 +19,6 @@ LEX = lexicon()
 
 
 _HONORIFICS = re.compile(rf"^(?:{'|'.join(sorted(LEX.honorifics))})\.?\s+", re.IGNORECASE)
-
-
-# "Jyrki Katainen, Vice-President of the Commission, responsible for ...": the tokens a title may run.
-_LONGEST_APPOSITIVE = 40
-
-
 _OBJECTS = frozenset({"pobj", "dobj", "iobj", "dative"})
 
 
@@ -53,7 +48,7 @@ def _name_word(token: Token) -> bool:
 def _name_like(doc: Doc, start: int, end: int) -> bool:
     """Two to four capitalised name words, hyphenated parts glued: `Nadia Farouk`, `Ana Lima-Costa`."""
     words = [t for t in doc[start:end] if not (t.text in {"-", "‐"} and not t.whitespace_)]
-    return 2 <= len(words) <= 4 and all(_name_word(t) for t in words)
+    return settings.NAME_MIN_WORDS <= len(words) <= settings.NAME_MAX_WORDS and all(_name_word(t) for t in words)
 
 
 def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
@@ -62,11 +57,11 @@ def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
     if not (token.is_title and token.pos_ in {"PROPN", "NOUN"}):
         return None
     start = end = token.i
-    while start > 0 and start - token.i > -3 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" \
-            and "\n" not in doc[start - 1].whitespace_:
+    while start > 0 and token.i - start < settings.NAME_MAX_WORDS - 1 and doc[start - 1].is_title \
+            and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     end = token.i + 1
-    while end < len(doc) and end - start < 4 and doc[end].is_title and doc[end].pos_ == "PROPN" \
+    while end < len(doc) and end - start < settings.NAME_MAX_WORDS and doc[end].is_title and doc[end].pos_ == "PROPN" \
             and "\n" not in doc[end - 1].whitespace_:
         end += 1
     while start < token.i and not _name_word(doc[start]):
@@ -83,7 +78,7 @@ def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
 def _titled(span: Span) -> bool:
     """A title stands beside the name: `, a senior researcher at` after it, `Director` right before it."""
     doc = span.doc
-    after = doc[span.end + 1:min(len(doc), span.end + 8)]
+    after = doc[span.end + 1:min(len(doc), span.end + 1 + settings.TITLE_WORD_WINDOW_TOKENS)]
     if span.end < len(doc) and doc[span.end].text == "," and any(is_role_word(t) for t in after):
         return True
     return span.start > 0 and is_role_word(doc[span.start - 1])
@@ -94,12 +89,13 @@ def trim_name(span: Span) -> Span:
     `Director of` is Jane Roe; `Jane Roe Director` is Jane Roe."""
     doc = span.doc
     start, end = span.start, span.end
-    while end - start > 2 and (is_role_word(doc[end - 1]) or doc[end - 1].lower_ in LEX.organization_words):
+    while end - start > settings.NAME_MIN_WORDS and (
+            is_role_word(doc[end - 1]) or doc[end - 1].lower_ in LEX.organization_words):
         end -= 1
-    while end - start > 2 and start > 1 and doc[start - 1].lower_ in {"of", "for", "on"} \
+    while end - start > settings.NAME_MIN_WORDS and start > 1 and doc[start - 1].lower_ in {"of", "for", "on"} \
             and (is_role_word(doc[start - 2]) or doc[start - 2].is_title):
         start += 1  # "Director of Advocacy Jane Roe": the word after "of" belongs to the title
-    while end - start > 2 and doc[start].lower_ in LEX.organization_words:
+    while end - start > settings.NAME_MIN_WORDS and doc[start].lower_ in LEX.organization_words:
         start += 1
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="PERSON")
 
@@ -150,7 +146,7 @@ def pronoun_antecedent(index: DocIndex, verb: Token) -> Span | None:
     """`He said` / `she added`: the one person named in this or the two sentences before, if only one."""
     if not any(c.dep_ == "nsubj" and c.lower_ in LEX.pronouns for c in verb.children):
         return None
-    first = max(0, index.sent_of[verb.i] - 2)
+    first = max(0, index.sent_of[verb.i] - settings.PRONOUN_LOOKBACK_SENTENCES)
     start = index.sents[first].start
     # "Describing his meeting with Ban Ki-moon, he said ... He noted": an object in a sentence whose
     # subject is "he" or "she" is someone else. Of the others, exactly one person must be named.
@@ -183,7 +179,7 @@ def person_before(index: DocIndex, verb: Token) -> Span | None:
                                                       and not _inside_title(person, t)) for t in between):
         # "... with Secretary-General Ban Ki-moon, he said": the verb's own subject speaks, not the name before it.
         return None
-    if between[0].text == "," and len(between) <= _LONGEST_APPOSITIVE and not any(
+    if between[0].text == "," and len(between) <= settings.APPOSITIVE_MAX_TOKENS and not any(
         finite_verb(t) and not in_parentheses(t) for t in between
     ) and not any(t.text in {".", ";", "“", "”", '"'} for t in between):
         return person
@@ -200,10 +196,10 @@ def _inside_title(person: Span, token: Token) -> bool:
 def _name_before_appositive(index: DocIndex, start: int, verb: int) -> Span | None:
     """A name-like span the recogniser missed, at the start of the clause, followed by a titled appositive."""
     doc = index.doc
-    for n in range(start, min(verb, start + 6)):
+    for n in range(start, min(verb, start + settings.CLAUSE_NAME_WINDOW_TOKENS)):
         if doc[n].text == "," and n > start:
             name = unlabelled_name(index, doc[n - 1])
-            return name if name is not None and name.start <= start + 2 else None
+            return name if name is not None and name.start <= start + settings.CLAUSE_NAME_MAX_OFFSET else None
     return None
 
 
@@ -211,12 +207,13 @@ def proper_name_at(doc: Doc, start: int) -> Span | None:
     """`comment from Jamil Dakwar, director of ...`: two or three capitalised words the recogniser missed,
     followed by a comma and a role."""
     end = start
-    while end < len(doc) and end - start < 3 and doc[end].is_title and doc[end].is_alpha \
+    while end < len(doc) and end - start < settings.PROPER_NAME_MAX_WORDS and doc[end].is_title and doc[end].is_alpha \
             and doc[end].ent_type_ in {"", "PERSON", "GPE", "NORP", "ORG"}:
         end += 1
-    if end - start < 2 or end >= len(doc) or doc[end].text != ",":
+    if end - start < settings.NAME_MIN_WORDS or end >= len(doc) or doc[end].text != ",":
         return None
-    return doc[start:end] if has_role_word(doc[end + 1:min(len(doc), end + 6)].text) else None
+    window = doc[end + 1:min(len(doc), end + 1 + settings.ATTRIBUTION_TITLE_WINDOW_TOKENS)]
+    return doc[start:end] if has_role_word(window.text) else None
 
 
 def fullest_mention(span: Span, index: DocIndex) -> Span:
@@ -258,7 +255,7 @@ def without_run_on_words(span: Span, seen: dict | None = None) -> Span:
     """`... girls abducted by Boko Haram Netsanet Belay, Amnesty International's director, said`: a
     sentence missing its comma runs a name into the words before it. Leading words the text also prints
     on their own, not followed by the rest of the name, are cut off."""
-    if len(span) < 4:
+    if len(span) < settings.RUN_ON_NAME_MIN_TOKENS:
         return span
     text = doc_text(span.doc)
     seen = {} if seen is None else seen

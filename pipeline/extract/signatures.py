@@ -5,6 +5,7 @@ import re
 
 from spacy.tokens import Span
 
+from .. import settings
 from .doctext import DocIndex, doc_text
 from .lexicon import lexicon
 from .names import Found
@@ -36,11 +37,11 @@ def closing_signature(index: DocIndex) -> list[Found]:
         return []
     last = index.sents[-1]
     people = index.between("PERSON", last.start, last.end)
-    if not people or people[0].start - last.start > 2:
+    if not people or people[0].start - last.start > settings.CLOSING_NAME_MAX_OFFSET:
         return []
     person = people[0]
     rest = index.doc[person.end:last.end]
-    if len(rest) < 2 or rest[0].text != "," or not has_role_word(rest[1:8].text) \
+    if len(rest) < 2 or rest[0].text != "," or not has_role_word(rest[1:1 + settings.TITLE_WORD_WINDOW_TOKENS].text) \
             or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in rest):
         return []
     return [Found(person, None, "closing_signature")]
@@ -58,12 +59,14 @@ def signed_names(index: DocIndex) -> list[Found]:
         match = _NAME_LINE.match(line.strip())
         if not match:
             continue
-        previous = next((text.strip() for _, text in reversed(lines[max(0, n - 2):n]) if text.strip()), "")
+        above = lines[max(0, n - settings.SIGN_OFF_MAX_LINES_ABOVE):n]
+        previous = next((text.strip() for _, text in reversed(above) if text.strip()), "")
         following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
         signed = bool(_SIGN_OFF.match(previous))
         if match.group(2) and not (signed and has_role_word(match.group(2))):
             continue  # "Jane Roe, Executive Director" on one line counts under a sign-off only
-        titled = bool({w.lower().strip(",.") for w in following.split()} & LEX.role_words) and len(following) < 90
+        titled = bool({w.lower().strip(",.") for w in following.split()} & LEX.role_words) \
+            and len(following) < settings.SIGNATURE_ROLE_MAX_CHARS
         if not (signed or titled):
             continue
         begin = start + line.index(match.group(1))
@@ -133,7 +136,7 @@ def _unrecognised_names(index: DocIndex, surname: str) -> list[Span]:
     return pairs.get(surname, [])
 
 
-def _clip(text: str, most: int = 600) -> str:
+def _clip(text: str, most: int = settings.QUOTE_MAX_CHARS) -> str:
     if len(text) <= most:
         return text
     cut = text.rfind(" ", 0, most)

@@ -19,6 +19,7 @@ from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from .. import settings
 from ..records import Spokesperson
 from .doctext import DocIndex, doc_index, doc_text
 from .lexicon import lexicon
@@ -78,7 +79,7 @@ STATEMENT_PATTERN = [
 
 
 # A quotation, closed, or cut off by the end of a truncated teaser.
-_QUOTE = re.compile(r"[“\"]([^”\"]{12,}?)(?:[”\"]|(?=[.…]*\s*$))")
+_QUOTE = re.compile(rf"[“\"]([^”\"]{{{settings.QUOTE_MIN_CHARS},}}?)(?:[”\"]|(?=[.…]*\s*$))")
 
 
 def _speech_verb(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
@@ -90,7 +91,7 @@ def _speech_verb(index: DocIndex, token: Token, people: dict[str, list[Span]]) -
         return person, "name_before_speech_verb"
     if token.lower_ not in LEX.addressing_verbs:  # "…,” said Jane Doe, director of X.
         doc = token.doc
-        for n in range(token.i + 1, min(len(doc), token.i + 4)):
+        for n in range(token.i + 1, min(len(doc), token.i + 1 + settings.NAME_AFTER_VERB_MAX_TOKENS)):
             ent = index.entity_at(n)
             if ent is not None and ent.label_ == "PERSON" and ent.start >= token.i + 1:
                 return trim_name(ent), "name_after_speech_verb"
@@ -123,7 +124,7 @@ def _according_to(index: DocIndex, token: Token, people: dict[str, list[Span]]) 
 
 def _attribution_noun(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
     doc = token.doc
-    start, end = token.i + 2, min(len(doc), token.i + 10)
+    start, end = token.i + 2, min(len(doc), token.i + settings.ATTRIBUTION_NAME_WINDOW_TOKENS)
     sentence = index.sent_of[token.i]
     person = next((e for e in index.between("PERSON", start, end) if index.sent_of[e.start] == sentence), None)
     return (trim_name(person) if person is not None else proper_name_at(doc, start)), "attribution_noun"
@@ -164,7 +165,7 @@ def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
         span = without_run_on_words(full_mention, seen)
         name = clean_name(span.text)
         lead_role = []
-        while len(name.split()) > 2 and name.split()[0].lower() in LEX.role_words:
+        while len(name.split()) > settings.NAME_MIN_WORDS and name.split()[0].lower() in LEX.role_words:
             lead_role.append(name.split()[0])
             name = name.split(maxsplit=1)[1]
         if not name or any(ch.isdigit() for ch in name):
@@ -180,7 +181,7 @@ def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
         if full_mention is not item.span and title.organization:
             title = replace(title, organization_rule="earlier_mention")  # "Reyes said", titled where first named
         if key is None:
-            if len(name.split()) < 2:
+            if len(name.split()) < settings.NAME_MIN_WORDS:
                 continue  # a lone first or last name with no full mention: too ambiguous to keep
             by_last.setdefault(name.split()[-1], []).append(name)
             people[name] = Spokesperson(name=name, role=title.role, organization=title.organization,
@@ -212,7 +213,7 @@ def _quote_near(index: DocIndex, position: int) -> str | None:
     match = _QUOTE.search(sentence.text)
     if match:
         return match.group(1).strip()
-    after = doc_text(index.doc)[sentence.end_char:sentence.end_char + 600]
+    after = doc_text(index.doc)[sentence.end_char:sentence.end_char + settings.QUOTE_LOOKAHEAD_CHARS]
     match = _QUOTE.match(after.lstrip())
     return match.group(1).strip() if match else None
 
@@ -231,10 +232,16 @@ def find_spokespeople(doc: Doc, matcher: Matcher | None = None, statements: Depe
         person, rule = FINDERS[name](index, doc[position], people)
         if person is not None:
             found.append(Found(person, _quote_near(index, position), rule))
+        else:
+            LOGGER.debug("%s cue %r at %d names nobody", name, doc[position].text, doc[position].idx)
     found.extend(signed_names(index))
     found.extend(closing_signature(index))
     found.extend(speaker_labels(index))
-    return organization_steps(_merge(found, index), index)
+    speakers = organization_steps(_merge(found, index), index)
+    for speaker in speakers:
+        LOGGER.debug("spokesperson %r (%s): role %r (%s), organisation %r (%s)", speaker.name, speaker.rule,
+                     speaker.role, speaker.role_rule, speaker.organization, speaker.organization_rule)
+    return speakers
 
 
 def build_matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
+from .. import settings
 from ..records import Spokesperson
 from .doctext import DocIndex, doc_index, doc_text
 from .lexicon import lexicon
@@ -26,7 +27,6 @@ _STOPS = frozenset({".", "“", "\"", ":", ";", ")", "”"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 
-_LONGEST_ROLE = 24
 
 
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -52,7 +52,7 @@ def role_end(person: Span) -> int | None:
     if person.end >= len(doc) or doc[person.end].text != ",":
         return None
     start = end = person.end + 1
-    while end < len(doc) and end - person.end < _LONGEST_ROLE:
+    while end < len(doc) and end - person.end < settings.ROLE_MAX_TOKENS:
         token = doc[end]
         if "\n" in token.text or end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)):
             break
@@ -60,7 +60,8 @@ def role_end(person: Span) -> int | None:
                 token.pos_ == "NOUN" and token.lower_.endswith("ing")):  # "director of early warning systems"
             break
         if token.text == "(":
-            close = next((n for n in range(end + 1, min(len(doc), end + 7)) if doc[n].text == ")"), None)
+            close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS))
+                          if doc[n].text == ")"), None)
             if close is None or end == start:
                 break
             end = close + 1  # "director for (counter) terrorism": a note inside the title
@@ -85,7 +86,7 @@ def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
     if after.lower_ in {"and", "&"} and before.is_title:
         return comma + 2 < len(doc) and doc[comma + 2].is_title  # "Law, Policy, and Research program"
     segment = []
-    for token in doc[comma + 1:min(len(doc), comma + 9)]:
+    for token in doc[comma + 1:min(len(doc), comma + settings.TITLE_LIST_ITEM_MAX_TOKENS)]:
         if token.text in {",", ".", ";", ":", "“", '"'} or "\n" in token.text_with_ws[len(token.text):]:
             break
         segment.append(token)
@@ -235,9 +236,9 @@ def _split_role(span: Span, appositive: bool = False) -> Title:
     role = _trim_role(role)
     words = role.split()
     first_pos = span[0].pos_ if len(span) else ""
-    plain_appositive = appositive and 0 < len(words) <= 8 and first_pos not in {"PRON", "VERB", "AUX", "ADP"} \
-        and (role[:1].islower() or words[0].lower() == "former")
-    keep = (has_role_word(role) or plain_appositive) and len(role) <= 110
+    plain_appositive = appositive and 0 < len(words) <= settings.PLAIN_APPOSITIVE_MAX_WORDS \
+        and first_pos not in {"PRON", "VERB", "AUX", "ADP"} and (role[:1].islower() or words[0].lower() == "former")
+    keep = (has_role_word(role) or plain_appositive) and len(role) <= settings.ROLE_MAX_CHARS
     return Title((role or None) if keep else None, org, None, step if org else None)
 
 
@@ -263,7 +264,7 @@ def _role_before(person: Span) -> Title:
     if stop > 0 and doc[stop - 1].text == ",":
         stop -= 1  # "Amnesty International USA's Campaign Manager for Ending Gun Violence, Ernest Coverson"
     start = stop
-    while start > 0 and stop - start < 16:
+    while start > 0 and stop - start < settings.ROLE_BEFORE_NAME_MAX_TOKENS:
         token = doc[start - 1]
         if "\n" in token.text_with_ws:
             break  # the line above (a title, a heading) is not part of the name's title
@@ -313,13 +314,13 @@ def signature_role(span: Span, signed: bool = False) -> Title:
     """What a signed name's own line or the lines under it say: `Jane Roe, Executive Director`, or a role
     line then an organisation line; `Campaigns Director, Clean Air Alliance` is split at its last comma."""
     text = doc_text(span.doc)
-    after = text[span.end_char:span.end_char + 400].split("\n")
+    after = text[span.end_char:span.end_char + settings.SIGNATURE_LOOKAHEAD_CHARS].split("\n")
     same_line = after[0].strip(" ,|–—-")
     if same_line:  # "Jane Roe, Executive Director" on a signature's own line
         return _role_and_body(same_line, after[1].strip() if len(after) > 1 else "") if signed else Title()
     if len(after) < 2:
         return Title()
-    org = after[2].strip() if len(after) > 2 and 0 < len(after[2].strip()) < 60 \
+    org = after[2].strip() if len(after) > 2 and 0 < len(after[2].strip()) < settings.SIGNATURE_ORG_LINE_MAX_CHARS \
         and after[2].strip()[:1].isupper() else None
     if org:
         begin = span.end_char + len(after[0]) + len(after[1]) + 2
@@ -330,10 +331,11 @@ def signature_role(span: Span, signed: bool = False) -> Title:
 
 
 def _role_and_body(role: str, next_line: str) -> Title:
-    if not role or len(role) > 90 or not has_role_word(role):
+    if not role or len(role) > settings.SIGNATURE_ROLE_MAX_CHARS or not has_role_word(role):
         return Title()
     parts = [p.strip() for p in re.split(r"\s*[,|]\s*", role)]
-    org = next_line if next_line and len(next_line) < 60 and not has_role_word(next_line) else None
+    org = next_line if next_line and len(next_line) < settings.SIGNATURE_ORG_LINE_MAX_CHARS \
+        and not has_role_word(next_line) else None
     if org is None and len(parts) > 1 and not has_role_word(parts[-1]) and parts[-1][:1].isupper() \
             and not is_place(parts[-1]):
         role, org = role[:role.rindex(parts[-1])].strip(" ,|"), parts[-1]
