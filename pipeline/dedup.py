@@ -20,7 +20,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 _TITLE_PREFIX = re.compile(r"^(?:press releases?|news releases?|statement|press statement)\s*:\s*", re.IGNORECASE)
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # the seen_at of a record that has none, when sorting
 _DATE0 = dt.date(1, 1, 1)
-_COMPATIBLE_SHARE = 0.6  # share of the shorter text's opening words found in the longer one's opening
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,11 +76,11 @@ def _opening(release: Release, n: int) -> list[str]:
 def compatible(a: Release, b: Release) -> bool:
     """True when two releases with one identity key have texts that can be the same release."""
     short, long = sorted((a, b), key=lambda r: len(r.summary))
-    want = set(_opening(short, 30))
-    if len(want) < 5:
+    want = set(_opening(short, settings.COMPATIBLE_OPENING_WORDS))
+    if len(want) < settings.COMPATIBLE_MIN_WORDS:
         return True  # too little text to tell them apart: the key decides
-    have = set(_opening(long, 400))
-    return len(want & have) / len(want) >= _COMPATIBLE_SHARE
+    have = set(_opening(long, settings.COMPATIBLE_SEARCH_WORDS))
+    return len(want & have) / len(want) >= settings.COMPATIBLE_SHARE
 
 
 def _truncation_of(short: Release, long: Release) -> bool:

@@ -57,6 +57,12 @@ DAY_FIRST_DOMAINS = frozenset({
 # A truncated card and a full text of the same release share a title and date; the
 # summary's first words must agree too, so two releases with one title never merge.
 MERGE_PREFIX_WORDS = 12
+# Two texts under one identity key are one release when the shorter one's opening words (a teaser's) are
+# mostly found in the longer one's opening (the full text's, which may add a dateline or a standfirst).
+COMPATIBLE_OPENING_WORDS = 30  # the shorter text's words compared
+COMPATIBLE_SEARCH_WORDS = 400  # how far into the longer text they are looked for
+COMPATIBLE_SHARE = 0.6  # share of them that must be found
+COMPATIBLE_MIN_WORDS = 5  # fewer distinct words tell nothing: the key alone decides
 # Dataset rows built and written at a time: bounds memory however large the corpus (about 1.5 KB a row).
 DEDUP_WINDOW_ROWS = 20_000
 
