@@ -1,6 +1,6 @@
 """Throughput, stage shares, memory and scaling of the pipeline on a synthetic corpus.
 
-Full run (about 80 minutes on 2 cores, most of it the 100k-release run; see the Performance section of README.md):
+Full run (about 80 minutes on 2 cores, most of it the 100k-release run; see docs/SCALING.md):
 
     .venv/bin/python benchmarks/bench_pipeline.py            # 1k, 10k and 100k releases, dedup of 1M
     .venv/bin/python benchmarks/bench_pipeline.py --quick    # smoke run: 1k releases, no 100k, no 1M
