@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from . import settings
-from .records import Release
+from .records import DOCUMENT_KINDS, Release
 from .urls import canonical_url
 
 LOGGER = logging.getLogger(__name__)
@@ -104,14 +104,14 @@ def _merge(group: list[Release]) -> tuple[Release, list[Release]]:
             earlier.append(member)
     sources = tuple(sorted({s for r in group for s in r.sources}))
     captions = tuple(dict.fromkeys(c for r in group for c in r.captions))
-    kinds = [r.kind for r in group if r.kind not in {"page", "email"}]
+    kinds = [r.kind for r in group if r.kind not in DOCUMENT_KINDS]
     seen = [r.seen_at for r in group if r.seen_at]
     merged = replace(
         best,
         sources=sources,
         captions=captions,
         title=best.title or next((r.title for r in group if r.title), None),
-        kind=best.kind if best.kind not in {"page", "email"} or not kinds else kinds[0],
+        kind=best.kind if best.kind not in DOCUMENT_KINDS or not kinds else kinds[0],
         url=best.url or next((r.url for r in group if r.url), None),
         published=best.published or next((r.published for r in group if r.published), None),
         organization=best.organization or next((r.organization for r in group if r.organization), None),
