@@ -17,14 +17,15 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python -m pipeline run --raw raw --out processed
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check pipeline tests
+	$(BIN)/ruff check pipeline tests benchmarks
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) processed/releases processed/_runs

@@ -1,6 +1,6 @@
 """Throughput, stage shares, memory and scaling of the pipeline on a synthetic corpus.
 
-Full run (about 80 minutes on 2 cores, most of it the 100k-release run; see the Performance section of README.md):
+Full run (about 80 minutes on 2 cores, most of it the 100k-release run; see docs/SCALING.md):
 
     .venv/bin/python benchmarks/bench_pipeline.py            # 1k, 10k and 100k releases, dedup of 1M
     .venv/bin/python benchmarks/bench_pipeline.py --quick    # smoke run: 1k releases, no 100k, no 1M
@@ -329,10 +329,10 @@ def synthetic_cache(count: int, seed: int = 1):
 
 
 def bench_dedup(count: int) -> tuple[float, int, int]:
-    """Seconds for the pipeline's dedup (pipeline.dedup.dedup_stream, every output window built) on a
+    """Seconds for the pipeline's dedup (pipeline.store.dedup_stream, every output window built) on a
     cache of count synthetic records; merged and expected merges."""
     from pipeline import settings
-    from pipeline.dedup import dedup_stream
+    from pipeline.store import dedup_stream
 
     cache, expected = synthetic_cache(count)
     gc.collect()
@@ -497,7 +497,8 @@ def main(argv: list[str] | None = None) -> int:
         # The extract stage also rebuilds records and cache rows: what nlp.pipe at the sample's rate
         # does not explain of the stage's time.
         extract_seconds = stage_seconds(single.report)["extract"]
-        emit("extract_share_outside_nlp_pipe", 1 - (text_chars / (sum(map(len, sample)) / full_sample)) / extract_seconds)
+        bare_share = (text_chars / (sum(map(len, sample)) / full_sample)) / extract_seconds
+        emit("extract_share_outside_nlp_pipe", 1 - bare_share)
         # One release as long as the pipeline reads (a transcript, a report page), on a single line: the
         # extractors must stay linear in its length.
         from pipeline import settings

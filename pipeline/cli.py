@@ -11,7 +11,7 @@ from pathlib import Path
 from . import settings
 from .errors import PipelineError
 
-LOGGER = logging.getLogger("pipeline")
+LOGGER = logging.getLogger("pipeline")  # every module's logger is below this one
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # what can end a line, or rewrite one
 
@@ -24,77 +24,81 @@ def _parser() -> argparse.ArgumentParser:
         prog="pipeline",
         description="Turn scraped newsroom pages into a deduplicated Parquet dataset of press releases.",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log every skipped file and stage timing")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log every decision of every stage (skipped files, merges, speakers found) and the "
+                             "stages' counts and timings")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    run = commands.add_parser(
-        "run", help="read raw pages, split, extract and write the dataset",
-        description="Read every file under --raw, split it into releases, extract dates, spokespeople, "
-                    "countries and figures, deduplicate, and publish --out/releases atomically.",
-    )
-    run.add_argument("--raw", type=Path, default=Path("raw"), help="directory of raw pages (default: raw)")
-    run.add_argument("--out", type=Path, default=Path("processed"), help="output directory (default: processed)")
-    run.add_argument("--model", default=settings.DEFAULT_MODEL,
-                     help=f"spaCy model to load (default: {settings.DEFAULT_MODEL})")
-    run.add_argument("--no-progress", action="store_true", help="no progress bars")
+    run = _command(commands, "run", "read raw pages, split, extract and write the dataset",
+                   "Read every file under --raw, split it into releases, extract dates, spokespeople, countries "
+                   "and figures, deduplicate, and publish --out/releases atomically.")
+    _build_options(run)
     run.add_argument("--workers", type=int, default=1, help="local processes for extraction (default: 1)")
     run.add_argument("--scheduler", metavar="ADDRESS",
                      help="run extraction on the Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786)")
-    run.add_argument("--allow-empty", action="store_true", help=ALLOW_EMPTY_HELP)
 
-    refresh = commands.add_parser(
-        "refresh", help="the nightly job: scrape (optional), process only new snapshots, merge",
-        description="Scrape the sites in --sites (when given), process only raw snapshots not processed "
-                    "before with this extraction version, and merge them into --out atomically. A run with "
-                    "nothing new changes nothing. Exit codes: 0 ok, 1 failed, 2 bad configuration, "
-                    "3 output not writable or a file in the way (named), 75 another run holds the lock.",
-    )
-    refresh.add_argument("--raw", type=Path, default=Path("raw"), help="directory of raw pages (default: raw)")
-    refresh.add_argument("--out", type=Path, default=Path("processed"), help="output directory (default: processed)")
+    refresh = _command(commands, "refresh", "the nightly job: scrape (optional), process only new snapshots, merge",
+                       "Scrape the sites in --sites (when given), process only raw snapshots not processed before "
+                       "with this extraction version, and merge them into --out atomically. A run with nothing new "
+                       "changes nothing. Exit codes: 0 ok, 1 failed, 2 bad configuration, 3 output not writable or "
+                       "a file in the way (named), 75 another run holds the lock.")
+    _build_options(refresh)
     refresh.add_argument("--sites", type=Path, help="sites.toml listing the newsrooms to scrape first")
-    refresh.add_argument("--model", default=settings.DEFAULT_MODEL,
-                         help=f"spaCy model to load (default: {settings.DEFAULT_MODEL})")
-    refresh.add_argument("--no-progress", action="store_true", help="no progress bars")
-    refresh.add_argument("--allow-empty", action="store_true", help=ALLOW_EMPTY_HELP)
 
-    scrape = commands.add_parser(
-        "scrape", help="fetch newsroom listing pages (and release pages) into raw snapshots",
-        description="Fetch a newsroom listing URL and its pagination politely (robots.txt, a delay per host, "
-                    "retries with backoff, conditional GET) and store every page as an immutable snapshot "
-                    "under --raw/<site>/ with a .meta.json sidecar. See docs/SCRAPING.md.",
-    )
+    scrape = _command(commands, "scrape", "fetch newsroom listing pages (and release pages) into raw snapshots",
+                      "Fetch a newsroom listing URL and its pagination politely (robots.txt, a delay per host, "
+                      "retries with backoff, conditional GET) and store every page as an immutable snapshot under "
+                      "--raw/<site>/ with a .meta.json sidecar. See docs/SCRAPING.md.")
     scrape.add_argument("url", nargs="?", help="the newsroom listing URL (page 1)")
     scrape.add_argument("--sites", type=Path, help="sites.toml listing newsrooms, instead of one URL")
     scrape.add_argument("--raw", type=Path, default=Path("raw"), help="directory for snapshots (default: raw)")
-    scrape.add_argument("--max-pages", type=int, default=5, help="listing pages to walk at most (default: 5)")
-    scrape.add_argument("--delay", type=float, default=1.0, help="seconds between requests to the host (default: 1.0)")
+    scrape.add_argument("--max-pages", type=int, default=settings.SCRAPE_MAX_PAGES,
+                        help=f"listing pages to walk at most (default: {settings.SCRAPE_MAX_PAGES})")
+    scrape.add_argument("--delay", type=float, default=settings.FETCH_DELAY_S,
+                        help=f"seconds between requests to the host (default: {settings.FETCH_DELAY_S})")
     scrape.add_argument("--release-pages", action="store_true", help="also fetch each new card's own page")
 
-    sql = commands.add_parser(
-        "sql", help="run SQL over the dataset and print the result",
-        description="Run a DuckDB query over the dataset. Tables: releases, spokespeople, countries, figures, "
-                    "release_versions. Example: python -m pipeline sql \"SELECT code, count(*) n FROM countries "
-                    "GROUP BY code ORDER BY n DESC LIMIT 10\"",
-    )
+    sql = _command(commands, "sql", "run SQL over the dataset and print the result",
+                   "Run a DuckDB query over the dataset. Tables: releases, spokespeople, countries, figures, "
+                   "release_versions. Example: python -m pipeline sql \"SELECT code, count(*) n FROM countries "
+                   "GROUP BY code ORDER BY n DESC LIMIT 10\"")
     sql.add_argument("query", help="the SQL query")
-    sql.add_argument("--out", type=Path, default=Path("processed"), help="dataset directory (default: processed)")
+    _out_option(sql, "dataset directory")
     sql.add_argument("--csv", action="store_true", help="print CSV instead of a table")
 
-    explain = commands.add_parser(
-        "explain", help="show what the reader and the splitter make of one page, and why",
-        description="Read one raw page (plain text or HTML) and print its type, the card template inferred "
-                    "from its repetition or the items its markup repeats, the role each line or element got, "
-                    "and the records the pipeline would make of it. Use it when adding a new newsroom.",
-    )
+    explain = _command(commands, "explain", "show what the reader and the splitter make of one page, and why",
+                       "Read one raw page (plain text or HTML) and print its type, the card template inferred from "
+                       "its repetition or the items its markup repeats, the role each line or element got, and the "
+                       "records the pipeline would make of it. Use it when adding a new newsroom.")
     explain.add_argument("page", type=Path, help="the raw page file")
 
-    stats = commands.add_parser(
-        "stats", help="summarise the dataset: releases per organisation and year, top countries, null rates",
-        description="Print releases per organisation and year, the most cited countries and spokespeople, "
-                    "and the share of empty values in each column.",
-    )
-    stats.add_argument("--out", type=Path, default=Path("processed"), help="dataset directory (default: processed)")
+    stats = _command(commands, "stats",
+                     "summarise the dataset: releases per organisation and year, top countries, null rates",
+                     "Print releases per organisation and year, the most cited countries and spokespeople, and the "
+                     "share of empty values in each column.")
+    _out_option(stats, "dataset directory")
     return parser
+
+
+def _command(commands: argparse._SubParsersAction, name: str, summary: str, description: str
+             ) -> argparse.ArgumentParser:
+    """Add one subcommand: its one-line summary for `--help`, its description for `COMMAND --help`."""
+    parser: argparse.ArgumentParser = commands.add_parser(name, help=summary, description=description)
+    return parser
+
+
+def _out_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("--out", type=Path, default=Path("processed"), help=f"{what} (default: processed)")
+
+
+def _build_options(parser: argparse.ArgumentParser) -> None:
+    """The options `run` and `refresh` share."""
+    parser.add_argument("--raw", type=Path, default=Path("raw"), help="directory of raw pages (default: raw)")
+    _out_option(parser, "output directory")
+    parser.add_argument("--model", default=settings.DEFAULT_MODEL,
+                        help=f"spaCy model to load (default: {settings.DEFAULT_MODEL})")
+    parser.add_argument("--no-progress", action="store_true", help="no progress bars")
+    parser.add_argument("--allow-empty", action="store_true", help=ALLOW_EMPTY_HELP)
 
 
 def _scrape(args: argparse.Namespace) -> int:
@@ -143,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     handler = logging.StreamHandler()
     handler.setFormatter(_OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[handler])
+    if args.verbose:  # the pipeline's own decisions; other libraries stay at INFO
+        LOGGER.setLevel(logging.DEBUG)
     logging.getLogger("urllib3").setLevel(logging.ERROR)  # retries are logged by the scraper itself
     try:
         if args.command in {"run", "refresh"}:

@@ -1,34 +1,25 @@
 """Dedup stage: one row per release, however many pages, scrapes or cards it was seen on."""
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
+import logging
 import re
-import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
-
-import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from . import settings
-from .records import Release
+from .records import DOCUMENT_KINDS, Release
+from .urls import canonical_url
+
+LOGGER = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[a-z0-9]+")
 # Site prefixes some aggregators glue to titles ("Press Releases: ...").
 _TITLE_PREFIX = re.compile(r"^(?:press releases?|news releases?|statement|press statement)\s*:\s*", re.IGNORECASE)
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)  # the seen_at of a record that has none, when sorting
 _DATE0 = dt.date(1, 1, 1)
-_BATCH_ROWS = 5_000  # rows per Arrow batch when a table is read in batches
-_COMPATIBLE_SHARE = 0.6  # share of the shorter text's opening words found in the longer one's opening
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,14 +64,6 @@ def text_key(release: Release) -> str:
     return f"w|{title}|{date}|{words}|{release.kind if not date else ''}"
 
 
-def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, no fragment, no trailing slash, no tracking parameters."""
-    parts = urlsplit(url.strip())
-    query = "&".join(q for q in parts.query.split("&") if q and not q.lower().startswith(("utm_", "fbclid", "gclid")))
-    path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
-
-
 def release_id(key: str) -> str:
     """A stable 16-hex-digit id from an identity key."""
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
@@ -93,11 +76,11 @@ def _opening(release: Release, n: int) -> list[str]:
 def compatible(a: Release, b: Release) -> bool:
     """True when two releases with one identity key have texts that can be the same release."""
     short, long = sorted((a, b), key=lambda r: len(r.summary))
-    want = set(_opening(short, 30))
-    if len(want) < 5:
+    want = set(_opening(short, settings.COMPATIBLE_OPENING_WORDS))
+    if len(want) < settings.COMPATIBLE_MIN_WORDS:
         return True  # too little text to tell them apart: the key decides
-    have = set(_opening(long, 400))
-    return len(want & have) / len(want) >= _COMPATIBLE_SHARE
+    have = set(_opening(long, settings.COMPATIBLE_SEARCH_WORDS))
+    return len(want & have) / len(want) >= settings.COMPATIBLE_SHARE
 
 
 def _truncation_of(short: Release, long: Release) -> bool:
@@ -108,12 +91,12 @@ def _truncation_of(short: Release, long: Release) -> bool:
 
 def _merge(group: list[Release]) -> tuple[Release, list[Release]]:
     """One release from every sighting of it, and the earlier texts it replaced."""
-    by_time = sorted(group, key=lambda r: (r.seen_at or _EPOCH, len(r.summary)))
+    by_time = sorted(group, key=lambda r: (r.seen_at or EPOCH, len(r.summary)))
     # The newest text wins, unless it is a cut-off card of a longer text seen on another page.
     newest = by_time[-1]
     full = [r for r in group if _truncation_of(newest, r)]
-    best = max(full, key=lambda r: (len(r.summary), r.title is not None, r.seen_at or _EPOCH))
-    earlier = []
+    best = max(full, key=lambda r: (len(r.summary), r.title is not None, r.seen_at or EPOCH))
+    earlier: list[Release] = []
     for member in by_time:
         if not _truncation_of(member, best) and not any(
             _normal(member.summary) == _normal(e.summary) and member.title == e.title for e in earlier
@@ -121,14 +104,14 @@ def _merge(group: list[Release]) -> tuple[Release, list[Release]]:
             earlier.append(member)
     sources = tuple(sorted({s for r in group for s in r.sources}))
     captions = tuple(dict.fromkeys(c for r in group for c in r.captions))
-    kinds = [r.kind for r in group if r.kind not in {"page", "email"}]
+    kinds = [r.kind for r in group if r.kind not in DOCUMENT_KINDS]
     seen = [r.seen_at for r in group if r.seen_at]
     merged = replace(
         best,
         sources=sources,
         captions=captions,
         title=best.title or next((r.title for r in group if r.title), None),
-        kind=best.kind if best.kind not in {"page", "email"} or not kinds else kinds[0],
+        kind=best.kind if best.kind not in DOCUMENT_KINDS or not kinds else kinds[0],
         url=best.url or next((r.url for r in group if r.url), None),
         published=best.published or next((r.published for r in group if r.published), None),
         organization=best.organization or next((r.organization for r in group if r.organization), None),
@@ -170,213 +153,19 @@ def dedup(releases: list[Release]) -> DedupResult:
             # Distinct texts under one key keep apart; their opening words keep their ids apart too.
             suffix = "" if len(variants) == 1 else "|" + " ".join(_opening(variant[0], settings.MERGE_PREFIX_WORDS))
             groups.append((key + suffix, variant))
-    out, versions = [], []
+    out: list[tuple[str, Release]] = []
+    versions: list[ReleaseVersion] = []
     for key, members in groups:
         rid = release_id(key)
         merged, earlier = _merge(members)
+        if len(members) > 1:
+            LOGGER.debug("%d records are one release %s (key %r); %d earlier texts kept", len(members), rid,
+                         key[:80], len(earlier))
         out.append((rid, merged))
         versions.extend(
             ReleaseVersion(release_id=rid, title=e.title, summary=e.summary, seen_at=e.seen_at, sources=e.sources)
             for e in earlier
         )
     out.sort(key=lambda pair: (pair[1].published is None, pair[1].published or _DATE0, pair[0]))
-    versions.sort(key=lambda v: (v.release_id, v.seen_at or _EPOCH))
+    versions.sort(key=lambda v: (v.release_id, v.seen_at or EPOCH))
     return DedupResult(releases=tuple(out), versions=tuple(versions), merged=len(releases) - len(out))
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DedupStream:
-    """The deduplicated dataset of a record cache, produced a window of rows at a time."""
-
-    releases: int  # rows the releases table will have
-    merged: int  # records merged away
-    versions: pa.Table  # release_versions, small: only releases whose text changed
-    windows: Callable[[], Iterator[pa.Table]]  # releases rows in dataset order, at most `window` at a time
-
-
-@contextmanager
-def dedup_stream(batches: Callable[[], Iterable[pa.RecordBatch]], extra_sources: dict[str, list[str]],
-                 extraction_version: str, *, window: int | None = None,
-                 scratch: Path | None = None) -> Iterator[DedupStream]:
-    """Deduplicate a cache of extracted records that `batches()` reads afresh on every call (a Parquet
-    file), holding at most `window` rows and a few dozen bytes per record in memory.
-
-    Records that share a URL or a text key are merged a group of windows at a time into a scratch
-    file under `scratch` (the system's temporary directory by default); every other row goes from
-    cache to dataset in Arrow. Rows come out sorted by `published` (undated last), then `release_id`.
-    """
-    window = window or settings.DEDUP_WINDOW_ROWS
-    ids, published, parent = _identities(batches())
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(parent)):
-        groups[_root(parent, i)].append(i)
-    del parent
-    shared_groups = [members for members in groups.values() if len(members) > 1]
-    del groups
-    is_shared = np.zeros(len(ids), dtype=bool)
-    for members in shared_groups:
-        is_shared[members] = True
-    singles = pa.array(np.flatnonzero(~is_shared), type=pa.int64())
-    del is_shared
-    from .schema import RELEASE_VERSIONS, RELEASES, to_table
-
-    with tempfile.TemporaryDirectory(prefix=".tmp-dedup-", dir=scratch) as scratch_dir:
-        merged_path = Path(scratch_dir) / "merged.parquet"
-        version_rows: list[dict] = []
-        merged_ids: list[str] = []
-        merged_published: list[dt.date | None] = []
-        merged = 0
-        with pq.ParquetWriter(merged_path, RELEASES) as writer:
-            for chunk in _chunks(shared_groups, window):
-                result = _dedup_rows(batches, chunk, extra_sources)
-                merged += result.merged
-                writer.write_table(_merged_rows(result, extraction_version))
-                merged_ids.extend(rid for rid, _ in result.releases)
-                merged_published.extend(r.published for _, r in result.releases)
-                version_rows.extend({"release_id": v.release_id, "title": v.title, "summary": v.summary,
-                                     "seen_at": v.seen_at, "sources": list(v.sources)} for v in result.versions)
-        del shared_groups
-        # The dataset order over compact Arrow keys: from the cache (0) or the merged file (1), and where.
-        keys = pa.table({
-            "published": pa.concat_arrays([pa.array(published, pa.date32()).take(singles),
-                                           pa.array(merged_published, pa.date32())]),
-            "release_id": pa.concat_arrays([ids.take(singles), pa.array(merged_ids, pa.string())]),
-            "source": pa.array(np.repeat(np.array([0, 1], dtype=np.int8), [len(singles), len(merged_ids)])),
-            "position": pa.concat_arrays([singles, pa.array(np.arange(len(merged_ids), dtype=np.int64))]),
-        })
-        del published, merged_published, merged_ids
-        order = keys.take(pc.sort_indices(keys, sort_keys=[("published", "ascending", "at_end"),
-                                                            ("release_id", "ascending", "at_end")]))
-        del keys
-
-        def windows() -> Iterator[pa.Table]:
-            for start in range(0, order.num_rows, window):
-                yield _window_rows(order.slice(start, window), batches, merged_path, ids, extra_sources,
-                                   extraction_version)
-
-        version_rows.sort(key=lambda v: (v["release_id"], v["seen_at"] or _EPOCH))
-        yield DedupStream(releases=order.num_rows, merged=merged,
-                          versions=to_table(version_rows, RELEASE_VERSIONS), windows=windows)
-
-
-def _chunks(groups: list[list[int]], rows: int) -> Iterator[list[int]]:
-    """Whole groups of record positions, about `rows` positions at a time, each chunk sorted."""
-    chunk: list[int] = []
-    for group in groups:
-        chunk.extend(group)
-        if len(chunk) >= rows:
-            yield sorted(chunk)
-            chunk = []
-    if chunk:
-        yield sorted(chunk)
-
-
-def _dedup_rows(batches: Callable[[], Iterable[pa.RecordBatch]], positions: list[int],
-                extra_sources: dict[str, list[str]]) -> DedupResult:
-    """dedup() on the cache records at `positions`: whole groups, so merging them alone is exact."""
-    from .schema import from_cache_row
-
-    rows = _take_rows(batches(), positions).to_pylist()
-    return dedup([_widened(from_cache_row(row), extra_sources, row["source_sha256"]) for row in rows])
-
-
-def _merged_rows(result: DedupResult, extraction_version: str) -> pa.Table:
-    from .schema import RELEASES, to_row, to_table
-
-    return to_table([to_row(rid, r, extraction_version) for rid, r in result.releases], RELEASES)
-
-
-def _identities(batches: Iterable[pa.RecordBatch]) -> tuple[pa.Array, list[dt.date | None], list[int]]:
-    """Each record's release_id and date, and a union-find forest joining records that share a key."""
-    ids: list[str] = []
-    published: list[dt.date | None] = []
-    parent: list[int] = []
-    # Keys as 8-byte digests: a million records cost tens of MB, not the keys' full text.
-    first_with: dict[bytes, int] = {}
-
-    index = 0
-    for batch in batches:
-        columns = [batch.column(name).to_pylist() for name in ("url", "title", "published", "kind", "summary")]
-        for url, title, day, kind, summary in zip(*columns, strict=True):
-            probe = Release(sources=(), kind=kind, title=title, summary=summary, published=day, url=url)
-            own = identity_key(probe)
-            ids.append(release_id(own))
-            published.append(day)
-            parent.append(index)
-            for key in {own, text_key(probe)}:
-                other = first_with.setdefault(hashlib.blake2b(key.encode(), digest_size=8).digest(), index)
-                if other != index:
-                    parent[_root(parent, index)] = _root(parent, other)
-            index += 1
-    return pa.array(ids, pa.string()), published, parent
-
-
-def _root(parent: list[int], i: int) -> int:
-    """The root of i in a union-find forest, halving the path on the way."""
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _take_rows(batches: Iterable[pa.RecordBatch], positions: list[int]) -> pa.Table:
-    """The rows at sorted, non-empty `positions` of a file or table read batch by batch, in that order."""
-    wanted = pa.array(positions, type=pa.int64())
-    parts = []
-    offset = 0
-    for batch in batches:
-        lo, hi = bisect.bisect_left(positions, offset), bisect.bisect_left(positions, offset + batch.num_rows)
-        if hi > lo:
-            parts.append(pa.Table.from_batches([batch.take(pc.subtract(wanted[lo:hi], offset))]))
-        offset += batch.num_rows
-        if hi == len(positions):
-            break
-    return pa.concat_tables(parts)
-
-
-def _window_rows(entries: pa.Table, batches: Callable[[], Iterable[pa.RecordBatch]], merged_path: Path,
-                 ids: pa.Array, extra_sources: dict[str, list[str]], extraction_version: str) -> pa.Table:
-    """The dataset rows of one window of the dataset order."""
-    from .schema import RELEASES
-
-    from_cache = pc.equal(entries.column("source"), 0)
-    singles = sorted(entries.column("position").filter(from_cache).to_pylist())
-    merged = sorted(entries.column("position").filter(pc.invert(from_cache)).to_pylist())
-    tables = []
-    if singles:
-        tables.append(_single_rows(_take_rows(batches(), singles), ids.take(pa.array(singles, pa.int64())),
-                                   extra_sources, extraction_version))
-    if merged:
-        tables.append(_take_rows(pq.ParquetFile(merged_path).iter_batches(batch_size=_BATCH_ROWS), merged))
-    table = pa.concat_tables([t.cast(RELEASES) for t in tables])
-    order = pc.sort_indices(table, sort_keys=[("published", "ascending", "at_end"),
-                                              ("release_id", "ascending", "at_end")])
-    return table.take(order)
-
-
-def _widened(release: Release, extra_sources: dict[str, list[str]], sha: str) -> Release:
-    paths = extra_sources.get(sha)
-    return replace(release, sources=tuple(sorted(set(release.sources) | set(paths)))) if paths else release
-
-
-def _single_rows(rows: pa.Table, ids: pa.Array, extra_sources: dict[str, list[str]], extraction_version: str
-                 ) -> pa.Table:
-    """Dataset rows for records seen once, built column by column."""
-    from .schema import RELEASES
-
-    sources = rows.column("sources")
-    if extra_sources:
-        shas = rows.column("source_sha256").to_pylist()
-        sources = pa.array(
-            [sorted(set(s) | set(extra_sources.get(sha, ()))) for s, sha in zip(sources.to_pylist(), shas, strict=True)],
-            type=pa.list_(pa.string()),
-        )
-    columns = {
-        "release_id": ids,
-        "sources": sources,
-        "first_seen": rows.column("seen_at"),
-        "last_seen": rows.column("seen_at"),
-        "extraction_version": pa.array([extraction_version] * rows.num_rows, type=pa.string()),
-    }
-    return pa.table([columns[f.name] if f.name in columns else rows.column(f.name) for f in RELEASES],
-                    schema=RELEASES)

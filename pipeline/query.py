@@ -64,7 +64,7 @@ def _require(out: str | Path, table: str = RELEASES) -> Path:
 
 
 def _dataset(out: str | Path, table: str) -> pads.Dataset:
-    """One table as a pyarrow dataset, each of its files checked to open as Parquet (DatasetError names one that does not)."""
+    """One table as a pyarrow dataset, each file checked to open as Parquet (DatasetError names one that does not)."""
     directory = _require(out, table)
     for part in sorted(directory.glob("*.parquet")):
         try:
@@ -181,7 +181,8 @@ def _require_text(**filters: object) -> None:
 def _read(dataset: pads.Dataset, columns: list[str] | None, expression: pc.Expression | None) -> pd.DataFrame:
     unknown = [c for c in columns or [] if c not in dataset.schema.names]
     if unknown:
-        raise ConfigError(f"no column {', '.join(map(repr, unknown))}; the table has: {', '.join(dataset.schema.names)}")
+        raise ConfigError(f"no column {', '.join(map(repr, unknown))}; "
+                          f"the table has: {', '.join(dataset.schema.names)}")
     return dataset.to_table(columns=columns, filter=expression).to_pandas()
 
 

@@ -122,3 +122,10 @@ class Release:
     def countries(self) -> tuple[str, ...]:
         """Sorted distinct country codes."""
         return tuple(sorted({m.code for m in self.country_mentions}))
+
+
+# The kinds of a whole document that says nothing of its own kind: an email, and a page with no date, kind
+# line or release marker. When the same release is also seen with a real kind, that kind wins (dedup).
+PAGE_KIND = "page"
+EMAIL_KIND = "email"
+DOCUMENT_KINDS = frozenset({PAGE_KIND, EMAIL_KIND})

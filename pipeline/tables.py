@@ -2,54 +2,14 @@
 from __future__ import annotations
 
 import functools
-import logging
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pycountry
 
-LOGGER = logging.getLogger(__name__)
+from .schema import COUNTRY_NAME, FLAT_SCHEMAS, FLAT_TABLES
 
-SPOKESPEOPLE = pa.schema([
-    pa.field("release_id", pa.string(), nullable=False),
-    pa.field("name", pa.string()),
-    pa.field("role", pa.string()),
-    pa.field("organization", pa.string()),
-    pa.field("quote", pa.string()),
-    pa.field("start", pa.int32()),
-    pa.field("end", pa.int32()),
-    pa.field("rule", pa.string()),
-    pa.field("role_rule", pa.string()),
-    pa.field("organization_rule", pa.string()),
-])
-COUNTRIES = pa.schema([
-    pa.field("release_id", pa.string(), nullable=False),
-    pa.field("code", pa.string()),
-    pa.field("country_name", pa.string()),
-    pa.field("mention", pa.string()),
-    pa.field("start", pa.int32()),
-    pa.field("end", pa.int32()),
-    pa.field("rule", pa.string()),
-])
-FIGURES = pa.schema([
-    pa.field("release_id", pa.string(), nullable=False),
-    pa.field("value", pa.float64()),
-    pa.field("unit", pa.string()),
-    pa.field("currency", pa.string()),
-    pa.field("object", pa.string()),
-    pa.field("text", pa.string()),
-    pa.field("start", pa.int32()),
-    pa.field("end", pa.int32()),
-    pa.field("rule", pa.string()),
-    pa.field("object_rule", pa.string()),
-])
-SCHEMAS = {"spokespeople": SPOKESPEOPLE, "countries": COUNTRIES, "figures": FIGURES}
-# Table -> (the releases list column it flattens, {flat column: struct field, where the names differ}).
-_SOURCES = {
-    "spokespeople": ("spokespeople", {}),
-    "countries": ("country_mentions", {"mention": "text"}),
-    "figures": ("figures", {}),
-}
+SCHEMAS = FLAT_SCHEMAS  # table name -> its Arrow schema, each derived from a releases list column
 
 
 @functools.cache
@@ -64,18 +24,18 @@ def country_name(code: str) -> str | None:
 def flat_tables(releases: pa.Table) -> dict[str, pa.Table]:
     """Flatten a releases table's spokespeople, country_mentions and figures lists into three tables."""
     tables = {}
-    for name, schema in SCHEMAS.items():
-        column, renamed = _SOURCES[name]
+    for name, (column, renamed, _inserted) in FLAT_TABLES.items():
+        struct_field = {flat: item for item, flat in renamed.items()}
         items, release_ids = _explode(releases, column)
         columns = {"release_id": release_ids}
-        for field in schema:
+        for field in SCHEMAS[name]:
             if field.name == "release_id":
                 continue
-            if field.name == "country_name":
+            if field.name == COUNTRY_NAME.name:
                 columns[field.name] = _country_names(pc.struct_field(items, "code"))
             else:
-                columns[field.name] = pc.struct_field(items, renamed.get(field.name, field.name))
-        tables[name] = pa.table(columns).cast(schema)
+                columns[field.name] = pc.struct_field(items, struct_field.get(field.name, field.name))
+        tables[name] = pa.table(columns).cast(SCHEMAS[name])
     return tables
 
 

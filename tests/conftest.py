@@ -1,43 +1,94 @@
-"""Shared fixtures: the spaCy pipeline loaded once, ../shared located, and no outside network."""
+"""Shared fixtures: no outside network, the spaCy pipeline loaded once, the sample dataset built once,
+../shared located."""
 from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from pipeline.report import RunReport
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
-
-_real_connect = socket.socket.connect
-
-
-def _guarded_connect(self, address):  # type: ignore[no-untyped-def]
-    host = address[0] if isinstance(address, tuple) else address
-    if isinstance(host, str) and self.family in (socket.AF_INET, socket.AF_INET6):
-        try:
-            loopback = host == "localhost" or ipaddress.ip_address(host).is_loopback
-        except ValueError:
-            loopback = False
-        if not loopback:
-            raise AssertionError(f"test tried to reach the outside network: {address!r}")
-    return _real_connect(self, address)
+PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 
 
-@pytest.fixture(autouse=True)
-def no_outside_network(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Fail any test that connects anywhere but loopback."""
-    monkeypatch.setattr(socket.socket, "connect", _guarded_connect)
+def _loopback(host: object) -> bool:
+    if isinstance(host, bytes):
+        host = host.decode()
+    if not isinstance(host, str):
+        return True  # AF_UNIX paths and the like never leave the machine
+    try:
+        return host == "localhost" or ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_outside_network() -> Iterator[None]:
+    """Fail the test on any connect, or name lookup, aimed anywhere but loopback; ignore proxy settings.
+
+    Session-scoped, so it is in place for module- and session-scoped fixtures too (the scrape runs).
+    pytest.fail is a BaseException: no `except Exception` in the code under test can swallow it.
+    """
+    real_connect, real_connect_ex, real_getaddrinfo = (
+        socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo)
+
+    def check(sock: socket.socket, address: object) -> None:
+        inet = sock.family in (socket.AF_INET, socket.AF_INET6)
+        if inet and isinstance(address, tuple) and not _loopback(address[0]):
+            pytest.fail(f"test tried to reach the outside network: {address!r}")
+
+    def connect(sock: socket.socket, address: object) -> None:
+        check(sock, address)
+        return real_connect(sock, address)  # type: ignore[arg-type]
+
+    def connect_ex(sock: socket.socket, address: object) -> int:
+        check(sock, address)
+        return real_connect_ex(sock, address)  # type: ignore[arg-type]
+
+    def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
+        if host is not None and not _loopback(host):
+            pytest.fail(f"test tried to resolve an outside name: {host!r}")
+        return real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setattr(socket.socket, "connect", connect)
+        monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+        monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+        for name in PROXY_VARIABLES:
+            monkeypatch.delenv(name, raising=False)  # a proxy would take requests off the machine
+        yield
 
 
 @pytest.fixture(scope="session")
-def nlp():
+def nlp():  # type: ignore[no-untyped-def]
     """The full extraction pipeline, loaded once per test session."""
     from pipeline.extract import build_nlp
 
     return build_nlp()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sample:
+    """The dataset the pipeline builds from raw/, and the report of that run. Read it; never write into it."""
+
+    out: Path  # <root>/processed, so that code written for the repository's own layout runs from <root>
+    report: RunReport
+
+
+@pytest.fixture(scope="session")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
+    """The sample dataset, built once for the whole test run."""
+    from pipeline.run import run
+
+    out = tmp_path_factory.mktemp("sample") / "processed"
+    return Sample(out=out, report=run(REPO / "raw", out, progress=False))
 
 
 @pytest.fixture(scope="session")

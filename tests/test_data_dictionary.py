@@ -14,9 +14,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import schema, tables
-from pipeline.run import run
 
-from .conftest import REPO
+from .conftest import REPO, Sample
 
 DOC = REPO / "docs" / "DATA.md"
 TABLES = ["releases", "spokespeople", "countries", "figures", "release_versions"]
@@ -61,7 +60,8 @@ def test_columns_and_types_match_the_schema(table: str):
     expected = [(field.name, _type_name(field.type)) for field in _schemas()[table]]
     missing = [c for c in expected if c not in documented]
     extra = [c for c in documented if c not in expected]
-    assert documented == expected, f"docs/DATA.md {table}: missing {missing}, not in the schema {extra}, or out of order"
+    assert documented == expected, \
+        f"docs/DATA.md {table}: missing {missing}, not in the schema {extra}, or out of order"
 
 
 @pytest.mark.parametrize("table", TABLES)
@@ -71,11 +71,9 @@ def test_every_column_is_described(table: str):
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(sample: Sample) -> Path:
     """A directory holding processed/, the dataset built from raw/, so the doc's relative paths work."""
-    root = tmp_path_factory.mktemp("docs")
-    run(REPO / "raw", root / "processed", progress=False)
-    return root
+    return sample.out.parent
 
 
 def _values(column: pa.ChunkedArray) -> set[str]:

@@ -4,7 +4,8 @@ from pipeline.dedup import dedup, identity_key
 from pipeline.records import Release
 
 DAY = dt.date(2019, 10, 24)
-TEASER = "Turkey spent the months leading up to its military incursion into northeast Syria forcibly returning refugees…"
+TEASER = ("Turkey spent the months leading up to its military incursion into northeast Syria "
+          "forcibly returning refugees…")
 FULL = (
     "Turkey spent the months leading up to its military incursion into northeast Syria forcibly returning "
     "refugees to the war zone, a new report shows. Researchers interviewed dozens of people."
@@ -50,8 +51,8 @@ def test_release_id_is_stable_and_order_free():
 def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
     import pyarrow as pa
 
-    from pipeline.dedup import dedup_stream
     from pipeline.schema import RECORD_CACHE, to_cache_row, to_row, to_table
+    from pipeline.store import dedup_stream
 
     stamp = dt.datetime(2021, 5, 2, tzinfo=dt.UTC)
     records = [
@@ -74,12 +75,12 @@ def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
 def test_dedup_in_windows_gives_the_rows_of_dedup_at_once():
     import pyarrow as pa
 
-    from pipeline.dedup import dedup_stream
     from pipeline.schema import RECORD_CACHE, to_cache_row
+    from pipeline.store import dedup_stream
 
     records = [_release(f"p{i % 3}.txt", f"Release number {i // 2}", f"{TEASER} {i // 2}") for i in range(40)]
-    records += [_release("undated.txt", None, f"An undated card with words enough to be told apart, number {i}.", published=None)
-                for i in range(5)]
+    records += [_release("undated.txt", None, f"An undated card with words enough to be told apart, number {i}.",
+                         published=None) for i in range(5)]
     cache = pa.Table.from_pylist([to_cache_row(r, f"sha{i % 7}", "k") for i, r in enumerate(records)],
                                  schema=RECORD_CACHE)
     with dedup_stream(lambda: cache.to_batches(max_chunksize=6), {}, "1", window=1_000) as whole, \

@@ -17,10 +17,8 @@ from .conftest import REPO
 
 
 @pytest.fixture(scope="module")
-def seed_run(tmp_path_factory):
-    out = tmp_path_factory.mktemp("processed")
-    report = run(REPO / "raw", out, progress=False)
-    return out, report
+def seed_run(sample):
+    return sample.out, sample.report
 
 
 def test_seed_run_writes_a_readable_dataset(seed_run):
@@ -111,15 +109,6 @@ def test_cli_unknown_model_is_one_clean_line(tmp_path: Path):
     assert "cannot load spaCy model" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_cli_help_reads_well():
-    result = _cli("--help")
-    assert result.returncode == 0
-    assert "run" in result.stdout
-    run_help = _cli("run", "--help").stdout
-    for flag in ("--raw", "--out", "--model"):
-        assert flag in run_help
-
-
 def test_the_dataset_built_in_small_windows_equals_the_one_built_at_once(seed_run, tmp_path, monkeypatch):
     """Dedup and write stream the cache a window of rows at a time; the window size changes nothing."""
     out, _ = seed_run
@@ -130,5 +119,6 @@ def test_the_dataset_built_in_small_windows_equals_the_one_built_at_once(seed_ru
         expected = pd.read_parquet(out / table)
         got = pd.read_parquet(small / table)
         if "last_seen" in expected:  # seen_at of a plain file is its mtime: equal here, but not the point
-            expected, got = expected.drop(columns=["first_seen", "last_seen"]), got.drop(columns=["first_seen", "last_seen"])
+            seen = ["first_seen", "last_seen"]
+            expected, got = expected.drop(columns=seen), got.drop(columns=seen)
         pd.testing.assert_frame_equal(got, expected)

@@ -177,16 +177,16 @@ def test_spokespeople_patterns(nlp, text, expected):
 def test_a_name_run_into_the_words_before_it_is_cut_where_the_text_prints_them_alone(nlp):
     from spacy.tokens import Span
 
-    from pipeline.extract.spokespeople import _without_run_on_words
+    from pipeline.extract.names import without_run_on_words
 
     doc = nlp.make_doc("Farmers held by Sable Front Tomas Okello, director, said the Sable Front holds more. "
                        "Mary Ann Lee Smith spoke.")
     run_on = Span(doc, 3, 7, label="PERSON")  # "Sable Front Tomas Okello": the recogniser's one name
     assert run_on.text == "Sable Front Tomas Okello"
-    assert _without_run_on_words(run_on).text == "Tomas Okello"
+    assert without_run_on_words(run_on).text == "Tomas Okello"
     whole = Span(doc, 17, 21, label="PERSON")  # "Mary Ann Lee Smith": no part of it printed alone
     assert whole.text == "Mary Ann Lee Smith"
-    assert _without_run_on_words(whole).text == "Mary Ann Lee Smith"
+    assert without_run_on_words(whole).text == "Mary Ann Lee Smith"
 
 
 @pytest.mark.parametrize(

@@ -193,16 +193,16 @@ def test_a_page_the_splitter_crashed_on_is_retried_by_the_next_refresh(tmp_path:
                                                                       monkeypatch: pytest.MonkeyPatch):
     raw = _raw(tmp_path, "alpha", "beta")
     out = tmp_path / "out"
-    from pipeline import run as run_module
+    from pipeline import stages
 
-    split = run_module.split
+    split = stages.split
 
     def buggy(page):
         if page.source.endswith("beta.txt"):
             raise RuntimeError("a bug in the splitter")
         return split(page)
 
-    monkeypatch.setattr(run_module, "split", buggy)
+    monkeypatch.setattr(stages, "split", buggy)
     first = run(raw, out, incremental=True, progress=False)
     assert "split failed" in dict(first.files_skipped)[str(raw / "beta.txt")]
     monkeypatch.undo()

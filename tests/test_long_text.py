@@ -10,7 +10,8 @@ from .conftest import REPO
 
 
 def _bench():
-    spec = importlib.util.spec_from_file_location("benchmarks_bench_pipeline_long", REPO / "benchmarks" / "bench_pipeline.py")
+    spec = importlib.util.spec_from_file_location("benchmarks_bench_pipeline_long",
+                                                  REPO / "benchmarks" / "bench_pipeline.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)

@@ -12,9 +12,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 
-from pipeline.run import run
-
-from .conftest import REPO
+from .conftest import REPO, Sample
 
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
 # Appended to each executed copy: the figures the notebook drew (Agg keeps them open) and the backend.
@@ -22,9 +20,8 @@ PROBE = "import matplotlib, matplotlib.pyplot as plt; print(matplotlib.get_backe
 
 
 @pytest.fixture(scope="module")
-def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("processed")
-    run(REPO / "raw", out, progress=False)
+def dataset(sample: Sample) -> Path:
+    out = sample.out
     assert all((out / table / "part-0.parquet").exists() for table in ("releases", "countries", "spokespeople"))
     return out
 

@@ -9,14 +9,12 @@ import pytest
 
 from pipeline.run import run
 
-from .conftest import REPO
+from .conftest import REPO, Sample
 
 
 @pytest.fixture(scope="module")
-def single(tmp_path_factory: pytest.TempPathFactory) -> pd.DataFrame:
-    out = tmp_path_factory.mktemp("single")
-    run(REPO / "raw", out, progress=False)
-    return pd.read_parquet(out / "releases")
+def single(sample: Sample) -> pd.DataFrame:
+    return pd.read_parquet(sample.out / "releases")
 
 
 @pytest.mark.parametrize("chunk", [2_000, 5])  # 5: many chunks, each handed over while the last is extracted

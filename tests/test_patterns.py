@@ -35,7 +35,8 @@ def test_a_duplicate_entry_is_reported():
 @pytest.mark.parametrize(
     ("lemma", "forms"),
     [("note", {"note", "notes", "noted", "noting"}), ("reply", {"reply", "replies", "replied", "replying"}),
-     ("stress", {"stress", "stresses", "stressed", "stressing"}), ("admit", {"admit", "admits", "admitted", "admitting"}),
+     ("stress", {"stress", "stresses", "stressed", "stressing"}),
+     ("admit", {"admit", "admits", "admitted", "admitting"}),
      ("say", {"say", "says", "said", "saying"})],
 )
 def test_speech_verbs_are_inflected_from_their_lemmas(lemma, forms):

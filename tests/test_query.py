@@ -19,20 +19,17 @@ import pytest
 import pipeline
 from pipeline.errors import ConfigError, PipelineError
 from pipeline.query import DatasetNotFoundError, QueryError, load, sql, stats, table_names
-from pipeline.run import run
 from pipeline.schema import RELEASES
 from pipeline.tables import SCHEMAS, flat_tables
 
-from .conftest import REPO
+from .conftest import REPO, Sample
 
 LISTS = {"spokespeople": "spokespeople", "countries": "country_mentions", "figures": "figures"}
 
 
 @pytest.fixture(scope="module")
-def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("processed")
-    run(REPO / "raw", out, progress=False)
-    return out
+def out(sample: Sample) -> Path:
+    return sample.out
 
 
 @pytest.fixture(scope="module")
@@ -280,12 +277,3 @@ def test_cli_sql_and_stats(out: Path, releases: pd.DataFrame, tmp_path: Path):
     assert result.returncode == 0 and "Top 10 spokespeople" in result.stdout
     result = cli("stats", "--out", str(tmp_path))
     assert result.returncode == 2 and result.stderr.count("\n") == 1 and "no dataset" in result.stderr
-
-
-def test_every_command_has_help_and_is_in_the_readme():
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for command in ("run", "refresh", "scrape", "sql", "stats"):
-        result = subprocess.run([sys.executable, "-m", "pipeline", command, "--help"], capture_output=True,
-                                text=True, check=True, cwd=REPO)
-        assert "usage:" in result.stdout and len(result.stdout) > 200
-        assert f"python -m pipeline {command}" in readme, command

@@ -121,7 +121,8 @@ def test_edited_release_keeps_its_id_and_an_earlier_version(tmp_path: Path):
             "<p>May 1, 2021</p></article></body></html>"
         )
         (raw / f"{name}.meta.json").write_text(
-            f'{{"url": "https://news.example.org/", "final_url": "https://news.example.org/", "fetched_at": "{fetched}"}}'
+            f'{{"url": "https://news.example.org/", "final_url": "https://news.example.org/", '
+            f'"fetched_at": "{fetched}"}}'
         )
 
     out = tmp_path / "out"

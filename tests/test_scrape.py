@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import itertools
 import json
 import logging
@@ -11,13 +10,14 @@ import socket
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from pipeline import scrape as scrape_module
-from pipeline.scrape import ScrapeConfigError, ScrapeReport, Site, load_sites, scrape, site_dir_name
+from pipeline.scrape import ScrapeConfigError, ScrapeReport, Site, archive, listing, load_sites, scrape, site_dir_name
+from pipeline.urls import origin_problem
 
 from . import newsroom_server as ns
 
@@ -33,58 +33,9 @@ FAST = {"user_agent": USER_AGENT, "timeout_s": (2.0, 0.5), "max_retries": 2, "ba
         "max_retry_after_s": 5.0}
 
 
-# --- no outside network ---------------------------------------------------------------------------
-
-
-def _loopback(host: object) -> bool:
-    if not isinstance(host, str):
-        return True  # AF_UNIX paths and the like never leave the machine
-    try:
-        return host == "localhost" or ipaddress.ip_address(host.split("%")[0]).is_loopback
-    except ValueError:
-        return False
-
-
-@pytest.fixture(scope="module", autouse=True)
-def only_loopback() -> Iterator[None]:
-    """Fail the test on any connect (or name lookup) aimed anywhere but loopback.
-
-    Module-scoped, so it is in place before the module-scoped scrape runs below, not only per test.
-    """
-    real_connect, real_connect_ex, real_getaddrinfo = (
-        socket.socket.connect, socket.socket.connect_ex, socket.getaddrinfo)
-
-    def check(sock: socket.socket, address: object) -> None:
-        inet = sock.family in (socket.AF_INET, socket.AF_INET6)
-        if inet and not _loopback(address[0]):  # type: ignore[index]
-            pytest.fail(f"test tried to reach the outside network: {address!r}")
-
-    def connect(sock: socket.socket, address: object) -> None:
-        check(sock, address)
-        return real_connect(sock, address)
-
-    def connect_ex(sock: socket.socket, address: object) -> int:
-        check(sock, address)
-        return real_connect_ex(sock, address)
-
-    def getaddrinfo(host: object, *args: object, **kwargs: object) -> object:
-        if host is not None and not _loopback(host.decode() if isinstance(host, bytes) else host):
-            pytest.fail(f"test tried to resolve an outside name: {host!r}")
-        return real_getaddrinfo(host, *args, **kwargs)
-
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.setattr(socket.socket, "connect", connect)
-        monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
-        monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-        for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
-            monkeypatch.delenv(name, raising=False)  # a proxy would take requests off the machine
-        yield
-
-
 def test_guard_stops_outside_connections() -> None:
-    # conftest.py's per-test guard may answer first; either way the connect never happens.
-    refused = (AssertionError, pytest.fail.Exception)
-    with socket.socket() as sock, pytest.raises(refused, match="outside network"):
+    # The guard is conftest.py's, in place for the whole session: the connect never happens.
+    with socket.socket() as sock, pytest.raises(pytest.fail.Exception, match="outside network"):
         sock.connect(("192.0.2.1", 80))  # TEST-NET-1: not routable anyway
     with pytest.raises(pytest.fail.Exception, match="outside name"):
         socket.getaddrinfo("www.amnestyusa.org", 443)
@@ -577,7 +528,7 @@ def test_release_links_prefer_the_article_heading() -> None:
         <h3><a href="/r/one/#top">One</a></h3>
         <a href="/r/one/">Read more</a></article><article><a href="/r/two/">Two</a></article>
         <article><h2><a href="mailto:press@example.org">Mail us</a></h2></article></main>"""
-    links = scrape_module._release_links(_soup(markup), "https://example.org/news/", exclude=set())
+    links = listing.release_links(_soup(markup), "https://example.org/news/", exclude=set())
     assert links == ["https://example.org/r/one/", "https://example.org/r/two/"]
 
 
@@ -586,7 +537,7 @@ def test_release_links_fall_back_to_headings_outside_site_chrome() -> None:
         <div class="list"><h2><a href="/r/one/">One</a></h2>
         <h3><a href="https://Example.org:443/r/two/">Two</a></h3>
         </div><footer><h3><a href="/jobs/">Jobs</a></h3></footer>"""
-    links = scrape_module._release_links(_soup(markup), "https://example.org/news/", exclude=set())
+    links = listing.release_links(_soup(markup), "https://example.org/news/", exclude=set())
     assert links == ["https://example.org/r/one/", "https://example.org/r/two/"]
 
 
@@ -604,7 +555,7 @@ def test_release_links_fall_back_to_headings_outside_site_chrome() -> None:
     ('<a href="/n/">‹ Newer</a><a href="/n/page/1/">1</a>', "https://e.org/n/page/2/", None),
 ])
 def test_next_page_discovery(markup: str, page_url: str, expected: str | None) -> None:
-    assert scrape_module._next_page_url(_soup(markup), page_url) == expected
+    assert listing.next_page_url(_soup(markup), page_url) == expected
 
 
 @pytest.mark.parametrize(("url", "kind"), [
@@ -619,13 +570,41 @@ def test_next_page_discovery(markup: str, page_url: str, expected: str | None) -
     ("ftp://www.example.org/x", "scheme"),
 ])
 def test_url_rules_for_a_public_site(url: str, kind: str | None) -> None:
-    problem = scrape_module._origin_problem(url, site_key="www.example.org")
+    problem = origin_problem(url, site_key="www.example.org")
     assert (problem and _kind(problem)) == kind
 
 
 def test_snapshots_are_never_overwritten(tmp_path: Path) -> None:
     target = tmp_path / "x.html"
-    scrape_module._write_new_file(target, b"first")
+    archive.write_new_file(target, b"first")
     with pytest.raises(FileExistsError):
-        scrape_module._write_new_file(target, b"second")
+        archive.write_new_file(target, b"second")
     assert target.read_bytes() == b"first" and [p.name for p in tmp_path.iterdir()] == ["x.html"]
+
+
+def test_a_sidecar_reads_back_as_the_archive_wrote_it(tmp_path: Path) -> None:
+    snapshot = tmp_path / "20240503T100000123456Z_0123456789abcdef.html"
+    written = archive.Sidecar(url="https://e.org/a", final_url="https://e.org/b", status=200,
+                              content_type="text/html", etag='"x"', last_modified=None,
+                              fetched_at=datetime(2024, 5, 3, 10, 0, 0, 123456, tzinfo=UTC), sha256="0" * 64,
+                              size=3, site="e")
+    archive.sidecar_path(snapshot).write_bytes(written.to_json())
+    meta = json.loads(archive.sidecar_path(snapshot).read_text(encoding="utf-8"))
+    assert set(meta) == SIDECAR_KEYS and meta["fetched_at"] == "2024-05-03T10:00:00.123456Z"
+    assert archive.read_sidecar(snapshot) == written and written.page_url == "https://e.org/b"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (None, None),  # no sidecar
+    ("{not json", None),
+    ("[1, 2]", None),
+    ('{"url": 5, "fetched_at": "2021-05-02T10:00:00"}', archive.Sidecar(
+        fetched_at=datetime.fromisoformat("2021-05-02T10:00:00+00:00"))),  # no zone: UTC
+    ('{"url": "https://e.org/", "fetched_at": "yesterday", "status": true}', archive.Sidecar(url="https://e.org/")),
+])
+def test_a_missing_or_odd_sidecar_reads_as_none_or_as_absent_values(tmp_path: Path, text: str | None,
+                                                                    expected: archive.Sidecar | None) -> None:
+    snapshot = tmp_path / "page.html"
+    if text is not None:
+        archive.sidecar_path(snapshot).write_text(text, encoding="utf-8")
+    assert archive.read_sidecar(snapshot) == expected

@@ -5,6 +5,7 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -58,11 +59,11 @@ _GLUED_QUOTE = r"(?<=[^\s:]):(?=[“\"])|(?<=:)[“\"](?=\S)"
 
 
 def _split_glued_quotes(nlp: Language) -> None:
-    infixes = nlp.tokenizer.infix_finditer
-    pattern = getattr(getattr(infixes, "__self__", None), "pattern", None)
+    tokenizer: Any = nlp.tokenizer  # spaCy's compiled Tokenizer: no type information to check against
+    pattern = getattr(getattr(tokenizer.infix_finditer, "__self__", None), "pattern", None)
     if pattern is None:  # a custom tokenizer without a regex: leave it as it is
         return
-    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED_QUOTE}").finditer
+    tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED_QUOTE}").finditer
 
 
 def extract(releases: Iterable[Release], nlp: Language) -> Iterator[Release]:
@@ -98,6 +99,9 @@ def _extract_batch(chunk: list[Release], nlp: Language) -> list[Release]:
     with nlp.memory_zone():
         pairs = ((_prepared(nlp, release), release) for release in chunk)
         for doc, release in nlp.pipe(pairs, as_tuples=True, batch_size=settings.NLP_BATCH_SIZE):
+            LOGGER.debug("%r (%s): %d spokespeople, %d country mentions, %d figures", release.title,
+                         release.sources[0] if release.sources else "?", len(doc._.spokespeople),
+                         len(doc._.country_mentions), len(doc._.figures))
             out.append(replace(
                 release,
                 spokespeople=doc._.spokespeople,

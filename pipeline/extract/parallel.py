@@ -10,13 +10,16 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from types import TracebackType
-from typing import Self
+from typing import TYPE_CHECKING, Self
 
 from spacy.language import Language
 
 from .. import settings
 from ..errors import ConfigError
 from ..records import Release
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 LOGGER = logging.getLogger(__name__)
 
@@ -63,7 +66,7 @@ class Extractor:
         self.scheduler = scheduler
         self._pool: ProcessPoolExecutor | None = None
         self._saved_env: dict[str, str | None] = {}
-        self._client = None
+        self._client: Client | None = None
 
     def __enter__(self) -> Self:
         return self
@@ -98,6 +101,7 @@ class Extractor:
             client = self._connect()
             parts = _partitions(chunk, len(client.scheduler_info().get("workers", {})) or 1,
                                 settings.CLUSTER_PARTITION_SIZE)
+            LOGGER.debug("%d releases in %d partitions to the cluster at %s", len(chunk), len(parts), self.scheduler)
             futures = client.map(extract_partition, parts, model=self.model, pure=False)
             return lambda: [release for part in client.gather(futures) for release in part]
         if self.workers > 1:
@@ -106,14 +110,14 @@ class Extractor:
                 self._saved_env = {name: os.environ.get(name) for name in _ONE_THREAD}
                 os.environ.update(_ONE_THREAD)
                 self._pool = _single_threaded_pool(self.workers)
-            # Several partitions per worker: a slow one does not leave the other core idle.
-            parts = _partitions(chunk, self.workers * 4, settings.NLP_CHUNK_SIZE)
+            parts = _partitions(chunk, self.workers * settings.PARTITIONS_PER_WORKER, settings.NLP_CHUNK_SIZE)
+            LOGGER.debug("%d releases in %d partitions to %d worker processes", len(chunk), len(parts), self.workers)
             pool_futures = [self._pool.submit(extract_partition, part, self.model) for part in parts]
             return lambda: [release for future in pool_futures for release in future.result()]
         done = extract_partition(chunk, self.model)
         return lambda: done
 
-    def _connect(self):
+    def _connect(self) -> Client:
         if self._client is None:
             try:
                 from distributed import Client

@@ -1,0 +1,274 @@
+"""Names: who a speech cue points at (the subject, a name before an appositive, a surname or he/she for
+someone named earlier), a person's name as the recogniser or the capitalisation shows it, and the fullest
+mention of each person."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .. import settings
+from .doctext import DocIndex, doc_text
+from .lexicon import lexicon
+from .titles import described, role_end
+from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_role_word
+
+LEX = lexicon()
+
+
+_HONORIFICS = re.compile(rf"^(?:{'|'.join(sorted(LEX.honorifics))})\.?\s+", re.IGNORECASE)
+_OBJECTS = frozenset({"pobj", "dobj", "iobj", "dative"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A mention of a person who speaks, the words quoted, and the pattern that found it."""
+
+    span: Span
+    quote: str | None
+    rule: str
+
+
+def clean_name(text: str) -> str:
+    """A name without the punctuation, honorific and possessive printed around it."""
+    text = _HONORIFICS.sub("", text.strip(" ,.;:\"“”'’"))
+    return re.sub(r"[’']s$", "", text).strip()
+
+
+def _name_word(token: Token) -> bool:
+    """A word a person's name may hold: capitalised, not a title, an organisation's word, a month or a country."""
+    lower = token.lower_
+    return token.is_title and token.is_alpha and not token.is_stop and lower not in LEX.role_words \
+        and lower not in LEX.organization_words and lower not in LEX.month_words \
+        and lower not in LEX.honorifics and not is_country_word(token.text)
+
+
+def _name_like(doc: Doc, start: int, end: int) -> bool:
+    """Two to four capitalised name words, hyphenated parts glued: `Nadia Farouk`, `Ana Lima-Costa`."""
+    words = [t for t in doc[start:end] if not (t.text in {"-", "‐"} and not t.whitespace_)]
+    return settings.NAME_MIN_WORDS <= len(words) <= settings.NAME_MAX_WORDS and all(_name_word(t) for t in words)
+
+
+def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
+    """Two to four capitalised name words around a token that the recogniser did not tag as a person."""
+    doc = token.doc
+    if not (token.is_title and token.pos_ in {"PROPN", "NOUN"}):
+        return None
+    start = end = token.i
+    while start > 0 and token.i - start < settings.NAME_MAX_WORDS - 1 and doc[start - 1].is_title \
+            and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and end - start < settings.NAME_MAX_WORDS and doc[end].is_title and doc[end].pos_ == "PROPN" \
+            and "\n" not in doc[end - 1].whitespace_:
+        end += 1
+    while start < token.i and not _name_word(doc[start]):
+        start += 1
+    if not _name_like(doc, start, end):
+        return None
+    span = doc[start:end]
+    labels = {t.ent_type_ for t in span} - {"", "PERSON"}
+    if labels and not _titled(span):
+        return None  # "Médecins Sans Frontières said": a body, unless a title stands beside the name
+    return Span(doc, start, end, label="PERSON")
+
+
+def _titled(span: Span) -> bool:
+    """A title stands beside the name: `, a senior researcher at` after it, `Director` right before it."""
+    doc = span.doc
+    after = doc[span.end + 1:min(len(doc), span.end + 1 + settings.TITLE_WORD_WINDOW_TOKENS)]
+    if span.end < len(doc) and doc[span.end].text == "," and any(is_role_word(t) for t in after):
+        return True
+    return span.start > 0 and is_role_word(doc[span.start - 1])
+
+
+def trim_name(span: Span) -> Span:
+    """A name never starts or ends with a title word or an organisation's: `Advocacy Jane Roe` after
+    `Director of` is Jane Roe; `Jane Roe Director` is Jane Roe."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end - start > settings.NAME_MIN_WORDS and (
+            is_role_word(doc[end - 1]) or doc[end - 1].lower_ in LEX.organization_words):
+        end -= 1
+    while end - start > settings.NAME_MIN_WORDS and start > 1 and doc[start - 1].lower_ in {"of", "for", "on"} \
+            and (is_role_word(doc[start - 2]) or doc[start - 2].is_title):
+        start += 1  # "Director of Advocacy Jane Roe": the word after "of" belongs to the title
+    while end - start > settings.NAME_MIN_WORDS and doc[start].lower_ in LEX.organization_words:
+        start += 1
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="PERSON")
+
+
+def _head_phrase(token: Token) -> list[Token]:
+    """A subject without its prepositional phrases and clauses: `The director of X, Jane Doe` keeps Jane
+    Doe; in a subject such as `Ruling on a complaint by Lord Lipsey` the name is not the speaker."""
+    phrase = [token]
+    for child in token.children:
+        if child.dep_ not in {"prep", "acl", "relcl", "advcl", "agent"}:
+            phrase.extend(_head_phrase(child))
+    return phrase
+
+
+def person_in(index: DocIndex, tokens: list[Token]) -> Span | None:
+    """The person a phrase names: the PERSON entity whose root is in it, else its name-like head."""
+    indices = {t.i for t in tokens}
+    for token in tokens:
+        ent = index.entity_at(token.i)
+        if ent is not None and ent.label_ == "PERSON" and ent.root.i in indices:
+            return trim_name(ent)
+    if tokens and tokens[0].pos_ == "PROPN":
+        return unlabelled_name(index, tokens[0])
+    return None
+
+
+def speaker_tokens(verb: Token) -> list[Token]:
+    """The subject of a verb of saying (or of the verb it is joined to), without its clauses."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        return _head_phrase(subjects[0])
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return speaker_tokens(verb.head)
+    return []
+
+
+def surname_subject(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
+    """`Reyes said` where the recogniser saw no person in `Reyes`: a surname of a person named before."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not subject.is_title or subject.ent_type_ == "PERSON" or \
+            any(c.dep_ in {"compound", "det"} for c in subject.children):
+        return None
+    earlier = [p for p in people.get(subject.lower_, ()) if p.end <= subject.i and len(p) > 1]
+    return verb.doc[subject.i:subject.i + 1] if earlier else None
+
+
+def pronoun_antecedent(index: DocIndex, verb: Token) -> Span | None:
+    """`He said` / `she added`: the one person named in this or the two sentences before, if only one."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in LEX.pronouns for c in verb.children):
+        return None
+    first = max(0, index.sent_of[verb.i] - settings.PRONOUN_LOOKBACK_SENTENCES)
+    start = index.sents[first].start
+    # "Describing his meeting with Ban Ki-moon, he said ... He noted": an object in a sentence whose
+    # subject is "he" or "she" is someone else. Of the others, exactly one person must be named.
+    people = [e for e in index.between("PERSON", start, verb.i) if e.end <= verb.i
+              and not (e.root.dep_ in _OBJECTS and _has_pronoun_subject(index, e.start))]
+    if len({e[-1].text for e in people}) != 1:
+        return None
+    return trim_name(max(people, key=len))
+
+
+def _has_pronoun_subject(index: DocIndex, position: int) -> bool:
+    return any(t.dep_ == "nsubj" and t.lower_ in LEX.pronouns for t in index.sentence(position))
+
+
+def person_before(index: DocIndex, verb: Token) -> Span | None:
+    """`Jane Doe, director of X, said` when the parse missed the subject: the name, an appositive, the verb."""
+    doc = verb.doc
+    sentence = index.sentence(verb.i)
+    people = [e for e in index.between("PERSON", sentence.start, verb.i) if e.end <= verb.i]
+    person = trim_name(people[-1]) if people else _name_before_appositive(index, sentence.start, verb.i)
+    if person is None:
+        return None
+    between = doc[person.end:verb.i]
+    if len(between) > 2 and between[1 + (between[1].lower_ == "the")].ent_type_ == "ORG" \
+            and any(t.dep_ == "aux" and t.head == verb for t in between):
+        return None  # "a complaint by Lord Lipsey, the Advertising Standards Authority has told": the body speaks
+    if len(between) == 0:
+        return person
+    if any(t.head == verb and t.dep_ == "nsubj" and (t.pos_ == "PRON" or t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
+                                                      and not _inside_title(person, t)) for t in between):
+        # "... with Secretary-General Ban Ki-moon, he said": the verb's own subject speaks, not the name before it.
+        return None
+    if between[0].text == "," and len(between) <= settings.APPOSITIVE_MAX_TOKENS and not any(
+        finite_verb(t) and not in_parentheses(t) for t in between
+    ) and not any(t.text in {".", ";", "“", "”", '"'} for t in between):
+        return person
+    return None
+
+
+def _inside_title(person: Span, token: Token) -> bool:
+    """A subject the parser found inside the appositive title after the name is still part of the title."""
+    title_end = role_end(person)
+    return title_end is not None and person.end < token.i < title_end and has_role_word(
+        person.doc[person.end:title_end].text)
+
+
+def _name_before_appositive(index: DocIndex, start: int, verb: int) -> Span | None:
+    """A name-like span the recogniser missed, at the start of the clause, followed by a titled appositive."""
+    doc = index.doc
+    for n in range(start, min(verb, start + settings.CLAUSE_NAME_WINDOW_TOKENS)):
+        if doc[n].text == "," and n > start:
+            name = unlabelled_name(index, doc[n - 1])
+            return name if name is not None and name.start <= start + settings.CLAUSE_NAME_MAX_OFFSET else None
+    return None
+
+
+def proper_name_at(doc: Doc, start: int) -> Span | None:
+    """`comment from Jamil Dakwar, director of ...`: two or three capitalised words the recogniser missed,
+    followed by a comma and a role."""
+    end = start
+    while end < len(doc) and end - start < settings.PROPER_NAME_MAX_WORDS and doc[end].is_title and doc[end].is_alpha \
+            and doc[end].ent_type_ in {"", "PERSON", "GPE", "NORP", "ORG"}:
+        end += 1
+    if end - start < settings.NAME_MIN_WORDS or end >= len(doc) or doc[end].text != ",":
+        return None
+    window = doc[end + 1:min(len(doc), end + 1 + settings.ATTRIBUTION_TITLE_WINDOW_TOKENS)]
+    return doc[start:end] if has_role_word(window.text) else None
+
+
+def fullest_mention(span: Span, index: DocIndex) -> Span:
+    """`said Russell` after `Catherine Russell` earlier in the text: the full name, at the mention that
+    also gives a role and organisation when one does. A full name said again without its title
+    (`said Erika Guevara-Rosas`) takes the earlier mention that gives it."""
+    if len(span) > 1 and described(span)[0]:
+        return span
+    full = None if len(span) == 1 else span.text
+    best = _best_earlier(index, span[-1].text, full, span.start)
+    if full is not None and (best is None or not described(best)[0]):
+        best = _best_earlier(index, span[-1].text, full, len(index.doc) + 1)  # titled later in the text
+    if best is None:
+        return span
+    return best if len(span) == 1 or described(best)[0] else span
+
+
+def _best_earlier(index: DocIndex, surname: str, full: str | None, before: int) -> Span | None:
+    """The best described of the full-name mentions (with this surname, or this exact full name) that
+    start before a position: running maxima built once per key, then a binary search."""
+    memo = index.memo.setdefault("best_earlier", {})
+    key = (surname, full)
+    if key not in memo:
+        starts, best, leader = [], [], None
+        for ent in index.by_last_word("PERSON").get(surname.lower(), ()):
+            if len(ent) > 1 and ent[-1].text == surname and (full is None or ent.text == full):
+                mention = trim_name(ent)
+                if leader is None or described(mention) > described(leader):
+                    leader = mention
+                starts.append(ent.start)
+                best.append(leader)
+        memo[key] = (starts, best)
+    starts, best = memo[key]
+    n = bisect_left(starts, before)
+    return best[n - 1] if n else None
+
+
+def without_run_on_words(span: Span, seen: dict | None = None) -> Span:
+    """`... girls abducted by Boko Haram Netsanet Belay, Amnesty International's director, said`: a
+    sentence missing its comma runs a name into the words before it. Leading words the text also prints
+    on their own, not followed by the rest of the name, are cut off."""
+    if len(span) < settings.RUN_ON_NAME_MIN_TOKENS:
+        return span
+    text = doc_text(span.doc)
+    seen = {} if seen is None else seen
+    for cut in range(2, len(span) - 1):
+        lead, rest = span[:cut], span[cut:]
+        if not all((t.is_title or t.is_upper) and t.is_alpha for t in lead):
+            return span
+        if not span[cut - 1].whitespace_ or not (rest[0].is_title and rest[0].is_alpha and rest[1].is_alpha):
+            continue  # "Erika Guevara-Rosas", "Ban Ki-moon": never cut inside a hyphenated name
+        key = (lead.text, rest[0].text)
+        if key not in seen:  # one scan of the text per distinct name, not per mention
+            alone = re.compile(rf"(?<!\w){re.escape(lead.text)}(?![\w-])(?!\s*{re.escape(rest[0].text)})")
+            seen[key] = {m.start() for m in alone.finditer(text)}
+        if seen[key] - {span.start_char}:
+            return rest
+    return span

@@ -1,0 +1,143 @@
+"""Line rules: names signed under a letter or at the end of a text, and a transcript's speaker labels."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from .. import settings
+from .doctext import DocIndex, doc_text
+from .lexicon import lexicon
+from .names import Found
+from .titles import described
+from .words import has_role_word
+
+LEX = lexicon()
+
+
+_SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=True))})[,!.]?$", re.IGNORECASE)
+
+
+# A transcript line opening with its speaker: "SECRETARY TILLERSON:", "MS. NAUERT:", "Jane Doe:".
+_SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[A-Z][A-Z.’'-]*[ \t]+){0,3}([A-Z][A-Z’'-]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+
+
+_NAME_LABEL = re.compile(r"^[ \t]*([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'.-]+){1,2})[ \t]*:[ \t]+(?=[“\"A-Z])",
+                         re.MULTILINE)
+
+
+_NAME_LINE = re.compile(
+    r"^(?:[—–-]\s*)?([A-Z][a-zA-Z’'.-]+(?:\s+[A-Z][a-zA-Z’'.-]+){1,3})(?:\s*[,|]\s*(\S.{2,100}))?$")
+
+
+def closing_signature(index: DocIndex) -> list[Found]:
+    """`... Farhan Haq, Deputy Spokesman for the Secretary-General New York, 3 January 2020`: a text
+    that ends with a name and a title, and no verb, is signed by that person."""
+    if not index.sents:
+        return []
+    last = index.sents[-1]
+    people = index.between("PERSON", last.start, last.end)
+    if not people or people[0].start - last.start > settings.CLOSING_NAME_MAX_OFFSET:
+        return []
+    person = people[0]
+    rest = index.doc[person.end:last.end]
+    if len(rest) < 2 or rest[0].text != "," or not has_role_word(rest[1:1 + settings.TITLE_WORD_WINDOW_TOKENS].text) \
+            or any(t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"amod", "compound"} for t in rest):
+        return []
+    return [Found(person, None, "closing_signature")]
+
+
+def signed_names(index: DocIndex) -> list[Found]:
+    """Names signed under a letter: after `In solidarity,`, or a name line above a role line."""
+    doc = index.doc
+    lines, offset = [], 0
+    for line in doc_text(doc).split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    found = []
+    for n, (start, line) in enumerate(lines):
+        match = _NAME_LINE.match(line.strip())
+        if not match:
+            continue
+        above = lines[max(0, n - settings.SIGN_OFF_MAX_LINES_ABOVE):n]
+        previous = next((text.strip() for _, text in reversed(above) if text.strip()), "")
+        following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
+        signed = bool(_SIGN_OFF.match(previous))
+        if match.group(2) and not (signed and has_role_word(match.group(2))):
+            continue  # "Jane Roe, Executive Director" on one line counts under a sign-off only
+        titled = bool({w.lower().strip(",.") for w in following.split()} & LEX.role_words) \
+            and len(following) < settings.SIGNATURE_ROLE_MAX_CHARS
+        if not (signed or titled):
+            continue
+        begin = start + line.index(match.group(1))
+        span = doc.char_span(begin, begin + len(match.group(1)), alignment_mode="expand")
+        if span is None:
+            continue
+        overlapping = [index.ents[i] for i in {index.ent_of[t.i] for t in span} if i >= 0]
+        is_person = any(e.label_ == "PERSON" for e in overlapping)
+        plain_name = not has_role_word(span.text) and not any(
+            e.label_ in {"ORG", "GPE", "LOC", "FAC"} for e in overlapping)
+        if is_person or signed or (titled and plain_name):
+            found.append(Found(span, None, "signature_after_sign_off" if signed else "name_line_above_role"))
+    return found
+
+
+def speaker_labels(index: DocIndex) -> list[Found]:
+    """`SECRETARY TILLERSON: Well, first let me thank ...`: a transcript's speaker label, resolved to the
+    full name the text prints elsewhere ("Secretary of State Rex Tillerson"); `Jane Doe: ...` at the start
+    of a line, when the recogniser sees a person there. A label no full name matches (QUESTION:,
+    MODERATOR:) names nobody."""
+    doc = index.doc
+    text = doc_text(doc)
+    found: list[Found] = []
+    labels = list(_SPEAKER_LABEL.finditer(text))
+    people = [e for e in index.labelled("PERSON") if len(e) > 1 and not e.text.isupper()]
+    by_surname: dict[str, list[Span]] = {}
+    for person in people:
+        by_surname.setdefault(person[-1].lower_, []).append(person)
+    looked_up: set[str] = set()  # one entry per speaker, quoting their first turn: a transcript has hundreds
+    for match in labels:
+        surname = match.group(1).lower()
+        if surname in looked_up:
+            continue
+        looked_up.add(surname)
+        mentions = by_surname.get(surname) or _unrecognised_names(index, surname)
+        if mentions:
+            found.append(Found(max(mentions, key=described), _label_words(text, match) or None, "speaker_label"))
+    for match in _NAME_LABEL.finditer(text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is None or match.group(1).split()[-1].lower() in looked_up:
+            continue
+        if any((ent := index.entity_at(t.i)) is not None and ent.label_ == "PERSON" for t in span):
+            looked_up.add(match.group(1).split()[-1].lower())
+            found.append(Found(span, _label_words(text, match) or None, "speaker_label"))
+    return found
+
+
+def _label_words(text: str, match: re.Match) -> str:
+    line_end = text.find("\n", match.end())
+    return _clip(text[match.end():line_end if line_end != -1 else None].strip())
+
+
+def _unrecognised_names(index: DocIndex, surname: str) -> list[Span]:
+    """`Minister of Health Ingrid Solberg` where the recogniser saw no person: a capitalised first name
+    and the surname, neither of them a title word nor inside a place or an organisation. One pass over
+    the document finds every such pair; each speaker label then looks its surname up."""
+    pairs = index.memo.get("unrecognised_names")
+    if pairs is None:
+        doc = index.doc
+        pairs = index.memo["unrecognised_names"] = {}
+        for t in doc[1:]:
+            first = doc[t.i - 1]
+            if t.is_title and first.is_title and first.is_alpha and first.pos_ == "PROPN" and not first.is_stop \
+                    and first.lower_ not in LEX.role_words and t.ent_type_ in {"", "PERSON"} \
+                    and first.ent_type_ in {"", "PERSON"}:
+                pairs.setdefault(t.lower_, []).append(doc[t.i - 1:t.i + 1])
+    return pairs.get(surname, [])
+
+
+def _clip(text: str, most: int = settings.QUOTE_MAX_CHARS) -> str:
+    if len(text) <= most:
+        return text
+    cut = text.rfind(" ", 0, most)
+    return text[: cut if cut > 0 else most] + "…"

@@ -1,0 +1,370 @@
+"""Titles: the role printed with a person's name, and the organisation it is held at.
+
+A title is read after the name (an appositive: `Jane Doe, director of X,`) or before it (`X Executive
+Director Jane Doe`), or from a signature's lines. The organisation comes from one chain of named steps:
+`org_in_role`, `possessive`, `of_at_for_after_role`, then (organization_steps, once every person is known)
+`organization_speaking` and `publisher`; `earlier_mention` is set where a later mention takes a title.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from .. import settings
+from ..records import Spokesperson
+from .doctext import DocIndex, doc_index, doc_text
+from .lexicon import lexicon
+from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_place, is_role_word, signature_place
+
+LEX = lexicon()
+
+
+_STOPS = frozenset({".", "“", "\"", ":", ";", ")", "”"})
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+
+
+
+
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+_OF_AT_FOR = frozenset({"of", "at", "for", "with"})
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A role and the organisation it is held at, with the step that found each."""
+
+    role: str | None = None
+    organization: str | None = None
+    role_rule: str | None = None
+    organization_rule: str | None = None
+
+
+def role_end(person: Span) -> int | None:
+    """Where the appositive title after a name ends: `Jane Doe, director for (counter) terrorism, law and
+    rights at X, said` runs through its parentheses and its list to the comma before the verb."""
+    doc = person.doc
+    if person.end >= len(doc) or doc[person.end].text != ",":
+        return None
+    start = end = person.end + 1
+    while end < len(doc) and end - person.end < settings.ROLE_MAX_TOKENS:
+        token = doc[end]
+        if "\n" in token.text or end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)):
+            break
+        if token.lower_ in LEX.role_trailing_cut or token.lower_ in LEX.speech_verbs and not (
+                token.pos_ == "NOUN" and token.lower_.endswith("ing")):  # "director of early warning systems"
+            break
+        if token.text == "(":
+            close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS))
+                          if doc[n].text == ")"), None)
+            if close is None or end == start:
+                break
+            end = close + 1  # "director for (counter) terrorism": a note inside the title
+            continue
+        if token.text == "," and not _comma_continues(doc, start, end):
+            break
+        if token.text in _STOPS or token.text == "(":
+            break
+        end += 1
+    return end
+
+
+def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
+    """A comma inside a title: a list of capitalised words (`Economic, Social and Cultural Rights`), or a
+    list that closes with `and` before the next comma (`(counter) terrorism, law and rights at X`)."""
+    if comma + 1 >= len(doc) or comma == start:
+        return False
+    before, after = doc[comma - 1], doc[comma + 1]
+    entity = doc[comma + 1].ent_type_ == "ORG" and doc[comma + 1].ent_iob_ == "B"
+    if before.is_title and after.is_title and not entity and not is_role_word(after):
+        return True
+    if after.lower_ in {"and", "&"} and before.is_title:
+        return comma + 2 < len(doc) and doc[comma + 2].is_title  # "Law, Policy, and Research program"
+    segment = []
+    for token in doc[comma + 1:min(len(doc), comma + settings.TITLE_LIST_ITEM_MAX_TOKENS)]:
+        if token.text in {",", ".", ";", ":", "“", '"'} or "\n" in token.text_with_ws[len(token.text):]:
+            break
+        segment.append(token)
+    words = {t.lower_ for t in segment}
+    return bool(words & {"and", "&"}) and not words & LEX.speech_verbs and not any(
+        t.ent_type_ == "PERSON" or t.pos_ in {"VERB", "AUX", "PRON", "DET"} and t.lower_ != "the" for t in segment
+    ) and not (segment and segment[0].lower_ in {"and", "&"}) and has_role_word(doc[start:comma].text)
+
+
+def _trim_role(role: str) -> str:
+    previous = None
+    while previous != role:
+        previous = role
+        role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:-–.…"),
+                      flags=re.IGNORECASE)
+        role = re.sub(r"^(?:of|at|for|with|from|in|and)\s+|\s+(?:of|at|for|with|from|in|and)$", "", role,
+                      flags=re.IGNORECASE)
+        role = re.sub(r"^(?:the\s+)?[a-z]+[’']s\s+(?=\S)", "", role)  # "the group's senior counsel"
+    return role.strip(" ,;:")
+
+
+def _org_name(ent: Span) -> str:
+    """The organisation as written: no leading "the", no possessive, no role words the recogniser swept in,
+    and a hyphenated tail kept ("MSF-Spain")."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
+    if end < len(doc) and is_country_word(doc[end].text):
+        end += 1  # "Greenpeace UK", "Amnesty International USA": the national section
+    tokens = list(doc[ent.start:end])
+    while len(tokens) > 1 and is_role_word(tokens[-1]):
+        tokens.pop()
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    text = re.split(r"[’']s\s", text, maxsplit=1)[0]  # "Amnesty International USA’s Security Program"
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"[’']s$", "", text).strip()
+
+
+def _is_body(ent: Span) -> bool:
+    """An ORG entity that names a body, not a part of one or a title: not `the Gender Program`, not
+    `Advisor on Economic ... Rights`, not `(ICRC)` after the full name, not a region."""
+    doc = ent.doc
+    if ent[0].lower_ in LEX.role_words or ent[-1].lower_ in LEX.unit_words or is_place(ent.text):
+        return False
+    if ent.start > 0 and doc[ent.start - 1].text == "(":
+        return False
+    # "Secretary of State", "Minister of Health": one word after "<role> of" is part of the title.
+    return not (len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
+                and doc[ent.start - 2].lower_ in LEX.role_words)
+
+
+def _capitalised_body(span: Span) -> tuple[str, int] | None:
+    """`... at Open Borders Network`: capitalised words after `at`/`of`/`for`/`with` that the recogniser
+    did not tag, holding a word only organisations' names hold. Returns the name and where it starts."""
+    doc = span.doc
+    for token in span:
+        if token.lower_ not in {"at", "of", "for", "with"}:
+            continue
+        start = token.i + 1 + (token.i + 1 < span.end and doc[token.i + 1].lower_ == "the")
+        end = start
+        while end < span.end and (doc[end].is_title or doc[end].is_upper
+                                  or doc[end].lower_ in {"of", "for", "the", "&", "and"}):
+            end += 1
+        while end > start and doc[end - 1].lower_ in {"of", "for", "the", "&", "and"}:
+            end -= 1
+        words = {t.lower_ for t in doc[start:end]}
+        # Two words at least: "for the Agency", "of the Board" alone are the publisher's own parts.
+        if end - start > 1 and words & LEX.organization_words and doc[end - 1].lower_ not in LEX.unit_words \
+                and not any(is_role_word(t) for t in doc[start:end]):
+            return doc[start:end].text, start
+    return None
+
+
+def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`UNESCO assistant director-general`, `a Save the Children Global Ambassador`: the body's name
+    premodifying the title: an ORG entity, an acronym, capitalised words holding an organisation's word,
+    or, after `a`/`an`, the capitalised words before the title's own words (`Global Ambassador`)."""
+    doc = span.doc
+    start = span.start + (span[0].pos_ == "DET")
+    first_role = next((t.i for t in doc[start:span.end] if is_role_word(t)), None)
+    if first_role is None or first_role == start:
+        return None
+    entity = next((e for e in entities if e.start == start and _is_body(e)), None)
+    if entity is not None and entity.end <= first_role + 1:
+        return _org_name(doc[entity.start:min(entity.end, first_role)])
+    leading = re.match(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b", text)
+    if leading and len(text.split()) > 1 and leading.group(0).lower() not in LEX.role_words \
+            and not any(e.start == span.start for e in entities):
+        return leading.group(0)
+    title_start = first_role
+    while title_start > start and doc[title_start - 1].lower_ in LEX.role_modifiers:
+        title_start -= 1  # "Global Ambassador", "Senior Policy Adviser": the title's own words
+    words = doc[start:title_start]
+    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in {"the", "of", "&", "-"} for t in words) \
+            or is_place(words.text) or any(t.ent_type_ in _PLACE_LABELS for t in words):
+        return None
+    named = {t.lower_ for t in words} & LEX.organization_words or span[0].lower_ in {"a", "an"}
+    # "Rights Watchers Executive Director", "a Save the Children Global Ambassador"
+    return words.text if named else None
+
+
+def _split_role(span: Span, appositive: bool = False) -> Title:
+    """Split `executive director of Amnesty International` into role and organisation; the organisation
+    by the first of the chain's steps inside the phrase that finds one (ORGANIZATION_STEPS)."""
+    doc = span.doc
+    text = span.text.strip(" ,;:()—–-")
+    if not text:
+        return Title()
+    if any(finite_verb(t) and not in_parentheses(t) for t in span):
+        return Title()  # "Jane Doe, has wrapped up a visit": a clause, not a title
+    entities = [e for e in doc_index(doc).between("ORG", span.start, span.end) if e.end <= span.end]
+    bodies = [e for e in entities if _is_body(e)]
+    owners = [e for e in bodies if e.end + 1 < span.end and doc[e.end].text in _POSSESSIVE
+              or e.end < span.end and e[-1].text in _POSSESSIVE]
+    org, step = None, None
+    leading = _leading_body(span, text, entities)
+    if owners:
+        org, step = _org_name(owners[0]), "possessive"  # "Amnesty International USA's Security Program"
+    elif leading:
+        org, step = leading, "org_in_role"
+    elif bodies:
+        # "... at Amnesty International": the body comes last, linked by a preposition or not ("executive
+        # director Relief International USA")
+        body = bodies[-1]
+        linked = doc[body.start - 1 - (doc[body.start - 1].lower_ == "the")] if body.start > span.start + 1 else None
+        org = _org_name(body)
+        step = "of_at_for_after_role" if linked is not None and linked.lower_ in _OF_AT_FOR else "org_in_role"
+    else:
+        capitalised = _capitalised_body(span)
+        if capitalised is not None:
+            org, step = capitalised[0], "of_at_for_after_role"
+    role = text
+    if org and org in text:
+        before, _, after = text.partition(org)
+        possessive = re.match(r"^\s*[’']s\s+", after)
+        if possessive and has_role_word(before):
+            role = text  # "Director of Amnesty International USA's Security Program": the whole title
+        elif possessive:
+            role = after[possessive.end():]
+        else:
+            after = re.sub(r"^\s*\([A-Z]{2,}\)?", "", after)  # "the Red Cross (ICRC)": the acronym adds nothing
+            if _trim_role(after) and has_role_word(before) and not has_role_word(after):
+                role = text  # "chairman of the RAND Corp. board of trustees": the title runs through the name
+            else:
+                role = before if len(_trim_role(before)) >= len(_trim_role(after)) else after
+    role = _trim_role(role)
+    words = role.split()
+    first_pos = span[0].pos_ if len(span) else ""
+    plain_appositive = appositive and 0 < len(words) <= settings.PLAIN_APPOSITIVE_MAX_WORDS \
+        and first_pos not in {"PRON", "VERB", "AUX", "ADP"} and (role[:1].islower() or words[0].lower() == "former")
+    keep = (has_role_word(role) or plain_appositive) and len(role) <= settings.ROLE_MAX_CHARS
+    return Title((role or None) if keep else None, org, None, step if org else None)
+
+
+def _role_after(person: Span) -> Title:
+    doc = person.doc
+    end = role_end(person)
+    if end is None:
+        return Title()
+    title = _split_role(doc[person.end + 1:end], appositive=True)
+    if title.organization is None and end < len(doc) and doc[end].text == ",":
+        # "Patricia Erb, President and CEO, Save the Children Canada says": the organisation follows.
+        following = doc_index(doc).entity_at(end + 1)
+        if following is not None and following.label_ == "ORG" and following.start == end + 1 and _is_body(following):
+            title = replace(title, organization=re.sub(r"^the\s+", "", following.text, flags=re.IGNORECASE),
+                            organization_rule="of_at_for_after_role")
+    return replace(title, role_rule="appositive_after_name" if title.role else None)
+
+
+def _role_before(person: Span) -> Title:
+    """A role printed before the name: `UNICEF Executive Director Catherine Russell`, `CEO, Jane Doe`."""
+    doc = person.doc
+    stop = person.start
+    if stop > 0 and doc[stop - 1].text == ",":
+        stop -= 1  # "Amnesty International USA's Campaign Manager for Ending Gun Violence, Ernest Coverson"
+    start = stop
+    while start > 0 and stop - start < settings.ROLE_BEFORE_NAME_MAX_TOKENS:
+        token = doc[start - 1]
+        if "\n" in token.text_with_ws:
+            break  # the line above (a title, a heading) is not part of the name's title
+        if token.text == ")" and start >= 3 and doc[start - 3].text == "(" and doc[start - 2].is_upper:
+            start -= 3  # "the International Committee of the Red Cross (ICRC), Jakob Kellenberger"
+            continue
+        if token.lower_ in LEX.role_link_words or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
+                or token.text[:1].isupper() and not token.is_sent_start:
+            inside_name = token.pos_ == "DET" and (token.ent_type_ == "ORG" or (
+                start >= 2 and doc[start - 2].lower_ in {"of", "for"}))  # "director of the Red Cross"
+            if token.pos_ in {"VERB", "AUX", "PRON", "DET"} and not inside_name or token.lower_ in LEX.speech_verbs:
+                break
+            start -= 1
+            continue
+        break
+    while start < stop and doc[start].lower_ in LEX.role_link_words:
+        start += 1
+    if start == stop:
+        return Title()
+    span = doc[start:stop]
+    if stop < person.start and not has_role_word(span.text):
+        return Title()
+    title = _split_role(span)
+    return replace(title, role_rule="role_before_name" if title.role else None)
+
+
+def title_of(mention: Span) -> Title:
+    """Role and organisation printed with a mention: after the name, else before it (once per mention)."""
+    memo = doc_index(mention.doc).memo.setdefault("titles", {})
+    key = (mention.start, mention.end)
+    title = memo.get(key)
+    if title is None:
+        title = _role_after(mention)
+        if title.role is None and title.organization is None:
+            title = _role_before(mention)
+        memo[key] = title
+    return title
+
+
+def described(mention: Span) -> tuple[int, int]:
+    """How fully a mention of a person is described: role and organisation found, then role length."""
+    title = title_of(mention)
+    return (title.role is not None) + (title.organization is not None), len(title.role or "")
+
+
+def signature_role(span: Span, signed: bool = False) -> Title:
+    """What a signed name's own line or the lines under it say: `Jane Roe, Executive Director`, or a role
+    line then an organisation line; `Campaigns Director, Clean Air Alliance` is split at its last comma."""
+    text = doc_text(span.doc)
+    after = text[span.end_char:span.end_char + settings.SIGNATURE_LOOKAHEAD_CHARS].split("\n")
+    same_line = after[0].strip(" ,|–—-")
+    if same_line:  # "Jane Roe, Executive Director" on a signature's own line
+        return _role_and_body(same_line, after[1].strip() if len(after) > 1 else "") if signed else Title()
+    if len(after) < 2:
+        return Title()
+    org = after[2].strip() if len(after) > 2 and 0 < len(after[2].strip()) < settings.SIGNATURE_ORG_LINE_MAX_CHARS \
+        and after[2].strip()[:1].isupper() else None
+    if org:
+        begin = span.end_char + len(after[0]) + len(after[1]) + 2
+        line = span.doc.char_span(begin, begin + len(after[2]), alignment_mode="expand")
+        if line is None or any(t.ent_type_ in {"GPE", "LOC", "DATE"} for t in line):
+            org = None  # "Washington, DC" or a date under a signature: where and when, not who
+    return _role_and_body(after[1].strip(), org or "")
+
+
+def _role_and_body(role: str, next_line: str) -> Title:
+    if not role or len(role) > settings.SIGNATURE_ROLE_MAX_CHARS or not has_role_word(role):
+        return Title()
+    parts = [p.strip() for p in re.split(r"\s*[,|]\s*", role)]
+    org = next_line if next_line and len(next_line) < settings.SIGNATURE_ORG_LINE_MAX_CHARS \
+        and not has_role_word(next_line) else None
+    if org is None and len(parts) > 1 and not has_role_word(parts[-1]) and parts[-1][:1].isupper() \
+            and not is_place(parts[-1]):
+        role, org = role[:role.rindex(parts[-1])].strip(" ,|"), parts[-1]
+    return Title(role, org, "signature_line", "signature_line" if org else None)
+
+
+def organization_steps(people: list[Spokesperson], index: DocIndex) -> list[Spokesperson]:
+    """Steps 4 and 5 of the organisation chain, for people whose title named no body:
+    the organisation speaking in the text (`..., Human Rights Watch said. ... said Brad Adams, Asia
+    director`), else the page's publisher when the title is an internal one (director, spokesperson)."""
+    doc = index.doc
+    speakers = [e for e in index.labelled("ORG") if e.root.dep_ == "nsubj" and e.root.head.lower_ in LEX.speech_verbs]
+    if len({_org_name(e) for e in speakers}) == 1:
+        # An organisation first speaking after the person ("The ONS have said") is a third party.
+        org, first = _org_name(speakers[0]), speakers[0].start_char
+        people = [replace(p, organization=org, organization_rule="organization_speaking")
+                  if p.role and not p.organization and p.start > first else p for p in people]
+    publisher = doc._.publisher if Doc.has_extension("publisher") else None
+    if publisher:
+        people = [replace(p, organization=publisher, organization_rule="publisher")
+                  if not p.organization and _internal_title(p.role) else p for p in people]
+    return people
+
+
+def _internal_title(role: str | None) -> bool:
+    """`executive director`, `Department Spokesperson`, `advocacy director for the Americas`: a title
+    held inside the publishing body, naming no other body (`spokesperson for the ministry`)."""
+    if not role:
+        return False
+    words = {w.lower().strip(".,()’'") for w in re.split(r"[\s/-]+", role)}
+    return bool(words & LEX.internal_roles) and not words & LEX.body_nouns and not words & (
+        LEX.role_words - LEX.internal_roles)

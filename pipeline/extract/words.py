@@ -1,0 +1,64 @@
+"""Word and token tests the speaker rules share: role words, finite verbs, places, a signature's place line."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import lexicon
+
+LEX = lexicon()
+
+
+def is_role_word(token: Token) -> bool:
+    """True for a title word (`director`), also inside a hyphenated one (`co-director`)."""
+    return token.lower_ in LEX.role_words or any(p in LEX.role_words for p in token.lower_.split("-") if p)
+
+
+def has_role_word(text: str) -> bool:
+    """True when a piece of text holds a title word, possessives and hyphens aside."""
+    words = {w.lower().strip(".,’'s()") for w in re.split(r"[\s/-]+", text)}
+    words |= {w.lower().strip(".,()") for w in re.split(r"[\s/]+", text)}
+    return bool(words & LEX.role_words)
+
+
+def finite_verb(token: Token) -> bool:
+    """True for a verb that makes a clause of the words around it (not `-ing`/`-ed` forms, not modifiers)."""
+    return token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"} and token.tag_ not in {"VBG", "VBN"} \
+        or token.pos_ == "AUX" and token.dep_ not in {"aux", "auxpass"}
+
+
+def in_parentheses(token: Token) -> bool:
+    """True when the token stands inside an opened parenthesis a few tokens back."""
+    doc = token.doc
+    left = next((doc[i].text for i in range(token.i - 1, max(-1, token.i - 6), -1) if doc[i].text in "()"), "")
+    return left == "("
+
+
+def signature_place(doc: Doc, index: int) -> bool:
+    """`... Secretary-General New York, 3 January 2020`: the place and date under a signature."""
+    token = doc[index]
+    if token.ent_type_ != "GPE" or token.ent_iob_ != "B":
+        return False
+    end = index
+    while end < len(doc) and doc[end].ent_type_ == "GPE" and (end == index or doc[end].ent_iob_ == "I"):
+        end += 1
+    if end >= len(doc) or "\n" in doc[end - 1].whitespace_:
+        return True
+    return doc[end].text == "," and end + 1 < len(doc) and (
+        doc[end + 1].like_num or doc[end + 1].lower_ in LEX.months)
+
+
+def is_country_word(text: str) -> bool:
+    """True for a one-word country name or demonym (`Mexico`, `Syrian`), never a region."""
+    from .countries import REGION, gazetteer
+
+    code, needs_place = gazetteer().get(text, (None, True))[:2]
+    return code is not None and code != REGION and not needs_place and text[:1].isupper() and " " not in text
+
+
+def is_place(text: str) -> bool:
+    """True for any place the gazetteer knows (a country, a city, a region), a leading `the` aside."""
+    from .countries import gazetteer
+
+    return re.sub(r"^the\s+", "", text) in gazetteer()

@@ -1,0 +1,192 @@
+"""The snapshot archive: every fetched page stored once, immutable, with a `.meta.json` sidecar.
+
+A snapshot is `<raw>/<site>/<UTC time>_<sha256[:16]>.html`; its sidecar (a `Sidecar`) says where and when
+it was fetched. The reader reads the same sidecars through `read_sidecar`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import settings
+from ..files import write_atomically
+from .http import Fetched
+
+LOGGER = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sidecar:
+    """What the scraper recorded of one snapshot: where it was fetched from, when, and what came back."""
+
+    url: str | None = None  # as requested
+    final_url: str | None = None  # after redirects
+    status: int | None = None
+    content_type: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    fetched_at: dt.datetime | None = None  # aware (UTC when the file gives no zone)
+    sha256: str | None = None  # of the snapshot's bytes
+    size: int | None = None
+    site: str | None = None
+
+    @property
+    def page_url(self) -> str | None:
+        """The URL the page was served from: after redirects, else as requested."""
+        return self.final_url or self.url
+
+    def to_json(self) -> bytes:
+        """The sidecar file's bytes."""
+        fetched_at = self.fetched_at.isoformat(timespec="microseconds").replace("+00:00", "Z") \
+            if self.fetched_at else None
+        meta = {"url": self.url, "final_url": self.final_url, "status": self.status,
+                "content_type": self.content_type, "etag": self.etag, "last_modified": self.last_modified,
+                "fetched_at": fetched_at, "sha256": self.sha256, "size": self.size, "site": self.site}
+        return (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def sidecar_path(snapshot: Path) -> Path:
+    """Where the sidecar of a snapshot (or of any raw page) is: beside it, `<stem>.meta.json`."""
+    return snapshot.with_name(snapshot.stem + settings.SIDECAR_SUFFIX)
+
+
+def read_sidecar(snapshot: Path) -> Sidecar | None:
+    """The sidecar of a raw page; None when there is none or it is unreadable (logged). A value of the
+    wrong type reads as absent."""
+    path = sidecar_path(snapshot)
+    if not path.exists():
+        return None
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        LOGGER.warning("%s: unreadable sidecar (%s)", path, exc)
+        return None
+    if not isinstance(meta, dict):
+        LOGGER.warning("%s: unreadable sidecar (not a JSON object)", path)
+        return None
+    text = {key: value for key, value in meta.items() if isinstance(value, str)}
+    number = {key: value for key, value in meta.items() if isinstance(value, int) and not isinstance(value, bool)}
+    return Sidecar(url=text.get("url"), final_url=text.get("final_url"), status=number.get("status"),
+                   content_type=text.get("content_type"), etag=text.get("etag"),
+                   last_modified=text.get("last_modified"), fetched_at=_time(meta.get("fetched_at")),
+                   sha256=text.get("sha256"), size=number.get("size"), site=text.get("site"))
+
+
+def _time(value: Any) -> dt.datetime | None:
+    try:
+        stamp = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Snapshot:
+    html_path: Path
+    etag: str | None
+    last_modified: str | None
+    content_type: str
+
+
+class Archive:
+    """The snapshots of one site directory: what is stored, the validators, the release links seen."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        directory.mkdir(parents=True, exist_ok=True)
+        self.hashes: set[str] = set()
+        self.stored_urls: set[str] = set()
+        self.latest: dict[str, _Snapshot] = {}  # by final URL: validators belong to what was served there
+        # Stems start with the fetch time, so name order is time order and the last one per URL wins.
+        for path in sorted(directory.glob("*" + settings.SIDECAR_SUFFIX)):
+            html_path = path.with_name(path.name.removesuffix(settings.SIDECAR_SUFFIX) + ".html")
+            sidecar = read_sidecar(html_path)
+            if sidecar is None or sidecar.sha256 is None or sidecar.url is None:
+                if sidecar is not None:
+                    LOGGER.warning("%s: sidecar without its url or sha256 ignored", path)
+                continue
+            final_url = sidecar.final_url or sidecar.url
+            self.hashes.add(sidecar.sha256)
+            self.stored_urls.update((sidecar.url, final_url))
+            self.latest[final_url] = _Snapshot(html_path=html_path, etag=sidecar.etag,
+                                               last_modified=sidecar.last_modified,
+                                               content_type=sidecar.content_type or "")
+        self.seen_links_path = directory / settings.SEEN_LINKS_FILE
+        try:
+            lines = self.seen_links_path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            lines = []
+        self.seen_links: set[str] = {line.strip() for line in lines if line.strip()}
+
+    def validators(self, url: str) -> dict[str, str]:
+        """The conditional-GET headers for url: those of its latest snapshot, while its body is still here."""
+        snapshot = self.latest.get(url)
+        headers: dict[str, str] = {}
+        if snapshot and snapshot.html_path.exists():  # a 304 is only useful if the body is still here
+            if snapshot.etag:
+                headers["If-None-Match"] = snapshot.etag
+            if snapshot.last_modified:
+                headers["If-Modified-Since"] = snapshot.last_modified
+        return headers
+
+    def stored_body(self, url: str) -> tuple[bytes | None, str]:
+        """The body and content type of url's latest snapshot (None when it is gone)."""
+        snapshot = self.latest.get(url)
+        if snapshot is None:
+            return None, ""
+        try:
+            return snapshot.html_path.read_bytes(), snapshot.content_type
+        except OSError:
+            return None, snapshot.content_type
+
+    def store(self, page: Fetched, site: str) -> bool:
+        """Write the page as a new snapshot and return True, or return False if its body is stored already."""
+        assert page.body is not None
+        sha = hashlib.sha256(page.body).hexdigest()
+        if sha in self.hashes:
+            return False
+        stem = f"{page.fetched_at.strftime('%Y%m%dT%H%M%S%fZ')}_{sha[:16]}"
+        html_path = self.directory / f"{stem}.html"
+        meta_path = sidecar_path(html_path)
+        if html_path.exists() or meta_path.exists():
+            LOGGER.warning("%s: snapshot %s exists; not overwriting it", page.url, stem)
+            return False
+        sidecar = Sidecar(url=page.url, final_url=page.final_url, status=page.status,
+                          content_type=page.content_type, etag=page.etag, last_modified=page.last_modified,
+                          fetched_at=page.fetched_at, sha256=sha, size=len(page.body), site=site)
+        write_new_file(html_path, page.body)
+        # The sidecar goes last: a snapshot without one is an interrupted write, never a wrong URL.
+        write_new_file(meta_path, sidecar.to_json())
+        self.hashes.add(sha)
+        self.stored_urls.update((page.url, page.final_url))
+        self.latest[page.final_url] = _Snapshot(
+            html_path=html_path, etag=page.etag, last_modified=page.last_modified,
+            content_type=page.content_type,
+        )
+        return True
+
+    def remember_links(self, links: Iterable[str]) -> None:
+        """Append the release links not seen before to the site's seen-links file."""
+        new = [link for link in dict.fromkeys(links) if link not in self.seen_links]
+        if not new:
+            return
+        with open(self.seen_links_path, "a", encoding="utf-8") as handle:
+            handle.write("".join(f"{link}\n" for link in new))
+            handle.flush()
+            os.fsync(handle.fileno())
+        self.seen_links.update(new)
+
+
+def write_new_file(path: Path, data: bytes) -> None:
+    """Write data to a new file atomically: temp file in the same directory, fsync, rename."""
+    if path.exists():
+        raise FileExistsError(path)
+    # The dot prefix and .part suffix keep a half-written file out of the reader's sight.
+    write_atomically(path, data, prefix=".", suffix=".part")
