@@ -37,7 +37,8 @@ _WRITTEN = (
     rf"|(?P<d2>{_DAY})(?:\s+of)?[\s-]+(?P<m2>{_MONTH}),?[\s-]+(?P<y2>{_YEAR}))(?!\d)"
 )
 _ISO = r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d])"
-_NUMERIC = r"(?<![\d/.:-])(?P<na>\d{1,2})\s?(?P<nsep>[-/.])\s?(?P<nb>\d{1,2})\s?(?P=nsep)\s?(?P<ny>(?:19|20)\d\d)(?![\d])"
+_NUMERIC = (r"(?<![\d/.:-])(?P<na>\d{1,2})\s?(?P<nsep>[-/.])\s?(?P<nb>\d{1,2})\s?(?P=nsep)\s?"
+            r"(?P<ny>(?:19|20)\d\d)(?![\d])")
 # Two-digit years (`05/01/13`, `05.19.15`) only where the text is the date alone: a table's date cell.
 _SHORT = r"(?<![\d/.:-])(?P<sa>\d{1,2})(?P<ssep>[/.])(?P<sb>\d{1,2})(?P=ssep)(?P<sy>\d\d)(?![\d/.])"
 DATE_PATTERN = rf"(?i:{_WRITTEN}|{_ISO}|{_NUMERIC})"  # case-insensitive wherever it is embedded

@@ -6,7 +6,6 @@ from pathlib import Path
 from .read import read
 from .records import Release
 from .split import page_layout, split
-from .template import CAPTION
 
 _WIDTH = 100
 
@@ -37,10 +36,10 @@ def explain(path: Path) -> str:
                        f"(explains {layout.explained} of {layout.considered} lines, score {layout.score:.2f})")
         role_of = {}
         if layout is not None:
-            for n, card in enumerate(layout.cards, 1):
-                role_of[card.anchor.index] = f"card {n} date"
-                for line, role in card.roles:
-                    role_of[line.index] = f"card {n} {role}" if role != CAPTION else f"card {n} caption"
+            for n, lines_of_card in enumerate(layout.cards, 1):
+                role_of[lines_of_card.anchor.index] = f"card {n} date"
+                for line, role in lines_of_card.roles:
+                    role_of[line.index] = f"card {n} {role}"
         for line in lines:
             role = role_of.get(line.index) or ("furniture" if line.chrome else "-")
             out.append(f"  {line.index:4} {role:16} {line.text!r:.{_WIDTH}}")

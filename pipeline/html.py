@@ -137,7 +137,8 @@ def _declared_metadata(root: lxml.html.HtmlElement, text: str) -> dict:
 
 def _declared_dates(text: str, keys: str) -> set[str]:
     """ISO dates the markup gives under these metadata keys (JSON-LD, <meta> property/name/itemprop)."""
-    pattern = re.compile(rf"(?:{keys})[\"']?\s*(?:[:=]|content\s*=)\s*[\"']?\s*(\d{{4}}-\d{{2}}-\d{{2}})", re.IGNORECASE)
+    pattern = re.compile(rf"(?:{keys})[\"']?\s*(?:[:=]|content\s*=)\s*[\"']?\s*(\d{{4}}-\d{{2}}-\d{{2}})",
+                         re.IGNORECASE)
     return {match.group(1) for match in pattern.finditer(text)}
 
 
@@ -256,7 +257,7 @@ def _is_article(declared: dict, body: tuple[str, ...], cards: tuple[Card, ...], 
         return True
     _at, headline = _headline(declared.get("title"), blocks, headlines)
     titles = {c.title for c in cards}
-    has_headline = bool(headline) and headline not in titles and not is_bare_kind(headline) \
+    has_headline = headline is not None and headline not in titles and not is_bare_kind(headline) \
         and len(headline.split()) >= settings.HEADLINE_MIN_WORDS
     return own >= settings.ARTICLE_MIN_CHARS / 2 and (own >= 2 * len(listed) or (has_headline and own >= len(listed)))
 
@@ -275,7 +276,8 @@ def _single_meta(declared: dict, blocks: tuple[str, ...], headlines: tuple[int, 
                     article=bool(declared.get("article")))
 
 
-def _headline(declared: str | None, blocks: tuple[str, ...], headlines: tuple[int, ...]) -> tuple[int | None, str | None]:
+def _headline(declared: str | None, blocks: tuple[str, ...], headlines: tuple[int, ...],
+              ) -> tuple[int | None, str | None]:
     """The printed headline (an <h1> that agrees with the declared title), else the declared title
     without its site name."""
     candidates = [(i, blocks[i]) for i in headlines if not is_chrome(blocks[i]) and len(blocks[i]) >= 3]

@@ -34,7 +34,8 @@ _TRIM = " \t.:;,!?»«›‹>|•·*–—-()[]"
 _SENTENCE_END = re.compile(r"[.!?…\"”’):;]$|\.\.\.$")  # `… had the following reaction:` is running text too
 # A full stop (or an ellipsis) ends running text; a headline may end with `?` or `!` but seldom with a stop.
 # A photo credit inside a line makes it a caption: `Marchers in the capital. (Photo: Staff)`.
-_CREDIT = re.compile(r"[(\[]\s*(?:photo|image|picture|credit)s?\b[^)\]]*[)\]]|\b(?:photo|image) credit\b", re.IGNORECASE)
+_CREDIT = re.compile(r"[(\[]\s*(?:photo|image|picture|credit)s?\b[^)\]]*[)\]]|\b(?:photo|image) credit\b",
+                     re.IGNORECASE)
 _MONTH_HEADING = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?:19|20)\d\d$", re.IGNORECASE)

@@ -369,7 +369,7 @@ def _dateline(text: str, order: Order | None) -> DateLine | None:
 def _find_kind(item: _Item) -> None:
     for block in item.blocks:
         if block is item.date_block and item.date is not None:
-            kind = kind_of(item.date.rest) if item.date.rest else kind_of(item.date.before) if item.date.before else None
+            kind = kind_of(item.date.rest or item.date.before) if item.date.rest or item.date.before else None
         else:
             kind = kind_of(block.text) or (kind_suffix(block.text) if block.element.tag in {"em", "i"} else None)
         if kind:
@@ -515,7 +515,7 @@ def _card(item: _Item, region: _Region, base_url: str | None, heading_kind: str 
     return Card(
         title=title, summary="\n".join(t for t in teaser if t), captions=tuple(captions),
         published=item.date.published if item.date else None, date_text=item.date.date_text if item.date else None,
-        kind=kind, url=urljoin(base_url, href) if href and (base_url or "://" in href) else None,
+        kind=kind, url=urljoin(base_url or "", href) if href and (base_url or "://" in href) else None,
         region=region.signature, evidence=tuple(evidence),
     )
 

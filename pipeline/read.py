@@ -31,8 +31,10 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (code
 _SINGLE_BYTE_LATIN = frozenset({"latin_1", "iso8859_1", "cp1252", "ascii", "iso8859_15"})
 
 
-def _cp1252_for_bad_utf8(error: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_for_bad_utf8(error: UnicodeError) -> tuple[str, int]:
     """Decode the bytes that are not UTF-8 as Windows-1252: a page saved as UTF-8 with a few cp1252 quotes."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
     bad = error.object[error.start:error.end]
     return bad.decode("cp1252", errors="replace"), error.end
 
@@ -111,7 +113,8 @@ def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> t
         if name in _SINGLE_BYTE_LATIN:
             return data.decode("cp1252", errors="replace"), None
         if name == "utf_8":
-            return data.decode("utf-8", errors="pipeline-cp1252"), "declared UTF-8 but holds other bytes: read as cp1252"
+            return data.decode("utf-8", errors="pipeline-cp1252"), \
+                "declared UTF-8 but holds other bytes: read as cp1252"
         return _detect(data)
     try:
         return data.decode(name), None

@@ -70,8 +70,10 @@ def _publisher(blocks: tuple[str, ...]) -> str | None:
 
 def _split(page: Page) -> list[Release]:
     if page.cards:  # items the HTML markup repeats
+        LOGGER.debug("%r: %d items from the markup", page.source, len(page.cards))
         return [_item_release(page, card) for card in page.cards]
     if page.format == "html" and page.meta is not None and page.meta.article:
+        LOGGER.debug("%r: one release (the markup declares an article)", page.source)
         return [_html_release(page)]
     lines, layout = page_layout(page)
     if layout is not None:
@@ -81,7 +83,9 @@ def _split(page: Page) -> list[Release]:
         cards = [r for r in (_release(page, lines, layout, card, owned) for card in layout.cards) if r is not None]
         # Cards found by their kind labels may leave one dated card: a listing cut off after it.
         if len(cards) >= 2 or (cards and layout.template.anchor == KIND):
+            LOGGER.debug("%r: %d cards, template %s", page.source, len(cards), layout.template.describe())
             return cards
+    LOGGER.debug("%r: one document (no card template repeats)", page.source)
     if page.format == "html":
         return [_html_release(page)]
     return [_document(page, list(page.blocks))]

@@ -130,7 +130,8 @@ def _carried(anchor_class: str, lines: list[Line]) -> set[str]:
 def _templates(anchor_class: str) -> list[Template]:
     """Every order of the card's other parts around its anchor line, each part above or below it."""
     if anchor_class == KIND:  # a kind label opens its card: everything else is printed below it
-        return [Template(KIND, (), roles) for size in range(4) for roles in itertools.permutations((DATE, TITLE, TEASER), size)]
+        return [Template(KIND, (), roles) for size in range(4)
+                for roles in itertools.permutations((DATE, TITLE, TEASER), size)]
     found = []
     for size in range(4):
         for roles in itertools.permutations((KIND, TITLE, TEASER), size):

@@ -36,10 +36,12 @@ _LANGS = ('<div class="{c}"><a href="?l=en">English</a> <a href="?l=fr">Françai
           '<a href="?l=ar">العربية</a> <a href="?l=ru">Русский</a> <a href="?l=zh">中文</a></div>')
 _CRUMBS = '<ol class="{c}"><li><a href="/">Home</a></li><li><a href="/news">Newsroom</a></li><li>Press</li></ol>'
 _SEARCH = '<form action="/search"><input name="q"><button>Search</button></form>'
-_COOKIES = '<div id="{c}">We use cookies to improve this site. <a href="/cookies">Learn more</a> <button>OK</button></div>'
+_COOKIES = ('<div id="{c}">We use cookies to improve this site. <a href="/cookies">Learn more</a> <button>OK</button>'
+            '</div>')
 _ASIDE = ('<aside><h2>Most read</h2><ul><li><a href="/a/1">Annual report 2019 published</a> <span>May 4, 2020</span>'
           '</li><li><a href="/a/2">Board appoints new chair</a> <span>April 2, 2020</span></li></ul></aside>')
-_PAGER = '<div class="{c}"><a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=3">3</a> <a href="?p=2">Next »</a></div>'
+_PAGER = ('<div class="{c}"><a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=3">3</a> <a href="?p=2">Next »</a>'
+          '</div>')
 _FOOTER = ('<footer><p>Example Relief Agency, 12 Harbour Road, Springfield</p><p>© 2023 Example Relief Agency. '
            'All rights reserved.</p><ul><li><a href="/privacy">Privacy</a></li><li><a href="/terms">Terms</a></li>'
            '</ul></footer>')

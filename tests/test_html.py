@@ -106,8 +106,8 @@ def test_minified_markup_unquoted_attributes_and_numbers_split_in_spans(tmp_path
 
 def test_sections_give_their_items_their_kind(tmp_path):
     def section(heading: str, items: list) -> str:
-        rows = "".join(f'<li class="item"><a href="/{heading[:3]}/{n}">{t}</a> <span class="date">{_long(d)}</span></li>'
-                       for n, (t, d, _) in enumerate(items))
+        rows = "".join(f'<li class="item"><a href="/{heading[:3]}/{n}">{t}</a> '
+                       f'<span class="date">{_long(d)}</span></li>' for n, (t, d, _) in enumerate(items))
         return f"<section><h2>{heading}</h2><ul>{rows}</ul></section>"
 
     events = [("Open day at the northern clinic this spring", dt.date(2022, 1, 5), ""),

@@ -164,7 +164,8 @@ def test_listing_cut_off_after_its_first_dated_card_is_one_card():
                    "organisers for up to two years, rights groups warned on Monday.")
     cards = split(_page(
         "Sheet of paper Report", "Flood survivors left without shelter", teaser, "March 4, 2021",
-        "Photo of marchers", "Marchers in the capital on Saturday carried banners against the draft law. (Photo: Staff)",
+        "Photo of marchers",
+        "Marchers in the capital on Saturday carried banners against the draft law. (Photo: Staff)",
         "Press Release", "Draft protest law threatens the right to assemble", next_teaser,
     ))
     assert [(c.kind, c.title, c.summary, c.published) for c in cards] == [
