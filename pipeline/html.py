@@ -26,7 +26,8 @@ import lxml.html
 from . import settings
 from .dates import Order, date_line, dateline, numeric_order, order_from_hint, parse_date, trailing_date
 from .lines import clean_line, is_bare_kind, is_chrome, kind_of, kind_suffix
-from .listing import BLOCK_TAGS, HEADINGS, find_cards, is_chrome_element, is_role_element
+from .listing import find_cards
+from .markup import BLOCK_TAGS, HEADINGS, is_chrome_element, is_role_element
 from .records import Card, PageMeta
 
 LOGGER = logging.getLogger(__name__)

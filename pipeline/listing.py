@@ -31,57 +31,34 @@ from .lines import (
     kind_suffix,
     unprinted_kind,
 )
+from .markup import (
+    HEADINGS,
+    Block,
+    flatten,
+    in_figure,
+    inside_chrome,
+    signature,
+)
 from .records import Card
+
+__all__ = ["find_cards"]
 
 LOGGER = logging.getLogger(__name__)
 
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "br", "dd", "details", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav",
-    "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "ul",
-})
-HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_BREAKS = BLOCK_TAGS | HEADINGS
-# Elements never inside an item that matters: navigation and sidebars.
-_CHROME_TAGS = frozenset({"nav", "aside"})
-_CHROME_CLASS = re.compile(
-    r"^(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|footer|sidebar|cookies?|share|sharing|related|"
-    r"social|skip|language|languages|lang|search|subnav|megamenu|utility)$")
-# Class tokens that say nothing about an element's role: states and grid positions.
-_NOISE_CLASS = re.compile(
-    r"\d|(?:^|[-_])(?:odd|even|first|last|active|current|selected|clearfix)$|^(?:is|has|js)-")
-_ROLE_CLASS = re.compile(
-    r"title|headline|heading|date|time|summary|teaser|intro|excerpt|subheading|subtitle|category|kind|type|label|"
-    r"byline|author|meta|description", re.IGNORECASE)
 _TITLE_CLASS = re.compile(r"title|headline|heading|header|name|subject|description", re.IGNORECASE)
-_DATE_CLASS = re.compile(r"date|time|posted|published|meta", re.IGNORECASE)
 _TEASER_CLASS = re.compile(r"summary|teaser|intro|excerpt|subheading|subtitle|desc|body|abstract|lead", re.IGNORECASE)
-
-
-@dataclass(slots=True)
-class _Block:
-    """One line of an item's text and where it came from."""
-
-    text: str
-    element: lxml.html.HtmlElement
-    path: str  # tag.class path from the item's root: the same slot in every item
-    heading: bool = False
-    href: str | None = None  # the link the line is (or is inside)
-    link_text: str | None = None  # the text of that link: the headline when a line adds a label or a date
-    datetime: str | None = None  # a <time datetime> or `content` date attribute on the line's element
-
 
 @dataclass(slots=True)
 class _Item:
     root: lxml.html.HtmlElement
-    blocks: list[_Block]
+    blocks: list[Block]
     date: DateLine | None = None
-    date_block: _Block | None = None
+    date_block: Block | None = None
     date_from: str = ""
-    title: _Block | None = None
+    title: Block | None = None
     kind: str | None = None
     evidence: list[tuple[str, str]] = field(default_factory=list)
-    pieces: list[_Block] = field(default_factory=list)  # the rest of a date printed in pieces
+    pieces: list[Block] = field(default_factory=list)  # the rest of a date printed in pieces
 
 
 @dataclass(slots=True)
@@ -169,42 +146,10 @@ def _is_listing_region(region: _Region, page_has_dates: bool) -> bool:
         and words[len(words) // 2] >= settings.HEADLINE_MIN_WORDS
 
 
-def is_role_element(element: lxml.html.HtmlElement) -> bool:
-    """An inline element whose class names its role (`span.news-date`, `span.title`): a line of its own."""
-    classes = element.get("class")
-    return bool(classes) and element.tag not in {"a", "strong", "b", "em", "i", "small", "sup", "sub"} \
-        and bool(_ROLE_CLASS.search(classes))
-
-
-def class_tokens(element: lxml.html.HtmlElement) -> list[str]:
-    """The element's class tokens that describe a role, not a state or a position."""
-    return [t for t in (element.get("class") or "").lower().split() if not _NOISE_CLASS.search(t)]
-
-
-def signature(element: lxml.html.HtmlElement) -> str:
-    """`div.card.news`: the tag and role classes that make siblings the same kind of element."""
-    tokens = sorted(set(class_tokens(element)))
-    return ".".join([str(element.tag), *tokens])
-
-
-def is_chrome_element(element: lxml.html.HtmlElement) -> bool:
-    """Navigation, sidebars, breadcrumbs, pagination, share bars: page furniture by markup."""
-    if element.tag in _CHROME_TAGS or element.get("role") in {"navigation", "banner", "contentinfo"}:
-        return True
-    if element.tag in {"html", "body", "main", "form"}:
-        return False  # a theme's body classes (`fl-theme-builder-footer`) say nothing about the content
-    tokens = re.split(r"[\s_-]+", f"{element.get('class') or ''} {element.get('id') or ''}".lower())
-    return any(_CHROME_CLASS.match(token) for token in tokens if token)
-
-
-def _inside_chrome(element: lxml.html.HtmlElement) -> bool:
-    return is_chrome_element(element) or any(is_chrome_element(a) for a in element.iterancestors())
-
-
 def _candidate_regions(root: lxml.html.HtmlElement, order: Order | None) -> Iterator[_Region]:
     # An element's lines, read once however many regions try it (keyed by the element itself, which the
     # dict keeps alive: an id() could be reused by a later element).
-    lines_of: dict[lxml.html.HtmlElement, list[_Block]] = {}
+    lines_of: dict[lxml.html.HtmlElement, list[Block]] = {}
     for parent in root.iter():
         if not isinstance(parent.tag, str):
             continue
@@ -214,7 +159,7 @@ def _candidate_regions(root: lxml.html.HtmlElement, order: Order | None) -> Iter
         signatures = [signature(c) for c in children]
         counts = Counter(signatures)
         starts = [s for s, n in counts.items() if n >= 2]
-        if not starts or _inside_chrome(parent):
+        if not starts or inside_chrome(parent):
             continue
         for start in starts:
             groups = _groups(children, signatures, start)
@@ -240,74 +185,17 @@ def _groups(children: list, signatures: list[str], start: str) -> list[list]:
     return [[c for c in run if signature(c) in keep] for run in runs]
 
 
-def _blocks(elements: list, lines_of: dict[lxml.html.HtmlElement, list[_Block]]) -> list[_Block]:
+def _blocks(elements: list, lines_of: dict[lxml.html.HtmlElement, list[Block]]) -> list[Block]:
     """The text lines of an item's elements, each with its element, link and slot path."""
-    blocks: list[_Block] = []
+    blocks: list[Block] = []
     for top in elements:
         if top not in lines_of:
-            lines_of[top] = [b for b in _flatten(top, top) if b.text]
+            lines_of[top] = [b for b in flatten(top, top) if b.text]
         blocks.extend(lines_of[top])
     return blocks
 
 
-def _flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> list[_Block]:
-    """Lines of an element, iteratively (deeply nested markup must not exhaust the stack)."""
-    out: list[_Block] = []
-    buffer: list[str] = []
-    current: dict = {"element": element, "href": None, "heading": False, "datetime": None, "link_text": None}
-
-    def flush() -> None:
-        text = clean_line("".join(buffer))
-        buffer.clear()
-        if text:
-            out.append(_Block(text=text, element=current["element"], path=_path(top, current["element"]),
-                              heading=current["heading"], href=current["href"], datetime=current["datetime"],
-                              link_text=current["link_text"]))
-        current["href"] = current["datetime"] = current["link_text"] = None
-        current["heading"] = False
-
-    # (node, closing, inside a heading): the heading flag travels down the stack, not up the ancestors.
-    stack: list[tuple[object, bool, bool]] = [(element, False, element.tag in HEADINGS)]
-    while stack:
-        node, closing, in_heading = stack.pop()
-        if closing:
-            if isinstance(node, lxml.html.HtmlElement) and (node.tag in _BREAKS or is_role_element(node)):
-                flush()
-            if isinstance(node, lxml.html.HtmlElement) and node.tail:
-                buffer.append(node.tail)
-            continue
-        if not isinstance(node, lxml.html.HtmlElement) or not isinstance(node.tag, str):
-            continue
-        if node.tag in _BREAKS or is_role_element(node):
-            flush()
-            current["element"] = node
-        in_heading = in_heading or node.tag in HEADINGS
-        if in_heading:
-            current["heading"] = True
-        if node.tag == "a" and node.get("href") and current["href"] is None:
-            current["href"] = node.get("href")
-            current["link_text"] = clean_line(node.text_content())
-            current["element"] = node if not buffer else current["element"]
-        if node.get("datetime") or (node.get("content") and _DATE_CLASS.search(node.get("class") or "")):
-            current["datetime"] = node.get("datetime") or node.get("content")
-        if node.text:
-            buffer.append(node.text)
-        stack.append((node, True, in_heading))
-        stack.extend((child, False, in_heading) for child in reversed(node))
-    flush()
-    return out
-
-
-def _path(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> str:
-    steps = []
-    node = element
-    while node is not None and node is not top:
-        steps.append(signature(node))
-        node = node.getparent()
-    return "/".join(reversed(steps))
-
-
-def _item(elements: list, order: Order | None, lines_of: dict[lxml.html.HtmlElement, list[_Block]]) -> _Item:
+def _item(elements: list, order: Order | None, lines_of: dict[lxml.html.HtmlElement, list[Block]]) -> _Item:
     item = _Item(root=elements[0], blocks=_blocks(elements, lines_of))
     _find_date(item, order)
     _find_kind(item)
@@ -378,14 +266,14 @@ def _find_kind(item: _Item) -> None:
             return
 
 
-def _title_score(block: _Block, item: _Item) -> float:
+def _title_score(block: Block, item: _Item) -> float:
     """How much a line looks like the item's headline, from its markup and its text."""
     text = block.text
     if block is item.date_block and item.date is not None and not (item.date.before or item.date.rest):
         return 0.0
     if is_chrome(text) or is_bare_kind(text) or len(text) < 3 or len(text) > settings.TITLE_MAX_CHARS + 60:
         return 0.0
-    if _in_figure(block.element, item.root):
+    if in_figure(block.element, item.root):
         return 0.0
     score = 1.0
     if block.heading:
@@ -406,7 +294,7 @@ def _title_score(block: _Block, item: _Item) -> float:
     return max(score, 0.0)
 
 
-def _own_classes(block: _Block) -> str:
+def _own_classes(block: Block) -> str:
     element = block.element
     names = [element.get("class") or ""]
     parent = element.getparent()
@@ -415,7 +303,7 @@ def _own_classes(block: _Block) -> str:
     return " ".join(names)
 
 
-def _title_candidate(item: _Item) -> _Block | None:
+def _title_candidate(item: _Item) -> Block | None:
     scored = [(_title_score(b, item), -n, b) for n, b in enumerate(item.blocks)]
     scored = [s for s in scored if s[0] > 0]
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
@@ -498,7 +386,7 @@ def _card(item: _Item, region: _Region, base_url: str | None, heading_kind: str 
     if not title:
         return None
     used = {id(title_block), id(item.date_block), *map(id, item.pieces)}
-    captions = [b.text for b in item.blocks if _in_figure(b.element, item.root) and id(b) not in used]
+    captions = [b.text for b in item.blocks if in_figure(b.element, item.root) and id(b) not in used]
     teaser = [b.text for b in item.blocks if id(b) not in used and not is_chrome(b.text) and not kind_of(b.text)
               and not _is_date_text(b.text) and b.text not in captions]
     teaser = [_strip_more(t) for t in teaser]
@@ -520,19 +408,7 @@ def _card(item: _Item, region: _Region, base_url: str | None, heading_kind: str 
     )
 
 
-def _in_figure(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bool:
-    """A photo and its caption: printed with the item, not part of its text."""
-    node: lxml.html.HtmlElement | None = element
-    while node is not None:
-        if node.tag in {"figure", "figcaption"}:
-            return True
-        if node is root:
-            return False
-        node = node.getparent()
-    return False
-
-
-def _title_text(block: _Block, item: _Item) -> str:
+def _title_text(block: Block, item: _Item) -> str:
     text = block.text
     link = block.link_text or ""
     if link and link != text and len(link.split()) >= 2 and _only_labels(text.replace(link, " "), item):
