@@ -17,7 +17,6 @@ import difflib
 import logging
 import re
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
@@ -58,7 +57,7 @@ class HtmlRead:
 
 def read_html(text: str, url: str | None) -> HtmlRead:
     """Read one decoded HTML page (url: where it was fetched, if known)."""
-    root = _parse(text)
+    root = parse_html(text)
     if root is None:
         return HtmlRead(blocks=(), links=(), meta=PageMeta(), cards=(), body=(), url=url)
     canonical = _canonical(root, url or _base_href(root))
@@ -84,7 +83,8 @@ def read_html(text: str, url: str | None) -> HtmlRead:
     return HtmlRead(blocks=blocks, links=links, meta=meta, cards=cards, body=body, url=url or canonical)
 
 
-def _parse(text: str) -> lxml.html.HtmlElement | None:
+def parse_html(text: str) -> lxml.html.HtmlElement | None:
+    """The page's tree (lxml), or None when libxml2 finds nothing to parse."""
     # libxml2 never loads DTDs or external entities here; huge_tree lifts its depth limit, and the
     # walks below are iterative, so deeply nested markup is read, not refused.
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
@@ -197,36 +197,15 @@ def _visible(root: lxml.html.HtmlElement, base: str | None,
     return tuple(blocks), tuple(links), tuple(headlines)
 
 
-class _TextCollector(HTMLParser):
-    """The text of a page, a line per block element, with no limit on nesting depth."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = [""]
-        self.skip = 0
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _DROP_TAGS or tag in _CHROME_BLOCKS:
-            self.skip += 1
-        elif tag in BLOCK_TAGS or tag in HEADINGS:
-            self.lines.append("")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _DROP_TAGS or tag in _CHROME_BLOCKS:
-            self.skip = max(0, self.skip - 1)
-        elif tag in BLOCK_TAGS or tag in HEADINGS:
-            self.lines.append("")
-
-    def handle_data(self, data: str) -> None:
-        if not self.skip:
-            self.lines[-1] += data
-
-
 def _tokenized_text(text: str) -> tuple[str, ...]:
-    collector = _TextCollector()
-    collector.feed(text)
-    collector.close()
-    return tuple(line for line in (clean_line(x) for x in collector.lines) if line)
+    """The text of a page too deep for libxml2, read by BeautifulSoup's tokenizer (no depth limit), a
+    line per string, scripts and furniture left out."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(text, "html.parser")
+    for element in soup.find_all([*_DROP_TAGS, *_CHROME_BLOCKS]):
+        element.decompose()
+    return tuple(line for line in (clean_line(x) for x in soup.get_text("\n").splitlines()) if line)
 
 
 def _is_heading_link(node: lxml.html.HtmlElement) -> bool:

@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from pipeline.scrape import ScrapeConfigError, ScrapeReport, Site, archive, listing, load_sites, scrape, site_dir_name
 from pipeline.urls import origin_problem
@@ -519,8 +518,8 @@ def test_site_dir_names() -> None:
 # --- link discovery ------------------------------------------------------------------------------
 
 
-def _soup(markup: str) -> BeautifulSoup:
-    return BeautifulSoup(markup, "lxml")
+def _soup(markup: str) -> listing.Listing:
+    return listing.parse(markup.encode("utf-8"), "text/html; charset=utf-8")
 
 
 def test_release_links_prefer_the_article_heading() -> None:

@@ -12,7 +12,7 @@ on. docs/SCRAPING.md explains every setting (they are in pipeline/settings.py).
     body.py     body limits: streamed under a wire and a decoded limit, binary bodies refused
     robots.py   robots.txt rules and crawl delay, per host
     archive.py  the snapshots and their sidecars (Sidecar, read_sidecar)
-    listing.py  the listing parser: release links and the next page
+    listing.py  release links (the items the reader finds) and the next page
 """
 from __future__ import annotations
 

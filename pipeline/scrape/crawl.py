@@ -172,9 +172,9 @@ class _Crawl:
             if page.body is None:
                 LOGGER.info("%s: %s unchanged (304) but its snapshot is gone; stopping", name, url)
                 return False
-            soup = listing.parse(page.body, page.content_type)
-            next_url = listing.next_page_url(soup, page.final_url)
-            links = listing.release_links(soup, page.final_url, exclude={url, page.final_url, next_url or ""})
+            parsed = listing.parse(page.body, page.content_type)
+            next_url = listing.next_page_url(parsed, page.final_url)
+            links = listing.release_links(parsed, page.final_url, exclude={url, page.final_url, next_url or ""})
             found.extend(links)
             if site.release_pages:
                 retry_later.update(self._fetch_release_pages(links, run))

@@ -1,16 +1,19 @@
-"""The listing parser: a newsroom listing page's release links and its next page (BeautifulSoup).
+"""A listing page's release links and its next page, read by the pipeline's own HTML reader.
 
-Kept apart so that the reader's own HTML parser can take its place.
+The release links are the listing items the reader finds in the markup (`pipeline.listing`), so the
+scraper follows exactly the items the pipeline will make releases of.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from typing import Any
+from dataclasses import dataclass
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-from bs4 import BeautifulSoup
+import lxml.html
 
+from ..html import parse_html, read_html
+from ..markup import HEADINGS, inside_chrome
+from ..read import decode
 from ..urls import normalize_url
 
 # "Next", "Older posts »", "›": short pagination labels only, so a title like "Next steps" never matches.
@@ -25,9 +28,18 @@ _PAGE_QUERY_KEYS = ("page", "paged")
 _IGNORED_LINK_SCHEMES = frozenset({"mailto", "tel", "javascript", "data", "sms"})
 
 
-def parse(body: bytes, content_type: str) -> BeautifulSoup:
-    """Parse a listing page in the charset its Content-Type declares (else the one the page declares)."""
-    return BeautifulSoup(body, "lxml", from_encoding=_charset(content_type))
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A fetched listing page: its decoded text and its parsed tree."""
+
+    text: str
+    root: lxml.html.HtmlElement | None
+
+
+def parse(body: bytes, content_type: str) -> Listing:
+    """Decode a listing page as the reader does (the Content-Type's charset first) and parse it."""
+    text, _warning = decode(body, _charset(content_type), html=True)
+    return Listing(text=text, root=parse_html(text))
 
 
 def _charset(content_type: str) -> str | None:
@@ -38,13 +50,13 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def _base_url(soup: BeautifulSoup, page_url: str) -> str:
-    base = soup.find("base", href=True)
-    return urljoin(page_url, str(base["href"]).strip()) if base else page_url
+def _base_url(root: lxml.html.HtmlElement, page_url: str) -> str:
+    base = next((b for b in root.iter("base") if b.get("href")), None)
+    return urljoin(page_url, str(base.get("href")).strip()) if base is not None else page_url
 
 
-def _link_url(href: Any, base_url: str) -> str | None:
-    href = str(href or "").strip()
+def _link_url(href: str | None, base_url: str) -> str | None:
+    href = (href or "").strip()
     if not href or href.startswith("#"):
         return None
     try:
@@ -55,26 +67,34 @@ def _link_url(href: Any, base_url: str) -> str | None:
     return None if scheme in _IGNORED_LINK_SCHEMES else url
 
 
-def release_links(soup: BeautifulSoup, page_url: str, *, exclude: set[str]) -> list[str]:
-    """Return the release links of a listing page, in page order, without duplicates.
-
-    With <article> elements: one link per article, the one in its heading (h1-h4) or else its first.
-    Without: every link inside an h2/h3 outside nav, header, footer and aside.
-    """
-    base = _base_url(soup, page_url)
-    anchors = []
-    articles = soup.find_all("article")
-    if articles:
-        for article in articles:
-            anchor = (article.select_one("h1 a[href], h2 a[href], h3 a[href], h4 a[href]")
-                      or article.find("a", href=True))
-            if anchor is not None:
-                anchors.append(anchor)
-    else:
-        anchors = [anchor for anchor in soup.select("h2 a[href], h3 a[href]")
-                   if anchor.find_parent(["nav", "header", "footer", "aside"]) is None]
-    links = (_link_url(anchor.get("href"), base) for anchor in anchors)
+def release_links(listing: Listing, page_url: str, *, exclude: set[str]) -> list[str]:
+    """The release links of a listing page, in page order, without duplicates: the links of the items the
+    reader finds in its markup, else every link inside a heading outside the page's furniture."""
+    if listing.root is None:
+        return []
+    base = _base_url(listing.root, page_url)
+    hrefs: list[str | None] = [card.url for card in read_html(listing.text, page_url).cards if card.url]
+    if not hrefs:  # no dated items: each <article>'s heading link (else its first), else links in headings
+        articles = list(listing.root.iter("article"))
+        if articles:
+            hrefs = [_article_href(article) for article in articles]
+        else:
+            hrefs = [a.get("href") for heading in listing.root.iter(*HEADINGS) if not _in_furniture(heading)
+                     for a in heading.iter("a") if a.get("href")]
+    links = (_link_url(href, base) for href in hrefs)
     return [link for link in dict.fromkeys(links) if link and link not in exclude]
+
+
+def _article_href(article: lxml.html.HtmlElement) -> str | None:
+    for heading in article.iter(*HEADINGS):
+        link = next((a for a in heading.iter("a") if a.get("href")), None)
+        if link is not None:
+            return link.get("href")
+    return next((a.get("href") for a in article.iter("a") if a.get("href")), None)
+
+
+def _in_furniture(element: lxml.html.HtmlElement) -> bool:
+    return inside_chrome(element) or any(a.tag in {"header", "footer"} for a in element.iterancestors())
 
 
 def _page_number(url: str) -> int | None:
@@ -88,22 +108,23 @@ def _page_number(url: str) -> int | None:
     return None
 
 
-def next_page_url(soup: BeautifulSoup, page_url: str) -> str | None:
+def next_page_url(listing: Listing, page_url: str) -> str | None:
     """Return the listing's next page: rel="next", a Next/Older/›/» link, or /page/N+1/ numbering."""
-    base = _base_url(soup, page_url)
+    if listing.root is None:
+        return None
+    base = _base_url(listing.root, page_url)
     candidates = []
-    for tag in soup.find_all(["a", "link"], href=True):
-        rel: Iterable[str] = tag.get("rel") or []
-        if "next" in [value.lower() for value in rel]:
-            candidates.append((0, tag["href"]))
+    for tag in listing.root.iter("a", "link"):
+        href = tag.get("href")
+        if not href:
             continue
-        if tag.name != "a":
+        if "next" in (tag.get("rel") or "").lower().split():
+            candidates.append((0, href))
             continue
-        label = _SPACE_RE.sub(" ", tag.get_text(" ", strip=True) or str(tag.get("aria-label") or "")).strip()
-        if label and _NEXT_TEXT_RE.fullmatch(label):
-            candidates.append((1, tag["href"]))
-        else:
-            candidates.append((2, tag["href"]))
+        if tag.tag != "a":
+            continue
+        label = _SPACE_RE.sub(" ", tag.text_content() or tag.get("aria-label") or "").strip()
+        candidates.append((1 if label and _NEXT_TEXT_RE.fullmatch(label) else 2, href))
     current = _page_number(page_url) or 1
     here = normalize_url(page_url)
     for rank, href in sorted(candidates, key=lambda candidate: candidate[0]):
