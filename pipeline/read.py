@@ -5,7 +5,6 @@ import codecs
 import datetime as dt
 import hashlib
 import itertools
-import json
 import logging
 import re
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ from .errors import SkipInput
 from .html import read_html
 from .lines import clean_line
 from .records import Page
+from .sidecar import Sidecar, read_sidecar, sidecar_path
 
 LOGGER = logging.getLogger(__name__)
 
@@ -72,8 +72,8 @@ def read(path: Path) -> Page:
     digest = hashlib.sha256(data).hexdigest()
     is_html = path.suffix.lower() in settings.HTML_SUFFIXES or bool(_HTML_SNIFF.search(data[:2048]))
     meta = _sidecar(path)
-    fetched_at = _fetched_at(meta, path)
-    text, warning = decode(data, _header_charset(meta), html=is_html)
+    fetched_at = meta.fetched_at if meta and meta.fetched_at else _arrival(path)
+    text, warning = decode(data, _header_charset(meta.content_type if meta else None), html=is_html)
     is_html = is_html or bool(_HTML_SNIFF_TEXT.search(text[:2048]))
     if warning:
         LOGGER.warning("%r: %s", source, warning)
@@ -83,8 +83,7 @@ def read(path: Path) -> Page:
         if not blocks:
             raise SkipInput(source, "no text in the page")
         return Page(source=source, blocks=blocks, sha256=digest, fetched_at=fetched_at, warnings=warnings)
-    url = meta.get("final_url") or meta.get("url")
-    page = read_html(text, url if isinstance(url, str) else None)
+    page = read_html(text, meta.page_url if meta else None)
     if not page.blocks and not page.cards:
         raise SkipInput(source, "no text in the page")
     return Page(source=source, blocks=page.blocks, sha256=digest, url=page.url, links=page.links,
@@ -157,19 +156,14 @@ def _is_multibyte(encoding: str) -> bool:
                             "cp949", "johab"))
 
 
-def _header_charset(meta: dict) -> str | None:
-    content_type = meta.get("content_type")
-    match = _HEADER_CHARSET.search(content_type) if isinstance(content_type, str) else None
+def _header_charset(content_type: str | None) -> str | None:
+    match = _HEADER_CHARSET.search(content_type) if content_type else None
     return match.group(1) if match else None
 
 
-def _fetched_at(meta: dict, path: Path) -> dt.datetime:
-    try:
-        stamp = dt.datetime.fromisoformat(str(meta["fetched_at"]))
-        return stamp if stamp.tzinfo else stamp.replace(tzinfo=dt.UTC)
-    except (KeyError, ValueError):
-        # Raw files are immutable, so their mtime is when they arrived: stable across rebuilds.
-        return dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.UTC)
+def _arrival(path: Path) -> dt.datetime:
+    """When a raw file without a sidecar arrived: its mtime (raw files are immutable, so it is stable)."""
+    return dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.UTC)
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -222,13 +216,9 @@ def _wrap_width(lines: list[str]) -> int | None:
     return width if len(longer) >= settings.WRAP_MIN_LINES and near >= settings.WRAP_MIN_SHARE * len(longer) else None
 
 
-def _sidecar(path: Path) -> dict:
-    sidecar = path.with_name(path.stem + settings.SIDECAR_SUFFIX)
-    if not sidecar.exists():
-        return {}
-    try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        LOGGER.warning("%s: unreadable sidecar (%s)", sidecar, exc)
-        return {}
-    return meta if isinstance(meta, dict) else {}
+def _sidecar(path: Path) -> Sidecar | None:
+    """The page's scrape sidecar; one that is a link is not followed (it could point outside --raw)."""
+    if sidecar_path(path).is_symlink():
+        LOGGER.warning("%r: its sidecar is a link, not followed", str(path))
+        return None
+    return read_sidecar(path)
