@@ -122,4 +122,6 @@ def _prepared(nlp: Language, release: Release) -> Doc:
 def _speakers_organization(people: tuple) -> str | None:
     """When the page does not name its publisher, the organisation its spokespeople speak for."""
     orgs = [p.organization for p in people if p.organization]
-    return max(set(orgs), key=orgs.count) if orgs else None
+    # The most cited, and between equals the first named: never the order of a set, which changes from run
+    # to run with Python's string hashing.
+    return max(dict.fromkeys(orgs), key=orgs.count) if orgs else None
