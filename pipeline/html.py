@@ -231,15 +231,16 @@ def _is_article(declared: dict, body: tuple[str, ...], cards: tuple[Card, ...], 
                 headlines: tuple[int, ...]) -> bool:
     """True when the page is one release whose lists are related links: it has running text of its own
     beyond what its listed items print, and says it is an article or prints a headline of its own."""
-    listed = " ".join(f"{c.title or ''} {c.summary}" for c in cards)
-    own = sum(len(line) for line in body if len(line) >= settings.TEASER_MIN_CHARS and line not in listed)
+    listed_lines = {line for c in cards for line in (c.title or "", *c.summary.splitlines())}
+    listed = sum(map(len, listed_lines))
+    own = sum(len(line) for line in body if len(line) >= settings.TEASER_MIN_CHARS and line not in listed_lines)
     if own >= settings.ARTICLE_MIN_CHARS and declared.get("article"):
         return True
     _at, headline = _headline(declared.get("title"), blocks, headlines)
     titles = {c.title for c in cards}
     has_headline = headline is not None and headline not in titles and not is_bare_kind(headline) \
         and len(headline.split()) >= settings.HEADLINE_MIN_WORDS
-    return own >= settings.ARTICLE_MIN_CHARS / 2 and (own >= 2 * len(listed) or (has_headline and own >= len(listed)))
+    return own >= settings.ARTICLE_MIN_CHARS / 2 and (own >= 2 * listed or (has_headline and own >= listed))
 
 
 def _single_meta(declared: dict, blocks: tuple[str, ...], headlines: tuple[int, ...], body: tuple[str, ...],
