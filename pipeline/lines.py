@@ -97,6 +97,8 @@ def kind_of(line: str) -> str | None:
 
 def is_chrome(line: str) -> bool:
     """True for page furniture: navigation, sharing, contact lines, `Read more`, pagination."""
+    if len(line) > settings.CHROME_MAX_CHARS:
+        return False  # furniture is short; a paragraph that mentions a phone number is still text
     return line.strip(_TRIM).lower() in _CHROME_PHRASES or bool(_CHROME.search(line.strip()))
 
 

