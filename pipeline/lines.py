@@ -14,13 +14,12 @@ from . import settings
 from .dates import DateLine, Order, date_line, dateline, trailing_date, yearless_line
 
 _WORDS = tomllib.loads((Path(__file__).with_name("layout_words.toml")).read_text(encoding="utf-8"))
-KIND_LABELS: dict[str, str] = _WORDS["kinds"]
+KIND_LABELS: dict[str, str] = {**_WORDS["kinds"], **_WORDS["kinds_alone"]}
 # A label of several words may follow the organisation's name (`Amnesty International USA Press
 # Release`); a one-word label must stand alone (`Free Speech` is a topic, not a speech).
 _KIND_LINE = re.compile(
-    r"^(?:(?:[\w’'.&-]+\s+){0,4}("
-    + "|".join(re.escape(label) for label in sorted(KIND_LABELS, key=len, reverse=True) if " " in label)
-    + r")|(" + "|".join(re.escape(label) for label in sorted(KIND_LABELS, key=len, reverse=True) if " " not in label)
+    r"^(?:(?:[\w’'.&-]+\s+){0,4}(" + "|".join(map(re.escape, sorted(_WORDS["kinds"], key=len, reverse=True)))
+    + r")|(" + "|".join(map(re.escape, sorted(_WORDS["kinds_alone"], key=len, reverse=True)))
     + r"))s?(?:\s+(?:n[°o]\.?\s*)?[\d/.–-]+)?\s*:?$",
     re.IGNORECASE,
 )
@@ -56,9 +55,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # At the end of a heading, a label of several words, or a one-word label in the plural (`… Statements`;
 # `Free Speech` is a topic).
 _KIND_SUFFIX = re.compile(
-    r"(?:^|\s)(?:(" + "|".join(re.escape(label) for label in sorted(KIND_LABELS, key=len, reverse=True) if " " in label)
-    + r")s?|(" + "|".join(re.escape(label) for label in sorted(KIND_LABELS, key=len, reverse=True) if " " not in label)
-    + r")s)\s*:?$",
+    r"(?:^|\s)(?:(" + "|".join(map(re.escape, sorted(_WORDS["kinds"], key=len, reverse=True)))
+    + r")s?|(" + "|".join(map(re.escape, sorted(_WORDS["kinds_alone"], key=len, reverse=True))) + r")s)\s*:?$",
     re.IGNORECASE)
 
 

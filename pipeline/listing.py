@@ -343,7 +343,12 @@ def _label_after_title(item: _Item) -> bool:
     if item.title is None:
         return False
     at = next((n for n, b in enumerate(item.blocks) if b is item.title), 0)
-    return any(is_bare_kind(b.text) for b in item.blocks[at + 1:])
+    return any(_is_label(b.text) for b in item.blocks[at + 1:])
+
+
+def _is_label(text: str) -> bool:
+    """A kind label on a line of its own (`Press Release`, `Annual Report`), not a headline ending with one."""
+    return is_bare_kind(text) or (kind_of(text) is not None and len(text.split()) <= settings.KIND_LABEL_MAX_WORDS)
 
 
 def _dated_lines(item: _Item) -> int:

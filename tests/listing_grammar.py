@@ -31,7 +31,8 @@ from hypothesis import strategies as st
 KINDS = {
     "Press Release": "press_release", "News Release": "press_release", "Media Advisory": "press_release",
     "Statement": "statement", "Press Statement": "statement", "Report": "report", "Update": "update",
-    "Blog": "blog", "Event": "event", "Speech": "statement", "Op-Ed": "blog",
+    "Blog": "blog", "Event": "event", "Speech": "statement", "Op-Ed": "blog", "Media Statement": "statement",
+    "Annual Report": "report", "Fact Sheet": "report", "Policy Update": "update",
 }
 _SUBJECTS = ["Agency", "Ministry", "Council", "Coalition", "Foundation", "Relief team", "Health board",
              "Water authority", "Court", "Regional office", "Volunteers", "Research unit"]

@@ -260,3 +260,28 @@ def test_section_headings_set_the_kind_of_the_cards_below_them():
     assert [(c.kind, c.title) for c in cards] == [
         ("press_release", "Water survey finds a third of pumps broken"), ("press_release", "Convoy reaches the north"),
         ("event", "Open day at the clinic"), ("event", "Webinar on water policy")]
+
+
+def test_layout_words_have_no_duplicates_and_only_known_kinds():
+    import re as _re
+    import tomllib
+
+    from pipeline.lines import KIND_LABELS
+
+    path = REPO / "pipeline" / "layout_words.toml"
+    words = tomllib.loads(path.read_text(encoding="utf-8"))
+    labels = [*words["kinds"], *words["kinds_alone"]]
+    assert len(labels) == len(set(labels)), "a kind label is listed twice"
+    phrases = words["chrome"]["phrases"]
+    assert len(phrases) == len(set(phrases)), "a furniture phrase is listed twice"
+    # tomllib keeps the last of two equal keys silently: look for them in the text too
+    keys = _re.findall(r'^"([^"]+)" =', path.read_text(encoding="utf-8"), _re.MULTILINE)
+    assert len(keys) == len(set(keys))
+    assert set(KIND_LABELS.values()) <= {"press_release", "report", "update", "statement", "blog", "event",
+                                         "media_coverage"}
+
+
+def test_a_one_word_label_after_other_words_is_a_topic_but_a_strong_one_is_a_kind():
+    assert kind_of("Free Speech") is None and kind_of("Public Comment") is None
+    assert kind_of("Media Statement") == "statement" and kind_of("Annual Report") == "report"
+    assert kind_of("Speech") == "statement" and kind_of("Opinion") == "blog"
