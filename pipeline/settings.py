@@ -156,3 +156,4 @@ GAZETTEER_MIN_CHARS = 2  # a one-letter "name" matches everywhere
 ALT_SPELLING_CODE_MAX_CHARS = 3  # alternative spellings this short are codes (`US`, `UAE`), kept apart
 CHROME_MAX_CHARS = 300  # page furniture (menus, contact lines, credits) is never longer than this
 KIND_LABEL_MAX_WORDS = 3  # `Annual Report` is a label; `CHS Alliance WHS Media Advisory` is a headline
+KIND_NEAR_HEADLINE_LINES = 3  # a single release's kind line (`Press Release`) is printed this near its headline

@@ -54,9 +54,9 @@ def page_layout(page: Page) -> tuple[list[Line], Layout | None]:
 
 
 def page_order(page: Page) -> Order | None:
-    """The page's numeric date order, from its own dates, else its host."""
-    host = urlsplit(page.url).hostname if page.url else None
-    return numeric_order(page.blocks, host)
+    """The page's numeric date order, from its own dates, else its language, else its host."""
+    hint = (page.meta.lang if page.meta else None) or (urlsplit(page.url).hostname if page.url else None)
+    return numeric_order(page.blocks, hint)
 
 
 def _publisher(blocks: tuple[str, ...]) -> str | None:
@@ -102,8 +102,11 @@ def _html_release(page: Page) -> Release:
     meta = page.meta
     body = list(page.body) or [b for b in page.blocks if not is_chrome(b)]
     title = meta.title if meta else None
-    head = list(page.blocks[:settings.HEADLINE_DATE_WINDOW * 2])
-    kind = next((kind_of(line) for line in head if kind_of(line)), None) or unprinted_kind(title)
+    # A kind line printed with the headline (`Press Release` above it), not one from a menu further up.
+    at = page.blocks.index(title) if title in page.blocks else None
+    near = page.blocks[max(0, at - settings.KIND_NEAR_HEADLINE_LINES):at + settings.KIND_NEAR_HEADLINE_LINES] \
+        if at is not None else ()
+    kind = next((kind_of(line) for line in near if kind_of(line)), None) or unprinted_kind(title)
     # The headline, kind line and date line are fields of their own, not the release's text.
     fields = {title, meta.date_text if meta else None}
     body = [line for line in body if line not in fields and not kind_of(line)]
