@@ -86,6 +86,21 @@ CARD_MAX_LINES = 12  # the first card's head and the last card's tail are looked
 CARD_MAX_CHARS = 3_000  # a two-card "listing" whose cards run longer is one document with two dates
 CUT_CARD_MAX_TEASER_LINES = 2  # cards found by their kind labels alone: a teaser, not a release's body
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
+# The card template's alignment (pipeline/template.py). A line fitting its role clearly earns 1.
+# What a card loses for a role its template has and it lacks: a missing title costs most, because a template
+# with a title slot most cards leave empty is the wrong template; kind labels are often printed on some only.
+TEMPLATE_MISSING_ROLE = {"kind": -0.05, "title": -0.5, "teaser": -0.2, "date": -0.1}
+TEMPLATE_CLEAR_FIT = 0.5  # above the first card a line counts only when it fits this well (its header is there)
+TEMPLATE_AMBIGUOUS_FIT = 0.4  # an unpunctuated line past teaser length: a long headline as often as a teaser
+TEMPLATE_UNEXPLAINED = -0.3  # a line of text inside a card that the template cannot explain
+TEMPLATE_UNEXPLAINED_LABEL = -0.05  # ... when it is a label or a code (`Agency`, `N° 48–2022`): cards carry those
+TEMPLATE_HEAD_MISSING_FACTOR = 3.0  # pages are cut at the end, not the start: the first card should be whole
+TEMPLATE_HEAD_WEIGHT = 1.01  # a tie between what the page's top and its bottom say goes to the top
+TEMPLATE_TAIL_WEIGHT = 0.5  # below the last card come footers, related links and cut-off text: weak evidence
+# "a<b": the cost per card of printing b before a, against the usual label, headline, text order.
+TEMPLATE_ORDER_COST = {"title<teaser": -0.3, "kind<teaser": -0.3, "kind<title": -0.15}
+TEMPLATE_SAMPLE_GAPS = 3  # a long page's templates are ranked on its first three gaps ...
+TEMPLATE_SHORTLIST = 8  # ... and the best eight tried on every gap (49 templates on every gap cost 3x more)
 
 # --- HTML -----------------------------------------------------------------------------
 DATE_BLOCK_MAX_CHARS = 60  # a date line in a card: `Posted on 3 May 2021 by Press Office | News` at most

@@ -22,21 +22,19 @@ KIND, TITLE, TEASER, CAPTION, DATE = "kind", "title", "teaser", "caption", "date
 TEXT = "text"  # a line inside a card that no role explains: part of its text all the same
 STANDFIRST = "standfirst"  # a second headline line right under the title (a subtitle, a standfirst)
 _NEVER = float("-inf")
-# What a card loses when it lacks a role its template has: a missing title costs most, because a
-# template with a title slot that most cards leave empty is the wrong template.
-_MISSING = {KIND: -0.05, TITLE: -0.5, TEASER: -0.2, DATE: -0.1}
-_CLEAR_FIT = 0.5
-_AMBIGUOUS = 0.4  # a teaser that could be a long headline
-_SAMPLE_GAPS = 3  # a long page's templates are ranked on its first gaps ...
-_SHORTLIST = 8  # ... and the best of them tried on every gap
-_JUNK = -0.3  # a line inside a card that the template cannot explain
-_JUNK_MINOR = -0.05  # ... when it is a label or a code (`Agency`, `N° 48–2022`, `Open`): cards carry those
 _REPEATING = frozenset({TEASER, CAPTION})
-_HEAD_MISSING_FACTOR = 3.0
-_HEAD_WEIGHT = 1.01  # a tie between the two ends goes to the head
-_TAIL_WEIGHT = 0.5  # below the last card come footers, related links and cut-off text: weak evidence
-# (a, b): the cost of printing b before a, against the usual label, headline, text order.
-_INVERSION_COST = {(TITLE, TEASER): -0.3, (KIND, TEASER): -0.3, (KIND, TITLE): -0.15}
+# The alignment's weights, each with its reason, are in settings.py (TEMPLATE_*).
+_MISSING = settings.TEMPLATE_MISSING_ROLE
+_CLEAR_FIT = settings.TEMPLATE_CLEAR_FIT
+_AMBIGUOUS = settings.TEMPLATE_AMBIGUOUS_FIT
+_SAMPLE_GAPS = settings.TEMPLATE_SAMPLE_GAPS
+_SHORTLIST = settings.TEMPLATE_SHORTLIST
+_JUNK = settings.TEMPLATE_UNEXPLAINED
+_JUNK_MINOR = settings.TEMPLATE_UNEXPLAINED_LABEL
+_HEAD_MISSING_FACTOR = settings.TEMPLATE_HEAD_MISSING_FACTOR
+_HEAD_WEIGHT = settings.TEMPLATE_HEAD_WEIGHT
+_TAIL_WEIGHT = settings.TEMPLATE_TAIL_WEIGHT
+_INVERSION_COST = {tuple(pair.split("<")): cost for pair, cost in settings.TEMPLATE_ORDER_COST.items()}
 
 
 @dataclass(frozen=True, slots=True)
