@@ -90,6 +90,11 @@ def kind_of(line: str) -> str | None:
     if not match:
         return None
     label = (match.group(1) or match.group(2)).lower()
+    whole = line[:match.end(1)].lower() if match.group(1) else label
+    if whole != label and whole in KIND_LABELS:
+        label = whole  # `Joint statement`: the whole phrase is a label
+    elif match.group(1) and match.start(1) > 0 and line[:1].isupper() and match.group(1)[:1].islower():
+        return None  # `Café statement` is a phrase; after capitalised words a label is capitalised too
     return KIND_LABELS.get(label) or KIND_LABELS.get(label.rstrip("s"))
 
 

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import settings
+from .dates import date_line
 from .errors import SkipInput
 from .html import read_html
-from .lines import clean_line
+from .lines import clean_line, kind_of
 from .records import Page
 from .sidecar import Sidecar, read_sidecar, sidecar_path
 
@@ -183,27 +184,37 @@ def _text_blocks(text: str) -> tuple[str, ...]:
     if width is None:
         return tuple(line for line in lines if line)
     # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
-    # up to a blank line.
+    # up to a blank line, when the next one's first word would not have fitted (that is why it broke),
+    # and never from a finished sentence into a date or a kind label alone (a listing's one-line teasers).
     blocks: list[str] = []
-    joinable = False
+    previous = ""
     for line in lines:
-        if not line:
-            joinable = False
-            continue
-        if joinable:  # `cross-` / `border`: a word broken after its hyphen joins without a space
-            glue = "" if re.search(r"[^\W\d]-$", blocks[-1]) and line[:1].isalpha() else " "
+        if previous and line and _runs_on(previous, line, width):
+            glue = "" if re.search(r"[^\W\d]-$", previous) and line[:1].isalpha() else " "  # `cross-` / `border`
             blocks[-1] = f"{blocks[-1]}{glue}{line}"
-        else:
+        elif line:
             blocks.append(line)
-        joinable = len(line) >= width - settings.WRAP_SLACK_CHARS
+        previous = line
     return tuple(blocks)
+
+
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?$")
+
+
+def _runs_on(line: str, after: str, width: int) -> bool:
+    """True when a wrapped line goes on in the next: it broke near the width because the next word did not fit.
+    A date or a kind label alone after a finished sentence is a listing's next line, not the sentence's tail."""
+    return (len(line) >= width - settings.WRAP_SLACK_CHARS
+            and len(line) + 1 + len(after.split(" ", 1)[0]) > width
+            and not (_SENTENCE_END.search(line) and (date_line(after) or kind_of(after))))
 
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The column a hard-wrapped text breaks at, else None. Wrapped lines end just short of it: in a
     text whose paragraphs are set apart by blank lines, the lines that run on into the next one; in any
     text, a good share of all its longer lines."""
-    longer = [len(line) for line in lines if len(line) >= settings.WRAP_MIN_LINE_CHARS]
+    # Distinct lines: a listing that repeats one teaser on every card is not evidence of a width.
+    longer = [len(line) for line in dict.fromkeys(lines) if len(line) >= settings.WRAP_MIN_LINE_CHARS]
     if not longer or max(longer) > settings.WRAP_MAX_WIDTH:
         return None
     width = max(longer)

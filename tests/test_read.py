@@ -78,3 +78,27 @@ def test_iter_raw_files_skips_sidecars_and_hidden(tmp_path: Path):
 def test_email_snippet_reads_every_line():
     page = read(DATA / "email_signature.txt")
     assert "Denise Bell" in page.blocks
+
+
+def test_hard_wrapped_paragraphs_are_joined_where_the_next_word_did_not_fit(tmp_path: Path):
+    paragraph = ("The council agreed on Tuesday to extend the winter shelter programme to every district, "
+                 "after a cross-border survey of housing found that demand had risen for the third year running "
+                 "and that the waiting lists in the northern towns were now twice as long as they were in 2019.")
+    import textwrap
+    wrapped = "\n".join(textwrap.wrap(paragraph, 66, break_on_hyphens=True))
+    (tmp_path / "wire.txt").write_text(f"Council extends shelters\n\n{wrapped}\n\n{wrapped}\n", encoding="utf-8")
+    assert read(tmp_path / "wire.txt").blocks == ("Council extends shelters", paragraph, paragraph)
+
+
+def test_one_line_teasers_of_like_length_are_not_taken_for_a_wrapped_text(tmp_path: Path):
+    """A listing's teasers end near one column because they are alike, not because a width broke them:
+    the date after each stays its own line."""
+    teasers = ["The agency will open four clinics in the north before the rains arrive.",
+               "Volunteers are asked to register at the town hall before the end of May.",
+               "A new report counts the schools that reopened after last year's floods.",
+               "The minister is to visit the border towns and meet local officials there."]
+    lines = []
+    for number, teaser in enumerate(teasers, 1):
+        lines += [f"Headline number {number} about the agency", teaser, f"March {number}, 2024"]
+    (tmp_path / "listing.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert read(tmp_path / "listing.txt").blocks == tuple(lines)

@@ -285,3 +285,8 @@ def test_a_one_word_label_after_other_words_is_a_topic_but_a_strong_one_is_a_kin
     assert kind_of("Free Speech") is None and kind_of("Public Comment") is None
     assert kind_of("Media Statement") == "statement" and kind_of("Annual Report") == "report"
     assert kind_of("Speech") == "statement" and kind_of("Opinion") == "blog"
+
+
+def test_a_label_after_capitalised_words_is_capitalised_itself():
+    assert kind_of("Café statement") is None and kind_of("Council report") is None
+    assert kind_of("Joint statement") == "statement" and kind_of("media release") == "press_release"
