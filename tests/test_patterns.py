@@ -68,6 +68,7 @@ def test_every_named_pattern_has_its_finder():
         ("Tomas Berg, Chief Economist: “Prices rose faster than wages for the third year running.”",
          "colon_before_quote"),
         ("Tomas Berg Remarks at the Water Summit", "work_of_speech_title"),
+        ("Following is Tomas Berg's statement on the water crisis", "possessive_statement"),
         ("Tomas Berg, director of the Relief Fund, toured the camp. He said the pumps had failed.",
          "pronoun_subject"),
         ("Thank you for your support.\nWith gratitude,\nTomas Berg", "signature_after_sign_off"),
@@ -125,6 +126,32 @@ def test_each_speaker_pattern_names_its_rule(nlp, text, rule):
     ],
 )
 def test_titles_and_organisations_that_hold_on_unseen_text(nlp, text, expected):
+    assert _people(nlp, text) == expected
+
+
+# --- headlines, datelines and acts that are not words ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline the parser takes for a second subject of the verb
+        (("Riverton, OH [4/2/15] – Today, Representative Tomas Berg (D-OH) released the following statement "
+          "after the House passed the harbour bill."), [("Tomas Berg", "Representative", None)]),
+        # a possessive makes the statement the person's, and an abbreviated title stands before the name
+        ("Following is U.S. Sen. Tomas Berg's statement on the harbour bill", [("Tomas Berg", "U.S. Sen", None)]),
+        # a lone surname counts when a title stands before it and the words are beyond doubt its owner's
+        ("Senator Berg’s Statement on the Harbour Bill", [("Berg", "Senator", None)]),
+        ("Councillor Berg toured the harbour on Monday. Berg said the bill was fair.", []),
+        # "announce" with a noun object reports an act; with a clause, words
+        ("Harbourline Announces Relief Wallet for Aid Workers", []),
+        (("Today, Sen. Tomas Berg (D-Ohio) and Rep. Ines Moreau (D-Ohio) announced the re-introduction of the "
+          "Clean Harbours Act."), []),
+        ("Tomas Berg announced that the clinic would reopen in May.", [("Tomas Berg", None, None)]),
+        # a headline alone is signed by nobody
+        ("Appointment of Tomas Berg, Marine Research Programme Leader", []),
+    ],
+)
+def test_headline_and_dateline_constructions(nlp, text, expected):
     assert _people(nlp, text) == expected
 
 

@@ -21,10 +21,12 @@ class Lexicon:
 
     speech_verbs: frozenset[str]  # every inflected form of every verb of saying (bare forms only as listed)
     addressing_verbs: frozenset[str]  # forms of the speech verbs whose object is the addressee
+    act_verbs: frozenset[str]  # forms of the speech verbs that report an act when a noun is their object
     statement_verbs: frozenset[str]  # forms of "issue", "release", "make" ... (the following statement)
     statement_nouns: frozenset[str]
     attribution_nouns: frozenset[str]
     works_of_speech: frozenset[str]
+    possessed_words: frozenset[str]  # nouns a person's possessive makes their words
     role_words: frozenset[str]
     internal_roles: frozenset[str]
     role_modifiers: frozenset[str]
@@ -129,10 +131,12 @@ def lexicon() -> Lexicon:
     return Lexicon(
         speech_verbs=forms(data["speech_verbs"]["lemmas"]),
         addressing_verbs=forms(data["speech_verbs"]["addressing"]),
+        act_verbs=forms(data["speech_verbs"]["acts_with_object"]),
         statement_verbs=forms(data["statement_verbs"]["lemmas"]),
         statement_nouns=words(data["nouns"]["statement"]),
         attribution_nouns=words(data["nouns"]["attribution"]),
         works_of_speech=words(data["nouns"]["works_of_speech"]),
+        possessed_words=words(data["nouns"]["possessed"]),
         role_words=words(roles["words"]),
         internal_roles=words(roles["internal"]),
         role_modifiers=words(roles["modifiers"]),

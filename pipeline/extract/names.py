@@ -100,21 +100,24 @@ def trim_name(span: Span) -> Span:
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="PERSON")
 
 
-def _head_phrase(token: Token) -> list[Token]:
+def head_phrase(token: Token) -> list[Token]:
     """A subject without its prepositional phrases and clauses: `The director of X, Jane Doe` keeps Jane
     Doe; in a subject such as `Ruling on a complaint by Lord Lipsey` the name is not the speaker."""
     phrase = [token]
     for child in token.children:
         if child.dep_ not in {"prep", "acl", "relcl", "advcl", "agent"}:
-            phrase.extend(_head_phrase(child))
+            phrase.extend(head_phrase(child))
     return phrase
 
 
-def person_in(index: DocIndex, tokens: list[Token]) -> Span | None:
-    """The person a phrase names: the PERSON entity whose root is in it, else its name-like head."""
+def person_in(index: DocIndex, tokens: list[Token], end: int | None = None) -> Span | None:
+    """The person a phrase names: the PERSON entity whose root is in it, else its name-like head. An
+    entity running past `end` is cut there (`Senator Roe’s Statement` tagged as one name)."""
     indices = {t.i for t in tokens}
     for token in tokens:
         ent = index.entity_at(token.i)
+        if ent is not None and end is not None and ent.start < end < ent.end:
+            ent = Span(ent.doc, ent.start, end, label="PERSON")
         if ent is not None and ent.label_ == "PERSON" and ent.root.i in indices:
             return trim_name(ent)
     if tokens and tokens[0].pos_ == "PROPN":
@@ -126,7 +129,9 @@ def speaker_tokens(verb: Token) -> list[Token]:
     """The subject of a verb of saying (or of the verb it is joined to), without its clauses."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
-        return _head_phrase(subjects[0])
+        # "Washington, DC – Today, Representative Jane Roe released ...": a dateline parsed as a second
+        # subject stands further from the verb than the speaker.
+        return head_phrase(min(subjects, key=lambda s: abs(verb.i - s.i)))
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return speaker_tokens(verb.head)
     return []

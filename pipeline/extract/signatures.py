@@ -33,8 +33,8 @@ _NAME_LINE = re.compile(
 def closing_signature(index: DocIndex) -> list[Found]:
     """`... Farhan Haq, Deputy Spokesman for the Secretary-General New York, 3 January 2020`: a text
     that ends with a name and a title, and no verb, is signed by that person."""
-    if not index.sents:
-        return []
+    if len(index.sents) < 2:
+        return []  # "Appointment of Jane Roe, Programme Leader": a headline alone is signed by nobody
     last = index.sents[-1]
     people = index.between("PERSON", last.start, last.end)
     if not people or people[0].start - last.start > settings.CLOSING_NAME_MAX_OFFSET:

@@ -27,6 +27,7 @@ from .names import (
     Found,
     clean_name,
     fullest_mention,
+    head_phrase,
     person_before,
     person_in,
     pronoun_antecedent,
@@ -70,12 +71,20 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
 }
 
 
-# "issued the following statement", "had the following reaction": the verb's object makes it speech.
-STATEMENT_PATTERN = [
-    {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(LEX.statement_verbs)}}},
-    {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
-     "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": sorted(LEX.statement_nouns)}}},
-]
+# Patterns over the parse, each named; a match's first token is the cue its finder starts from.
+DEPENDENCY_PATTERNS: dict[str, list[dict]] = {
+    # "issued the following statement", "had the following reaction": the verb's object makes it speech.
+    "following_statement": [
+        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(LEX.statement_verbs)}}},
+        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
+         "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": sorted(LEX.statement_nouns)}}},
+    ],
+    # "Senator Jane Roe's statement on the budget", "the Secretary-General's video message": words owned.
+    "possessive_statement": [
+        {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(LEX.possessed_words)}}},
+        {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "owner", "RIGHT_ATTRS": {"DEP": "poss", "POS": "PROPN"}},
+    ],
+}
 
 
 # A quotation, closed, or cut off by the end of a truncated teaser.
@@ -83,6 +92,8 @@ _QUOTE = re.compile(rf"[“\"]([^”\"]{{{settings.QUOTE_MIN_CHARS},}}?)(?:[”\
 
 
 def _speech_verb(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
+    if token.lower_ in LEX.act_verbs and any(c.dep_ == "dobj" for c in token.children):
+        return None, ""  # "announced the re-introduction of the bill": an act, not words
     person = person_in(index, speaker_tokens(token))
     if person is not None:
         return person, "subject_of_speech_verb"
@@ -106,6 +117,12 @@ def _speech_verb(index: DocIndex, token: Token, people: dict[str, list[Span]]) -
 
 def _following_statement(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
     return person_in(index, speaker_tokens(token)) or person_before(index, token), "following_statement"
+
+
+def _possessive_statement(index: DocIndex, token: Token, people: dict[str, list[Span]]
+                           ) -> tuple[Span | None, str]:
+    owner = next(c for c in token.children if c.dep_ == "poss")
+    return person_in(index, head_phrase(owner), owner.i + 1), "possessive_statement"
 
 
 def _colon_before_quote(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
@@ -145,9 +162,14 @@ def _work_of_speech_title(index: DocIndex, token: Token, people: dict[str, list[
 SIGNATURE_RULES = frozenset({"signature_after_sign_off", "name_line_above_role"})
 
 
+# Patterns whose words are the person's own beyond doubt: a lone name with a title before it counts.
+LONE_NAME_RULES = frozenset({"possessive_statement", "work_of_speech_title"})
+
+
 FINDERS: dict[str, Callable[[DocIndex, Token, dict], tuple[Span | None, str]]] = {
     "speech_verb": _speech_verb,
     "following_statement": _following_statement,
+    "possessive_statement": _possessive_statement,
     "colon_before_quote": _colon_before_quote,
     "according_to": _according_to,
     "attribution_noun": _attribution_noun,
@@ -165,7 +187,7 @@ def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
         span = without_run_on_words(full_mention, seen)
         name = clean_name(span.text)
         lead_role = []
-        while len(name.split()) > settings.NAME_MIN_WORDS and name.split()[0].lower() in LEX.role_words:
+        while len(name.split()) > 1 and name.split()[0].lower().rstrip(".") in LEX.role_words:
             lead_role.append(name.split()[0])
             name = name.split(maxsplit=1)[1]
         if not name or any(ch.isdigit() for ch in name):
@@ -181,8 +203,9 @@ def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
         if full_mention is not item.span and title.organization:
             title = replace(title, organization_rule="earlier_mention")  # "Reyes said", titled where first named
         if key is None:
-            if len(name.split()) < settings.NAME_MIN_WORDS:
-                continue  # a lone first or last name with no full mention: too ambiguous to keep
+            if len(name.split()) < settings.NAME_MIN_WORDS and not (
+                    item.rule in LONE_NAME_RULES and title.role_rule in {"role_before_name", "title_words_in_name"}):
+                continue  # a lone name with no full mention: too ambiguous, but for "Senator Roe’s statement"
             by_last.setdefault(name.split()[-1], []).append(name)
             people[name] = Spokesperson(name=name, role=title.role, organization=title.organization,
                                         quote=item.quote, start=span.start_char, end=span.end_char, rule=item.rule,
@@ -225,7 +248,7 @@ def find_spokespeople(doc: Doc, matcher: Matcher | None = None, statements: Depe
         matcher, statements = build_matchers(doc.vocab)
     index = doc_index(doc)
     cues = {(start, doc.vocab.strings[match_id]) for match_id, start, _end in matcher(doc)}
-    cues |= {(tokens[0], "following_statement") for _id, tokens in statements(doc)}
+    cues |= {(tokens[0], doc.vocab.strings[match_id]) for match_id, tokens in statements(doc)}
     people = index.by_last_word("PERSON")
     found: list[Found] = []
     for position, name in sorted(cues):
@@ -250,7 +273,8 @@ def build_matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
     for name, patterns in SPEAKER_PATTERNS.items():
         matcher.add(name, patterns)
     statements = DependencyMatcher(vocab)
-    statements.add("following_statement", [STATEMENT_PATTERN])
+    for name, pattern in DEPENDENCY_PATTERNS.items():
+        statements.add(name, [pattern])
     return matcher, statements
 
 

@@ -12,7 +12,8 @@ LEX = lexicon()
 
 def is_role_word(token: Token) -> bool:
     """True for a title word (`director`), also inside a hyphenated one (`co-director`)."""
-    return token.lower_ in LEX.role_words or any(p in LEX.role_words for p in token.lower_.split("-") if p)
+    lower = token.lower_.rstrip(".")  # "Sen.", "Rep.": abbreviated titles
+    return lower in LEX.role_words or any(p in LEX.role_words for p in lower.split("-") if p)
 
 
 def has_role_word(text: str) -> bool:
