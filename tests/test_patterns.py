@@ -119,6 +119,32 @@ def test_each_speaker_pattern_names_its_rule(nlp, text, rule):
         (("Priya Menon, the network's senior counsel for refugee and migrant rights, gave the following "
          "reaction: “This ruling restores the right to ask for asylum.”"),
          [("Priya Menon", "senior counsel for refugee and migrant rights", None)]),
+        # a title that ends "at" a body names it, however short, before a department tagged earlier
+        ("“The deal is done,” said Paul Grint, Executive Vice-President Research & Development at Brovia.",
+         [("Paul Grint", "Executive Vice-President Research & Development", "Brovia")]),
+        # a title heading a whole body names it after "of", a final possessive included; "of the Board" does not
+        ("Paul Grint, the CEO of Pinto’s, who also chairs the board, says the shops will reopen.",
+         [("Paul Grint", "CEO", "Pinto’s")]),
+        ("Paul Grint, chairman of the Board, said the deal was done.", [("Paul Grint", "chairman of the Board", None)]),
+        # degrees after the name, then the title
+        ("“We are pleased,” said Paul Grint, M.D., Ph.D., senior vice president of research at Acmetech.",
+         [("Paul Grint", "senior vice president of research", "Acmetech")]),
+        # an acronym in parentheses after the body, whether the title comes before or after the name
+        ("Lena Park, Executive Director of the Harbour Health Institute (HHI), says the clinic will open.",
+         [("Lena Park", "Executive Director", "Harbour Health Institute")]),
+        ("Coastal Fisheries Association (CFA) President and CEO Tomas Berg issued a statement on the quota.",
+         [("Tomas Berg", "President and CEO", "Coastal Fisheries Association")]),
+        # statements listed by title: a bare title then the body, the body alone, a headline's separator
+        ("Statement by Tomas Berg, Director, Brightwater, Kenya - Opening Plenary",
+         [("Tomas Berg", "Director", "Brightwater")]),
+        ("Statement by Tomas Berg, Project Coordinator, Diaspora Forward UK",
+         [("Tomas Berg", "Project Coordinator", "Diaspora Forward UK")]),
+        ("Statement by Tomas Berg, Chair of the Harbour Trust - Opening Plenary",
+         [("Tomas Berg", "Chair", "Harbour Trust")]),
+        ("Statement by Tomas Berg, Government of Norway - Opening Plenary",
+         [("Tomas Berg", None, "Government of Norway")]),
+        ("Statement by Tomas Berg, CEO Coastal Institute of Learning",
+         [("Tomas Berg", "CEO", "Coastal Institute of Learning")]),
         # people acted upon do not speak; a relative clause is no title
         ("Judge Ruth Gomez issued a ruling on Friday that blocked the policy.", []),
         ("Jon Bell, who heads the food program at Harvest Aid, said the harvest had failed.",

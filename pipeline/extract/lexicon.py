@@ -34,8 +34,11 @@ class Lexicon:
     role_trailing_cut: frozenset[str]
     unit_words: frozenset[str]
     body_nouns: frozenset[str]
+    body_heads: frozenset[str]  # titles that head a whole body: "CEO of X" names the body
+    generic_body_words: frozenset[str]  # organisation, unit and body nouns: "of the Board" names no one body
     honorifics: frozenset[str]
     pronouns: frozenset[str]
+    post_nominals: frozenset[str]  # degrees and honours after a name: "M.D.", "Ph.D.", "OBE"
     sign_offs: frozenset[str]
     organization_words: frozenset[str]
     months: frozenset[str]  # full month names
@@ -144,8 +147,11 @@ def lexicon() -> Lexicon:
         role_trailing_cut=words(roles["trailing_cut"]),
         unit_words=words(roles["unit_words"]),
         body_nouns=words(roles["body_nouns"]),
+        body_heads=words(roles["body_heads"]),
+        generic_body_words=words(roles["body_nouns"]) | words(roles["unit_words"]) | words(names["organization_words"]),
         honorifics=words(names["honorifics"]),
         pronouns=words(names["pronouns"]),
+        post_nominals=words(names["post_nominals"]),
         sign_offs=words(names["sign_offs"]),
         organization_words=words(names["organization_words"]),
         months=months,
