@@ -69,6 +69,8 @@ def test_every_named_pattern_has_its_finder():
          "colon_before_quote"),
         ("Tomas Berg Remarks at the Water Summit", "work_of_speech_title"),
         ("Following is Tomas Berg's statement on the water crisis", "possessive_statement"),
+        ("Comment: Fish prices\n\nWriting for The Harbour Review, Dr Tomas Berg discusses why prices rose.",
+         "writing_for"),
         ("Tomas Berg, director of the Relief Fund, toured the camp. He said the pumps had failed.",
          "pronoun_subject"),
         ("Thank you for your support.\nWith gratitude,\nTomas Berg", "signature_after_sign_off"),
@@ -175,6 +177,22 @@ def test_titles_and_organisations_that_hold_on_unseen_text(nlp, text, expected):
         ("Tomas Berg announced that the clinic would reopen in May.", [("Tomas Berg", None, None)]),
         # a headline alone is signed by nobody
         ("Appointment of Tomas Berg, Marine Research Programme Leader", []),
+        # a nickname in quotation marks is part of the name
+        ("Senator Tomas “Tom” Berg Statement on the Harbour Bill", [("Tomas “Tom” Berg", "Senator", None)]),
+        ('Senator Tomas "Tom" Berg Speaks about the Harbour Bill on Senate Floor',
+         [('Tomas "Tom" Berg', "Senator", None)]),
+        # "spoke" reports words; "for speaking out" does not
+        ("Tomas Berg spoke about the harbour bill on the Senate floor.", [("Tomas Berg", None, None)]),
+        ("Tomas Berg was jailed for speaking out against the dam.", []),
+        # an op-ed is its author's words; a letter sent is its sender's
+        ("Op-Ed by Tomas Berg, Minister of Fisheries", [("Tomas Berg", "Minister of Fisheries", None)]),
+        ("Harbour Council President Tomas Berg sent a letter to the minister urging a new survey.",
+         [("Tomas Berg", "President", "Harbour Council")]),
+        # a headline opening with a name and a colon quotes that person, a title before the name or not
+        ("Kowalski: Airships are a cheap way to watch the coast", [("Kowalski", None, None)]),
+        ("UN Envoy for Ocean Affairs, Tomas Berg: New Fund for Coastal Towns Launched",
+         [("Tomas Berg", "Envoy for Ocean Affairs", "UN")]),
+        ("Update: Harbour Bill Passes", []),
     ],
 )
 def test_headline_and_dateline_constructions(nlp, text, expected):

@@ -14,12 +14,12 @@ from spacy.tokens import Doc
 from .. import settings
 from ..errors import ConfigError
 from ..records import Release
-from . import countries, figures, spokespeople  # noqa: F401  (registers the component factories)
+from . import countries, figures, names, spokespeople  # noqa: F401  (registers the component factories)
 from .doctext import forget
 
 LOGGER = logging.getLogger(__name__)
 
-COMPONENTS = ("release_countries", "release_figures", "release_spokespeople", "release_forget_index")
+COMPONENTS = ("person_names", "release_countries", "release_figures", "release_spokespeople", "release_forget_index")
 
 
 @Language.component("line_breaks")

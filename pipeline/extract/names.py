@@ -7,7 +7,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from .. import settings
 from .doctext import DocIndex, doc_text
@@ -277,3 +280,30 @@ def without_run_on_words(span: Span, seen: dict | None = None) -> Span:
         if seen[key] - {span.start_char}:
             return rest
     return span
+
+
+# Names the recogniser cuts short, repaired before any extractor reads the entities: each pattern matches a
+# whole name that overlaps a PERSON entity, and the name becomes that entity.
+NAME_PATTERNS: dict[str, list[list[dict]]] = {
+    # `William “Mo” Cowan`: a nickname in quotation marks between the first name and the surname.
+    "nickname": [[{"IS_TITLE": True, "IS_ALPHA": True}, {"ORTH": {"IN": ["“", '"', "‘", "'"]}},
+                  {"IS_TITLE": True, "IS_ALPHA": True}, {"ORTH": {"IN": ["”", '"', "’", "'"]}},
+                  {"IS_TITLE": True, "IS_ALPHA": True}]],
+}
+
+
+@Language.factory("person_names")
+class PersonNamesComponent:
+    """Widen a PERSON entity to the whole name a NAME_PATTERNS pattern finds around it."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for pattern_name, patterns in NAME_PATTERNS.items():
+            self.matcher.add(pattern_name, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
+                 if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
+        if names:
+            doc.ents = filter_spans([*names, *doc.ents])
+        return doc

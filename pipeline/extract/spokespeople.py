@@ -48,6 +48,9 @@ LEX = lexicon()
 QUOTE_MARKS = ["“", '"']
 
 
+ATTRIBUTION_LINKS = ["by", "from", "to", "of"]  # "statement by", "comment from", "attributable to"
+
+
 SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     # "Jane Doe said", "said Jane Doe", "…,” she added": a verb of saying, or a form of one before a quote.
     "speech_verb": [
@@ -62,9 +65,12 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     # "Jane Doe, director of X: “...”": a name, a title, the words.
     "colon_before_quote": [[{"ORTH": {"IN": [":", "):"]}}, {"ORTH": {"IN": QUOTE_MARKS}}]],
     "according_to": [[{"LOWER": "according"}, {"LOWER": "to"}]],
+    # "Writing for The Conversation, Dr Jane Roe discusses ...": the main clause's subject wrote the words.
+    "writing_for": [[{"LOWER": "writing", "IS_SENT_START": True}, {"LOWER": {"IN": ["for", "in"]}}]],
     # "Statement by Jane Doe", "comment from Jane Doe", "attributable to Jane Doe".
     "attribution_noun": [
-        [{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"LOWER": {"IN": ["by", "from", "to", "of"]}}],
+        [{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"LOWER": {"IN": ATTRIBUTION_LINKS}}],
+        [{"LOWER": "op"}, {"ORTH": {"IN": ["-", "‐"]}}, {"LOWER": "ed"}, {"LOWER": {"IN": ATTRIBUTION_LINKS}}],
     ],
     # A title naming a person's own words: "Jane Doe Briefing to the Security Council".
     "work_of_speech_title": [[{"LOWER": {"IN": sorted(LEX.works_of_speech)}, "IS_TITLE": True}]],
@@ -139,9 +145,20 @@ def _according_to(index: DocIndex, token: Token, people: dict[str, list[Span]]) 
     return person_in(index, list(doc[token.i + 1].subtree)) or person_in(index, [doc[token.i + 2]]), "according_to"
 
 
+def _writing_for(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
+    # The person opens the main clause, after the comma that closes "Writing for X," (a title may precede).
+    sentence = index.sentence(token.i)
+    comma = next((t.i for t in sentence if t.i > token.i and t.text == ","), None)
+    if comma is None:
+        return None, ""
+    person = next(iter(index.between("PERSON", comma + 1, comma + 1 + settings.NAME_AFTER_VERB_MAX_TOKENS)), None)
+    return (trim_name(person) if person is not None else None), "writing_for"
+
+
 def _attribution_noun(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
     doc = token.doc
-    start, end = token.i + 2, min(len(doc), token.i + settings.ATTRIBUTION_NAME_WINDOW_TOKENS)
+    start = next(t.i for t in doc[token.i + 1:] if t.lower_ in ATTRIBUTION_LINKS) + 1  # "Op-Ed by": four tokens
+    end = min(len(doc), token.i + settings.ATTRIBUTION_NAME_WINDOW_TOKENS)
     sentence = index.sent_of[token.i]
     person = next((e for e in index.between("PERSON", start, end) if index.sent_of[e.start] == sentence), None)
     return (trim_name(person) if person is not None else proper_name_at(doc, start)), "attribution_noun"
@@ -162,8 +179,9 @@ def _work_of_speech_title(index: DocIndex, token: Token, people: dict[str, list[
 SIGNATURE_RULES = frozenset({"signature_after_sign_off", "name_line_above_role"})
 
 
-# Patterns whose words are the person's own beyond doubt: a lone name with a title before it counts.
-LONE_NAME_RULES = frozenset({"possessive_statement", "work_of_speech_title"})
+# Patterns whose words are a lone name's own beyond doubt, and whether a title must stand before the name
+# ("Senator Roe’s statement"); a name label ("Nelson: ...") is a person the recogniser saw.
+LONE_NAME_RULES = {"possessive_statement": True, "work_of_speech_title": True, "speaker_label": False}
 
 
 FINDERS: dict[str, Callable[[DocIndex, Token, dict], tuple[Span | None, str]]] = {
@@ -172,6 +190,7 @@ FINDERS: dict[str, Callable[[DocIndex, Token, dict], tuple[Span | None, str]]] =
     "possessive_statement": _possessive_statement,
     "colon_before_quote": _colon_before_quote,
     "according_to": _according_to,
+    "writing_for": _writing_for,
     "attribution_noun": _attribution_noun,
     "work_of_speech_title": _work_of_speech_title,
 }
@@ -203,8 +222,8 @@ def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
         if full_mention is not item.span and title.organization:
             title = replace(title, organization_rule="earlier_mention")  # "Reyes said", titled where first named
         if key is None:
-            if len(name.split()) < settings.NAME_MIN_WORDS and not (
-                    item.rule in LONE_NAME_RULES and title.role_rule in {"role_before_name", "title_words_in_name"}):
+            if len(name.split()) < settings.NAME_MIN_WORDS and not (item.rule in LONE_NAME_RULES and (
+                    title.role_rule in {"role_before_name", "title_words_in_name"} or not LONE_NAME_RULES[item.rule])):
                 continue  # a lone name with no full mention: too ambiguous, but for "Senator Roe’s statement"
             by_last.setdefault(name.split()[-1], []).append(name)
             people[name] = Spokesperson(name=name, role=title.role, organization=title.organization,
