@@ -147,6 +147,15 @@ def test_each_speaker_pattern_names_its_rule(nlp, text, rule):
          [("Tomas Berg", None, "Government of Norway")]),
         ("Statement by Tomas Berg, CEO Coastal Institute of Learning",
          [("Tomas Berg", "CEO", "Coastal Institute of Learning")]),
+        # a company's possessive before the title names the body, whatever the recogniser took it for; the
+        # owner is not the speaker; a place's possessive names no body
+        (("The drug was approved. Brovia's executive vice president of Research and Development, Tomas Berg, "
+          "said the approval was a milestone."),
+         [("Tomas Berg", "executive vice president of Research and Development", "Brovia")]),
+        ("The drug was approved. According to Brovia's chief medical officer, Tomas Berg, it was a milestone.",
+         [("Tomas Berg", "chief medical officer", "Brovia")]),
+        ("Kenya's health minister, Tomas Berg, said the clinics would reopen.",
+         [("Tomas Berg", "Kenya's health minister", None)]),
         # people acted upon do not speak; a relative clause is no title
         ("Judge Ruth Gomez issued a ruling on Friday that blocked the policy.", []),
         ("Jon Bell, who heads the food program at Harvest Aid, said the harvest had failed.",
@@ -223,6 +232,13 @@ def test_headline_and_dateline_constructions(nlp, text, expected):
 def test_each_organisation_step(nlp, text, publisher, organization, step):
     (person,) = _one(nlp, text, publisher).spokespeople
     assert (person.organization, person.organization_rule) == (organization, step)
+
+
+def test_a_surname_far_into_a_long_text_takes_the_title_of_the_first_full_mention(nlp):
+    weeks = " ".join(f"The trial enrolled {n} more patients during week {n} of screening." for n in range(10, 40))
+    text = (f"Brovia's chief scientist, Tomas Berg, led the trial that began in 2019. {weeks} “These results change "
+            "how we treat the disease,” Berg said.")
+    assert _people(nlp, text) == [("Tomas Berg", "chief scientist", "Brovia")]
 
 
 def test_a_surname_takes_the_title_of_the_first_full_mention(nlp):

@@ -121,7 +121,9 @@ def person_in(index: DocIndex, tokens: list[Token], end: int | None = None) -> S
         ent = index.entity_at(token.i)
         if ent is not None and end is not None and ent.start < end < ent.end:
             ent = Span(ent.doc, ent.start, end, label="PERSON")
-        if ent is not None and ent.label_ == "PERSON" and ent.root.i in indices:
+        # "Brovia's vice president, Jane Roe, said": an owner inside the phrase is not who it names.
+        if ent is not None and ent.label_ == "PERSON" and ent.root.i in indices and not (
+                ent.root.dep_ == "poss" and ent.root != tokens[0]):
             return trim_name(ent)
     if tokens and tokens[0].pos_ == "PROPN":
         return unlabelled_name(index, tokens[0])

@@ -142,7 +142,14 @@ def _according_to(index: DocIndex, token: Token, people: dict[str, list[Span]]) 
     doc = token.doc
     if token.i + 2 >= len(doc):
         return None, ""
-    return person_in(index, list(doc[token.i + 1].subtree)) or person_in(index, [doc[token.i + 2]]), "according_to"
+    phrase = list(doc[token.i + 1].subtree)
+    person = person_in(index, phrase)
+    after = phrase[-1].i + 1  # "according to Brovia's medical officer, Jane Roe, ...": the name after the title
+    if person is None and after + 1 < len(doc) and doc[after].text == ",":
+        named = index.entity_at(after + 1)
+        person = trim_name(named) if named is not None and named.label_ == "PERSON" and named.start == after + 1 \
+            else None
+    return person or person_in(index, [doc[token.i + 2]]), "according_to"
 
 
 def _writing_for(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:

@@ -293,7 +293,17 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
     doc = span.doc
     owner = next((e for e in entities if _is_body(e) and (e.end + 1 < span.end and doc[e.end].text in _POSSESSIVE
                                                           or e.end < span.end and e[-1].text in _POSSESSIVE)), None)
-    return _org_name(owner) if owner is not None else None
+    if owner is not None:
+        return _org_name(owner)
+    # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser
+    # took them for, save a place ("Kenya's health minister") or a person's full name.
+    start = span.start + (span[0].lower_ == "the")
+    end = _name_end(span, start)
+    words = doc[start:end]
+    if end == start or end + 1 >= span.end or doc[end].text not in _POSSESSIVE or is_place(words.text) \
+            or any(is_role_word(t) for t in words) or len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words):
+        return None
+    return words.text
 
 
 def _last_body(span: Span, linked: bool) -> Span | None:
