@@ -156,6 +156,18 @@ def test_each_speaker_pattern_names_its_rule(nlp, text, rule):
          [("Tomas Berg", "chief medical officer", "Brovia")]),
         ("Kenya's health minister, Tomas Berg, said the clinics would reopen.",
          [("Tomas Berg", "Kenya's health minister", None)]),
+        # university releases: a title before the name when the one after it names only the body, an
+        # honorific between title and name, a lecturer, a student, a study's lead author
+        ("Professor Tomas Berg, from the University of Harbourside’s School of Health, said: “The results are clear.”",
+         [("Tomas Berg", "Professor", "University of Harbourside")]),
+        ("Lead author Dr Tomas Berg, of the University of Harbourside’s Institute of Health, said the data were clear.",
+         [("Tomas Berg", "Lead author", "University of Harbourside")]),
+        ("Dr Tomas Berg, Senior Lecturer in Public Health at the University of Harbourside, said: “It is clear.”",
+         [("Tomas Berg", "Senior Lecturer in Public Health", "University of Harbourside")]),
+        ("Tomas Berg, a PhD student at the University of Harbourside, said the results were clear.",
+         [("Tomas Berg", "PhD student", "University of Harbourside")]),
+        ("The study’s lead author, Dr Tomas Berg, said: “The results are clear.”",
+         [("Tomas Berg", "lead author", None)]),
         # people acted upon do not speak; a relative clause is no title
         ("Judge Ruth Gomez issued a ruling on Friday that blocked the policy.", []),
         ("Jon Bell, who heads the food program at Harvest Aid, said the harvest had failed.",

@@ -40,7 +40,7 @@ _DASHES = frozenset({"-", "–", "—"})
 _TITLE_OWN_WORDS = LEX.role_modifiers | LEX.unit_words
 
 
-_OF_AT_FOR = frozenset({"of", "at", "for", "with"})
+_OF_AT_FOR = frozenset({"of", "at", "for", "with", "from"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +175,8 @@ def _name_end(span: Span, start: int) -> int:
     `of` and `&` inside it but not at its end."""
     doc = span.doc
     end = start
+    if start < span.end and doc[start].lower_ in _NAME_FILLERS:
+        return start  # "of the University": a name starts with a capitalised word
     while end < span.end and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in _NAME_FILLERS):
         end += 1
         if len(doc[end - 1]) > 1 and doc[end - 1].text[-1] in _DASHES and doc[end - 1].whitespace_:
@@ -395,6 +397,8 @@ def _role_before(person: Span) -> Title:
     """A role printed before the name: `UNICEF Executive Director Catherine Russell`, `CEO, Jane Doe`."""
     doc = person.doc
     stop = person.start
+    while stop > 0 and doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and not is_role_word(doc[stop - 1]):
+        stop -= 1  # "lead author Dr Jane Roe": the honorific is neither name nor title ("Professor" is a title)
     if stop > 0 and doc[stop - 1].text == ",":
         stop -= 1  # "Amnesty International USA's Campaign Manager for Ending Gun Violence, Ernest Coverson"
     start = stop
@@ -432,8 +436,10 @@ def title_of(mention: Span) -> Title:
     title = memo.get(key)
     if title is None:
         title = _role_after(mention)
-        if title.role is None and title.organization is None:
-            title = _role_before(mention)
+        if title.role is None:  # "Professor Jane Roe, from the University of X, said": the title before
+            before = _role_before(mention)
+            title = before if title.organization is None else replace(
+                title, role=before.role, role_rule=before.role_rule) if before.role else title
         memo[key] = title
     return title
 
