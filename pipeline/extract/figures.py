@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -241,57 +242,84 @@ def _figure(span: Span) -> Figure | None:
     return found
 
 
+def _in_phone_number(span: Span, text: str, nxt: Token | None) -> bool:
+    # A phone number runs at most a few dozen characters: scan only that far back, within the line, so a
+    # huge one-line text is not rescanned from its start for every number in it.
+    full_text = doc_text(span.doc)
+    window = max(0, span.start_char - settings.PHONE_MAX_CHARS)
+    line_start = max(window, full_text.rfind("\n", window, span.start_char) + 1)
+    line_end = min(len(full_text), span.end_char + settings.PHONE_MAX_CHARS)
+    return any(phone.start() <= span.start_char < phone.end()
+               and sum(ch.isdigit() for ch in phone.group()) >= settings.PHONE_MIN_DIGITS
+               for phone in _PHONE_RUN.finditer(full_text, line_start, line_end))
+
+
+def _slashed(span: Span, text: str, nxt: Token | None) -> bool:
+    full_text = doc_text(span.doc)
+    return bool(_SLASHED.match(full_text, span.end_char) or _SLASHED_INSIDE.search(text)
+                or _SLASHED_BEFORE.search(full_text, max(0, span.start_char - 3), span.start_char))
+
+
+def _bracketed(span: Span, text: str, nxt: Token | None) -> bool:
+    doc = span.doc
+    return 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "[" and doc[span.end].text == "]"
+
+
+def _before_time_word(span: Span, text: str, nxt: Token | None) -> bool:
+    return nxt is not None and (nxt.lower_ in _TIME_WORDS or nxt.lower_.rstrip("s") in _TIME_WORDS
+                                or nxt.lower_ in _ADDRESS_WORDS or nxt.text.startswith("-year"))
+
+
+def _one_of_the(span: Span, text: str, nxt: Token | None) -> bool:
+    doc = span.doc
+    return nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the" \
+        and all(not t.is_digit for t in span) and span.label_ in {"CARDINAL", "NUMBER_TOKEN"}
+
+
+def _vague(span: Span, text: str, nxt: Token | None) -> bool:
+    return any(t.lower_ in _VAGUE for t in span if not t.is_punct or t.text in {".", ","}) \
+        and not any(ch.isdigit() for ch in text)
+
+
+# Numbers that are no figures, each with the reason logged at debug level: the first that holds refuses it.
+_REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
+    ("no number in it", lambda span, text, nxt: not any(ch.isdigit() for ch in text)
+     and not any(t.like_num for t in span)),
+    ("a score, a phone number or part of a name",
+     lambda span, text, nxt: bool(_TALLY.match(text) or _PHONE.search(text)) or _is_identifier(span)),
+    ("part of a date, a time or an ordinal", lambda span, text, nxt: any(
+        t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span)),
+    ("a date printed without its year", lambda span, text, nxt: any(  # "26 May", "March 17"
+        span.doc[i].lower_.strip(".") in _MONTHS for i in (span.start - 1, span.end) if 0 <= i < len(span.doc))),
+    ("a phone or fax number", _in_phone_number),
+    ("a long bare digit run: an identifier or a date stamp, not a count",
+     lambda span, text, nxt: bool(_DIGIT_RUN.fullmatch(text))),
+    ("a footnote marker", _bracketed),  # "[2]"
+    ("a running time or a time code", lambda span, text, nxt: bool(_CLOCK.fullmatch(text))),  # "6:16", "00:06:16"
+    ("part of a date, a fraction or a name", _slashed),  # "04 / 04 / 2019", "3/4", "9/11"
+    ("a street address", lambda span, text, nxt: any(  # "311 W 43rd Street"
+        t.lower_.strip(".") in _ADDRESS_WORDS
+        for t in span.doc[span.end:span.end + settings.ADDRESS_WORD_WINDOW_TOKENS])),
+    # "722.1 MB", "(PDF, 2.4 MB)": not a figure the release reports
+    ("the size of a download", lambda span, text, nxt: nxt is not None and nxt.lower_ in _FILE_SIZES
+     and _is_download_size(span)),
+    ("a duration, an age or an address", _before_time_word),
+    ("a pronoun, not a count", _one_of_the),  # "one of the ..."
+    # "one" is far more often "one of", "no one", "the one" than a count of one
+    ("`one`", lambda span, text, nxt: text.lower() == "one"),
+    ("a vague quantity", _vague),
+)
+
+
 def _read_figure(span: Span) -> Figure | str:
     """The figure a number is, or why it is none."""
     doc = span.doc
     label = "CARDINAL" if span.label_ == "NUMBER_TOKEN" else span.label_  # a number the recogniser left out
     text = span.text.strip()
-    if not any(ch.isdigit() for ch in text) and not any(t.like_num for t in span):
-        return "no number in it"
-    if _TALLY.match(text) or _PHONE.search(text) or _is_identifier(span):
-        return "a score, a phone number or part of a name"
-    if any(t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span):
-        return "part of a date, a time or an ordinal"
-    neighbours = [doc[i].lower_.strip(".") for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
-    if any(word in _MONTHS for word in neighbours):
-        return "a date printed without its year"  # "26 May", "March 17"
-    # A phone number runs at most a few dozen characters: scan only that far back, within the line, so a
-    # huge one-line text is not rescanned from its start for every number in it.
-    full_text = doc_text(doc)
-    window = max(0, span.start_char - settings.PHONE_MAX_CHARS)
-    line_start = max(window, full_text.rfind("\n", window, span.start_char) + 1)
-    line_end = min(len(full_text), span.end_char + settings.PHONE_MAX_CHARS)
-    for phone in _PHONE_RUN.finditer(full_text, line_start, line_end):
-        if phone.start() <= span.start_char < phone.end() \
-                and sum(ch.isdigit() for ch in phone.group()) >= settings.PHONE_MIN_DIGITS:
-            return "a phone or fax number"
-    if _DIGIT_RUN.fullmatch(text):
-        return "a long bare digit run: an identifier or a date stamp, not a count"
-    if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "[" and doc[span.end].text == "]":
-        return "a footnote marker"  # "[2]"
-    if _CLOCK.fullmatch(text):
-        return "a running time or a time code"  # "6:16", "00:06:16"
-    if _SLASHED.match(full_text, span.end_char) or _SLASHED_INSIDE.search(text) \
-            or _SLASHED_BEFORE.search(full_text, max(0, span.start_char - 3), span.start_char):
-        return "part of a date, a fraction or a name"  # "04 / 04 / 2019", "3/4", "9/11"
     nxt = doc[span.end] if span.end < len(doc) else None
-    if any(t.lower_.strip(".") in _ADDRESS_WORDS for t in doc[span.end:span.end + settings.ADDRESS_WORD_WINDOW_TOKENS]):
-        return "a street address"  # "311 W 43rd Street"
-    if nxt is not None and nxt.lower_ in _FILE_SIZES and _is_download_size(span):
-        # "722.1 MB", "(PDF, 2.4 MB)": not a figure the release reports
-        return "the size of a download"
-    if nxt is not None and (nxt.lower_ in _TIME_WORDS or nxt.lower_.rstrip("s") in _TIME_WORDS
-                            or nxt.lower_ in _ADDRESS_WORDS or nxt.text.startswith("-year")):
-        return "a duration, an age or an address"
-    if nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the" \
-            and all(not t.is_digit for t in span) and label == "CARDINAL":
-        return "a pronoun, not a count"  # "one of the ..."
-    if text.lower() == "one":
-        # "one" is far more often "one of", "no one", "the one" than a count of one
-        return "`one`"
-    words = [t.text for t in span if not t.is_punct or t.text in {".", ","}]
-    if any(w.lower() in _VAGUE for w in words) and not any(ch.isdigit() for ch in text):
-        return "a vague quantity"
+    refused = next((why for why, holds in _REFUSALS if holds(span, text, nxt)), None)
+    if refused is not None:
+        return refused
     ratio = _RATIO.match(text)
     if ratio:
         value, unit, currency = float(ratio.group(1)), "ratio", None

@@ -190,47 +190,42 @@ def _name_text(words: Span) -> str:
     return words.text.rstrip("-–— ")
 
 
+def _named_body(span: Span, start: int) -> Span | None:
+    """Capitalised words from `start` (a `the` before them skipped) that may name a body: some words,
+    no place's name and no title word among them."""
+    start += start < span.end and span.doc[start].lower_ == "the"
+    words = span.doc[start:_name_end(span, start)]
+    return words if len(words) and not is_place(_name_text(words)) and not any(map(is_role_word, words)) else None
+
+
 def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`... at Open Borders Network`: capitalised words after `at`/`of`/`for`/`with` that the recogniser
-    did not tag, holding a word only organisations' names hold. Returns the name and where it starts."""
-    doc = span.doc
-    for token in span:
-        # "CEO Afghan Institute of Learning": a title word right before the name links it as well
-        if token.lower_ not in {"at", "of", "for", "with"} and not (is_role_word(token) and token.i + 1 < span.end
-                                                                   and doc[token.i + 1].is_title):
-            continue
-        start = token.i + 1 + (token.i + 1 < span.end and doc[token.i + 1].lower_ == "the")
-        end = _name_end(span, start)
-        words = {t.lower_ for t in doc[start:end]}
-        # Two words at least: "for the Agency", "of the Board" alone are the publisher's own parts.
-        if end - start > 1 and words & LEX.organization_words and doc[end - 1].lower_ not in LEX.unit_words \
-                and not any(is_role_word(t) for t in doc[start:end]):
-            return _name_text(doc[start:end])
+    """`... at Open Borders Network`, `CEO Afghan Institute of Learning`: capitalised words after
+    `at`/`of`/`for`/`with` or a title word that the recogniser did not tag, holding a word only
+    organisations' names hold, two words at least ("for the Agency", "of the Board" alone are the
+    publisher's own parts), not a unit's name."""
+    for token in span[:-1]:
+        words = _named_body(span, token.i + 1) if token.lower_ in _OF_AT_FOR or is_role_word(token) else None
+        if words is not None and len(words) > 1 and {t.lower_ for t in words} & LEX.organization_words \
+                and words[-1].lower_ not in LEX.unit_words:
+            return _name_text(words)
     return None
 
 
 def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Director, Shabaka`, `Project Coordinator, Diaspora Forward UK`: a bare title, a comma, and a
-    capitalised name that is no title and no place."""
-    doc = span.doc
-    comma = next((t.i for t in span if t.text == ","), None)
-    if comma is None or comma == span.start or not is_role_word(doc[comma - 1]):
-        return None
-    start = comma + 1 + (comma + 1 < span.end and doc[comma + 1].lower_ == "the")
-    end = _name_end(span, start)
-    words = doc[start:end]
-    if end == start or end < span.end and doc[end].text != "," or is_place(_name_text(words)) \
-            or any(is_role_word(t) for t in words) or any(t.ent_type_ in _PLACE_LABELS for t in words):
+    capitalised name that is no title and no place, up to the next comma."""
+    comma = next((t.i for t in span[1:] if t.text == ","), None)
+    words = _named_body(span, comma + 1) if comma is not None and is_role_word(span.doc[comma - 1]) else None
+    if words is None or words.end < span.end and span.doc[words.end].text != "," \
+            or any(t.ent_type_ in _PLACE_LABELS for t in words):
         return None
     return _name_text(words)
 
 
 def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Jane Roe, Government of Norway`: an appositive that is a body's name alone, with no title."""
-    start = span.start + (span[0].lower_ == "the")
-    words = span.doc[start:_name_end(span, start)]
-    if words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words \
-            or any(is_role_word(t) for t in words) or is_place(_name_text(words)):
+    words = _named_body(span, span.start)
+    if words is None or words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words:
         return None
     return _name_text(words)
 
@@ -238,24 +233,19 @@ def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
 def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Executive Vice-President Research & Development at Servier`, `the CEO of Nando’s`: a title that
     ends with `at` a name, or with `of` a name after a title that heads a whole body (LEX.body_heads),
-    names the body however short the name, before any department tagged earlier in the title."""
+    names the body however short the name, before any department tagged earlier in the title. The name
+    runs to the title's end, save a possessive (Nando’s) or a bracketed acronym after it."""
     doc = span.doc
     link = next((t for t in reversed(span[1:]) if t.lower_ == "at" or t.lower_ == "of"
                  and doc[t.i - 1].lower_ in LEX.body_heads), None)
-    if link is None:
+    words = _named_body(span, link.i + 1) if link is not None else None
+    if words is None or all(t.lower_ in LEX.generic_body_words for t in words):
         return None
-    start = link.i + 1 + (link.i + 1 < span.end and doc[link.i + 1].lower_ == "the")
-    end = _name_end(span, start)
-    tail = doc[end:span.end]
-    words = doc[start:end]
-    # The name runs to the title's end, save a possessive (Nando’s) or a bracketed acronym after it.
-    if end == start or len(tail) and not (tail[0].text in _POSSESSIVE and len(tail) == 1 or tail[0].text == "(") \
-            or is_place(words.text) or any(is_role_word(t) for t in words) \
-            or all(t.lower_ in LEX.generic_body_words for t in words):
+    tail = doc[words.end:span.end].text
+    if tail not in _POSSESSIVE and tail[:1] not in {"", "("}:
         return None
-    entity = next((e for e in entities if e.start == start and e.end <= end), None)
-    name = _org_name(entity) if entity is not None and entity.end == end else _name_text(words)
-    return name + tail[0].text if len(tail) == 1 else name
+    entity = next((e for e in entities if e.start == words.start and e.end == words.end), None)
+    return (_org_name(entity) if entity is not None else _name_text(words)) + (tail if tail in _POSSESSIVE else "")
 
 
 def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -299,11 +289,9 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
         return _org_name(owner)
     # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser
     # took them for, save a place ("Kenya's health minister") or a person's full name.
-    start = span.start + (span[0].lower_ == "the")
-    end = _name_end(span, start)
-    words = doc[start:end]
-    if end == start or end + 1 >= span.end or doc[end].text not in _POSSESSIVE or is_place(words.text) \
-            or any(is_role_word(t) for t in words) or len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words):
+    words = _named_body(span, span.start)
+    if words is None or words.end + 1 >= span.end or doc[words.end].text not in _POSSESSIVE \
+            or len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words):
         return None
     return words.text
 
