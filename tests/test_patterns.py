@@ -147,6 +147,8 @@ def test_each_speaker_pattern_names_its_rule(nlp, text, rule):
          [("Tomas Berg", None, "Government of Norway")]),
         ("Statement by Tomas Berg, CEO Coastal Institute of Learning",
          [("Tomas Berg", "CEO", "Coastal Institute of Learning")]),
+        ("Statement by Tomas Berg, Deputy Minister of Fisheries, Government of Norway- Opening Plenary",
+         [("Tomas Berg", "Deputy Minister of Fisheries", "Government of Norway")]),
         # a company's possessive before the title names the body, whatever the recogniser took it for; the
         # owner is not the speaker; a place's possessive names no body
         (("The drug was approved. Brovia's executive vice president of Research and Development, Tomas Berg, "
@@ -263,6 +265,11 @@ def test_a_surname_takes_the_title_of_the_first_full_mention(nlp):
 
 
 # --- provenance of countries and figures ----------------------------------------------------------------
+
+def test_a_dash_glued_to_a_name_before_a_space_separates_it(nlp):
+    out = _one(nlp, "Statement by the Government of Norway- Opening Plenary")
+    assert out.countries == ("NOR",)
+
 
 def test_country_mentions_record_their_rule(nlp):
     out = _one(nlp, "NAIROBI, 3 May 2021 – Syrian and Guatemalan families reached Kenya.")

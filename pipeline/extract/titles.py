@@ -64,11 +64,8 @@ def role_end(person: Span) -> int | None:
         token = doc[end]
         if "\n" in token.text or end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)):
             break
-        if token.text in _DASHES and token.whitespace_ and doc[end - 1].whitespace_:
-            break  # "Chair of the Water Board - Opening Plenary": a headline's separator
-        if len(token) > 1 and token.text[-1] in _DASHES and token.whitespace_:
-            end += 1  # "Chair of the Water Board- Opening Plenary": the same, glued to the last word
-            break
+        if token.text in _DASHES and token.whitespace_:
+            break  # "Chair of the Water Board - Opening Plenary", "... Board- Opening": a headline's separator
         if token.lower_ in LEX.role_trailing_cut or token.lower_ in LEX.speech_verbs and not (
                 token.pos_ == "NOUN" and token.lower_.endswith("ing")):  # "director of early warning systems"
             break
@@ -141,15 +138,14 @@ def _org_name(ent: Span) -> str:
     if end < len(doc) and is_country_word(doc[end].text):
         end += 1  # "Greenpeace UK", "Amnesty International USA": the national section
     tokens = list(doc[ent.start:end])
-    cut = next((n for n, t in enumerate(tokens) if len(t) > 1 and t.text[-1] in _DASHES and t.whitespace_), None)
-    if cut is not None:
-        tokens = tokens[:cut + 1]  # "The Water Trust- Opening Plenary": a headline's separator
+    cut = next((n for n, t in enumerate(tokens) if t.text in _DASHES and t.whitespace_), None)
+    tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
     while len(tokens) > 1 and is_role_word(tokens[-1]):
         tokens.pop()
     text = "".join(t.text_with_ws for t in tokens).strip()
     text = re.split(r"[’']s\s", text, maxsplit=1)[0]  # "Amnesty International USA’s Security Program"
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    return re.sub(r"[’']s$", "", text).strip().rstrip("-–—")
+    return re.sub(r"[’']s$", "", text).strip()
 
 
 def _is_body(ent: Span) -> bool:
@@ -179,15 +175,9 @@ def _name_end(span: Span, start: int) -> int:
         return start  # "of the University": a name starts with a capitalised word
     while end < span.end and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in _NAME_FILLERS):
         end += 1
-        if len(doc[end - 1]) > 1 and doc[end - 1].text[-1] in _DASHES and doc[end - 1].whitespace_:
-            break  # "the Water Trust- Opening Plenary": a headline's separator glued to the name
     while end > start and doc[end - 1].lower_ in _NAME_FILLERS:
         end -= 1
     return end
-
-
-def _name_text(words: Span) -> str:
-    return words.text.rstrip("-–— ")
 
 
 def _named_body(span: Span, start: int) -> Span | None:
@@ -195,7 +185,7 @@ def _named_body(span: Span, start: int) -> Span | None:
     no place's name and no title word among them."""
     start += start < span.end and span.doc[start].lower_ == "the"
     words = span.doc[start:_name_end(span, start)]
-    return words if len(words) and not is_place(_name_text(words)) and not any(map(is_role_word, words)) else None
+    return words if len(words) and not is_place(words.text) and not any(map(is_role_word, words)) else None
 
 
 def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -207,19 +197,22 @@ def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None
         words = _named_body(span, token.i + 1) if token.lower_ in _OF_AT_FOR or is_role_word(token) else None
         if words is not None and len(words) > 1 and {t.lower_ for t in words} & LEX.organization_words \
                 and words[-1].lower_ not in LEX.unit_words:
-            return _name_text(words)
+            return words.text
     return None
 
 
 def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`Director, Shabaka`, `Project Coordinator, Diaspora Forward UK`: a bare title, a comma, and a
-    capitalised name that is no title and no place, up to the next comma."""
-    comma = next((t.i for t in span[1:] if t.text == ","), None)
-    words = _named_body(span, comma + 1) if comma is not None and is_role_word(span.doc[comma - 1]) else None
-    if words is None or words.end < span.end and span.doc[words.end].text != "," \
-            or any(t.ent_type_ in _PLACE_LABELS for t in words):
-        return None
-    return _name_text(words)
+    """`Director, Shabaka`, `Deputy Minister of Foreign Affairs, Government of Armenia`: after a comma, a
+    capitalised name up to the next comma that is no title and no place, after a bare title or holding
+    an organisation's word."""
+    doc = span.doc
+    for comma in (t.i for t in span[1:-1] if t.text == ","):
+        words = _named_body(span, comma + 1)
+        if words is not None and (words.end == span.end or doc[words.end].text == ",") \
+                and not any(t.ent_type_ in _PLACE_LABELS for t in words) \
+                and (is_role_word(doc[comma - 1]) or {t.lower_ for t in words} & LEX.organization_words):
+            return words.text
+    return None
 
 
 def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -227,7 +220,7 @@ def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
     words = _named_body(span, span.start)
     if words is None or words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words:
         return None
-    return _name_text(words)
+    return words.text
 
 
 def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -245,7 +238,7 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     if tail not in _POSSESSIVE and tail[:1] not in {"", "("}:
         return None
     entity = next((e for e in entities if e.start == words.start and e.end == words.end), None)
-    return (_org_name(entity) if entity is not None else _name_text(words)) + (tail if tail in _POSSESSIVE else "")
+    return (_org_name(entity) if entity is not None else words.text) + (tail if tail in _POSSESSIVE else "")
 
 
 def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
