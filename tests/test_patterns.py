@@ -279,6 +279,30 @@ def test_country_mentions_record_their_rule(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # thousands written in groups of three, a scale letter glued to the number, units after it
+        ("The clinic treated over 200 000 patients last year.", [(200000.0, "count")]),
+        ("The charity spent $13K on new pumps.", [(13000.0, "money")]),
+        ("Doses of 140 mg lowered LDL-C levels above 180 mg/dL in most patients.", [(140.0, "mg"), (180.0, "mg/dl")]),
+        # a range gives both of its bounds
+        ("Emissions fell by 67 to 76 percent from the baseline.", [(67.0, "percent"), (76.0, "percent")]),
+        # a score's either number, numbers listed after a label, a time with its zone, bill numbers, a rank,
+        # a type, a name with digits
+        ("The court ruled 5-4 against the plan.", []),
+        ("Tariffs under Section 301 and 232 rose again.", []),
+        ("The briefing starts at 11.00 CEST.", []),
+        ("H.J. Res. 35 and S. 981 passed the Senate.", []),
+        ("The university ranked in the top 10 again.", []),
+        ("People with type 2 diabetes need care.", []),
+        ("Statement by Dr. Ana Lima, 3ie: Opening Plenary", []),
+    ],
+)
+def test_forms_of_numbers(nlp, text, expected):
+    assert [(f.value, f.unit) for f in _one(nlp, text).figures] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "obj", "rule", "object_rule"),
     [
         ("Rights groups recorded a 50% fall in executions in the region last year.", "executions",

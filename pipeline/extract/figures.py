@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -22,6 +23,8 @@ _SCALES = LEX.scales
 _CURRENCY_SIGNS = LEX.currency_signs
 _CURRENCY_WORDS = LEX.currency_words
 _UNITS = LEX.units
+_UNIT_FORMS = sorted(_UNITS, key=len, reverse=True)
+_UNIT_SLASH = re.compile(r"\s*/\s*")
 _TIME_WORDS = LEX.time_words
 _MONTHS = LEX.month_words
 _LABEL_WORDS = LEX.label_words
@@ -44,11 +47,17 @@ _PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
 _QUALIFIERS = LEX.qualifiers
 _DIGIT_RUN = re.compile(rf"\d{{{settings.IDENTIFIER_MIN_DIGITS},}}")
 _PREFIX_MIN, _PREFIX_MAX = settings.IDENTIFIER_PREFIX_CHARS
+_DIGIT_GROUP = re.compile(r"\d{3}")
+_LIST_LINKS = frozenset({"and", "or", ",", "&"})
+# Letters glued after digits make a name, unless an ordinal's, a scale's or a ratio's: "3ie", "5G", "4K".
+_GLUED_LETTERS = re.compile(r"^\d+(?!(?:st|nd|rd|th|k|m|bn|mn|x)$)[A-Za-z]+$", re.IGNORECASE)
+_RANGE_LINKS = frozenset({"to", "-", "–", "—", "and"})  # "67 to 76 percent", "$5-10 million", "between 10 and 20"
+_SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def _parse_number(words: list[str]) -> float | None:
     """The value of a run of number tokens: digits with separators, scale words, number words."""
-    text = " ".join(words).replace(",", "")
+    text = _SPACED_THOUSANDS.sub("", " ".join(words).replace(",", ""))
     digits = _NUMBER.findall(text)
     scale = 1.0
     for word in words:
@@ -70,7 +79,11 @@ def _is_identifier(span: Span) -> bool:
     first, doc = span[0], span.doc
     if first.i > 0:
         before = doc[first.i - 1]
-        if before.lower_.lstrip("|•·*") in _LABEL_WORDS or (
+        label = doc[first.i - 2] if before.text == "." and first.i > 1 else before  # "H.J. Res. 35"
+        listed = next((t for t in reversed(doc[max(0, first.i - settings.LABEL_LIST_MAX_TOKENS):first.i])
+                       if not (t.like_num or t.lower_ in _LIST_LINKS)), None)  # "Section 301 and 232"
+        if label.lower_.lstrip("|•·*") in _LABEL_WORDS or before.lower_ in _LIST_LINKS and listed is not None \
+                and listed.lower_ in _LABEL_WORDS or (
                 before.is_upper and before.is_alpha and _PREFIX_MIN <= len(before) <= _PREFIX_MAX
                 and not span.text[0].isalpha()):
             return True
@@ -85,8 +98,8 @@ def _is_identifier(span: Span) -> bool:
     if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ \
             and not doc[last.i + 1].whitespace_ and (doc[last.i + 2].is_alpha or doc[last.i + 2].like_num):
         return True  # "1-800-AMNESTY", "H-1B"
-    if re.search(r"[A-Za-z]-?\d|\d-[A-Za-z]", first.text):
-        return not _RATIO.match(first.text)
+    if re.search(r"[A-Za-z]-?\d|\d-[A-Za-z]", first.text) or _GLUED_LETTERS.match(first.text):
+        return not _RATIO.match(first.text)  # "COVID-19", "H-1B", "3ie", "5G"; "5x" is a ratio
     return False
 
 
@@ -105,10 +118,15 @@ def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
             return "money", _CURRENCY_WORDS[word]
     if label == "MONEY":
         return "money", None
-    for word in words:
-        if word in _UNITS:
-            return _UNITS[word], None
-    return "count", None
+    return _unit_after(span) or "count", None
+
+
+def _unit_after(span: Span) -> str | None:
+    """The measurement unit written right after the number, the longest form first: `180 mg/dL`, `3 sq km`."""
+    doc = span.doc
+    last = max((t.i for t in span if t.like_num), default=span.start)
+    following = _UNIT_SLASH.sub("/", doc[last + 1:min(len(doc), span.end + 3)].text.lower())
+    return next((_UNITS[form] for form in _UNIT_FORMS if re.match(rf"{re.escape(form)}(?![a-z])", following)), None)
 
 
 def _clause_subject(span: Span) -> Token | None:
@@ -172,9 +190,10 @@ def _object_of(span: Span) -> tuple[str | None, str | None]:
             if nouns:
                 candidates.append(nouns[0])
                 step = "next_noun"
-    if not candidates:
+    # "140 mg", "100 miles": the unit is what the number is written in, not what it measures
+    noun = next((c for c in candidates if c.lower_ not in _UNITS), None)
+    if noun is None:
         return None, None
-    noun = candidates[0]
     counted = _of_objects(noun) if noun.lower_ in _AMOUNT_NOUNS or noun.lower_ in LEX.change_nouns else []
     if counted or noun.lower_ in LEX.change_nouns:
         # "the total number of detainees": detainees; "a 50% fall in executions": what fell
@@ -192,7 +211,7 @@ def _object_of(span: Span) -> tuple[str | None, str | None]:
         if child.dep_ in {"prep", "relcl", "acl"} and child.lower_ not in {"in", "on", "at", "during", "since"}:
             right = max(right, min(child.right_edge.i + 1, noun.i + settings.OBJECT_MAX_TOKENS))
             break
-    words = doc[left:right].text.strip(" ,.;:-–—")
+    words = doc[left:right].text.strip(" \n,.;:-–—")
     return (words, step) if words else (None, None)
 
 
@@ -206,20 +225,44 @@ def _qualified_text(span: Span) -> tuple[str, int]:
     return doc[start:span.end].text, doc[start].idx
 
 
+def _whole_number(span: Span) -> Span:
+    """`200 000 alumni`: groups of three digits after a number, one space apart, are its thousands; `$13K`:
+    a scale letter glued to it is its scale."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and doc[end - 1].text[-1:].isdigit() and (
+            doc[end - 1].whitespace_ == " " and _DIGIT_GROUP.fullmatch(doc[end].text)
+            or not doc[end - 1].whitespace_ and doc[end].lower_ in _SCALES):
+        end += 1
+    return span if end == span.end else Span(doc, span.start, end, label=span.label_)
+
+
 def find_figures(doc: Doc) -> list[Figure]:
     """Every figure in a parsed text; years, dates, durations, ordinals and identifiers excluded."""
     figures: dict[tuple[float, str], Figure] = {}
     ents = doc_index(doc).ents
-    spans = [ent for ent in ents if ent.label_ in _NUMERIC_LABELS]
-    covered = {t.i for ent in ents for t in ent}
+    spans = [_whole_number(ent) for ent in ents if ent.label_ in _NUMERIC_LABELS]
+    covered = {t.i for ent in [*ents, *spans] for t in ent}
     for token in doc:  # "5x", and numbers the recogniser left out
         if token.i not in covered and (_RATIO.match(token.text) or (token.like_num and token.text[0].isdigit())):
             spans.append(Span(doc, token.i, token.i + 1, label="NUMBER_TOKEN"))
     for span in spans:
         figure = _figure(span)
-        if figure is not None:
-            figures.setdefault((round(figure.value, settings.FIGURE_VALUE_DECIMALS), figure.unit), figure)
+        upper = _range_upper(span) if figure is not None else None
+        # "67 to 76 percent", "$5-10 million": a range's upper bound is a figure too, in the range's currency.
+        for found in (figure, _figure(upper) if upper is not None else None):
+            if found is not None:
+                found = replace(found, currency=found.currency or figure.currency) if figure is not None else found
+                figures.setdefault((round(found.value, settings.FIGURE_VALUE_DECIMALS), found.unit), found)
     return sorted(figures.values(), key=lambda f: f.start)
+
+
+def _range_upper(span: Span) -> Span | None:
+    """The upper bound of a range written as one entity: the second number and the words after it."""
+    numbers = [t for t in span if t.like_num and t.text[:1].isdigit()]
+    if len(numbers) < 2 or not all(t.lower_ in _RANGE_LINKS for t in span.doc[numbers[0].i + 1:numbers[1].i]) \
+            or numbers[1].i == numbers[0].i + 1:
+        return None
+    return Span(span.doc, numbers[1].i, span.end, label=span.label_)
 
 
 def _is_download_size(span: Span) -> bool:
@@ -266,8 +309,9 @@ def _bracketed(span: Span, text: str, nxt: Token | None) -> bool:
 
 
 def _before_time_word(span: Span, text: str, nxt: Token | None) -> bool:
-    return nxt is not None and (nxt.lower_ in _TIME_WORDS or nxt.lower_.rstrip("s") in _TIME_WORDS
-                                or nxt.lower_ in _ADDRESS_WORDS or nxt.text.startswith("-year"))
+    last = span[-1] if len(span) > 1 else nxt  # "11.00 CEST" read as one entity
+    return any(t is not None and (t.lower_ in _TIME_WORDS or t.lower_.rstrip("s") in _TIME_WORDS
+                                  or t.lower_ in _ADDRESS_WORDS or t.text.startswith("-year")) for t in (last, nxt))
 
 
 def _one_of_the(span: Span, text: str, nxt: Token | None) -> bool:
@@ -285,8 +329,9 @@ def _vague(span: Span, text: str, nxt: Token | None) -> bool:
 _REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
     ("no number in it", lambda span, text, nxt: not any(ch.isdigit() for ch in text)
      and not any(t.like_num for t in span)),
-    ("a score, a phone number or part of a name",
-     lambda span, text, nxt: bool(_TALLY.match(text) or _PHONE.search(text)) or _is_identifier(span)),
+    ("a score, a phone number or part of a name", lambda span, text, nxt: bool(  # "5-4": either number
+        _TALLY.match(text) or _TALLY.match(span.doc[max(0, span.start - 2):span.end].text) or _PHONE.search(text))
+     or _is_identifier(span)),
     ("part of a date, a time or an ordinal", lambda span, text, nxt: any(
         t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span)),
     ("a date printed without its year", lambda span, text, nxt: any(  # "26 May", "March 17"
