@@ -23,7 +23,7 @@ _SCALES = LEX.scales
 _CURRENCY_SIGNS = LEX.currency_signs
 _CURRENCY_WORDS = LEX.currency_words
 _UNITS = LEX.units
-_UNIT_FORMS = sorted(_UNITS, key=len, reverse=True)
+_UNIT_FORM = re.compile(rf"({'|'.join(map(re.escape, sorted(_UNITS, key=len, reverse=True)))})(?![a-z])")
 _UNIT_SLASH = re.compile(r"\s*/\s*")
 _TIME_WORDS = LEX.time_words
 _MONTHS = LEX.month_words
@@ -126,7 +126,8 @@ def _unit_after(span: Span) -> str | None:
     doc = span.doc
     last = max((t.i for t in span if t.like_num), default=span.start)
     following = _UNIT_SLASH.sub("/", doc[last + 1:min(len(doc), span.end + 3)].text.lower())
-    return next((_UNITS[form] for form in _UNIT_FORMS if re.match(rf"{re.escape(form)}(?![a-z])", following)), None)
+    found = _UNIT_FORM.match(following)
+    return _UNITS[found.group(1)] if found else None
 
 
 def _clause_subject(span: Span) -> Token | None:

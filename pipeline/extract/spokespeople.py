@@ -65,6 +65,10 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     # "Jane Doe, director of X: “...”": a name, a title, the words.
     "colon_before_quote": [[{"ORTH": {"IN": [":", "):"]}}, {"ORTH": {"IN": QUOTE_MARKS}}]],
     "according_to": [[{"LOWER": "according"}, {"LOWER": "to"}]],
+    # "Senator Jane Roe's statement on the budget", "the Secretary-General's video message": words owned
+    # (the finder takes the noun's possessive, a proper noun: a token pattern and a look at the children
+    # cost a tenth of a DependencyMatcher pattern, which scans the whole document per node).
+    "possessive_statement": [[{"LOWER": {"IN": sorted(LEX.possessed_words)}}]],
     # "Writing for The Conversation, Dr Jane Roe discusses ...": the main clause's subject wrote the words.
     "writing_for": [[{"LOWER": "writing", "IS_SENT_START": True}, {"LOWER": {"IN": ["for", "in"]}}]],
     # "Statement by Jane Doe", "comment from Jane Doe", "attributable to Jane Doe".
@@ -84,11 +88,6 @@ DEPENDENCY_PATTERNS: dict[str, list[dict]] = {
         {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(LEX.statement_verbs)}}},
         {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
          "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": sorted(LEX.statement_nouns)}}},
-    ],
-    # "Senator Jane Roe's statement on the budget", "the Secretary-General's video message": words owned.
-    "possessive_statement": [
-        {"RIGHT_ID": "noun", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(LEX.possessed_words)}}},
-        {"LEFT_ID": "noun", "REL_OP": ">", "RIGHT_ID": "owner", "RIGHT_ATTRS": {"DEP": "poss", "POS": "PROPN"}},
     ],
 }
 
@@ -127,7 +126,9 @@ def _following_statement(index: DocIndex, token: Token, people: dict[str, list[S
 
 def _possessive_statement(index: DocIndex, token: Token, people: dict[str, list[Span]]
                            ) -> tuple[Span | None, str]:
-    owner = next(c for c in token.children if c.dep_ == "poss")
+    owner = next((c for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        return None, ""
     return person_in(index, head_phrase(owner), owner.i + 1), "possessive_statement"
 
 
