@@ -238,6 +238,8 @@ def test_headline_and_dateline_constructions(nlp, text, expected):
         ("UNICEF Executive Director Ana Costa said the schools must reopen.", None, "UNICEF", "org_in_role"),
         ("Jane Roe, the group's executive director, said the camps must stay open.", "Relief Fund",
          "Relief Fund", "publisher"),
+        ("HarbourAid: Statement by CEO Jane Roe on the Camps", "Relief Fund", "HarbourAid", "title_label"),
+        ("Comment: Statement by CEO Jane Roe on the Camps", None, None, None),
         # not the publisher: a title held elsewhere, or another body named in it
         ("Jane Roe, Minister of Health, said the camps must stay open.", "Relief Fund", None, None),
         ("Jane Roe, a spokesperson for the ministry, said the camps must stay open.", "Relief Fund", None, None),
@@ -265,6 +267,19 @@ def test_a_surname_takes_the_title_of_the_first_full_mention(nlp):
 
 
 # --- provenance of countries and figures ----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Scientists in Glasgow won the prize.", ("GBR",)),  # a city after "in", whatever the recogniser saw
+        ("Scottish researchers lead a new study.", ("GBR",)),
+        ("A letter from Jackson arrived on Monday.", ()),  # a person's name after "from"
+        ("Pioneering Glasgow University academic wins award", ()),  # a city inside a body's name
+    ],
+)
+def test_places_the_recogniser_missed(nlp, text, countries):
+    assert _one(nlp, text).countries == countries
+
 
 def test_a_dash_glued_to_a_name_before_a_space_separates_it(nlp):
     out = _one(nlp, "Statement by the Government of Norway- Opening Plenary")

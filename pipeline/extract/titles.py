@@ -474,11 +474,30 @@ def organization_steps(people: list[Spokesperson], index: DocIndex) -> list[Spok
         org, first = _org_name(speakers[0]), speakers[0].start_char
         people = [replace(p, organization=org, organization_rule="organization_speaking")
                   if p.role and not p.organization and p.start > first else p for p in people]
-    publisher = doc._.publisher if Doc.has_extension("publisher") else None
-    if publisher:
-        people = [replace(p, organization=publisher, organization_rule="publisher")
-                  if not p.organization and _internal_title(p.role) else p for p in people]
+    for step, body in (("title_label", _title_label(doc)),
+                       ("publisher", doc._.publisher if Doc.has_extension("publisher") else None)):
+        if body:
+            people = [replace(p, organization=body, organization_rule=step)
+                      if not p.organization and _internal_title(p.role) else p for p in people]
     return people
+
+
+# "InterAction: Statement by CEO Jane Roe", "NRC: ...": a headline labelled with a body's name, written as
+# an acronym, with a capital inside it, or as the recogniser's organisation. ("Comment:", "Update:" are
+# kinds; "Nelson:" is a person.)
+_TITLE_LABEL = re.compile(r"([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}):\s")
+
+
+def _title_label(doc: Doc) -> str | None:
+    """The body a headline's label names, for a title held inside it (`CEO`) that names none."""
+    label = _TITLE_LABEL.match(doc_text(doc))
+    if label is None:
+        return None
+    text, span = label.group(1), doc.char_span(*label.span(1))
+    acronym = text.isupper() and len(text) > 1
+    inner_capital = " " not in text and any(ch.isupper() for ch in text[1:])
+    recognised = span is not None and all(t.ent_type_ == "ORG" for t in span)
+    return text if acronym or inner_capital or recognised else None
 
 
 def _internal_title(role: str | None) -> bool:
