@@ -7,7 +7,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 from text_to_num import text2num
 
 from .. import settings
@@ -75,18 +77,11 @@ def _parse_number(words: list[str]) -> float | None:
 
 
 def _is_identifier(span: Span) -> bool:
-    """Numbers inside names: `COVID-19`, `Title 42`, `HB 121`, `Resolution 2254`, `Page 2`."""
+    """Numbers inside names: `COVID-19`, `Article 19 Declaration`, `1-800-AMNESTY`, `3ie` (labels and
+    codes before a number are CONTEXT_PATTERNS)."""
     first, doc = span[0], span.doc
     if first.i > 0:
         before = doc[first.i - 1]
-        label = doc[first.i - 2] if before.text == "." and first.i > 1 else before  # "H.J. Res. 35"
-        listed = next((t for t in reversed(doc[max(0, first.i - settings.LABEL_LIST_MAX_TOKENS):first.i])
-                       if not (t.like_num or t.lower_ in _LIST_LINKS)), None)  # "Section 301 and 232"
-        if label.lower_.lstrip("|•·*") in _LABEL_WORDS or before.lower_ in _LIST_LINKS and listed is not None \
-                and listed.lower_ in _LABEL_WORDS or (
-                before.is_upper and before.is_alpha and _PREFIX_MIN <= len(before) <= _PREFIX_MAX
-                and not span.text[0].isalpha()):
-            return True
         glued_hyphen = before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 \
             and doc[before.i - 1].is_alpha and not doc[before.i - 1].whitespace_
         if glued_hyphen or (before.is_alpha and before.is_title and before.pos_ == "PROPN"
@@ -237,8 +232,9 @@ def _whole_number(span: Span) -> Span:
     return span if end == span.end else Span(doc, span.start, end, label=span.label_)
 
 
-def find_figures(doc: Doc) -> list[Figure]:
+def find_figures(doc: Doc, matcher: Matcher | None = None) -> list[Figure]:
     """Every figure in a parsed text; years, dates, durations, ordinals and identifiers excluded."""
+    matcher = build_matcher(doc.vocab) if matcher is None else matcher
     figures: dict[tuple[float, str], Figure] = {}
     ents = doc_index(doc).ents
     spans = [_whole_number(ent) for ent in ents if ent.label_ in _NUMERIC_LABELS]
@@ -247,10 +243,10 @@ def find_figures(doc: Doc) -> list[Figure]:
         if token.i not in covered and (_RATIO.match(token.text) or (token.like_num and token.text[0].isdigit())):
             spans.append(Span(doc, token.i, token.i + 1, label="NUMBER_TOKEN"))
     for span in spans:
-        figure = _figure(span)
+        figure = _figure(span, matcher)
         upper = _range_upper(span) if figure is not None else None
         # "67 to 76 percent", "$5-10 million": a range's upper bound is a figure too, in the range's currency.
-        for found in (figure, _figure(upper) if upper is not None else None):
+        for found in (figure, _figure(upper, matcher) if upper is not None else None):
             if found is not None:
                 found = replace(found, currency=found.currency or figure.currency) if figure is not None else found
                 figures.setdefault((round(found.value, settings.FIGURE_VALUE_DECIMALS), found.unit), found)
@@ -277,9 +273,9 @@ def _is_download_size(span: Span) -> bool:
         or bool(_DOWNLOAD_WORDS.search(line))
 
 
-def _figure(span: Span) -> Figure | None:
+def _figure(span: Span, matcher: Matcher) -> Figure | None:
     """The figure a number is, or None (the reason logged at debug level)."""
-    found = _read_figure(span)
+    found = _context(span, matcher) or _read_figure(span)
     if isinstance(found, str):
         LOGGER.debug("%r at %d is no figure: %s", span.text, span.start_char, found)
         return None
@@ -304,26 +300,52 @@ def _slashed(span: Span, text: str, nxt: Token | None) -> bool:
                 or _SLASHED_BEFORE.search(full_text, max(0, span.start_char - 3), span.start_char))
 
 
-def _bracketed(span: Span, text: str, nxt: Token | None) -> bool:
-    doc = span.doc
-    return 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "[" and doc[span.end].text == "]"
-
-
-def _before_time_word(span: Span, text: str, nxt: Token | None) -> bool:
-    last = span[-1] if len(span) > 1 else nxt  # "11.00 CEST" read as one entity
-    return any(t is not None and (t.lower_ in _TIME_WORDS or t.lower_.rstrip("s") in _TIME_WORDS
-                                  or t.lower_ in _ADDRESS_WORDS or t.text.startswith("-year")) for t in (last, nxt))
-
-
-def _one_of_the(span: Span, text: str, nxt: Token | None) -> bool:
-    doc = span.doc
-    return nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the" \
-        and all(not t.is_digit for t in span) and span.label_ in {"CARDINAL", "NUMBER_TOKEN"}
-
-
 def _vague(span: Span, text: str, nxt: Token | None) -> bool:
     return any(t.lower_ in _VAGUE for t in span if not t.is_punct or t.text in {".", ","}) \
         and not any(ch.isdigit() for ch in text)
+
+
+_NUM: dict = {"LIKE_NUM": True}
+_LINKED_NUM: list[dict] = [{"LOWER": {"IN": sorted(_LIST_LINKS)}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}]
+_LABELS = sorted(_LABEL_WORDS | {f"{bullet}{w}" for bullet in "|•·*" for w in _LABEL_WORDS})  # "|Page 2"
+_DOTTED_MONTHS = sorted(_MONTHS | {f"{m}." for m in _MONTHS})
+# What a number is part of, as token patterns, each named by its reason: every number a match holds is
+# refused (logged at debug level with the reason).
+CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
+    # "Title 42", "Section 301 and 232", "H.J. Res. 35", "top 10", "type 2"
+    "a label's number": [[{"LOWER": {"IN": _LABELS}}, {"ORTH": ".", "OP": "?"}, _NUM,
+                          *_LINKED_NUM, *_LINKED_NUM]],
+    # "HB 121", "SR 2254": a capitalised prefix of two to four letters
+    "a code's number": [[{"IS_UPPER": True, "IS_ALPHA": True,
+                          "LENGTH": {">=": _PREFIX_MIN, "<=": _PREFIX_MAX}}, {"LIKE_NUM": True, "IS_ALPHA": False}]],
+    "a date printed without its year": [[{"LOWER": {"IN": _DOTTED_MONTHS}}, _NUM],  # "March 17", "26 May"
+                                        [_NUM, {"LOWER": {"IN": _DOTTED_MONTHS}}]],
+    "a footnote marker": [[{"ORTH": "["}, _NUM, {"ORTH": "]"}]],  # "[2]"
+    "a street address": [[_NUM, {"OP": f"{{,{settings.ADDRESS_WORD_WINDOW_TOKENS - 1}}}"},  # "311 W 43rd Street"
+                          {"LOWER": {"IN": sorted(_ADDRESS_WORDS | {w.strip(".") for w in _ADDRESS_WORDS})}}]],
+    # "20 days", "a 12-year sentence" (12, -, year), "11.00 CEST", "5 Main St."
+    "a duration, an age, a time or an address": [
+        [_NUM, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": sorted(_TIME_WORDS | {f"{w}s" for w in _TIME_WORDS}
+                                                               | _ADDRESS_WORDS)}}]],
+    "a pronoun, not a count": [[{"LIKE_NUM": True, "IS_ALPHA": True}, {"LOWER": "of"}, {"LOWER": "the"}]],
+}
+
+
+def _context(span: Span, matcher: Matcher) -> str | None:
+    """The reason of the first context pattern that holds one of the span's numbers, if any. The patterns
+    run over the words around the span only: a whole document per number would cost far more."""
+    doc, reach = span.doc, settings.CONTEXT_WINDOW_TOKENS
+    window = doc[max(0, span.start - reach):min(len(doc), span.end + reach)]
+    return next((doc.vocab.strings[match_id] for match_id, start, end in sorted(matcher(window), key=lambda m: m[1:])
+                 if any(t.like_num and span.start <= t.i < span.end for t in window[start:end])), None)
+
+
+def build_matcher(vocab: Vocab) -> Matcher:
+    """The context patterns, compiled once per pipeline."""
+    matcher = Matcher(vocab)
+    for reason, patterns in CONTEXT_PATTERNS.items():
+        matcher.add(reason, patterns)
+    return matcher
 
 
 # Numbers that are no figures, each with the reason logged at debug level: the first that holds refuses it.
@@ -335,22 +357,14 @@ _REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
      or _is_identifier(span)),
     ("part of a date, a time or an ordinal", lambda span, text, nxt: any(
         t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span)),
-    ("a date printed without its year", lambda span, text, nxt: any(  # "26 May", "March 17"
-        span.doc[i].lower_.strip(".") in _MONTHS for i in (span.start - 1, span.end) if 0 <= i < len(span.doc))),
     ("a phone or fax number", _in_phone_number),
     ("a long bare digit run: an identifier or a date stamp, not a count",
      lambda span, text, nxt: bool(_DIGIT_RUN.fullmatch(text))),
-    ("a footnote marker", _bracketed),  # "[2]"
     ("a running time or a time code", lambda span, text, nxt: bool(_CLOCK.fullmatch(text))),  # "6:16", "00:06:16"
     ("part of a date, a fraction or a name", _slashed),  # "04 / 04 / 2019", "3/4", "9/11"
-    ("a street address", lambda span, text, nxt: any(  # "311 W 43rd Street"
-        t.lower_.strip(".") in _ADDRESS_WORDS
-        for t in span.doc[span.end:span.end + settings.ADDRESS_WORD_WINDOW_TOKENS])),
     # "722.1 MB", "(PDF, 2.4 MB)": not a figure the release reports
     ("the size of a download", lambda span, text, nxt: nxt is not None and nxt.lower_ in _FILE_SIZES
      and _is_download_size(span)),
-    ("a duration, an age or an address", _before_time_word),
-    ("a pronoun, not a count", _one_of_the),  # "one of the ..."
     # "one" is far more often "one of", "no one", "the one" than a count of one
     ("`one`", lambda span, text, nxt: text.lower() == "one"),
     ("a vague quantity", _vague),
@@ -394,9 +408,10 @@ class FigureComponent:
     """Set doc._.figures."""
 
     def __init__(self, nlp: Language, name: str) -> None:
+        self.matcher = build_matcher(nlp.vocab)
         if not Doc.has_extension("figures"):
             Doc.set_extension("figures", default=())
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = tuple(find_figures(doc))
+        doc._.figures = tuple(find_figures(doc, self.matcher))
         return doc
