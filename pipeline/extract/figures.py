@@ -151,43 +151,58 @@ def _of_objects(noun: Token) -> list[Token]:
             for c in prep.children if c.dep_ == "pobj"]
 
 
+def _share_of(span: Span) -> list[Token]:
+    head = span.root.head  # "49.8 per cent of the 47,500 instances": what the share is of
+    return _of_objects(head) if head.i >= span.end and head.lower_ in _PERCENT_WORDS else []
+
+
+def _modified_noun(span: Span) -> list[Token]:
+    head = span.root.head  # "39,000 unaccompanied children"
+    return [head] if head.i >= span.end and head.pos_ in {"NOUN", "PROPN"} else []
+
+
+def _of_in_for_phrase(span: Span) -> list[Token]:
+    return [c for t in span.root.children if t.dep_ == "prep" and t.lower_ in {"of", "in", "for"}
+            for c in t.children if c.dep_ == "pobj"]
+
+
+def _subject_of_clause(span: Span) -> list[Token]:
+    return [subject] if (subject := _clause_subject(span)) is not None else []
+
+
+def _number_of_line(span: Span) -> list[Token]:
+    """`18,000 - Number of refugees ...`: a fact line names its object after `number of`."""
+    doc = span.doc
+    after = doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
+    if not after.text.lower().lstrip(" -–—").startswith(("number of", "percentage of", "share of")):
+        return []
+    named = next((doc[t.i + 1] for t in after if t.lower_ == "of" and t.i + 1 < len(doc)), None)
+    return [] if named is None else [named if named.pos_ == "NOUN" else named.head]
+
+
+def _next_noun(span: Span) -> list[Token]:
+    doc = span.doc
+    return [t for t in doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
+            if t.pos_ in {"NOUN", "PROPN"}][:1]
+
+
+# What a number counts, step by step over the parse: the first step that names a noun other than a unit
+# ("140 mg", "100 miles": what the number is written in) wins, and names the figure's object_rule.
+OBJECT_STEPS: tuple[tuple[str, Callable[[Span], list[Token]]], ...] = (
+    ("share_of", _share_of),
+    ("modified_noun", _modified_noun),
+    ("of_in_for_phrase", _of_in_for_phrase),
+    ("clause_subject", _subject_of_clause),
+    ("number_of_line", _number_of_line),
+    ("next_noun", _next_noun),
+)
+
+
 def _object_of(span: Span) -> tuple[str | None, str | None]:
     """The noun phrase the number counts, read from the dependency parse, and the step that found it."""
     doc = span.doc
-    head = span.root.head
-    candidates, step = [], None
-    if head.i >= span.end and head.lower_ in _PERCENT_WORDS:
-        candidates.extend(_of_objects(head))  # "49.8 per cent of the 47,500 instances": what the share is of
-        step = "share_of"
-    elif head.i >= span.end and head.pos_ in {"NOUN", "PROPN"}:
-        candidates.append(head)
-        step = "modified_noun"
-    for token in span.root.children:
-        if token.dep_ == "prep" and token.lower_ in {"of", "in", "for"}:
-            objects = [c for c in token.children if c.dep_ == "pobj"]
-            candidates.extend(objects)
-            step = step or "of_in_for_phrase"
-    if not candidates:
-        subject = _clause_subject(span)
-        if subject is not None:
-            candidates.append(subject)
-            step = "clause_subject"
-    if not candidates:
-        after = doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
-        # "18,000 - Number of refugees ...": a fact line names its object after "number of".
-        if after.text.lower().lstrip(" -–—").startswith(("number of", "percentage of", "share of")):
-            for token in after:
-                if token.lower_ == "of" and token.i + 1 < len(doc):
-                    candidates.append(doc[token.i + 1].head if doc[token.i + 1].pos_ != "NOUN" else doc[token.i + 1])
-                    step = "number_of_line"
-                    break
-        else:
-            nouns = [t for t in after if t.pos_ in {"NOUN", "PROPN"}]
-            if nouns:
-                candidates.append(nouns[0])
-                step = "next_noun"
-    # "140 mg", "100 miles": the unit is what the number is written in, not what it measures
-    noun = next((c for c in candidates if c.lower_ not in _UNITS), None)
+    noun, step = next(((noun, step) for step, find in OBJECT_STEPS for noun in find(span) if noun.lower_ not in _UNITS),
+                      (None, None))
     if noun is None:
         return None, None
     counted = _of_objects(noun) if noun.lower_ in _AMOUNT_NOUNS or noun.lower_ in LEX.change_nouns else []

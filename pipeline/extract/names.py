@@ -16,7 +16,7 @@ from .. import settings
 from .doctext import DocIndex, doc_text
 from .lexicon import lexicon
 from .titles import described, role_end
-from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_role_word
+from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_role_word, text_at
 
 LEX = lexicon()
 
@@ -82,7 +82,7 @@ def _titled(span: Span) -> bool:
     """A title stands beside the name: `, a senior researcher at` after it, `Director` right before it."""
     doc = span.doc
     after = doc[span.end + 1:min(len(doc), span.end + 1 + settings.TITLE_WORD_WINDOW_TOKENS)]
-    if span.end < len(doc) and doc[span.end].text == "," and any(is_role_word(t) for t in after):
+    if text_at(doc, span.end) == "," and any(is_role_word(t) for t in after):
         return True
     return span.start > 0 and is_role_word(doc[span.start - 1])
 

@@ -96,28 +96,34 @@ DEPENDENCY_PATTERNS: dict[str, list[dict]] = {
 _QUOTE = re.compile(rf"[“\"]([^”\"]{{{settings.QUOTE_MIN_CHARS},}}?)(?:[”\"]|(?=[.…]*\s*$))")
 
 
+def _name_after_verb(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> Span | None:
+    """`“…,” said Jane Doe, director of X.`: a person named right after the verb, unless the verb's object
+    is the one addressed (`told Jane Doe`)."""
+    doc = token.doc
+    if token.lower_ in LEX.addressing_verbs or token.i + 1 >= len(doc):
+        return None
+    named = index.between("PERSON", token.i + 1, token.i + 1 + settings.NAME_AFTER_VERB_MAX_TOKENS)
+    if named:
+        return trim_name(named[0])
+    after = unlabelled_name(index, doc[token.i + 1])
+    return after if after is not None and after.start == token.i + 1 else None
+
+
+# Who a verb of saying points at, step by step: the first step that names a person wins.
+SPEECH_VERB_STEPS: tuple[tuple[str, Callable[[DocIndex, Token, dict], Span | None]], ...] = (
+    ("subject_of_speech_verb", lambda index, token, people: person_in(index, speaker_tokens(token))),
+    ("name_before_speech_verb", lambda index, token, people: person_before(index, token)),
+    ("name_after_speech_verb", _name_after_verb),
+    ("surname_subject", surname_subject),
+    ("pronoun_subject", lambda index, token, people: pronoun_antecedent(index, token)),
+)
+
+
 def _speech_verb(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
     if token.lower_ in LEX.act_verbs and any(c.dep_ == "dobj" for c in token.children):
         return None, ""  # "announced the re-introduction of the bill": an act, not words
-    person = person_in(index, speaker_tokens(token))
-    if person is not None:
-        return person, "subject_of_speech_verb"
-    person = person_before(index, token)
-    if person is not None:
-        return person, "name_before_speech_verb"
-    if token.lower_ not in LEX.addressing_verbs:  # "…,” said Jane Doe, director of X.
-        doc = token.doc
-        for n in range(token.i + 1, min(len(doc), token.i + 1 + settings.NAME_AFTER_VERB_MAX_TOKENS)):
-            ent = index.entity_at(n)
-            if ent is not None and ent.label_ == "PERSON" and ent.start >= token.i + 1:
-                return trim_name(ent), "name_after_speech_verb"
-        after = unlabelled_name(index, doc[token.i + 1]) if token.i + 1 < len(doc) else None
-        if after is not None and after.start == token.i + 1:
-            return after, "name_after_speech_verb"
-    person = surname_subject(index, token, people)
-    if person is not None:
-        return person, "surname_subject"
-    return pronoun_antecedent(index, token), "pronoun_subject"
+    return next(((person, step) for step, find in SPEECH_VERB_STEPS if (person := find(index, token, people))),
+                (None, ""))
 
 
 def _following_statement(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:

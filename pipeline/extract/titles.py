@@ -17,7 +17,16 @@ from .. import settings
 from ..records import Spokesperson
 from .doctext import DocIndex, doc_index, doc_text
 from .lexicon import lexicon
-from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_place, is_role_word, signature_place
+from .words import (
+    finite_verb,
+    has_role_word,
+    in_parentheses,
+    is_country_word,
+    is_place,
+    is_role_word,
+    signature_place,
+    text_at,
+)
 
 LEX = lexicon()
 
@@ -89,7 +98,7 @@ def title_start(person: Span) -> int:
     name (`Jane Roe, M.D., Ph.D., director of ...`)."""
     doc = person.doc
     start = person.end + 1
-    while start + 1 < len(doc) and doc[start].lower_ in LEX.post_nominals and doc[start + 1].text == ",":
+    while text_at(doc, start).lower() in LEX.post_nominals and text_at(doc, start + 1) == ",":
         start += 2
     return start
 
@@ -135,7 +144,7 @@ def _org_name(ent: Span) -> str:
     end = ent.end
     while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         end += 2
-    if end < len(doc) and is_country_word(doc[end].text):
+    if is_country_word(text_at(doc, end)):
         end += 1  # "Greenpeace UK", "Amnesty International USA": the national section
     tokens = list(doc[ent.start:end])
     cut = next((n for n, t in enumerate(tokens) if t.text in _DASHES and t.whitespace_), None)
@@ -156,7 +165,7 @@ def _is_body(ent: Span) -> bool:
             or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
             or len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words:
         return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board"
-    if ent.start > 0 and doc[ent.start - 1].text == "(":
+    if text_at(doc, ent.start - 1) == "(":
         return False
     # "Secretary of State", "Minister of Health": one word after "<role> of" is part of the title.
     return not (len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
@@ -366,7 +375,7 @@ def _role_after(person: Span) -> Title:
     if end is None:
         return Title()
     title = _split_role(doc[title_start(person):end], appositive=True)
-    if title.organization is None and end < len(doc) and doc[end].text == ",":
+    if title.organization is None and text_at(doc, end) == ",":
         # "Patricia Erb, President and CEO, Save the Children Canada says": the organisation follows.
         following = doc_index(doc).entity_at(end + 1)
         if following is not None and following.label_ == "ORG" and following.start == end + 1 and _is_body(following):
@@ -380,7 +389,7 @@ def _role_before(person: Span) -> Title:
     stop = person.start
     while stop > 0 and doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and not is_role_word(doc[stop - 1]):
         stop -= 1  # "lead author Dr Jane Roe": the honorific is neither name nor title ("Professor" is a title)
-    if stop > 0 and doc[stop - 1].text == ",":
+    if text_at(doc, stop - 1) == ",":
         stop -= 1  # "Amnesty International USA's Campaign Manager for Ending Gun Violence, Ernest Coverson"
     start = stop
     while start > 0 and stop - start < settings.ROLE_BEFORE_NAME_MAX_TOKENS:
