@@ -240,6 +240,8 @@ def test_headline_and_dateline_constructions(nlp, text, expected):
          "Relief Fund", "publisher"),
         ("HarbourAid: Statement by CEO Jane Roe on the Camps", "Relief Fund", "HarbourAid", "title_label"),
         ("Comment: Statement by CEO Jane Roe on the Camps", None, None, None),
+        ("UPDATE: Statement by CEO Jane Roe on the Camps", None, None, None),
+        ("COVID-19: Statement by CEO Jane Roe on the Camps", None, None, None),
         # not the publisher: a title held elsewhere, or another body named in it
         ("Jane Roe, Minister of Health, said the camps must stay open.", "Relief Fund", None, None),
         ("Jane Roe, a spokesperson for the ministry, said the camps must stay open.", "Relief Fund", None, None),

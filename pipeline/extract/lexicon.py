@@ -27,6 +27,7 @@ class Lexicon:
     attribution_nouns: frozenset[str]
     works_of_speech: frozenset[str]
     possessed_words: frozenset[str]  # nouns a person's possessive makes their words
+    headline_labels: frozenset[str]  # "UPDATE:", "Q&A:": a headline's label naming a kind, not a body
     role_words: frozenset[str]
     internal_roles: frozenset[str]
     role_modifiers: frozenset[str]
@@ -140,6 +141,7 @@ def lexicon() -> Lexicon:
         attribution_nouns=words(data["nouns"]["attribution"]),
         works_of_speech=words(data["nouns"]["works_of_speech"]),
         possessed_words=words(data["nouns"]["possessed"]),
+        headline_labels=words(data["nouns"]["headline_labels"]),
         role_words=words(roles["words"]),
         internal_roles=words(roles["internal"]),
         role_modifiers=words(roles["modifiers"]),

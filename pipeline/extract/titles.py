@@ -503,6 +503,8 @@ def _title_label(doc: Doc) -> str | None:
     if label is None:
         return None
     text, span = label.group(1), doc.char_span(*label.span(1))
+    if text.lower() in LEX.headline_labels or any(ch.isdigit() for ch in text):
+        return None  # "UPDATE:", "COVID-19:": what the item is or is about
     acronym = text.isupper() and len(text) > 1
     inner_capital = " " not in text and any(ch.isupper() for ch in text[1:])
     recognised = span is not None and all(t.ent_type_ == "ORG" for t in span)
