@@ -276,7 +276,7 @@ def test_a_surname_takes_the_title_of_the_first_full_mention(nlp):
         ("Scientists in Glasgow won the prize.", ("GBR",)),  # a city after "in", whatever the recogniser saw
         ("Scottish researchers lead a new study.", ("GBR",)),
         ("A letter from Jackson arrived on Monday.", ()),  # a person's name after "from"
-        ("Pioneering Glasgow University academic wins award", ()),  # a city inside a body's name
+        ("Glasgow University team opens a new laboratory", ()),  # a city inside a body's name
     ],
 )
 def test_places_the_recogniser_missed(nlp, text, countries):
@@ -312,7 +312,7 @@ def test_country_mentions_record_their_rule(nlp):
         ("H.J. Res. 35 and S. 981 passed the Senate.", []),
         ("The university ranked in the top 10 again.", []),
         ("People with type 2 diabetes need care.", []),
-        ("Statement by Dr. Ana Lima, 3ie: Opening Plenary", []),
+        ("Statement by Dr. Ana Lima, 7xb: Opening Plenary", []),
     ],
 )
 def test_forms_of_numbers(nlp, text, expected):

@@ -51,7 +51,7 @@ _DIGIT_RUN = re.compile(rf"\d{{{settings.IDENTIFIER_MIN_DIGITS},}}")
 _PREFIX_MIN, _PREFIX_MAX = settings.IDENTIFIER_PREFIX_CHARS
 _DIGIT_GROUP = re.compile(r"\d{3}")
 _LIST_LINKS = frozenset({"and", "or", ",", "&"})
-# Letters glued after digits make a name, unless an ordinal's, a scale's or a ratio's: "3ie", "5G", "4K".
+# Letters glued after digits make a name, unless an ordinal's, a scale's or a ratio's: "7xb", "5G", "4K".
 _GLUED_LETTERS = re.compile(r"^\d+(?!(?:st|nd|rd|th|k|m|bn|mn|x)$)[A-Za-z]+$", re.IGNORECASE)
 _RANGE_LINKS = frozenset({"to", "-", "–", "—", "and"})  # "67 to 76 percent", "$5-10 million", "between 10 and 20"
 _SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
@@ -77,7 +77,7 @@ def _parse_number(words: list[str]) -> float | None:
 
 
 def _is_identifier(span: Span) -> bool:
-    """Numbers inside names: `COVID-19`, `Article 19 Declaration`, `1-800-AMNESTY`, `3ie` (labels and
+    """Numbers inside names: `COVID-19`, `Article 19 Declaration`, `1-800-HELPDESK`, `7xb` (labels and
     codes before a number are CONTEXT_PATTERNS)."""
     first, doc = span[0], span.doc
     if first.i > 0:
@@ -94,7 +94,7 @@ def _is_identifier(span: Span) -> bool:
             and not doc[last.i + 1].whitespace_ and (doc[last.i + 2].is_alpha or doc[last.i + 2].like_num):
         return True  # "1-800-AMNESTY", "H-1B"
     if re.search(r"[A-Za-z]-?\d|\d-[A-Za-z]", first.text) or _GLUED_LETTERS.match(first.text):
-        return not _RATIO.match(first.text)  # "COVID-19", "H-1B", "3ie", "5G"; "5x" is a ratio
+        return not _RATIO.match(first.text)  # "COVID-19", "H-1B", "7xb", "5G"; "5x" is a ratio
     return False
 
 

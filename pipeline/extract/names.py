@@ -287,7 +287,7 @@ def without_run_on_words(span: Span, seen: dict | None = None) -> Span:
 # Names the recogniser cuts short, repaired before any extractor reads the entities: each pattern matches a
 # whole name that overlaps a PERSON entity, and the name becomes that entity.
 NAME_PATTERNS: dict[str, list[list[dict]]] = {
-    # `William “Mo” Cowan`: a nickname in quotation marks between the first name and the surname.
+    # `Tomas “Tom” Berg`: a nickname in quotation marks between the first name and the surname.
     "nickname": [[{"IS_TITLE": True, "IS_ALPHA": True}, {"ORTH": {"IN": ["“", '"', "‘", "'"]}},
                   {"IS_TITLE": True, "IS_ALPHA": True}, {"ORTH": {"IN": ["”", '"', "’", "'"]}},
                   {"IS_TITLE": True, "IS_ALPHA": True}]],

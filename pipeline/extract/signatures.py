@@ -22,7 +22,7 @@ _SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=T
 _SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[A-Z][A-Z.’'-]*[ \t]+){0,3}([A-Z][A-Z’'-]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 
 
-# A line opening with a name and a colon: "Jane Doe: ...", a headline's "Nelson: Airships cost less", or
+# A line opening with a name and a colon: "Jane Doe: ...", a headline's "Kowalski: Airships cost less", or
 # "UN Envoy for Education, Jane Doe: ..." with a title before the name.
 _NAME_LABEL = re.compile(
     r"^[ \t]*(?:[^:\n]{1,80}?,[ \t]+)?([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'.-]+){0,2})[ \t]*:[ \t]+(?=[“\"A-Z])",

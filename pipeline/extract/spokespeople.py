@@ -194,7 +194,7 @@ SIGNATURE_RULES = frozenset({"signature_after_sign_off", "name_line_above_role"}
 
 
 # Patterns whose words are a lone name's own beyond doubt, and whether a title must stand before the name
-# ("Senator Roe’s statement"); a name label ("Nelson: ...") is a person the recogniser saw.
+# ("Senator Roe’s statement"); a name label ("Kowalski: ...") is a person the recogniser saw.
 LONE_NAME_RULES = {"possessive_statement": True, "work_of_speech_title": True, "speaker_label": False}
 
 

@@ -198,7 +198,7 @@ def _named_body(span: Span, start: int) -> Span | None:
 
 
 def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`... at Open Borders Network`, `CEO Afghan Institute of Learning`: capitalised words after
+    """`... at Open Borders Network`, `CEO Coastal Institute of Learning`: capitalised words after
     `at`/`of`/`for`/`with` or a title word that the recogniser did not tag, holding a word only
     organisations' names hold, two words at least ("for the Agency", "of the Board" alone are the
     publisher's own parts), not a unit's name."""
@@ -211,7 +211,7 @@ def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None
 
 
 def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`Director, Shabaka`, `Deputy Minister of Foreign Affairs, Government of Armenia`: after a comma, a
+    """`Director, Brightwater`, `Deputy Minister of Fisheries, Government of Norway`: after a comma, a
     capitalised name up to the next comma that is no title and no place, after a bare title or holding
     an organisation's word."""
     doc = span.doc
@@ -233,10 +233,10 @@ def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
 
 
 def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`Executive Vice-President Research & Development at Servier`, `the CEO of Nando’s`: a title that
+    """`Executive Vice-President Research & Development at Brovia`, `the CEO of Pinto’s`: a title that
     ends with `at` a name, or with `of` a name after a title that heads a whole body (LEX.body_heads),
     names the body however short the name, before any department tagged earlier in the title. The name
-    runs to the title's end, save a possessive (Nando’s) or a bracketed acronym after it."""
+    runs to the title's end, save a possessive (Pinto’s) or a bracketed acronym after it."""
     doc = span.doc
     link = next((t for t in reversed(span[1:]) if t.lower_ == "at" or t.lower_ == "of"
                  and doc[t.i - 1].lower_ in LEX.body_heads), None)
@@ -272,7 +272,7 @@ def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
         title_start -= 1  # "Global Ambassador", "Senior Policy Adviser": the title's own words
     words = doc[start:title_start]
     if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(":
-        words = words[:-3]  # "National Electrical Manufacturers Association (NEMA) President": the acronym
+        words = words[:-3]  # "Coastal Fisheries Association (CFA) President": the acronym
     if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in {"the", "of", "&", "-"} for t in words) \
             or is_place(words.text) or any(t.ent_type_ in _PLACE_LABELS for t in words):
         return None
@@ -338,7 +338,7 @@ def _split_role(span: Span, appositive: bool = False) -> Title:
     by the first of the chain's steps inside the phrase that finds one (_ORGANIZATION_IN_TITLE)."""
     doc = span.doc
     text = span.text.strip(" ,;:—–-")
-    text = text.strip("()") if text.count("(") != text.count(")") else text  # "(Wits RHI)" keeps its own
+    text = text.strip("()") if text.count("(") != text.count(")") else text  # "(HHI)" keeps its own
     if not text:
         return Title()
     if any(finite_verb(t) and not in_parentheses(t) for t in span):
@@ -491,9 +491,9 @@ def organization_steps(people: list[Spokesperson], index: DocIndex) -> list[Spok
     return people
 
 
-# "InterAction: Statement by CEO Jane Roe", "NRC: ...": a headline labelled with a body's name, written as
+# "HarbourAid: Statement by CEO Jane Roe", "NRC: ...": a headline labelled with a body's name, written as
 # an acronym, with a capital inside it, or as the recogniser's organisation. ("Comment:", "Update:" are
-# kinds; "Nelson:" is a person.)
+# kinds; "Kowalski:" is a person.)
 _TITLE_LABEL = re.compile(r"([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}):\s")
 
 
