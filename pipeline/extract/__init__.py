@@ -67,7 +67,7 @@ def _split_glued_quotes(nlp: Language) -> None:
     tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED_QUOTE}").finditer
 
 
-# `Government of Germany- Opening Plenary`: a dash glued to a word's end, then a space, is a separator of
+# `The Water Trust- Opening Plenary`: a dash glued to a word's end, then a space, is a separator of
 # its own, so the name before it is seen whole (by the recogniser, the gazetteer and the title rules).
 _TRAILING_DASH = r"(?<=[^\W\d_])[-–—]$"
 
