@@ -158,6 +158,9 @@ PHONE_MAX_CHARS = 30  # a phone number is scanned for this far around a number, 
 PHONE_MIN_DIGITS = 7  # a run of digit groups with this many digits is a phone or fax number
 ADDRESS_WORD_WINDOW_TOKENS = 4  # `311 W 43rd Street`: a street word this near after a number makes it an address
 DOWNLOAD_SIZE_LINE_MAX_CHARS = 20  # `722.1 MB` on a line this short is a download's size
+# `Section 232, 301 and 307`: a label names the numbers listed after it, at most this many tokens on;
+# the words a number's context patterns look at run this far either side of it.
+CONTEXT_WINDOW_TOKENS = 8
 QUALIFIER_MAX_WORDS = 2  # `more than`, `up to`: the words before a figure that qualify it
 CLAUSE_SUBJECT_MAX_HOPS = 4  # `exports were worth £834 billion`: heads climbed from a number to its clause's subject
 OBJECT_LOOKAHEAD_TOKENS = 6  # `18,000 - Number of refugees`: what a figure counts, when the parse does not say

@@ -132,7 +132,7 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
         ("Agency Chief Maria Lopez Briefing to the Security Council on the situation in Haiti",
          [("Maria Lopez", "Chief", "Agency")]),
         ("Below is comment from Jamal Okafor, director of the Refugee Law Project at Makerere University.",
-         [("Jamal Okafor", "director", "Refugee Law Project at Makerere University")]),
+         [("Jamal Okafor", "director of the Refugee Law Project", "Makerere University")]),  # a project: the role's
         # a colon glued to the quotation, after a long appositive title
         (("Speaking in Lisbon, Ana Ferreira, Vice-President of the Board, responsible for Housing, Transport, "
          "Energy and Climate, currently also in charge of the Water & Sanitation portfolio, said:“Every "

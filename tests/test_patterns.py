@@ -68,6 +68,9 @@ def test_every_named_pattern_has_its_finder():
         ("Tomas Berg, Chief Economist: “Prices rose faster than wages for the third year running.”",
          "colon_before_quote"),
         ("Tomas Berg Remarks at the Water Summit", "work_of_speech_title"),
+        ("Following is Tomas Berg's statement on the water crisis", "possessive_statement"),
+        ("Comment: Fish prices\n\nWriting for The Harbour Review, Dr Tomas Berg discusses why prices rose.",
+         "writing_for"),
         ("Tomas Berg, director of the Relief Fund, toured the camp. He said the pumps had failed.",
          "pronoun_subject"),
         ("Thank you for your support.\nWith gratitude,\nTomas Berg", "signature_after_sign_off"),
@@ -118,6 +121,55 @@ def test_each_speaker_pattern_names_its_rule(nlp, text, rule):
         (("Priya Menon, the network's senior counsel for refugee and migrant rights, gave the following "
          "reaction: “This ruling restores the right to ask for asylum.”"),
          [("Priya Menon", "senior counsel for refugee and migrant rights", None)]),
+        # a title that ends "at" a body names it, however short, before a department tagged earlier
+        ("“The deal is done,” said Paul Grint, Executive Vice-President Research & Development at Brovia.",
+         [("Paul Grint", "Executive Vice-President Research & Development", "Brovia")]),
+        # a title heading a whole body names it after "of", a final possessive included; "of the Board" does not
+        ("Paul Grint, the CEO of Pinto’s, who also chairs the board, says the shops will reopen.",
+         [("Paul Grint", "CEO", "Pinto’s")]),
+        ("Paul Grint, chairman of the Board, said the deal was done.", [("Paul Grint", "chairman of the Board", None)]),
+        # degrees after the name, then the title
+        ("“We are pleased,” said Paul Grint, M.D., Ph.D., senior vice president of research at Acmetech.",
+         [("Paul Grint", "senior vice president of research", "Acmetech")]),
+        # an acronym in parentheses after the body, whether the title comes before or after the name
+        ("Lena Park, Executive Director of the Harbour Health Institute (HHI), says the clinic will open.",
+         [("Lena Park", "Executive Director", "Harbour Health Institute")]),
+        ("Coastal Fisheries Association (CFA) President and CEO Tomas Berg issued a statement on the quota.",
+         [("Tomas Berg", "President and CEO", "Coastal Fisheries Association")]),
+        # statements listed by title: a bare title then the body, the body alone, a headline's separator
+        ("Statement by Tomas Berg, Director, Brightwater, Kenya - Opening Plenary",
+         [("Tomas Berg", "Director", "Brightwater")]),
+        ("Statement by Tomas Berg, Project Coordinator, Diaspora Forward UK",
+         [("Tomas Berg", "Project Coordinator", "Diaspora Forward UK")]),
+        ("Statement by Tomas Berg, Chair of the Harbour Trust - Opening Plenary",
+         [("Tomas Berg", "Chair", "Harbour Trust")]),
+        ("Statement by Tomas Berg, Government of Norway - Opening Plenary",
+         [("Tomas Berg", None, "Government of Norway")]),
+        ("Statement by Tomas Berg, CEO Coastal Institute of Learning",
+         [("Tomas Berg", "CEO", "Coastal Institute of Learning")]),
+        ("Statement by Tomas Berg, Deputy Minister of Fisheries, Government of Norway- Opening Plenary",
+         [("Tomas Berg", "Deputy Minister of Fisheries", "Government of Norway")]),
+        # a company's possessive before the title names the body, whatever the recogniser took it for; the
+        # owner is not the speaker; a place's possessive names no body
+        (("The drug was approved. Brovia's executive vice president of Research and Development, Tomas Berg, "
+          "said the approval was a milestone."),
+         [("Tomas Berg", "executive vice president of Research and Development", "Brovia")]),
+        ("The drug was approved. According to Brovia's chief medical officer, Tomas Berg, it was a milestone.",
+         [("Tomas Berg", "chief medical officer", "Brovia")]),
+        ("Kenya's health minister, Tomas Berg, said the clinics would reopen.",
+         [("Tomas Berg", "Kenya's health minister", None)]),
+        # university releases: a title before the name when the one after it names only the body, an
+        # honorific between title and name, a lecturer, a student, a study's lead author
+        ("Professor Tomas Berg, from the University of Harbourside’s School of Health, said: “The results are clear.”",
+         [("Tomas Berg", "Professor", "University of Harbourside")]),
+        ("Lead author Dr Tomas Berg, of the University of Harbourside’s Institute of Health, said the data were clear.",
+         [("Tomas Berg", "Lead author", "University of Harbourside")]),
+        ("Dr Tomas Berg, Senior Lecturer in Public Health at the University of Harbourside, said: “It is clear.”",
+         [("Tomas Berg", "Senior Lecturer in Public Health", "University of Harbourside")]),
+        ("Tomas Berg, a PhD student at the University of Harbourside, said the results were clear.",
+         [("Tomas Berg", "PhD student", "University of Harbourside")]),
+        ("The study’s lead author, Dr Tomas Berg, said: “The results are clear.”",
+         [("Tomas Berg", "lead author", None)]),
         # people acted upon do not speak; a relative clause is no title
         ("Judge Ruth Gomez issued a ruling on Friday that blocked the policy.", []),
         ("Jon Bell, who heads the food program at Harvest Aid, said the harvest had failed.",
@@ -125,6 +177,48 @@ def test_each_speaker_pattern_names_its_rule(nlp, text, rule):
     ],
 )
 def test_titles_and_organisations_that_hold_on_unseen_text(nlp, text, expected):
+    assert _people(nlp, text) == expected
+
+
+# --- headlines, datelines and acts that are not words ---------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a dateline the parser takes for a second subject of the verb
+        (("Riverton, OH [4/2/15] – Today, Representative Tomas Berg (D-OH) released the following statement "
+          "after the House passed the harbour bill."), [("Tomas Berg", "Representative", None)]),
+        # a possessive makes the statement the person's, and an abbreviated title stands before the name
+        ("Following is U.S. Sen. Tomas Berg's statement on the harbour bill", [("Tomas Berg", "U.S. Sen", None)]),
+        # a lone surname counts when a title stands before it and the words are beyond doubt its owner's
+        ("Senator Berg’s Statement on the Harbour Bill", [("Berg", "Senator", None)]),
+        ("Councillor Berg toured the harbour on Monday. Berg said the bill was fair.", []),
+        # "announce" with a noun object reports an act; with a clause, words
+        ("Harbourline Announces Relief Wallet for Aid Workers", []),
+        (("Today, Sen. Tomas Berg (D-Ohio) and Rep. Ines Moreau (D-Ohio) announced the re-introduction of the "
+          "Clean Harbours Act."), []),
+        ("Tomas Berg announced that the clinic would reopen in May.", [("Tomas Berg", None, None)]),
+        # a headline alone is signed by nobody
+        ("Appointment of Tomas Berg, Marine Research Programme Leader", []),
+        # a nickname in quotation marks is part of the name
+        ("Senator Tomas “Tom” Berg Statement on the Harbour Bill", [("Tomas “Tom” Berg", "Senator", None)]),
+        ('Senator Tomas "Tom" Berg Speaks about the Harbour Bill on Senate Floor',
+         [('Tomas "Tom" Berg', "Senator", None)]),
+        # "spoke" reports words; "for speaking out" does not
+        ("Tomas Berg spoke about the harbour bill on the Senate floor.", [("Tomas Berg", None, None)]),
+        ("Tomas Berg was jailed for speaking out against the dam.", []),
+        # an op-ed is its author's words; a letter sent is its sender's
+        ("Op-Ed by Tomas Berg, Minister of Fisheries", [("Tomas Berg", "Minister of Fisheries", None)]),
+        ("Harbour Council President Tomas Berg sent a letter to the minister urging a new survey.",
+         [("Tomas Berg", "President", "Harbour Council")]),
+        # a headline opening with a name and a colon quotes that person, a title before the name or not
+        ("Kowalski: Airships are a cheap way to watch the coast", [("Kowalski", None, None)]),
+        ("UN Envoy for Ocean Affairs, Tomas Berg: New Fund for Coastal Towns Launched",
+         [("Tomas Berg", "Envoy for Ocean Affairs", "UN")]),
+        ("Update: Harbour Bill Passes", []),
+    ],
+)
+def test_headline_and_dateline_constructions(nlp, text, expected):
     assert _people(nlp, text) == expected
 
 
@@ -144,6 +238,10 @@ def test_titles_and_organisations_that_hold_on_unseen_text(nlp, text, expected):
         ("UNICEF Executive Director Ana Costa said the schools must reopen.", None, "UNICEF", "org_in_role"),
         ("Jane Roe, the group's executive director, said the camps must stay open.", "Relief Fund",
          "Relief Fund", "publisher"),
+        ("HarbourAid: Statement by CEO Jane Roe on the Camps", "Relief Fund", "HarbourAid", "title_label"),
+        ("Comment: Statement by CEO Jane Roe on the Camps", None, None, None),
+        ("UPDATE: Statement by CEO Jane Roe on the Camps", None, None, None),
+        ("COVID-19: Statement by CEO Jane Roe on the Camps", None, None, None),
         # not the publisher: a title held elsewhere, or another body named in it
         ("Jane Roe, Minister of Health, said the camps must stay open.", "Relief Fund", None, None),
         ("Jane Roe, a spokesperson for the ministry, said the camps must stay open.", "Relief Fund", None, None),
@@ -152,6 +250,13 @@ def test_titles_and_organisations_that_hold_on_unseen_text(nlp, text, expected):
 def test_each_organisation_step(nlp, text, publisher, organization, step):
     (person,) = _one(nlp, text, publisher).spokespeople
     assert (person.organization, person.organization_rule) == (organization, step)
+
+
+def test_a_surname_far_into_a_long_text_takes_the_title_of_the_first_full_mention(nlp):
+    weeks = " ".join(f"The trial enrolled {n} more patients during week {n} of screening." for n in range(10, 40))
+    text = (f"Brovia's chief scientist, Tomas Berg, led the trial that began in 2019. {weeks} “These results change "
+            "how we treat the disease,” Berg said.")
+    assert _people(nlp, text) == [("Tomas Berg", "chief scientist", "Brovia")]
 
 
 def test_a_surname_takes_the_title_of_the_first_full_mention(nlp):
@@ -165,11 +270,53 @@ def test_a_surname_takes_the_title_of_the_first_full_mention(nlp):
 
 # --- provenance of countries and figures ----------------------------------------------------------------
 
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        ("Scientists in Glasgow won the prize.", ("GBR",)),  # a city after "in", whatever the recogniser saw
+        ("Scottish researchers lead a new study.", ("GBR",)),
+        ("A letter from Jackson arrived on Monday.", ()),  # a person's name after "from"
+        ("Glasgow University team opens a new laboratory", ()),  # a city inside a body's name
+    ],
+)
+def test_places_the_recogniser_missed(nlp, text, countries):
+    assert _one(nlp, text).countries == countries
+
+
+def test_a_dash_glued_to_a_name_before_a_space_separates_it(nlp):
+    out = _one(nlp, "Statement by the Government of Norway- Opening Plenary")
+    assert out.countries == ("NOR",)
+
+
 def test_country_mentions_record_their_rule(nlp):
     out = _one(nlp, "NAIROBI, 3 May 2021 – Syrian and Guatemalan families reached Kenya.")
     assert {(m.text, m.rule) for m in out.country_mentions} == {
         ("NAIROBI", "dateline_place"), ("Syrian", "gazetteer_alias"), ("Guatemalan", "gazetteer_demonym"),
         ("Kenya", "gazetteer_country_name")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # thousands written in groups of three, a scale letter glued to the number, units after it
+        ("The clinic treated over 200 000 patients last year.", [(200000.0, "count")]),
+        ("The charity spent $13K on new pumps.", [(13000.0, "money")]),
+        ("Doses of 140 mg lowered LDL-C levels above 180 mg/dL in most patients.", [(140.0, "mg"), (180.0, "mg/dl")]),
+        # a range gives both of its bounds
+        ("Emissions fell by 67 to 76 percent from the baseline.", [(67.0, "percent"), (76.0, "percent")]),
+        # a score's either number, numbers listed after a label, a time with its zone, bill numbers, a rank,
+        # a type, a name with digits
+        ("The court ruled 5-4 against the plan.", []),
+        ("Tariffs under Section 301 and 232 rose again.", []),
+        ("The briefing starts at 11.00 CEST.", []),
+        ("H.J. Res. 35 and S. 981 passed the Senate.", []),
+        ("The university ranked in the top 10 again.", []),
+        ("People with type 2 diabetes need care.", []),
+        ("Statement by Dr. Ana Lima, 7xb: Opening Plenary", []),
+    ],
+)
+def test_forms_of_numbers(nlp, text, expected):
+    assert [(f.value, f.unit) for f in _one(nlp, text).figures] == expected
 
 
 @pytest.mark.parametrize(

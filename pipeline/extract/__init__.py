@@ -14,12 +14,12 @@ from spacy.tokens import Doc
 from .. import settings
 from ..errors import ConfigError
 from ..records import Release
-from . import countries, figures, spokespeople  # noqa: F401  (registers the component factories)
+from . import countries, figures, names, spokespeople  # noqa: F401  (registers the component factories)
 from .doctext import forget
 
 LOGGER = logging.getLogger(__name__)
 
-COMPONENTS = ("release_countries", "release_figures", "release_spokespeople", "release_forget_index")
+COMPONENTS = ("person_names", "release_countries", "release_figures", "release_spokespeople", "release_forget_index")
 
 
 @Language.component("line_breaks")
@@ -47,6 +47,7 @@ def build_nlp(model: str = settings.DEFAULT_MODEL) -> Language:
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy model {model!r}: install it with pip first ({exc})") from exc
     _split_glued_quotes(nlp)
+    _split_trailing_dashes(nlp)
     nlp.add_pipe("line_breaks", before="parser" if "parser" in nlp.pipe_names else None)
     for name in COMPONENTS:
         nlp.add_pipe(name, last=True)
@@ -64,6 +65,19 @@ def _split_glued_quotes(nlp: Language) -> None:
     if pattern is None:  # a custom tokenizer without a regex: leave it as it is
         return
     tokenizer.infix_finditer = re.compile(f"{pattern}|{_GLUED_QUOTE}").finditer
+
+
+# `The Water Trust- Opening Plenary`: a dash glued to a word's end, then a space, is a separator of
+# its own, so the name before it is seen whole (by the recogniser, the gazetteer and the title rules).
+_TRAILING_DASH = r"(?<=[^\W\d_])[-–—]$"
+
+
+def _split_trailing_dashes(nlp: Language) -> None:
+    tokenizer: Any = nlp.tokenizer
+    pattern = getattr(getattr(tokenizer.suffix_search, "__self__", None), "pattern", None)
+    if pattern is None:
+        return
+    tokenizer.suffix_search = re.compile(f"{pattern}|{_TRAILING_DASH}").search
 
 
 def extract(releases: Iterable[Release], nlp: Language) -> Iterator[Release]:

@@ -113,6 +113,9 @@ def _aliases() -> dict:
     return tomllib.loads(resources.files(__package__).joinpath("country_aliases.toml").read_text("utf-8"))
 
 
+_PLACE_PREPOSITIONS = frozenset(_aliases()["place_prepositions"]["words"])
+
+
 def build_matcher(nlp: Language) -> PhraseMatcher:
     """A case-sensitive PhraseMatcher over every gazetteer form."""
     matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -193,12 +196,22 @@ def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
     return mentions
 
 
+def _after_place_preposition(span: Span) -> bool:
+    """`in Glasgow`, `from Tijuana`: after a preposition of place, a name the recogniser tagged as nothing
+    else; one it took for a person only after `in` (`a letter from Jackson` is from a person)."""
+    ent = doc_index(span.doc).entity_at(span.start)
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in _PLACE_PREPOSITIONS and (ent is None or (ent.start, ent.end) == (span.start, span.end) and (
+        ent.label_ != "PERSON" or before == "in"))
+
+
 def _not_a_country(span: Span, code: str, needs_place: bool, place_spans: set[tuple[int, int]]) -> str | None:
     """Why a gazetteer match is not a country mention here, or None when it is one."""
     if code == REGION:
         return "a region"
-    # A city or province counts only as a whole place entity: "Bay" in "Guantánamo Bay" is no place.
-    if needs_place and (span.start, span.end) not in place_spans:
+    # A city or province counts only as a whole place entity, "Bay" in "Guantánamo Bay" is no place, or
+    # after a preposition of place when the recogniser took it for nothing else: "in Glasgow".
+    if needs_place and (span.start, span.end) not in place_spans and not _after_place_preposition(span):
         return "a city or province name outside a place entity"
     doc = span.doc
     following = doc[span.end].lower_ if span.end < len(doc) else ""

@@ -3,9 +3,13 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
 from text_to_num import text2num
 
 from .. import settings
@@ -21,6 +25,8 @@ _SCALES = LEX.scales
 _CURRENCY_SIGNS = LEX.currency_signs
 _CURRENCY_WORDS = LEX.currency_words
 _UNITS = LEX.units
+_UNIT_FORM = re.compile(rf"({'|'.join(map(re.escape, sorted(_UNITS, key=len, reverse=True)))})(?![a-z])")
+_UNIT_SLASH = re.compile(r"\s*/\s*")
 _TIME_WORDS = LEX.time_words
 _MONTHS = LEX.month_words
 _LABEL_WORDS = LEX.label_words
@@ -43,11 +49,17 @@ _PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
 _QUALIFIERS = LEX.qualifiers
 _DIGIT_RUN = re.compile(rf"\d{{{settings.IDENTIFIER_MIN_DIGITS},}}")
 _PREFIX_MIN, _PREFIX_MAX = settings.IDENTIFIER_PREFIX_CHARS
+_DIGIT_GROUP = re.compile(r"\d{3}")
+_LIST_LINKS = frozenset({"and", "or", ",", "&"})
+# Letters glued after digits make a name, unless an ordinal's, a scale's or a ratio's: "7xb", "5G", "4K".
+_GLUED_LETTERS = re.compile(r"^\d+(?!(?:st|nd|rd|th|k|m|bn|mn|x)$)[A-Za-z]+$", re.IGNORECASE)
+_RANGE_LINKS = frozenset({"to", "-", "–", "—", "and"})  # "67 to 76 percent", "$5-10 million", "between 10 and 20"
+_SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
 def _parse_number(words: list[str]) -> float | None:
     """The value of a run of number tokens: digits with separators, scale words, number words."""
-    text = " ".join(words).replace(",", "")
+    text = _SPACED_THOUSANDS.sub("", " ".join(words).replace(",", ""))
     digits = _NUMBER.findall(text)
     scale = 1.0
     for word in words:
@@ -65,14 +77,11 @@ def _parse_number(words: list[str]) -> float | None:
 
 
 def _is_identifier(span: Span) -> bool:
-    """Numbers inside names: `COVID-19`, `Title 42`, `HB 121`, `Resolution 2254`, `Page 2`."""
+    """Numbers inside names: `COVID-19`, `Article 19 Declaration`, `1-800-HELPDESK`, `7xb` (labels and
+    codes before a number are CONTEXT_PATTERNS)."""
     first, doc = span[0], span.doc
     if first.i > 0:
         before = doc[first.i - 1]
-        if before.lower_.lstrip("|•·*") in _LABEL_WORDS or (
-                before.is_upper and before.is_alpha and _PREFIX_MIN <= len(before) <= _PREFIX_MAX
-                and not span.text[0].isalpha()):
-            return True
         glued_hyphen = before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 \
             and doc[before.i - 1].is_alpha and not doc[before.i - 1].whitespace_
         if glued_hyphen or (before.is_alpha and before.is_title and before.pos_ == "PROPN"
@@ -84,8 +93,8 @@ def _is_identifier(span: Span) -> bool:
     if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ \
             and not doc[last.i + 1].whitespace_ and (doc[last.i + 2].is_alpha or doc[last.i + 2].like_num):
         return True  # "1-800-AMNESTY", "H-1B"
-    if re.search(r"[A-Za-z]-?\d|\d-[A-Za-z]", first.text):
-        return not _RATIO.match(first.text)
+    if re.search(r"[A-Za-z]-?\d|\d-[A-Za-z]", first.text) or _GLUED_LETTERS.match(first.text):
+        return not _RATIO.match(first.text)  # "COVID-19", "H-1B", "7xb", "5G"; "5x" is a ratio
     return False
 
 
@@ -104,10 +113,16 @@ def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
             return "money", _CURRENCY_WORDS[word]
     if label == "MONEY":
         return "money", None
-    for word in words:
-        if word in _UNITS:
-            return _UNITS[word], None
-    return "count", None
+    return _unit_after(span) or "count", None
+
+
+def _unit_after(span: Span) -> str | None:
+    """The measurement unit written right after the number, the longest form first: `180 mg/dL`, `3 sq km`."""
+    doc = span.doc
+    last = max((t.i for t in span if t.like_num), default=span.start)
+    following = _UNIT_SLASH.sub("/", doc[last + 1:min(len(doc), span.end + 3)].text.lower())
+    found = _UNIT_FORM.match(following)
+    return _UNITS[found.group(1)] if found else None
 
 
 def _clause_subject(span: Span) -> Token | None:
@@ -136,44 +151,60 @@ def _of_objects(noun: Token) -> list[Token]:
             for c in prep.children if c.dep_ == "pobj"]
 
 
+def _share_of(span: Span) -> list[Token]:
+    head = span.root.head  # "49.8 per cent of the 47,500 instances": what the share is of
+    return _of_objects(head) if head.i >= span.end and head.lower_ in _PERCENT_WORDS else []
+
+
+def _modified_noun(span: Span) -> list[Token]:
+    head = span.root.head  # "39,000 unaccompanied children"
+    return [head] if head.i >= span.end and head.pos_ in {"NOUN", "PROPN"} else []
+
+
+def _of_in_for_phrase(span: Span) -> list[Token]:
+    return [c for t in span.root.children if t.dep_ == "prep" and t.lower_ in {"of", "in", "for"}
+            for c in t.children if c.dep_ == "pobj"]
+
+
+def _subject_of_clause(span: Span) -> list[Token]:
+    return [subject] if (subject := _clause_subject(span)) is not None else []
+
+
+def _number_of_line(span: Span) -> list[Token]:
+    """`18,000 - Number of refugees ...`: a fact line names its object after `number of`."""
+    doc = span.doc
+    after = doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
+    if not after.text.lower().lstrip(" -–—").startswith(("number of", "percentage of", "share of")):
+        return []
+    named = next((doc[t.i + 1] for t in after if t.lower_ == "of" and t.i + 1 < len(doc)), None)
+    return [] if named is None else [named if named.pos_ == "NOUN" else named.head]
+
+
+def _next_noun(span: Span) -> list[Token]:
+    doc = span.doc
+    return [t for t in doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
+            if t.pos_ in {"NOUN", "PROPN"}][:1]
+
+
+# What a number counts, step by step over the parse: the first step that names a noun other than a unit
+# ("140 mg", "100 miles": what the number is written in) wins, and names the figure's object_rule.
+OBJECT_STEPS: tuple[tuple[str, Callable[[Span], list[Token]]], ...] = (
+    ("share_of", _share_of),
+    ("modified_noun", _modified_noun),
+    ("of_in_for_phrase", _of_in_for_phrase),
+    ("clause_subject", _subject_of_clause),
+    ("number_of_line", _number_of_line),
+    ("next_noun", _next_noun),
+)
+
+
 def _object_of(span: Span) -> tuple[str | None, str | None]:
     """The noun phrase the number counts, read from the dependency parse, and the step that found it."""
     doc = span.doc
-    head = span.root.head
-    candidates, step = [], None
-    if head.i >= span.end and head.lower_ in _PERCENT_WORDS:
-        candidates.extend(_of_objects(head))  # "49.8 per cent of the 47,500 instances": what the share is of
-        step = "share_of"
-    elif head.i >= span.end and head.pos_ in {"NOUN", "PROPN"}:
-        candidates.append(head)
-        step = "modified_noun"
-    for token in span.root.children:
-        if token.dep_ == "prep" and token.lower_ in {"of", "in", "for"}:
-            objects = [c for c in token.children if c.dep_ == "pobj"]
-            candidates.extend(objects)
-            step = step or "of_in_for_phrase"
-    if not candidates:
-        subject = _clause_subject(span)
-        if subject is not None:
-            candidates.append(subject)
-            step = "clause_subject"
-    if not candidates:
-        after = doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
-        # "18,000 - Number of refugees ...": a fact line names its object after "number of".
-        if after.text.lower().lstrip(" -–—").startswith(("number of", "percentage of", "share of")):
-            for token in after:
-                if token.lower_ == "of" and token.i + 1 < len(doc):
-                    candidates.append(doc[token.i + 1].head if doc[token.i + 1].pos_ != "NOUN" else doc[token.i + 1])
-                    step = "number_of_line"
-                    break
-        else:
-            nouns = [t for t in after if t.pos_ in {"NOUN", "PROPN"}]
-            if nouns:
-                candidates.append(nouns[0])
-                step = "next_noun"
-    if not candidates:
+    noun, step = next(((noun, step) for step, find in OBJECT_STEPS for noun in find(span) if noun.lower_ not in _UNITS),
+                      (None, None))
+    if noun is None:
         return None, None
-    noun = candidates[0]
     counted = _of_objects(noun) if noun.lower_ in _AMOUNT_NOUNS or noun.lower_ in LEX.change_nouns else []
     if counted or noun.lower_ in LEX.change_nouns:
         # "the total number of detainees": detainees; "a 50% fall in executions": what fell
@@ -191,7 +222,7 @@ def _object_of(span: Span) -> tuple[str | None, str | None]:
         if child.dep_ in {"prep", "relcl", "acl"} and child.lower_ not in {"in", "on", "at", "during", "since"}:
             right = max(right, min(child.right_edge.i + 1, noun.i + settings.OBJECT_MAX_TOKENS))
             break
-    words = doc[left:right].text.strip(" ,.;:-–—")
+    words = doc[left:right].text.strip(" \n,.;:-–—")
     return (words, step) if words else (None, None)
 
 
@@ -205,20 +236,45 @@ def _qualified_text(span: Span) -> tuple[str, int]:
     return doc[start:span.end].text, doc[start].idx
 
 
-def find_figures(doc: Doc) -> list[Figure]:
+def _whole_number(span: Span) -> Span:
+    """`200 000 alumni`: groups of three digits after a number, one space apart, are its thousands; `$13K`:
+    a scale letter glued to it is its scale."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and doc[end - 1].text[-1:].isdigit() and (
+            doc[end - 1].whitespace_ == " " and _DIGIT_GROUP.fullmatch(doc[end].text)
+            or not doc[end - 1].whitespace_ and doc[end].lower_ in _SCALES):
+        end += 1
+    return span if end == span.end else Span(doc, span.start, end, label=span.label_)
+
+
+def find_figures(doc: Doc, matcher: Matcher | None = None) -> list[Figure]:
     """Every figure in a parsed text; years, dates, durations, ordinals and identifiers excluded."""
+    matcher = build_matcher(doc.vocab) if matcher is None else matcher
     figures: dict[tuple[float, str], Figure] = {}
     ents = doc_index(doc).ents
-    spans = [ent for ent in ents if ent.label_ in _NUMERIC_LABELS]
-    covered = {t.i for ent in ents for t in ent}
+    spans = [_whole_number(ent) for ent in ents if ent.label_ in _NUMERIC_LABELS]
+    covered = {t.i for ent in [*ents, *spans] for t in ent}
     for token in doc:  # "5x", and numbers the recogniser left out
         if token.i not in covered and (_RATIO.match(token.text) or (token.like_num and token.text[0].isdigit())):
             spans.append(Span(doc, token.i, token.i + 1, label="NUMBER_TOKEN"))
     for span in spans:
-        figure = _figure(span)
-        if figure is not None:
-            figures.setdefault((round(figure.value, settings.FIGURE_VALUE_DECIMALS), figure.unit), figure)
+        figure = _figure(span, matcher)
+        upper = _range_upper(span) if figure is not None else None
+        # "67 to 76 percent", "$5-10 million": a range's upper bound is a figure too, in the range's currency.
+        for found in (figure, _figure(upper, matcher) if upper is not None else None):
+            if found is not None:
+                found = replace(found, currency=found.currency or figure.currency) if figure is not None else found
+                figures.setdefault((round(found.value, settings.FIGURE_VALUE_DECIMALS), found.unit), found)
     return sorted(figures.values(), key=lambda f: f.start)
+
+
+def _range_upper(span: Span) -> Span | None:
+    """The upper bound of a range written as one entity: the second number and the words after it."""
+    numbers = [t for t in span if t.like_num and t.text[:1].isdigit()]
+    if len(numbers) < 2 or not all(t.lower_ in _RANGE_LINKS for t in span.doc[numbers[0].i + 1:numbers[1].i]) \
+            or numbers[1].i == numbers[0].i + 1:
+        return None
+    return Span(span.doc, numbers[1].i, span.end, label=span.label_)
 
 
 def _is_download_size(span: Span) -> bool:
@@ -232,13 +288,102 @@ def _is_download_size(span: Span) -> bool:
         or bool(_DOWNLOAD_WORDS.search(line))
 
 
-def _figure(span: Span) -> Figure | None:
+def _figure(span: Span, matcher: Matcher) -> Figure | None:
     """The figure a number is, or None (the reason logged at debug level)."""
-    found = _read_figure(span)
+    found = _context(span, matcher) or _read_figure(span)
     if isinstance(found, str):
         LOGGER.debug("%r at %d is no figure: %s", span.text, span.start_char, found)
         return None
     return found
+
+
+def _in_phone_number(span: Span, text: str, nxt: Token | None) -> bool:
+    # A phone number runs at most a few dozen characters: scan only that far back, within the line, so a
+    # huge one-line text is not rescanned from its start for every number in it.
+    full_text = doc_text(span.doc)
+    window = max(0, span.start_char - settings.PHONE_MAX_CHARS)
+    line_start = max(window, full_text.rfind("\n", window, span.start_char) + 1)
+    line_end = min(len(full_text), span.end_char + settings.PHONE_MAX_CHARS)
+    return any(phone.start() <= span.start_char < phone.end()
+               and sum(ch.isdigit() for ch in phone.group()) >= settings.PHONE_MIN_DIGITS
+               for phone in _PHONE_RUN.finditer(full_text, line_start, line_end))
+
+
+def _slashed(span: Span, text: str, nxt: Token | None) -> bool:
+    full_text = doc_text(span.doc)
+    return bool(_SLASHED.match(full_text, span.end_char) or _SLASHED_INSIDE.search(text)
+                or _SLASHED_BEFORE.search(full_text, max(0, span.start_char - 3), span.start_char))
+
+
+def _vague(span: Span, text: str, nxt: Token | None) -> bool:
+    return any(t.lower_ in _VAGUE for t in span if not t.is_punct or t.text in {".", ","}) \
+        and not any(ch.isdigit() for ch in text)
+
+
+_NUM: dict = {"LIKE_NUM": True}
+_LINKED_NUM: list[dict] = [{"LOWER": {"IN": sorted(_LIST_LINKS)}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}]
+_LABELS = sorted(_LABEL_WORDS | {f"{bullet}{w}" for bullet in "|•·*" for w in _LABEL_WORDS})  # "|Page 2"
+_DOTTED_MONTHS = sorted(_MONTHS | {f"{m}." for m in _MONTHS})
+# What a number is part of, as token patterns, each named by its reason: every number a match holds is
+# refused (logged at debug level with the reason).
+CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
+    # "Title 42", "Section 301 and 232", "H.J. Res. 35", "top 10", "type 2"
+    "a label's number": [[{"LOWER": {"IN": _LABELS}}, {"ORTH": ".", "OP": "?"}, _NUM,
+                          *_LINKED_NUM, *_LINKED_NUM]],
+    # "HB 121", "SR 2254": a capitalised prefix of two to four letters
+    "a code's number": [[{"IS_UPPER": True, "IS_ALPHA": True,
+                          "LENGTH": {">=": _PREFIX_MIN, "<=": _PREFIX_MAX}}, {"LIKE_NUM": True, "IS_ALPHA": False}]],
+    "a date printed without its year": [[{"LOWER": {"IN": _DOTTED_MONTHS}}, _NUM],  # "March 17", "26 May"
+                                        [_NUM, {"LOWER": {"IN": _DOTTED_MONTHS}}]],
+    "a footnote marker": [[{"ORTH": "["}, _NUM, {"ORTH": "]"}]],  # "[2]"
+    "a street address": [[_NUM, {"OP": f"{{,{settings.ADDRESS_WORD_WINDOW_TOKENS - 1}}}"},  # "311 W 43rd Street"
+                          {"LOWER": {"IN": sorted(_ADDRESS_WORDS | {w.strip(".") for w in _ADDRESS_WORDS})}}]],
+    # "20 days", "a 12-year sentence" (12, -, year), "11.00 CEST", "5 Main St."
+    "a duration, an age, a time or an address": [
+        [_NUM, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": sorted(_TIME_WORDS | {f"{w}s" for w in _TIME_WORDS}
+                                                               | _ADDRESS_WORDS)}}]],
+    "a pronoun, not a count": [[{"LIKE_NUM": True, "IS_ALPHA": True}, {"LOWER": "of"}, {"LOWER": "the"}]],
+}
+
+
+def _context(span: Span, matcher: Matcher) -> str | None:
+    """The reason of the first context pattern that holds one of the span's numbers, if any. The patterns
+    run over the words around the span only: a whole document per number would cost far more."""
+    doc, reach = span.doc, settings.CONTEXT_WINDOW_TOKENS
+    window = doc[max(0, span.start - reach):min(len(doc), span.end + reach)]
+    return next((doc.vocab.strings[match_id] for match_id, start, end in sorted(matcher(window), key=lambda m: m[1:])
+                 if any(t.like_num and span.start <= t.i < span.end for t in window[start:end])), None)
+
+
+def build_matcher(vocab: Vocab) -> Matcher:
+    """The context patterns, compiled once per pipeline."""
+    matcher = Matcher(vocab)
+    for reason, patterns in CONTEXT_PATTERNS.items():
+        matcher.add(reason, patterns)
+    return matcher
+
+
+# Numbers that are no figures, each with the reason logged at debug level: the first that holds refuses it.
+_REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
+    ("no number in it", lambda span, text, nxt: not any(ch.isdigit() for ch in text)
+     and not any(t.like_num for t in span)),
+    ("a score, a phone number or part of a name", lambda span, text, nxt: bool(  # "5-4": either number
+        _TALLY.match(text) or _TALLY.match(span.doc[max(0, span.start - 2):span.end].text) or _PHONE.search(text))
+     or _is_identifier(span)),
+    ("part of a date, a time or an ordinal", lambda span, text, nxt: any(
+        t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span)),
+    ("a phone or fax number", _in_phone_number),
+    ("a long bare digit run: an identifier or a date stamp, not a count",
+     lambda span, text, nxt: bool(_DIGIT_RUN.fullmatch(text))),
+    ("a running time or a time code", lambda span, text, nxt: bool(_CLOCK.fullmatch(text))),  # "6:16", "00:06:16"
+    ("part of a date, a fraction or a name", _slashed),  # "04 / 04 / 2019", "3/4", "9/11"
+    # "722.1 MB", "(PDF, 2.4 MB)": not a figure the release reports
+    ("the size of a download", lambda span, text, nxt: nxt is not None and nxt.lower_ in _FILE_SIZES
+     and _is_download_size(span)),
+    # "one" is far more often "one of", "no one", "the one" than a count of one
+    ("`one`", lambda span, text, nxt: text.lower() == "one"),
+    ("a vague quantity", _vague),
+)
 
 
 def _read_figure(span: Span) -> Figure | str:
@@ -246,52 +391,10 @@ def _read_figure(span: Span) -> Figure | str:
     doc = span.doc
     label = "CARDINAL" if span.label_ == "NUMBER_TOKEN" else span.label_  # a number the recogniser left out
     text = span.text.strip()
-    if not any(ch.isdigit() for ch in text) and not any(t.like_num for t in span):
-        return "no number in it"
-    if _TALLY.match(text) or _PHONE.search(text) or _is_identifier(span):
-        return "a score, a phone number or part of a name"
-    if any(t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span):
-        return "part of a date, a time or an ordinal"
-    neighbours = [doc[i].lower_.strip(".") for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
-    if any(word in _MONTHS for word in neighbours):
-        return "a date printed without its year"  # "26 May", "March 17"
-    # A phone number runs at most a few dozen characters: scan only that far back, within the line, so a
-    # huge one-line text is not rescanned from its start for every number in it.
-    full_text = doc_text(doc)
-    window = max(0, span.start_char - settings.PHONE_MAX_CHARS)
-    line_start = max(window, full_text.rfind("\n", window, span.start_char) + 1)
-    line_end = min(len(full_text), span.end_char + settings.PHONE_MAX_CHARS)
-    for phone in _PHONE_RUN.finditer(full_text, line_start, line_end):
-        if phone.start() <= span.start_char < phone.end() \
-                and sum(ch.isdigit() for ch in phone.group()) >= settings.PHONE_MIN_DIGITS:
-            return "a phone or fax number"
-    if _DIGIT_RUN.fullmatch(text):
-        return "a long bare digit run: an identifier or a date stamp, not a count"
-    if 0 < span.start and span.end < len(doc) and doc[span.start - 1].text == "[" and doc[span.end].text == "]":
-        return "a footnote marker"  # "[2]"
-    if _CLOCK.fullmatch(text):
-        return "a running time or a time code"  # "6:16", "00:06:16"
-    if _SLASHED.match(full_text, span.end_char) or _SLASHED_INSIDE.search(text) \
-            or _SLASHED_BEFORE.search(full_text, max(0, span.start_char - 3), span.start_char):
-        return "part of a date, a fraction or a name"  # "04 / 04 / 2019", "3/4", "9/11"
     nxt = doc[span.end] if span.end < len(doc) else None
-    if any(t.lower_.strip(".") in _ADDRESS_WORDS for t in doc[span.end:span.end + settings.ADDRESS_WORD_WINDOW_TOKENS]):
-        return "a street address"  # "311 W 43rd Street"
-    if nxt is not None and nxt.lower_ in _FILE_SIZES and _is_download_size(span):
-        # "722.1 MB", "(PDF, 2.4 MB)": not a figure the release reports
-        return "the size of a download"
-    if nxt is not None and (nxt.lower_ in _TIME_WORDS or nxt.lower_.rstrip("s") in _TIME_WORDS
-                            or nxt.lower_ in _ADDRESS_WORDS or nxt.text.startswith("-year")):
-        return "a duration, an age or an address"
-    if nxt is not None and nxt.lower_ == "of" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "the" \
-            and all(not t.is_digit for t in span) and label == "CARDINAL":
-        return "a pronoun, not a count"  # "one of the ..."
-    if text.lower() == "one":
-        # "one" is far more often "one of", "no one", "the one" than a count of one
-        return "`one`"
-    words = [t.text for t in span if not t.is_punct or t.text in {".", ","}]
-    if any(w.lower() in _VAGUE for w in words) and not any(ch.isdigit() for ch in text):
-        return "a vague quantity"
+    refused = next((why for why, holds in _REFUSALS if holds(span, text, nxt)), None)
+    if refused is not None:
+        return refused
     ratio = _RATIO.match(text)
     if ratio:
         value, unit, currency = float(ratio.group(1)), "ratio", None
@@ -320,9 +423,10 @@ class FigureComponent:
     """Set doc._.figures."""
 
     def __init__(self, nlp: Language, name: str) -> None:
+        self.matcher = build_matcher(nlp.vocab)
         if not Doc.has_extension("figures"):
             Doc.set_extension("figures", default=())
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = tuple(find_figures(doc))
+        doc._.figures = tuple(find_figures(doc, self.matcher))
         return doc

@@ -21,10 +21,13 @@ class Lexicon:
 
     speech_verbs: frozenset[str]  # every inflected form of every verb of saying (bare forms only as listed)
     addressing_verbs: frozenset[str]  # forms of the speech verbs whose object is the addressee
+    act_verbs: frozenset[str]  # forms of the speech verbs that report an act when a noun is their object
     statement_verbs: frozenset[str]  # forms of "issue", "release", "make" ... (the following statement)
     statement_nouns: frozenset[str]
     attribution_nouns: frozenset[str]
     works_of_speech: frozenset[str]
+    possessed_words: frozenset[str]  # nouns a person's possessive makes their words
+    headline_labels: frozenset[str]  # "UPDATE:", "Q&A:": a headline's label naming a kind, not a body
     role_words: frozenset[str]
     internal_roles: frozenset[str]
     role_modifiers: frozenset[str]
@@ -32,8 +35,11 @@ class Lexicon:
     role_trailing_cut: frozenset[str]
     unit_words: frozenset[str]
     body_nouns: frozenset[str]
+    body_heads: frozenset[str]  # titles that head a whole body: "CEO of X" names the body
+    generic_body_words: frozenset[str]  # organisation, unit and body nouns: "of the Board" names no one body
     honorifics: frozenset[str]
     pronouns: frozenset[str]
+    post_nominals: frozenset[str]  # degrees and honours after a name: "M.D.", "Ph.D.", "OBE"
     sign_offs: frozenset[str]
     organization_words: frozenset[str]
     months: frozenset[str]  # full month names
@@ -129,10 +135,13 @@ def lexicon() -> Lexicon:
     return Lexicon(
         speech_verbs=forms(data["speech_verbs"]["lemmas"]),
         addressing_verbs=forms(data["speech_verbs"]["addressing"]),
+        act_verbs=forms(data["speech_verbs"]["acts_with_object"]),
         statement_verbs=forms(data["statement_verbs"]["lemmas"]),
         statement_nouns=words(data["nouns"]["statement"]),
         attribution_nouns=words(data["nouns"]["attribution"]),
         works_of_speech=words(data["nouns"]["works_of_speech"]),
+        possessed_words=words(data["nouns"]["possessed"]),
+        headline_labels=words(data["nouns"]["headline_labels"]),
         role_words=words(roles["words"]),
         internal_roles=words(roles["internal"]),
         role_modifiers=words(roles["modifiers"]),
@@ -140,8 +149,11 @@ def lexicon() -> Lexicon:
         role_trailing_cut=words(roles["trailing_cut"]),
         unit_words=words(roles["unit_words"]),
         body_nouns=words(roles["body_nouns"]),
+        body_heads=words(roles["body_heads"]),
+        generic_body_words=words(roles["body_nouns"]) | words(roles["unit_words"]) | words(names["organization_words"]),
         honorifics=words(names["honorifics"]),
         pronouns=words(names["pronouns"]),
+        post_nominals=words(names["post_nominals"]),
         sign_offs=words(names["sign_offs"]),
         organization_words=words(names["organization_words"]),
         months=months,

@@ -7,13 +7,16 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from .. import settings
 from .doctext import DocIndex, doc_text
 from .lexicon import lexicon
 from .titles import described, role_end
-from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_role_word
+from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_role_word, text_at
 
 LEX = lexicon()
 
@@ -79,7 +82,7 @@ def _titled(span: Span) -> bool:
     """A title stands beside the name: `, a senior researcher at` after it, `Director` right before it."""
     doc = span.doc
     after = doc[span.end + 1:min(len(doc), span.end + 1 + settings.TITLE_WORD_WINDOW_TOKENS)]
-    if span.end < len(doc) and doc[span.end].text == "," and any(is_role_word(t) for t in after):
+    if text_at(doc, span.end) == "," and any(is_role_word(t) for t in after):
         return True
     return span.start > 0 and is_role_word(doc[span.start - 1])
 
@@ -100,22 +103,27 @@ def trim_name(span: Span) -> Span:
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label="PERSON")
 
 
-def _head_phrase(token: Token) -> list[Token]:
+def head_phrase(token: Token) -> list[Token]:
     """A subject without its prepositional phrases and clauses: `The director of X, Jane Doe` keeps Jane
     Doe; in a subject such as `Ruling on a complaint by Lord Lipsey` the name is not the speaker."""
     phrase = [token]
     for child in token.children:
         if child.dep_ not in {"prep", "acl", "relcl", "advcl", "agent"}:
-            phrase.extend(_head_phrase(child))
+            phrase.extend(head_phrase(child))
     return phrase
 
 
-def person_in(index: DocIndex, tokens: list[Token]) -> Span | None:
-    """The person a phrase names: the PERSON entity whose root is in it, else its name-like head."""
+def person_in(index: DocIndex, tokens: list[Token], end: int | None = None) -> Span | None:
+    """The person a phrase names: the PERSON entity whose root is in it, else its name-like head. An
+    entity running past `end` is cut there (`Senator Roe’s Statement` tagged as one name)."""
     indices = {t.i for t in tokens}
     for token in tokens:
         ent = index.entity_at(token.i)
-        if ent is not None and ent.label_ == "PERSON" and ent.root.i in indices:
+        if ent is not None and end is not None and ent.start < end < ent.end:
+            ent = Span(ent.doc, ent.start, end, label="PERSON")
+        # "Brovia's vice president, Jane Roe, said": an owner inside the phrase is not who it names.
+        if ent is not None and ent.label_ == "PERSON" and ent.root.i in indices and not (
+                ent.root.dep_ == "poss" and ent.root != tokens[0]):
             return trim_name(ent)
     if tokens and tokens[0].pos_ == "PROPN":
         return unlabelled_name(index, tokens[0])
@@ -126,7 +134,9 @@ def speaker_tokens(verb: Token) -> list[Token]:
     """The subject of a verb of saying (or of the verb it is joined to), without its clauses."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
-        return _head_phrase(subjects[0])
+        # "Washington, DC – Today, Representative Jane Roe released ...": a dateline parsed as a second
+        # subject stands further from the verb than the speaker.
+        return head_phrase(min(subjects, key=lambda s: abs(verb.i - s.i)))
     if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
         return speaker_tokens(verb.head)
     return []
@@ -272,3 +282,30 @@ def without_run_on_words(span: Span, seen: dict | None = None) -> Span:
         if seen[key] - {span.start_char}:
             return rest
     return span
+
+
+# Names the recogniser cuts short, repaired before any extractor reads the entities: each pattern matches a
+# whole name that overlaps a PERSON entity, and the name becomes that entity.
+NAME_PATTERNS: dict[str, list[list[dict]]] = {
+    # `Tomas “Tom” Berg`: a nickname in quotation marks between the first name and the surname.
+    "nickname": [[{"IS_TITLE": True, "IS_ALPHA": True}, {"ORTH": {"IN": ["“", '"', "‘", "'"]}},
+                  {"IS_TITLE": True, "IS_ALPHA": True}, {"ORTH": {"IN": ["”", '"', "’", "'"]}},
+                  {"IS_TITLE": True, "IS_ALPHA": True}]],
+}
+
+
+@Language.factory("person_names")
+class PersonNamesComponent:
+    """Widen a PERSON entity to the whole name a NAME_PATTERNS pattern finds around it."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.matcher = Matcher(nlp.vocab)
+        for pattern_name, patterns in NAME_PATTERNS.items():
+            self.matcher.add(pattern_name, patterns)
+
+    def __call__(self, doc: Doc) -> Doc:
+        names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
+                 if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
+        if names:
+            doc.ents = filter_spans([*names, *doc.ents])
+        return doc

@@ -22,8 +22,11 @@ _SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=T
 _SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[A-Z][A-Z.’'-]*[ \t]+){0,3}([A-Z][A-Z’'-]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 
 
-_NAME_LABEL = re.compile(r"^[ \t]*([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'.-]+){1,2})[ \t]*:[ \t]+(?=[“\"A-Z])",
-                         re.MULTILINE)
+# A line opening with a name and a colon: "Jane Doe: ...", a headline's "Kowalski: Airships cost less", or
+# "UN Envoy for Education, Jane Doe: ..." with a title before the name.
+_NAME_LABEL = re.compile(
+    r"^[ \t]*(?:[^:\n]{1,80}?,[ \t]+)?([A-Z][a-z’'-]+(?:[ \t]+[A-Z][a-z’'.-]+){0,2})[ \t]*:[ \t]+(?=[“\"A-Z])",
+    re.MULTILINE)
 
 
 _NAME_LINE = re.compile(
@@ -33,8 +36,8 @@ _NAME_LINE = re.compile(
 def closing_signature(index: DocIndex) -> list[Found]:
     """`... Farhan Haq, Deputy Spokesman for the Secretary-General New York, 3 January 2020`: a text
     that ends with a name and a title, and no verb, is signed by that person."""
-    if not index.sents:
-        return []
+    if len(index.sents) < 2:
+        return []  # "Appointment of Jane Roe, Programme Leader": a headline alone is signed by nobody
     last = index.sents[-1]
     people = index.between("PERSON", last.start, last.end)
     if not people or people[0].start - last.start > settings.CLOSING_NAME_MAX_OFFSET:

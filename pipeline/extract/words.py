@@ -10,9 +10,15 @@ from .lexicon import lexicon
 LEX = lexicon()
 
 
+def text_at(doc: Doc, index: int) -> str:
+    """The text of the token at `index`, and "" before the document's start or past its end."""
+    return doc[index].text if 0 <= index < len(doc) else ""
+
+
 def is_role_word(token: Token) -> bool:
     """True for a title word (`director`), also inside a hyphenated one (`co-director`)."""
-    return token.lower_ in LEX.role_words or any(p in LEX.role_words for p in token.lower_.split("-") if p)
+    lower = token.lower_.rstrip(".")  # "Sen.", "Rep.": abbreviated titles
+    return lower in LEX.role_words or any(p in LEX.role_words for p in lower.split("-") if p)
 
 
 def has_role_word(text: str) -> bool:
