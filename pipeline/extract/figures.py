@@ -21,32 +21,20 @@ LOGGER = logging.getLogger(__name__)
 
 _NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
 LEX = lexicon()
-_SCALES = LEX.scales
-_CURRENCY_SIGNS = LEX.currency_signs
-_CURRENCY_WORDS = LEX.currency_words
-_UNITS = LEX.units
-_UNIT_FORM = re.compile(rf"({'|'.join(map(re.escape, sorted(_UNITS, key=len, reverse=True)))})(?![a-z])")
+_UNIT_FORM = re.compile(rf"({'|'.join(map(re.escape, sorted(LEX.units, key=len, reverse=True)))})(?![a-z])")
 _UNIT_SLASH = re.compile(r"\s*/\s*")
-_TIME_WORDS = LEX.time_words
-_MONTHS = LEX.month_words
-_LABEL_WORDS = LEX.label_words
-_PERCENT_WORDS = LEX.percent_words
-_AMOUNT_NOUNS = LEX.amount_nouns
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
 _SLASHED = re.compile(r"\s?/\s?\d")
 _SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
 _SLASHED_INSIDE = re.compile(r"\d\s?/\s?\d")
-_FILE_SIZES = LEX.file_sizes  # not "TB": "3,000 TB patients" have tuberculosis
+# LEX.file_sizes leaves out "TB": "3,000 TB patients" have tuberculosis.
 _DOWNLOAD_WORDS = re.compile(r"download|\bpdf\b|\bfile\b|\bvideo\b|\baudio\b|\bmp[34]\b|\bzip\b|\bsize\b",
                              re.IGNORECASE)
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}")
-_ADDRESS_WORDS = LEX.address_words
-_VAGUE = LEX.vague
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _RATIO = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:x|times|-fold|fold)$", re.IGNORECASE)
 _TALLY = re.compile(r"^\d+\s*[-–]\s*\d+$")
 _PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
-_QUALIFIERS = LEX.qualifiers
 _DIGIT_RUN = re.compile(rf"\d{{{settings.IDENTIFIER_MIN_DIGITS},}}")
 _PREFIX_MIN, _PREFIX_MAX = settings.IDENTIFIER_PREFIX_CHARS
 _DIGIT_GROUP = re.compile(r"\d{3}")
@@ -63,13 +51,14 @@ def _parse_number(words: list[str]) -> float | None:
     digits = _NUMBER.findall(text)
     scale = 1.0
     for word in words:
-        scale *= _SCALES.get(word.lower().strip("."), 1.0) if word.lower().strip(".") in _SCALES else 1.0
+        scale *= LEX.scales.get(word.lower().strip("."), 1.0) if word.lower().strip(".") in LEX.scales else 1.0
     if digits:
         try:
             return float(digits[0]) * scale
         except ValueError:
             return None
-    spoken = " ".join(w for w in words if w.lower() not in _SCALES or w.lower() in {"thousand", "million", "billion"})
+    spoken = " ".join(w for w in words
+                      if w.lower() not in LEX.scales or w.lower() in {"thousand", "million", "billion"})
     try:
         return float(text2num(spoken.lower().replace("-", " "), "en"))
     except ValueError:
@@ -104,13 +93,13 @@ def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
     if label == "PERCENT" or "%" in lowered or "percent" in lowered or "per cent" in lowered \
             or after.startswith(("percent", "per cent", "%")):
         return "percent", None
-    for sign, code in sorted(_CURRENCY_SIGNS.items(), key=lambda kv: -len(kv[0])):
+    for sign, code in sorted(LEX.currency_signs.items(), key=lambda kv: -len(kv[0])):
         if sign in lowered:
             return "money", code
     words = [t.lower_ for t in span] + ([span.doc[span.end].lower_] if span.end < len(span.doc) else [])
     for word in words:
-        if word in _CURRENCY_WORDS:
-            return "money", _CURRENCY_WORDS[word]
+        if word in LEX.currency_words:
+            return "money", LEX.currency_words[word]
     if label == "MONEY":
         return "money", None
     return _unit_after(span) or "count", None
@@ -122,7 +111,7 @@ def _unit_after(span: Span) -> str | None:
     last = max((t.i for t in span if t.like_num), default=span.start)
     following = _UNIT_SLASH.sub("/", doc[last + 1:min(len(doc), span.end + 3)].text.lower())
     found = _UNIT_FORM.match(following)
-    return _UNITS[found.group(1)] if found else None
+    return LEX.units[found.group(1)] if found else None
 
 
 def _clause_subject(span: Span) -> Token | None:
@@ -153,7 +142,7 @@ def _of_objects(noun: Token) -> list[Token]:
 
 def _share_of(span: Span) -> list[Token]:
     head = span.root.head  # "49.8 per cent of the 47,500 instances": what the share is of
-    return _of_objects(head) if head.i >= span.end and head.lower_ in _PERCENT_WORDS else []
+    return _of_objects(head) if head.i >= span.end and head.lower_ in LEX.percent_words else []
 
 
 def _modified_noun(span: Span) -> list[Token]:
@@ -201,19 +190,19 @@ OBJECT_STEPS: tuple[tuple[str, Callable[[Span], list[Token]]], ...] = (
 def _object_of(span: Span) -> tuple[str | None, str | None]:
     """The noun phrase the number counts, read from the dependency parse, and the step that found it."""
     doc = span.doc
-    noun, step = next(((noun, step) for step, find in OBJECT_STEPS for noun in find(span) if noun.lower_ not in _UNITS),
-                      (None, None))
+    noun, step = next(((noun, step) for step, find in OBJECT_STEPS for noun in find(span)
+                       if noun.lower_ not in LEX.units), (None, None))
     if noun is None:
         return None, None
-    counted = _of_objects(noun) if noun.lower_ in _AMOUNT_NOUNS or noun.lower_ in LEX.change_nouns else []
+    counted = _of_objects(noun) if noun.lower_ in LEX.amount_nouns or noun.lower_ in LEX.change_nouns else []
     if counted or noun.lower_ in LEX.change_nouns:
         # "the total number of detainees": detainees; "a 50% fall in executions": what fell
         changed = counted or [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}
                               for c in prep.children if c.dep_ == "pobj"]
         if changed:
-            noun, step = changed[0], f"{step}:{'amount_of' if noun.lower_ in _AMOUNT_NOUNS else 'change_in'}"
+            noun, step = changed[0], f"{step}:{'amount_of' if noun.lower_ in LEX.amount_nouns else 'change_in'}"
     left = noun.left_edge.i
-    while left < noun.i and (doc[left].i < span.end or doc[left].is_punct or doc[left].lower_ in _QUALIFIERS
+    while left < noun.i and (doc[left].i < span.end or doc[left].is_punct or doc[left].lower_ in LEX.qualifiers
                              or doc[left].lower_ in {"per", "cent", "percent", "of"}
                              or doc[left].pos_ in {"DET", "NUM"}):
         left += 1
@@ -229,7 +218,7 @@ def _object_of(span: Span) -> tuple[str | None, str | None]:
 def _qualified_text(span: Span) -> tuple[str, int]:
     doc = span.doc
     start = span.start
-    while start > 0 and span.start - start <= settings.QUALIFIER_MAX_WORDS and doc[start - 1].lower_ in _QUALIFIERS:
+    while start > 0 and span.start - start <= settings.QUALIFIER_MAX_WORDS and doc[start - 1].lower_ in LEX.qualifiers:
         if doc[start - 1].lower_ == "to" and not (start > 1 and doc[start - 2].lower_ == "up"):
             break  # "rose to 91" is no qualifier; "up to 91" is
         start -= 1
@@ -242,7 +231,7 @@ def _whole_number(span: Span) -> Span:
     doc, end = span.doc, span.end
     while end < len(doc) and doc[end - 1].text[-1:].isdigit() and (
             doc[end - 1].whitespace_ == " " and _DIGIT_GROUP.fullmatch(doc[end].text)
-            or not doc[end - 1].whitespace_ and doc[end].lower_ in _SCALES):
+            or not doc[end - 1].whitespace_ and doc[end].lower_ in LEX.scales):
         end += 1
     return span if end == span.end else Span(doc, span.start, end, label=span.label_)
 
@@ -316,14 +305,14 @@ def _slashed(span: Span, text: str, nxt: Token | None) -> bool:
 
 
 def _vague(span: Span, text: str, nxt: Token | None) -> bool:
-    return any(t.lower_ in _VAGUE for t in span if not t.is_punct or t.text in {".", ","}) \
+    return any(t.lower_ in LEX.vague for t in span if not t.is_punct or t.text in {".", ","}) \
         and not any(ch.isdigit() for ch in text)
 
 
 _NUM: dict = {"LIKE_NUM": True}
 _LINKED_NUM: list[dict] = [{"LOWER": {"IN": sorted(_LIST_LINKS)}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}]
-_LABELS = sorted(_LABEL_WORDS | {f"{bullet}{w}" for bullet in "|•·*" for w in _LABEL_WORDS})  # "|Page 2"
-_DOTTED_MONTHS = sorted(_MONTHS | {f"{m}." for m in _MONTHS})
+_LABELS = sorted(LEX.label_words | {f"{bullet}{w}" for bullet in "|•·*" for w in LEX.label_words})  # "|Page 2"
+_DOTTED_MONTHS = sorted(LEX.month_words | {f"{m}." for m in LEX.month_words})
 # What a number is part of, as token patterns, each named by its reason: every number a match holds is
 # refused (logged at debug level with the reason).
 CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
@@ -337,11 +326,11 @@ CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
                                         [_NUM, {"LOWER": {"IN": _DOTTED_MONTHS}}]],
     "a footnote marker": [[{"ORTH": "["}, _NUM, {"ORTH": "]"}]],  # "[2]"
     "a street address": [[_NUM, {"OP": f"{{,{settings.ADDRESS_WORD_WINDOW_TOKENS - 1}}}"},  # "311 W 43rd Street"
-                          {"LOWER": {"IN": sorted(_ADDRESS_WORDS | {w.strip(".") for w in _ADDRESS_WORDS})}}]],
+                          {"LOWER": {"IN": sorted(LEX.address_words | {w.strip(".") for w in LEX.address_words})}}]],
     # "20 days", "a 12-year sentence" (12, -, year), "11.00 CEST", "5 Main St."
     "a duration, an age, a time or an address": [
-        [_NUM, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": sorted(_TIME_WORDS | {f"{w}s" for w in _TIME_WORDS}
-                                                               | _ADDRESS_WORDS)}}]],
+        [_NUM, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": sorted(LEX.time_words | {f"{w}s" for w in LEX.time_words}
+                                                               | LEX.address_words)}}]],
     "a pronoun, not a count": [[{"LIKE_NUM": True, "IS_ALPHA": True}, {"LOWER": "of"}, {"LOWER": "the"}]],
 }
 
@@ -378,7 +367,7 @@ _REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
     ("a running time or a time code", lambda span, text, nxt: bool(_CLOCK.fullmatch(text))),  # "6:16", "00:06:16"
     ("part of a date, a fraction or a name", _slashed),  # "04 / 04 / 2019", "3/4", "9/11"
     # "722.1 MB", "(PDF, 2.4 MB)": not a figure the release reports
-    ("the size of a download", lambda span, text, nxt: nxt is not None and nxt.lower_ in _FILE_SIZES
+    ("the size of a download", lambda span, text, nxt: nxt is not None and nxt.lower_ in LEX.file_sizes
      and _is_download_size(span)),
     # "one" is far more often "one of", "no one", "the one" than a count of one
     ("`one`", lambda span, text, nxt: text.lower() == "one"),

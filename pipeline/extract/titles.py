@@ -8,20 +8,19 @@ Director Jane Doe`), or from a signature's lines. The organisation comes from on
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from .. import settings
 from ..records import Spokesperson
+from .bodies import DASHES, ORGANIZATION_IN_TITLE, is_body, org_name
 from .doctext import DocIndex, doc_index, doc_text
 from .lexicon import lexicon
 from .words import (
     finite_verb,
     has_role_word,
     in_parentheses,
-    is_country_word,
     is_place,
     is_role_word,
     signature_place,
@@ -32,24 +31,6 @@ LEX = lexicon()
 
 
 _STOPS = frozenset({".", "“", "\"", ":", ";", ")", "”"})
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
-
-
-
-
-_POSSESSIVE = frozenset({"'s", "’s"})
-
-
-_DASHES = frozenset({"-", "–", "—"})
-
-
-# Words that premodify a title as part of it, never the body's name: "Senior", "Federal", "Project".
-_TITLE_OWN_WORDS = LEX.role_modifiers | LEX.unit_words
-
-
-_OF_AT_FOR = frozenset({"of", "at", "for", "with", "from"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +54,7 @@ def role_end(person: Span) -> int | None:
         token = doc[end]
         if "\n" in token.text or end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)):
             break
-        if token.text in _DASHES and token.whitespace_:
+        if token.text in DASHES and token.whitespace_:
             break  # "Chair of the Water Board - Opening Plenary", "... Board- Opening": a headline's separator
         if token.lower_ in LEX.role_trailing_cut or token.lower_ in LEX.speech_verbs and not (
                 token.pos_ == "NOUN" and token.lower_.endswith("ing")):  # "director of early warning systems"
@@ -137,205 +118,9 @@ def _trim_role(role: str) -> str:
     return role.strip(" ,;:")
 
 
-def _org_name(ent: Span) -> str:
-    """The organisation as written: no leading "the", no possessive, no role words the recogniser swept in,
-    and a hyphenated tail kept ("MSF-Spain")."""
-    doc = ent.doc
-    end = ent.end
-    while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
-        end += 2
-    if is_country_word(text_at(doc, end)):
-        end += 1  # "Greenpeace UK", "Amnesty International USA": the national section
-    tokens = list(doc[ent.start:end])
-    cut = next((n for n, t in enumerate(tokens) if t.text in _DASHES and t.whitespace_), None)
-    tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
-    while len(tokens) > 1 and is_role_word(tokens[-1]):
-        tokens.pop()
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    text = re.split(r"[’']s\s", text, maxsplit=1)[0]  # "Amnesty International USA’s Security Program"
-    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    return re.sub(r"[’']s$", "", text).strip()
-
-
-def _is_body(ent: Span) -> bool:
-    """An ORG entity that names a body, not a part of one or a title: not `the Gender Program`, not
-    `Advisor on Economic ... Rights`, not `(ICRC)` after the full name, not a region."""
-    doc = ent.doc
-    if ent[0].lower_ in LEX.role_words or ent[-1].lower_ in LEX.unit_words or is_place(ent.text) \
-            or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
-            or len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words:
-        return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board"
-    if text_at(doc, ent.start - 1) == "(":
-        return False
-    # "Secretary of State", "Minister of Health": one word after "<role> of" is part of the title.
-    return not (len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
-                and doc[ent.start - 2].lower_ in LEX.role_words)
-
-
-_NAME_FILLERS = frozenset({"of", "for", "the", "&", "and"})
-
-
-def _name_end(span: Span, start: int) -> int:
-    """Where the capitalised words of a name starting at `start` end, inside the span, small words such as
-    `of` and `&` inside it but not at its end."""
-    doc = span.doc
-    end = start
-    if start < span.end and doc[start].lower_ in _NAME_FILLERS:
-        return start  # "of the University": a name starts with a capitalised word
-    while end < span.end and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in _NAME_FILLERS):
-        end += 1
-    while end > start and doc[end - 1].lower_ in _NAME_FILLERS:
-        end -= 1
-    return end
-
-
-def _named_body(span: Span, start: int) -> Span | None:
-    """Capitalised words from `start` (a `the` before them skipped) that may name a body: some words,
-    no place's name and no title word among them."""
-    start += start < span.end and span.doc[start].lower_ == "the"
-    words = span.doc[start:_name_end(span, start)]
-    return words if len(words) and not is_place(words.text) and not any(map(is_role_word, words)) else None
-
-
-def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`... at Open Borders Network`, `CEO Coastal Institute of Learning`: capitalised words after
-    `at`/`of`/`for`/`with` or a title word that the recogniser did not tag, holding a word only
-    organisations' names hold, two words at least ("for the Agency", "of the Board" alone are the
-    publisher's own parts), not a unit's name."""
-    for token in span[:-1]:
-        words = _named_body(span, token.i + 1) if token.lower_ in _OF_AT_FOR or is_role_word(token) else None
-        if words is not None and len(words) > 1 and {t.lower_ for t in words} & LEX.organization_words \
-                and words[-1].lower_ not in LEX.unit_words:
-            return words.text
-    return None
-
-
-def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`Director, Brightwater`, `Deputy Minister of Fisheries, Government of Norway`: after a comma, a
-    capitalised name up to the next comma that is no title and no place, after a bare title or holding
-    an organisation's word."""
-    doc = span.doc
-    for comma in (t.i for t in span[1:-1] if t.text == ","):
-        words = _named_body(span, comma + 1)
-        if words is not None and (words.end == span.end or doc[words.end].text == ",") \
-                and not any(t.ent_type_ in _PLACE_LABELS for t in words) \
-                and (is_role_word(doc[comma - 1]) or {t.lower_ for t in words} & LEX.organization_words):
-            return words.text
-    return None
-
-
-def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`Jane Roe, Government of Norway`: an appositive that is a body's name alone, with no title."""
-    words = _named_body(span, span.start)
-    if words is None or words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words:
-        return None
-    return words.text
-
-
-def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`Executive Vice-President Research & Development at Brovia`, `the CEO of Pinto’s`: a title that
-    ends with `at` a name, or with `of` a name after a title that heads a whole body (LEX.body_heads),
-    names the body however short the name, before any department tagged earlier in the title. The name
-    runs to the title's end, save a possessive (Pinto’s) or a bracketed acronym after it."""
-    doc = span.doc
-    link = next((t for t in reversed(span[1:]) if t.lower_ == "at" or t.lower_ == "of"
-                 and doc[t.i - 1].lower_ in LEX.body_heads), None)
-    words = _named_body(span, link.i + 1) if link is not None else None
-    if words is None or all(t.lower_ in LEX.generic_body_words for t in words):
-        return None
-    tail = doc[words.end:span.end].text
-    if tail not in _POSSESSIVE and tail[:1] not in {"", "("}:
-        return None
-    entity = next((e for e in entities if e.start == words.start and e.end == words.end), None)
-    return (_org_name(entity) if entity is not None else words.text) + (tail if tail in _POSSESSIVE else "")
-
-
-def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`UNESCO assistant director-general`, `a Save the Children Global Ambassador`: the body's name
-    premodifying the title: an ORG entity, an acronym, capitalised words holding an organisation's word,
-    or, after `a`/`an`, the capitalised words before the title's own words (`Global Ambassador`)."""
-    doc = span.doc
-    start = span.start + (span[0].pos_ == "DET")
-    first_role = next((t.i for t in doc[start:span.end] if is_role_word(t)), None)
-    if first_role is None or first_role == start:
-        return None
-    entity = next((e for e in entities if e.start == start and _is_body(e)), None)
-    if entity is not None and entity.end <= first_role + 1 and not all(
-            t.lower_ in _TITLE_OWN_WORDS for t in doc[entity.start:first_role]):  # "Project Coordinator"
-        return _org_name(doc[entity.start:min(entity.end, first_role)])
-    leading = re.match(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b", text)
-    if leading and len(text.split()) > 1 and leading.group(0).lower() not in LEX.role_words \
-            and not any(e.start == span.start for e in entities):
-        return leading.group(0)
-    title_start = first_role
-    while title_start > start and doc[title_start - 1].lower_ in LEX.role_modifiers:
-        title_start -= 1  # "Global Ambassador", "Senior Policy Adviser": the title's own words
-    words = doc[start:title_start]
-    if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(":
-        words = words[:-3]  # "Coastal Fisheries Association (CFA) President": the acronym
-    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in {"the", "of", "&", "-"} for t in words) \
-            or is_place(words.text) or any(t.ent_type_ in _PLACE_LABELS for t in words):
-        return None
-    # A unit word alone ("Project Coordinator", "Campaign Manager") is the title's own.
-    named = {t.lower_ for t in words} - _TITLE_OWN_WORDS & LEX.organization_words or span[0].lower_ in {"a", "an"}
-    # "Rights Watchers Executive Director", "a Save the Children Global Ambassador"
-    return words.text if named else None
-
-
-def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`Amnesty International USA's Security Program`: the body whose possessive the title holds."""
-    doc = span.doc
-    owner = next((e for e in entities if _is_body(e) and (e.end + 1 < span.end and doc[e.end].text in _POSSESSIVE
-                                                          or e.end < span.end and e[-1].text in _POSSESSIVE)), None)
-    if owner is not None:
-        return _org_name(owner)
-    # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser
-    # took them for, save a place ("Kenya's health minister") or a person's full name.
-    words = _named_body(span, span.start)
-    if words is None or words.end + 1 >= span.end or doc[words.end].text not in _POSSESSIVE \
-            or len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words):
-        return None
-    return words.text
-
-
-def _last_body(span: Span, linked: bool) -> Span | None:
-    """The last ORG entity of the title that names a body, if it follows `of`/`at`/`for`/`with` (linked)
-    or if it does not (`executive director Relief International USA`)."""
-    doc = span.doc
-    body = next((e for e in reversed(doc_index(doc).between("ORG", span.start, span.end))
-                 if e.end <= span.end and _is_body(e)), None)
-    if body is None:
-        return None
-    link = doc[body.start - 1 - (doc[body.start - 1].lower_ == "the")] if body.start > span.start + 1 else None
-    return body if (link is not None and link.lower_ in _OF_AT_FOR) == linked else None
-
-
-def _body_after_link(span: Span, text: str, entities: list[Span]) -> str | None:
-    body = _last_body(span, linked=True)  # "... at Amnesty International"
-    return _org_name(body) if body is not None else None
-
-
-def _body_in_title(span: Span, text: str, entities: list[Span]) -> str | None:
-    body = _last_body(span, linked=False)  # "executive director Relief International USA"
-    return _org_name(body) if body is not None else None
-
-
-# The organisation chain's steps inside a title, in order: the first that names a body wins.
-_ORGANIZATION_IN_TITLE: tuple[tuple[str, Callable[[Span, str, list[Span]], str | None]], ...] = (
-    ("possessive", _possessive_owner),
-    ("org_in_role", _leading_body),
-    ("of_at_for_after_role", _linked_body),
-    ("of_at_for_after_role", _body_after_link),
-    ("org_in_role", _body_in_title),
-    ("of_at_for_after_role", _capitalised_body),
-    ("of_at_for_after_role", _body_after_comma),
-    ("of_at_for_after_role", _whole_body),
-)
-
-
 def _split_role(span: Span, appositive: bool = False) -> Title:
     """Split `executive director of Amnesty International` into role and organisation; the organisation
-    by the first of the chain's steps inside the phrase that finds one (_ORGANIZATION_IN_TITLE)."""
+    by the first of the chain's steps inside the phrase that finds one (ORGANIZATION_IN_TITLE)."""
     doc = span.doc
     text = span.text.strip(" ,;:—–-")
     text = text.strip("()") if text.count("(") != text.count(")") else text  # "(HHI)" keeps its own
@@ -344,7 +129,7 @@ def _split_role(span: Span, appositive: bool = False) -> Title:
     if any(finite_verb(t) and not in_parentheses(t) for t in span):
         return Title()  # "Jane Doe, has wrapped up a visit": a clause, not a title
     entities = [e for e in doc_index(doc).between("ORG", span.start, span.end) if e.end <= span.end]
-    org, step = next(((org, step) for step, find in _ORGANIZATION_IN_TITLE if (org := find(span, text, entities))),
+    org, step = next(((org, step) for step, find in ORGANIZATION_IN_TITLE if (org := find(span, text, entities))),
                      (None, None))
     role = text
     if org and org in text:
@@ -378,8 +163,8 @@ def _role_after(person: Span) -> Title:
     if title.organization is None and text_at(doc, end) == ",":
         # "Patricia Erb, President and CEO, Save the Children Canada says": the organisation follows.
         following = doc_index(doc).entity_at(end + 1)
-        if following is not None and following.label_ == "ORG" and following.start == end + 1 and _is_body(following):
-            title = replace(title, organization=_org_name(following), organization_rule="of_at_for_after_role")
+        if following is not None and following.label_ == "ORG" and following.start == end + 1 and is_body(following):
+            title = replace(title, organization=org_name(following), organization_rule="of_at_for_after_role")
     return replace(title, role_rule="appositive_after_name" if title.role else None)
 
 
@@ -478,9 +263,9 @@ def organization_steps(people: list[Spokesperson], index: DocIndex) -> list[Spok
     director`), else the page's publisher when the title is an internal one (director, spokesperson)."""
     doc = index.doc
     speakers = [e for e in index.labelled("ORG") if e.root.dep_ == "nsubj" and e.root.head.lower_ in LEX.speech_verbs]
-    if len({_org_name(e) for e in speakers}) == 1:
+    if len({org_name(e) for e in speakers}) == 1:
         # An organisation first speaking after the person ("The ONS have said") is a third party.
-        org, first = _org_name(speakers[0]), speakers[0].start_char
+        org, first = org_name(speakers[0]), speakers[0].start_char
         people = [replace(p, organization=org, organization_rule="organization_speaking")
                   if p.role and not p.organization and p.start > first else p for p in people]
     for step, body in (("title_label", _title_label(doc)),
