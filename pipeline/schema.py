@@ -36,8 +36,8 @@ RELEASES = pa.schema([
     pa.field("country_mentions", pa.list_(COUNTRY_MENTION), nullable=False),
     pa.field("figures", pa.list_(FIGURE), nullable=False),
     pa.field("warnings", pa.list_(pa.string()), nullable=False),
-    pa.field("first_seen", pa.timestamp("s", tz="UTC")),
-    pa.field("last_seen", pa.timestamp("s", tz="UTC")),
+    pa.field("first_seen", pa.timestamp("ms", tz="UTC")),
+    pa.field("last_seen", pa.timestamp("ms", tz="UTC")),
     pa.field("extraction_version", pa.string(), nullable=False),
 ])
 
@@ -45,7 +45,7 @@ RELEASE_VERSIONS = pa.schema([
     pa.field("release_id", pa.string(), nullable=False),
     pa.field("title", pa.string()),
     pa.field("summary", pa.string(), nullable=False),
-    pa.field("seen_at", pa.timestamp("s", tz="UTC")),
+    pa.field("seen_at", pa.timestamp("ms", tz="UTC")),
     pa.field("sources", pa.list_(pa.string()), nullable=False),
 ])
 
@@ -74,7 +74,7 @@ FLAT_SCHEMAS = {name: _flat_schema(*spec) for name, spec in FLAT_TABLES.items()}
 # The incremental cache: every extracted record before dedup, with the snapshot it came from.
 RECORD_CACHE = pa.schema(
     [pa.field("source_sha256", pa.string(), nullable=False), pa.field("extraction_key", pa.string(), nullable=False),
-     pa.field("seen_at", pa.timestamp("s", tz="UTC"))]
+     pa.field("seen_at", pa.timestamp("ms", tz="UTC"))]
     + [f for f in RELEASES if f.name not in {"release_id", "first_seen", "last_seen", "extraction_version"}]
 )
 

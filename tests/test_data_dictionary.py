@@ -76,6 +76,13 @@ def built(sample: Sample) -> Path:
     return sample.out.parent
 
 
+@pytest.mark.parametrize("table", TABLES)
+def test_the_written_files_have_the_documented_types(table: str, built: Path):
+    """What a reader gets from disk is what the schema (and so DATA.md) says, not a type Parquet changed."""
+    written = pq.read_schema(next((built / "processed" / table).glob("*.parquet")))
+    assert [(f.name, f.type) for f in written] == [(f.name, f.type) for f in _schemas()[table]]
+
+
 def _values(column: pa.ChunkedArray) -> set[str]:
     if pa.types.is_date(column.type):
         return {d.isoformat() for d in column.to_pylist() if d is not None}
