@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import settings
-from .errors import PipelineError
+from .errors import ConfigError, PipelineError
 
 LOGGER = logging.getLogger("pipeline")  # every module's logger is below this one
 
@@ -17,6 +17,17 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # what can end a line
 
 ALLOW_EMPTY_HELP = ("publish even when no file was read and published releases would be removed "
                     "(otherwise refused with exit 2)")
+
+
+def _positive_int(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is less than 1")
+    return value
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -33,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
                    "Read every file under --raw, split it into releases, extract dates, spokespeople, countries "
                    "and figures, deduplicate, and publish --out/releases atomically.")
     _build_options(run)
-    run.add_argument("--workers", type=int, default=1, help="local processes for extraction (default: 1)")
+    run.add_argument("--workers", type=_positive_int, default=1, help="local processes for extraction (default: 1)")
     run.add_argument("--scheduler", metavar="ADDRESS",
                      help="run extraction on the Dask cluster at ADDRESS (e.g. tcp://10.0.0.5:8786)")
 
@@ -102,7 +113,6 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _scrape(args: argparse.Namespace) -> int:
-    from .errors import ConfigError
     from .scrape import Site, load_sites, scrape
 
     if bool(args.url) == bool(args.sites):
@@ -117,8 +127,7 @@ def _scrape(args: argparse.Namespace) -> int:
         f"{report.pages_fetched} pages fetched, {report.pages_stored} stored, {report.pages_unchanged} unchanged, "
         f"{report.release_pages_fetched} release pages, {len(report.failures)} failures in {report.seconds:.1f} s"
     )
-    for url, reason in report.failures:
-        print(_one_line(f"  failed {url}: {reason}"), file=sys.stderr)
+    # Each failure was logged, with its URL and reason, as it happened: the summary only counts them.
     return 0 if report.pages_fetched or not report.failures else 1
 
 
@@ -150,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.verbose:  # the pipeline's own decisions; other libraries stay at INFO
         LOGGER.setLevel(logging.DEBUG)
     logging.getLogger("urllib3").setLevel(logging.ERROR)  # retries are logged by the scraper itself
+    # trafilatura warns without naming the page ("discarding data: None") when a page has no main text;
+    # the reader already logs, with the file's name, what it skips.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     try:
         if args.command in {"run", "refresh"}:
             from .run import run
@@ -173,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "explain":
             from .explain import explain
 
+            if not args.page.is_file():
+                raise ConfigError(f"{args.page}: no such file")
             print(explain(args.page))
             return 0
         if args.command == "stats":

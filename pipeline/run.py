@@ -27,7 +27,7 @@ def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: 
     """
     raw, out = Path(raw), Path(out)
     if sites is None and not raw.is_dir():
-        raise ConfigError(f"raw directory {raw} does not exist")
+        raise ConfigError(f"raw directory {raw} {'is not a directory' if raw.exists() else 'does not exist'}")
     show = sys.stderr.isatty() if progress is None else progress
     stages: list[StageInfo] = []
     with StateStore.locked(out) as store:

@@ -54,3 +54,22 @@ def test_an_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str])
     with pytest.raises(SystemExit) as exit_:
         cli.main(["frobnicate"])
     assert exit_.value.code == 2 and "invalid choice" in capsys.readouterr().err
+
+
+def test_a_raw_path_that_is_a_file_is_named_as_such(tmp_path, capsys: pytest.CaptureFixture[str]):
+    page = tmp_path / "page.txt"
+    page.write_text("A line of text.\n")
+    assert cli.main(["run", "--raw", str(page), "--out", str(tmp_path / "out")]) == 2
+    assert "is not a directory" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("workers", ["0", "-2", "two"])
+def test_workers_below_one_are_a_usage_error(workers: str, tmp_path, capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["run", "--raw", str(tmp_path), "--out", str(tmp_path / "out"), "--workers", workers])
+    assert stop.value.code == 2 and "--workers" in capsys.readouterr().err
+
+
+def test_explaining_a_missing_page_is_a_usage_error(tmp_path, capsys: pytest.CaptureFixture[str]):
+    assert cli.main(["explain", str(tmp_path / "absent.txt")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
