@@ -7,7 +7,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from . import settings
-from .dates import Order, date_line, dateline, issued_on, numeric_order, unparsed_date
+from .dates import DateLine, Order, date_line, dateline, issued_on, numeric_order, unparsed_date
 from .lines import Line, classify, is_chrome, is_teaser, is_title, kind_of, unprinted_kind
 from .records import Card, Page, Release
 from .template import CAPTION, DATE, KIND, STANDFIRST, TEASER, TEXT, TITLE, CardLines, Layout, induce
@@ -210,9 +210,7 @@ def _document(page: Page, blocks: list[str]) -> Release:
     head = [line for line in lines if not is_chrome(line)][:_HEAD_LINES]
     kind_at = next((n for n, line in enumerate(head) if kind_of(line)), None)
     kind_line = kind_of(head[kind_at]) if kind_at is not None else None
-    found = None
-    if not is_email:
-        found = next((d for d in (date_line(x) or dateline(x) or issued_on(x) for x in head) if d), None)
+    found, date_at = (None, None) if is_email else _document_date(head)
     title = _document_title(head, kind_at)
     if is_email:
         kind = "email"
@@ -222,14 +220,27 @@ def _document(page: Page, blocks: list[str]) -> Release:
         kind = "press_release"
     else:
         kind = "page"
-    body = [line for line in lines if line != title and not is_chrome(line) and not kind_of(line)]
-    # A date line that is no calendar date leaves `published` null; the record says why.
+    # A date line that is no calendar date leaves `published` null; the record keeps its text and says why.
     unparsed = None if found or is_email else next((d for d in map(unparsed_date, head) if d), None)
+    # The date line, like the title and the kind line, is the release's metadata, not its text; a dateline
+    # that opens the first paragraph stays.
+    date_at = date_at or next((line for line in head if unparsed and line == unparsed), None)
+    body = [line for line in lines if line not in {title, date_at} and not is_chrome(line) and not kind_of(line)]
     return Release(
         sources=(page.source,), kind=kind, title=title, summary="\n".join(body),
-        date_text=found.date_text if found else None, published=found.published if found else None,
+        date_text=found.date_text if found else unparsed, published=found.published if found else None,
         url=page.url, warnings=(f"unparseable date: {unparsed}",) if unparsed else (),
     )
+
+
+def _document_date(head: list[str]) -> tuple[DateLine | None, str | None]:
+    """The first date in a document's head, and the line it came from when that line is a date alone."""
+    for line in head:
+        if (alone := date_line(line)) is not None:
+            return alone, None if is_teaser(line) else line  # `June 3, 2015 – Rescuers said ...` is text too
+        if (found := dateline(line) or issued_on(line)) is not None:
+            return found, None
+    return None, None
 
 
 def _document_title(head: list[str], kind_at: int | None) -> str | None:

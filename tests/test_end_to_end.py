@@ -76,6 +76,7 @@ def test_bad_inputs_are_skipped_and_the_run_goes_on(tmp_path: Path):
     frame = pd.read_parquet(tmp_path / "out" / "releases")
     bad = frame[frame["sources"].map(lambda s: any(p.endswith("bad_date.txt") for p in s))].iloc[0]
     assert bad["published"] is None and list(bad["warnings"]) == ["unparseable date: February 31, 2019"]
+    assert bad["date_text"] == "February 31, 2019" and "February 31" not in bad["summary"]  # kept as metadata
     latin = frame[frame["sources"].map(lambda s: any(p.endswith("latin1.txt") for p in s))].iloc[0]
     assert list(latin["warnings"]) == ["not UTF-8: decoded as cp1252"] and "Café" in latin["summary"] + latin["title"]
     assert report.records_with_warnings == 2  # the impossible date and the file that was not UTF-8

@@ -290,3 +290,16 @@ def test_a_one_word_label_after_other_words_is_a_topic_but_a_strong_one_is_a_kin
 def test_a_label_after_capitalised_words_is_capitalised_itself():
     assert kind_of("Café statement") is None and kind_of("Council report") is None
     assert kind_of("Joint statement") == "statement" and kind_of("media release") == "press_release"
+
+
+def test_a_documents_date_line_is_metadata_but_a_dateline_paragraph_is_text():
+    alone = split(_page("Press Release", "Council Opens Two Shelters", "Posted on March 3, 2021",
+                        "The council opened two shelters on Tuesday, its director Jane Roe said."))[0]
+    assert alone.date_text == "March 3, 2021" and "March 3" not in alone.summary
+    opening = split(_page("Council Opens Two Shelters",
+                          "March 3, 2021 – The council opened two shelters on Tuesday, its director Jane Roe said "
+                          "at a meeting with residents of the northern districts."))[0]
+    assert opening.published is not None and opening.summary.startswith("March 3, 2021 –")
+    broken = split(_page("Press Release", "Council Opens Two Shelters", "February 30, 2021",
+                         "The council opened two shelters on Tuesday."))[0]
+    assert broken.published is None and broken.date_text == "February 30, 2021" and "February" not in broken.summary
