@@ -245,11 +245,6 @@ def dateline(line: str, order: Order | None = None) -> DateLine | None:
                     before=_WEEKDAY_AT_END.sub("", match.group("place")).strip(" ,"), form="dateline")
 
 
-def any_date_line(line: str, order: Order | None = None) -> DateLine | None:
-    """The line's card date in any form: a date line, a dateline, or a trailing date."""
-    return date_line(line, order) or dateline(line, order) or trailing_date(line, order)
-
-
 def unparsed_date(line: str) -> str | None:
     """The date-shaped text a line starts with when it is no calendar date (`February 31, 2019`), else None."""
     stripped = _LABEL.sub("", _BULLET.sub("", line), count=1)
@@ -281,16 +276,6 @@ def issued_on(line: str, order: Order | None = None) -> DateLine | None:
     date_match = _DATE.fullmatch(match.group("date"))
     published = _read(date_match, order) if date_match else None
     return DateLine(published=published, date_text=match.group("date")) if published else None
-
-
-def find_dates(text: str, order: Order | None = None) -> list[tuple[dt.date, int, int]]:
-    """Every full date in a text, with its character span."""
-    found = []
-    for match in _DATE.finditer(text):
-        parsed = _read(match, order)
-        if parsed:
-            found.append((parsed, match.start(), match.end()))
-    return found
 
 
 def numeric_order(texts: Iterable[str], hint: str | None = None) -> Order | None:

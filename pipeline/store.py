@@ -170,14 +170,6 @@ def _refuse_foreign_files(target_dir: Path) -> None:
         )
 
 
-def write_tables(out_dir: Path, tables: dict[str, pa.Table]) -> list[Path]:
-    """Write each table to <out>/<name>/part-0.parquet via a fsynced staging file and an atomic rename."""
-    with StagedTables(out_dir, {name: table.schema for name, table in tables.items()}) as staged:
-        for name, table in tables.items():
-            staged.write(name, table)
-        return staged.publish()
-
-
 def move_into_place(source: Path, target: Path) -> None:
     """Move a finished file over `target` atomically: fsync it, rename it, fsync the directory."""
     try:

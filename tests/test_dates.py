@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import date_line, find_dates, parse_date, unparsed_date
+from pipeline.dates import date_line, parse_date, unparsed_date
 
 
 @pytest.mark.parametrize(
@@ -40,13 +40,6 @@ def test_a_date_shaped_line_that_is_no_date_is_named():
 def test_future_and_ancient_dates_are_rejected():
     assert parse_date("January 1, 2090") is None
     assert parse_date("January 1, 1901") is None
-
-
-def test_find_dates_gives_spans():
-    text = "On March 3, 2020 the court ruled; the appeal followed on 4 May 2021."
-    found = find_dates(text)
-    assert [d for d, _, _ in found] == [dt.date(2020, 3, 3), dt.date(2021, 5, 4)]
-    assert text[found[0][1]:found[0][2]] == "March 3, 2020"
 
 
 @pytest.mark.parametrize("text", ["March 4, 2021", "29 APRIL 2022", "Sept. 3, 2020", "8th May 2022",

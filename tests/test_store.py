@@ -5,7 +5,15 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.errors import OutputError
-from pipeline.store import clean_staging, write_json, write_tables
+from pipeline.store import StagedTables, clean_staging, write_json
+
+
+def write_tables(out_dir: Path, tables: dict[str, pa.Table]) -> None:
+    """Stage and publish whole tables, as a run does batch by batch."""
+    with StagedTables(out_dir, {name: table.schema for name, table in tables.items()}) as staged:
+        for name, table in tables.items():
+            staged.write(name, table)
+        staged.publish()
 
 
 def test_write_replaces_the_table_whole(tmp_path: Path):
