@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             from .query import sql
 
             frame = sql(args.query, args.out)
-            _print(frame.to_csv(index=False) if args.csv else frame.to_string(index=False))
+            _print(frame.to_csv(index=False) if args.csv else frame.to_string(index=False, na_rep="null"))
             return 0
         if args.command == "explain":
             from .explain import explain
