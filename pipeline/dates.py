@@ -74,7 +74,7 @@ _DATELINE = re.compile(
     rf"^\(?\s*(?P<place>{_PLACE})\s*(?:[(\[]|,|[–—-]+)?\s*(?P<date>{DATE_PATTERN}|{_SHORT})(?:{_TIME})?"
     rf"(?:\s*[)\]]\s*(?:[–—:]|-{{1,2}})?|\s*(?:/[^/]{{1,40}}/)?\s*(?:[–—:]|-{{1,2}}|$))\s*(?P<rest>.*)$",
 )
-# A date at the end of a line, after a separator: `Title | 9/15/2022`, `Title (May 3, 2021)`,
+# A date at the end of a line, after a separator: `Title | 6/14/2021`, `Title (May 3, 2021)`,
 # `Title, media release, April 24, 2013`.
 _TRAILING = re.compile(
     rf"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[]|\s-{{1,2}})\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?"
@@ -217,7 +217,7 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
 
 @functools.lru_cache(maxsize=65_536)
 def trailing_date(line: str, order: Order | None = None) -> DateLine | None:
-    """A title followed by its date on one line (`Title | 9/15/2022`, `Title (May 3, 2021)`), else None."""
+    """A title followed by its date on one line (`Title | 6/14/2021`, `Title (May 3, 2021)`), else None."""
     if len(line) > settings.TITLE_MAX_CHARS + 40:
         return None
     match = _TRAILING.match(line.strip())
