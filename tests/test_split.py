@@ -14,20 +14,20 @@ def _page(*blocks: str, source: str = "mem.txt") -> Page:
 def test_listing_snippet_splits_into_dated_cards_only():
     cards = split(read(DATA / "listing_snippet.txt"))
     assert [(c.title, c.published) for c in cards] == [
-        ("It’s Time To Stop Political Posturing And Protect Human Rights At The Border, Says Amnesty",
+        ("It’s Time To Stop Cutting Corners And Protect Island Families On The Ferries, Says Harbour Trust",
          dt.date(2019, 1, 8)),
-        ("Remain in Mexico Plan Could Prove Deadly to Vulnerable Families", dt.date(2018, 12, 20)),
-        (("Mexico: Amnesty International urges president-elect to take action for human rights during his "
+        ("Ferry Timetable Plan Could Leave Island Pupils Stranded This Winter", dt.date(2018, 12, 20)),
+        (("Coast: Harbour Trust urges the new minister to take action for island families during his "
           "first 100 days"), dt.date(2018, 11, 28)),
     ]
     assert {c.kind for c in cards} == {"press_release"}
     # page chrome above the first card is dropped, the photo caption goes with the card below it
     assert cards[0].captions == ()
     assert cards[1].captions == (
-        "Yellow and white graphic with the Amnesty international logo on the bottom left and the word",
+        "Blue and white graphic with the Harbour Trust logo on the top right and the word",
     )
-    assert "We put a human face" not in cards[0].summary
-    assert cards[0].summary.startswith("In anticipation of President Trump’s address")
+    assert "We tell the stories behind the numbers" not in cards[0].summary
+    assert cards[0].summary.startswith("In anticipation of the minister’s statement")
     assert cards[0].summary.endswith("…")
 
 
