@@ -106,7 +106,7 @@ def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
 
 
 def _unit_after(span: Span) -> str | None:
-    """The measurement unit written right after the number, the longest form first: `180 mg/dL`, `3 sq km`."""
+    """The measurement unit written right after the number, the longest form first: `160 mg/dL`, `3 sq km`."""
     doc = span.doc
     last = max((t.i for t in span if t.like_num), default=span.start)
     following = _UNIT_SLASH.sub("/", doc[last + 1:min(len(doc), span.end + 3)].text.lower())
