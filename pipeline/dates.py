@@ -39,7 +39,7 @@ _WRITTEN = (
 _ISO = r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d])"
 _NUMERIC = (r"(?<![\d/.:-])(?P<na>\d{1,2})\s?(?P<nsep>[-/.])\s?(?P<nb>\d{1,2})\s?(?P=nsep)\s?"
             r"(?P<ny>(?:19|20)\d\d)(?![\d])")
-# Two-digit years (`05/01/13`, `05.19.15`) only where the text is the date alone: a table's date cell.
+# Two-digit years (`03/08/12`, `06.22.14`) only where the text is the date alone: a table's date cell.
 _SHORT = r"(?<![\d/.:-])(?P<sa>\d{1,2})(?P<ssep>[/.])(?P<sb>\d{1,2})(?P=ssep)(?P<sy>\d\d)(?![\d/.])"
 DATE_PATTERN = rf"(?i:{_WRITTEN}|{_ISO}|{_NUMERIC})"  # case-insensitive wherever it is embedded
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
@@ -67,14 +67,14 @@ _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}$")
 # Text before a trailing date that makes it part of a sentence, not a title's date.
 _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|before|after|and|or|the)\s*$",
                               re.IGNORECASE)
-# `NEW YORK (April 26, 2024) –`, `ROME/NEW YORK, 26 May 2024 –`, `(New York, May 30, 2003) –`,
-# `REDMOND, Wash. — Aug. 25, 2006 —`, `THOUSAND OAKS, Calif., Jan. 21, 2016 /PRNewswire/ --`.
+# `NEW YORK (April 14, 2023) –`, `GENEVA/NEW YORK, 14 March 2023 –`, `(New York, May 12, 2005) –`,
+# `SPOKANE, Wash. — Aug. 9, 2007 —`, `SPRINGFIELD, Ill., Jan. 12, 2017 /PRNewswire/ --`.
 _PLACE = r"[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){0,4}(?:,\s*[A-Z][A-Za-z.]{1,12}){0,2}"
 _DATELINE = re.compile(
     rf"^\(?\s*(?P<place>{_PLACE})\s*(?:[(\[]|,|[–—-]+)?\s*(?P<date>{DATE_PATTERN}|{_SHORT})(?:{_TIME})?"
     rf"(?:\s*[)\]]\s*(?:[–—:]|-{{1,2}})?|\s*(?:/[^/]{{1,40}}/)?\s*(?:[–—:]|-{{1,2}}|$))\s*(?P<rest>.*)$",
 )
-# A date at the end of a line, after a separator: `Title | 9/15/2022`, `Title (May 3, 2021)`,
+# A date at the end of a line, after a separator: `Title | 6/14/2021`, `Title (May 3, 2021)`,
 # `Title, media release, April 24, 2013`.
 _TRAILING = re.compile(
     rf"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[]|\s-{{1,2}})\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?"
@@ -217,7 +217,7 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
 
 @functools.lru_cache(maxsize=65_536)
 def trailing_date(line: str, order: Order | None = None) -> DateLine | None:
-    """A title followed by its date on one line (`Title | 9/15/2022`, `Title (May 3, 2021)`), else None."""
+    """A title followed by its date on one line (`Title | 6/14/2021`, `Title (May 3, 2021)`), else None."""
     if len(line) > settings.TITLE_MAX_CHARS + 40:
         return None
     match = _TRAILING.match(line.strip())

@@ -309,8 +309,8 @@ def _printed_date(blocks: tuple[str, ...], at: int | None, order: Order | None,
 
 
 def _date_of_line(line: str, order: Order | None) -> dt.date | None:
-    """The date of a line that is a date with at most a label (`June 8, 2022`, `Press Releases June 8, 2022`,
-    `20 September 2022 - Wits University`), else None."""
+    """The date of a line that is a date with at most a label (`March 3, 2021`, `Press Releases March 3, 2021`,
+    `14 September 2021 - Brightwater University`), else None."""
     found = date_line(line, order, short_years=len(line) <= settings.SHORT_DATE_LINE_MAX_CHARS)
     if found is not None and (not found.rest or len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS
                               or kind_of(found.rest)):

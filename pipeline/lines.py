@@ -15,7 +15,7 @@ from .dates import DateLine, Order, date_line, dateline, trailing_date, yearless
 
 _WORDS = tomllib.loads((Path(__file__).with_name("layout_words.toml")).read_text(encoding="utf-8"))
 KIND_LABELS: dict[str, str] = {**_WORDS["kinds"], **_WORDS["kinds_alone"]}
-# A label of several words may follow the organisation's name (`Amnesty International USA Press
+# A label of several words may follow the organisation's name (`Harbour Trust USA Press
 # Release`); a one-word label must stand alone (`Free Speech` is a topic, not a speech).
 _KIND_LINE = re.compile(
     r"^(?:(?:[\w’'.&-]+\s+){0,4}(" + "|".join(map(re.escape, sorted(_WORDS["kinds"], key=len, reverse=True)))
@@ -231,7 +231,7 @@ def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | N
     found = date_line(text, order, short_years=len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
     if found is not None:
         if found.rest and _META_REST.match(found.rest) and len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS:
-            return found, "date"  # `28/09/2022 59 views`, `3 May 2021 (updated)`: a date line with its meta
+            return found, "date"  # `14/03/2021 37 views`, `3 May 2021 (updated)`: a date line with its meta
         return found, found.form
     found = dateline(text, order)
     if found is not None and found.rest:

@@ -205,7 +205,7 @@ def _item(elements: list, order: Order | None, lines_of: dict[lxml.html.HtmlElem
 
 def _find_date(item: _Item, order: Order | None) -> None:
     """The item's publication date: a machine-readable attribute, else a date line, else a date beside
-    the title (`Title | 9/15/2022`), else a teaser's dateline."""
+    the title (`Title | 6/14/2021`), else a teaser's dateline."""
     for block in item.blocks:
         if block.datetime:
             parsed = parse_date(block.datetime[:10])
@@ -419,7 +419,7 @@ def _title_text(block: Block, item: _Item) -> str:
     if link and link != text and len(link.split()) >= 2 and _only_labels(text.replace(link, " "), item):
         return link  # `Title, media release, April 24, 2013`: the link is the headline, the rest its labels
     if block is item.date_block and item.date is not None:
-        text = item.date.before or item.date.rest  # `Title | 9/15/2022`: the title without its date
+        text = item.date.before or item.date.rest  # `Title | 6/14/2021`: the title without its date
     elif item.date is not None and item.date.date_text in text and len(text) > len(item.date.date_text) + 3:
         text = text.replace(item.date.date_text, " ")
     return clean_line(text).strip(" |•·–—-,")

@@ -293,7 +293,7 @@ def _layout(trial: _Trial, content: list[Line]) -> Layout:
 
 
 def _drop_page_heading(parts: list[list[tuple[Line, str]]]) -> None:
-    """A kind label found above the first card only is the page's heading (`IRC in the News`), not the
+    """A kind label found above the first card only is the page's heading (`Brightwater in the News`), not the
     first card's kind."""
     with_kind = [n for n, part in enumerate(parts) if any(role == KIND for _line, role in part)]
     if len(parts) >= 2 and with_kind == [0]:

@@ -14,7 +14,7 @@ from pipeline.dates import date_line, parse_date, unparsed_date
         ("18 Feb 2020 - Statement on the elections", dt.date(2020, 2, 18), "Statement on the elections"),
         ("13-05-2013 News Release 13/87", dt.date(2013, 5, 13), "News Release 13/87"),
         ("Sept. 3, 2021", dt.date(2021, 9, 3), ""),
-        ("8th May 2022 - Children in need", dt.date(2022, 5, 8), "Children in need"),
+        ("8th May 2022 - Families in need", dt.date(2022, 5, 8), "Families in need"),
         ("Monday, January 8, 2019", dt.date(2019, 1, 8), ""),
     ],
 )

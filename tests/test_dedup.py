@@ -4,11 +4,11 @@ from pipeline.dedup import dedup, identity_key
 from pipeline.records import Release
 
 DAY = dt.date(2019, 10, 24)
-TEASER = ("Turkey spent the months leading up to its military incursion into northeast Syria "
-          "forcibly returning refugees…")
+TEASER = ("The ministry spent the months leading up to its review of the island ferry routes "
+          "quietly cancelling winter crossings…")
 FULL = (
-    "Turkey spent the months leading up to its military incursion into northeast Syria forcibly returning "
-    "refugees to the war zone, a new report shows. Researchers interviewed dozens of people."
+    "The ministry spent the months leading up to its review of the island ferry routes quietly cancelling "
+    "winter crossings to the outer islands, a new report shows. Researchers interviewed dozens of people."
 )
 
 
@@ -18,9 +18,9 @@ def _release(source: str, title: str | None, summary: str, published=DAY, kind="
 
 def test_same_release_on_two_pages_and_twice_on_one_merges():
     result = dedup([
-        _release("a.txt", "Turkey Illegally Deported Syrians", TEASER),
-        _release("a.txt", "Turkey Illegally Deported Syrians", TEASER),
-        _release("b.html", "Turkey Illegally Deported Syrians", FULL),
+        _release("a.txt", "Ministry Quietly Cut Island Ferries", TEASER),
+        _release("a.txt", "Ministry Quietly Cut Island Ferries", TEASER),
+        _release("b.html", "Ministry Quietly Cut Island Ferries", FULL),
     ])
     ((rid, release),) = result.releases
     assert result.merged == 2
@@ -31,10 +31,10 @@ def test_same_release_on_two_pages_and_twice_on_one_merges():
 
 def test_distinct_releases_never_merge():
     result = dedup([
-        _release("a.txt", "Statement on Syria", TEASER),
-        _release("a.txt", "Statement on Syria", "The Secretary-General welcomes the agreement reached today "
+        _release("a.txt", "Statement on the Ferries", TEASER),
+        _release("a.txt", "Statement on the Ferries", "The Secretary-General welcomes the agreement reached today "
                  "between the parties on a ceasefire in the northwest, and calls on all to respect it."),
-        _release("a.txt", "Statement on Syria", TEASER, published=dt.date(2019, 10, 25)),
+        _release("a.txt", "Statement on the Ferries", TEASER, published=dt.date(2019, 10, 25)),
     ])
     assert len(result.releases) == 3
     assert len({rid for rid, _ in result.releases}) == 3
@@ -56,10 +56,10 @@ def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
 
     stamp = dt.datetime(2021, 5, 2, tzinfo=dt.UTC)
     records = [
-        _release("a.txt", "Turkey Illegally Deported Syrians", TEASER),
-        _release("b.html", "Turkey Illegally Deported Syrians", FULL),
-        _release("a.txt", "Statement on Syria", TEASER),
-        _release("a.txt", "Statement on Syria", FULL.replace("Turkey", "The government")),
+        _release("a.txt", "Ministry Quietly Cut Island Ferries", TEASER),
+        _release("b.html", "Ministry Quietly Cut Island Ferries", FULL),
+        _release("a.txt", "Statement on the Ferries", TEASER),
+        _release("a.txt", "Statement on the Ferries", FULL.replace("The ministry", "The government")),
         _release("c.txt", None, "A card with no title but a long enough teaser to be identified by its words."),
     ]
     records = [r.__class__(**{**{f: getattr(r, f) for f in r.__slots__}, "seen_at": stamp}) for r in records]

@@ -14,36 +14,36 @@ def _one(nlp, text: str, title: str | None = None) -> Release:
 
 
 def test_spokesperson_with_role_and_organisation(nlp):
-    out = _one(nlp, "Margaret Huang, executive director of Amnesty International, issued the following "
-                    "statement: “The wall is a symbol of fear and should not be funded.”")
+    out = _one(nlp, "Jane Roe, executive director of Harbour Trust, issued the following "
+                    "statement: “The new toll is a barrier to families and should not be approved.”")
     (person,) = out.spokespeople
     assert (person.name, person.role, person.organization) == (
-        "Margaret Huang", "executive director", "Amnesty International")
-    assert person.quote == "The wall is a symbol of fear and should not be funded."
-    assert out.text[person.start:person.end] == "Margaret Huang"
+        "Jane Roe", "executive director", "Harbour Trust")
+    assert person.quote == "The new toll is a barrier to families and should not be approved."
+    assert out.text[person.start:person.end] == "Jane Roe"
 
 
 def test_inverted_attribution_and_people_only_mentioned(nlp):
-    out = _one(nlp, "President Trump signed the order on Friday. “This is a cruel policy,” said Erika "
-                    "Guevara-Rosas, Americas director at Amnesty International.")
+    out = _one(nlp, "Governor John Doe signed the order on Friday. “This is a cruel policy,” said Maria "
+                    "Silva-Reyes, Americas director at Brightwater.")
     assert [(p.name, p.role, p.organization) for p in out.spokespeople] == [
-        ("Erika Guevara-Rosas", "Americas director", "Amnesty International")]
+        ("Maria Silva-Reyes", "Americas director", "Brightwater")]
 
 
 def test_signature_under_an_email(nlp):
     text = read(DATA / "email_signature.txt").blocks
     out = _one(nlp, "\n".join(text))
     assert [(p.name, p.role, p.organization) for p in out.spokespeople] == [
-        ("Denise Bell", "Researcher, Refugee and Migrant Rights", "Amnesty International USA")]
+        ("Jane Roe", "Researcher, Coastal and Island Rights", "Harbour Trust USA")]
 
 
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        ("Turkey illegally deported Syrians into war.", ("SYR", "TUR")),
+        ("Turkey sent Syrians back across the border.", ("SYR", "TUR")),
         ("Mexican authorities detained families in Tijuana.", ("MEX",)),
         ("The U.S. House passed the Burma Act.", ("MMR", "USA")),
-        ("Amnesty International USA staff met officials in Central America.", ()),
+        ("Harbour Trust USA staff met officials in Central America.", ()),
         ("The letter was translated into Arabic.", ()),
     ],
 )
@@ -60,15 +60,15 @@ def test_country_mentions_carry_evidence(nlp):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("More than 39,000 unaccompanied children have arrived.", [(39000.0, "count", None)]),
-        ("Twenty-eight children and their parents face deportation.", [(28.0, "count", None)]),
+        ("More than 41,000 unaccompanied children have arrived.", [(41000.0, "count", None)]),
+        ("Twenty-eight families and their children face eviction.", [(28.0, "count", None)]),
         ("The government offered $20 million in foreign assistance.", [(20000000.0, "money", "USD")]),
-        ("An 80% cut to the refugee admissions program was announced.", [(80.0, "percent", None)]),
+        ("An 80% cut to the school meals program was announced.", [(80.0, "percent", None)]),
         ("In 2015 the law changed; COVID-19 spread; Title 42 was used within 20 days.", []),
         ("Thousands marched and hundreds of thousands signed.", []),
         # media-advisory metadata, dates with spaced slashes, footnote markers and page labels
-        ("Download the video file (722.1 MB). DURATION: 6:16", []),
-        ("Daily News 04 / 04 / 2019", []),
+        ("Download the video file (318.4 MB). DURATION: 4:12", []),
+        ("Daily News 07 / 03 / 2018", []),
         ("The task force is funded by drilling firms. [1]\nThe complainant sits on a committee. [2]", []),
         ("Board of directors\n|Page 2\nHelmut Weber, chairman", []),
         ("Around 3/4 of households and 9/11 survivors were counted.", []),
@@ -82,11 +82,11 @@ def test_figures(nlp, text, expected):
 
 
 def test_figure_object_and_qualifier(nlp):
-    out = _one(nlp, "More than 39,000 unaccompanied children have arrived at the border.")
+    out = _one(nlp, "More than 41,000 unaccompanied children have arrived at the border.")
     (figure,) = out.figures
-    assert figure.text == "More than 39,000"
+    assert figure.text == "More than 41,000"
     assert "children" in figure.object
-    assert out.text[figure.start:figure.end] == "More than 39,000"
+    assert out.text[figure.start:figure.end] == "More than 41,000"
 
 
 def test_extract_text_gives_what_the_pipeline_would(nlp):
@@ -94,13 +94,13 @@ def test_extract_text_gives_what_the_pipeline_would(nlp):
 
     (release,) = pipeline.extract_text(
         "Rights group urges release of detained reporters\nJanuary 5, 2022\n"
-        "Paul O'Brien, executive director of Amnesty International USA, said: “The 12 journalists held in "
+        "Jane Roe, executive director of Harbour Trust USA, said: “The 12 journalists held in "
         "Cairo must be freed.”"
     )
     assert release.title == "Rights group urges release of detained reporters"
     assert str(release.published) == "2022-01-05"
     assert [(p.name, p.role, p.organization) for p in release.spokespeople] == [
-        ("Paul O'Brien", "executive director", "Amnesty International USA")]
+        ("Jane Roe", "executive director", "Harbour Trust USA")]
     assert release.countries == ("EGY",)
     assert [(f.value, f.unit) for f in release.figures] == [(12.0, "count")]
     assert pipeline.extract_text("   \n  ") == []
@@ -111,7 +111,7 @@ def test_extract_text_gives_what_the_pipeline_would(nlp):
     [
         ("OAKLAND, Calif. — A federal judge blocked the rule today.", ("USA",)),
         ("GENEVA/NAIROBI, 3 May 2021 – Aid agencies warned of famine.", ("CHE", "KEN")),
-        ("Save the Children Canada welcomed the decision.", ()),
+        ("Harbour Trust Canada welcomed the decision.", ()),
         ("The U.S. Department of State issued a travel warning.", ("USA",)),
         ("Leaders called for calm in the Gulf and across the Western region.", ()),
         ("Survivors from Darfur and Bosnia testified.", ("BIH", "SDN")),
@@ -126,8 +126,8 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
     [
         ("Aid chief Maria Lopez visited the camp on Monday. She said: “Families need shelter now.”",
          [("Maria Lopez", "chief", None)]),
-        (("The agency is alarmed by the fighting. The world cannot afford another war.\n"
-          "Omar Haddad, Deputy Spokesperson for the Agency Geneva, 3 January 2020"),
+        (("The agency is alarmed by the fighting. The region cannot bear another season of it.\n"
+          "Omar Haddad, Deputy Spokesperson for the Agency Geneva, 14 March 2021"),
          [("Omar Haddad", "Deputy Spokesperson for the Agency", None)]),
         ("Agency Chief Maria Lopez Briefing to the Security Council on the situation in Haiti",
          [("Maria Lopez", "Chief", "Agency")]),
@@ -156,9 +156,9 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
         # two people named before an ambiguous "He": nobody
         ("UN envoy Laila Nasser met President Pedro Alves on Monday. He said the elections would go ahead.", []),
         # a hyphenated name said twice is one person, never cut inside
-        (("Erika Guevara-Rosas, Americas director at Amnesty International, visited the border on Monday. "
-          "“This is a cruel policy,” said Erika Guevara-Rosas."),
-         [("Erika Guevara-Rosas", "Americas director", "Amnesty International")]),
+        (("Maria Silva-Reyes, Americas director at Brightwater, visited the border on Monday. "
+          "“This is a cruel policy,” said Maria Silva-Reyes."),
+         [("Maria Silva-Reyes", "Americas director", "Brightwater")]),
         # a colon after a name that is the object of "with" opens a video title, not her words
         ("Watch the interview with Jane Doe, our director: “Why the camps must stay open”", []),
         ("Describing her talks with Minister Pedro Alves, she said the camps needed water.", []),
@@ -192,10 +192,10 @@ def test_a_name_run_into_the_words_before_it_is_cut_where_the_text_prints_them_a
 @pytest.mark.parametrize(
     ("text", "value", "obj", "written"),
     [
-        ("Air strikes caused nearly half - 49.8 per cent - of the 47,500 recorded deaths of children.",
-         49.8, "recorded deaths of children", "nearly half - 49.8"),
-        ("Two more prisoners were released this week, bringing the total number of detainees to 91.",
-         91.0, "detainees", "91"),
+        ("Floods caused nearly half - 46.3 per cent - of the 12,400 recorded deaths of livestock.",
+         46.3, "recorded deaths of livestock", "nearly half - 46.3"),
+        ("Two more shelters were opened this week, bringing the total number of shelters to 47.",
+         47.0, "shelters", "47"),
         ("Up to 5 million households could lose power this winter.", 5000000.0, "households", "Up to 5 million"),
     ],
 )

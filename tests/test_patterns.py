@@ -46,7 +46,7 @@ def test_speech_verbs_are_inflected_from_their_lemmas(lemma, forms):
 def test_bare_forms_are_speech_only_where_listed():
     speech = lexicon().speech_verbs
     assert {"said", "say", "stated", "noted", "warns", "adding"} <= speech
-    assert not {"state", "note", "continue"} & speech  # "Secretary of State", "to continue his work"
+    assert not {"state", "note", "continue"} & speech  # "Secretary of State", "to continue the talks"
 
 
 def test_every_named_pattern_has_its_finder():
@@ -301,15 +301,15 @@ def test_country_mentions_record_their_rule(nlp):
         # thousands written in groups of three, a scale letter glued to the number, units after it
         ("The clinic treated over 200 000 patients last year.", [(200000.0, "count")]),
         ("The charity spent $13K on new pumps.", [(13000.0, "money")]),
-        ("Doses of 140 mg lowered LDL-C levels above 180 mg/dL in most patients.", [(140.0, "mg"), (180.0, "mg/dl")]),
+        ("Doses of 120 mg lowered LDL-C levels above 160 mg/dL in most patients.", [(120.0, "mg"), (160.0, "mg/dl")]),
         # a range gives both of its bounds
-        ("Emissions fell by 67 to 76 percent from the baseline.", [(67.0, "percent"), (76.0, "percent")]),
+        ("Emissions fell by 40 to 55 percent from the baseline.", [(40.0, "percent"), (55.0, "percent")]),
         # a score's either number, numbers listed after a label, a time with its zone, bill numbers, a rank,
         # a type, a name with digits
         ("The court ruled 5-4 against the plan.", []),
-        ("Tariffs under Section 301 and 232 rose again.", []),
-        ("The briefing starts at 11.00 CEST.", []),
-        ("H.J. Res. 35 and S. 981 passed the Senate.", []),
+        ("Tariffs under Section 104 and 118 rose again.", []),
+        ("The briefing starts at 14.30 CEST.", []),
+        ("H.J. Res. 12 and S. 407 passed the Senate.", []),
         ("The university ranked in the top 10 again.", []),
         ("People with type 2 diabetes need care.", []),
         ("Statement by Dr. Ana Lima, 7xb: Opening Plenary", []),
@@ -326,7 +326,7 @@ def test_forms_of_numbers(nlp, text, expected):
          "percent_entity", "modified_noun:change_in"),
         ("The survey found a 30 percent rise in arrests of journalists.", "arrests of journalists",
          "percent_entity", "modified_noun:change_in"),
-        ("Two more prisoners were released, bringing the total number of detainees to 91.", "detainees",
+        ("Two more shelters were opened, bringing the total number of shelters to 47.", "shelters",
          "cardinal_entity", "clause_subject:amount_of"),
     ],
 )

@@ -77,7 +77,7 @@ def test_iter_raw_files_skips_sidecars_and_hidden(tmp_path: Path):
 
 def test_email_snippet_reads_every_line():
     page = read(DATA / "email_signature.txt")
-    assert "Denise Bell" in page.blocks
+    assert "Jane Roe" in page.blocks
 
 
 def test_hard_wrapped_paragraphs_are_joined_where_the_next_word_did_not_fit(tmp_path: Path):

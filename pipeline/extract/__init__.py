@@ -54,7 +54,7 @@ def build_nlp(model: str = settings.DEFAULT_MODEL) -> Language:
     return nlp
 
 
-# `said:“Health and ...`: a colon glued to an opening quote is three tokens, not one word, so the
+# `said:“Water and ...`: a colon glued to an opening quote is three tokens, not one word, so the
 # verb of saying and the quotation are seen.
 _GLUED_QUOTE = r"(?<=[^\s:]):(?=[“\"])|(?<=:)[“\"](?=\S)"
 

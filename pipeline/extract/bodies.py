@@ -22,27 +22,27 @@ _OF_AT_FOR = frozenset({"of", "at", "for", "with", "from"})
 
 def org_name(ent: Span) -> str:
     """The organisation as written: no leading "the", no possessive, no role words the recogniser swept in,
-    and a hyphenated tail kept ("MSF-Spain")."""
+    and a hyphenated tail kept ("Brightwater-Spain")."""
     doc = ent.doc
     end = ent.end
     while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         end += 2
     if is_country_word(text_at(doc, end)):
-        end += 1  # "Greenpeace UK", "Amnesty International USA": the national section
+        end += 1  # "Harbour Trust UK", "Brightwater USA": the national section
     tokens = list(doc[ent.start:end])
     cut = next((n for n, t in enumerate(tokens) if t.text in DASHES and t.whitespace_), None)
     tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
     while len(tokens) > 1 and is_role_word(tokens[-1]):
         tokens.pop()
     text = "".join(t.text_with_ws for t in tokens).strip()
-    text = re.split(r"[’']s\s", text, maxsplit=1)[0]  # "Amnesty International USA’s Security Program"
+    text = re.split(r"[’']s\s", text, maxsplit=1)[0]  # "Harbour Trust USA’s Security Program"
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"[’']s$", "", text).strip()
 
 
 def is_body(ent: Span) -> bool:
     """An ORG entity that names a body, not a part of one or a title: not `the Gender Program`, not
-    `Advisor on Economic ... Rights`, not `(ICRC)` after the full name, not a region."""
+    `Adviser on Land ... Rights`, not `(ICRC)` after the full name, not a region."""
     doc = ent.doc
     if ent[0].lower_ in LEX.role_words or ent[-1].lower_ in LEX.unit_words or is_place(ent.text) \
             or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
@@ -166,7 +166,7 @@ def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
 
 
 def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`Amnesty International USA's Security Program`: the body whose possessive the title holds."""
+    """`Harbour Trust USA's Security Program`: the body whose possessive the title holds."""
     doc = span.doc
     owner = next((e for e in entities if is_body(e) and (e.end + 1 < span.end and doc[e.end].text in _POSSESSIVE
                                                           or e.end < span.end and e[-1].text in _POSSESSIVE)), None)

@@ -159,7 +159,7 @@ def _dateline_places(doc: Doc, taken: set[tuple[int, int]]) -> list[CountryMenti
 
 
 def _inside_named_org(span: Span) -> bool:
-    """`Amnesty International USA`, `Save the Children Canada`: a section named by its country. A name
+    """`Brightwater USA`, `Harbour Trust Canada`: a section named by its country. A name
     that starts with the country (`U.S. Department of State`, `Malta's presidency`) still refers to it."""
     ent = doc_index(span.doc).entity_at(span.start)  # one lookup, not a scan of every entity per match
     if ent is None or ent.label_ != "ORG" or span.end > ent.end or ent == span:

@@ -41,7 +41,7 @@ _DIGIT_GROUP = re.compile(r"\d{3}")
 _LIST_LINKS = frozenset({"and", "or", ",", "&"})
 # Letters glued after digits make a name, unless an ordinal's, a scale's or a ratio's: "7xb", "5G", "4K".
 _GLUED_LETTERS = re.compile(r"^\d+(?!(?:st|nd|rd|th|k|m|bn|mn|x)$)[A-Za-z]+$", re.IGNORECASE)
-_RANGE_LINKS = frozenset({"to", "-", "–", "—", "and"})  # "67 to 76 percent", "$5-10 million", "between 10 and 20"
+_RANGE_LINKS = frozenset({"to", "-", "–", "—", "and"})  # "40 to 55 percent", "$5-10 million", "between 10 and 20"
 _SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
@@ -106,7 +106,7 @@ def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
 
 
 def _unit_after(span: Span) -> str | None:
-    """The measurement unit written right after the number, the longest form first: `180 mg/dL`, `3 sq km`."""
+    """The measurement unit written right after the number, the longest form first: `160 mg/dL`, `3 sq km`."""
     doc = span.doc
     last = max((t.i for t in span if t.like_num), default=span.start)
     following = _UNIT_SLASH.sub("/", doc[last + 1:min(len(doc), span.end + 3)].text.lower())
@@ -115,7 +115,7 @@ def _unit_after(span: Span) -> str | None:
 
 
 def _clause_subject(span: Span) -> Token | None:
-    """`exports were worth £834 billion`, `the number rose to 91`: the subject is what the number measures."""
+    """`exports were worth £612 billion`, `the number rose to 47`: the subject is what the number measures."""
     token = span.root
     came_through = ""
     for _ in range(settings.CLAUSE_SUBJECT_MAX_HOPS):
@@ -128,7 +128,7 @@ def _clause_subject(span: Span) -> Token | None:
             if subjects and subjects[0].pos_ in {"NOUN", "PROPN"} and not (span.start <= subjects[0].i < span.end):
                 return subjects[0]
             if not subjects and came_through == "to":
-                # "bringing the total number of detainees to 91": what is brought to the number
+                # "bringing the total number of shelters to 47": what is brought to the number
                 return next((c for c in token.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
             return None
         came_through = token.lower_
@@ -249,7 +249,7 @@ def find_figures(doc: Doc, matcher: Matcher | None = None) -> list[Figure]:
     for span in spans:
         figure = _figure(span, matcher)
         upper = _range_upper(span) if figure is not None else None
-        # "67 to 76 percent", "$5-10 million": a range's upper bound is a figure too, in the range's currency.
+        # "40 to 55 percent", "$5-10 million": a range's upper bound is a figure too, in the range's currency.
         for found in (figure, _figure(upper, matcher) if upper is not None else None):
             if found is not None:
                 found = replace(found, currency=found.currency or figure.currency) if figure is not None else found
@@ -316,10 +316,10 @@ _DOTTED_MONTHS = sorted(LEX.month_words | {f"{m}." for m in LEX.month_words})
 # What a number is part of, as token patterns, each named by its reason: every number a match holds is
 # refused (logged at debug level with the reason).
 CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
-    # "Title 42", "Section 301 and 232", "H.J. Res. 35", "top 10", "type 2"
+    # "Title 42", "Section 104 and 118", "H.J. Res. 12", "top 10", "type 2"
     "a label's number": [[{"LOWER": {"IN": _LABELS}}, {"ORTH": ".", "OP": "?"}, _NUM,
                           *_LINKED_NUM, *_LINKED_NUM]],
-    # "HB 121", "SR 2254": a capitalised prefix of two to four letters
+    # "HB 407", "SR 2254": a capitalised prefix of two to four letters
     "a code's number": [[{"IS_UPPER": True, "IS_ALPHA": True,
                           "LENGTH": {">=": _PREFIX_MIN, "<=": _PREFIX_MAX}}, {"LIKE_NUM": True, "IS_ALPHA": False}]],
     "a date printed without its year": [[{"LOWER": {"IN": _DOTTED_MONTHS}}, _NUM],  # "March 17", "26 May"
@@ -327,7 +327,7 @@ CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
     "a footnote marker": [[{"ORTH": "["}, _NUM, {"ORTH": "]"}]],  # "[2]"
     "a street address": [[_NUM, {"OP": f"{{,{settings.ADDRESS_WORD_WINDOW_TOKENS - 1}}}"},  # "311 W 43rd Street"
                           {"LOWER": {"IN": sorted(LEX.address_words | {w.strip(".") for w in LEX.address_words})}}]],
-    # "20 days", "a 12-year sentence" (12, -, year), "11.00 CEST", "5 Main St."
+    # "20 days", "a 12-year sentence" (12, -, year), "14.30 CEST", "5 Main St."
     "a duration, an age, a time or an address": [
         [_NUM, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": sorted(LEX.time_words | {f"{w}s" for w in LEX.time_words}
                                                                | LEX.address_words)}}]],
@@ -365,8 +365,8 @@ _REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
     ("a long bare digit run: an identifier or a date stamp, not a count",
      lambda span, text, nxt: bool(_DIGIT_RUN.fullmatch(text))),
     ("a running time or a time code", lambda span, text, nxt: bool(_CLOCK.fullmatch(text))),  # "6:16", "00:06:16"
-    ("part of a date, a fraction or a name", _slashed),  # "04 / 04 / 2019", "3/4", "9/11"
-    # "722.1 MB", "(PDF, 2.4 MB)": not a figure the release reports
+    ("part of a date, a fraction or a name", _slashed),  # "07 / 03 / 2018", "3/4", "9/11"
+    # "318.4 MB", "(PDF, 2.4 MB)": not a figure the release reports
     ("the size of a download", lambda span, text, nxt: nxt is not None and nxt.lower_ in LEX.file_sizes
      and _is_download_size(span)),
     # "one" is far more often "one of", "no one", "the one" than a count of one

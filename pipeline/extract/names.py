@@ -105,7 +105,7 @@ def trim_name(span: Span) -> Span:
 
 def head_phrase(token: Token) -> list[Token]:
     """A subject without its prepositional phrases and clauses: `The director of X, Jane Doe` keeps Jane
-    Doe; in a subject such as `Ruling on a complaint by Lord Lipsey` the name is not the speaker."""
+    Doe; in a subject such as `Ruling on a complaint by Lord Roe` the name is not the speaker."""
     phrase = [token]
     for child in token.children:
         if child.dep_ not in {"prep", "acl", "relcl", "advcl", "agent"}:
@@ -158,7 +158,7 @@ def pronoun_antecedent(index: DocIndex, verb: Token) -> Span | None:
         return None
     first = max(0, index.sent_of[verb.i] - settings.PRONOUN_LOOKBACK_SENTENCES)
     start = index.sents[first].start
-    # "Describing his meeting with Ban Ki-moon, he said ... He noted": an object in a sentence whose
+    # "Describing his meeting with Ana Lima-Costa, he said ... He noted": an object in a sentence whose
     # subject is "he" or "she" is someone else. Of the others, exactly one person must be named.
     people = [e for e in index.between("PERSON", start, verb.i) if e.end <= verb.i
               and not (e.root.dep_ in _OBJECTS and _has_pronoun_subject(index, e.start))]
@@ -182,12 +182,12 @@ def person_before(index: DocIndex, verb: Token) -> Span | None:
     between = doc[person.end:verb.i]
     if len(between) > 2 and between[1 + (between[1].lower_ == "the")].ent_type_ == "ORG" \
             and any(t.dep_ == "aux" and t.head == verb for t in between):
-        return None  # "a complaint by Lord Lipsey, the Advertising Standards Authority has told": the body speaks
+        return None  # "a complaint by Lord Roe, the Harbour Standards Authority has told": the body speaks
     if len(between) == 0:
         return person
     if any(t.head == verb and t.dep_ == "nsubj" and (t.pos_ == "PRON" or t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
                                                       and not _inside_title(person, t)) for t in between):
-        # "... with Secretary-General Ban Ki-moon, he said": the verb's own subject speaks, not the name before it.
+        # "... with Secretary-General Jane Roe, he said": the verb's own subject speaks, not the name before it.
         return None
     if between[0].text == "," and len(between) <= settings.APPOSITIVE_MAX_TOKENS and not any(
         finite_verb(t) and not in_parentheses(t) for t in between
@@ -214,7 +214,7 @@ def _name_before_appositive(index: DocIndex, start: int, verb: int) -> Span | No
 
 
 def proper_name_at(doc: Doc, start: int) -> Span | None:
-    """`comment from Jamil Dakwar, director of ...`: two or three capitalised words the recogniser missed,
+    """`comment from Nadia Farouk, director of ...`: two or three capitalised words the recogniser missed,
     followed by a comma and a role."""
     end = start
     while end < len(doc) and end - start < settings.PROPER_NAME_MAX_WORDS and doc[end].is_title and doc[end].is_alpha \
@@ -227,9 +227,9 @@ def proper_name_at(doc: Doc, start: int) -> Span | None:
 
 
 def fullest_mention(span: Span, index: DocIndex) -> Span:
-    """`said Russell` after `Catherine Russell` earlier in the text: the full name, at the mention that
+    """`said Roe` after `Jane Roe` earlier in the text: the full name, at the mention that
     also gives a role and organisation when one does. A full name said again without its title
-    (`said Erika Guevara-Rosas`) takes the earlier mention that gives it."""
+    (`said Ana Lima-Costa`) takes the earlier mention that gives it."""
     if len(span) > 1 and described(span)[0]:
         return span
     full = None if len(span) == 1 else span.text
@@ -262,7 +262,7 @@ def _best_earlier(index: DocIndex, surname: str, full: str | None, before: int) 
 
 
 def without_run_on_words(span: Span, seen: dict | None = None) -> Span:
-    """`... girls abducted by Boko Haram Netsanet Belay, Amnesty International's director, said`: a
+    """`... families displaced by Cyclone Mira Nadia Farouk, Brightwater's director, said`: a
     sentence missing its comma runs a name into the words before it. Leading words the text also prints
     on their own, not followed by the rest of the name, are cut off."""
     if len(span) < settings.RUN_ON_NAME_MIN_TOKENS:
@@ -274,7 +274,7 @@ def without_run_on_words(span: Span, seen: dict | None = None) -> Span:
         if not all((t.is_title or t.is_upper) and t.is_alpha for t in lead):
             return span
         if not span[cut - 1].whitespace_ or not (rest[0].is_title and rest[0].is_alpha and rest[1].is_alpha):
-            continue  # "Erika Guevara-Rosas", "Ban Ki-moon": never cut inside a hyphenated name
+            continue  # "Ana Lima-Costa", "Jean-Paul Roe": never cut inside a hyphenated name
         key = (lead.text, rest[0].text)
         if key not in seen:  # one scan of the text per distinct name, not per mention
             alone = re.compile(rf"(?<!\w){re.escape(lead.text)}(?![\w-])(?!\s*{re.escape(rest[0].text)})")

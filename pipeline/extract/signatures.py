@@ -18,7 +18,7 @@ LEX = lexicon()
 _SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=True))})[,!.]?$", re.IGNORECASE)
 
 
-# A transcript line opening with its speaker: "SECRETARY TILLERSON:", "MS. NAUERT:", "Jane Doe:".
+# A transcript line opening with its speaker: "MINISTER ROE:", "MS. DOE:", "Jane Doe:".
 _SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[A-Z][A-Z.’'-]*[ \t]+){0,3}([A-Z][A-Z’'-]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
 
 
@@ -34,7 +34,7 @@ _NAME_LINE = re.compile(
 
 
 def closing_signature(index: DocIndex) -> list[Found]:
-    """`... Farhan Haq, Deputy Spokesman for the Secretary-General New York, 3 January 2020`: a text
+    """`... Jane Roe, Deputy Spokesperson for the Secretary-General New York, 14 March 2021`: a text
     that ends with a name and a title, and no verb, is signed by that person."""
     if len(index.sents) < 2:
         return []  # "Appointment of Jane Roe, Programme Leader": a headline alone is signed by nobody
@@ -86,8 +86,8 @@ def signed_names(index: DocIndex) -> list[Found]:
 
 
 def speaker_labels(index: DocIndex) -> list[Found]:
-    """`SECRETARY TILLERSON: Well, first let me thank ...`: a transcript's speaker label, resolved to the
-    full name the text prints elsewhere ("Secretary of State Rex Tillerson"); `Jane Doe: ...` at the start
+    """`MINISTER ROE: Well, thank you all for coming ...`: a transcript's speaker label, resolved to the
+    full name the text prints elsewhere ("Minister of Transport Jane Roe"); `Jane Doe: ...` at the start
     of a line, when the recogniser sees a person there. A label no full name matches (QUESTION:,
     MODERATOR:) names nobody."""
     doc = index.doc

@@ -69,7 +69,7 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     # (the finder takes the noun's possessive, a proper noun: a token pattern and a look at the children
     # cost a tenth of a DependencyMatcher pattern, which scans the whole document per node).
     "possessive_statement": [[{"LOWER": {"IN": sorted(LEX.possessed_words)}}]],
-    # "Writing for The Conversation, Dr Jane Roe discusses ...": the main clause's subject wrote the words.
+    # "Writing for The Harbour Review, Dr Jane Roe discusses ...": the main clause's subject wrote the words.
     "writing_for": [[{"LOWER": "writing", "IS_SENT_START": True}, {"LOWER": {"IN": ["for", "in"]}}]],
     # "Statement by Jane Doe", "comment from Jane Doe", "attributable to Jane Doe".
     "attribution_noun": [

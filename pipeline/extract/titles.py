@@ -85,7 +85,7 @@ def title_start(person: Span) -> int:
 
 
 def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
-    """A comma inside a title: a list of capitalised words (`Economic, Social and Cultural Rights`), or a
+    """A comma inside a title: a list of capitalised words (`Land, Water and Housing Rights`), or a
     list that closes with `and` before the next comma (`(counter) terrorism, law and rights at X`)."""
     if comma + 1 >= len(doc) or comma == start:
         return False
@@ -136,13 +136,13 @@ def _split_role(span: Span, appositive: bool = False) -> Title:
         before, _, after = text.partition(org)
         possessive = re.match(r"^\s*[’']s\s+", after)
         if possessive and has_role_word(before):
-            role = text  # "Director of Amnesty International USA's Security Program": the whole title
+            role = text  # "Director of Harbour Trust USA's Security Program": the whole title
         elif possessive:
             role = after[possessive.end():]
         else:
             after = re.sub(r"^\s*\([^()]*\)?", "", after)  # "the Red Cross (ICRC)": the acronym adds nothing
             if _trim_role(after) and has_role_word(before) and not has_role_word(after):
-                role = text  # "chairman of the RAND Corp. board of trustees": the title runs through the name
+                role = text  # "chairman of the Brightwater Corp. board of trustees": the title runs through the name
             else:
                 role = before if len(_trim_role(before)) >= len(_trim_role(after)) else after
     role = _trim_role(role)
@@ -161,7 +161,7 @@ def _role_after(person: Span) -> Title:
         return Title()
     title = _split_role(doc[title_start(person):end], appositive=True)
     if title.organization is None and text_at(doc, end) == ",":
-        # "Patricia Erb, President and CEO, Save the Children Canada says": the organisation follows.
+        # "Jane Roe, President and CEO, Harbour Trust Canada says": the organisation follows.
         following = doc_index(doc).entity_at(end + 1)
         if following is not None and following.label_ == "ORG" and following.start == end + 1 and is_body(following):
             title = replace(title, organization=org_name(following), organization_rule="of_at_for_after_role")
@@ -169,20 +169,20 @@ def _role_after(person: Span) -> Title:
 
 
 def _role_before(person: Span) -> Title:
-    """A role printed before the name: `UNICEF Executive Director Catherine Russell`, `CEO, Jane Doe`."""
+    """A role printed before the name: `Brightwater Executive Director Jane Roe`, `CEO, Jane Doe`."""
     doc = person.doc
     stop = person.start
     while stop > 0 and doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and not is_role_word(doc[stop - 1]):
         stop -= 1  # "lead author Dr Jane Roe": the honorific is neither name nor title ("Professor" is a title)
     if text_at(doc, stop - 1) == ",":
-        stop -= 1  # "Amnesty International USA's Campaign Manager for Ending Gun Violence, Ernest Coverson"
+        stop -= 1  # "Harbour Trust USA's Campaign Manager for Safer Coastal Towns, Jane Roe"
     start = stop
     while start > 0 and stop - start < settings.ROLE_BEFORE_NAME_MAX_TOKENS:
         token = doc[start - 1]
         if "\n" in token.text_with_ws:
             break  # the line above (a title, a heading) is not part of the name's title
         if token.text == ")" and start >= 3 and doc[start - 3].text == "(" and doc[start - 2].is_upper:
-            start -= 3  # "the International Committee of the Red Cross (ICRC), Jakob Kellenberger"
+            start -= 3  # "the President of the Coastal Fisheries Association (CFA), Jane Roe"
             continue
         if token.lower_ in LEX.role_link_words or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
                 or token.text[:1].isupper() and not token.is_sent_start:
@@ -259,12 +259,12 @@ def _role_and_body(role: str, next_line: str) -> Title:
 
 def organization_steps(people: list[Spokesperson], index: DocIndex) -> list[Spokesperson]:
     """Steps 4 and 5 of the organisation chain, for people whose title named no body:
-    the organisation speaking in the text (`..., Human Rights Watch said. ... said Brad Adams, Asia
+    the organisation speaking in the text (`..., Rights Watchers said. ... said Jane Roe, Asia
     director`), else the page's publisher when the title is an internal one (director, spokesperson)."""
     doc = index.doc
     speakers = [e for e in index.labelled("ORG") if e.root.dep_ == "nsubj" and e.root.head.lower_ in LEX.speech_verbs]
     if len({org_name(e) for e in speakers}) == 1:
-        # An organisation first speaking after the person ("The ONS have said") is a third party.
+        # An organisation first speaking after the person ("The Harbour Trust have said") is a third party.
         org, first = org_name(speakers[0]), speakers[0].start_char
         people = [replace(p, organization=org, organization_rule="organization_speaking")
                   if p.role and not p.organization and p.start > first else p for p in people]

@@ -42,7 +42,7 @@ def in_parentheses(token: Token) -> bool:
 
 
 def signature_place(doc: Doc, index: int) -> bool:
-    """`... Secretary-General New York, 3 January 2020`: the place and date under a signature."""
+    """`... Secretary-General New York, 14 March 2021`: the place and date under a signature."""
     token = doc[index]
     if token.ent_type_ != "GPE" or token.ent_iob_ != "B":
         return False
