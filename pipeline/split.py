@@ -22,10 +22,12 @@ _PUBLISHER = re.compile(
     r"\s*(?:[.,|]\s|[.,|]?$|(?i:all rights reserved))",
 )
 _EMAIL_MARKERS = re.compile(
-    r"unsubscribe|don'?t reply to this email|view (this email )?in (your )?browser|"
-    r"^in solidarity,?$|^sincerely,?$|^dear\b|^[A-Z][a-z]+ ?[:—–-] ",
-    re.IGNORECASE,
+    r"(?i:unsubscribe|don'?t reply to this email|view (this email )?in (your )?browser|"
+    r"^in solidarity,?$|^sincerely,?$|^(?:best |kind )?regards,?$|^dear\b|^(?:from|to|cc|sent|subject):\s)"
+    # A first name saluted (`John: As I write ...`); a transcript's speaker labels are capitals (`MR. DOE:`).
+    r"|^[A-Z][a-z]+ ?[:—–-] ",
 )
+_EMAIL_HEADER = re.compile(r"^(from|to|cc|bcc|sent|date|subject)\s*:\s*(\S.*)$", re.IGNORECASE)
 # What a single release has and a homepage or topic page does not.
 _RELEASE_MARKERS = re.compile(
     r"for immediate release|notes? to editors|^(?:media |press )?contacts?:|^###|"
@@ -210,8 +212,9 @@ def _document(page: Page, blocks: list[str]) -> Release:
     head = [line for line in lines if not is_chrome(line)][:_HEAD_LINES]
     kind_at = next((n for n, line in enumerate(head) if kind_of(line)), None)
     kind_line = kind_of(head[kind_at]) if kind_at is not None else None
-    found, date_at = (None, None) if is_email else _document_date(head)
-    title = _document_title(head, kind_at)
+    headers = _email_headers(head) if is_email else {}
+    found, date_at = _sent_date(headers) if is_email else _document_date(head)
+    title = headers["subject"] if "subject" in headers else _document_title(head, kind_at)
     if is_email:
         kind = "email"
     elif kind_line:
@@ -225,12 +228,28 @@ def _document(page: Page, blocks: list[str]) -> Release:
     # The date line, like the title and the kind line, is the release's metadata, not its text; a dateline
     # that opens the first paragraph stays.
     date_at = date_at or next((line for line in head if unparsed and line == unparsed), None)
-    body = [line for line in lines if line not in {title, date_at} and not is_chrome(line) and not kind_of(line)]
+    metadata = {title, date_at} | {line for line in head if is_email and _EMAIL_HEADER.match(line)}
+    body = [line for line in lines if line not in metadata and not is_chrome(line) and not kind_of(line)]
     return Release(
         sources=(page.source,), kind=kind, title=title, summary="\n".join(body),
         date_text=found.date_text if found else unparsed, published=found.published if found else None,
         url=page.url, warnings=(f"unparseable date: {unparsed}",) if unparsed else (),
     )
+
+
+def _email_headers(head: list[str]) -> dict[str, str]:
+    """An email's header fields by lower-case name (`subject`, `sent`, `date`), each the first one given."""
+    headers: dict[str, str] = {}
+    for line in head:
+        if (match := _EMAIL_HEADER.match(line)) is not None:
+            headers.setdefault(match.group(1).lower(), match.group(2))
+    return headers
+
+
+def _sent_date(headers: dict[str, str]) -> tuple[DateLine | None, str | None]:
+    """An email's date: the one its `Sent:` or `Date:` header gives, else none (its text has no date line)."""
+    sent = headers.get("sent") or headers.get("date")
+    return (date_line(sent), None) if sent else (None, None)
 
 
 def _document_date(head: list[str]) -> tuple[DateLine | None, str | None]:

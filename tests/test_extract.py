@@ -30,6 +30,20 @@ def test_inverted_attribution_and_people_only_mentioned(nlp):
         ("Maria Silva-Reyes", "Americas director", "Brightwater")]
 
 
+def test_inverted_attribution_with_the_title_before_the_name(nlp):
+    out = _one(nlp, "“We will open fifty new clinics,” said the director of the Harbour Trust, Chidi Okafor.")
+    assert [(p.name, p.role, p.organization, p.rule) for p in out.spokespeople] == [
+        ("Chidi Okafor", "director", "Harbour Trust", "name_after_speech_verb")]
+    told = _one(nlp, "“We will go on,” she told the director of the Harbour Trust, Chidi Okafor.")
+    assert "Chidi Okafor" not in [p.name for p in told.spokespeople]  # the one addressed does not speak
+
+
+def test_a_title_the_recogniser_tags_as_an_organisation_is_a_role(nlp):
+    out = _one(nlp, "“We will open fifty new clinics,” said the Minister of Health, Chidi Okafor.")
+    assert [(p.name, p.role, p.organization) for p in out.spokespeople] == [
+        ("Chidi Okafor", "Minister of Health", None)]
+
+
 def test_signature_under_an_email(nlp):
     text = read(DATA / "email_signature.txt").blocks
     out = _one(nlp, "\n".join(text))

@@ -303,3 +303,23 @@ def test_a_documents_date_line_is_metadata_but_a_dateline_paragraph_is_text():
     broken = split(_page("Press Release", "Council Opens Two Shelters", "February 30, 2021",
                          "The council opened two shelters on Tuesday."))[0]
     assert broken.published is None and broken.date_text == "February 30, 2021" and "February" not in broken.summary
+
+
+def test_a_briefing_transcript_with_speaker_labels_is_no_email():
+    (release,) = split(_page("Press briefing by the spokesperson of the Water Agency, John Doe",
+                             "Harbourtown, 12 May 2021",
+                             "MR. DOE: Good afternoon. I will start with the drought in the north.",
+                             "QUESTION: When will the next convoy leave?",
+                             "MR. DOE: On Friday, and a second one the week after.",
+                             "QUESTION: And the southern districts?"))
+    assert release.kind == "press_release" and release.published == dt.date(2021, 5, 12)
+
+
+def test_an_emails_subject_and_sent_headers_are_its_title_and_date_not_its_text():
+    (release,) = split(_page("From: Jane Roe <jroe@example.org>", "Sent: Tuesday, March 3, 2020 10:15 AM",
+                             "To: Newsdesk", "Subject: Comment on the flood funding", "Dear colleagues,",
+                             "Jane Roe, director of the Harbour Trust, said the funding came late.",
+                             "Best regards,", "Jane Roe"))
+    assert release.kind == "email" and release.title == "Comment on the flood funding"
+    assert release.published == dt.date(2020, 3, 3) and "From:" not in release.summary
+    assert "Sent:" not in release.summary and release.summary.startswith("Dear colleagues,")

@@ -44,7 +44,8 @@ def is_body(ent: Span) -> bool:
     """An ORG entity that names a body, not a part of one or a title: not `the Gender Program`, not
     `Adviser on Land ... Rights`, not `(ICRC)` after the full name, not a region."""
     doc = ent.doc
-    if ent[0].lower_ in LEX.role_words or ent[-1].lower_ in LEX.unit_words or is_place(ent.text) \
+    first = ent[1] if len(ent) > 1 and ent[0].lower_ == "the" else ent[0]  # "the Minister of Health" is a title
+    if first.lower_ in LEX.role_words or ent[-1].lower_ in LEX.unit_words or is_place(ent.text) \
             or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
             or len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words:
         return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board"

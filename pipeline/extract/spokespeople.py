@@ -40,6 +40,7 @@ from .names import (
 )
 from .signatures import closing_signature, signed_names, speaker_labels
 from .titles import organization_steps, signature_role, title_of
+from .words import is_role_word
 
 LOGGER = logging.getLogger(__name__)
 LEX = lexicon()
@@ -106,7 +107,24 @@ def _name_after_verb(index: DocIndex, token: Token, people: dict[str, list[Span]
     if named:
         return trim_name(named[0])
     after = unlabelled_name(index, doc[token.i + 1])
-    return after if after is not None and after.start == token.i + 1 else None
+    if after is not None and after.start == token.i + 1:
+        return after
+    return _name_after_title(index, token)
+
+
+def _name_after_title(index: DocIndex, verb: Token) -> Span | None:
+    """`“…,” said the director of the Harbour Trust, Jane Roe.`: a title between the verb and the name,
+    then a comma; the words between hold a title's word and no verb or sentence end."""
+    doc = verb.doc
+    limit = min(len(doc), verb.i + 2 + settings.ROLE_BEFORE_NAME_MAX_TOKENS)
+    person = next(iter(index.between("PERSON", verb.i + 2, limit)), None)
+    if person is None or doc[person.start - 1].text != "," or index.sent_of[person.start] != index.sent_of[verb.i]:
+        return None
+    between = doc[verb.i + 1:person.start - 1]
+    if any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_MARKS or t.is_sent_end for t in between) \
+            or not any(is_role_word(t) for t in between):
+        return None
+    return trim_name(person)
 
 
 # Who a verb of saying points at, step by step: the first step that names a person wins.

@@ -262,7 +262,8 @@ def organization_steps(people: list[Spokesperson], index: DocIndex) -> list[Spok
     the organisation speaking in the text (`..., Rights Watchers said. ... said Jane Roe, Asia
     director`), else the page's publisher when the title is an internal one (director, spokesperson)."""
     doc = index.doc
-    speakers = [e for e in index.labelled("ORG") if e.root.dep_ == "nsubj" and e.root.head.lower_ in LEX.speech_verbs]
+    speakers = [e for e in index.labelled("ORG")
+                if e.root.dep_ == "nsubj" and e.root.head.lower_ in LEX.speech_verbs and is_body(e)]
     if len({org_name(e) for e in speakers}) == 1:
         # An organisation first speaking after the person ("The Harbour Trust have said") is a third party.
         org, first = org_name(speakers[0]), speakers[0].start_char
