@@ -38,6 +38,13 @@ def test_inverted_attribution_with_the_title_before_the_name(nlp):
     assert "Chidi Okafor" not in [p.name for p in told.spokespeople]  # the one addressed does not speak
 
 
+def test_a_body_joined_to_the_name_completes_a_title_printed_before_it(nlp):
+    out = _one(nlp, "“The findings are clear,” explained Professor Ana Ferreira of the University of Lisbon.")
+    assert [(p.role, p.organization) for p in out.spokespeople] == [("Professor", "University of Lisbon")]
+    place = _one(nlp, "“It is a start,” said Mayor John Doe of Harbourtown.")
+    assert [(p.role, p.organization) for p in place.spokespeople] == [("Mayor", None)]  # a place is no body
+
+
 def test_a_title_the_recogniser_tags_as_an_organisation_is_a_role(nlp):
     out = _one(nlp, "“We will open fifty new clinics,” said the Minister of Health, Chidi Okafor.")
     assert [(p.name, p.role, p.organization) for p in out.spokespeople] == [

@@ -215,3 +215,21 @@ ORGANIZATION_IN_TITLE: tuple[tuple[str, Callable[[Span, str, list[Span]], str | 
     ("of_at_for_after_role", _body_after_comma),
     ("of_at_for_after_role", _whole_body),
 )
+
+
+def body_after_name(person: Span) -> str | None:
+    """`Professor Jane Roe of the University of X`: a body joined to the name itself by of/at/from, for
+    a title printed before the name that named none: an ORG entity that names a body, or capitalised
+    words holding an organisation's word."""
+    doc = person.doc
+    link = person.end
+    if link + 1 >= len(doc) or doc[link].lower_ not in {"of", "at", "from"}:
+        return None
+    start = link + 1 + (doc[link + 1].lower_ == "the")
+    entity = doc_index(doc).entity_at(start)
+    if entity is not None and entity.label_ == "ORG" and entity.start >= link + 1 and is_body(entity):
+        return org_name(entity)
+    words = _named_body(doc[link + 1:min(len(doc), link + 12)], link + 1)
+    if words is not None and {t.lower_ for t in words} & LEX.organization_words:
+        return words.text
+    return None

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .. import settings
 from ..records import Spokesperson
-from .bodies import DASHES, ORGANIZATION_IN_TITLE, is_body, org_name
+from .bodies import DASHES, ORGANIZATION_IN_TITLE, body_after_name, is_body, org_name
 from .doctext import DocIndex, doc_index, doc_text
 from .lexicon import lexicon
 from .words import (
@@ -215,6 +215,8 @@ def title_of(mention: Span) -> Title:
             before = _role_before(mention)
             title = before if title.organization is None else replace(
                 title, role=before.role, role_rule=before.role_rule) if before.role else title
+        if title.role and title.organization is None and (body := body_after_name(mention)) is not None:
+            title = replace(title, organization=body, organization_rule="of_at_for_after_role")
         memo[key] = title
     return title
 
