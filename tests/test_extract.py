@@ -218,8 +218,16 @@ def test_a_name_run_into_the_words_before_it_is_cut_where_the_text_prints_them_a
         ("Two more shelters were opened this week, bringing the total number of shelters to 47.",
          47.0, "shelters", "47"),
         ("Up to 5 million households could lose power this winter.", 5000000.0, "households", "Up to 5 million"),
+        ("The company reported revenue of $4.2 billion last year.", 4200000000.0, "revenue", "$4.2 billion"),
+        ("It is far below the yearly refugee cap of 95,000 set in 2016.", 95000.0, "yearly refugee cap", "95,000"),
     ],
 )
 def test_figure_objects_through_shares_totals_and_qualifiers(nlp, text, value, obj, written):
     figure = next(f for f in _one(nlp, text).figures if f.value == value)
     assert (figure.object, figure.text) == (obj, written)
+
+
+def test_a_currency_sign_the_recogniser_left_out_is_the_figures_currency(nlp):
+    out = _one(nlp, "The fund will give €250,000 to the shelters, and the council pledged £3m more.")
+    assert [(f.text, f.unit, f.currency, f.value) for f in out.figures] == [
+        ("€250,000", "money", "EUR", 250000.0), ("£3m", "money", "GBP", 3000000.0)]

@@ -155,6 +155,16 @@ def _of_in_for_phrase(span: Span) -> list[Token]:
             for c in t.children if c.dep_ == "pobj"]
 
 
+def _noun_of_number(span: Span) -> list[Token]:
+    """`revenue of $4.2 billion`, `a deficit of 3 percent`: the noun the number is the `of` phrase of
+    (`a total of 500 people` is an amount: the people are counted, found by the steps before this one)."""
+    link = span.root.head
+    if span.root.dep_ != "pobj" or link.lower_ != "of" or link.head.i >= span.start:
+        return []
+    noun = link.head
+    return [noun] if noun.pos_ == "NOUN" and noun.lower_ not in LEX.amount_nouns else []
+
+
 def _subject_of_clause(span: Span) -> list[Token]:
     return [subject] if (subject := _clause_subject(span)) is not None else []
 
@@ -181,6 +191,7 @@ OBJECT_STEPS: tuple[tuple[str, Callable[[Span], list[Token]]], ...] = (
     ("share_of", _share_of),
     ("modified_noun", _modified_noun),
     ("of_in_for_phrase", _of_in_for_phrase),
+    ("noun_of_number", _noun_of_number),
     ("clause_subject", _subject_of_clause),
     ("number_of_line", _number_of_line),
     ("next_noun", _next_noun),
@@ -202,13 +213,19 @@ def _object_of(span: Span) -> tuple[str | None, str | None]:
         if changed:
             noun, step = changed[0], f"{step}:{'amount_of' if noun.lower_ in LEX.amount_nouns else 'change_in'}"
     left = noun.left_edge.i
-    while left < noun.i and (doc[left].i < span.end or doc[left].is_punct or doc[left].lower_ in LEX.qualifiers
+    # `39,000 unaccompanied children`: the number and what comes before it are not the object; in `the
+    # refugee cap of 95,000` the noun's own words come first and stay.
+    number_first = span.start < noun.i
+    while left < noun.i and (number_first and doc[left].i < span.end or doc[left].is_punct
+                             or doc[left].lower_ in LEX.qualifiers
                              or doc[left].lower_ in {"per", "cent", "percent", "of"}
                              or doc[left].pos_ in {"DET", "NUM"}):
         left += 1
     right = noun.i + 1
     for child in noun.rights:
         if child.dep_ in {"prep", "relcl", "acl"} and child.lower_ not in {"in", "on", "at", "during", "since"}:
+            if child.i < span.start < child.right_edge.i + 1:
+                break  # `revenue of $4.2 billion`: the phrase that holds the number is not what it counts
             right = max(right, min(child.right_edge.i + 1, noun.i + settings.OBJECT_MAX_TOKENS))
             break
     words = doc[left:right].text.strip(" \n,.;:-–—")
@@ -227,13 +244,16 @@ def _qualified_text(span: Span) -> tuple[str, int]:
 
 def _whole_number(span: Span) -> Span:
     """`200 000 alumni`: groups of three digits after a number, one space apart, are its thousands; `$13K`:
-    a scale letter glued to it is its scale."""
-    doc, end = span.doc, span.end
+    a scale letter glued to it is its scale; `€250,000`: a currency sign glued before it that the
+    recogniser left out is its currency."""
+    doc, start, end = span.doc, span.start, span.end
     while end < len(doc) and doc[end - 1].text[-1:].isdigit() and (
             doc[end - 1].whitespace_ == " " and _DIGIT_GROUP.fullmatch(doc[end].text)
             or not doc[end - 1].whitespace_ and doc[end].lower_ in LEX.scales):
         end += 1
-    return span if end == span.end else Span(doc, span.start, end, label=span.label_)
+    if start > 0 and doc[start - 1].lower_ in LEX.currency_signs and not doc[start - 1].whitespace_:
+        start -= 1
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
 
 
 def find_figures(doc: Doc, matcher: Matcher | None = None) -> list[Figure]:
