@@ -185,7 +185,7 @@ def _text_blocks(text: str) -> tuple[str, ...]:
         return tuple(line for line in lines if line)
     # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
     # up to a blank line, when the next one's first word would not have fitted (that is why it broke),
-    # and never from a finished sentence into a date or a kind label alone (a listing's one-line teasers).
+    # and into a date or a kind label alone only after a separator or a word that asks for it.
     blocks: list[str] = []
     previous = ""
     for line in lines:
@@ -198,15 +198,20 @@ def _text_blocks(text: str) -> tuple[str, ...]:
     return tuple(blocks)
 
 
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?$")
+# A date or a kind label alone goes on from a line only after a separator or a word that asks for it
+# (`Agency opens a clinic |` / `June 3, 2021`; `the meeting on` / `June 3, 2021.`): after a headline or a
+# finished sentence it is a listing's next line.
+_OPENERS = frozenset("|•·(–—-")  # `Agency opens a clinic` / `(June 3, 2021)`: the date is the headline's tail
+_RUNS_INTO_DATE = re.compile(
+    r"(?:[|•·,:(–—-]|\b(?:on|of|from|since|until|by|dated|published|released|updated|posted))$", re.IGNORECASE)
 
 
 def _runs_on(line: str, after: str, width: int) -> bool:
-    """True when a wrapped line goes on in the next: it broke near the width because the next word did not fit.
-    A date or a kind label alone after a finished sentence is a listing's next line, not the sentence's tail."""
+    """True when a wrapped line goes on in the next: it broke near the width because the next word did not fit."""
     return (len(line) >= width - settings.WRAP_SLACK_CHARS
             and len(line) + 1 + len(after.split(" ", 1)[0]) > width
-            and not (_SENTENCE_END.search(line) and (date_line(after) or kind_of(after))))
+            and (not (date_line(after) or kind_of(after)) or bool(_RUNS_INTO_DATE.search(line))
+                 or after[:1] in _OPENERS))
 
 
 def _wrap_width(lines: list[str]) -> int | None:

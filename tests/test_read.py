@@ -102,3 +102,26 @@ def test_one_line_teasers_of_like_length_are_not_taken_for_a_wrapped_text(tmp_pa
         lines += [f"Headline number {number} about the agency", teaser, f"March {number}, 2024"]
     (tmp_path / "listing.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert read(tmp_path / "listing.txt").blocks == tuple(lines)
+
+
+def test_headlines_of_like_length_each_above_its_date_are_not_joined_to_it(tmp_path: Path):
+    titles = ["Council opens a new shelter for families in the east", "Agency reports a rise in school enrolment",
+              "Ministry signs a water agreement with its neighbours",
+              "Charity launches a winter appeal for the homeless",
+              "Health board warns of a measles outbreak in the north", "Trust publishes its review of coastal erosion"]
+    lines = []
+    for number, title in enumerate(titles, 1):
+        lines += [title, f"June {number}, 2021", ""]
+    (tmp_path / "listing.txt").write_text("\n".join(lines), encoding="utf-8")
+    assert read(tmp_path / "listing.txt").blocks == tuple(line for line in lines if line)
+
+
+def test_a_wrapped_headline_goes_on_into_its_bracketed_date(tmp_path: Path):
+    paragraph = ("The council agreed on Tuesday to extend the winter shelter programme to every district of the "
+                 "region, after a survey of housing found that demand had risen for the third year running.")
+    import textwrap
+    body = "\n".join(textwrap.wrap(paragraph, 64))
+    text = f"Council extends the winter shelter programme to every district\n(June 3, 2021)\n\n{body}\n\n{body}\n"
+    (tmp_path / "wire.txt").write_text(text, encoding="utf-8")
+    assert read(tmp_path / "wire.txt").blocks[0] == \
+        "Council extends the winter shelter programme to every district (June 3, 2021)"
