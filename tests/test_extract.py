@@ -231,3 +231,17 @@ def test_a_currency_sign_the_recogniser_left_out_is_the_figures_currency(nlp):
     out = _one(nlp, "The fund will give €250,000 to the shelters, and the council pledged £3m more.")
     assert [(f.text, f.unit, f.currency, f.value) for f in out.figures] == [
         ("€250,000", "money", "EUR", 250000.0), ("£3m", "money", "GBP", 3000000.0)]
+
+
+def test_a_finite_auxiliary_after_the_name_is_a_clause_so_the_title_before_it_counts(nlp):
+    out = _one(nlp, "The director of operations of the Harbour Trust (HT), Pierre Dubois, has wrapped up a week-long "
+                    "visit to the capital. “The talks were useful,” Mr Dubois said.")
+    assert [(p.name, p.role, p.organization) for p in out.spokespeople] == [
+        ("Pierre Dubois", "director of operations", "Harbour Trust")]
+
+
+def test_a_title_ending_of_the_runs_on_through_the_bodys_name(nlp):
+    out = _one(nlp, "“I have enjoyed my time on the board,” said Jane Roe, chairman of the Brovia Corp. board of "
+                    "trustees.")
+    assert [(p.role, p.organization) for p in out.spokespeople] == [
+        ("chairman of the Brovia Corp. board of trustees", "Brovia Corp.")]

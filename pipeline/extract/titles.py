@@ -118,6 +118,10 @@ def _trim_role(role: str) -> str:
     return role.strip(" ,;:")
 
 
+# A title that ends "of the" before a body's name goes on after it: `chairman of the Brovia Corp. board`.
+_LINKED_END = re.compile(r"\b(?:of|at|for)(?: the)?\s*$", re.IGNORECASE)
+
+
 def _split_role(span: Span, appositive: bool = False) -> Title:
     """Split `executive director of Amnesty International` into role and organisation; the organisation
     by the first of the chain's steps inside the phrase that finds one (ORGANIZATION_IN_TITLE)."""
@@ -141,7 +145,7 @@ def _split_role(span: Span, appositive: bool = False) -> Title:
             role = after[possessive.end():]
         else:
             after = re.sub(r"^\s*\([^()]*\)?", "", after)  # "the Red Cross (ICRC)": the acronym adds nothing
-            if _trim_role(after) and has_role_word(before) and not has_role_word(after):
+            if _trim_role(after) and has_role_word(before) and (not has_role_word(after) or _LINKED_END.search(before)):
                 role = text  # "chairman of the Brightwater Corp. board of trustees": the title runs through the name
             else:
                 role = before if len(_trim_role(before)) >= len(_trim_role(after)) else after
