@@ -245,3 +245,8 @@ def test_a_title_ending_of_the_runs_on_through_the_bodys_name(nlp):
                     "trustees.")
     assert [(p.role, p.organization) for p in out.spokespeople] == [
         ("chairman of the Brovia Corp. board of trustees", "Brovia Corp.")]
+
+
+def test_the_owner_of_a_named_body_is_not_part_of_the_title(nlp):
+    out = _one(nlp, "“The ward will reopen in May,” said Jane Roe, CEO of HMG's Northfield General Hospital.")
+    assert [(p.role, p.organization) for p in out.spokespeople] == [("CEO", "Northfield General Hospital")]

@@ -115,6 +115,8 @@ def _trim_role(role: str) -> str:
         role = re.sub(r"^(?:of|at|for|with|from|in|and)\s+|\s+(?:of|at|for|with|from|in|and)$", "", role,
                       flags=re.IGNORECASE)
         role = re.sub(r"^(?:the\s+)?[a-z]+[’']s\s+(?=\S)", "", role)  # "the group's senior counsel"
+        # "CEO of HMG's" before "Northfield General Hospital": the owner of the body is not the title's
+        role = re.sub(r"\s+(?:of|at|for)\s+(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,3}[’']s$", "", role)
     return role.strip(" ,;:")
 
 
