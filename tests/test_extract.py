@@ -250,3 +250,14 @@ def test_a_title_ending_of_the_runs_on_through_the_bodys_name(nlp):
 def test_the_owner_of_a_named_body_is_not_part_of_the_title(nlp):
     out = _one(nlp, "“The ward will reopen in May,” said Jane Roe, CEO of HMG's Northfield General Hospital.")
     assert [(p.role, p.organization) for p in out.spokespeople] == [("CEO", "Northfield General Hospital")]
+
+
+def test_a_page_published_in_the_speakers_own_name_names_no_body(nlp):
+    def speakers(publisher: str) -> list[tuple[str | None, str | None]]:
+        release = Release(sources=("t.txt",), kind="press_release", title=None, organization=publisher,
+                          summary="“We will keep the clinic open,” said Representative Jane Roe.")
+        (out,) = list(extract([release], nlp))
+        return [(p.role, p.organization) for p in out.spokespeople]
+
+    assert speakers("Honorable Jane Roe") == [("Representative", None)]
+    assert speakers("Harbour Trust") == [("Representative", "Harbour Trust")]

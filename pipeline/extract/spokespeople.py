@@ -311,11 +311,7 @@ def find_spokespeople(doc: Doc, matcher: Matcher | None = None, statements: Depe
     found.extend(signed_names(index))
     found.extend(closing_signature(index))
     found.extend(speaker_labels(index))
-    # A body's name never holds the speaker's whole name (`Honorable Jane Roe` read as a body); a surname
-    # alone it may (`the Roe Foundation`).
-    speakers = [replace(p, organization=None, organization_rule=None)
-                if p.organization and p.name in p.organization else p
-                for p in organization_steps(_merge(found, index), index)]
+    speakers = organization_steps(_merge(found, index), index)
     for speaker in speakers:
         LOGGER.debug("spokesperson %r (%s): role %r (%s), organisation %r (%s)", speaker.name, speaker.rule,
                      speaker.role, speaker.role_rule, speaker.organization, speaker.organization_rule)

@@ -280,8 +280,11 @@ def organization_steps(people: list[Spokesperson], index: DocIndex) -> list[Spok
     for step, body in (("title_label", _title_label(doc)),
                        ("publisher", doc._.publisher if Doc.has_extension("publisher") else None)):
         if body:
+            # A page published in the speaker's own name (`Honorable Jane Roe`) names no body they speak
+            # for; a surname alone may (`the Roe Foundation`).
             people = [replace(p, organization=body, organization_rule=step)
-                      if not p.organization and _internal_title(p.role) else p for p in people]
+                      if not p.organization and _internal_title(p.role) and p.name not in body else p
+                      for p in people]
     return people
 
 
