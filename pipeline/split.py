@@ -227,8 +227,9 @@ def _document(page: Page, blocks: list[str]) -> Release:
     unparsed = None if found or is_email else next((d for d in map(unparsed_date, head) if d), None)
     # The date line, like the title and the kind line, is the release's metadata, not its text; a dateline
     # that opens the first paragraph stays.
-    date_at = date_at or next((line for line in head if unparsed and line == unparsed), None)
-    metadata = {title, date_at} | {line for line in head if is_email and _EMAIL_HEADER.match(line)}
+    date_at = date_at or (unparsed if unparsed in head else None)
+    header_lines = {line for line in head if _EMAIL_HEADER.match(line)} if is_email else set()
+    metadata = {title, date_at} | header_lines
     body = [line for line in lines if line not in metadata and not is_chrome(line) and not kind_of(line)]
     return Release(
         sources=(page.source,), kind=kind, title=title, summary="\n".join(body),

@@ -110,29 +110,23 @@ def _item(container: str, order: tuple, names: dict, title: str, teaser: str, la
           joiner: str, href: str) -> str:
     e = html.escape
     date = _date_text(day, form)
-    parts = []
-    for part in order:
-        if part == "kind":
-            parts.append(f"<span{_attr(names['kind'])}>{e(label)}</span>")
-        elif part == "title":
-            parts.append(f"<h3{_attr(names['title'])}><a href=\"{href}\">{e(title)}</a></h3>")
-        elif part == "date":
-            parts.append(f"<div{_attr(names['date'])}>{e(date)}</div>")
-        elif part == "time":
-            parts.append(f'<time datetime="{day.isoformat()}">{e(date)}</time>')
-        elif part == "teaser":
-            parts.append(f"<p{_attr(names['teaser'])}>{e(teaser)}</p>")
-        elif part == "kind+date":
-            parts.append(f"<div{_attr(names['date'])}>{e(label)}{joiner}{e(date)}</div>")
-        elif part == "title+date":
-            parts.append(f"<h3{_attr(names['title'])}><a href=\"{href}\">{e(title)}</a><span>{joiner}{e(date)}"
-                         "</span></h3>")
+    link = f"<a href=\"{href}\">{e(title)}</a>"
+    markup = {  # each part of a card as the page prints it
+        "kind": f"<span{_attr(names['kind'])}>{e(label)}</span>",
+        "title": f"<h3{_attr(names['title'])}>{link}</h3>",
+        "date": f"<div{_attr(names['date'])}>{e(date)}</div>",
+        "time": f'<time datetime="{day.isoformat()}">{e(date)}</time>',
+        "teaser": f"<p{_attr(names['teaser'])}>{e(teaser)}</p>",
+        "kind+date": f"<div{_attr(names['date'])}>{e(label)}{joiner}{e(date)}</div>",
+        "title+date": f"<h3{_attr(names['title'])}>{link}<span>{joiner}{e(date)}</span></h3>",
+    }
+    parts = [markup[part] for part in order]
     if container == "table":
-        return f"<tr><td>{e(date)}</td><td><a href=\"{href}\">{e(title)}</a></td></tr>"
+        return f"<tr><td>{e(date)}</td><td>{link}</td></tr>"
     if container == "dl":
-        return f"<dt><a href=\"{href}\">{e(title)}</a></dt><dd>{e(date)} · {e(teaser)}</dd>"
+        return f"<dt>{link}</dt><dd>{e(date)} · {e(teaser)}</dd>"
     if container == "lines":
-        return f"<p>{e(date)} <a href=\"{href}\">{e(title)}</a></p>"
+        return f"<p>{e(date)} {link}</p>"
     if container == "runs":
         return "".join(parts)
     tag = "li" if container == "list" else "div"
