@@ -16,6 +16,7 @@ import datetime as dt
 import difflib
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -23,10 +24,10 @@ import lxml.etree
 import lxml.html
 
 from . import settings
+from .cards import find_cards
 from .dates import Order, date_line, dateline, numeric_order, order_from_hint, parse_date, trailing_date
 from .lines import clean_line, is_bare_kind, is_chrome, kind_of, kind_suffix
-from .listing import find_cards
-from .markup import BLOCK_TAGS, HEADINGS, is_chrome_element, is_role_element
+from .markup import BLOCK_TAGS, HEADINGS, drop_invisible, is_chrome_element, is_role_element
 from .records import Card, PageMeta
 
 LOGGER = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ _ARTICLE_TYPES = re.compile(r"article|newsarticle|blogposting|report|pressreleas
 _MODIFIED_KEYS = r"datemodified|modified_time|updated_time|last-modified|lastmod|dcterms\.modified|revised"
 _PUBLISHED_KEYS = r"datepublished|published_time|datecreated|pubdate|publishdate|dc\.date|dcterms\.created|" \
     r"dcterms\.issued|citation_publication_date|date\.issued"
+_WORD = re.compile(r"\w+")
 _POSTED = re.compile(r"^(?:posted|published|released|issued|dated?)\b", re.IGNORECASE)
 
 
@@ -64,6 +66,7 @@ def read_html(text: str, url: str | None) -> HtmlRead:
     base = url or _base_href(root) or canonical
     lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     declared = _declared_metadata(root, text)
+    drop_invisible(root)  # before the style sheets go: their rules say what is hidden
     for element in list(root.iter(*_DROP_TAGS)):
         if element.getparent() is not None:
             element.drop_tree()
@@ -73,8 +76,8 @@ def read_html(text: str, url: str | None) -> HtmlRead:
         blocks, links, heading_lines = _tokenized_text(text), (), ()
     # Every date on the page is evidence of its order, the related list's and the footer's included.
     order = numeric_order([root.text_content()], lang) or order_from_hint(urlsplit(base).hostname if base else None)
-    cards = find_cards(root, base, order)
-    body = _main_text(text)
+    cards = find_cards(root, base, order).cards
+    body = _main_text(root)
     if cards and _is_article(declared, body, cards, blocks, heading_lines):
         LOGGER.debug("%d listed items beside a release's own text: related links, not the page's items", len(cards))
         cards = ()
@@ -212,13 +215,14 @@ def _is_heading_link(node: lxml.html.HtmlElement) -> bool:
     return any(a.tag in HEADINGS for a in node.iterancestors()) or node.getparent() is not None
 
 
-def _main_text(text: str) -> tuple[str, ...]:
-    """The page's main text without navigation, footers, related boxes and forms (trafilatura)."""
+def _main_text(root: lxml.html.HtmlElement) -> tuple[str, ...]:
+    """The page's main text without navigation, footers, related boxes and forms (trafilatura), read from the
+    tree as the reader cleaned it (hidden elements gone)."""
     import trafilatura
 
     try:
-        extracted = trafilatura.extract(text, include_comments=False, include_tables=True, with_metadata=False,
-                                        deduplicate=False, favor_precision=True)
+        extracted = trafilatura.extract(copy.deepcopy(root), include_comments=False, include_tables=True,
+                                        with_metadata=False, deduplicate=False, favor_precision=True)
     except Exception:  # trafilatura failing on one page leaves the visible text to go on with
         LOGGER.debug("main text extraction failed", exc_info=True)
         return ()
@@ -229,12 +233,15 @@ def _main_text(text: str) -> tuple[str, ...]:
 
 def _is_article(declared: dict, body: tuple[str, ...], cards: tuple[Card, ...], blocks: tuple[str, ...],
                 headlines: tuple[int, ...]) -> bool:
-    """True when the page is one release whose lists are related links: it has running text of its own
-    beyond what its listed items print, and says it is an article or prints a headline of its own."""
-    listed_lines = {line for c in cards for line in (c.title or "", *c.summary.splitlines())}
-    listed = sum(map(len, listed_lines))
-    own = sum(len(line) for line in body if len(line) >= settings.TEASER_MIN_CHARS and line not in listed_lines)
-    if own >= settings.ARTICLE_MIN_CHARS and declared.get("article"):
+    """True when the page is one release whose lists are related links: it has running text of its own beyond
+    what its listed items print, and says it is an article or prints a headline of its own. What the markup
+    repeats outranks what it declares: a declared article whose own text is small beside its items is a listing."""
+    listed_words = Counter(word for c in cards for line in (c.title or "", c.summary) for word in _WORD.findall(line))
+    own_words = Counter(word for line in body if len(line) >= settings.TEASER_MIN_CHARS for word in _WORD.findall(line))
+    own_words.subtract(listed_words)  # a body that is the list itself (a table read as rows) has no text of its own
+    own = sum((len(word) + 1) * n for word, n in own_words.items() if n > 0)
+    listed = sum((len(word) + 1) * n for word, n in listed_words.items())
+    if own >= settings.ARTICLE_MIN_CHARS and declared.get("article") and 2 * own >= listed:
         return True
     _at, headline = _headline(declared.get("title"), blocks, headlines)
     titles = {c.title for c in cards}

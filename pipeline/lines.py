@@ -245,3 +245,11 @@ def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | N
     if found is not None:
         return found, "yearless"
     return None, None
+
+
+_SIDEBAR_HEADINGS = tuple(_WORDS["sidebars"]["headings"])
+
+
+def is_sidebar_heading(heading: str) -> bool:
+    """A heading that names a side list (`Most read`, `Related stories`): its items are not the page's."""
+    return heading.strip(_TRIM).lower().startswith(_SIDEBAR_HEADINGS)

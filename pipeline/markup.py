@@ -33,6 +33,8 @@ _ROLE_CLASS = re.compile(
     r"byline|author|meta|description", re.IGNORECASE)
 DATE_CLASS = re.compile(r"date|time|posted|published|meta", re.IGNORECASE)
 
+_Link = tuple[str, str] | None  # the href and text of the link around an element
+
 
 @dataclass(slots=True)
 class Block:
@@ -95,14 +97,17 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> list[
         current["href"] = current["datetime"] = current["link_text"] = None
         current["heading"] = False
 
-    # (node, closing, inside a heading): the heading flag travels down the stack, not up the ancestors.
-    stack: list[tuple[object, bool, bool]] = [(element, False, element.tag in HEADINGS)]
+    # (node, closing, inside a heading, the link around it): heading and link travel down the stack, not up the
+    # ancestors; a card printed as one link (`<a><h2>Title</h2><p>Teaser</p></a>`) gives every line its href.
+    stack: list[tuple[object, bool, bool, _Link]] = [(element, False, element.tag in HEADINGS, None)]
     while stack:
-        node, closing, in_heading = stack.pop()
+        node, closing, in_heading, around = stack.pop()
         if closing:
             if isinstance(node, lxml.html.HtmlElement) and (node.tag in BREAKS or is_role_element(node)):
                 flush()
             if isinstance(node, lxml.html.HtmlElement) and node.tail:
+                if current["href"] is None and around is not None and not buffer:
+                    current["href"], current["link_text"] = around
                 buffer.append(node.tail)
             continue
         if not isinstance(node, lxml.html.HtmlElement) or not isinstance(node.tag, str):
@@ -117,12 +122,16 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> list[
             current["href"] = node.get("href")
             current["link_text"] = clean_line(node.text_content())
             current["element"] = node if not buffer else current["element"]
+        elif current["href"] is None and around is not None:
+            current["href"], current["link_text"] = around
         if node.get("datetime") or (node.get("content") and DATE_CLASS.search(node.get("class") or "")):
             current["datetime"] = node.get("datetime") or node.get("content")
         if node.text:
             buffer.append(node.text)
-        stack.append((node, True, in_heading))
-        stack.extend((child, False, in_heading) for child in reversed(node))
+        inner = (node.get("href"), clean_line(node.text_content())) if node.tag == "a" and node.get("href") \
+            else around
+        stack.append((node, True, in_heading, around))
+        stack.extend((child, False, in_heading, inner) for child in reversed(node))
     flush()
     return out
 
@@ -146,3 +155,80 @@ def in_figure(element: lxml.html.HtmlElement, root: lxml.html.HtmlElement) -> bo
             return False
         node = node.getparent()
     return False
+
+
+# Markup that hides an element from every reader: the `hidden` attribute, an inline style, a class that
+# the common CSS frameworks define as hidden, or a rule of the page's own <style> on one id or class.
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.IGNORECASE)
+_HIDDEN_CLASSES = frozenset({"hidden", "hide", "d-none", "is-hidden", "invisible", "visually-hidden", "sr-only",
+                             "screen-reader-text", "element-invisible", "u-hidden"})
+_CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_SIMPLE_SELECTOR = re.compile(r"^\s*([#.])([\w-]+)\s*$")
+
+
+def drop_invisible(root: lxml.html.HtmlElement) -> int:
+    """Remove the elements a browser never shows, unless they hold links (tabs and accordions a script opens,
+    whose items may be the page's own: a copy of a visible item merges with it). Returns how many went."""
+    hidden_ids, hidden_classes = _hidden_by_style_sheet(root)
+    doomed = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in {"html", "body"}:
+            continue
+        tokens = set((element.get("class") or "").lower().split())
+        if element.get("hidden") is not None or _HIDDEN_STYLE.search(element.get("style") or "") \
+                or tokens & _HIDDEN_CLASSES or tokens & hidden_classes or (element.get("id") or "") in hidden_ids:
+            doomed.append(element)
+    dropped = 0
+    doomed_ids = {id(e) for e in doomed}
+    for element in doomed:
+        if element.getparent() is None or any(a.get("href") for a in element.iter("a")):
+            continue
+        if any(id(ancestor) in doomed_ids for ancestor in element.iterancestors()):
+            continue  # its hidden ancestor goes, or keeps it for its links
+        element.drop_tree()
+        dropped += 1
+    return dropped
+
+
+def _hidden_by_style_sheet(root: lxml.html.HtmlElement) -> tuple[set[str], set[str]]:
+    """Ids and classes the page's own style sheets hide, from top-level rules on one id or class only
+    (a rule inside `@media` hides on some screens, not on every one)."""
+    ids: set[str] = set()
+    classes: set[str] = set()
+    for style in root.iter("style"):
+        sheet = _without_at_blocks(style.text or "")
+        for selectors, body in _CSS_RULE.findall(sheet):
+            if not _HIDDEN_STYLE.search(body.strip()):
+                continue
+            for selector in selectors.split(","):
+                match = _SIMPLE_SELECTOR.match(selector)
+                if match:
+                    (ids if match.group(1) == "#" else classes).add(match.group(2).lower() if match.group(1) == "."
+                                                                    else match.group(2))
+    return ids, classes
+
+
+def _without_at_blocks(sheet: str) -> str:
+    """A style sheet without its `@media`/`@supports` blocks (nested braces), comments removed."""
+    sheet = re.sub(r"/\*.*?\*/", "", sheet, flags=re.DOTALL)
+    out: list[str] = []
+    depth = 0
+    at_block = False
+    n = 0
+    while n < len(sheet):
+        char = sheet[n]
+        if char == "@" and depth == 0:
+            brace = sheet.find("{", n)
+            semicolon = sheet.find(";", n)
+            if semicolon != -1 and (brace == -1 or semicolon < brace):
+                n = semicolon + 1  # `@import ...;`
+                continue
+            at_block, depth, n = True, 1, brace + 1 if brace != -1 else len(sheet)
+            continue
+        if at_block:
+            depth += (char == "{") - (char == "}")
+            at_block = depth > 0
+        else:
+            out.append(char)
+        n += 1
+    return "".join(out)

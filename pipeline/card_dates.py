@@ -1,0 +1,158 @@
+"""The date an item of an HTML listing prints, found by the one date finder (`dates.py`) in each of
+the places an item puts it.
+
+In order: a machine-readable attribute (`<time datetime>`); a line that is a date (with a label or a
+kind: `Posted on 3 May 2021 | News`); a date beside the title (`Title | 6/14/2021`, or glued before it:
+`2 August 2019. Title`); a teaser's dateline; a date inside a short sentence (`Filed under News on
+March 4, 2021`); a date printed in pieces (`Mar` / `9` / `2015`). Failing those, a partial date: a
+month and a year (`August 2002`) or a day and a month (`12 Oct`) counts for finding the page's
+structure, but is no publication date (`published` stays None) unless a heading gives the year.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import settings
+from .dates import DATE_PATTERN, MONTH_WORDS, DateLine, Order, date_line, dateline, issued_on, parse_date, trailing_date
+from .lines import ends_with_full_stop, kind_of
+from .markup import Block
+
+__all__ = ["FoundDate", "card_date", "date_cell", "is_date_text", "partial_date", "year_of_heading"]
+
+_MONTH = r"(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_MONTH_YEAR = re.compile(rf"^(?P<date>{_MONTH}(?:\s*[/–-]\s*{_MONTH})?,?\s+{_YEAR})$", re.IGNORECASE)
+_DAY_MONTH = re.compile(rf"^(?P<date>{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})$", re.IGNORECASE)
+_GLUED = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})\.\s+(?P<rest>[A-Z0-9“\"‘'].*)$")
+_ON_DATE = re.compile(rf"\bon\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE)
+_SENTENCE_DATE_MAX_WORDS = 16  # `Posted in Press Releases on April 17, 2015 | Preview`: a meta line, not a paragraph
+_YEAR_HEADING = re.compile(rf"^(?:[^\d]{{0,30}}\s)?(?P<year>{_YEAR})(?:\s[^\d]{{0,30}})?$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FoundDate:
+    """An item's date, the line it was read from, and how it was found."""
+
+    date: DateLine
+    block: Block
+    how: str  # `div.date (date line)`: the line's slot and the finder
+    pieces: list[Block] = field(default_factory=list)  # the rest of a date printed in pieces
+
+
+def card_date(blocks: list[Block], order: Order | None) -> FoundDate | None:
+    """The item's publication date, or a partial date that marks the item's place, else None."""
+    for block in blocks:
+        if block.datetime:
+            parsed = parse_date(block.datetime[:10])
+            if parsed is not None:
+                return FoundDate(date=DateLine(published=parsed, date_text=block.text, form="date"), block=block,
+                                 how=f"{block.path} @datetime")
+    for finder, label in _FINDERS:
+        for block in blocks:
+            if finder is _in_sentence and (block.heading or block.text == block.link_text):
+                continue  # a headline that names a day (`Minister visits on March 4, 2021`) is no meta line
+            found = finder(block.text, order)
+            if found is not None and found.published is not None:
+                return FoundDate(date=found, block=block, how=f"{block.path} ({label})")
+    pieces = _in_pieces(blocks, order)
+    if pieces is not None:
+        return pieces
+    for block in blocks:
+        found = partial_date(block.text)
+        if found is not None:
+            return FoundDate(date=found, block=block, how=f"{block.path} (partial date)")
+    return None
+
+
+def date_cell(text: str, order: Order | None = None) -> DateLine | None:
+    """The date of a line that carries a card's date (alone, with a label, beside a title), else None."""
+    return _date_only(text, order) or _beside(text, order)
+
+
+def is_date_text(text: str) -> bool:
+    """A short line that is a date (full or partial), printed as an item's meta line."""
+    return len(text) <= settings.DATE_BLOCK_MAX_CHARS and (
+        date_line(text, None, short_years=True) is not None or partial_date(text) is not None)
+
+
+def partial_date(text: str) -> DateLine | None:
+    """`August 2002`, `Sept/Oct 2002` (month and year) or `12 Oct` (day and month): no publication date."""
+    text = text.strip(" |•·–—-,")
+    if len(text) > settings.DATE_BLOCK_MAX_CHARS:
+        return None
+    for pattern, form in ((_MONTH_YEAR, "month-year"), (_DAY_MONTH, "day-month")):
+        match = pattern.match(text)
+        if match:
+            return DateLine(published=None, date_text=match.group("date"), form=form)
+    return None
+
+
+def year_of_heading(heading: str) -> int | None:
+    """The year a heading stands for (`2021`, `2021 Releases`, `News from 2019`), else None."""
+    match = _YEAR_HEADING.match(heading.strip())
+    return int(match.group("year")) if match else None
+
+
+def _date_only(text: str, order: Order | None) -> DateLine | None:
+    if len(text) > settings.DATE_BLOCK_MAX_CHARS:
+        return None
+    found = date_line(text, order, short_years=True)
+    if found is None:
+        return None
+    if found.rest and not (kind_of(found.rest) or len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS):
+        return None  # `05.19.15 Title of the release`: the date leads a title, handled as `beside`
+    return found
+
+
+def _beside(text: str, order: Order | None) -> DateLine | None:
+    found = trailing_date(text, order)
+    if found is not None:
+        return found
+    found = date_line(text, order, short_years=True)
+    if found is not None and found.rest:
+        return found
+    glued = _GLUED.match(text)
+    if glued:
+        published = parse_date(glued.group("date").strip(), None, order)
+        if published is not None:
+            return DateLine(published=published, date_text=glued.group("date"), rest=glued.group("rest").strip(),
+                            form="lead")
+    return None
+
+
+def _dateline(text: str, order: Order | None) -> DateLine | None:
+    found = dateline(text, order)
+    return found if found is not None and found.rest else None
+
+
+def _in_sentence(text: str, order: Order | None) -> DateLine | None:
+    """A date inside a short meta sentence: `Filed under News on March 4, 2021`."""
+    if len(text.split()) > _SENTENCE_DATE_MAX_WORDS or ends_with_full_stop(text):
+        return None  # a teaser's sentence names days of its story
+    found = issued_on(text, order)
+    if found is not None:
+        return found
+    match = _ON_DATE.search(text)
+    if match is None:
+        return None
+    published = parse_date(match.group("date").strip(), None, order)
+    return DateLine(published=published, date_text=match.group("date"), before=text[:match.start()].strip(),
+                    rest=text[match.end():].strip(" |•·–—-,"), form="sentence") if published else None
+
+
+_FINDERS = ((_date_only, "date line"), (_beside, "date beside the title"), (_dateline, "dateline"),
+            (_in_sentence, "date in a sentence"))
+
+
+def _in_pieces(blocks: list[Block], order: Order | None) -> FoundDate | None:
+    """A date printed in pieces (`<div class=month>Mar</div><div class=day>9</div><div class=year>2015</div>`)."""
+    for n in range(len(blocks) - 2):
+        pieces = blocks[n:n + 3]
+        if all(len(b.text) <= settings.DATE_PIECE_MAX_CHARS for b in pieces):
+            found = _date_only(" ".join(b.text for b in pieces), order)
+            if found is not None and found.published is not None:
+                return FoundDate(date=found, block=pieces[0], how=f"{pieces[0].path} (date in pieces)",
+                                 pieces=list(pieces[1:]))
+    return None
