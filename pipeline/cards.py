@@ -22,7 +22,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import lxml.html
 
@@ -42,7 +42,7 @@ from .lines import (
 from .markup import HEADINGS, Block, class_tokens, flatten, in_figure, inside_chrome, signature
 from .records import Card
 
-__all__ = ["CardFinding", "RegionSummary", "find_cards"]
+__all__ = ["CardFinding", "RegionSummary", "find_cards", "listing_cards"]
 
 LOGGER = logging.getLogger(__name__)
 
@@ -138,6 +138,19 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
             cards.append(card)
     LOGGER.debug("listing: %d regions, %d items", len(chosen), len(cards))
     return CardFinding(cards=tuple(cards), candidates=summaries)
+
+
+def listing_cards(text: str, url: str | None) -> tuple[Card, ...]:
+    """The items of an HTML listing page given as text (the scraper's question: which links are releases)."""
+    from .dates import numeric_order, order_from_hint
+    from .html import base_href, read_html
+
+    page = read_html(text, url)
+    if page.tree is None:
+        return ()
+    order = numeric_order([page.tree.text_content()], page.meta.lang) or order_from_hint(
+        urlsplit(url).hostname if url else None)
+    return find_cards(page.tree, url or base_href(page.tree) or page.url, order).cards
 
 
 def _summaries(regions: list[_Region], chosen: list[_Region]) -> tuple[RegionSummary, ...]:

@@ -1,34 +1,30 @@
-"""Read an HTML page as published: its metadata, its visible text, its listing items, its main text.
+"""Read an HTML page as published: parse it, and take its visible lines, its main text and its metadata.
 
 Which library does what:
-- lxml parses (no network, no external entities) and this module walks the tree for the visible
-  text and, through `listing.py`, for the items a listing page repeats;
-- trafilatura removes navigation, footers, cookie banners, related boxes and forms and gives a
-  single release's main text, and reads its metadata (JSON-LD, Open Graph, <meta>) for the
-  headline and the site name;
+- lxml parses (no network, no external entities); this module drops what a browser never shows
+  (scripts, styles, hidden elements) and walks the tree for the visible text, each line with its link;
+- trafilatura removes navigation, footers, cookie banners, related boxes and forms and gives the
+  page's main text, and reads its metadata (JSON-LD, Open Graph, <meta>) for the declared headline
+  and the site name;
 - htmldate reads the publication date the markup declares (`datePublished`,
   `article:published_time`, `<time datetime>`), never a modified date, and never from the URL.
+Which releases the page holds (the items a listing repeats, or one release) is the split stage's call.
 """
 from __future__ import annotations
 
 import copy
-import datetime as dt
-import difflib
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import lxml.etree
 import lxml.html
 
-from . import settings
-from .cards import find_cards
-from .dates import Order, date_line, dateline, numeric_order, order_from_hint, parse_date, trailing_date
-from .lines import clean_line, is_bare_kind, is_chrome, kind_of, kind_suffix
+from .dates import parse_date
+from .lines import clean_line
 from .markup import BLOCK_TAGS, HEADINGS, drop_invisible, is_chrome_element, is_role_element
-from .records import Card, PageMeta
+from .records import PageMeta
 
 LOGGER = logging.getLogger(__name__)
 
@@ -36,13 +32,11 @@ LOGGER = logging.getLogger(__name__)
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button", "input",
               "textarea", "head", "object", "embed", "canvas", "map")
 _CHROME_BLOCKS = frozenset({"nav", "aside", "header", "footer"})
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:•·»]|-{1,2}|::)\s+")
 _ARTICLE_TYPES = re.compile(r"article|newsarticle|blogposting|report|pressrelease", re.IGNORECASE)
 _MODIFIED_KEYS = r"datemodified|modified_time|updated_time|last-modified|lastmod|dcterms\.modified|revised"
 _PUBLISHED_KEYS = r"datepublished|published_time|datecreated|pubdate|publishdate|dc\.date|dcterms\.created|" \
     r"dcterms\.issued|citation_publication_date|date\.issued"
-_WORD = re.compile(r"\w+")
-_POSTED = re.compile(r"^(?:posted|published|released|issued|dated?)\b", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,39 +45,36 @@ class HtmlRead:
 
     blocks: tuple[str, ...]  # visible text lines, navigation and sidebars left out
     links: tuple[tuple[int, str], ...]  # (block index, absolute href) of lines that are links
+    headlines: tuple[int, ...]  # the blocks printed as <h1>
     meta: PageMeta
-    cards: tuple[Card, ...]  # the listing items its markup repeats, () for a single page
-    body: tuple[str, ...]  # a single release's main text, boilerplate removed
+    body: tuple[str, ...]  # the main text, boilerplate removed
     url: str | None
+    tree: lxml.html.HtmlElement | None  # hidden elements, scripts and styles removed
 
 
 def read_html(text: str, url: str | None) -> HtmlRead:
-    """Read one decoded HTML page (url: where it was fetched, if known)."""
+    """Read one decoded HTML page (url: where it was fetched, if known): parse it, and take its visible
+    lines, its main text and what its markup declares. Which releases it holds is the split stage's call."""
     root = parse_html(text)
     if root is None:
-        return HtmlRead(blocks=(), links=(), meta=PageMeta(), cards=(), body=(), url=url)
-    canonical = _canonical(root, url or _base_href(root))
-    base = url or _base_href(root) or canonical
+        return HtmlRead(blocks=(), links=(), headlines=(), meta=PageMeta(), body=(), url=url, tree=None)
+    canonical = _canonical(root, url or base_href(root))
+    base = url or base_href(root) or canonical
     lang = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     declared = _declared_metadata(root, text)
     drop_invisible(root)  # before the style sheets go: their rules say what is hidden
     for element in list(root.iter(*_DROP_TAGS)):
         if element.getparent() is not None:
             element.drop_tree()
-    blocks, links, heading_lines = _visible(root, base)
+    blocks, links, headlines = _visible(root, base)
     if not blocks:
         # libxml2 stops building the tree 2,048 levels down; such a page is read as text, tag by tag.
-        blocks, links, heading_lines = _tokenized_text(text), (), ()
-    # Every date on the page is evidence of its order, the related list's and the footer's included.
-    order = numeric_order([root.text_content()], lang) or order_from_hint(urlsplit(base).hostname if base else None)
-    cards = find_cards(root, base, order).cards
-    body = _main_text(root)
-    if cards and _is_article(declared, body, cards, blocks, heading_lines):
-        LOGGER.debug("%d listed items beside a release's own text: related links, not the page's items", len(cards))
-        cards = ()
-    meta = _single_meta(declared, blocks, heading_lines, body, order, canonical, lang) if not cards else \
-        PageMeta(title=declared.get("title"), publisher=declared.get("sitename"), canonical_url=canonical, lang=lang)
-    return HtmlRead(blocks=blocks, links=links, meta=meta, cards=cards, body=body, url=url or canonical)
+        blocks, links, headlines = _tokenized_text(text), (), ()
+    meta = PageMeta(title=declared.get("title"), published=declared.get("published"),
+                    publisher=declared.get("sitename"), canonical_url=canonical, lang=lang,
+                    article=bool(declared.get("article")))
+    return HtmlRead(blocks=blocks, links=links, headlines=headlines, meta=meta, body=_main_text(root),
+                    url=url or canonical, tree=root)
 
 
 def parse_html(text: str) -> lxml.html.HtmlElement | None:
@@ -91,13 +82,17 @@ def parse_html(text: str) -> lxml.html.HtmlElement | None:
     # libxml2 never loads DTDs or external entities here; huge_tree lifts its depth limit, and the
     # walks below are iterative, so deeply nested markup is read, not refused.
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+    # An XHTML page opens with `<?xml ... encoding="..."?>`: the text is decoded already, and lxml refuses a
+    # decoded string that still declares its encoding.
+    text = _XML_DECLARATION.sub("", text, count=1)
     try:
         return lxml.html.document_fromstring(text, parser=parser)
     except (lxml.etree.ParserError, ValueError):
         return None
 
 
-def _base_href(root: lxml.html.HtmlElement) -> str | None:
+def base_href(root: lxml.html.HtmlElement) -> str | None:
+    """The absolute URL a page's `<base href>` names, if any: what its relative links resolve against."""
     base = next(iter(root.iter("base")), None)
     href = base.get("href") if base is not None else None
     return href if href and "://" in href else None
@@ -229,114 +224,3 @@ def _main_text(root: lxml.html.HtmlElement) -> tuple[str, ...]:
     if not extracted:
         return ()
     return tuple(line for line in (clean_line(x) for x in extracted.splitlines()) if line)
-
-
-def _is_article(declared: dict, body: tuple[str, ...], cards: tuple[Card, ...], blocks: tuple[str, ...],
-                headlines: tuple[int, ...]) -> bool:
-    """True when the page is one release whose lists are related links: it has running text of its own beyond
-    what its listed items print, and says it is an article or prints a headline of its own. What the markup
-    repeats outranks what it declares: a declared article whose own text is small beside its items is a listing."""
-    listed_words = Counter(word for c in cards for line in (c.title or "", c.summary) for word in _WORD.findall(line))
-    own_words = Counter(word for line in body if len(line) >= settings.TEASER_MIN_CHARS for word in _WORD.findall(line))
-    own_words.subtract(listed_words)  # a body that is the list itself (a table read as rows) has no text of its own
-    own = sum((len(word) + 1) * n for word, n in own_words.items() if n > 0)
-    listed = sum((len(word) + 1) * n for word, n in listed_words.items())
-    if own >= settings.ARTICLE_MIN_CHARS and declared.get("article") and 2 * own >= listed:
-        return True
-    _at, headline = _headline(declared.get("title"), blocks, headlines)
-    titles = {c.title for c in cards}
-    has_headline = headline is not None and headline not in titles and not is_bare_kind(headline) \
-        and len(headline.split()) >= settings.HEADLINE_MIN_WORDS
-    return own >= settings.ARTICLE_MIN_CHARS / 2 and (own >= 2 * listed or (has_headline and own >= listed))
-
-
-def _single_meta(declared: dict, blocks: tuple[str, ...], headlines: tuple[int, ...], body: tuple[str, ...],
-                 order: Order | None, canonical: str | None, lang: str | None) -> PageMeta:
-    """Headline and publication date of a single release: as printed, else as declared."""
-    at, title = _headline(declared.get("title"), blocks, headlines)
-    published, date_text, date_from = _printed_date(blocks, at, order)
-    if published is None:
-        published, date_text, date_from = _dateline_date(body or blocks[at + 1 if at is not None else 0:], order)
-    if published is None and declared.get("published") is not None:
-        published, date_text, date_from = declared["published"], declared["published"].isoformat(), "metadata"
-    return PageMeta(title=title, published=published, date_text=date_text, date_from=date_from,
-                    publisher=declared.get("sitename"), canonical_url=canonical, lang=lang,
-                    article=bool(declared.get("article")))
-
-
-def _headline(declared: str | None, blocks: tuple[str, ...], headlines: tuple[int, ...],
-              ) -> tuple[int | None, str | None]:
-    """The printed headline (an <h1> that agrees with the declared title), else the declared title
-    without its site name."""
-    candidates = [(i, blocks[i]) for i in headlines if not is_chrome(blocks[i]) and len(blocks[i]) >= 3]
-    if declared:
-        short = _without_site_name(declared)
-        for i, text in candidates:
-            if _agrees(text, short) or _agrees(text, declared):
-                return i, text
-        for i, text in enumerate(blocks):  # a headline printed without <h1>
-            if _agrees(text, short) and len(text) <= settings.TITLE_MAX_CHARS:
-                return i, text
-        return None, short
-    if candidates:
-        return candidates[0]
-    return None, None
-
-
-def _agrees(printed: str, declared: str) -> bool:
-    a, b = printed.lower(), declared.lower()
-    if not a or not b:
-        return False
-    if a == b or (min(len(a), len(b)) >= 12 and (a in b or b in a)):
-        return True
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
-
-
-def _without_site_name(title: str) -> str:
-    """`Release headline | Site name` -> `Release headline`: the longest part between separators."""
-    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
-    return max(parts, key=len) if len(parts) > 1 else title
-
-
-def _printed_date(blocks: tuple[str, ...], at: int | None, order: Order | None,
-                  ) -> tuple[dt.date | None, str | None, str | None]:
-    """A date line near the headline, else a `Posted on` line anywhere: (date, the line, `printed`)."""
-    if at is not None:
-        window = range(max(0, at - 3), min(len(blocks), at + settings.HEADLINE_DATE_WINDOW))
-        for i in sorted(window, key=lambda i: abs(i - at)):
-            found = _date_of_line(blocks[i], order)
-            if found is not None:
-                return found, blocks[i], "printed"
-    for line in blocks:
-        if _POSTED.match(line):
-            posted = date_line(line, order)
-            if posted is not None:
-                return posted.published, line, "printed"
-    return None, None, None
-
-
-def _date_of_line(line: str, order: Order | None) -> dt.date | None:
-    """The date of a line that is a date with at most a label (`March 3, 2021`, `Press Releases March 3, 2021`,
-    `14 September 2021 - Brightwater University`), else None."""
-    found = date_line(line, order, short_years=len(line) <= settings.SHORT_DATE_LINE_MAX_CHARS)
-    if found is not None and (not found.rest or len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS
-                              or kind_of(found.rest)):
-        return found.published
-    found = trailing_date(line, order)
-    if found is not None and (kind_suffix(found.before) or len(found.before.split()) <= settings.DATE_REST_MAX_WORDS):
-        return found.published
-    words = line.split()
-    for k in range(1, min(len(words), settings.DATE_REST_MAX_WORDS + 1)):  # `Press Releases June 8, 2022`
-        if kind_of(" ".join(words[:k])):
-            after = date_line(" ".join(words[k:]), order)
-            if after is not None and not after.rest:
-                return after.published
-    return None
-
-
-def _dateline_date(lines: tuple[str, ...], order: Order | None) -> tuple[dt.date | None, str | None, str | None]:
-    for line in lines[:settings.HEADLINE_DATE_WINDOW]:
-        found = dateline(line, order)
-        if found is not None:
-            return found.published, found.date_text, "dateline"
-    return None, None, None

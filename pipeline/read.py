@@ -1,4 +1,4 @@
-"""Read stage: turn a raw file (plain text or saved HTML) into a Page of text blocks."""
+"""Read stage: turn a raw file (plain text or saved HTML) into a Page: decoded, and for HTML parsed."""
 from __future__ import annotations
 
 import codecs
@@ -85,11 +85,11 @@ def read(path: Path) -> Page:
             raise SkipInput(source, "no text in the page")
         return Page(source=source, blocks=blocks, sha256=digest, fetched_at=fetched_at, warnings=warnings)
     page = read_html(text, meta.page_url if meta else None)
-    if not page.blocks and not page.cards:
+    if not page.blocks:
         raise SkipInput(source, "no text in the page")
     return Page(source=source, blocks=page.blocks, sha256=digest, url=page.url, links=page.links,
-                fetched_at=fetched_at, format="html", meta=page.meta, cards=page.cards, body=page.body,
-                warnings=warnings)
+                fetched_at=fetched_at, format="html", meta=page.meta, headlines=page.headlines, body=page.body,
+                tree=page.tree, warnings=warnings)
 
 
 def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> tuple[str, str | None]:

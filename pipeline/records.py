@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PageMeta:
-    """What an HTML page's markup declares about itself (JSON-LD, Open Graph, <meta>, <time>)."""
+    """What an HTML page's markup declares about itself (JSON-LD, Open Graph, <meta>, <time>): claims, which the
+    split stage weighs against what the page prints."""
 
-    title: str | None = None  # the headline, without the site name
-    published: dt.date | None = None
-    date_text: str | None = None  # the date as printed (or as the markup declares it)
-    date_from: str | None = None  # where the date was read: `printed`, `dateline`, `metadata`
+    title: str | None = None  # the declared headline (often with the site name)
+    published: dt.date | None = None  # the declared publication date, never a modified one
     publisher: str | None = None  # og:site_name, JSON-LD publisher
     canonical_url: str | None = None
     lang: str | None = None  # <html lang>: decides day/month order with the page's own dates
@@ -36,18 +36,21 @@ class Card:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Page:
-    """One raw input file, as text blocks in reading order."""
+    """One raw input file as read: decoded, and for HTML parsed; what its releases are is the split stage's call."""
 
     source: str  # the raw file's path: provenance for every record made from it
-    blocks: tuple[str, ...]  # non-empty paragraphs/lines, whitespace-normalised
+    blocks: tuple[str, ...]  # non-empty paragraphs/lines, whitespace-normalised, in reading order
     sha256: str  # of the raw bytes: identity of this snapshot for incremental runs
     url: str | None = None  # the page's URL when a scrape sidecar or <link rel=canonical> gives it
-    links: tuple[tuple[int, str], ...] = ()  # (block index, absolute href) of titles/cards in HTML
+    links: tuple[tuple[int, str], ...] = ()  # (block index, absolute href) of the lines that are links (HTML)
     fetched_at: dt.datetime | None = None  # when the page was fetched (sidecar), else the file's mtime
     format: str = "text"  # text or html
-    meta: PageMeta | None = None  # HTML only: the page's own metadata
-    cards: tuple[Card, ...] = ()  # HTML only: the listing items its markup repeats
+    meta: PageMeta | None = None  # HTML only: what the page's markup declares
+    headlines: tuple[int, ...] = ()  # HTML only: the blocks printed as <h1>
     body: tuple[str, ...] = ()  # HTML only: the main text without navigation and boilerplate
+    # HTML only: the parsed tree, hidden elements and scripts removed (lxml); the split stage finds the items
+    # a listing repeats in it. Not part of the page's identity.
+    tree: Any = field(default=None, compare=False, repr=False)
     warnings: tuple[str, ...] = ()  # what went wrong reading it (bytes that were not their declared charset)
 
 

@@ -30,26 +30,29 @@ class StageInfo:
     items_in: int = 0
     items_out: int = 0
     dropped: tuple[Drop, ...] = ()
+    flagged: tuple[Drop, ...] = ()  # items the stage kept but doubts, and why (a page it did not understand)
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)  # what else the stage tallies (merged, added, ...)
 
     def to_dict(self) -> dict[str, Any]:
         """The stage as the run report's JSON holds it."""
         return {"name": self.name, "items_in": self.items_in, "items_out": self.items_out,
-                "dropped": [[d.item, d.reason] for d in self.dropped], "seconds": round(self.seconds, 3),
+                "dropped": [[d.item, d.reason] for d in self.dropped],
+                "flagged": [[d.item, d.reason] for d in self.flagged], "seconds": round(self.seconds, 3),
                 "counts": self.counts}
 
 
 class Meter:
     """A stage's tally while the stage runs; `info()` freezes it into the stage's StageInfo."""
 
-    __slots__ = ("counts", "dropped", "items_in", "items_out", "name", "seconds")
+    __slots__ = ("counts", "dropped", "flagged", "items_in", "items_out", "name", "seconds")
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.items_in = 0
         self.items_out = 0
         self.dropped: list[Drop] = []
+        self.flagged: list[Drop] = []
         self.seconds = 0.0
         self.counts: dict[str, int] = {}
 
@@ -63,6 +66,10 @@ class Meter:
         """Record an item the stage let go, with the reason."""
         self.dropped.append(Drop(item, reason, next(_DROP_ORDER)))
 
+    def flag(self, item: str, reason: str) -> None:
+        """Record an item the stage kept but doubts, with the reason."""
+        self.flagged.append(Drop(item, reason, next(_DROP_ORDER)))
+
     def count(self, name: str, n: int = 1) -> None:
         """Add n to one of the stage's own counts."""
         self.counts[name] = self.counts.get(name, 0) + n
@@ -70,7 +77,8 @@ class Meter:
     def info(self) -> StageInfo:
         """The stage's StageInfo as it stands."""
         return StageInfo(name=self.name, items_in=self.items_in, items_out=self.items_out,
-                         dropped=tuple(self.dropped), seconds=self.seconds, counts=dict(self.counts))
+                         dropped=tuple(self.dropped), flagged=tuple(self.flagged), seconds=self.seconds,
+                         counts=dict(self.counts))
 
 
 def error_text(error: BaseException) -> str:
@@ -102,6 +110,7 @@ class RunReport:
     files_read: int
     snapshots_processed: int
     files_skipped: list[tuple[str, str]]  # (path, reason), in the order the files were met
+    pages_not_understood: list[tuple[str, str]]  # (path, the date census): most of the page's dates in no record
     records: int
     records_with_warnings: int  # each record's reasons are in its `warnings` column
     releases: int
@@ -133,6 +142,7 @@ class RunReport:
             files_seen=stage("scan").items_in, files_read=stage("read").items_out,
             snapshots_processed=stage("split").counts.get("pages_done", 0),
             files_skipped=[(d.item, d.reason) for d in files],
+            pages_not_understood=[(d.item, d.reason) for d in stage("split").flagged],
             records=stage("extract").items_out, records_with_warnings=stage("extract").counts.get("with_warnings", 0),
             releases=stage("write").items_in, duplicates_merged=stage("dedup").counts.get("merged", 0),
             added=write.get("added", 0), updated=write.get("updated", 0), unchanged=write.get("unchanged", 0),
@@ -156,4 +166,7 @@ class RunReport:
             f"{self.releases} releases ({self.added} added, {self.updated} updated, {self.unchanged} unchanged"
             f"{f', {self.removed} removed' if self.removed else ''})"
             f"{'' if self.published else ', nothing new to publish'}; skipped: {skipped}"
+            + (f"; not understood: {len(self.pages_not_understood)} page"
+               f"{'s' if len(self.pages_not_understood) != 1 else ''} (their dates are in no record: see the run "
+               "report)" if self.pages_not_understood else "")
         )

@@ -119,6 +119,11 @@ WRAP_MIN_LINES = 6
 WRAP_MIN_SHARE = 0.4  # this share of the longer lines end within the slack of the width
 WRAP_SLACK_CHARS = 15  # a line this close to the width broke because the next word did not fit
 WRAP_RUN_ON_SHARE = 0.8  # with blank lines between paragraphs: this share of run-on lines ends near the width
+# The date census (pipeline/census.py): a page whose records hold fewer than half of the dates it prints was
+# not understood; a page that prints fewer than five dates tells nothing (a release citing two days).
+CENSUS_MIN_DATES = 5
+CENSUS_MIN_SHARE = 0.5
+CENSUS_LINE_MAX_CHARS = 200  # a card's date line is short; a paragraph that names a day is running text
 DATE_PIECE_MAX_CHARS = 12  # `Mar`, `9`, `2015`: a date printed one part to an element
 
 # --- extraction: spokespeople (pipeline/extract/: names, titles, signatures, spokespeople) ------------

@@ -3,18 +3,22 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from . import settings
-from .dates import DateLine, Order, date_line, dateline, issued_on, numeric_order, unparsed_date
+from .cards import RegionSummary, find_cards
+from .census import Census, take_census
+from .dates import DateLine, Order, date_line, dateline, issued_on, numeric_order, order_from_hint, unparsed_date
+from .html import base_href
 from .lines import Line, classify, is_chrome, is_teaser, is_title, kind_of, unprinted_kind
 from .records import Card, Page, Release
+from .single import is_article, single_fields
 from .template import CAPTION, DATE, KIND, STANDFIRST, TEASER, TEXT, TITLE, CardLines, Layout, induce
 
 LOGGER = logging.getLogger(__name__)
 
-__all__ = ["kind_of", "page_layout", "split"]
+__all__ = ["Segmentation", "kind_of", "page_layout", "segment", "split"]
 
 _PUBLISHER = re.compile(
     r"^(?i:(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:by\s+)?|about\s+(?:the\s+)?)"
@@ -39,11 +43,35 @@ _GLUED_CHECK_MAX_BLOCKS = 400
 _HEAD_LINES = 12  # a single release states its date near the top; deeper dates are in the text
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Segmentation:
+    """What the split made of a page: its releases, how they were found, and whether they account for its dates."""
+
+    releases: tuple[Release, ...]
+    how: str  # `markup: titles div/a/div/h2 (12 items)`, `template: DATE / title / teaser`, `one release page`
+    census: Census
+    candidates: tuple[RegionSummary, ...] = ()  # HTML: the markup's candidate regions, chosen first, with scores
+    cards: tuple[Card, ...] = ()  # HTML: the items the markup repeats, each with where its fields were read
+    layout: Layout | None = None  # the card template, when the page's lines were split by one
+    lines: tuple[Line, ...] = ()  # the page's lines as classified, when the template was tried
+
+
 def split(page: Page) -> list[Release]:
     """Split a newsroom page into its releases: one per card, else one whole document."""
+    return list(segment(page).releases)
+
+
+def segment(page: Page) -> Segmentation:
+    """Split a page and say how: the releases, the segmentation chosen (and its runners-up), the date census."""
+    order = page_order(page)
+    found = _segment(page, order)
+    census = take_census(page, list(found.releases), order)
+    understood = () if census.understood else (f"page not understood: {census.describe()}",)
     publisher = _publisher(page.blocks) or (page.meta.publisher if page.meta else None)
-    return [replace(r, seen_at=page.fetched_at, organization=publisher, warnings=page.warnings + r.warnings)
-            for r in _split(page)]
+    releases = tuple(replace(r, seen_at=page.fetched_at, organization=publisher,
+                             warnings=page.warnings + r.warnings + understood) for r in found.releases)
+    return Segmentation(releases=releases, how=found.how, census=census, candidates=found.candidates,
+                        cards=found.cards, layout=found.layout, lines=found.lines)
 
 
 def page_layout(page: Page) -> tuple[list[Line], Layout | None]:
@@ -56,9 +84,13 @@ def page_layout(page: Page) -> tuple[list[Line], Layout | None]:
 
 
 def page_order(page: Page) -> Order | None:
-    """The page's numeric date order, from its own dates, else its language, else its host."""
-    hint = (page.meta.lang if page.meta else None) or (urlsplit(page.url).hostname if page.url else None)
-    return numeric_order(page.blocks, hint)
+    """The page's numeric date order, from its own dates (an HTML page's every date, its related lists'
+    and footer's included), else its language, else its host."""
+    host = urlsplit(page.url).hostname if page.url else None
+    if page.tree is not None:
+        return numeric_order([page.tree.text_content()], page.meta.lang if page.meta else None) \
+            or order_from_hint(host)
+    return numeric_order(page.blocks, (page.meta.lang if page.meta else None) or host)
 
 
 def _publisher(blocks: tuple[str, ...]) -> str | None:
@@ -70,13 +102,32 @@ def _publisher(blocks: tuple[str, ...]) -> str | None:
     return None
 
 
-def _split(page: Page) -> list[Release]:
-    if page.cards:  # items the HTML markup repeats
-        LOGGER.debug("%r: %d items from the markup", page.source, len(page.cards))
-        return [_item_release(page, card) for card in page.cards]
-    if page.format == "html" and page.meta is not None and page.meta.article:
-        LOGGER.debug("%r: one release (the markup declares an article)", page.source)
-        return [_html_release(page)]
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Found:
+    releases: tuple[Release, ...]
+    how: str
+    single: bool = False  # one release made of the whole page
+    candidates: tuple[RegionSummary, ...] = ()
+    cards: tuple[Card, ...] = ()
+    layout: Layout | None = None
+    lines: tuple[Line, ...] = ()
+
+
+def _segment(page: Page, order: Order | None) -> _Found:
+    candidates: tuple[RegionSummary, ...] = ()
+    if page.tree is not None:  # the items the HTML markup repeats
+        finding = find_cards(page.tree, page.url or base_href(page.tree), order)
+        candidates = finding.candidates
+        if finding.cards and not is_article(page, finding.cards):
+            regions = ", ".join(c.signature for c in candidates if c.chosen)
+            LOGGER.debug("%r: %d items from the markup (%s)", page.source, len(finding.cards), regions)
+            return _Found(releases=tuple(_item_release(page, card) for card in finding.cards),
+                          how=f"markup: {regions} ({len(finding.cards)} items)", candidates=candidates,
+                          cards=finding.cards)
+        if page.meta is not None and page.meta.article:
+            LOGGER.debug("%r: one release (the markup declares an article)", page.source)
+            return _Found(releases=(_html_release(page, order),), how="one release page (declared an article)",
+                          single=True, candidates=candidates)
     lines, layout = page_layout(page)
     if layout is not None:
         owned = frozenset(i for card in layout.cards for i in (card.anchor.index, *(ln.index for ln, _ in card.roles)))
@@ -86,11 +137,13 @@ def _split(page: Page) -> list[Release]:
         # Cards found by their kind labels may leave one dated card: a listing cut off after it.
         if len(cards) >= 2 or (cards and layout.template.anchor == KIND):
             LOGGER.debug("%r: %d cards, template %s", page.source, len(cards), layout.template.describe())
-            return cards
+            return _Found(releases=tuple(cards), how=f"template: {layout.template.describe()} ({len(cards)} cards)",
+                          candidates=candidates, layout=layout, lines=tuple(lines))
     LOGGER.debug("%r: one document (no card template repeats)", page.source)
     if page.format == "html":
-        return [_html_release(page)]
-    return [_document(page, list(page.blocks))]
+        return _Found(releases=(_html_release(page, order),), how="one release page", single=True,
+                      candidates=candidates, lines=tuple(lines))
+    return _Found(releases=(_document(page, list(page.blocks)),), how="one document", single=True, lines=tuple(lines))
 
 
 def _item_release(page: Page, card: Card) -> Release:
@@ -99,22 +152,22 @@ def _item_release(page: Page, card: Card) -> Release:
                    published=card.published, url=card.url)
 
 
-def _html_release(page: Page) -> Release:
+def _html_release(page: Page, order: Order | None) -> Release:
     """A single release page: its printed headline and date, its main text without the page's furniture."""
-    meta = page.meta
+    fields = single_fields(page, order)
     body = list(page.body) or [b for b in page.blocks if not is_chrome(b)]
-    title = meta.title if meta else None
+    title = fields.title
     # A kind line printed with the headline (`Press Release` above it), not one from a menu further up.
     at = page.blocks.index(title) if title in page.blocks else None
     near = page.blocks[max(0, at - settings.KIND_NEAR_HEADLINE_LINES):at + settings.KIND_NEAR_HEADLINE_LINES] \
         if at is not None else ()
     kind = next((kind_of(line) for line in near if kind_of(line)), None) or unprinted_kind(title)
     # The headline, kind line and date line are fields of their own, not the release's text.
-    fields = {title, meta.date_text if meta else None}
-    body = [line for line in body if line not in fields and not kind_of(line)]
+    metadata = {title, fields.date_text}
+    body = [line for line in body if line not in metadata and not kind_of(line)]
     return Release(
         sources=(page.source,), kind=kind, title=title, summary="\n".join(_unique_blocks(body)),
-        date_text=meta.date_text if meta else None, published=meta.published if meta else None, url=page.url,
+        date_text=fields.date_text, published=fields.published, url=page.url,
     )
 
 

@@ -20,7 +20,7 @@ from .read import iter_raw_files, read
 from .records import Page, Release
 from .report import Meter, StageInfo
 from .schema import RECORD_CACHE, to_cache_row
-from .split import split
+from .split import segment
 from .state import State, StateStore, changes, iter_cache, row_digests
 from .store import STATE_ID_KEY, TABLES, StagedTables, dedup_stream
 from .tables import flat_tables
@@ -185,20 +185,24 @@ def _read_one(path: Path, state: State, meter: Meter) -> Page | None:
 
 
 def _split_one(page: Page, meter: Meter) -> list[Release] | None:
-    """The releases on a page; None when the splitter failed on it."""
+    """The releases on a page; None when the splitter failed on it. A page whose dates its records do not hold
+    is flagged: it was not understood."""
     meter.items_in += 1
     try:
-        found = split(page)
+        found = segment(page)
     except Exception as exc:  # a bug on one odd page must not lose the rest of the run
         LOGGER.exception("split failed on %r", page.source)
         meter.drop(page.source, f"split failed: {type(exc).__name__}: {exc}")
         return None
     meter.count("pages_done")
-    meter.items_out += len(found)
-    if not found:
+    meter.items_out += len(found.releases)
+    if not found.releases:
         meter.drop(page.source, "no releases on the page")
-    LOGGER.debug("%r: %d releases", page.source, len(found))
-    return found
+    if not found.census.understood:
+        LOGGER.warning("%r not understood: %s", page.source, found.census.describe())
+        meter.flag(page.source, found.census.describe())
+    LOGGER.debug("%r: %d releases (%s)", page.source, len(found.releases), found.how)
+    return list(found.releases)
 
 
 def dedup_and_write(store: StateStore, state: State, processed: list[str], spill: Path, *, files_read: int,

@@ -195,14 +195,14 @@ def test_a_page_the_splitter_crashed_on_is_retried_by_the_next_refresh(tmp_path:
     out = tmp_path / "out"
     from pipeline import stages
 
-    split = stages.split
+    segment = stages.segment
 
     def buggy(page):
         if page.source.endswith("beta.txt"):
             raise RuntimeError("a bug in the splitter")
-        return split(page)
+        return segment(page)
 
-    monkeypatch.setattr(stages, "split", buggy)
+    monkeypatch.setattr(stages, "segment", buggy)
     first = run(raw, out, incremental=True, progress=False)
     assert "split failed" in dict(first.files_skipped)[str(raw / "beta.txt")]
     monkeypatch.undo()

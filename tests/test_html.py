@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -219,7 +220,9 @@ def test_explain_shows_the_items_and_where_each_field_came_from(tmp_path):
     page = _write(tmp_path, "explain.html", f"<div class='cards'>{cards}</div>")
     result = subprocess.run([sys.executable, "-m", "pipeline", "explain", str(page)], capture_output=True, text=True,
                             cwd=REPO, check=True)
-    assert "type: listing, 3 items found in the markup" in result.stdout
+    assert "type: markup: " in result.stdout and "(3 items)" in result.stdout
+    assert "dates: 3 dates in the content, 3 records (3 dated)" in result.stdout
+    assert re.search(r"^  chosen +[\d.]+ +3 items, +3 dated ", result.stdout, re.MULTILINE)
     assert "title    <- h3.title/a" in result.stdout and "(date line)" in result.stdout
     assert ITEMS[0][0] in result.stdout
 

@@ -1,6 +1,6 @@
 """A listing page's release links and its next page, read by the pipeline's own HTML reader.
 
-The release links are the listing items the reader finds in the markup (`pipeline.listing`), so the
+The release links are the listing items the reader finds in the markup (`pipeline.cards`), so the
 scraper follows exactly the items the pipeline will make releases of.
 """
 from __future__ import annotations
@@ -11,7 +11,8 @@ from urllib.parse import parse_qsl, urljoin, urlsplit
 
 import lxml.html
 
-from ..html import parse_html, read_html
+from ..cards import listing_cards
+from ..html import parse_html
 from ..markup import HEADINGS, inside_chrome
 from ..read import decode
 from ..urls import normalize_url
@@ -73,7 +74,7 @@ def release_links(listing: Listing, page_url: str, *, exclude: set[str]) -> list
     if listing.root is None:
         return []
     base = _base_url(listing.root, page_url)
-    hrefs: list[str | None] = [card.url for card in read_html(listing.text, page_url).cards if card.url]
+    hrefs: list[str | None] = [card.url for card in listing_cards(listing.text, page_url) if card.url]
     if not hrefs:  # no dated items: each <article>'s heading link (else its first), else links in headings
         articles = list(listing.root.iter("article"))
         if articles:

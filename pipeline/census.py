@@ -1,0 +1,79 @@
+"""The date census: did the split account for the dates a page prints?
+
+A newsroom page prints a publication date for each of its releases. Counting the publication-like dates
+in the page's main content (with the one date finder) and comparing the count with the dates the split's
+records hold tells whether the page was understood: a listing read as one release, or as a tenth of its
+items, leaves most of its dates unaccounted for. Such a page is named in the run report, `explain` says
+so, and its records carry a warning, so a newsroom's redesign shows the morning after.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import lxml.html
+
+from . import settings
+from .card_dates import date_cell
+from .dates import Order, dateline
+from .markup import flatten
+from .records import Page, Release
+
+__all__ = ["Census", "take_census"]
+
+_CONTENT = frozenset({"article", "section", "li", "main"})  # a header or footer inside these is an item's
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Census:
+    """How many publication-like dates a page prints, and how many its records hold."""
+
+    dates: int  # distinct date lines in the page's main content
+    records: int
+    dated: int  # records holding a publication date
+
+    @property
+    def understood(self) -> bool:
+        """False when most of the page's dates are held by no record."""
+        if self.dates < settings.CENSUS_MIN_DATES:
+            return True
+        return self.dated >= settings.CENSUS_MIN_SHARE * self.dates
+
+    def describe(self) -> str:
+        """`120 dates in the content, 1 record (1 dated)`."""
+        return (f"{self.dates} dates in the content, {self.records} record{'s' if self.records != 1 else ''} "
+                f"({self.dated} dated)")
+
+
+def take_census(page: Page, releases: list[Release], order: Order | None) -> Census:
+    """Count the page's date lines (an HTML page's over its whole body but navigation, asides, header and
+    footer, `<time datetime>` included) and the records' dates."""
+    if page.tree is not None:
+        body = page.tree.find("body")
+        top = body if body is not None else page.tree
+        lines = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in flatten(top, top)
+                 if not _in_furniture(b.element)]
+        dates = sum(1 for line in dict.fromkeys(lines) if " @" in line or _is_date_line(line, order))
+    else:
+        dates = sum(1 for line in dict.fromkeys(page.blocks) if _is_date_line(line, order))
+    dated = sum(1 for r in releases if r.published is not None)
+    return Census(dates=dates, records=len(releases), dated=dated)
+
+
+def _in_furniture(element: lxml.html.HtmlElement) -> bool:
+    """Inside the page's navigation or an aside, or the page's own header or footer (an article's footer,
+    which prints its date, is the article's)."""
+    ancestors = [a.tag for a in element.iterancestors()]
+    for n, tag in enumerate(ancestors):
+        if tag in {"nav", "aside"}:
+            return True
+        if tag in {"header", "footer"} and not _CONTENT.intersection(ancestors[n + 1:]):
+            return True
+    return False
+
+
+def _is_date_line(line: str, order: Order | None) -> bool:
+    """A line that prints a card's date: a date alone or with a label, beside a title, or a dateline."""
+    if len(line) > settings.CENSUS_LINE_MAX_CHARS:
+        return False  # a paragraph that mentions a day is running text, not a card's date line
+    found = date_cell(line, order) or dateline(line, order)
+    return found is not None and found.published is not None
