@@ -105,6 +105,7 @@ class Release:
     published: dt.date | None = None
     url: str | None = None
     organization: str | None = None  # the publisher
+    language: str | None = None  # ISO 639-1 code of the text (pipeline/language.py); None for a release without text
     spokespeople: tuple[Spokesperson, ...] = ()
     country_mentions: tuple[CountryMention, ...] = ()
     figures: tuple[Figure, ...] = ()
@@ -128,4 +129,6 @@ class Release:
 # line or release marker. When the same release is also seen with a real kind, that kind wins (dedup).
 PAGE_KIND = "page"
 EMAIL_KIND = "email"
-DOCUMENT_KINDS = frozenset({PAGE_KIND, EMAIL_KIND})
+# A sitemap entry that gives only a URL: it joins the release of that URL (one more source), never a row alone.
+LINK_KIND = "link"
+DOCUMENT_KINDS = frozenset({PAGE_KIND, EMAIL_KIND, LINK_KIND})

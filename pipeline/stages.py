@@ -16,6 +16,7 @@ from tqdm import tqdm
 from . import settings
 from .errors import ConfigError, OutputError, SkipInput, os_reason
 from .extract.parallel import Extractor
+from .language import localize
 from .read import iter_raw_files, read
 from .records import Page, Release
 from .report import Meter, StageInfo
@@ -188,7 +189,7 @@ def _split_one(page: Page, meter: Meter) -> list[Release] | None:
     """The releases on a page; None when the splitter failed on it."""
     meter.items_in += 1
     try:
-        found = split(page)
+        found = localize(split(page), page)  # each release's language, and its date read in that language
     except Exception as exc:  # a bug on one odd page must not lose the rest of the run
         LOGGER.exception("split failed on %r", page.source)
         meter.drop(page.source, f"split failed: {type(exc).__name__}: {exc}")
