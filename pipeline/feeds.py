@@ -93,11 +93,8 @@ def _feed(data: bytes, url: str | None, content_type: str) -> Listed:
 
     headers = {"content-location": url or "", "content-type": content_type or "application/xml"}
     parsed = feedparser.parse(io.BytesIO(data), response_headers=headers)  # a stream: never fetched as a URL
-    if not parsed.entries and (parsed.bozo or not parsed.version):
+    if not parsed.entries and not parsed.version:
         raise NotListed(f"malformed feed ({parsed.get('bozo_exception', 'unknown format')})")
-    if parsed.bozo:
-        LOGGER.info("%s: feed is not well-formed (%s); reading the entries that parse", url,
-                    parsed.get("bozo_exception"))
     entries: list[Entry] = []
     dropped = max(0, len(parsed.entries) - settings.FEED_MAX_ENTRIES)
     for item in parsed.entries[:settings.FEED_MAX_ENTRIES]:
@@ -112,6 +109,11 @@ def _feed(data: bytes, url: str | None, content_type: str) -> Listed:
         date_text = item.get("published")
         entries.append(Entry(url=link, title=title, summary=summary, date_text=date_text,
                              published=_written_date(date_text, item.get("published_parsed"))))
+    if parsed.bozo:
+        if not entries:
+            raise NotListed(f"malformed feed ({parsed.get('bozo_exception')}) with no entry that has a link")
+        LOGGER.info("%s: feed is not well-formed (%s); reading the %d entries that parse", url,
+                    parsed.get("bozo_exception"), len(entries))
     feed = parsed.get("feed", {})
     return Listed(kind=FEED, entries=tuple(entries), title=clean_line(feed.get("title") or "") or None,
                   language=(feed.get("language") or "").strip() or None, dropped=dropped)
@@ -222,7 +224,7 @@ def feed_page(source: str, data: bytes, sha256: str, meta: Sidecar | None, fetch
     except NotListed as exc:
         raise SkipInput(source, str(exc)) from None
     if listed.kind == SITEMAP_INDEX:
-        raise SkipInput(source, f"a sitemap index: it lists {len(listed.entries)} sitemaps, not releases")
+        raise SkipInput(source, f"a sitemap index (of {len(listed.entries)}): it lists sitemaps, not releases")
     if not listed.entries:
         raise SkipInput(source, f"a {listed.kind} with no entries")
     if listed.dropped:

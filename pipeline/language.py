@@ -83,14 +83,21 @@ def page_language(page: Page) -> str | None:
 def localize(releases: list[Release], page: Page) -> list[Release]:
     """Give each release of a page its language, and a release in another language its date in that language."""
     hint = page_language(page) if releases else None
-    return [_localized(release, hint) for release in releases]
+    return [_localized(release, hint, page.blocks) for release in releases]
 
 
-def _localized(release: Release, hint: str | None) -> Release:
+def _localized(release: Release, hint: str | None, blocks: tuple[str, ...]) -> Release:
     language = identify(release.text, hint)
     if language in (None, "en") or release.published is not None:
         return replace(release, language=language)
     lines = release.summary.split("\n")
+    dated = foreign_date_line(release.title, language) if release.title else None
+    if dated is not None and dated.form == "date":
+        # Read as English, a date line alone looked like the headline: the headline is the line printed above it.
+        at = blocks.index(release.title) if release.title in blocks else 0
+        title = blocks[at - 1] if at and blocks[at - 1] in lines else None
+        return replace(release, language=language, title=title, published=dated.published, date_text=dated.date_text,
+                       summary="\n".join(line for line in lines if line != title))
     for at, line in enumerate(lines[:settings.LANGUAGE_DATE_HEAD_LINES]):
         found = foreign_date_line(line, language)
         if found is None:

@@ -60,8 +60,6 @@ def _single_threaded_pool(workers: int) -> ProcessPoolExecutor:
 
 def _not_extracted(release: Release) -> Release:
     """A release in a language no model is configured for: its fields as read, and why nothing was extracted."""
-    if not release.text.strip():
-        return release
     reason = (f"language {release.language}: spokespeople, countries and figures not extracted "
               "(no spaCy model configured for it)")
     return replace(release, warnings=release.warnings + (reason,))
@@ -110,6 +108,8 @@ class Extractor:
         done: list[Release] = list(chunk)
         by_model: dict[str, list[int]] = {}
         for at, release in enumerate(chunk):
+            if not release.text.strip():
+                continue  # a sitemap's bare link: nothing to read
             model = self.models.get(release.language or settings.DEFAULT_LANGUAGE)
             if model is None:
                 done[at] = _not_extracted(release)

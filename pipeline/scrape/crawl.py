@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -189,12 +190,13 @@ class _Crawl:
                             keep_first=bool(configured or feeds or named))
         if configured:
             return self._documents(run, configured, found, retry_later) and walked
-        where = documents.scope(found)  # a whole-site sitemap's pages outside the releases' folders stay out
-        sitemaps = [(url, where) for url in named]
+        # A whole-site sitemap's pages outside the folders of the releases the listing and the feeds link
+        # (an about page, job ads) stay out: its scope is decided when its entries are read, after the feeds.
+        sitemaps: list[tuple[str, tuple[str, ...] | None]] = [(url, None) for url in named]
         probe = None
         if not (feeds or sitemaps or found):
             probe = documents.default_sitemap(start_url)
-            sitemaps = [(probe, where)]
+            sitemaps = [(probe, None)]
         return self._documents(run, feeds + sitemaps, found, retry_later, probe=probe) and walked
 
     def _walk(self, run: _SiteRun, start_url: str, found: list[str], retry_later: set[str], *,
@@ -245,10 +247,12 @@ class _Crawl:
         LOGGER.info("%s: reached max_pages=%d", name, site.max_pages)
         return True
 
-    def _documents(self, run: _SiteRun, roots: list[tuple[str, tuple[str, ...]]], found: list[str],
+    def _documents(self, run: _SiteRun, roots: Sequence[tuple[str, tuple[str, ...] | None]], found: list[str],
                    retry_later: set[str], *, first: Fetched | None = None, probe: str | None = None) -> bool:
         """Read feeds and sitemaps (nested indexes breadth first), store each, and with release_pages fetch
-        the releases they list, newest first; return False if something that may work next time failed."""
+        the releases they list, newest first; return False if something that may work next time failed.
+        Each root comes with the folders its releases must be in; None: those of the releases known when
+        its entries are read (the listing's and the feeds' links), else anywhere on the host."""
         queue = deque((url, where, 0) for url, where in roots)
         read: set[str] = set()
         entries: list[Entry] = []
@@ -282,6 +286,9 @@ class _Crawl:
             if offsite:
                 self._fail(url, f"offsite: {len(offsite)} of its {len(listed.entries)} entries are not on "
                                 f"{run.host.key} (first {offsite[0]}); not requested")
+            if where is None:
+                where = documents.scope([*found, *(entry.url for entry in entries)])
+                LOGGER.info("%s: releases looked for in %s", url, ", ".join(where))
             wanted = [e for e in listed.entries if e.url not in offsite and documents.in_scope(e.url, where)]
             if listed.kind == SITEMAP_INDEX:
                 if depth + 1 > settings.SITEMAP_MAX_DEPTH:
@@ -289,7 +296,8 @@ class _Crawl:
                 else:
                     queue.extend((entry.url, where, depth + 1) for entry in listed.entries if entry.url not in offsite)
                 continue
-            LOGGER.info("%s: %s lists %d releases (%d in scope)", run.name, url, len(listed.entries), len(wanted))
+            LOGGER.info("%s: %s lists %d releases (%d on the host, in the releases' folders)", run.name, url,
+                        len(listed.entries), len(wanted))
             entries.extend(wanted)
         if run.site.release_pages and not run.host.given_up:
             attempted, later = self._fetch_entries(documents.newest_first(entries), run)
