@@ -229,14 +229,17 @@ def feed_page(source: str, data: bytes, sha256: str, meta: Sidecar | None, fetch
         raise SkipInput(source, f"a {listed.kind} with no entries")
     if listed.dropped:
         LOGGER.warning("%r: %d entries without a usable link or past the limit skipped", source, listed.dropped)
-    cards = tuple(_card(entry) for entry in listed.entries)
+    cards = tuple(_card(entry, listed.kind) for entry in listed.entries)
     blocks = tuple(entry.title or entry.url for entry in listed.entries)
     return Page(source=source, blocks=blocks, sha256=sha256, url=url, fetched_at=fetched_at, format=listed.kind,
                 meta=PageMeta(title=listed.title, lang=listed.language), cards=cards)
 
 
-def _card(entry: Entry) -> Card:
+def _card(entry: Entry, kind: str) -> Card:
     if entry.title is None and not entry.summary:
-        return Card(title=None, url=entry.url, kind=LINK_KIND, evidence=(("url", "sitemap <loc>"),))
+        return Card(title=None, url=entry.url, kind=LINK_KIND, region="sitemap <url>",
+                    evidence=(("kind", "a <loc> alone: a link to the release"),))
+    where = ("feed entry", "its <title>", "its pubDate/published") if kind == FEED else \
+        ("news sitemap <url>", "its <news:title>", "its <news:publication_date>")
     return Card(title=entry.title, summary=entry.summary, published=entry.published, date_text=entry.date_text,
-                url=entry.url, evidence=(("entry", "feed or news sitemap entry"),))
+                url=entry.url, region=where[0], evidence=(("title", where[1]), ("date", where[2])))
