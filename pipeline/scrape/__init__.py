@@ -5,8 +5,8 @@ Each site's listing is walked from its start URL along its pagination, or its fe
 feeds and sitemaps its start page and robots.txt name are read too, politely: robots.txt is obeyed,
 one request at a time per host with a delay between requests, conditional GETs, bounded retries. Every
 new page body is stored as ``<raw>/<site>/<UTC time>_<sha256[:16]>.html`` (``.xml`` for a feed or sitemap)
-with a ``.meta.json`` sidecar and never overwritten. A fetch fault is logged, recorded in the run report, and the run goes
-on. docs/SCRAPING.md explains every setting (they are in pipeline/settings.py).
+with a ``.meta.json`` sidecar and never overwritten. A fetch fault is logged, recorded in the run report,
+and the run goes on. docs/SCRAPING.md explains every setting (they are in pipeline/settings.py).
 
     sites.py    what to scrape: sites.toml, each site checked before anything is fetched
     crawl.py    the walk along each listing's pagination, the feeds and sitemaps read, and the report
