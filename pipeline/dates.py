@@ -103,10 +103,11 @@ class DateLine:
 
 
 @functools.cache
-def _parser() -> DateDataParser:
-    # One reused parser; English only, absolute dates only: relative words never become dates.
+def _parser(languages: tuple[str, ...] = tuple(settings.DATE_LANGUAGES)) -> DateDataParser:
+    # One reused parser per language set; English by default, absolute dates only: relative words never
+    # become dates.
     return DateDataParser(
-        languages=settings.DATE_LANGUAGES,
+        languages=list(languages),
         settings={
             "STRICT_PARSING": True,
             "REQUIRE_PARTS": ["day", "month", "year"],
@@ -257,6 +258,36 @@ def unparsed_date(line: str) -> str | None:
             return loose.group(0) if parse_date(loose.group(0)) is None else None
         return None
     return match.group(0) if _read(match, None) is None else None
+
+
+# A date written with a month word in any language, with its day and year: `4. März 2024`, `12 ottobre 2023`,
+# `12 de octubre de 2023`, `octobre 12, 2023`; at the start of a line, or after a dateline's place.
+_FOREIGN_DATE = re.compile(
+    r"^(?:(?P<place>[^\W\d_][^\d,(–—]{0,40}?)\s*[,(]\s*)?"
+    r"(?P<date>\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+|del\s+)?(?:19|20)\d\d"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+(?:19|20)\d\d)(?!\d)"
+    r"\s*\)?\s*(?:(?:[–—:|]|-{1,2})\s*(?P<rest>.*))?$"
+)
+
+
+@functools.lru_cache(maxsize=65_536)
+def foreign_date_line(line: str, language: str) -> DateLine | None:
+    """The date a line of a release in `language` (ISO 639-1) opens with, read in that language by dateparser
+    (`4. März 2024` in German, `12 ottobre 2023` in Italian), alone or after a dateline's place; else None."""
+    match = _FOREIGN_DATE.match(_BULLET.sub("", line).strip())
+    if not match:
+        return None
+    try:
+        data = _parser((language,)).get_date_data(match.group("date"))
+    except ValueError:  # a language dateparser does not know
+        return None
+    if data is None or data.date_obj is None or data.period != "day":
+        return None
+    published = _plausible(data.date_obj.date())
+    if published is None:
+        return None
+    return DateLine(published=published, date_text=match.group("date"), rest=(match.group("rest") or "").strip(),
+                    before=(match.group("place") or "").strip(), form="dateline" if match.group("place") else "date")
 
 
 def yearless_line(line: str) -> DateLine | None:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from . import settings
-from .records import DOCUMENT_KINDS, Release
+from .records import DOCUMENT_KINDS, LINK_KIND, Release
 from .urls import canonical_url
 
 LOGGER = logging.getLogger(__name__)
@@ -156,6 +156,8 @@ def dedup(releases: list[Release]) -> DedupResult:
     out: list[tuple[str, Release]] = []
     versions: list[ReleaseVersion] = []
     for key, members in groups:
+        if all(m.kind == LINK_KIND for m in members):
+            continue  # a sitemap's bare links to a page seen nowhere else: a source of nothing, no row
         rid = release_id(key)
         merged, earlier = _merge(members)
         if len(members) > 1:

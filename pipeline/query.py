@@ -289,13 +289,15 @@ def _first_line(error: Exception) -> str:
 def stats(out: str | Path = "processed") -> str:
     """Summarise the dataset: releases per organisation and year, top countries and spokespeople, null rates."""
     releases = _dataset(out, RELEASES).to_table()
-    frame = releases.select(["release_id", "organization", "published"]).to_pandas()
+    frame = releases.select(["release_id", "organization", "published", "language"]).to_pandas()
     dated = frame["published"].dropna()
     span = f", published {min(dated)} to {max(dated)}" if len(dated) else ""
     sizes = ", ".join(f"{name} {_dataset(out, name).count_rows()}" for name in table_names(out))
     lines = [f"Dataset {out}: {len(frame)} releases{span}, {len(frame) - len(dated)} undated",
              f"Rows per table: {sizes}", ""]
     lines += ["Releases per organisation (publisher) and year:", _per_organization_year(frame), ""]
+    lines += ["Releases by language (ISO 639-1):",
+              _per_language(frame), ""]
     lines += [f"Top {TOP} countries (releases mentioning them, and mentions):", _top_countries(out), ""]
     lines += [f"Top {TOP} spokespeople (releases quoting them):", _top_spokespeople(out), ""]
     lines += ["Null rate per column of releases (lists and strings: also the share empty):", _null_rates(releases)]
@@ -320,6 +322,13 @@ def _per_organization_year(frame: pd.DataFrame) -> str:
     if len(rest):
         text += f"\n... and {len(rest)} more organisations with {int(rest['total'].sum())} releases"
     return text
+
+
+def _per_language(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "(no releases)"
+    counts = frame["language"].fillna("(no text)").value_counts().rename_axis("language").reset_index(name="releases")
+    return counts.sort_values(["releases", "language"], ascending=[False, True]).to_string(index=False)
 
 
 def _top_countries(out: str | Path) -> str:

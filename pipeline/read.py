@@ -13,6 +13,7 @@ from pathlib import Path
 from . import settings
 from .dates import date_line
 from .errors import SkipInput
+from .feeds import feed_page
 from .html import read_html
 from .lines import clean_line, kind_of
 from .records import Page
@@ -57,8 +58,8 @@ def read(path: Path) -> Page:
     """Read one raw file into a Page; raise SkipInput with the reason when it is unusable."""
     source = str(path)
     suffix = path.suffix.lower()
-    if suffix not in settings.TEXT_SUFFIXES and suffix not in settings.HTML_SUFFIXES:
-        raise SkipInput(source, f"not a page: {suffix} files are neither plain text nor HTML")
+    if suffix not in settings.TEXT_SUFFIXES | settings.HTML_SUFFIXES | settings.FEED_SUFFIXES:
+        raise SkipInput(source, f"not a page: {suffix} files are neither plain text, HTML nor a feed or sitemap")
     try:
         size = path.stat().st_size
         if size > settings.MAX_FILE_BYTES:
@@ -74,6 +75,8 @@ def read(path: Path) -> Page:
     is_html = path.suffix.lower() in settings.HTML_SUFFIXES or bool(_HTML_SNIFF.search(data[:2048]))
     meta = _sidecar(path)
     fetched_at = meta.fetched_at if meta and meta.fetched_at else _arrival(path)
+    if suffix in settings.FEED_SUFFIXES:  # a scraped feed or sitemap: its entries are the records
+        return feed_page(source, data, digest, meta, fetched_at)
     text, warning = decode(data, _header_charset(meta.content_type if meta else None), html=is_html)
     is_html = is_html or bool(_HTML_SNIFF_TEXT.search(text[:2048]))
     if warning:

@@ -48,6 +48,7 @@ class Page:
     meta: PageMeta | None = None  # HTML only: what the page's markup declares
     headlines: tuple[int, ...] = ()  # HTML only: the blocks printed as <h1>
     body: tuple[str, ...] = ()  # HTML only: the main text without navigation and boilerplate
+    entries: tuple[Card, ...] = ()  # a feed or sitemap only: the entries its XML lists, each a record
     # HTML only: the parsed tree, hidden elements and scripts removed (lxml); the split stage finds the items
     # a listing repeats in it. Not part of the page's identity.
     tree: Any = field(default=None, compare=False, repr=False)
@@ -108,6 +109,7 @@ class Release:
     published: dt.date | None = None
     url: str | None = None
     organization: str | None = None  # the publisher
+    language: str | None = None  # ISO 639-1 code of the text (pipeline/language.py); None for a release without text
     spokespeople: tuple[Spokesperson, ...] = ()
     country_mentions: tuple[CountryMention, ...] = ()
     figures: tuple[Figure, ...] = ()
@@ -131,4 +133,6 @@ class Release:
 # line or release marker. When the same release is also seen with a real kind, that kind wins (dedup).
 PAGE_KIND = "page"
 EMAIL_KIND = "email"
-DOCUMENT_KINDS = frozenset({PAGE_KIND, EMAIL_KIND})
+# A sitemap entry that gives only a URL: it joins the release of that URL (one more source), never a row alone.
+LINK_KIND = "link"
+DOCUMENT_KINDS = frozenset({PAGE_KIND, EMAIL_KIND, LINK_KIND})

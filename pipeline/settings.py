@@ -23,6 +23,23 @@ FETCH_RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})  # overload, gateway
 FETCH_CHUNK_BYTES = 64 * 1024  # streaming step: every size limit is enforced to within one chunk
 FETCH_SNIFF_BYTES = 4096  # how much of a body's head is checked for binary signatures
 SEEN_LINKS_FILE = "_seen_links.txt"  # per site: release links on stored listing pages (the reader skips _*)
+SEEN_LASTMOD_FILE = "_seen_lastmod.tsv"  # per site: sitemap entries had at their lastmod (the reader skips _*)
+# Feeds and sitemaps (docs/SCRAPING.md, "Feeds and sitemaps"). What a feed or sitemap URL may answer: the XML
+# types servers use for them, gzip for `.xml.gz` sitemaps, and HTML, which is fetched only to be recognised
+# (a "feed" that is really a page is a logged skip).
+FEED_CONTENT_TYPES = frozenset({
+    "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
+    "application/x-gzip", "application/gzip", "application/octet-stream", "text/html", "application/xhtml+xml",
+})
+FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.1"
+FEED_MAX_ENTRIES = 2_000  # a feed carries the newest 10-100 items; more is a dump, read only this far
+# The sitemap protocol's own limit per file (sitemaps.org): a longer one breaks the protocol and is cut here.
+SITEMAP_MAX_URLS = 50_000
+SITEMAP_MAX_DEPTH = 3  # index -> index -> sitemap: newsrooms nest one level, three is generous
+SITEMAP_MAX_DOCUMENTS = 50  # feeds and sitemaps fetched per site and run: a year of monthly sitemaps and more
+# Release pages fetched per site and run from feeds and sitemaps, newest first: a first run on a big sitemap
+# catches up over a few nights at the polite pace instead of holding the host for hours; the rest stay unseen.
+SCRAPE_MAX_RELEASE_PAGES = 300
 
 # --- reading --------------------------------------------------------------------------
 MAX_FILE_BYTES = 20_000_000  # a newsroom page is < 1 MB; anything past 20 MB is a dump or junk
@@ -31,6 +48,7 @@ MAX_CONTROL_CHAR_SHARE = 0.02  # real text has almost no control bytes; binary j
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})  # plain-text page dumps like the seeds
 # Anything else (.tsv indexes, .json, .pdf, images) is not a page: skipped with its reason.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # saved pages and scraped snapshots
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})  # scraped feeds and sitemaps: their entries are records
 SIDECAR_SUFFIX = ".meta.json"  # scrape metadata beside each snapshot, not a page itself
 FETCH_MAX_DECOMPRESSED_BYTES = MAX_FILE_BYTES  # a scraped body past what the reader reads is skipped anyway
 
@@ -43,6 +61,19 @@ NLP_CHUNK_SIZE = 2_000  # releases per memory zone: bounds the string store on h
 PARTITIONS_PER_WORKER = 4  # several partitions per local worker: a slow one does not leave another core idle
 CLUSTER_PARTITION_SIZE = 1_000  # releases per Dask task: big enough to amortise shipping, small to balance
 MAX_NLP_CHARS = 100_000  # a release text longer than this is cut: the body is past the news
+
+# --- language (pipeline/language.py) ---------------------------------------------------
+# The spaCy model each language is extracted with; a language without one keeps title, date, kind and URL
+# and gets no spokespeople, countries or figures (a warning says why). `--model` replaces the English one.
+# The extractors' rules are written for English; another language's model (`"fr": "fr_core_news_sm"`, pinned
+# and installed first) gives its names and places to the same rules.
+LANGUAGE_MODELS: dict[str, str] = {"en": DEFAULT_MODEL}
+DEFAULT_LANGUAGE = "en"  # the newsrooms scraped publish mostly in English: what text too short to tell is read as
+LANGUAGE_MIN_LETTERS = 15  # fewer letters (a bare headline fragment) say too little: the page's language is used
+LANGUAGE_MIN_SCORE = 0.5  # the detector's probability it needs to name a language against a page's declaration
+LANGUAGE_DECLARED_SHARE = 0.2  # a declared language stands while it scores at least this share of the winner's
+LANGUAGE_DETECT_MAX_CHARS = 1_000  # the opening of a text tells its language; a whole report adds only time
+LANGUAGE_DATE_HEAD_LINES = 4  # a release in another language prints its date in its first lines
 
 # --- dates ----------------------------------------------------------------------------
 DATE_LANGUAGES = ["en"]  # the corpus is English; more languages slow dateparser 10x
@@ -71,7 +102,7 @@ RELEASES_TABLE = "releases"
 RUNS_DIR = "_runs"  # run reports, one JSON file per run
 STATE_DIR = "_state"  # the incremental state: the manifest and the record cache
 STAGING_PREFIX = ".staging-"  # half-written datasets live here until the atomic rename
-EXTRACTION_VERSION = "6"  # bump when extraction output changes, so refresh reprocesses
+EXTRACTION_VERSION = "7"  # bump when extraction output changes, so refresh reprocesses
 
 # --- splitting ------------------------------------------------------------------------
 TITLE_MAX_CHARS = 300  # some agencies' headlines (a title and a long subtitle in one line) run past 250 characters

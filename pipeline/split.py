@@ -115,6 +115,9 @@ class _Found:
 
 def _segment(page: Page, order: Order | None) -> _Found:
     candidates: tuple[RegionSummary, ...] = ()
+    if page.entries:  # a feed or sitemap: its XML lists the records
+        return _Found(releases=tuple(_item_release(page, entry) for entry in page.entries),
+                      how=f"{page.format}: {len(page.entries)} entries", cards=page.entries)
     if page.tree is not None:  # the items the HTML markup repeats
         finding = find_cards(page.tree, page.url or base_href(page.tree), order)
         candidates = finding.candidates

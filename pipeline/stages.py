@@ -16,6 +16,7 @@ from tqdm import tqdm
 from . import settings
 from .errors import ConfigError, OutputError, SkipInput, os_reason
 from .extract.parallel import Extractor
+from .language import localize
 from .read import iter_raw_files, read
 from .records import Page, Release
 from .report import Meter, StageInfo
@@ -190,19 +191,20 @@ def _split_one(page: Page, meter: Meter) -> list[Release] | None:
     meter.items_in += 1
     try:
         found = segment(page)
+        releases = localize(list(found.releases), page)  # each release's language, its date read in that language
     except Exception as exc:  # a bug on one odd page must not lose the rest of the run
         LOGGER.exception("split failed on %r", page.source)
         meter.drop(page.source, f"split failed: {type(exc).__name__}: {exc}")
         return None
     meter.count("pages_done")
-    meter.items_out += len(found.releases)
-    if not found.releases:
+    meter.items_out += len(releases)
+    if not releases:
         meter.drop(page.source, "no releases on the page")
     if not found.census.understood:
         LOGGER.warning("%r not understood: %s", page.source, found.census.describe())
         meter.flag(page.source, found.census.describe())
-    LOGGER.debug("%r: %d releases (%s)", page.source, len(found.releases), found.how)
-    return list(found.releases)
+    LOGGER.debug("%r: %d releases (%s)", page.source, len(releases), found.how)
+    return releases
 
 
 def dedup_and_write(store: StateStore, state: State, processed: list[str], spill: Path, *, files_read: int,

@@ -27,7 +27,7 @@ from . import settings
 from .dedup import EPOCH, DedupResult, dedup, identity_key, release_id, text_key
 from .errors import DatasetError, OutputError, os_reason
 from .files import fsync_dir, write_atomically
-from .records import Release
+from .records import LINK_KIND, Release
 from .schema import FLAT_SCHEMAS, RELEASE_VERSIONS, RELEASES, from_cache_row, to_row, to_table
 
 LOGGER = logging.getLogger(__name__)
@@ -224,7 +224,8 @@ def dedup_stream(batches: Callable[[], Iterable[pa.RecordBatch]], extra_sources:
     is_shared = np.zeros(len(ids), dtype=bool)
     for members in shared_groups:
         is_shared[members] = True
-    singles = pa.array(np.flatnonzero(~is_shared), type=pa.int64())
+    # A sitemap's bare link only adds a source to the release of its URL: alone, it is no row.
+    singles = pa.array(np.flatnonzero(~is_shared & ~_link_only(batches())), type=pa.int64())
     del is_shared
     LOGGER.debug("dedup: %d records, %d of them in %d groups that share a URL or a text key", len(ids),
                  len(ids) - len(singles), len(shared_groups))
@@ -307,12 +308,19 @@ def _identities(batches: Iterable[pa.RecordBatch]) -> tuple[pa.Array, list[dt.da
             ids.append(release_id(own))
             published.append(day)
             parent.append(index)
-            for key in {own, text_key(probe)}:
+            # A bare link has no text: its text key would join every sitemap link into one group.
+            for key in {own} if kind == LINK_KIND else {own, text_key(probe)}:
                 other = first_with.setdefault(hashlib.blake2b(key.encode(), digest_size=8).digest(), index)
                 if other != index:
                     parent[_root(parent, index)] = _root(parent, other)
             index += 1
     return pa.array(ids, pa.string()), published, parent
+
+
+def _link_only(batches: Iterable[pa.RecordBatch]) -> np.ndarray:
+    """A mask of the records that are a sitemap's bare link (LINK_KIND), in cache order."""
+    masks = [pc.equal(batch.column("kind"), LINK_KIND).to_numpy(zero_copy_only=False) for batch in batches]
+    return np.concatenate(masks) if masks else np.zeros(0, dtype=bool)
 
 
 def _root(parent: list[int], i: int) -> int:

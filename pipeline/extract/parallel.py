@@ -9,6 +9,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
@@ -57,11 +58,20 @@ def _single_threaded_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
+def _not_extracted(release: Release) -> Release:
+    """A release in a language no model is configured for: its fields as read, and why nothing was extracted."""
+    reason = (f"language {release.language}: spokespeople, countries and figures not extracted "
+              "(no spaCy model configured for it)")
+    return replace(release, warnings=release.warnings + (reason,))
+
+
 class Extractor:
-    """Extract chunks of releases with one model, here, on `workers` processes or on a Dask cluster."""
+    """Extract chunks of releases, here, on `workers` processes or on a Dask cluster: each release with the
+    model of its language (`model` for English), a release in a language without one not at all."""
 
     def __init__(self, model: str, *, workers: int = 1, scheduler: str | None = None) -> None:
         self.model = model
+        self.models = {**settings.LANGUAGE_MODELS, "en": model}
         self.workers = max(1, workers)
         self.scheduler = scheduler
         self._pool: ProcessPoolExecutor | None = None
@@ -95,6 +105,28 @@ class Extractor:
     def submit(self, chunk: Sequence[Release]) -> Callable[[], list[Release]]:
         """Start extracting one chunk and return a function that waits for its results (in input
         order). With workers, the caller reads and splits the next chunk meanwhile."""
+        done: list[Release] = list(chunk)
+        by_model: dict[str, list[int]] = {}
+        for at, release in enumerate(chunk):
+            if not release.text.strip():
+                continue  # a sitemap's bare link: nothing to read
+            model = self.models.get(release.language or settings.DEFAULT_LANGUAGE)
+            if model is None:
+                done[at] = _not_extracted(release)
+            else:
+                by_model.setdefault(model, []).append(at)
+        waiting = [(positions, self._submit([chunk[at] for at in positions], model))
+                   for model, positions in by_model.items()]
+
+        def results() -> list[Release]:
+            for positions, wait in waiting:
+                for at, release in zip(positions, wait(), strict=True):
+                    done[at] = release
+            return done
+        return results
+
+    def _submit(self, chunk: Sequence[Release], model: str) -> Callable[[], list[Release]]:
+        """Start extracting a chunk of releases with one model."""
         if not chunk:
             return list
         if self.scheduler is not None:
@@ -102,7 +134,7 @@ class Extractor:
             parts = _partitions(chunk, len(client.scheduler_info().get("workers", {})) or 1,
                                 settings.CLUSTER_PARTITION_SIZE)
             LOGGER.debug("%d releases in %d partitions to the cluster at %s", len(chunk), len(parts), self.scheduler)
-            futures = client.map(extract_partition, parts, model=self.model, pure=False)
+            futures = client.map(extract_partition, parts, model=model, pure=False)
             return lambda: [release for part in client.gather(futures) for release in part]
         if self.workers > 1:
             if self._pool is None:
@@ -112,9 +144,9 @@ class Extractor:
                 self._pool = _single_threaded_pool(self.workers)
             parts = _partitions(chunk, self.workers * settings.PARTITIONS_PER_WORKER, settings.NLP_CHUNK_SIZE)
             LOGGER.debug("%d releases in %d partitions to %d worker processes", len(chunk), len(parts), self.workers)
-            pool_futures = [self._pool.submit(extract_partition, part, self.model) for part in parts]
+            pool_futures = [self._pool.submit(extract_partition, part, model) for part in parts]
             return lambda: [release for future in pool_futures for release in future.result()]
-        done = extract_partition(chunk, self.model)
+        done = extract_partition(chunk, model)
         return lambda: done
 
     def _connect(self) -> Client:

@@ -23,6 +23,7 @@ _BINARY_SIGNATURES = (
     (b"PK\x03\x04", "a ZIP archive"),
     (b"\x1f\x8b", "gzip data"),
 )
+GZIP_MAGIC = b"\x1f\x8b"
 ZLIB_WBITS = {"gzip": 16 + zlib.MAX_WBITS, "x-gzip": 16 + zlib.MAX_WBITS, "deflate": zlib.MAX_WBITS}
 
 
@@ -99,11 +100,20 @@ def read_body(response: requests.Response, *, max_bytes: int, max_decoded: int) 
     return bytes(body)
 
 
-def binary_signature(head: bytes) -> str | None:
-    """Name the binary format head starts with, or say it holds NUL bytes; None for text."""
+def inflate(data: bytes, limit: int) -> bytes:
+    """Gunzip a whole gzip file (a `.xml.gz` sitemap) under the same output bound as a gzip Content-Encoding."""
+    inflater = _Inflater("gzip", limit)
+    out = inflater.feed(data)
+    inflater.finish()
+    return out
+
+
+def binary_signature(head: bytes, *, gzip_ok: bool = False) -> str | None:
+    """Name the binary format head starts with, or say it holds NUL bytes; None for text (and for gzip when
+    gzip_ok: a compressed sitemap, inflated under a bound by the caller)."""
     for signature, what in _BINARY_SIGNATURES:
         if head.startswith(signature):
-            return what
+            return None if gzip_ok and signature == GZIP_MAGIC else what
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 text legitimately holds NUL bytes
         return None
     if b"\x00" in head:

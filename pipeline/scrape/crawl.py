@@ -1,21 +1,27 @@
-"""The crawl: each site's listing walked along its pagination, new pages stored, every fault reported.
+"""The crawl: each site's listing walked along its pagination, its feeds and sitemaps read, new pages
+stored, every fault reported.
 
 Each site's listing is walked from its start URL along its pagination, politely (pipeline.scrape.http),
 as robots.txt allows (pipeline.scrape.robots). A walk stops at the first listing page that holds only
-releases stored before (the incremental stop), at max_pages, or where the pagination ends. A fetch fault
-is logged, recorded in the report, and the run goes on.
+releases stored before (the incremental stop), at max_pages, or where the pagination ends. A start URL that
+is a feed or a sitemap is read instead; an HTML start page also leads to the site's feeds and sitemaps
+(pipeline.scrape.documents), whose releases are fetched newest first. A fetch fault is logged, recorded in
+the report, and the run goes on.
 """
 from __future__ import annotations
 
 import logging
 import time
+from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import settings
-from ..urls import normalize_url
-from . import listing
+from ..feeds import SITEMAP_INDEX, Entry, NotListed, parse
+from ..urls import normalize_url, origin_problem
+from . import documents, listing
 from .archive import Archive
 from .fault import Fault
 from .http import Fetched, Fetcher, FetchOptions, Host
@@ -148,25 +154,63 @@ class _Crawl:
             return
         found: list[str] = []  # release links on the listing pages walked, in order
         retry_later: set[str] = set()  # release pages that failed for now: not marked seen
-        if self._walk(run, start_url, found, retry_later):
+        if self._start(run, start_url, found, retry_later):
             archive.remember_links(link for link in found if link not in retry_later)
         elif found:
             # The seen index only advances on a finished walk, so the next run walks these pages again.
             LOGGER.info("%s: walk interrupted; its %d release links stay unseen for the next run",
                         name, len(found))
 
-    def _walk(self, run: _SiteRun, start_url: str, found: list[str], retry_later: set[str]) -> bool:
-        """Follow the site's pagination; return False if something that may work next time cut it short."""
-        name, site = run.name, run.site
+    def _start(self, run: _SiteRun, start_url: str, found: list[str], retry_later: set[str]) -> bool:
+        """Read the start URL: a feed or sitemap as such; a listing along its pagination, then the site's
+        feeds and sitemaps. Return False if something that may work next time cut the run short."""
         problem = run.host.refusal(start_url, self.options.user_agent)
         if problem:
             self._fail(start_url, problem)
             return False
+        page = self._get(start_url, run, feed=True)
+        if isinstance(page, Fault):
+            return not page.transient  # a start page that is gone for good ends the site's run
+        if page.body is None:
+            LOGGER.info("%s: %s unchanged (304) but its snapshot is gone; stopping", run.name, start_url)
+            return False
+        try:
+            page, kind = documents.as_document(page)
+        except Fault as fault:
+            self._fail(start_url, str(fault))
+            return True
+        if kind is not None:
+            return self._documents(run, [(start_url, documents.EVERYWHERE)], found, retry_later, first=page)
+        parsed = listing.parse(page.body or b"", page.content_type)
+        site = run.site
+        configured = [(url, documents.EVERYWHERE) for url in (*site.feeds, *site.sitemaps)]
+        feeds = [(url, documents.EVERYWHERE) for url in documents.alternate_feeds(parsed, page.final_url)]
+        named = documents.robots_sitemaps(run.host)
+        walked = self._walk(run, start_url, found, retry_later, first=page,
+                            keep_first=bool(configured or feeds or named))
+        if configured:
+            return self._documents(run, configured, found, retry_later) and walked
+        # A whole-site sitemap's pages outside the folders of the releases the listing and the feeds link
+        # (an about page, job ads) stay out: its scope is decided when its entries are read, after the feeds.
+        sitemaps: list[tuple[str, tuple[str, ...] | None]] = [(url, None) for url in named]
+        probe = None
+        if not (feeds or sitemaps or found):
+            probe = documents.default_sitemap(start_url)
+            sitemaps = [(probe, None)]
+        return self._documents(run, feeds + sitemaps, found, retry_later, probe=probe) and walked
+
+    def _walk(self, run: _SiteRun, start_url: str, found: list[str], retry_later: set[str], *,
+              first: Fetched, keep_first: bool) -> bool:
+        """Follow the site's pagination from its fetched first page; return False if something that may work
+        next time cut it short. The first page is stored unless it links no releases and keep_first says
+        the site's feeds or sitemaps are what it led to (a home page)."""
+        name, site = run.name, run.site
         url = start_url
         visited: set[str] = set()
+        page: Fetched | Fault | None = first
         for _ in range(site.max_pages):
             visited.add(url)
-            page = self._fetch(url, run)
+            page = page or self._fetch(url, run)
             if isinstance(page, Fault):
                 return not page.transient  # a listing page that is gone for good ends the walk
             if page.body is None:
@@ -175,6 +219,12 @@ class _Crawl:
             parsed = listing.parse(page.body, page.content_type)
             next_url = listing.next_page_url(parsed, page.final_url)
             links = listing.release_links(parsed, page.final_url, exclude={url, page.final_url, next_url or ""})
+            if page is first:
+                if not links and keep_first:
+                    LOGGER.info("%s: %s links no releases; read for its feeds and sitemaps only", name, url)
+                    return True
+                self._keep(page, run)
+            page = None
             found.extend(links)
             if site.release_pages:
                 retry_later.update(self._fetch_release_pages(links, run))
@@ -196,6 +246,110 @@ class _Crawl:
             url = next_url
         LOGGER.info("%s: reached max_pages=%d", name, site.max_pages)
         return True
+
+    def _documents(self, run: _SiteRun, roots: Sequence[tuple[str, tuple[str, ...] | None]], found: list[str],
+                   retry_later: set[str], *, first: Fetched | None = None, probe: str | None = None) -> bool:
+        """Read feeds and sitemaps (nested indexes breadth first), store each, and with release_pages fetch
+        the releases they list, newest first; return False if something that may work next time failed.
+        Each root comes with the folders its releases must be in; None: those of the releases known when
+        its entries are read (the listing's and the feeds' links), else anywhere on the host."""
+        queue = deque((url, where, 0) for url, where in roots)
+        read: set[str] = set()
+        entries: list[Entry] = []
+        finished = True
+        while queue:
+            url, where, depth = queue.popleft()
+            if url in read:
+                continue
+            if len(read) >= settings.SITEMAP_MAX_DOCUMENTS:
+                self._fail(url, f"too-many-documents: over {settings.SITEMAP_MAX_DOCUMENTS} feeds and sitemaps "
+                                f"for one site; {len(queue) + 1} left unread this run")
+                break
+            read.add(url)
+            page = first if first is not None and url == first.url else self._document(url, run, quiet=url == probe)
+            if page is None or isinstance(page, Fault):
+                finished = finished and not (isinstance(page, Fault) and page.transient)
+                continue
+            try:
+                page, _kind = documents.as_document(page)
+                listed = parse(page.body or b"", page.final_url, page.content_type)
+            except Fault as fault:
+                self._fail(url, str(fault))
+                continue
+            except NotListed as exc:
+                self._fail(url, f"not-a-feed: {exc}")
+                continue
+            self._keep(page, run, ".xml")
+            if listed.dropped:
+                LOGGER.info("%s: %d entries without a usable link or past the limit skipped", url, listed.dropped)
+            offsite = [e.url for e in listed.entries if origin_problem(e.url, site_key=run.host.key)]
+            if offsite:
+                self._fail(url, f"offsite: {len(offsite)} of its {len(listed.entries)} entries are not on "
+                                f"{run.host.key} (first {offsite[0]}); not requested")
+            if where is None:
+                where = documents.scope([*found, *(entry.url for entry in entries)])
+                LOGGER.info("%s: releases looked for in %s", url, ", ".join(where))
+            wanted = [e for e in listed.entries if e.url not in offsite and documents.in_scope(e.url, where)]
+            if listed.kind == SITEMAP_INDEX:
+                if depth + 1 > settings.SITEMAP_MAX_DEPTH:
+                    self._fail(url, f"sitemap-depth: nested over {settings.SITEMAP_MAX_DEPTH} indexes; not followed")
+                else:
+                    queue.extend((entry.url, where, depth + 1) for entry in listed.entries if entry.url not in offsite)
+                continue
+            LOGGER.info("%s: %s lists %d releases (%d on the host, in the releases' folders)", run.name, url,
+                        len(listed.entries), len(wanted))
+            entries.extend(wanted)
+        if run.site.release_pages and not run.host.given_up:
+            attempted, later = self._fetch_entries(documents.newest_first(entries), run)
+            found.extend(attempted)
+            retry_later.update(later)
+        return finished and not run.host.given_up
+
+    def _document(self, url: str, run: _SiteRun, *, quiet: bool) -> Fetched | Fault | None:
+        """Fetch a feed or sitemap; None when refused (recorded) or, when quiet, missing (a probe: logged)."""
+        problem = run.host.refusal(url, self.options.user_agent)
+        if problem:
+            if not quiet:
+                self._fail(url, problem)
+            return None
+        return self._get(url, run, feed=True, quiet=quiet)
+
+    def _fetch_entries(self, entries: list[Entry], run: _SiteRun) -> tuple[list[str], set[str]]:
+        """Fetch the release pages of feed and sitemap entries not stored yet, or changed since (lastmod),
+        at most SCRAPE_MAX_RELEASE_PAGES; return the links attempted and those to try again next run."""
+        attempted: list[str] = []
+        retry_later: set[str] = set()
+        left = 0
+        for entry in entries:
+            url = entry.url
+            known = run.archive.known_since(url)
+            if url in run.attempted or ((known is not None or url in run.seen_before)
+                                        and not documents.changed_since(entry, known)):
+                continue
+            if run.host.given_up:
+                retry_later.add(url)
+                continue
+            if len(attempted) >= settings.SCRAPE_MAX_RELEASE_PAGES:
+                left += 1
+                continue
+            run.attempted.add(url)
+            attempted.append(url)
+            problem = run.host.refusal(url, self.options.user_agent)
+            if problem:
+                self._fail(url, problem)
+                continue
+            page = self._fetch(url, run)
+            if isinstance(page, Fault):
+                if page.transient:
+                    retry_later.add(url)
+                continue
+            self.tally.release_fetched += 1
+            if entry.lastmod is not None:
+                run.archive.remember_lastmod(url, entry.lastmod)
+        if left:
+            LOGGER.info("%s: %d more release pages left for the next run (at most %d a run)", run.name, left,
+                        settings.SCRAPE_MAX_RELEASE_PAGES)
+        return attempted, retry_later
 
     def _fetch_release_pages(self, links: list[str], run: _SiteRun) -> set[str]:
         """Fetch the release pages of cards new since the last run; return those to try again next run.
@@ -233,10 +387,21 @@ class _Crawl:
 
     def _fetch(self, url: str, run: _SiteRun) -> Fetched | Fault:
         """Fetch and store one page; record and return the fault when it cannot be had."""
+        page = self._get(url, run)
+        if not isinstance(page, Fault):
+            self._keep(page, run)
+        return page
+
+    def _get(self, url: str, run: _SiteRun, *, feed: bool = False, quiet: bool = False) -> Fetched | Fault:
+        """Fetch one page (a feed or sitemap too, with feed); record and return the fault when it cannot be
+        had, only logging a quiet one's 404 (a probe for a file that need not exist)."""
         host = run.host
         try:
-            page = self.fetcher.get(url, host, run.archive)
+            page = self.fetcher.get(url, host, run.archive, feed=feed)
         except Fault as fault:
+            if quiet and fault.status in (404, 410):
+                LOGGER.info("%s: %s", url, fault)
+                return fault
             self._fail(url, str(fault))
             if fault.skip_host:
                 host.given_up = str(fault)
@@ -251,11 +416,16 @@ class _Crawl:
         if page.not_modified:
             self.tally.unchanged += 1
             LOGGER.info("%s: not modified (304)", url)
-        elif run.archive.store(page, run.name):
+        return page
+
+    def _keep(self, page: Fetched, run: _SiteRun, suffix: str = ".html") -> None:
+        """Store a fetched page as a snapshot, unless it answered 304 or its body is stored already."""
+        if page.not_modified:
+            return
+        if run.archive.store(page, run.name, suffix):
             self.tally.stored += 1
-            LOGGER.info("%s: stored (%d bytes)", url, len(page.body or b""))
+            LOGGER.info("%s: stored (%d bytes)", page.url, len(page.body or b""))
         else:
             self.tally.unchanged += 1
-            LOGGER.info("%s: unchanged (same sha256 already stored)", url)
-        return page
+            LOGGER.info("%s: unchanged (same sha256 already stored)", page.url)
 

@@ -165,17 +165,21 @@ class Fetcher:
             self.session.mount(f"{scheme}://{key}/", adapter)
         return host
 
-    def get(self, url: str, host: Host, archive: Archive | None) -> Fetched:
+    def get(self, url: str, host: Host, archive: Archive | None, *, feed: bool = False) -> Fetched:
         """GET url following at most FETCH_MAX_REDIRECTS same-host redirects; raise Fault on any failure.
 
         Without an archive the URL is the host's robots.txt: plain text, its own size limit, no validators.
+        With feed, it may be a feed or sitemap: XML and gzip types are read too (FEED_CONTENT_TYPES).
         """
         options = self.options
         robots_txt = archive is None
+        accepted = settings.FEED_CONTENT_TYPES if feed else settings.FETCH_HTML_CONTENT_TYPES
         chain = [url]
         current = url
         while True:
             headers = {"Accept": "text/plain"} if archive is None else archive.validators(current)
+            if feed and archive is not None:
+                headers["Accept"] = settings.FEED_ACCEPT
             host.wait_turn()
             try:
                 response = self.session.get(current, headers=headers, timeout=options.timeout_s,
@@ -198,12 +202,13 @@ class Fetcher:
                     raise _status_fault(response, options.max_retry_after_s)
                 content_type = response.headers.get("Content-Type", "")
                 mime = content_type.split(";", 1)[0].strip().lower()
-                if not robots_txt and mime not in settings.FETCH_HTML_CONTENT_TYPES:
-                    raise Fault("content-type", f"{mime or 'no content type'} is not HTML; body not read")
+                if not robots_txt and mime not in accepted:
+                    raise Fault("content-type", f"{mime or 'no content type'} is not "
+                                                f"{'a feed, sitemap or HTML' if feed else 'HTML'}; body not read")
                 max_bytes = settings.ROBOTS_MAX_BYTES if robots_txt else options.max_bytes
                 body = read_body(response, max_bytes=max_bytes,
                                  max_decoded=max(max_bytes, settings.FETCH_MAX_DECOMPRESSED_BYTES))
-                what = None if robots_txt else binary_signature(body[:settings.FETCH_SNIFF_BYTES])
+                what = None if robots_txt else binary_signature(body[:settings.FETCH_SNIFF_BYTES], gzip_ok=feed)
                 if what:
                     raise Fault("binary", f"served as {mime} but the body is {what}")
                 return Fetched(url=url, final_url=current, status=status, content_type=content_type,

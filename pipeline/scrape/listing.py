@@ -56,7 +56,8 @@ def _base_url(root: lxml.html.HtmlElement, page_url: str) -> str:
     return urljoin(page_url, str(base.get("href")).strip()) if base is not None else page_url
 
 
-def _link_url(href: str | None, base_url: str) -> str | None:
+def link_url(href: str | None, base_url: str) -> str | None:
+    """An href as an absolute, normalised URL; None for an empty one, a fragment or a mailto:/tel:/javascript: link."""
     href = (href or "").strip()
     if not href or href.startswith("#"):
         return None
@@ -82,7 +83,7 @@ def release_links(listing: Listing, page_url: str, *, exclude: set[str]) -> list
         else:
             hrefs = [a.get("href") for heading in listing.root.iter(*HEADINGS) if not _in_furniture(heading)
                      for a in heading.iter("a") if a.get("href")]
-    links = (_link_url(href, base) for href in hrefs)
+    links = (link_url(href, base) for href in hrefs)
     return [link for link in dict.fromkeys(links) if link and link not in exclude]
 
 
@@ -129,7 +130,7 @@ def next_page_url(listing: Listing, page_url: str) -> str | None:
     current = _page_number(page_url) or 1
     here = normalize_url(page_url)
     for rank, href in sorted(candidates, key=lambda candidate: candidate[0]):
-        url = _link_url(href, base)
+        url = link_url(href, base)
         if not url or url == here:
             continue
         if rank < 2 or _page_number(url) == current + 1:

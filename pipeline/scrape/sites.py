@@ -29,6 +29,8 @@ class Site:
     max_pages: int = settings.SCRAPE_MAX_PAGES
     delay_s: float = settings.FETCH_DELAY_S
     release_pages: bool = False
+    feeds: tuple[str, ...] = ()  # RSS/Atom feed URLs; with sitemaps empty too, found from the start page
+    sitemaps: tuple[str, ...] = ()  # sitemap or sitemap index URLs; else robots.txt's, else /sitemap.xml
 
     def __post_init__(self) -> None:
         if isinstance(self.name, str) and len(self.name) > settings.SITE_NAME_MAX_CHARS:
@@ -49,6 +51,16 @@ class Site:
                                     f"from 0 to {settings.FETCH_MAX_DELAY_S:.0f}")
         if not isinstance(self.release_pages, bool):
             raise ScrapeConfigError(f"{where}: release_pages must be true or false")
+        for key in ("feeds", "sitemaps"):
+            urls = getattr(self, key)
+            if not isinstance(urls, tuple | list) or not all(isinstance(url, str) for url in urls):
+                raise ScrapeConfigError(f"{where}: {key} must be a list of URLs")
+            for url in urls:
+                # The same host as the start URL: the only host a site's scrape ever requests.
+                if origin_problem(url, site_key=host_key(urlsplit(self.start_url))):
+                    raise ScrapeConfigError(f"{where}: {key} URL {url!r} is not an http(s) URL on the start_url's "
+                                            "host; a newsroom on another host is a site of its own")
+            object.__setattr__(self, key, tuple(urls))  # frozen: a TOML list becomes the tuple the type says
 
 
 def load_sites(path: Path) -> list[Site]:
@@ -69,7 +81,7 @@ def load_sites(path: Path) -> list[Site]:
     entries = document.get("sites")
     if not isinstance(entries, list) or not entries or not all(isinstance(e, dict) for e in entries):
         raise ScrapeConfigError(f"{path}: expected at least one [[sites]] table")
-    allowed = {"name", "start_url", "max_pages", "delay_s", "release_pages"}
+    allowed = {"name", "start_url", "max_pages", "delay_s", "release_pages", "feeds", "sitemaps"}
     sites: list[Site] = []
     for number, entry in enumerate(entries, start=1):
         where = f"{path}: site #{number} ({entry.get('name', 'unnamed')})"
