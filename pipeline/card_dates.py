@@ -11,7 +11,7 @@ structure, but is no publication date (`published` stays None) unless a heading 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import settings
 from .dates import DATE_PATTERN, MONTH_WORDS, DateLine, Order, date_line, dateline, issued_on, parse_date, trailing_date
@@ -61,9 +61,18 @@ def card_date(blocks: list[Block], order: Order | None) -> FoundDate | None:
         return pieces
     for block in blocks:
         found = partial_date(block.text)
+        if found is None and (before := _before_link(block)):
+            found = partial_date(before)  # `6 May <a>Title</a>`: the link is the rest of the line
+            found = replace(found, rest=block.link_text or "", form=f"{found.form} lead") if found else None
         if found is not None:
             return FoundDate(date=found, block=block, how=f"{block.path} (partial date)")
     return None
+
+
+def _before_link(block: Block) -> str:
+    """What a line prints before its link: `6 May` in `6 May <a>Title</a>`."""
+    link = block.link_text
+    return block.text[:-len(link)] if link and block.text.endswith(link) and block.text != link else ""
 
 
 def date_cell(text: str, order: Order | None = None) -> DateLine | None:
@@ -80,7 +89,7 @@ def is_date_text(text: str) -> bool:
 def partial_date(text: str) -> DateLine | None:
     """`August 2002`, `Sept/Oct 2002` (month and year) or `12 Oct` (day and month): no publication date."""
     text = text.strip(" |•·–—-,")
-    if len(text) > settings.DATE_BLOCK_MAX_CHARS:
+    if not text or len(text) > settings.DATE_BLOCK_MAX_CHARS:
         return None
     for pattern, form in ((_MONTH_YEAR, "month-year"), (_DAY_MONTH, "day-month")):
         match = pattern.match(text)

@@ -27,7 +27,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import lxml.html
 
 from . import settings
-from .card_dates import card_date, date_cell, is_date_text, year_of_heading
+from .card_dates import card_date, date_cell, is_date_text, partial_date, year_of_heading
 from .dates import DateLine, Order
 from .lines import (
     clean_line,
@@ -108,15 +108,15 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
                       if r.score > 0)
     # Best first; between equals, the region of smaller items (the cards, not the sections holding them).
     regions.sort(key=lambda r: (r.score, -sum(len(i.blocks) for i in r.items) / len(r.items)), reverse=True)
+    # Where any region dates its items, undated ones are something else (a menu of features, `In other news`).
+    page_has_dates = any(_dated(r) >= 2 for r in regions)
     chosen: list[_Region] = []
     for region in regions:
-        if not any(_overlaps(region, other) for other in chosen):
+        if _is_listing_region(region, page_has_dates) and not any(_overlaps(region, other) for other in chosen):
             chosen.append(region)
     headings = {id(item): heading for r in chosen for item, heading in _item_headings(r)}
     for region in chosen:
         _date_from_heading(region, headings, order)
-    page_has_dates = any(_dated(r) >= 2 for r in chosen)
-    chosen = [r for r in chosen if _is_listing_region(r, page_has_dates)]
     summaries = _summaries(regions, chosen)
     if not chosen:
         return CardFinding(cards=(), candidates=summaries)
@@ -203,10 +203,12 @@ def _dated(region: _Region) -> int:
 
 def _is_listing_region(region: _Region, page_has_dates: bool) -> bool:
     """Two dated items or more; or, on a page with no dated items, undated items that each link a headline:
-    enough of them, or each with a teaser or under a heading of its own (a menu's short labels are neither)."""
+    enough of them, or each printed as a heading (a menu's short labels are neither)."""
     titled = [item for item in region.items if item.title is not None]
-    if len(titled) < 2:
+    if len(titled) < 2 or region.score < settings.LISTING_MIN_SCORE:
         return False
+    if any(sum(len(b.text) for b in item.blocks) > settings.CARD_MAX_CHARS for item in region.items):
+        return False  # an item holding a whole article is no card: the page's own text beside a box
     if _dated(region) + sum(1 for i in region.items if i.date is not None and not i.full_date) >= 2:
         return True
     if page_has_dates:
@@ -214,10 +216,9 @@ def _is_listing_region(region: _Region, page_has_dates: bool) -> bool:
     words = sorted(len(item.title.text.split()) for item in titled if item.title is not None)
     linked = all(_own_href(item, region) is not None for item in titled)
     headlines = words[len(words) // 2] >= settings.HEADLINE_MIN_WORDS
-    teasers = sum(1 for item in titled if _has_teaser(item))
     headings = sum(1 for item in titled if item.title is not None and item.title.heading)
     many = len(titled) >= settings.UNDATED_LISTING_MIN_ITEMS
-    return linked and headlines and (many or len(titled) in {teasers, headings})
+    return linked and headlines and (many or headings == len(titled))
 
 
 # --- candidates ----------------------------------------------------------------------------------
@@ -238,7 +239,8 @@ def _sibling_regions(root: lxml.html.HtmlElement, order: Order | None,
             for start in (s for s, n in counts.items() if n >= 2):
                 groups = _groups(children, signatures, start)
                 if len(groups) >= 2:
-                    yield _region(parent, [_read_item(g, order, lines_of) for g in groups if g], f"siblings {start}")
+                    yield _region(parent, [_read_item(g, order, lines_of) for g in groups if g], f"siblings {start}",
+                                  order)
 
 
 def _tolerant_signatures(children: list[lxml.html.HtmlElement]) -> list[str]:
@@ -276,6 +278,8 @@ def _title_regions(root: lxml.html.HtmlElement, order: Order | None,
     for element in root.iter("a", *HEADINGS):
         if _is_title_element(element):
             clusters[_trail(element)].append(element)
+            if element.tag in HEADINGS:  # and by heading level alone: a featured card printed apart from the grid
+                clusters[f"{element.tag} anywhere"].append(element)
     for trail, titles in clusters.items():
         if len(titles) < 2:
             continue
@@ -283,7 +287,7 @@ def _title_regions(root: lxml.html.HtmlElement, order: Order | None,
         if holders is None:
             continue
         parent, roots = holders
-        yield _region(parent, [_read_item(run, order, lines_of) for run in _runs(roots)], f"titles {trail}")
+        yield _region(parent, [_read_item(run, order, lines_of) for run in _runs(roots)], f"titles {trail}", order)
 
 
 def _is_title_element(element: lxml.html.HtmlElement) -> bool:
@@ -380,8 +384,15 @@ def _is_short_label(element: lxml.html.HtmlElement) -> bool:
         and (kind_of(text) is not None or is_date_text(text) or len(text.split()) <= settings.DATE_REST_MAX_WORDS)
 
 
-def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str) -> _Region:
+def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str, order: Order | None) -> _Region:
     region = _Region(parent=parent, items=items, signature=how, shared_links=_shared_links(items))
+    if 2 * sum(1 for item in items if item.date is None) > len(items):  # a day's archive: its heading dates them
+        heading = _section_heading(parent)
+        found = date_cell(heading, order) if heading else None
+        if found is not None and found.published is not None:
+            for item in items:
+                if item.date is None:
+                    item.date, item.date_from = found, "the section heading above (date line)"
     _agree_on_titles(region)
     region.score = _score(region)
     return region
@@ -512,6 +523,9 @@ def _score(region: _Region) -> float:
     score -= 2.0 * sum(1 for item in items if _dated_lines(item) > 1)
     # A label printed after an item's title belongs to the next item: items start where their label is.
     score -= 0.5 * sum(1 for item in items if _label_after_title(item))
+    # A listing dates its items alike: an undated item among dated ones is something else (a box's heading).
+    if 2 * (dated + partly) >= len(items):
+        score -= 1.5 * sum(1 for item in items if item.date is None)
     if dated + partly == 0 and linked < len(titled):
         score *= 0.5
     return score
@@ -524,11 +538,6 @@ def _own_href(item: _Item, region: _Region) -> str | None:
     if item.root.tag == "a":
         candidates.append(item.root.get("href"))
     return next((h for h in candidates if _is_link(h) and _href_key(h) not in region.shared_links), None)
-
-
-def _has_teaser(item: _Item) -> bool:
-    return any(b is not item.title and len(b.text) >= settings.TEASER_MIN_CHARS / 2 and not is_chrome(b.text)
-               for b in item.blocks)
 
 
 def _label_after_title(item: _Item) -> bool:
@@ -595,7 +604,7 @@ def _date_from_heading(region: _Region, headings: dict[int, str | None], order: 
             continue
         year = year_of_heading(heading)
         if year is not None and item.date is not None and item.date.published is None \
-                and item.date.form == "day-month":
+                and item.date.form.startswith("day-month"):
             dated = _with_year(item.date, year)
             if dated is not None:
                 item.date, item.date_from = dated, f"{item.date_from}, year from the heading above"
@@ -654,9 +663,6 @@ def _title_text(block: Block, item: _Item) -> str:
         return link  # `Title, media release, April 24, 2013`: the link is the headline, the rest its labels
     if block is item.date_block and item.date is not None:
         text = item.date.before or item.date.rest  # `Title | 6/14/2021`: the title without its date
-    elif item.date is not None and len(text) > len(item.date.date_text) + 3 \
-            and (text.startswith(item.date.date_text) or text.endswith(item.date.date_text)):
-        text = text.replace(item.date.date_text, " ")  # the date glued to the title; a date inside it stays
     return clean_line(text).strip(" |•·–—-,.")
 
 
@@ -665,7 +671,8 @@ def _only_labels(rest: str, item: _Item) -> bool:
     if item.date is not None:
         rest = rest.replace(item.date.date_text, " ")
     rest = clean_line(rest).strip(" |•·–—-,:;()[]")
-    return not rest or bool(kind_suffix(rest) or kind_of(rest)) or len(rest.split()) <= 1
+    return not rest or bool(kind_suffix(rest) or kind_of(rest)) or len(rest.split()) <= 1 \
+        or partial_date(rest) is not None
 
 
 def _is_link(href: str | None) -> bool:

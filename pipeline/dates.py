@@ -31,9 +31,10 @@ _MONTH = r"\b(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\b
 _WEEKDAY = r"(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?\s+)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
-# Every written and numeric form with a year; group names let one match be read without re-parsing.
+# Every written and numeric form with a year (`Oct.13.2022` too); group names let one match be read without
+# re-parsing.
 _WRITTEN = (
-    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?\s*(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,)(?P<y1>{_YEAR})"
+    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?\s*(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,|\.)(?P<y1>{_YEAR})"
     rf"|(?P<d2>{_DAY})(?:\s+of)?[\s-]+(?P<m2>{_MONTH}),?[\s-]+(?P<y2>{_YEAR}))(?!\d)"
 )
 _ISO = r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d])"

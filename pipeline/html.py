@@ -168,7 +168,9 @@ def _visible(root: lxml.html.HtmlElement, base: str | None,
     while stack:
         node, closing = stack.pop()
         if closing:
-            if node.tag in BLOCK_TAGS or node.tag in HEADINGS or is_role_element(node):
+            if node.tag == "br" and _in_heading(node):
+                buffer.append(" ")  # a heading set on two lines is one headline
+            elif node.tag in BLOCK_TAGS or node.tag in HEADINGS or is_role_element(node):
                 flush()
             if node.tail and node is not top:
                 buffer.append(node.tail)
@@ -181,7 +183,8 @@ def _visible(root: lxml.html.HtmlElement, base: str | None,
             if node.tail:
                 buffer.append(node.tail)
             continue
-        if node.tag in BLOCK_TAGS or node.tag in HEADINGS or is_role_element(node):
+        if (node.tag in BLOCK_TAGS and not (node.tag == "br" and _in_heading(node))) or node.tag in HEADINGS \
+                or is_role_element(node):
             flush()
         if node.tag == "h1":
             state["h1"] = True
@@ -193,6 +196,10 @@ def _visible(root: lxml.html.HtmlElement, base: str | None,
         stack.extend((child, False) for child in reversed(node))
     flush()
     return tuple(blocks), tuple(links), tuple(headlines)
+
+
+def _in_heading(node: lxml.html.HtmlElement) -> bool:
+    return any(a.tag in HEADINGS for a in node.iterancestors())
 
 
 def _tokenized_text(text: str) -> tuple[str, ...]:

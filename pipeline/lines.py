@@ -253,3 +253,11 @@ _SIDEBAR_HEADINGS = tuple(_WORDS["sidebars"]["headings"])
 def is_sidebar_heading(heading: str) -> bool:
     """A heading that names a side list (`Most read`, `Related stories`): its items are not the page's."""
     return heading.strip(_TRIM).lower().startswith(_SIDEBAR_HEADINGS)
+
+
+_PAGE_NAMES = frozenset(_WORDS["page_names"]["names"])
+
+
+def is_page_name(text: str) -> bool:
+    """The name of a newsroom's page or section (`Press Room`, `Media Centre`), not a headline."""
+    return text.strip(_TRIM).lower() in _PAGE_NAMES

@@ -103,7 +103,9 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> list[
     while stack:
         node, closing, in_heading, around = stack.pop()
         if closing:
-            if isinstance(node, lxml.html.HtmlElement) and (node.tag in BREAKS or is_role_element(node)):
+            if isinstance(node, lxml.html.HtmlElement) and node.tag == "br" and in_heading:
+                buffer.append(" ")  # a heading set on two lines is one headline
+            elif isinstance(node, lxml.html.HtmlElement) and (node.tag in BREAKS or is_role_element(node)):
                 flush()
             if isinstance(node, lxml.html.HtmlElement) and node.tail:
                 if current["href"] is None and around is not None and not buffer:
@@ -112,7 +114,7 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> list[
             continue
         if not isinstance(node, lxml.html.HtmlElement) or not isinstance(node.tag, str):
             continue
-        if node.tag in BREAKS or is_role_element(node):
+        if (node.tag in BREAKS and not (node.tag == "br" and in_heading)) or is_role_element(node):
             flush()
             current["element"] = node
         in_heading = in_heading or node.tag in HEADINGS

@@ -136,10 +136,12 @@ TEMPLATE_SHORTLIST = 8  # ... and the best eight tried on every gap (49 template
 # --- HTML -----------------------------------------------------------------------------
 DATE_BLOCK_MAX_CHARS = 60  # a date line in a card: `Posted on 3 May 2021 by Press Office | News` at most
 DATE_REST_MAX_WORDS = 3  # `14/03/2021 37 views`: a few words after a date are its meta line, not a title
+LISTING_MIN_SCORE = 3.0  # two titled, dated items score 4.5 or more; a pair of stray boxes scores less
 UNDATED_LISTING_MIN_ITEMS = 5  # undated items count as a listing only when this many repeat, each with a link
 SECTION_HEADING_MAX_LEVELS = 3  # how far up from a list its section heading (`Media Advisories`) is looked for
 ARTICLE_MIN_CHARS = 600  # a page with this much running text outside its lists is one release, its lists related links
 HEADLINE_DATE_WINDOW = 8  # a single release prints its date this near its headline (lines)
+BODY_HEADLINE_MAX_LINES = 4  # a page named like its section prints the headline within its main text's first lines
 CHARSET_SNIFF_BYTES = 4_096  # a page declares its <meta charset> in its first few kilobytes
 CHARSET_DETECT_BYTES = 200_000  # enough text for charset detection; the whole of a big page adds nothing
 HEADLINE_MIN_WORDS = 4  # the middle title of an undated list must be this long: menus have one- and two-word labels

@@ -8,20 +8,26 @@ declared an article whose own text is small beside the items it repeats is a lis
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from . import settings
-from .dates import Order, date_line, dateline, trailing_date
-from .lines import is_bare_kind, is_chrome, kind_of, kind_suffix
+from .dates import DATE_PATTERN, Order, date_line, dateline, parse_date, trailing_date
+from .lines import is_bare_kind, is_chrome, is_page_name, is_teaser, is_title, kind_of, kind_suffix
+from .markup import is_chrome_element
 from .records import Card, Page
 
 __all__ = ["SingleFields", "is_article", "single_fields"]
 
+LOGGER = logging.getLogger(__name__)
+
 _WORD = re.compile(r"\w+")
+_BRACKETED_DATE = re.compile(rf"^\s*[\[(]\s*(?P<date>{DATE_PATTERN})\s*[\])]")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:•·»]|-{1,2}|::)\s+")
 _POSTED = re.compile(r"^(?:posted|published|released|issued|dated?)\b", re.IGNORECASE)
 
@@ -33,7 +39,7 @@ class SingleFields:
     title: str | None
     published: dt.date | None
     date_text: str | None  # the line (or declared value) the date was read from
-    date_from: str | None  # `printed`, `dateline` or `metadata`
+    date_from: str | None  # `printed`, `dateline`, `metadata`, or `text` (htmldate's wider search)
 
 
 def is_article(page: Page, cards: tuple[Card, ...]) -> bool:
@@ -61,11 +67,15 @@ def single_fields(page: Page, order: Order | None) -> SingleFields:
     declared = page.meta.title if page.meta else None
     blocks = page.blocks
     at, title = _headline(declared, blocks, page.headlines)
+    if title is None or _is_page_name(title, page):
+        at, title = _opening_headline(page, at, title)
     published, date_text, date_from = _printed_date(blocks, at, order)
     if published is None:
         published, date_text, date_from = _dateline_date(page.body or blocks[at + 1 if at is not None else 0:], order)
     if published is None and page.meta is not None and page.meta.published is not None:
         published, date_text, date_from = page.meta.published, page.meta.published.isoformat(), "metadata"
+    if published is None:
+        published, date_text, date_from = _text_date(page)
     return SingleFields(title=title, published=published, date_text=date_text, date_from=date_from)
 
 
@@ -86,6 +96,23 @@ def _headline(declared: str | None, blocks: tuple[str, ...], headlines: tuple[in
     if candidates:
         return candidates[0]
     return None, None
+
+
+def _is_page_name(title: str, page: Page) -> bool:
+    """A headline that names the page or the site (`Press Room`, `News`, the publisher), not the release."""
+    publisher = page.meta.publisher if page.meta else None
+    return is_bare_kind(title) or is_page_name(title) or (publisher is not None and _agrees(title, publisher))
+
+
+def _opening_headline(page: Page, at: int | None, title: str | None) -> tuple[int | None, str | None]:
+    """A page named like its section (`Press Room`) prints the release's headline at the top of its main
+    text: the first headline-like line there, after its kind and date lines."""
+    for line in page.body[:settings.BODY_HEADLINE_MAX_LINES]:
+        if is_teaser(line):
+            break
+        if is_title(line) and not _is_page_name(line, page) and _date_of_line(line, None) is None:
+            return (page.blocks.index(line) if line in page.blocks else at), line
+    return at, title
 
 
 def _agrees(printed: str, declared: str) -> bool:
@@ -140,8 +167,37 @@ def _date_of_line(line: str, order: Order | None) -> dt.date | None:
 
 
 def _dateline_date(lines: tuple[str, ...], order: Order | None) -> tuple[dt.date | None, str | None, str | None]:
+    """The date the text opens with: a dateline (`GENEVA, 3 May 2021 –`) or a bracketed date (`[July 12, 2022]`)."""
     for line in lines[:settings.HEADLINE_DATE_WINDOW]:
         found = dateline(line, order)
         if found is not None:
             return found.published, found.date_text, "dateline"
+        bracketed = _BRACKETED_DATE.match(line)
+        if bracketed is not None:
+            published = parse_date(bracketed.group("date"), None, order)
+            if published is not None:
+                return published, bracketed.group("date"), "dateline"
     return None, None, None
+
+
+def _text_date(page: Page) -> tuple[dt.date | None, str | None, str | None]:
+    """The date htmldate's wider search finds in the page's own text, outside its navigation, asides, header
+    and footer (where modified and copyright dates are printed), and never after the page was fetched."""
+    from htmldate import find_date
+
+    if page.tree is None:
+        return None, None, None
+    tree = copy.deepcopy(page.tree)
+    furniture = [e for e in tree.iter() if isinstance(e.tag, str) and e.tag not in {"html", "body"}
+                 and (e.tag in {"nav", "aside", "header", "footer"} or is_chrome_element(e))]
+    for element in furniture:  # related lists, share bars, the site's header and footer
+        if element.getparent() is not None:
+            element.drop_tree()
+    try:
+        found = find_date(tree, extensive_search=True, original_date=True, outputformat="%Y-%m-%d",
+                          max_date=(page.fetched_at or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d"))
+    except Exception:  # the library failing on one odd page costs this guess only
+        LOGGER.debug("htmldate failed on %r", page.source, exc_info=True)
+        return None, None, None
+    published = parse_date(found) if found else None
+    return (published, found, "text") if published is not None else (None, None, None)
