@@ -16,6 +16,7 @@ records; `explain` shows the runners-up with their scores.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import logging
 import re
@@ -39,7 +40,7 @@ from .lines import (
     kind_suffix,
     unprinted_kind,
 )
-from .markup import HEADINGS, Block, class_tokens, flatten, in_figure, inside_chrome, signature
+from .markup import BREAKS, HEADINGS, Block, TreeLines, class_tokens, in_figure, signature
 from .records import Card
 
 __all__ = ["CardFinding", "RegionSummary", "find_cards", "listing_cards"]
@@ -50,6 +51,11 @@ _TITLE_CLASS = re.compile(r"title|headline|heading|header|name|subject|descripti
 _TEASER_CLASS = re.compile(r"summary|teaser|intro|excerpt|subheading|subtitle|desc|body|abstract|lead", re.IGNORECASE)
 _MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*(?:continue reading|read more|more)\s*»?$", re.IGNORECASE)
 _TRAIL_PATH_TAGS = 4  # a title's cluster key: its tag and its three nearest ancestors' tags
+# Tags that never open a listing's item: a region starting at one is no candidate.
+_NEVER_ITEMS = frozenset({"br", "hr", "img", "input", "option", "source", "track", "wbr", "col", "colgroup", "meta",
+                          "link", "area", "param", "picture", "video", "audio", "iframe", "script", "style"})
+_chrome = functools.lru_cache(maxsize=65_536)(is_chrome)  # the same labels recur on every item
+BREAKS_INSIDE_LINKS = tuple(BREAKS)  # a link holding any of these prints more than one line
 
 
 @dataclass(slots=True)
@@ -101,9 +107,10 @@ class CardFinding:
     candidates: tuple[RegionSummary, ...] = ()  # the chosen regions and the best runners-up, best first
 
 
-def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order | None) -> CardFinding:
+def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order | None,
+               lines: TreeLines | None = None) -> CardFinding:
     """The items of a listing page; no cards when the page repeats no titled item template."""
-    lines_of: dict[lxml.html.HtmlElement, list[Block]] = {}
+    lines_of = lines if lines is not None else TreeLines(root)
     regions = _unique(r for r in (*_sibling_regions(root, order, lines_of), *_title_regions(root, order, lines_of))
                       if r.score > 0)
     # Best first; between equals, the region of smaller items (the cards, not the sections holding them).
@@ -224,19 +231,19 @@ def _is_listing_region(region: _Region, page_has_dates: bool) -> bool:
 # --- candidates ----------------------------------------------------------------------------------
 
 def _sibling_regions(root: lxml.html.HtmlElement, order: Order | None,
-                     lines_of: dict[lxml.html.HtmlElement, list[Block]]) -> Iterator[_Region]:
+                     lines_of: TreeLines) -> Iterator[_Region]:
     """Under every element, each child signature that repeats starts an item (exact and tolerant signatures)."""
     for parent in root.iter():
         if not isinstance(parent.tag, str):
             continue
         children = [c for c in parent if isinstance(c.tag, str)]
-        if len(children) < 2 or inside_chrome(parent):
+        if len(children) < 2 or lines_of.in_chrome(parent):
             continue
         exact = [signature(c) for c in children]
         tolerant = _tolerant_signatures(children)
         for signatures in (exact, tolerant) if tolerant != exact else (exact,):
             counts = Counter(signatures)
-            for start in (s for s, n in counts.items() if n >= 2):
+            for start in (s for s, n in counts.items() if n >= 2 and s.split(".", 1)[0] not in _NEVER_ITEMS):
                 groups = _groups(children, signatures, start)
                 if len(groups) >= 2:
                     yield _region(parent, [_read_item(g, order, lines_of) for g in groups if g], f"siblings {start}",
@@ -271,12 +278,12 @@ def _groups(children: list, signatures: list[str], start: str) -> list[list]:
 
 
 def _title_regions(root: lxml.html.HtmlElement, order: Order | None,
-                   lines_of: dict[lxml.html.HtmlElement, list[Block]]) -> Iterator[_Region]:
+                   lines_of: TreeLines) -> Iterator[_Region]:
     """Headline-like headings and links clustered by tag path; each item is the largest element around one
     title that holds no other title of its cluster."""
     clusters: dict[str, list[lxml.html.HtmlElement]] = defaultdict(list)
     for element in root.iter("a", *HEADINGS):
-        if _is_title_element(element):
+        if _is_title_element(element, lines_of):
             clusters[_trail(element)].append(element)
             if element.tag in HEADINGS:  # and by heading level alone: a featured card printed apart from the grid
                 clusters[f"{element.tag} anywhere"].append(element)
@@ -290,21 +297,23 @@ def _title_regions(root: lxml.html.HtmlElement, order: Order | None,
         yield _region(parent, [_read_item(run, order, lines_of) for run in _runs(roots)], f"titles {trail}", order)
 
 
-def _is_title_element(element: lxml.html.HtmlElement) -> bool:
+def _is_title_element(element: lxml.html.HtmlElement, lines_of: TreeLines) -> bool:
     """A heading, or a link outside any heading, whose text reads like a headline, outside page furniture."""
     if element.tag == "a" and (not _is_link(element.get("href")) or next(element.iter(*HEADINGS), None) is not None
                                or any(a.tag in HEADINGS for a in element.iterancestors())):
         return False  # a link in (or around) a heading is clustered as that heading
-    text = _first_line(element)
-    words = len(text.split())
-    if words < 2 or len(text) > settings.TITLE_MAX_CHARS + 60 or is_chrome(text) or is_bare_kind(text):
+    if lines_of.in_chrome(element):
         return False
-    return not inside_chrome(element)
+    text = _first_line(element, lines_of)
+    words = len(text.split())
+    return 2 <= words and len(text) <= settings.TITLE_MAX_CHARS + 60 and not _chrome(text) and not is_bare_kind(text)
 
 
-def _first_line(element: lxml.html.HtmlElement) -> str:
+def _first_line(element: lxml.html.HtmlElement, lines_of: TreeLines) -> str:
     """The element's first line: a headline printed above its subtitles in one link."""
-    return next((block.text for block in flatten(element, element) if block.text), "")
+    if element.tag == "a" and next(element.iter("br", *BREAKS_INSIDE_LINKS), None) is None:
+        return clean_line(element.text_content())  # one line: no need to walk it
+    return next((block.text for block in lines_of.of(element) if block.text), "")
 
 
 def _trail(element: lxml.html.HtmlElement) -> str:
@@ -406,29 +415,24 @@ def _shared_links(items: list[_Item]) -> frozenset[str]:
     return frozenset(href for href, n in counts.items() if n >= 2)
 
 
+@functools.lru_cache(maxsize=65_536)
 def _href_key(href: str) -> str:
     return urldefrag(href.strip())[0].rstrip("/") or href
 
 
 # --- one item ------------------------------------------------------------------------------------
 
-def _blocks(elements: list, lines_of: dict[lxml.html.HtmlElement, list[Block]]) -> list[Block]:
+def _blocks(elements: list, lines_of: TreeLines) -> list[Block]:
     """The text lines of an item's elements, each with its element, link and slot path."""
-    blocks: list[Block] = []
-    for top in elements:
-        if top not in lines_of:
-            lines_of[top] = [b for b in flatten(top, top) if b.text]
-        blocks.extend(lines_of[top])
-    return blocks
+    return [b for top in elements for b in lines_of.of(top)]
 
 
-def _read_item(elements: list, order: Order | None, lines_of: dict[lxml.html.HtmlElement, list[Block]]) -> _Item:
+def _read_item(elements: list, order: Order | None, lines_of: TreeLines) -> _Item:
     item = _Item(elements=elements, blocks=_blocks(elements, lines_of))
     found = card_date(item.blocks, order)
     if found is not None:
         item.date, item.date_block, item.date_from, item.pieces = found.date, found.block, found.how, found.pieces
-    _find_kind(item)
-    item.title = _title_candidate(item, frozenset())
+    _find_kind(item)  # the title is chosen with the region's other items (_agree_on_titles)
     return item
 
 
@@ -447,33 +451,36 @@ def _find_kind(item: _Item) -> None:
 
 def _title_score(block: Block, item: _Item, shared: frozenset[str]) -> float:
     """How much a line looks like the item's headline, from its markup and its text."""
-    text = block.text
     if block is item.date_block and item.date is not None and not (item.date.before or item.date.rest):
         return 0.0
-    if is_chrome(text) or is_bare_kind(text) or len(text) < 3 or len(text) > settings.TITLE_MAX_CHARS + 60:
-        return 0.0
-    if in_figure(block.element, item.root):
+    base = _line_score(block.text, block.heading, block.element.tag, _own_classes(block))
+    if base is None or in_figure(block.element, item.root):
         return 0.0
     own_link = bool(block.href) and _href_key(block.href or "") not in shared
     if block.href and not own_link and not block.heading:
         return 0.0  # a category or `all news` link that every item carries is no item's headline
+    return max(base + (1.5 if own_link else 0.0), 0.0)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _line_score(text: str, heading: bool, tag: str, classes: str) -> float | None:
+    """The part of a line's headline score that its text and markup decide; None for a line that is no headline."""
+    if _chrome(text) or is_bare_kind(text) or len(text) < 3 or len(text) > settings.TITLE_MAX_CHARS + 60:
+        return None
     score = 1.0
-    if block.heading:
+    if heading:
         score += 3.0
-    if _TITLE_CLASS.search(_own_classes(block)):
+    if _TITLE_CLASS.search(classes):
         score += 2.0
-    if own_link:
-        score += 1.5
-    if block.element.tag in {"strong", "b"}:
+    if tag in {"strong", "b"}:
         score += 0.5
-    if _TEASER_CLASS.search(_own_classes(block)) and not block.heading:
+    if _TEASER_CLASS.search(classes) and not heading:
         score -= 1.0
-    words = len(text.split())
-    if words < 3:
+    if len(text.split()) < 3:
         score -= 1.5
     if ends_with_full_stop(text) and len(text) > settings.TEASER_MIN_CHARS:
         score -= 1.5  # running text, not a headline
-    return max(score, 0.0)
+    return score
 
 
 def _own_classes(block: Block) -> str:
@@ -629,7 +636,7 @@ def _card(item: _Item, region: _Region, base_url: str | None, heading_kind: str 
         return None
     used = {id(title_block), id(item.date_block), *map(id, item.pieces)}
     captions = [b.text for b in item.blocks if in_figure(b.element, item.root) and id(b) not in used]
-    teaser = [b.text for b in item.blocks if id(b) not in used and not is_chrome(b.text) and not kind_of(b.text)
+    teaser = [b.text for b in item.blocks if id(b) not in used and not _chrome(b.text) and not kind_of(b.text)
               and not is_date_text(b.text) and b.text not in captions and b.text != title
               and not _shared_label(b, region)]
     teaser = [_MORE.sub("…", t) for t in teaser]

@@ -15,7 +15,7 @@ import lxml.html
 from . import settings
 from .card_dates import date_cell
 from .dates import Order, dateline
-from .markup import flatten
+from .markup import TreeLines
 from .records import Page, Release
 
 __all__ = ["Census", "take_census"]
@@ -44,15 +44,13 @@ class Census:
                 f"({self.dated} dated)")
 
 
-def take_census(page: Page, releases: list[Release], order: Order | None) -> Census:
+def take_census(page: Page, releases: list[Release], order: Order | None, lines: TreeLines | None = None) -> Census:
     """Count the page's date lines (an HTML page's over its whole body but navigation, asides, header and
     footer, `<time datetime>` included) and the records' dates."""
     if page.tree is not None:
-        body = page.tree.find("body")
-        top = body if body is not None else page.tree
-        lines = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in flatten(top, top)
-                 if not _in_furniture(b.element)]
-        dates = sum(1 for line in dict.fromkeys(lines) if " @" in line or _is_date_line(line, order))
+        blocks = (lines or TreeLines(page.tree)).blocks
+        texts = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in blocks if not _in_furniture(b.element)]
+        dates = sum(1 for line in dict.fromkeys(texts) if " @" in line or _is_date_line(line, order))
     else:
         dates = sum(1 for line in dict.fromkeys(page.blocks) if _is_date_line(line, order))
     dated = sum(1 for r in releases if r.published is not None)

@@ -81,59 +81,73 @@ def inside_chrome(element: lxml.html.HtmlElement) -> bool:
     return is_chrome_element(element) or any(is_chrome_element(a) for a in element.iterancestors())
 
 
-def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> list[Block]:
-    """Lines of an element, iteratively (deeply nested markup must not exhaust the stack)."""
+def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement,
+            spans: dict[lxml.html.HtmlElement, list[int]] | None = None) -> list[Block]:
+    """Lines of an element, iteratively (deeply nested markup must not exhaust the stack). With `spans`, record
+    for each element the run of lines [start, end) its own text made."""
     out: list[Block] = []
     buffer: list[str] = []
-    current: dict = {"element": element, "href": None, "heading": False, "datetime": None, "link_text": None}
+    start_path = element_path(top, element)
+    current: dict = {"element": element, "path": start_path, "href": None, "heading": False, "datetime": None,
+                     "link_text": None}
 
     def flush() -> None:
         text = clean_line("".join(buffer))
         buffer.clear()
         if text:
-            out.append(Block(text=text, element=current["element"], path=element_path(top, current["element"]),
-                              heading=current["heading"], href=current["href"], datetime=current["datetime"],
-                              link_text=current["link_text"]))
+            out.append(Block(text=text, element=current["element"], path=current["path"], heading=current["heading"],
+                             href=current["href"], datetime=current["datetime"], link_text=current["link_text"]))
         current["href"] = current["datetime"] = current["link_text"] = None
         current["heading"] = False
 
-    # (node, closing, inside a heading, the link around it): heading and link travel down the stack, not up the
-    # ancestors; a card printed as one link (`<a><h2>Title</h2><p>Teaser</p></a>`) gives every line its href.
-    stack: list[tuple[object, bool, bool, _Link]] = [(element, False, element.tag in HEADINGS, None)]
+    # (node, closing, inside a heading, the link around it, its slot path): heading, link and path travel down the
+    # stack, not up the ancestors; a card printed as one link (`<a><h2>Title</h2><p>Teaser</p></a>`) gives every
+    # line its href.
+    stack: list[tuple[object, bool, bool, _Link, str]] = [(element, False, element.tag in HEADINGS, None, start_path)]
     while stack:
-        node, closing, in_heading, around = stack.pop()
+        node, closing, in_heading, around, path = stack.pop()
         if closing:
-            if isinstance(node, lxml.html.HtmlElement) and node.tag == "br" and in_heading:
+            if node.tag == "br" and in_heading:  # type: ignore[attr-defined]
                 buffer.append(" ")  # a heading set on two lines is one headline
-            elif isinstance(node, lxml.html.HtmlElement) and (node.tag in BREAKS or is_role_element(node)):
+            elif node.tag in BREAKS or is_role_element(node):  # type: ignore[attr-defined]
                 flush()
-            if isinstance(node, lxml.html.HtmlElement) and node.tail:
+                if node is not element:  # what follows it is its parent's text, not its own
+                    current["element"] = node.getparent()  # type: ignore[attr-defined]
+                    current["path"] = path.rsplit("/", 1)[0] if "/" in path else start_path
+            if spans is not None:
+                spans[node][1] = len(out)
+            if node.tail:  # type: ignore[attr-defined]
                 if current["href"] is None and around is not None and not buffer:
                     current["href"], current["link_text"] = around
-                buffer.append(node.tail)
+                buffer.append(node.tail)  # type: ignore[attr-defined]
             continue
         if not isinstance(node, lxml.html.HtmlElement) or not isinstance(node.tag, str):
             continue
         if (node.tag in BREAKS and not (node.tag == "br" and in_heading)) or is_role_element(node):
             flush()
-            current["element"] = node
+            current["element"], current["path"] = node, path
+        if spans is not None:
+            spans[node] = [len(out), len(out)]
         in_heading = in_heading or node.tag in HEADINGS
         if in_heading:
             current["heading"] = True
-        if node.tag == "a" and node.get("href") and current["href"] is None:
-            current["href"] = node.get("href")
-            current["link_text"] = clean_line(node.text_content())
-            current["element"] = node if not buffer else current["element"]
+        inner = around
+        if node.tag == "a" and node.get("href"):
+            inner = (node.get("href"), clean_line(node.text_content()))
+            if current["href"] is None:
+                current["href"], current["link_text"] = inner
+                if not buffer:
+                    current["element"], current["path"] = node, path
         elif current["href"] is None and around is not None:
             current["href"], current["link_text"] = around
         if node.get("datetime") or (node.get("content") and DATE_CLASS.search(node.get("class") or "")):
             current["datetime"] = node.get("datetime") or node.get("content")
         if node.text:
             buffer.append(node.text)
-        inner = (node.get("href"), clean_line(node.text_content())) if node.tag == "a" and node.get("href") \
-            else around
-        stack.append((node, True, in_heading, around))
-        stack.extend((child, False, in_heading, inner) for child in reversed(node))
+        stack.append((node, True, in_heading, around, path))
+        prefix = f"{path}/" if path else ""
+        stack.extend((child, False, in_heading, inner, prefix + signature(child) if isinstance(child.tag, str) else "")
+                     for child in reversed(node))
     flush()
     return out
 
@@ -234,3 +248,50 @@ def _without_at_blocks(sheet: str) -> str:
             out.append(char)
         n += 1
     return "".join(out)
+
+
+class TreeLines:
+    """Every line of a tree, flattened once, and the lines of any of its block elements: the run of lines its
+    text made. A listing's candidate items share these instead of each flattening its own."""
+
+    def __init__(self, top: lxml.html.HtmlElement) -> None:
+        self.top = top
+        self._span: dict[lxml.html.HtmlElement, list[int]] = {}  # element -> the run of lines its text made
+        self.blocks = flatten(top, top, self._span)
+        self._cache: dict[lxml.html.HtmlElement, list[Block]] = {}
+        self._chrome = _inside_chrome_set(top)
+
+    def in_chrome(self, element: lxml.html.HtmlElement) -> bool:
+        """Page furniture, or inside it (`inside_chrome`, answered from one pass down the tree)."""
+        return element in self._chrome
+
+    def of(self, element: lxml.html.HtmlElement) -> list[Block]:
+        """The element's lines, each with its slot path from the element (as `flatten(element, element)` gives)."""
+        found = self._cache.get(element)
+        if found is not None:
+            return found
+        if element.tag not in BREAKS or element not in self._span or (element.tail or "").strip():
+            # An inline element's text runs on with its neighbours'; an element's own lines include its tail.
+            found = flatten(element, element)
+        else:
+            start, end = self._span[element]
+            root = element_path(self.top, element)
+            cut = len(root) + 1 if root else 0
+            found = [Block(text=b.text, element=b.element, path=b.path[cut:] if b.path != root else "",
+                           heading=b.heading, href=b.href, link_text=b.link_text, datetime=b.datetime)
+                     for b in self.blocks[start:end]]
+        self._cache[element] = found
+        return found
+
+
+def _inside_chrome_set(top: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """Every element that is page furniture or inside it, from one pass down the tree (and up from its top)."""
+    inside: set[lxml.html.HtmlElement] = set()
+    stack = [(top, inside_chrome(top))]
+    while stack:
+        node, chrome = stack.pop()
+        chrome = chrome or is_chrome_element(node)
+        if chrome:
+            inside.add(node)
+        stack.extend((child, chrome) for child in node if isinstance(child.tag, str))
+    return inside

@@ -12,6 +12,7 @@ from .census import Census, take_census
 from .dates import DateLine, Order, date_line, dateline, issued_on, numeric_order, order_from_hint, unparsed_date
 from .html import base_href
 from .lines import Line, classify, is_chrome, is_teaser, is_title, kind_of, unprinted_kind
+from .markup import TreeLines
 from .records import Card, Page, Release
 from .single import is_article, single_fields
 from .template import CAPTION, DATE, KIND, STANDFIRST, TEASER, TEXT, TITLE, CardLines, Layout, induce
@@ -64,8 +65,9 @@ def split(page: Page) -> list[Release]:
 def segment(page: Page) -> Segmentation:
     """Split a page and say how: the releases, the segmentation chosen (and its runners-up), the date census."""
     order = page_order(page)
-    found = _segment(page, order)
-    census = take_census(page, list(found.releases), order)
+    tree_lines = TreeLines(page.tree) if page.tree is not None else None  # an HTML page's lines, flattened once
+    found = _segment(page, order, tree_lines)
+    census = take_census(page, list(found.releases), order, tree_lines)
     understood = () if census.understood else (f"page not understood: {census.describe()}",)
     publisher = _publisher(page.blocks) or (page.meta.publisher if page.meta else None)
     releases = tuple(replace(r, seen_at=page.fetched_at, organization=publisher,
@@ -113,13 +115,13 @@ class _Found:
     lines: tuple[Line, ...] = ()
 
 
-def _segment(page: Page, order: Order | None) -> _Found:
+def _segment(page: Page, order: Order | None, tree_lines: TreeLines | None) -> _Found:
     candidates: tuple[RegionSummary, ...] = ()
     if page.entries:  # a feed or sitemap: its XML lists the records
         return _Found(releases=tuple(_item_release(page, entry) for entry in page.entries),
                       how=f"{page.format}: {len(page.entries)} entries", cards=page.entries)
     if page.tree is not None:  # the items the HTML markup repeats
-        finding = find_cards(page.tree, page.url or base_href(page.tree), order)
+        finding = find_cards(page.tree, page.url or base_href(page.tree), order, tree_lines)
         candidates = finding.candidates
         if finding.cards and not is_article(page, finding.cards):
             regions = ", ".join(c.signature for c in candidates if c.chosen)
