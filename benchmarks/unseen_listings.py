@@ -130,7 +130,8 @@ class Style:
 
 
 def _opening(text: str) -> str:
-    return " ".join(text.split()[:8])
+    """A card's first words: with its dateline, they tell it from every other card."""
+    return " ".join(text.split()[:10])
 
 
 # --- card conventions: each prints one card's lines and says what a reader expects ------------------
@@ -208,14 +209,14 @@ def _release_with_dateline(style: Style, day: dt.date) -> tuple[list[str], Card]
     lines = _body(style, first)
     if style.rng.random() < 0.5:
         lines += _ending(style)
-    return lines, Card(None, _opening(text), day, "press_release")
+    return lines, Card(None, _opening(first), day, "press_release")
 
 
 def _release_region_paren(style: Style, day: dt.date) -> tuple[list[str], Card]:
     """A whole release, no headline: `Town, Region (DATE) — text`."""
     text = style.sentences(1, 2)
     first = f"{style.place()}, {style.rng.choice(_REGIONS)} ({style.date(day)}){style.separator}{text}"
-    return _body(style, first), Card(None, _opening(text), day, "press_release")
+    return _body(style, first), Card(None, _opening(first), day, "press_release")
 
 
 def _release_with_headline(style: Style, day: dt.date) -> tuple[list[str], Card]:

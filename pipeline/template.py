@@ -294,8 +294,8 @@ def _align_gap(gap: list[Line], after: tuple[str, ...], before: tuple[str, ...],
 def _gap_score(template: Template, content: list[Line], anchors: list[int]) -> float:
     """A template's score on the gaps between these dates alone: a quick ranking."""
     carried = frozenset(_carried(template.anchor, [content[a] for a in anchors]))
-    roles = _with_standfirst(template.after) + (CAPTION,) + _with_standfirst(template.before)
-    return sum(_align(content[a + 1:b], roles, carried, "gap")[0] for a, b in itertools.pairwise(anchors))
+    after, before = _with_standfirst(template.after), _with_standfirst(template.before)
+    return sum(_align_gap(content[a + 1:b], after, before, carried)[0] for a, b in itertools.pairwise(anchors))
 
 
 def _layout(trial: _Trial, content: list[Line]) -> Layout:
