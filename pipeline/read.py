@@ -214,6 +214,9 @@ def _runs_on(line: str, after: str, width: int) -> bool:
             and (not _is_field(after) or bool(_RUNS_INTO_DATE.search(line)) or after[:1] in _OPENERS))
 
 
+_FINISHED = re.compile(r"[.!?…)\"”’]$")
+
+
 def _is_field(line: str) -> bool:
     """A date line, a kind label, or both on one line: a field of a card, not a paragraph's words."""
     return bool(date_line(line) or kind_of(line) or is_kind_and_date(line))
@@ -229,11 +232,16 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     width = max(longer)
     # A line followed by a date or a kind label is a card's headline above its date line, wrapped or not.
-    running_on = [len(line) for line, after in itertools.pairwise(lines)
-                  if line and after and len(line) >= settings.WRAP_MIN_LINE_CHARS and not _is_field(after)]
+    # Distinct lines again: a photo credit repeated above every card is one line's evidence, not many. A
+    # finished sentence followed by a capitalised line (a caption above a headline) may break there anyway.
+    running_on = [len(line) for line in dict.fromkeys(
+        line for line, after in itertools.pairwise(lines)
+        if line and after and len(line) >= settings.WRAP_MIN_LINE_CHARS and not _is_field(after)
+        and not (_FINISHED.search(line) and after[:1].isupper()))]
     full = sum(1 for n in running_on if n >= width - settings.WRAP_SLACK_CHARS)
     inner = "\n".join(lines).strip("\n").split("\n")  # blank lines between paragraphs, not a trailing newline
-    if "" in inner and running_on and full >= settings.WRAP_RUN_ON_SHARE * len(running_on):
+    if "" in inner and len(running_on) >= settings.WRAP_MIN_RUN_ON and full >= settings.WRAP_RUN_ON_SHARE * len(
+            running_on):
         return width
     near = sum(1 for n in longer if n >= width - settings.WRAP_SLACK_CHARS)
     if len(longer) < settings.WRAP_MIN_LINES or near < settings.WRAP_MIN_SHARE * len(longer):

@@ -123,6 +123,7 @@ WRAP_MIN_LINES = 6
 WRAP_MIN_SHARE = 0.4  # this share of the longer lines end within the slack of the width
 WRAP_SLACK_CHARS = 15  # a line this close to the width broke because the next word did not fit
 WRAP_LOWER_SHARE = 0.25  # of the lines after a full-width line, this share opens lower-case in wrapped prose
+WRAP_MIN_RUN_ON = 2  # distinct lines that run on into the next: one alone (a repeated photo credit) is no wrap
 WRAP_RUN_ON_SHARE = 0.8  # with blank lines between paragraphs: this share of run-on lines ends near the width
 DATE_PIECE_MAX_CHARS = 12  # `Mar`, `9`, `2015`: a date printed one part to an element
 
