@@ -25,11 +25,16 @@ _KIND_LINE = re.compile(
 )
 _CHROME_PHRASES = frozenset(_WORDS["chrome"]["phrases"])
 _CHROME = re.compile(
-    "|".join(f"^(?:{p})" for p in _WORDS["chrome"]["openings"]) + "|" + "|".join(_WORDS["chrome"]["anywhere"])
+    "|".join(f"^(?:{p})" for p in _WORDS["chrome"]["openings"] + _WORDS["chrome"]["ends"]) + "|"
+    + "|".join(_WORDS["chrome"]["anywhere"])
     + r"|^(?:\W|\d)*$",  # bullets, rules and pagination digits
     re.IGNORECASE,
 )
+_PAGE_HEADING = re.compile(r"^(?:" + "|".join(map(re.escape, _WORDS["headings"]["openings"])) + r")\b",
+                           re.IGNORECASE)
+_END = re.compile("|".join(f"^(?:{p})" for p in _WORDS["chrome"]["ends"]), re.IGNORECASE)
 _TRIM = " \t.:;,!?»«›‹>|•·*–—-()[]"
+_MENU_BAR = re.compile(r"\s[|•·/]\s")
 _SENTENCE_END = re.compile(r"[.!?…\"”’):;]$|\.\.\.$")  # `… had the following reaction:` is running text too
 # A full stop (or an ellipsis) ends running text; a headline may end with `?` or `!` but seldom with a stop.
 # A photo credit inside a line makes it a caption: `Marchers in the capital. (Photo: Staff)`.
@@ -102,7 +107,12 @@ def is_chrome(line: str) -> bool:
     """True for page furniture: navigation, sharing, contact lines, `Read more`, pagination."""
     if len(line) > settings.CHROME_MAX_CHARS:
         return False  # furniture is short; a paragraph that mentions a phone number is still text
-    return line.strip(_TRIM).lower() in _CHROME_PHRASES or bool(_CHROME.search(line.strip()))
+    if line.strip(_TRIM).lower() in _CHROME_PHRASES or _CHROME.search(line.strip()):
+        return True
+    # Pagination and menus of furniture words between bars or after page numbers (`« Previous | Next »`,
+    # `1 2 3 Next »`).
+    parts = [part.strip(_TRIM + "0123456789 ").lower() for part in _MENU_BAR.split(line)]
+    return any(parts) and all(not part or part in _CHROME_PHRASES for part in parts)
 
 
 def is_teaser(line: str) -> bool:
@@ -130,6 +140,12 @@ def _mostly_words(line: str) -> bool:
     """Letters make up most of it (`N° 49–2022`, `12/0034-B` are codes, not headlines)."""
     visible = [ch for ch in line if not ch.isspace()]
     return sum(ch.isalpha() for ch in visible) * 2 >= len(visible) and bool(re.search(r"[^\W\d_]{3}", line))
+
+
+def is_kind_and_date(line: str) -> bool:
+    """A line with two fields, a kind label and a date (`Statement – June 3, 2021`, `3 May 2021 | News`)."""
+    found = _line(0, line, None, False)
+    return found.kind is not None and found.date is not None
 
 
 def is_headline(line: str) -> bool:
@@ -160,6 +176,7 @@ class Line:
     kind: str | None = None  # the kind label the line is, or carries beside its date
     heading: bool = False  # a section heading (`Press releases`, `Events`): sets the kind of the cards below
     chrome: bool = False
+    end: bool = False  # an end marker (`###`, `-ENDS-`, `For more information …`): the card above it ends here
     label: bool = False  # a short line repeated on the page (`Read more`, a topic tag): never a title
     title: bool = False
     teaser: bool = False
@@ -215,16 +232,28 @@ def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
     if found is not None and anchor in {"trail", "dateline"} and is_chrome(found.before):
         found = None  # `Related: Annual report – May 4, 2020`: a sidebar link, not a card
     if found is not None:
-        fused = kind_of(found.rest) if found.rest else kind_of(found.before) if found.before else None
+        fused = _fused_kind(found.rest) if found.rest else _fused_kind(found.before) if found.before else None
         if fused or (anchor in {"lead", "trail"} and not (found.rest or found.before).strip(_TRIM)):
             return Line(index=index, text=text, date=found, anchor="date", kind=fused)
         return Line(index=index, text=text, date=found, anchor=anchor)
     if is_chrome(text) or _MONTH_HEADING.match(text):  # `May 2013` heads a month of an archive
-        return Line(index=index, text=text, chrome=True)
+        return Line(index=index, text=text, chrome=True,
+                    end=len(text) <= settings.CHROME_MAX_CHARS and bool(_END.match(text.strip())))
+    if len(text.split()) <= settings.PAGE_HEADING_MAX_WORDS and _PAGE_HEADING.match(text):
+        return Line(index=index, text=text, heading=True)  # the page's heading: the first card starts below it
     label = repeated and len(text) <= settings.LABEL_MAX_CHARS and len(text.split()) <= settings.LABEL_MAX_WORDS \
         and not _SENTENCE_END.search(text)
     return Line(index=index, text=text, label=label, title=not label and is_title(text), teaser=is_teaser(text),
                 sentence=ends_with_full_stop(text), repeated=repeated)
+
+
+def _fused_kind(text: str) -> str | None:
+    """The kind printed beside a date on one line: a kind line, or a short phrase ending with a label in any
+    case (`Media statement – June 3, 2021`, `Annual report | 2015-06-11`)."""
+    kind = kind_of(text)
+    if kind is None and len(text.split()) <= settings.FUSED_KIND_MAX_WORDS:
+        kind = kind_suffix(text.strip(" •·|-–—:"))
+    return kind
 
 
 def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | None]:

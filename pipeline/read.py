@@ -15,7 +15,7 @@ from .dates import date_line
 from .errors import SkipInput
 from .feeds import feed_page
 from .html import read_html
-from .lines import clean_line, kind_of
+from .lines import clean_line, is_kind_and_date, kind_of
 from .records import Page
 from .sidecar import Sidecar, read_sidecar, sidecar_path
 
@@ -204,7 +204,8 @@ def _text_blocks(text: str) -> tuple[str, ...]:
 # A date or a kind label alone goes on from a line only after a separator or a word that asks for it
 # (`Agency opens a clinic |` / `June 3, 2021`; `the meeting on` / `June 3, 2021.`): after a headline or a
 # finished sentence it is a listing's next line.
-_OPENERS = frozenset("|•·(–—-")  # `Agency opens a clinic` / `(June 3, 2021)`: the date is the headline's tail
+# `Agency opens a clinic` / `(June 3, 2021)`: the date is the headline's tail. (A `•` opening a line is its bullet.)
+_OPENERS = frozenset("|(–—-")
 _RUNS_INTO_DATE = re.compile(
     r"(?:[|•·,:(–—-]|\b(?:on|of|from|since|until|by|dated|published|released|updated|posted))$", re.IGNORECASE)
 
@@ -213,8 +214,15 @@ def _runs_on(line: str, after: str, width: int) -> bool:
     """True when a wrapped line goes on in the next: it broke near the width because the next word did not fit."""
     return (len(line) >= width - settings.WRAP_SLACK_CHARS
             and len(line) + 1 + len(after.split(" ", 1)[0]) > width
-            and (not (date_line(after) or kind_of(after)) or bool(_RUNS_INTO_DATE.search(line))
-                 or after[:1] in _OPENERS))
+            and (not _is_field(after) or bool(_RUNS_INTO_DATE.search(line)) or after[:1] in _OPENERS))
+
+
+_FINISHED = re.compile(r"[.!?…)\"”’]$")
+
+
+def _is_field(line: str) -> bool:
+    """A date line, a kind label, or both on one line: a field of a card, not a paragraph's words."""
+    return bool(date_line(line) or kind_of(line) or is_kind_and_date(line))
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -226,13 +234,28 @@ def _wrap_width(lines: list[str]) -> int | None:
     if not longer or max(longer) > settings.WRAP_MAX_WIDTH:
         return None
     width = max(longer)
-    running_on = [len(line) for line, after in itertools.pairwise(lines)
-                  if line and after and len(line) >= settings.WRAP_MIN_LINE_CHARS]
+    # A line followed by a date or a kind label is a card's headline above its date line, wrapped or not.
+    # Distinct lines again: a photo credit repeated above every card is one line's evidence, not many. A
+    # finished sentence followed by a capitalised line (a caption above a headline) may break there anyway.
+    running_on = [len(line) for line in dict.fromkeys(
+        line for line, after in itertools.pairwise(lines)
+        if line and after and len(line) >= settings.WRAP_MIN_LINE_CHARS and not _is_field(after)
+        and not (_FINISHED.search(line) and after[:1].isupper()))]
     full = sum(1 for n in running_on if n >= width - settings.WRAP_SLACK_CHARS)
-    if "" in lines and running_on and full >= settings.WRAP_RUN_ON_SHARE * len(running_on):
+    inner = "\n".join(lines).strip("\n").split("\n")  # blank lines between paragraphs, not a trailing newline
+    if "" in inner and len(running_on) >= settings.WRAP_MIN_RUN_ON and full >= settings.WRAP_RUN_ON_SHARE * len(
+            running_on):
         return width
     near = sum(1 for n in longer if n >= width - settings.WRAP_SLACK_CHARS)
-    return width if len(longer) >= settings.WRAP_MIN_LINES and near >= settings.WRAP_MIN_SHARE * len(longer) else None
+    if len(longer) < settings.WRAP_MIN_LINES or near < settings.WRAP_MIN_SHARE * len(longer):
+        return None
+    # With no blank lines to tell paragraphs apart, the wrap shows in the words: prose goes on mid-sentence,
+    # so many lines after a full one open lower-case. A listing of headlines of like length, each a
+    # capitalised line of its own, is not wrapped.
+    after_full = [after for line, after in itertools.pairwise(lines)
+                  if after and len(line) >= max(settings.WRAP_MIN_LINE_CHARS, width - settings.WRAP_SLACK_CHARS)]
+    lower = sum(1 for after in after_full if after[:1].islower())
+    return width if lower >= settings.WRAP_LOWER_SHARE * len(after_full) else None
 
 
 def _sidecar(path: Path) -> Sidecar | None:

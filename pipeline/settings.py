@@ -116,12 +116,16 @@ SHORT_DATE_LINE_MAX_CHARS = 40  # two-digit years (`03/08/12`) only on a line th
 CARD_MAX_LINES = 12  # the first card's head and the last card's tail are looked for this near their date
 CARD_MAX_CHARS = 3_000  # a two-card "listing" whose cards run longer is one document with two dates
 CUT_CARD_MAX_TEASER_LINES = 2  # cards found by their kind labels alone: a teaser, not a release's body
+PAGE_HEADING_MAX_WORDS = 6  # `Latest news from the Harbour Trust` names the page; a longer line is a headline
+# `Annual report – May 4, 2020`: a short phrase that ends with a kind label, beside a date, is the card's kind
+FUSED_KIND_MAX_WORDS = 3
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
 # The card template's alignment (pipeline/template.py). A line fitting its role clearly earns 1.
 # What a card loses for a role its template has and it lacks: a missing title costs most, because a template
 # with a title slot most cards leave empty is the wrong template; kind labels are often printed on some only.
 TEMPLATE_MISSING_ROLE = {"kind": -0.05, "title": -0.5, "teaser": -0.2, "date": -0.1}
-TEMPLATE_CLEAR_FIT = 0.5  # above the first card a line counts only when it fits this well (its header is there)
+TEMPLATE_CLEAR_FIT = 0.6  # above the first card a line counts only when it fits this well (its header is there):
+# a sentence there (0.5 as a title) is the page's blurb, not the first headline
 TEMPLATE_AMBIGUOUS_FIT = 0.4  # an unpunctuated line past teaser length: a long headline as often as a teaser
 TEMPLATE_UNEXPLAINED = -0.3  # a line of text inside a card that the template cannot explain
 TEMPLATE_UNEXPLAINED_LABEL = -0.05  # ... when it is a label or a code (`Agency`, `N° 12–2021`): cards carry those
@@ -151,6 +155,8 @@ WRAP_MIN_LINE_CHARS = 40  # lines shorter than this (titles, labels) say nothing
 WRAP_MIN_LINES = 6
 WRAP_MIN_SHARE = 0.4  # this share of the longer lines end within the slack of the width
 WRAP_SLACK_CHARS = 15  # a line this close to the width broke because the next word did not fit
+WRAP_LOWER_SHARE = 0.25  # of the lines after a full-width line, this share opens lower-case in wrapped prose
+WRAP_MIN_RUN_ON = 2  # distinct lines that run on into the next: one alone (a repeated photo credit) is no wrap
 WRAP_RUN_ON_SHARE = 0.8  # with blank lines between paragraphs: this share of run-on lines ends near the width
 # The date census (pipeline/census.py): a page whose records hold fewer than half of the dates it prints was
 # not understood; a page that prints fewer than five dates tells nothing (a release citing two days).

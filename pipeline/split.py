@@ -138,7 +138,10 @@ def _segment(page: Page, order: Order | None, tree_lines: TreeLines | None) -> _
         owned = frozenset(i for card in layout.cards for i in (card.anchor.index, *(ln.index for ln, _ in card.roles)))
         if not _has_sections(lines, layout, owned):
             owned = frozenset(range(len(lines)))  # one heading over the whole page is the page's, not a kind
-        cards = [r for r in (_release(page, lines, layout, card, owned) for card in layout.cards) if r is not None]
+        sections = _section_kinds(lines, owned)
+        links = dict(reversed(page.links))  # a block's first link
+        cards = [r for r in (_release(lines, layout, card, sections, links, page.source) for card in layout.cards)
+                 if r is not None]
         # Cards found by their kind labels may leave one dated card: a listing cut off after it.
         if len(cards) >= 2 or (cards and layout.template.anchor == KIND):
             LOGGER.debug("%r: %d cards, template %s", page.source, len(cards), layout.template.describe())
@@ -192,7 +195,8 @@ def _is_listing(layout: Layout) -> bool:
         any(role in {TITLE, TEASER} for _line, role in card.roles) or card.anchor.rest for card in cards)
 
 
-def _release(page: Page, lines: list[Line], layout: Layout, card: CardLines, owned: frozenset[int]) -> Release | None:
+def _release(lines: list[Line], layout: Layout, card: CardLines, sections: list[str | None],
+             links: dict[int, str], source: str) -> Release | None:
     anchor = card.anchor
     by_role: dict[str, list[Line]] = {}
     for line, role in card.roles:
@@ -220,11 +224,12 @@ def _release(page: Page, lines: list[Line], layout: Layout, card: CardLines, own
     kind = anchor.kind or (by_role[KIND][0].kind if KIND in by_role else None)
     if kind is None:
         kind = unprinted_kind(title)
-        kind = _section_kind(lines, card, owned) or kind if kind == "press_release" else kind
-    url = next((link for index, link in page.links if index in {anchor.index, *(line.index for line, _ in card.roles
-                                                                              if _ != CAPTION)}), None)
+        first = min([anchor.index, *(line.index for line, _ in card.roles)])
+        kind = sections[first] or kind if kind == "press_release" else kind
+    url = next((links[index] for index in sorted({anchor.index, *(line.index for line, role in card.roles
+                                                                   if role != CAPTION)}) if index in links), None)
     return Release(
-        sources=(page.source,), kind=kind, title=title, summary=summary,
+        sources=(source,), kind=kind, title=title, summary=summary,
         captions=tuple(line.text for line in by_role.get(CAPTION, [])),
         date_text=dated.date.date_text if dated and dated.date else None,
         published=dated.date.published if dated and dated.date else None, url=url,
@@ -239,10 +244,16 @@ def _has_sections(lines: list[Line], layout: Layout, owned: frozenset[int]) -> b
     return any(line.kind and line.index not in owned for line in lines[first:last])
 
 
-def _section_kind(lines: list[Line], card: CardLines, owned: frozenset[int]) -> str | None:
-    """The kind of the nearest heading above a card that no card owns (`Press releases`, `Events`)."""
-    first = min([card.anchor.index, *(line.index for line, _ in card.roles)])
-    return next((line.kind for line in reversed(lines[:first]) if line.kind and line.index not in owned), None)
+def _section_kinds(lines: list[Line], owned: frozenset[int]) -> list[str | None]:
+    """For each line, the kind of the nearest heading above it that no card owns (`Press releases`, `Events`):
+    one pass down the page, so a page of many cards costs no more per card than a short one."""
+    kinds: list[str | None] = []
+    current: str | None = None
+    for line in lines:
+        kinds.append(current)
+        if line.kind and line.index not in owned:
+            current = line.kind
+    return kinds
 
 
 def _first_sentence(text: str) -> str:

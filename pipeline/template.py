@@ -247,13 +247,11 @@ def _trial(template: Template, content: list[Line], anchors: list[int], gap_limi
     repeated: set[str] = set()
     for n in range(min(len(anchors) - 1, gap_limit if gap_limit is not None else len(anchors))):
         gap = content[anchors[n] + 1:anchors[n + 1]]
-        gap_score, assigned = _align(gap, after + (CAPTION,) + before, carried, "gap")
+        gap_score, own, following = _align_gap(gap, after, before, carried)
         score += gap_score
-        repeated.update(role for _line, role in assigned)
-        # Lines up to the last role of `after` are this card's; the rest (captions on) the next card's.
-        split_at = _split_point(assigned, before)
-        parts[n].extend(assigned[:split_at])
-        parts[n + 1].extend(assigned[split_at:])
+        repeated.update(role for _line, role in own + following)
+        parts[n].extend(own)
+        parts[n + 1].extend(following)
     if len(anchors) >= 2 and not set(template.before + template.after) <= repeated:
         score = _NEVER  # a part seen only above the first card or below the last one is the page's, not a card's
     if STANDFIRST not in repeated:  # the ends may only have what the cards between them have
@@ -264,23 +262,40 @@ def _trial(template: Template, content: list[Line], anchors: list[int], gap_limi
     head_start = max(0, anchors[0] - settings.CARD_MAX_LINES)
     # A section heading (`Press Releases`) above the first card closes the page's header: the first card
     # starts below it.
-    head_start = max([head_start, *(n + 1 for n in range(head_start, anchors[0]) if content[n].heading)])
+    head_start = max([head_start, *(n + 1 for n in range(head_start, anchors[0])
+                                    if content[n].heading or content[n].end)])
     head_score, head = _align(content[head_start:anchors[0]], before, carried, "head")
     score += head_score * _HEAD_WEIGHT
     parts[0][:0] = head
-    tail_score, tail = _align(content[anchors[-1] + 1:anchors[-1] + 1 + settings.CARD_MAX_LINES], after, carried,
-                              "tail")
+    below = content[anchors[-1] + 1:anchors[-1] + 1 + settings.CARD_MAX_LINES]
+    below = below[:next((n for n, line in enumerate(below) if line.end), len(below))]  # an end marker ends the card
+    tail_score, tail = _align(below, after, carried, "tail")
     score += tail_score * _TAIL_WEIGHT
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
     return _Trial(template=template, score=score, anchors=anchors, parts=parts, carried=carried)
 
 
+def _align_gap(gap: list[Line], after: tuple[str, ...], before: tuple[str, ...], carried: frozenset[str],
+               ) -> tuple[float, list[tuple[Line, str]], list[tuple[Line, str]]]:
+    """Align the lines between two dates: the score, the upper card's lines and the lower card's. Lines up
+    to the last role of `after` are the upper card's, the rest (captions on) the lower one's; an end
+    marker (`###`, `-ENDS-`) in the gap says where one ends and the other starts."""
+    ends = [n for n, line in enumerate(gap) if line.end]
+    if ends:
+        upper_score, own = _align(gap[:ends[-1]], after, carried, "gap")
+        lower_score, following = _align(gap[ends[-1] + 1:], (CAPTION,) + before, carried, "gap")
+        return upper_score + lower_score, own, following
+    gap_score, assigned = _align(gap, after + (CAPTION,) + before, carried, "gap")
+    split_at = _split_point(assigned, before)
+    return gap_score, assigned[:split_at], assigned[split_at:]
+
+
 def _gap_score(template: Template, content: list[Line], anchors: list[int]) -> float:
     """A template's score on the gaps between these dates alone: a quick ranking."""
     carried = frozenset(_carried(template.anchor, [content[a] for a in anchors]))
-    roles = _with_standfirst(template.after) + (CAPTION,) + _with_standfirst(template.before)
-    return sum(_align(content[a + 1:b], roles, carried, "gap")[0] for a, b in itertools.pairwise(anchors))
+    after, before = _with_standfirst(template.after), _with_standfirst(template.before)
+    return sum(_align_gap(content[a + 1:b], after, before, carried)[0] for a, b in itertools.pairwise(anchors))
 
 
 def _layout(trial: _Trial, content: list[Line]) -> Layout:

@@ -2,24 +2,32 @@
 
     page     := header{0..3} card{2..9} footer{0..3}          one template for the whole page
     card     := caption? part+                                  parts in the page's template order
-    part     := kind | title | teaser | date | kind+date | date+title | title+date | dateline+teaser
-    kind     := a kind label (`Press Release`, `Statement`, `Media Advisory`, `Blog`, `Update`, `Report`)
+    part     := kind | title | teaser | date | kind+date | date+kind | date+title | title+date
+              | dateline+teaser | release
+    kind     := a kind label (`Press Release`, `Statement`, `Media Advisory`, `Blog`, `Update`, `Report`),
+                as printed, in capitals or in sentence case (`Press release`)
     title    := a headline of 3-16 words without a closing full stop, Title Case or sentence case
     teaser   := 1-3 sentences, sometimes cut with `…`, sometimes with a decoy date that is no publication
                 date (`on June 3`, `since March 2019`, `(May, 2003)`, `12 October`), sometimes in two
                 paragraphs (each at least one full sentence)
-    date     := one of 12 printed forms (below), with an optional label (`Posted on`, `Published:`,
+    date     := one of 14 printed forms (below), with an optional label (`Posted on`, `Published:`,
                 `Released`) before it or a time (`at 10:00`, `- 11:37`, `2:27PM`, `| 09:15 GMT`) after it
-    kind+date:= kind and date on one line, joined by ` | `, ` • `, ` – ` or `, ` (either order)
+    kind+date:= kind and date on one line, joined by ` | `, ` • `, ` – ` or `, ` (either order), above the
+                title, under it or at the end of the card
     date+title := `DATE - Title`;  title+date := `Title | DATE` or `Title (DATE)`
-    dateline := `(CITY, DATE) – teaser` or `CITY, DATE – teaser`: the date inside the teaser's dateline
+    dateline := a teaser that opens with its dateline: `(City, DATE) – `, `(City, DATE) `, `CITY, DATE – `,
+                `Town/Town/Town, DATE – ` or `Town, Region (DATE) — `
+    release  := a whole release printed after the one before it: its dateline paragraph, 1-3 more
+                paragraphs, and now and then an end marker (`###`, `-ENDS-`, a media contact block, a
+                `For more information` line)
     extras   := an optional `Read more` line after the teaser, `• ` bullets before date lines, one or
                 two blank lines between blocks or none at all
     header   := the organisation's name, `Newsroom`, `Press releases`, a one-sentence blurb, a menu line
     footer   := pagination (`1 2 3 Next »`, `Page 1 of 12`), `© 2021 Org`, `Contact us`
 
-Every text here is written for the project. `draw_page` returns the page's lines and the cards it
-holds, each with the title (None for a card printed without one), date and kind a reader expects.
+Every text here is written for the project. `draw_page` returns the page's lines, the cards it holds,
+each with the title (None for a card printed without one), date and kind a reader expects, and the
+index of each card's first line and of the footer's.
 """
 from __future__ import annotations
 
@@ -32,7 +40,7 @@ KINDS = {
     "Press Release": "press_release", "News Release": "press_release", "Media Advisory": "press_release",
     "Statement": "statement", "Press Statement": "statement", "Report": "report", "Update": "update",
     "Blog": "blog", "Event": "event", "Speech": "statement", "Op-Ed": "blog", "Media Statement": "statement",
-    "Annual Report": "report", "Fact Sheet": "report", "Policy Update": "update",
+    "Annual Report": "report", "Fact Sheet": "report", "Policy Update": "update", "News": "press_release",
 }
 _SUBJECTS = ["Agency", "Ministry", "Council", "Coalition", "Foundation", "Relief team", "Health board",
              "Water authority", "Court", "Regional office", "Volunteers", "Research unit"]
@@ -59,6 +67,13 @@ _DECOYS = [" The talks resume on June 3 in the capital.", " Prices have risen si
            " The first phase ended (May, 2003) and was never restarted.",
            " A hearing is set for the afternoon of 12 October."]
 _CITIES = ["GENEVA", "New York", "NAIROBI", "Brussels", "WASHINGTON", "Lima"]
+# Invented towns and regions for datelines of one or more places.
+_TOWNS = ["Kestrel Bay", "Ashcombe", "Redwater", "Dunmore", "Thornby", "Saltmarsh"]
+_REGIONS = ["Norland", "East Riding", "Calder"]
+# What a whole release printed in a sequence may end with.
+_ENDINGS = [["###"], ["-ENDS-"], ["– ENDS –"], ["For more information, contact the press office."],
+            ["Media contact:", "Ilse Marten", "ilse.marten@example.org"],
+            ["For more information:", "Press office, +1 555 010 2030"]]
 _CAPTIONS = ["Photo: volunteers unload supplies at the warehouse.", "Image credit: Staff photographer",
              "A nurse checks records at a mobile clinic. (Photo: Staff)"]
 _HEADERS = ["Newsroom", "Press releases", "Latest news from the Foundation",
@@ -111,6 +126,13 @@ TEMPLATES = [
     ("title+date", "teaser"),
     ("kind", "title", "date", "teaser"),
     ("title", "teaser", "kind+date"),
+    ("date", "title"),
+    ("title", "date"),
+    ("title", "date+kind", "teaser"),
+    ("title", "teaser", "date+kind"),
+    ("kind+date", "title"),
+    ("release",),
+    ("title", "release"),
 ]
 
 
@@ -155,23 +177,53 @@ def teasers(draw) -> list[str]:
 
 
 @st.composite
-def draw_page(draw) -> tuple[list[str], list[Expected]]:
-    """A listing page's lines and the cards a reader should find on it."""
+def datelines(draw, date_text: str) -> str:
+    """A dateline that opens a release's text: one place or several, the date in brackets or after a comma."""
+    shape = draw(st.integers(0, 4))
+    if shape == 0:
+        return f"({draw(st.sampled_from(_CITIES + _TOWNS))}, {date_text}) – "
+    if shape == 1:
+        return f"({draw(st.sampled_from(_TOWNS))}, {date_text}) "
+    if shape == 2:
+        return f"{draw(st.sampled_from(_CITIES + _TOWNS))}, {date_text} – "
+    if shape == 3:
+        places = draw(st.lists(st.sampled_from(_TOWNS), min_size=2, max_size=3, unique=True))
+        return f"{'/'.join(places)}, {date_text} – "
+    return f"{draw(st.sampled_from(_TOWNS))}, {draw(st.sampled_from(_REGIONS))} ({date_text}) — "
+
+
+@st.composite
+def releases(draw, date_text: str) -> list[str]:
+    """A whole release as printed in a sequence of them: dateline paragraph, more paragraphs, an end marker."""
+    opening = draw(datelines(date_text)) + " ".join(draw(st.lists(st.sampled_from(_SENTENCES), min_size=1,
+                                                                   max_size=2, unique=True)))
+    more = draw(st.lists(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3, unique=True),
+                         min_size=1, max_size=3))
+    ending = draw(st.sampled_from([[], [], *_ENDINGS]))
+    return [opening, *(" ".join(paragraph) for paragraph in more), *ending]
+
+
+@st.composite
+def draw_page(draw) -> tuple[list[str], list[Expected], list[int]]:
+    """A listing page's lines, the cards a reader should find on it, and where each card (and the footer)
+    starts."""
     template = draw(st.sampled_from(TEMPLATES))
     form = draw(st.sampled_from(sorted(DATE_FORMS)))
     label, time = draw(st.sampled_from(LABELS)), draw(st.sampled_from(TIMES))
     joiner = draw(st.sampled_from(JOINERS))
     bullet = draw(st.sampled_from(["", "", "• "]))
     read_more = draw(st.booleans()) and "teaser" in template
-    captions = draw(st.booleans())
+    captions = draw(st.booleans()) and "release" not in template  # a photo between releases: not drawn
     count = draw(st.integers(2, 9))
     start = draw(st.dates(min_value=dt.date(2003, 1, 1), max_value=dt.date(2024, 12, 31)))
     gaps = draw(st.lists(st.integers(1, 40), min_size=count, max_size=count))
     card_titles = draw(st.lists(titles(), min_size=count, max_size=count, unique_by=str.lower))
     lines: list[str] = draw(st.lists(st.sampled_from(_HEADERS), max_size=3, unique=True))
     expected = []
+    starts = []
     day = start
     for n in range(count):
+        starts.append(len(lines))
         day = day - dt.timedelta(days=gaps[n])
         kind_label = draw(st.sampled_from(sorted(KINDS)))
         has_kind = any("kind" in part for part in template)
@@ -196,7 +248,8 @@ def draw_page(draw) -> tuple[list[str], list[Expected]]:
             elif part == "date":
                 lines.append(f"{bullet}{date_text}")
             elif part == "kind+date":
-                lines.append(f"{bullet}{kind_label.upper() if draw(st.booleans()) else kind_label}{joiner}{plain_date}")
+                printed = draw(st.sampled_from([kind_label, kind_label.upper(), kind_label.capitalize()]))
+                lines.append(f"{bullet}{printed}{joiner}{plain_date}")
             elif part == "date+kind":
                 lines.append(f"{bullet}{plain_date}{joiner}{kind_label}")
             elif part == "date+title":
@@ -204,11 +257,12 @@ def draw_page(draw) -> tuple[list[str], list[Expected]]:
             elif part == "title+date":
                 lines.append(f"{title} | {plain_date}" if draw(st.booleans()) else f"{title} ({plain_date})")
             elif part == "dateline":
-                city = draw(st.sampled_from(_CITIES))
-                opening = f"({city}, {plain_date}) – " if draw(st.booleans()) else f"{city}, {plain_date} – "
-                lines.append(opening + " ".join(teaser))
+                lines.append(draw(datelines(plain_date)) + " ".join(teaser))
+            elif part == "release":
+                lines.extend(draw(releases(plain_date)))
         has_title = any("title" in part for part in template)
         expected.append(Expected(title=title if has_title else None, published=day,
                                  kind=KINDS[kind_label] if has_kind and not skip_kind else "press_release"))
+    starts.append(len(lines))  # the footer starts a block of its own
     lines.extend(draw(st.lists(st.sampled_from(_FOOTERS), max_size=3, unique=True)))
-    return lines, expected
+    return lines, expected, starts
