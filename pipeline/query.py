@@ -1,10 +1,13 @@
 """Read the dataset: a table as a DataFrame with filters pushed down to Parquet, SQL over every table,
-and a text summary. Each table is `<out>/<table>/part-0.parquet`, published by `pipeline.store`."""
+and a text summary. Every call reads one version: the files the current version lists (`pipeline.versions`),
+never a directory's glob; a file someone else put beside them is ignored, with a warning."""
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import logging
+import os
+import stat
 import tomllib
 import warnings
 from collections.abc import Callable
@@ -21,6 +24,8 @@ import pycountry
 
 from . import settings
 from .errors import ConfigError, DatasetError, PipelineError
+from .files import file_kind
+from .versions import Version, current, warn_foreign
 
 if TYPE_CHECKING:
     import duckdb
@@ -41,45 +46,59 @@ class QueryError(ConfigError):
 
 
 def table_names(out: str | Path = "processed") -> list[str]:
-    """List the tables of the dataset under out: the directories that hold Parquet files."""
-    root = Path(out)
-    if not root.is_dir():
-        return []
-    # _state, _runs and .staging-* hold the pipeline's own files, not tables.
-    return sorted(p.name for p in root.iterdir()
-                  if p.is_dir() and not p.name.startswith(("_", ".")) and any(p.glob("*.parquet")))
+    """List the tables of the current version of the dataset under out."""
+    version = current(Path(out))
+    return sorted(version.tables) if version is not None else []
 
 
-def _require(out: str | Path, table: str = RELEASES) -> Path:
-    """The directory of one table; a one-line DatasetNotFoundError when the dataset or table is absent."""
-    names = table_names(out)
-    if RELEASES not in names:
+def _version(out: str | Path, table: str = RELEASES) -> Version:
+    """The current version, holding the table asked for; a one-line DatasetNotFoundError when it is absent."""
+    version = current(Path(out))
+    if version is None or RELEASES not in version.tables:
         raise DatasetNotFoundError(
             f"no dataset in {out} ({Path(out) / RELEASES / 'part-0.parquet'} is missing): "
             f"build it with `python -m pipeline run --out {out}`"
         )
-    if table not in names:
-        raise DatasetNotFoundError(f"no {table!r} table in the dataset in {out}; it has: {', '.join(names)}")
-    return Path(out) / table
+    if table not in version.tables:
+        raise DatasetNotFoundError(f"no {table!r} table in the dataset in {out}; it has: "
+                                   f"{', '.join(sorted(version.tables))}")
+    return version
 
 
-def _dataset(out: str | Path, table: str) -> pads.Dataset:
-    """One table as a pyarrow dataset, each file checked to open as Parquet (DatasetError names one that does not)."""
-    directory = _require(out, table)
-    for part in sorted(directory.glob("*.parquet")):
+def _dataset(version: Version, table: str) -> pads.Dataset:
+    """One table of a version as a pyarrow dataset of exactly the files the version lists, each checked to
+    be a regular file that opens as Parquet (DatasetError names one that is not)."""
+    warn_foreign(version, table)
+    parts = version.files(table)
+    for part in parts:
         try:
+            mode = os.lstat(part).st_mode
+            if not stat.S_ISREG(mode):  # never opened: a FIFO would hang the reader
+                raise DatasetError(f"{version.shown(part)} is {file_kind(mode)}, not the file this pipeline wrote; "
+                                   f"rebuild the dataset with `python -m pipeline run --out {version.out}`")
             pq.read_metadata(part)
         except (OSError, pa.ArrowException) as exc:
-            raise DatasetError(f"{part} is not a readable Parquet file ({_first_line(exc)}); "
-                               f"rebuild the dataset with `python -m pipeline run --out {out}`") from exc
-    return pads.dataset(directory, format="parquet")
+            raise DatasetError(f"{version.shown(part)} is not a readable Parquet file ({_first_line(exc)}); "
+                               f"rebuild the dataset with `python -m pipeline run --out {version.out}`") from exc
+    return pads.dataset([str(part) for part in parts], format="parquet")
+
+
+def _damaged(version: Version, tables: list[str]) -> str | None:
+    """The first file of these tables that cannot be read to its end, shown as the user finds it."""
+    for table in tables:
+        for part in version.files(table):
+            try:
+                pq.ParquetFile(part).read()
+            except (OSError, pa.ArrowException) as exc:
+                return f"{version.shown(part)} is damaged ({_first_line(exc)})"
+    return None
 
 
 _Reader = TypeVar("_Reader", bound=Callable)
 
 
 def _named_damage(reader: _Reader) -> _Reader:
-    """Turn damage found while scanning the dataset into a one-line DatasetError, not an Arrow traceback."""
+    """Turn damage found while scanning the dataset into a one-line DatasetError naming the damaged file."""
 
     @functools.wraps(reader)
     def checked(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -88,7 +107,11 @@ def _named_damage(reader: _Reader) -> _Reader:
         except PipelineError:
             raise
         except (OSError, pa.ArrowException) as exc:
-            raise DatasetError(f"the dataset is unreadable: {_first_line(exc)}") from exc
+            out = kwargs.get("out", args[0] if args else "processed")
+            version = current(Path(out))
+            where = _damaged(version, sorted(version.tables)) if version is not None else None
+            raise DatasetError(f"the dataset is unreadable: {where or _first_line(exc)}; rebuild it with "
+                               f"`python -m pipeline run --out {out}`") from exc
 
     return checked  # type: ignore[return-value]
 
@@ -150,10 +173,11 @@ def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | d
     the releases table's own `countries` and `spokespeople` lists (one narrow scan with the scalar
     filters pushed down, lists tested in Arrow), and the matching ids are pushed down as
     `release_id IN (...)`. Reading the lists from the releases file itself, not from the flat tables,
-    keeps the answer consistent with that one file even while a run is replacing the tables.
+    and every table of one call comes from one version, even while a run publishes the next one.
     """
     _require_text(table=table, kind=kind, organization=organization, country=country, spokesperson=spokesperson)
-    releases = _dataset(out, RELEASES)
+    version = _version(out, table)
+    releases = _dataset(version, RELEASES)
     scalar = _scalar_filter(since, until, kind, organization)
     ids = None
     if country is not None or spokesperson is not None:
@@ -161,7 +185,7 @@ def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | d
     if table == RELEASES:
         expression = scalar if ids is None else _and(scalar, pc.field("release_id").isin(ids))
         return _read(releases, columns, expression)
-    target = _dataset(out, table)
+    target = _dataset(version, table)
     if scalar is None and ids is None:
         return _read(target, columns, None)
     if "release_id" not in target.schema.names:
@@ -234,9 +258,9 @@ def connect(out: str | Path = "processed") -> duckdb.DuckDBPyConnection:
     """Open an in-memory DuckDB connection with each table of the dataset as a read-only view of the same name."""
     import duckdb
 
-    _require(out)
+    version = _version(out)
     # No hive partitioning: a `key=value` directory above out must not turn into a column.
-    tables = {name: _dataset(out, name) for name in table_names(out)}
+    tables = {name: _dataset(version, name) for name in sorted(version.tables)}
     # No spill directory: with external access off, DuckDB would still let a query write into it.
     connection = duckdb.connect(":memory:", config={"temp_directory": ""})
     for statement in _LOCKDOWN:
@@ -288,16 +312,17 @@ def _first_line(error: Exception) -> str:
 @_named_damage
 def stats(out: str | Path = "processed") -> str:
     """Summarise the dataset: releases per organisation and year, top countries and spokespeople, null rates."""
-    releases = _dataset(out, RELEASES).to_table()
+    version = _version(out)
+    releases = _dataset(version, RELEASES).to_table()
     frame = releases.select(["release_id", "organization", "published"]).to_pandas()
     dated = frame["published"].dropna()
     span = f", published {min(dated)} to {max(dated)}" if len(dated) else ""
-    sizes = ", ".join(f"{name} {_dataset(out, name).count_rows()}" for name in table_names(out))
+    sizes = ", ".join(f"{name} {_dataset(version, name).count_rows()}" for name in sorted(version.tables))
     lines = [f"Dataset {out}: {len(frame)} releases{span}, {len(frame) - len(dated)} undated",
              f"Rows per table: {sizes}", ""]
     lines += ["Releases per organisation (publisher) and year:", _per_organization_year(frame), ""]
-    lines += [f"Top {TOP} countries (releases mentioning them, and mentions):", _top_countries(out), ""]
-    lines += [f"Top {TOP} spokespeople (releases quoting them):", _top_spokespeople(out), ""]
+    lines += [f"Top {TOP} countries (releases mentioning them, and mentions):", _top_countries(version), ""]
+    lines += [f"Top {TOP} spokespeople (releases quoting them):", _top_spokespeople(version), ""]
     lines += ["Null rate per column of releases (lists and strings: also the share empty):", _null_rates(releases)]
     return "\n".join(lines)
 
@@ -322,8 +347,10 @@ def _per_organization_year(frame: pd.DataFrame) -> str:
     return text
 
 
-def _top_countries(out: str | Path) -> str:
-    mentions = load(out, "countries", columns=["release_id", "code", "country_name"])
+def _top_countries(version: Version) -> str:
+    if "countries" not in version.tables:
+        return "(no countries table)"
+    mentions = _dataset(version, "countries").to_table(columns=["release_id", "code", "country_name"]).to_pandas()
     if mentions.empty:
         return "(no countries)"
     top = (mentions.assign(country_name=mentions["country_name"].fillna("?"))
@@ -333,8 +360,10 @@ def _top_countries(out: str | Path) -> str:
     return top.to_string(index=False)
 
 
-def _top_spokespeople(out: str | Path) -> str:
-    people = load(out, "spokespeople", columns=["release_id", "name", "organization"])
+def _top_spokespeople(version: Version) -> str:
+    if "spokespeople" not in version.tables:
+        return "(no spokespeople table)"
+    people = _dataset(version, "spokespeople").to_table(columns=["release_id", "name", "organization"]).to_pandas()
     if people.empty:
         return "(no spokespeople)"
     # A person quoted with and without an organisation is one person: show the organisation named most.

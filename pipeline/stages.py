@@ -1,11 +1,10 @@
-"""The run's stages. Each takes records and returns records and its StageInfo (items in and out, drops
-with reasons, seconds): scrape, scan (what is new), read → split → extract (streamed a chunk at a time
-into the new records' file), dedup → write (window by window into the published tables)."""
+"""The run's stages. Each does its own work and returns its StageInfo (items in and out, drops with
+reasons, seconds): scrape, scan (what is new, what is gone), read → split → extract (streamed a chunk at a
+time into the new records' file), dedup → write (window by window into a new version, then published)."""
 from __future__ import annotations
 
 import logging
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from . import settings
+from .dedup import dedup_stream
 from .errors import ConfigError, OutputError, SkipInput, os_reason
 from .extract.parallel import Extractor
 from .read import iter_raw_files, read
@@ -21,9 +21,10 @@ from .records import Page, Release
 from .report import Meter, StageInfo
 from .schema import RECORD_CACHE, to_cache_row
 from .split import split
-from .state import State, StateStore, changes, iter_cache, row_digests
-from .store import STATE_ID_KEY, TABLES, StagedTables, dedup_stream
+from .state import CACHE, MANIFEST, OutputDir, State, changes, iter_cache, manifest_payload, row_digests
+from .store import StagedVersion
 from .tables import flat_tables
+from .versions import Version
 
 LOGGER = logging.getLogger(__name__)
 
@@ -42,15 +43,16 @@ def scrape_sites(sites: Path, raw: Path) -> StageInfo:
     return meter.info()
 
 
-def scan(raw: Path, store: StateStore, extraction_key: str, *, incremental: bool
-         ) -> tuple[State, list[Path], StageInfo]:
-    """The state the run starts from, and the raw files whose snapshot it has not processed with this extraction."""
+def scan(raw: Path, state: State) -> tuple[list[Path], StageInfo]:
+    """The raw files whose snapshot the state has not processed with this extraction; the files it knew that
+    raw no longer holds are forgotten (counted as `gone`), so their releases go as a full run's would."""
     meter = Meter("scan")
     started = time.perf_counter()
-    state = store.load(extraction_key, incremental=incremental)
     todo = []
     root = raw.resolve()
+    listed = set()
     for path in iter_raw_files(raw):
+        listed.add(str(path))
         meter.items_in += 1
         outside = _outside(root, path)
         if outside:
@@ -65,9 +67,13 @@ def scan(raw: Path, store: StateStore, extraction_key: str, *, incremental: bool
             LOGGER.debug("%r: unchanged since its snapshot was processed", str(path))
             continue
         todo.append(path)
+    for gone in sorted(set(state.files) - listed):
+        LOGGER.info("%r: gone from raw since the last run", gone)
+        state.forget(gone)
+        meter.count("gone")
     meter.items_out = len(todo)
     meter.took(started)
-    return state, todo, meter.info()
+    return todo, meter.info()
 
 
 def _outside(root: Path, path: Path) -> str | None:
@@ -201,47 +207,41 @@ def _split_one(page: Page, meter: Meter) -> list[Release] | None:
     return found
 
 
-def dedup_and_write(store: StateStore, state: State, processed: list[str], spill: Path, *, files_read: int,
-                    raw: Path, allow_empty: bool) -> list[StageInfo]:
-    """Merge the new records into the record cache, deduplicate it into staged tables, then publish the
-    state and the tables, in that order."""
+def dedup_and_write(output: OutputDir, state: State, processed: list[str], staged: StagedVersion, *,
+                    version: Version | None, raw: Path, allow_empty: bool) -> list[StageInfo]:
+    """Merge the new records into the record cache, deduplicate it into the staged version's tables, then
+    publish the version (its tables and its state together)."""
     deduping, writing = Meter("dedup"), Meter("write")
     started = time.perf_counter()
-    cache = store.merged_cache(state, processed, spill)
-    try:
-        old_digests = store.published_digests()  # before anything is written: a corrupt table stops the run here
-        with dedup_stream(lambda: iter_cache(cache), state.extra_sources(), settings.EXTRACTION_VERSION,
-                          scratch=store.base) as stream:
-            deduping.items_in = stream.records
-            deduping.items_out = writing.items_in = stream.releases
-            deduping.count("merged", stream.merged)
-            state.state_id = uuid.uuid4().hex
-            # The stamped releases table is published last: a crash among the renames leaves its old stamp.
-            schemas = {name: schema for name, schema in TABLES.items() if name != settings.RELEASES_TABLE}
-            schemas[settings.RELEASES_TABLE] = TABLES[settings.RELEASES_TABLE].with_metadata(
-                {STATE_ID_KEY: state.state_id})
-            new_digests: dict[str, str] = {}
-            with StagedTables(store.out, schemas) as staged:
-                for window in stream.windows():
-                    started = deduping.took(started)
-                    staged.write(settings.RELEASES_TABLE, window)
-                    for name, table in flat_tables(window).items():
-                        staged.write(name, table)
-                    started = writing.took(started)
-                    new_digests.update(row_digests(window))
-                started = deduping.took(started)
-                staged.write("release_versions", stream.versions)
-                writing.counts.update(changes(old_digests, new_digests))
-                removed = writing.counts["removed"]
-                if removed and not files_read and not allow_empty:
-                    # An empty or wrong --raw looks exactly like this: never wipe a dataset without being told to.
-                    raise ConfigError(f"no file was read from {raw}, and publishing would remove {removed} of the "
-                                      f"{len(old_digests)} published releases; check --raw, or pass --allow-empty "
-                                      "to publish anyway")
-                staged.finish()  # every byte on disk before the state moves: a full disk stops the run here
-                store.publish(state, cache, staged)
-                writing.items_out = stream.releases
-                writing.took(started)
-    finally:
-        cache.unlink(missing_ok=True)  # renamed into place when published; a leftover otherwise
+    sources_of = state.sources_of()
+    state.cache = output.merged_cache(state, processed, staged.spill, staged.state_dir / CACHE)
+    old_digests = output.published_digests(version)  # before anything is published: a damaged table stops here
+    new_digests: dict[str, str] = {}
+    with dedup_stream(lambda: iter_cache(state.cache), sources_of, settings.EXTRACTION_VERSION,
+                      scratch=staged.scratch) as stream:
+        deduping.items_in = stream.records
+        deduping.items_out = writing.items_in = stream.releases
+        deduping.count("merged", stream.merged)
+        for window in stream.windows():
+            started = deduping.took(started)
+            staged.write(settings.RELEASES_TABLE, window)
+            for name, table in flat_tables(window).items():
+                staged.write(name, table)
+            started = writing.took(started)
+            new_digests.update(row_digests(window))
+        started = deduping.took(started)
+        staged.write("release_versions", stream.versions)
+    writing.counts.update(changes(old_digests, new_digests))
+    removed = writing.counts["removed"]
+    if removed and not sources_of and not allow_empty:
+        # An empty or wrong --raw looks exactly like this: never wipe a dataset without being told to.
+        raise ConfigError(f"no file was read from {raw}, and publishing would remove {removed} of the "
+                          f"{len(old_digests)} published releases; check --raw, or pass --allow-empty "
+                          "to publish anyway")
+    staged.write_json(f"{settings.STATE_DIR}/{MANIFEST}", manifest_payload(state))
+    staged.finish()  # every byte on disk before anything is published: a full disk stops the run here
+    published = staged.publish()
+    writing.counts["versions_removed"] = len(published.removed)
+    writing.items_out = stream.releases
+    writing.took(started)
     return [deduping.info(), writing.info()]

@@ -74,7 +74,7 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def out(dataset: Path, tmp_path: Path) -> Path:
     """A private copy of the dataset, for tests that try to damage it."""
     copy = tmp_path / "out"
-    shutil.copytree(dataset, copy)
+    shutil.copytree(dataset, copy, symlinks=True)  # the table paths are links into the current version
     return copy
 
 
@@ -94,9 +94,9 @@ def test_a_link_out_of_raw_is_skipped_with_its_reason_and_a_link_inside_is_read(
     reasons = dict(report.files_skipped)
     assert "outside --raw" in reasons[str(raw / "leak.txt")]
     assert not any("SECRET" in title for title in _titles(out))
-    cache = pq.read_table(out / "_state" / "records.parquet").to_pylist()
+    cache = pq.read_table(out / "current" / "_state" / "records.parquet").to_pylist()
     assert cache and not any("SECRET" in json.dumps(row, default=str) for row in cache)
-    assert str(raw / "leak.txt") not in json.loads((out / "_state" / "manifest.json").read_text())["files"]
+    assert str(raw / "leak.txt") not in json.loads((out / "current" / "_state" / "manifest.json").read_text())["files"]
     assert any("gamma" in title for title in _titles(out))  # the link inside raw is followed
 
 
@@ -134,7 +134,7 @@ def test_sql_refuses_to_touch_any_file(out: Path, elsewhere: Path, statement: st
     "COPY (SELECT 1 AS x) TO '{table}' (USE_TMP_FILE false)",
     "ATTACH '{table}' AS hijack",
     "EXPORT DATABASE '{out}'",
-    "SELECT * FROM read_text('{out}/_state/manifest.json')",
+    "SELECT * FROM read_text('{out}/current/_state/manifest.json')",
 ])
 def test_sql_cannot_overwrite_or_read_around_the_published_tables(out: Path, statement: str):
     table = out / "releases" / "part-0.parquet"
@@ -400,7 +400,7 @@ def test_a_manifest_of_the_wrong_shape_means_process_everything(tmp_path: Path, 
     out = tmp_path / "out"
     run(raw, out, incremental=True, progress=False)
     text = json.dumps(manifest).replace("{key}", extraction_key(settings.DEFAULT_MODEL))
-    (out / "_state" / "manifest.json").write_text(text, encoding="utf-8")
+    (out / "current" / "_state" / "manifest.json").write_text(text, encoding="utf-8")
     report = run(raw, out, incremental=True, progress=False)
     assert report.files_read == 1 and report.releases == 2
 
@@ -437,7 +437,7 @@ def test_a_failed_run_writes_a_report_with_its_error(tmp_path: Path):
     assert report["finished"]
 
 
-@pytest.mark.parametrize("blocker", ["releases", "_state", "_runs"])
+@pytest.mark.parametrize("blocker", ["releases", "current", "_versions", "_runs"])
 def test_exit_3_names_the_file_in_the_way(tmp_path: Path, blocker: str):
     raw = _raw(tmp_path, "alpha")
     out = tmp_path / "out"

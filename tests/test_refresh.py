@@ -60,21 +60,24 @@ def test_second_refresh_is_a_byte_identical_no_op(raw: Path, tmp_path: Path):
     assert len(list((out / "_runs").glob("*.json"))) == 2
 
 
-def test_a_crash_after_the_state_and_before_the_tables_is_repaired_by_the_next_run(
+def test_a_crash_before_the_commit_leaves_the_previous_version_and_the_next_run_redoes_it(
         raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     out = tmp_path / "out"
     run(raw, out, incremental=True, progress=False)
+    digest, before = _digest(out), _frame(out)
     shutil.copy2(SEEDS[3], raw)
 
     def killed(*_args, **_kwargs):
-        raise KeyboardInterrupt  # stands for SIGKILL: the state is written, the tables are not
+        raise KeyboardInterrupt  # stands for SIGKILL: the new version is written, not yet current
 
-    monkeypatch.setattr("pipeline.store.StagedTables.publish", killed)
+    monkeypatch.setattr("pipeline.store._swap_current", killed)
     with pytest.raises(KeyboardInterrupt):
         run(raw, out, incremental=True, progress=False)
     monkeypatch.undo()
+    assert _digest(out) == digest  # the state and the tables of the previous version, together
+    pd.testing.assert_frame_equal(_frame(out), before)
     repaired = run(raw, out, incremental=True, progress=False)
-    assert repaired.files_read == 0 and repaired.published
+    assert repaired.files_read == 1 and repaired.published
     full = tmp_path / "full"
     run(raw, full, progress=False)
     pd.testing.assert_frame_equal(_frame(out), _frame(full))
@@ -177,7 +180,7 @@ def test_disk_full_publishes_nothing_half_way(raw: Path, tmp_path: Path, monkeyp
         run(raw, out, incremental=True, progress=False)
     assert writes >= failing_write
     assert _digest(out) == digest
-    assert not list(out.glob(".staging-*")) and not list((out / "_state").glob(".tmp-*"))
+    assert not list(out.glob(".staging-*")) and len(list((out / "_versions").iterdir())) == 1
     monkeypatch.undo()
     again = run(raw, out, incremental=True, progress=False)
     assert again.published and again.added > 0
