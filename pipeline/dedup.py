@@ -142,14 +142,41 @@ def _merge(group: list[Release]) -> tuple[Release, list[Release]]:
     return merged, earlier
 
 
-def dedup(releases: list[Release]) -> DedupResult:
-    """Merge releases that are one release; keep distinct ones apart, each with a stable id."""
-    # Records with one URL are one release whatever their text; the text key then joins records
-    # seen without a URL (plain-text pages) to them when title, date and opening words agree.
+def shared_link(page: str, url: str) -> bytes:
+    """The key of a URL on one page (a snapshot's sha256, or a record's sources), as shared-link sets hold it."""
+    return hashlib.blake2b(f"{page}|{canonical_url(url)}".encode(), digest_size=8).digest()
+
+
+def shared_links(records: Iterable[tuple[str, str | None, str | None]]) -> set[bytes]:
+    """The URLs that several records of one page share under different titles, from (page, url, title)
+    triples: a category, "all news" or the page's own link, which is no one release's identity."""
+    title_of: dict[bytes, bytes] = {}
+    shared: set[bytes] = set()
+    for page, url, title in records:
+        if url:
+            key = shared_link(page, url)
+            normal = hashlib.blake2b(_normal(title).encode(), digest_size=8).digest()
+            if title_of.setdefault(key, normal) != normal:
+                shared.add(key)
+    return shared
+
+
+def _page(release: Release) -> str:
+    return "|".join(release.sources)
+
+
+def dedup(releases: list[Release], *, shared: set[bytes] | None = None) -> DedupResult:
+    """Merge releases that are one release; keep distinct ones apart, each with a stable id. `shared` holds
+    the links that are no identity on their page (shared_links); found in `releases` when not given."""
+    if shared is None:
+        shared = shared_links((_page(r), r.url, r.title) for r in releases)
+    # Records with one URL are one release whatever their text, unless other records of their page share the
+    # URL under other titles; the text key then joins records seen without a URL (plain-text pages, shared
+    # links) to them when title, date and opening words agree.
     by_url: dict[str, list[Release]] = defaultdict(list)
     by_text: dict[str, list[list[Release]]] = defaultdict(list)
     for release in sorted(releases, key=lambda r: (r.url is None, r.sources, r.title or "", r.summary)):
-        if release.url:
+        if release.url and shared_link(_page(release), release.url) not in shared:
             by_url[canonical_url(release.url)].append(release)
             continue
         variants = by_text[text_key(release)]
@@ -218,7 +245,8 @@ def dedup_stream(batches: Callable[[], Iterable[pa.RecordBatch]], sources_of: Ma
     cache to dataset in Arrow. Rows come out sorted by `published` (undated last), then `release_id`.
     """
     window = window or settings.DEDUP_WINDOW_ROWS
-    ids, published, parent = _identities(batches())
+    shared = shared_links(_page_links(batches()))
+    ids, published, parent = _identities(batches(), shared)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(parent)):
         groups[_root(parent, i)].append(i)
@@ -240,7 +268,7 @@ def dedup_stream(batches: Callable[[], Iterable[pa.RecordBatch]], sources_of: Ma
         merged = 0
         with pq.ParquetWriter(merged_path, RELEASES) as writer:
             for chunk in _chunks(shared_groups, window):
-                result = _dedup_rows(batches, chunk, sources_of)
+                result = _dedup_rows(batches, chunk, sources_of, shared)
                 merged += result.merged
                 writer.write_table(result_rows(result, extraction_version))
                 merged_ids.extend(rid for rid, _ in result.releases)
@@ -284,10 +312,14 @@ def _chunks(groups: list[list[int]], rows: int) -> Iterator[list[int]]:
 
 
 def _dedup_rows(batches: Callable[[], Iterable[pa.RecordBatch]], positions: list[int],
-                sources_of: Mapping[str, Sequence[str]]) -> DedupResult:
+                sources_of: Mapping[str, Sequence[str]], shared: set[bytes]) -> DedupResult:
     """dedup() on the cache records at `positions`: whole groups, so merging them alone is exact."""
     rows = _take_rows(batches(), positions).to_pylist()
-    return dedup([_with_sources(from_cache_row(row), sources_of, row["source_sha256"]) for row in rows])
+    records = [_with_sources(from_cache_row(row), sources_of, row["source_sha256"]) for row in rows]
+    # The links shared on a page, found over the whole cache, in the terms of the records dedup() sees.
+    here = {shared_link(_page(record), record.url) for record, row in zip(records, rows, strict=True)
+            if record.url and shared_link(row["source_sha256"], record.url) in shared}
+    return dedup(records, shared=here)
 
 
 def result_rows(result: DedupResult, extraction_version: str) -> pa.Table:
@@ -301,7 +333,15 @@ def result_rows(result: DedupResult, extraction_version: str) -> pa.Table:
                         extraction_version=extraction_version)
 
 
-def _identities(batches: Iterable[pa.RecordBatch]) -> tuple[pa.Array, list[dt.date | None], list[int]]:
+def _page_links(batches: Iterable[pa.RecordBatch]) -> Iterator[tuple[str, str | None, str | None]]:
+    """(snapshot, url, title) of every record, for shared_links."""
+    for batch in batches:
+        columns = [batch.column(name).to_pylist() for name in ("source_sha256", "url", "title")]
+        yield from zip(*columns, strict=True)
+
+
+def _identities(batches: Iterable[pa.RecordBatch], shared: set[bytes]
+                ) -> tuple[pa.Array, list[dt.date | None], list[int]]:
     """Each record's release_id and date, and a union-find forest joining records that share a key."""
     ids: list[str] = []
     published: list[dt.date | None] = []
@@ -311,10 +351,11 @@ def _identities(batches: Iterable[pa.RecordBatch]) -> tuple[pa.Array, list[dt.da
 
     index = 0
     for batch in batches:
-        columns = [batch.column(name).to_pylist() for name in ("url", "title", "published", "kind", "summary")]
-        for url, title, day, kind, summary in zip(*columns, strict=True):
+        names = ("source_sha256", "url", "title", "published", "kind", "summary")
+        columns = [batch.column(name).to_pylist() for name in names]
+        for sha, url, title, day, kind, summary in zip(*columns, strict=True):
             by_text = _text_key(title, day, summary, kind)
-            own = f"u|{canonical_url(url)}" if url else by_text
+            own = f"u|{canonical_url(url)}" if url and shared_link(sha, url) not in shared else by_text
             ids.append(release_id(own))
             published.append(day)
             parent.append(index)
@@ -383,3 +424,60 @@ def _single_rows(rows: pa.Table, ids: pa.Array, sources_of: Mapping[str, Sequenc
                             for s, sha in zip(sources.to_pylist(), shas, strict=True)], type=pa.list_(pa.string()))
     return release_rows(rows, release_ids=ids, sources=sources, first_seen=rows.column("seen_at"),
                         last_seen=rows.column("seen_at"), extraction_version=extraction_version)
+
+
+class History:
+    """The release_versions of a refresh: the versions dedup finds, the previous version's rows of releases
+    still published, and the texts of snapshots gone from raw (a page edited in place, or deleted) when
+    their release is still published with another text. A full run has no history but dedup's own."""
+
+    def __init__(self, previous: pa.Table | None = None, superseded: pa.Table | None = None) -> None:
+        self._previous = previous.to_pylist() if previous is not None else []
+        self._gone: dict[str, list[dict]] = defaultdict(list)  # release_id -> texts of snapshots gone from raw
+        for row in superseded.to_pylist() if superseded is not None else []:
+            by_text = _text_key(row["title"], row["published"], row["summary"], row["kind"])
+            rid = release_id(f"u|{canonical_url(row['url'])}" if row["url"] else by_text)
+            self._gone[rid].append({"release_id": rid, "title": row["title"], "summary": row["summary"],
+                                    "seen_at": row["seen_at"], "sources": row["sources"]})
+        self._wanted = {row["release_id"] for row in self._previous} | set(self._gone)
+        self._kept: list[dict] = []
+        self._alive: set[str] = set()
+
+    def see(self, window: pa.Table) -> None:
+        """Note which earlier texts the published rows of one window still need."""
+        if not self._wanted:
+            return
+        ids = window.column("release_id")
+        rows = window.filter(pc.is_in(ids, pa.array(sorted(self._wanted), pa.string()))).select(
+            ["release_id", "title", "summary"]).to_pylist()
+        for row in rows:
+            self._alive.add(row["release_id"])
+            text = (row["title"], _normal(row["summary"]))
+            self._kept.extend(v for v in self._gone.get(row["release_id"], ())
+                              if (v["title"], _normal(v["summary"])) != text)
+
+    def table(self, found: pa.Table) -> pa.Table:
+        """release_versions: dedup's versions, then the earlier ones still needed, each text once per release."""
+        rows: list[dict] = []
+        seen: set[tuple] = set()
+        carried = [row for row in self._previous if row["release_id"] in self._alive]
+        for row in [*found.to_pylist(), *carried, *self._kept]:
+            key = (row["release_id"], row["title"], _normal(row["summary"]), row["seen_at"])
+            if key not in seen:
+                seen.add(key)
+                rows.append(row)
+        rows.sort(key=lambda v: (v["release_id"], v["seen_at"] or EPOCH))
+        return to_table(rows, RELEASE_VERSIONS)
+
+
+def keep_first_seen(window: pa.Table, previous: pa.Table | None) -> pa.Table:
+    """A window's rows with the first_seen the previous version gave a release, when that is earlier: a page
+    edited in place or deleted takes its sighting away, not the time the release was first seen."""
+    if previous is None or previous.num_rows == 0:
+        return window
+    index = pc.index_in(window.column("release_id"), value_set=previous.column("release_id").combine_chunks())
+    earlier = previous.column("first_seen").take(index).cast(pa.int64())  # min has no kernel for zoned times
+    first = pc.min_element_wise(window.column("first_seen").cast(pa.int64()), earlier, skip_nulls=True)
+    position = window.schema.get_field_index("first_seen")
+    field = window.schema.field(position)
+    return window.set_column(position, field, first.cast(field.type))

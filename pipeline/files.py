@@ -43,9 +43,10 @@ def write_atomically(path: Path, data: bytes, *, prefix: str, suffix: str) -> No
 class RefusedFile(Exception):
     """A path that is not opened, or not read: not a regular file, outside its root, or over its size limit."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, retry: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.retry = retry  # about the path, not the bytes (a link swapped while opened): check it again next run
 
 
 _KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
@@ -99,11 +100,11 @@ def _check_inside(path: Path, opened: os.stat_result, root: Path) -> None:
         target = Path(os.path.realpath(path, strict=True))
         now = os.stat(target)
     except (OSError, RuntimeError) as exc:
-        raise RefusedFile(f"outside --raw: cannot resolve the link ({exc})") from exc
+        raise RefusedFile(f"outside --raw: cannot resolve the link ({exc})", retry=True) from exc
     if not target.is_relative_to(root):
-        raise RefusedFile(f"outside --raw: links to {target}")
+        raise RefusedFile(f"outside --raw: links to {target}", retry=True)
     if (now.st_dev, now.st_ino) != (opened.st_dev, opened.st_ino):
-        raise RefusedFile("outside --raw: the path was replaced while it was opened")
+        raise RefusedFile("outside --raw: the path was replaced while it was opened", retry=True)
 
 
 def write_json(path: Path, payload: dict) -> None:

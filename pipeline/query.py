@@ -8,6 +8,7 @@ import functools
 import logging
 import os
 import stat
+import threading
 import tomllib
 import warnings
 from collections.abc import Callable
@@ -256,9 +257,12 @@ def _any_item(lists: pa.ChunkedArray, predicate: Callable[[pa.Array], pa.Array])
 
 def connect(out: str | Path = "processed") -> duckdb.DuckDBPyConnection:
     """Open an in-memory DuckDB connection with each table of the dataset as a read-only view of the same name."""
+    return _connect(_version(out))
+
+
+def _connect(version: Version) -> duckdb.DuckDBPyConnection:
     import duckdb
 
-    version = _version(out)
     # No hive partitioning: a `key=value` directory above out must not turn into a column.
     tables = {name: _dataset(version, name) for name in sorted(version.tables)}
     # No spill directory: with external access off, DuckDB would still let a query write into it.
@@ -275,6 +279,7 @@ def connect(out: str | Path = "processed") -> duckdb.DuckDBPyConnection:
 # configuration is locked before any table is registered. The tables are pyarrow datasets, scanned
 # through Arrow with columns and filters pushed down, so queries need no file access of their own.
 _LOCKDOWN = (
+    "SET enable_progress_bar = false",  # DuckDB would draw it on the caller's stdout
     "SET autoinstall_known_extensions = false",
     "SET autoload_known_extensions = false",
     "SET enable_external_access = false",
@@ -288,21 +293,68 @@ def sql(query: str, out: str | Path = "processed") -> pd.DataFrame:
 
     if not isinstance(query, str):
         raise QueryError(f"the query must be a string of SQL, not {type(query).__name__}")
-    connection = connect(out)
+    version = _version(out)
+    connection = _connect(version)
     try:
         if not connection.extract_statements(query):
             raise QueryError('the query is empty (only blanks or comments): try "SELECT count(*) FROM releases"')
-        with warnings.catch_warnings():
-            # DuckDB 2.0's own pandas conversion of timestamp columns calls a pandas 3.1-deprecated API;
-            # harmless, and not the caller's to fix.
-            warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop is deprecated")
-            return connection.execute(query).df()
+        return _interruptible(connection, query)
+    except duckdb.InterruptException:
+        raise KeyboardInterrupt from None  # Ctrl-C: what a caller expects, not a query error
+    except RuntimeError as exc:
+        if "interrupted" in str(exc).lower():  # DuckDB's own word for a query stopped by Ctrl-C
+            raise KeyboardInterrupt from None
+        raise
     except duckdb.PermissionException as exc:
         raise QueryError(f"refused: SQL reads the dataset's tables and nothing else ({_first_line(exc)})") from exc
     except duckdb.Error as exc:
+        # A query the parser, binder and catalog accepted failed while scanning: name the damaged file, if any.
+        syntax = isinstance(exc, duckdb.ParserException | duckdb.BinderException | duckdb.CatalogException)
+        damage = None if syntax else _damaged(version, sorted(version.tables))
+        if damage:
+            raise DatasetError(f"the dataset is unreadable: {damage}; rebuild it with "
+                               f"`python -m pipeline run --out {out}`") from exc
         raise QueryError(f"SQL error: {_first_line(exc)}") from exc
     finally:
-        connection.close()
+        try:
+            connection.close()
+        except duckdb.Error:  # an interrupted query that has not stopped yet: the process's exit ends it
+            LOGGER.debug("the SQL connection is still busy; not closed")
+
+
+def _interruptible(connection: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
+    """The query's result, computed in a worker thread while this one waits in Python: Ctrl-C is then a
+    KeyboardInterrupt here at once (DuckDB's own check can miss it) and interrupts the query."""
+    result: list[pd.DataFrame] = []
+    failure: list[Exception] = []
+    done = threading.Event()  # not Thread.join: a join interrupted by Ctrl-C can report a live thread ended
+
+    def work() -> None:
+        try:
+            with warnings.catch_warnings():
+                # DuckDB 2.0's own pandas conversion of timestamp columns calls a pandas 3.1-deprecated API;
+                # harmless, and not the caller's to fix.
+                warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop is deprecated")
+                result.append(connection.execute(query).df())
+        except Exception as exc:  # noqa: BLE001 - raised again in the caller's thread, which sorts it out
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="pipeline-sql", daemon=True).start()
+    try:
+        while not done.wait(0.1):
+            pass
+    except KeyboardInterrupt:
+        connection.interrupt()
+        done.wait(_INTERRUPT_WAIT_S)
+        raise
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
+_INTERRUPT_WAIT_S = 10.0  # how long an interrupted query may take to stop before the caller moves on
 
 
 def _first_line(error: Exception) -> str:

@@ -58,11 +58,11 @@ def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: 
                 stages.append(StageInfo(name="write", items_in=unchanged, counts={"unchanged": unchanged}))
                 return _finish(output, report())
             with StagedVersion(out, TABLES) as staged:
-                processed, extracted = extract_new(todo, state, staged.spill, model=model, workers=workers,
-                                                   scheduler=scheduler, progress=show)
+                processed, extracted = extract_new(todo, state, staged.spill, root=raw.resolve(), model=model,
+                                                   workers=workers, scheduler=scheduler, progress=show)
                 stages.extend(extracted)
-                stages.extend(dedup_and_write(output, state, processed, staged, version=version, raw=raw,
-                                              allow_empty=allow_empty))
+                stages.extend(dedup_and_write(output, state, processed, staged, version=version,
+                                              incremental=incremental, raw=raw, allow_empty=allow_empty))
             return _finish(output, report(published=True))
         except BaseException as exc:
             output.report_failure(report(error=error_text(exc)))

@@ -38,6 +38,7 @@ MANIFEST = "manifest.json"
 CACHE = "records.parquet"
 LOCK = ".lock"
 _LOCK_INFO_MAX_BYTES = 4_096  # who holds the lock: a pid, a host and a time
+_SUPERSEDED = ["url", "title", "published", "kind", "summary", "seen_at", "sources"]  # what history needs
 
 
 @dataclass(slots=True, kw_only=True)
@@ -168,24 +169,28 @@ class OutputDir:
             return State(extraction_key=extraction_key)
         return load_state(version.state_dir, extraction_key)
 
-    def merged_cache(self, state: State, processed: list[str], spill: Path, target: Path) -> Path:
+    def merged_cache(self, state: State, processed: list[str], spill: Path, target: Path) -> pa.Table | None:
         """Write the new record cache to target: the cached records of the snapshots raw still holds, less
-        every reprocessed snapshot's, then the new ones (whose file goes: they are in the cache now)."""
+        every reprocessed snapshot's, then the new ones (whose file goes: they are in the cache now). Return
+        the records of the snapshots raw no longer holds: their texts may be a release's earlier version."""
         reprocessed = pa.array(processed, type=pa.string())
         held = pa.array(sorted(state.sources_of()), type=pa.string())
+        superseded = []
         try:
             with pq.ParquetWriter(target, RECORD_CACHE, compression="zstd") as writer:
                 for batch in self._cached(state.cache):
                     shas = batch.column("source_sha256")
-                    keep = pc.and_(pc.is_in(shas, held), pc.invert(pc.is_in(shas, reprocessed)))
-                    writer.write_batch(batch.filter(keep))
+                    still = pc.is_in(shas, held)
+                    writer.write_batch(batch.filter(pc.and_(still, pc.invert(pc.is_in(shas, reprocessed)))))
+                    superseded.append(batch.filter(pc.invert(still)).select(_SUPERSEDED))
                 for batch in iter_cache(spill):
                     writer.write_batch(batch)
         except OSError as exc:
             raise OutputError(f"cannot write {target}: {os_reason(exc)}") from exc
         finally:
             spill.unlink(missing_ok=True)
-        return target
+        state.cache = target
+        return pa.Table.from_batches(superseded) if superseded else None
 
     def _cached(self, path: Path | None) -> Iterator[pa.RecordBatch]:
         """The batches of the record cache; damage found half-way is a clear error, not a traceback."""
@@ -194,6 +199,17 @@ class OutputDir:
         except (OSError, pa.ArrowException) as exc:
             raise OutputError(f"the record cache {path} is unreadable ({exc}); run `python -m pipeline run` "
                               "to rebuild it from raw") from exc
+
+    @staticmethod
+    def published(version: Version | None, table: str, columns: list[str] | None = None) -> pa.Table | None:
+        """A table of the current version (a refresh carries its history and first sightings on)."""
+        if version is None or table not in version.tables:
+            return None
+        try:
+            return pa.concat_tables([pq.read_table(path, columns=columns) for path in version.files(table)])
+        except (OSError, pa.ArrowException) as exc:
+            raise DatasetError(f"the {table} table of {version.out} is unreadable ({exc}); move it away and run "
+                               "again") from exc
 
     @staticmethod
     def published_digests(version: Version | None) -> dict[str, str]:

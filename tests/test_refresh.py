@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import fcntl
 import hashlib
 import os
 import random
@@ -15,7 +16,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from filelock import FileLock
 
 from pipeline import store
 from pipeline.errors import OutputError
@@ -149,7 +149,8 @@ def test_edited_release_keeps_its_id_and_an_earlier_version(tmp_path: Path):
 def test_a_second_writer_exits_at_once_with_a_distinct_code(raw: Path, tmp_path: Path):
     out = tmp_path / "out"
     out.mkdir()
-    with FileLock(str(out / ".lock")):
+    with open(out / ".lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another run, busy (it has signed nothing: no age to judge)
         started = time.monotonic()
         proc = _cli("refresh", "--raw", str(raw), "--out", str(out))
         _, stderr = proc.communicate(timeout=60)
