@@ -72,6 +72,8 @@ RELEASES_TABLE = "releases"
 RUNS_DIR = "_runs"  # run reports, one JSON file per run
 STATE_DIR = "_state"  # the incremental state: the manifest and the record cache
 STAGING_PREFIX = ".staging-"  # half-written datasets live here until the atomic rename
+# The state's manifest holds ~200 bytes a raw file: room for two million files; a bigger one is not ours.
+STATE_MANIFEST_MAX_BYTES = 400_000_000
 # Dataset versions kept, the current one included: a reader that opened the previous version just before a
 # publish still finds its files, and an operator can go back a night by pointing `current` at it.
 VERSIONS_KEPT = 3

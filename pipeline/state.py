@@ -27,7 +27,7 @@ import pyarrow.parquet as pq
 
 from . import settings
 from .errors import DatasetError, LockedError, OutputError, StalledError, os_reason
-from .files import write_json
+from .files import RefusedFile, read_bounded, write_json
 from .report import RunReport
 from .schema import RECORD_CACHE
 from .versions import Version
@@ -82,15 +82,18 @@ class State:
 
 def load_state(state_dir: Path | None, extraction_key: str) -> State:
     """The state a version was built from; an absent, stale or unreadable one means: process everything."""
-    if state_dir is None or not (state_dir / MANIFEST).exists():
+    if state_dir is None or not os.path.lexists(state_dir / MANIFEST):
         return State(extraction_key=extraction_key)
     try:
-        manifest = json.loads((state_dir / MANIFEST).read_text(encoding="utf-8"))
+        data, _ = read_bounded(state_dir / MANIFEST, settings.STATE_MANIFEST_MAX_BYTES, follow=False)
+        manifest = json.loads(data.decode("utf-8"))
         _check_shape(manifest)
-        cache = state_dir / CACHE if (state_dir / CACHE).exists() else None
+        cache = state_dir / CACHE if os.path.lexists(state_dir / CACHE) else None
+        if cache is not None and not stat.S_ISREG(os.lstat(cache).st_mode):  # never opened: a FIFO would hang
+            raise ValueError(f"{cache} is not a regular file")
         if cache is not None and pq.read_schema(cache).names != RECORD_CACHE.names:  # types: cast on read
             raise ValueError(f"{cache} does not have the record cache's schema")
-    except (OSError, ValueError, TypeError, pa.ArrowException) as exc:
+    except (OSError, RefusedFile, ValueError, TypeError, pa.ArrowException) as exc:
         LOGGER.warning("incremental state in %s is unreadable (%s): every raw file will be processed again",
                        state_dir, exc)
         return State(extraction_key=extraction_key)

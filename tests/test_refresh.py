@@ -236,3 +236,36 @@ def test_sigkill_at_random_moments_never_corrupts_and_reruns_converge(tmp_path: 
     run(raw, full, progress=False)
     pd.testing.assert_frame_equal(_frame(out), _frame(full))
     assert not list(out.glob(".staging-*"))
+
+
+def test_a_dataset_written_before_versions_is_read_and_becomes_the_first_version(raw: Path, tmp_path: Path):
+    import json
+    import os
+
+    from pipeline.query import load
+
+    out = tmp_path / "out"
+    run(raw, out, incremental=True, progress=False)
+    before = _frame(out)
+    # The layout of the code before versions: a real directory per table, the state beside them, and the
+    # releases table stamped with the id of that state.
+    version = Path(os.path.realpath(out / "current"))
+    for table in ("releases", "release_versions", "spokespeople", "countries", "figures"):
+        (out / table).unlink()
+        shutil.copytree(version / table, out / table)
+    shutil.copytree(version / "_state", out / "_state")
+    manifest = json.loads((out / "_state" / "manifest.json").read_text(encoding="utf-8"))
+    (out / "_state" / "manifest.json").write_text(json.dumps({**manifest, "state_id": "abc"}), encoding="utf-8")
+    stamped = pq.read_table(out / "releases" / "part-0.parquet")
+    pq.write_table(stamped.replace_schema_metadata({b"pipeline.state_id": b"abc"}), out / "releases" / "part-0.parquet")
+    (out / "current").unlink()
+    shutil.rmtree(out / "_versions")
+    assert len(load(out)) == len(before)  # read as it stands
+    again = run(raw, out, incremental=True, progress=False)
+    assert again.files_read == 0 and not again.published  # its state came along: nothing to do
+    assert os.readlink(out / "releases") == "current/releases" and not (out / "_state").exists()
+    shutil.copy2(SEEDS[3], raw)
+    assert run(raw, out, incremental=True, progress=False).files_read == 1
+    full = tmp_path / "full"
+    run(raw, full, progress=False)
+    pd.testing.assert_frame_equal(_frame(out), _frame(full))
