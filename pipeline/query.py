@@ -267,6 +267,10 @@ def _connect(version: Version) -> duckdb.DuckDBPyConnection:
     tables = {name: _dataset(version, name) for name in sorted(version.tables)}
     # No spill directory: with external access off, DuckDB would still let a query write into it.
     connection = duckdb.connect(":memory:", config={"temp_directory": ""})
+    try:
+        connection.execute("SET enable_progress_bar = false")  # DuckDB would draw it on the caller's terminal
+    except duckdb.InvalidInputException as exc:  # in Jupyter without ipywidgets: no bar can be drawn anyway
+        LOGGER.debug("progress bar left as it is: %s", exc)
     for statement in _LOCKDOWN:
         connection.execute(statement)
     for name, dataset in tables.items():
@@ -279,7 +283,6 @@ def _connect(version: Version) -> duckdb.DuckDBPyConnection:
 # configuration is locked before any table is registered. The tables are pyarrow datasets, scanned
 # through Arrow with columns and filters pushed down, so queries need no file access of their own.
 _LOCKDOWN = (
-    "SET enable_progress_bar = false",  # DuckDB would draw it on the caller's stdout
     "SET autoinstall_known_extensions = false",
     "SET autoload_known_extensions = false",
     "SET enable_external_access = false",
