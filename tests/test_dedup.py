@@ -51,8 +51,8 @@ def test_release_id_is_stable_and_order_free():
 def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
     import pyarrow as pa
 
-    from pipeline.schema import RECORD_CACHE, to_cache_row, to_row, to_table
-    from pipeline.store import dedup_stream
+    from pipeline.dedup import dedup_stream, result_rows
+    from pipeline.schema import RECORD_CACHE, to_cache_row
 
     stamp = dt.datetime(2021, 5, 2, tzinfo=dt.UTC)
     records = [
@@ -68,15 +68,15 @@ def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
         table, versions, merged = pa.concat_tables(list(stream.windows())), stream.versions, stream.merged
     expected = dedup(records)
     assert merged == expected.merged >= 1
-    assert table.to_pylist() == to_table([to_row(rid, r, "1") for rid, r in expected.releases]).to_pylist()
+    assert table.to_pylist() == result_rows(expected, "1").to_pylist()
     assert versions.num_rows == 0
 
 
 def test_dedup_in_windows_gives_the_rows_of_dedup_at_once():
     import pyarrow as pa
 
+    from pipeline.dedup import dedup_stream
     from pipeline.schema import RECORD_CACHE, to_cache_row
-    from pipeline.store import dedup_stream
 
     records = [_release(f"p{i % 3}.txt", f"Release number {i // 2}", f"{TEASER} {i // 2}") for i in range(40)]
     records += [_release("undated.txt", None, f"An undated card with words enough to be told apart, number {i}.",
