@@ -117,10 +117,7 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
     regions.sort(key=lambda r: (r.score, -sum(len(i.blocks) for i in r.items) / len(r.items)), reverse=True)
     # Where any region dates its items, undated ones are something else (a menu of features, `In other news`).
     page_has_dates = any(_dated(r) >= 2 for r in regions)
-    chosen: list[_Region] = []
-    for region in regions:
-        if _is_listing_region(region, page_has_dates) and not any(_overlaps(region, other) for other in chosen):
-            chosen.append(region)
+    chosen = _best_cover([r for r in regions if _is_listing_region(r, page_has_dates)])
     headings = {id(item): heading for r in chosen for item, heading in _item_headings(r)}
     for region in chosen:
         _date_from_heading(region, headings, order)
@@ -160,6 +157,39 @@ def listing_cards(text: str, url: str | None) -> tuple[Card, ...]:
     return find_cards(page.tree, url or base_href(page.tree) or page.url, order).cards
 
 
+def _best_cover(regions: list[_Region]) -> list[_Region]:
+    """The regions that together explain the most: a region claims its holder's whole subtree, so the choice
+    at every element is its own best region or the best of what its children hold (two rows of cards beat the
+    table that holds both when they explain more)."""
+    own: dict[lxml.html.HtmlElement, _Region] = {}
+    for region in regions:  # best first: the first region of each holder is its best
+        own.setdefault(region.parent, region)
+    children: dict[lxml.html.HtmlElement, list[lxml.html.HtmlElement]] = defaultdict(list)
+    relevant: set[lxml.html.HtmlElement] = set()
+    for holder in own:
+        node = holder
+        while node is not None and node not in relevant:
+            relevant.add(node)
+            parent = node.getparent()
+            if parent is not None:
+                children[parent].append(node)
+            node = parent
+    best: dict[lxml.html.HtmlElement, tuple[float, list[_Region]]] = {}
+    for node in sorted(relevant, key=_depth, reverse=True):  # deepest first: children before their parents
+        below = [best[child] for child in children.get(node, ())]
+        total = sum(score for score, _ in below)
+        picked = [r for _, rs in below for r in rs]
+        mine = own.get(node)
+        # A tie goes to the smaller regions below: the cards, not the section that holds them and a stray box.
+        best[node] = (mine.score, [mine]) if mine is not None and mine.score > total else (total, picked)
+    tops = [node for node in relevant if node.getparent() is None or node.getparent() not in relevant]
+    return [r for node in tops for r in best[node][1]]
+
+
+def _depth(element: lxml.html.HtmlElement) -> int:
+    return sum(1 for _ in element.iterancestors())
+
+
 def _summaries(regions: list[_Region], chosen: list[_Region]) -> tuple[RegionSummary, ...]:
     picked = {id(r) for r in chosen}
     best = [r for r in regions if id(r) in picked] + [r for r in regions if id(r) not in picked][:5]
@@ -182,26 +212,6 @@ def _document_position(root: lxml.html.HtmlElement, element: lxml.html.HtmlEleme
         if candidate is element:
             return n
     return 0
-
-
-def _overlaps(a: _Region, b: _Region) -> bool:
-    """Two regions overlap when one's items or holder lie inside the other's, or they share their holder."""
-    if a.parent is b.parent:
-        return True
-    return _inside(a, b) or _inside(b, a)
-
-
-def _inside(a: _Region, b: _Region) -> bool:
-    """True when an item of b lies inside an item of a, or inside a's holder."""
-    a_nodes = {id(e) for item in a.items for e in item.elements}
-    for item in b.items:
-        for element in item.elements:
-            if id(element) in a_nodes:
-                return True
-            for ancestor in element.iterancestors():
-                if id(ancestor) in a_nodes or ancestor is a.parent:
-                    return True
-    return False
 
 
 def _dated(region: _Region) -> int:
@@ -394,6 +404,7 @@ def _is_short_label(element: lxml.html.HtmlElement) -> bool:
 
 
 def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str, order: Order | None) -> _Region:
+    items = [item for item in items if item.blocks]  # a spacer cell or an empty wrapper is no item
     region = _Region(parent=parent, items=items, signature=how, shared_links=_shared_links(items))
     if 2 * sum(1 for item in items if item.date is None) > len(items):  # a day's archive: its heading dates them
         heading = _section_heading(parent)
@@ -532,7 +543,7 @@ def _score(region: _Region) -> float:
     score -= 0.5 * sum(1 for item in items if _label_after_title(item))
     # A listing dates its items alike: an undated item among dated ones is something else (a box's heading).
     if 2 * (dated + partly) >= len(items):
-        score -= 1.5 * sum(1 for item in items if item.date is None)
+        score -= 2.0 * sum(1 for item in items if item.date is None)  # more than its headline and link earn
     if dated + partly == 0 and linked < len(titled):
         score *= 0.5
     return score

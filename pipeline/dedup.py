@@ -147,16 +147,21 @@ def shared_link(page: str, url: str) -> bytes:
     return hashlib.blake2b(f"{page}|{canonical_url(url)}".encode(), digest_size=8).digest()
 
 
-def shared_links(records: Iterable[tuple[str, str | None, str | None]]) -> set[bytes]:
-    """The URLs that several records of one page share under different titles, from (page, url, title)
-    triples: a category, "all news" or the page's own link, which is no one release's identity."""
+def shared_links(records: Iterable[tuple[str, str | None, str | None, dt.date | None]]) -> set[bytes]:
+    """The URLs that several records of one page share under different titles, or under one title with two
+    different dates, from (page, url, title, published): a category, "all news", the page's own link or an
+    outlet's home page, which is no one release's identity. (The same item printed twice, once undated, keeps
+    its link.)"""
     title_of: dict[bytes, bytes] = {}
+    date_of: dict[bytes, dt.date] = {}
     shared: set[bytes] = set()
-    for page, url, title in records:
+    for page, url, title, published in records:
         if url:
             key = shared_link(page, url)
             normal = hashlib.blake2b(_normal(title).encode(), digest_size=8).digest()
             if title_of.setdefault(key, normal) != normal:
+                shared.add(key)
+            if published is not None and date_of.setdefault(key, published) != published:
                 shared.add(key)
     return shared
 
@@ -169,7 +174,7 @@ def dedup(releases: list[Release], *, shared: set[bytes] | None = None) -> Dedup
     """Merge releases that are one release; keep distinct ones apart, each with a stable id. `shared` holds
     the links that are no identity on their page (shared_links); found in `releases` when not given."""
     if shared is None:
-        shared = shared_links((_page(r), r.url, r.title) for r in releases)
+        shared = shared_links((_page(r), r.url, r.title, r.published) for r in releases)
     # Records with one URL are one release whatever their text, unless other records of their page share the
     # URL under other titles; the text key then joins records seen without a URL (plain-text pages, shared
     # links) to them when title, date and opening words agree.
@@ -336,10 +341,11 @@ def result_rows(result: DedupResult, extraction_version: str) -> pa.Table:
                         extraction_version=extraction_version)
 
 
-def _page_links(batches: Iterable[pa.RecordBatch]) -> Iterator[tuple[str, str | None, str | None]]:
-    """(snapshot, url, title) of every record, for shared_links."""
+def _page_links(batches: Iterable[pa.RecordBatch]
+                ) -> Iterator[tuple[str, str | None, str | None, dt.date | None]]:
+    """(snapshot, url, title, published) of every record, for shared_links."""
     for batch in batches:
-        columns = [batch.column(name).to_pylist() for name in ("source_sha256", "url", "title")]
+        columns = [batch.column(name).to_pylist() for name in ("source_sha256", "url", "title", "published")]
         yield from zip(*columns, strict=True)
 
 
