@@ -49,6 +49,10 @@ def card_date(blocks: list[Block], order: Order | None) -> FoundDate | None:
             if parsed is not None:
                 return FoundDate(date=DateLine(published=parsed, date_text=block.text, form="date"), block=block,
                                  how=f"{block.path} @datetime")
+    for block in blocks:  # `<a>Title</a> May 3, 2021`: the line's text besides its link is the date
+        found = _beside_link(block, order)
+        if found is not None:
+            return FoundDate(date=found, block=block, how=f"{block.path} (date beside the title's link)")
     for finder, label in _FINDERS:
         for block in blocks:
             if finder is _in_sentence and (block.heading or block.text == block.link_text):
@@ -67,6 +71,24 @@ def card_date(blocks: list[Block], order: Order | None) -> FoundDate | None:
         if found is not None:
             return FoundDate(date=found, block=block, how=f"{block.path} (partial date)")
     return None
+
+
+def _beside_link(block: Block, order: Order | None) -> DateLine | None:
+    """The date a line prints beside its link, when that is all it prints besides the link."""
+    link = block.link_text
+    if not link or link == block.text or len(link.split()) < 2:
+        return None
+    if block.text.startswith(link):
+        rest, before = block.text[len(link):], link
+    elif block.text.endswith(link):
+        rest, before = block.text[:-len(link)], ""
+    else:
+        return None
+    found = _date_only(rest.strip(" |•·–—-,()[]"), order)
+    if found is None or found.published is None or found.rest:
+        return None
+    return DateLine(published=found.published, date_text=found.date_text, before=before or "",
+                    rest="" if before else link, form="trail" if before else "lead")
 
 
 def _before_link(block: Block) -> str:
