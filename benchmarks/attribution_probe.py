@@ -49,8 +49,8 @@ FORMS: dict[str, tuple[str, frozenset[str]]] = {
     "pointed_out": ("“{quote},” {name}, the {role} of {the_body}, pointed out.", frozenset()),
     "remarked_with": ("“{quote},” remarked {name}, {role} with {the_body}.", frozenset()),
     "dash_possessive_role": ("{name} — {the_body}'s {role} — said {clause}.", frozenset()),
-    "interview_for": ("In an interview with the Coastline Herald, {name}, {role} for {the_body}, said: "
-                      "“{quote}.”", frozenset()),
+    "interview_for": (("In an interview with the Coastline Herald, {name}, {role} for {the_body}, said: "
+                      "“{quote}.”"), frozenset()),
     "role_name_parenthesised_body": ("{Role} {name} ({Body}) insisted: “{quote}.”", frozenset()),
     "role_after_quote": ("“{quote},” {name} told the Coastline Herald. {surname} is {role} at {the_body}.",
                          frozenset()),

@@ -20,11 +20,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
-import attribution_probe  # noqa: E402  (after the path is set)
+import attribution_probe
 
-from pipeline.extract import build_nlp, extract  # noqa: E402
-from pipeline.records import Release  # noqa: E402
-from tests import attribution_grammar  # noqa: E402
+from pipeline.extract import build_nlp, extract
+from pipeline.records import Release
+from tests import attribution_grammar
 
 GRAMMARS = {"grammar": attribution_grammar, "probe": attribution_probe}
 

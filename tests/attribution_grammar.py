@@ -84,8 +84,9 @@ CLAUSES = ["the plan would cut waiting times in half", "the trust would appeal a
            "the new rules came too late for many growers", "the budget left the northern districts behind",
            "talks with the council would resume next month", "the survey had found more damp homes than expected"]
 AUDIENCES = ["reporters", "the Evening Lantern", "a press briefing", "local radio", "the committee"]
-HEADLINES = ["Council approves coastal housing plan", "New water rules take effect", "Budget leaves rural clinics short",
-             "Court ruling halts depot expansion", "Survey finds rising rents in harbour towns",
+HEADLINES = ["Council approves coastal housing plan", "New water rules take effect",
+             "Budget leaves rural clinics short", "Court ruling halts depot expansion",
+             "Survey finds rising rents in harbour towns",
              "Talks on bakery wages resume", "Flood defences to be rebuilt by spring"]
 CONTEXT = ["The council approved the new budget on Tuesday.", "The plan will be reviewed again in the autumn.",
            "More than a hundred residents attended the meeting.", "The report was published on Monday.",
@@ -136,13 +137,13 @@ FORMS: dict[str, tuple[str, frozenset[str]]] = {
     "told_audience": ("{name}, {role} of {the_body}, told {audience} that {clause}.", frozenset()),
     "spokesperson_for_comma": ("A spokesperson for {the_body}, {name}, said: “{quote}.”", frozenset({"spokesperson"})),
     "name_spokesperson_for": ("“{quote},” said {name}, a spokesperson for {the_body}.", frozenset({"spokesperson"})),
-    "surname_later_mention": ("{name}, {role} of {the_body}, opened the meeting on Monday. {context}\n\n"
-                              "“{quote},” {surname} said.", frozenset()),
+    "surname_later_mention": (("{name}, {role} of {the_body}, opened the meeting on Monday. {context}\n\n"
+                              "“{quote},” {surname} said."), frozenset()),
     "earlier_sentence_role": ("{name} is {role} of {the_body}. “{quote},” {surname} said.", frozenset()),
-    "two_speakers_one_sentence": ("{name}, {role} of {the_body}, said {clause}, while {name2}, {role2} of "
-                                  "{the_body2}, said the council had acted in good faith.", frozenset({"two"})),
-    "two_speakers_said_and": ("“{quote},” said {name}, {role} of {the_body}, and {name2}, {role2} at "
-                              "{the_body2}.", frozenset({"two"})),
+    "two_speakers_one_sentence": (("{name}, {role} of {the_body}, said {clause}, while {name2}, {role2} of "
+                                  "{the_body2}, said the council had acted in good faith."), frozenset({"two"})),
+    "two_speakers_said_and": (("“{quote},” said {name}, {role} of {the_body}, and {name2}, {role2} at "
+                              "{the_body2}."), frozenset({"two"})),
     "acronym_after_body": ("{name}, {role} of {the_body} ({acronym}), said: “{quote}.”", frozenset({"acronym_body"})),
     "acronym_before_role": ("{acronym} {Role} {name} said: “{quote}.”", frozenset({"acronym_body", "acronym"})),
     "role_body_no_link": ("{name}, {role} {Body}, had the following reaction: “{quote}.”", frozenset()),
@@ -150,12 +151,12 @@ FORMS: dict[str, tuple[str, frozenset[str]]] = {
     "in_a_statement": ("In a statement, {name}, {role} of {the_body}, said {clause}.", frozenset()),
     "speaking_at": ("Speaking at {place}, {name}, {role} of {the_body}, said: “{quote}.”", frozenset()),
     "statement_by_headline": ("Statement by {name}, {Role} of {the_body}\n\n“{quote}.”", frozenset({"headline"})),
-    "letter_signature": ("Dear members of the committee,\n\n{clause_cap}. {context}\n\nYours sincerely,\n\n"
-                         "{name}\n{Role}\n{Body}", frozenset({"document"})),
-    "email_signature": ("From: {name}\nSubject: Our response to the plan\n\nHello all,\n\n{clause_cap}.\n\n"
-                        "Best regards,\n{name}\n{Role}, {Body}", frozenset({"document"})),
-    "transcript_labels": ("Remarks by {Role} {name} of {the_body} at a press briefing\n\n{SURNAME}: {quote}.\n"
-                          "QUESTION: When will the work begin?\n{SURNAME}: {context}", frozenset({"headline"})),
+    "letter_signature": (("Dear members of the committee,\n\n{clause_cap}. {context}\n\nYours sincerely,\n\n"
+                         "{name}\n{Role}\n{Body}"), frozenset({"document"})),
+    "email_signature": (("From: {name}\nSubject: Our response to the plan\n\nHello all,\n\n{clause_cap}.\n\n"
+                        "Best regards,\n{name}\n{Role}, {Body}"), frozenset({"document"})),
+    "transcript_labels": (("Remarks by {Role} {name} of {the_body} at a press briefing\n\n{SURNAME}: {quote}.\n"
+                          "QUESTION: When will the work begin?\n{SURNAME}: {context}"), frozenset({"headline"})),
 }
 
 

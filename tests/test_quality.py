@@ -38,7 +38,8 @@ def _value(scores: dict, key: str) -> float:
 def _gold(shared: Path, corpus: str) -> list[Path]:
     if corpus in HTML_GROUPS:
         pages = HTML_GROUPS[corpus]
-        gold = [p for p in sorted((shared / "html" / "gold").glob("*.jsonl")) if p.stem.isdigit() and int(p.stem) in pages]
+        gold = [p for p in sorted((shared / "html" / "gold").glob("*.jsonl"))
+                if p.stem.isdigit() and int(p.stem) in pages]
         assert gold, f"no gold for HTML pages {pages.start}-{pages.stop - 1} in {shared / 'html' / 'gold'}"
         return gold
     return [shared / "gold" / f"{corpus}.jsonl"]

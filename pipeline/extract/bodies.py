@@ -7,17 +7,13 @@ from collections.abc import Callable
 from spacy.tokens import Span
 
 from .doctext import doc_index
-from .lexicon import lexicon
+from .rules import load_rules
 from .words import is_country_word, is_place, is_role_word, text_at
 
-LEX = lexicon()
+LEX = load_rules()
 
-_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
-_POSSESSIVE = frozenset({"'s", "’s"})
-DASHES = frozenset({"-", "–", "—"})
 # Words that premodify a title as part of it, never the body's name: "Senior", "Federal", "Project".
 _TITLE_OWN_WORDS = LEX.role_modifiers | LEX.unit_words
-_OF_AT_FOR = frozenset({"of", "at", "for", "with", "from"})
 
 
 def org_name(ent: Span) -> str:
@@ -30,7 +26,7 @@ def org_name(ent: Span) -> str:
     if is_country_word(text_at(doc, end)):
         end += 1  # "Harbour Trust UK", "Brightwater USA": the national section
     tokens = list(doc[ent.start:end])
-    cut = next((n for n, t in enumerate(tokens) if t.text in DASHES and t.whitespace_), None)
+    cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
     tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
     while len(tokens) > 1 and is_role_word(tokens[-1]):
         tokens.pop()
@@ -56,19 +52,16 @@ def is_body(ent: Span) -> bool:
                 and doc[ent.start - 2].lower_ in LEX.role_words)
 
 
-_NAME_FILLERS = frozenset({"of", "for", "the", "&", "and"})
-
-
 def _name_end(span: Span, start: int) -> int:
     """Where the capitalised words of a name starting at `start` end, inside the span, small words such as
     `of` and `&` inside it but not at its end."""
     doc = span.doc
     end = start
-    if start < span.end and doc[start].lower_ in _NAME_FILLERS:
+    if start < span.end and doc[start].lower_ in LEX.name_fillers:
         return start  # "of the University": a name starts with a capitalised word
-    while end < span.end and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in _NAME_FILLERS):
+    while end < span.end and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in LEX.name_fillers):
         end += 1
-    while end > start and doc[end - 1].lower_ in _NAME_FILLERS:
+    while end > start and doc[end - 1].lower_ in LEX.name_fillers:
         end -= 1
     return end
 
@@ -87,7 +80,7 @@ def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None
     organisations' names hold, two words at least ("for the Agency", "of the Board" alone are the
     publisher's own parts), not a unit's name."""
     for token in span[:-1]:
-        words = _named_body(span, token.i + 1) if token.lower_ in _OF_AT_FOR or is_role_word(token) else None
+        words = _named_body(span, token.i + 1) if token.lower_ in LEX.body_links or is_role_word(token) else None
         if words is not None and len(words) > 1 and {t.lower_ for t in words} & LEX.organization_words \
                 and words[-1].lower_ not in LEX.unit_words:
             return words.text
@@ -102,7 +95,7 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
     for comma in (t.i for t in span[1:-1] if t.text == ","):
         words = _named_body(span, comma + 1)
         if words is not None and (words.end == span.end or doc[words.end].text == ",") \
-                and not any(t.ent_type_ in _PLACE_LABELS for t in words) \
+                and not any(t.ent_type_ in LEX.place_labels for t in words) \
                 and (is_role_word(doc[comma - 1]) or {t.lower_ for t in words} & LEX.organization_words):
             return words.text
     return None
@@ -128,10 +121,10 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     if words is None or all(t.lower_ in LEX.generic_body_words for t in words):
         return None
     tail = doc[words.end:span.end].text
-    if tail not in _POSSESSIVE and tail[:1] not in {"", "("}:
+    if tail not in LEX.possessives and tail[:1] not in {"", "("}:
         return None
     entity = next((e for e in entities if e.start == words.start and e.end == words.end), None)
-    return (org_name(entity) if entity is not None else words.text) + (tail if tail in _POSSESSIVE else "")
+    return (org_name(entity) if entity is not None else words.text) + (tail if tail in LEX.possessives else "")
 
 
 def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -158,7 +151,7 @@ def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
     if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(":
         words = words[:-3]  # "Coastal Fisheries Association (CFA) President": the acronym
     if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in {"the", "of", "&", "-"} for t in words) \
-            or is_place(words.text) or any(t.ent_type_ in _PLACE_LABELS for t in words):
+            or is_place(words.text) or any(t.ent_type_ in LEX.place_labels for t in words):
         return None
     # A unit word alone ("Project Coordinator", "Campaign Manager") is the title's own.
     named = {t.lower_ for t in words} - _TITLE_OWN_WORDS & LEX.organization_words or span[0].lower_ in {"a", "an"}
@@ -169,14 +162,14 @@ def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
 def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Harbour Trust USA's Security Program`: the body whose possessive the title holds."""
     doc = span.doc
-    owner = next((e for e in entities if is_body(e) and (e.end + 1 < span.end and doc[e.end].text in _POSSESSIVE
-                                                          or e.end < span.end and e[-1].text in _POSSESSIVE)), None)
+    owner = next((e for e in entities if is_body(e) and (e.end + 1 < span.end and doc[e.end].text in LEX.possessives
+                                                          or e.end < span.end and e[-1].text in LEX.possessives)), None)
     if owner is not None:
         return org_name(owner)
     # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser
     # took them for, save a place ("Kenya's health minister") or a person's full name.
     words = _named_body(span, span.start)
-    if words is None or words.end + 1 >= span.end or doc[words.end].text not in _POSSESSIVE \
+    if words is None or words.end + 1 >= span.end or doc[words.end].text not in LEX.possessives \
             or len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words):
         return None
     return words.text
@@ -191,7 +184,7 @@ def _last_body(span: Span, linked: bool) -> Span | None:
     if body is None:
         return None
     link = doc[body.start - 1 - (doc[body.start - 1].lower_ == "the")] if body.start > span.start + 1 else None
-    return body if (link is not None and link.lower_ in _OF_AT_FOR) == linked else None
+    return body if (link is not None and link.lower_ in LEX.body_links) == linked else None
 
 
 def _body_after_link(span: Span, text: str, entities: list[Span]) -> str | None:

@@ -14,15 +14,14 @@ from spacy.util import filter_spans
 
 from .. import settings
 from .doctext import DocIndex, doc_text
-from .lexicon import lexicon
+from .rules import load_rules
 from .titles import described, role_end
 from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_role_word, text_at
 
-LEX = lexicon()
+LEX = load_rules()
 
 
 _HONORIFICS = re.compile(rf"^(?:{'|'.join(sorted(LEX.honorifics))})\.?\s+", re.IGNORECASE)
-_OBJECTS = frozenset({"pobj", "dobj", "iobj", "dative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +160,7 @@ def pronoun_antecedent(index: DocIndex, verb: Token) -> Span | None:
     # "Describing his meeting with Ana Lima-Costa, he said ... He noted": an object in a sentence whose
     # subject is "he" or "she" is someone else. Of the others, exactly one person must be named.
     people = [e for e in index.between("PERSON", start, verb.i) if e.end <= verb.i
-              and not (e.root.dep_ in _OBJECTS and _has_pronoun_subject(index, e.start))]
+              and not (e.root.dep_ in LEX.object_deps and _has_pronoun_subject(index, e.start))]
     if len({e[-1].text for e in people}) != 1:
         return None
     return trim_name(max(people, key=len))

@@ -7,12 +7,12 @@ from spacy.tokens import Span
 
 from .. import settings
 from .doctext import DocIndex, doc_text
-from .lexicon import lexicon
 from .names import Found
+from .rules import load_rules
 from .titles import described
 from .words import has_role_word
 
-LEX = lexicon()
+LEX = load_rules()
 
 
 _SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=True))})[,!.]?$", re.IGNORECASE)

@@ -22,7 +22,6 @@ from spacy.vocab import Vocab
 from .. import settings
 from ..records import Spokesperson
 from .doctext import DocIndex, doc_index, doc_text
-from .lexicon import lexicon
 from .names import (
     Found,
     clean_name,
@@ -38,18 +37,17 @@ from .names import (
     unlabelled_name,
     without_run_on_words,
 )
+from .rules import load_rules
 from .signatures import closing_signature, signed_names, speaker_labels
 from .titles import organization_steps, signature_role, title_of
 from .words import is_role_word
 
 LOGGER = logging.getLogger(__name__)
-LEX = lexicon()
+LEX = load_rules()
 
 
-QUOTE_MARKS = ["“", '"']
-
-
-ATTRIBUTION_LINKS = ["by", "from", "to", "of"]  # "statement by", "comment from", "attributable to"
+QUOTE_MARKS = sorted(LEX.quote_marks)
+ATTRIBUTION_LINKS = sorted(LEX.attribution_links)  # "statement by", "comment from", "attributable to"
 
 
 SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {

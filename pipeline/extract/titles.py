@@ -14,9 +14,9 @@ from spacy.tokens import Doc, Span
 
 from .. import settings
 from ..records import Spokesperson
-from .bodies import DASHES, ORGANIZATION_IN_TITLE, body_after_name, is_body, org_name
+from .bodies import ORGANIZATION_IN_TITLE, body_after_name, is_body, org_name
 from .doctext import DocIndex, doc_index, doc_text
-from .lexicon import lexicon
+from .rules import load_rules
 from .words import (
     finite_verb,
     has_role_word,
@@ -27,10 +27,7 @@ from .words import (
     text_at,
 )
 
-LEX = lexicon()
-
-
-_STOPS = frozenset({".", "“", "\"", ":", ";", ")", "”"})
+LEX = load_rules()
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +51,7 @@ def role_end(person: Span) -> int | None:
         token = doc[end]
         if "\n" in token.text or end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)):
             break
-        if token.text in DASHES and token.whitespace_:
+        if token.text in LEX.dashes and token.whitespace_:
             break  # "Chair of the Water Board - Opening Plenary", "... Board- Opening": a headline's separator
         if token.lower_ in LEX.role_trailing_cut or token.lower_ in LEX.speech_verbs and not (
                 token.pos_ == "NOUN" and token.lower_.endswith("ing")):  # "director of early warning systems"
@@ -68,7 +65,7 @@ def role_end(person: Span) -> int | None:
             continue
         if token.text == "," and not _comma_continues(doc, start, end):
             break
-        if token.text in _STOPS or token.text == "(":
+        if token.text in LEX.title_stops or token.text == "(":
             break
         end += 1
     return end

@@ -5,9 +5,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import lexicon
+from .rules import load_rules
 
-LEX = lexicon()
+LEX = load_rules()
 
 
 def text_at(doc: Doc, index: int) -> str:
