@@ -62,7 +62,7 @@ BODIES = [
     Body("Northern Water Policy Association", acronym="NWPA"), Body("Greywater Alliance"),
     Body("Tidewell Foundation"), Body("Institute for Upland Farming"), Body("Marrow Valley Health Board"),
     Body("Sable Point Housing Cooperative"), Body("Federation of Independent Bakers", acronym="FIB"),
-    Body("Centre for Quiet Streets"), Body("St. Brigid's Hospice"), Body("Farmers' Union of Eastvale"),
+    Body("Centre for Quiet Streets"), Body("St. Brigid's Hospice", the=False), Body("Farmers' Union of Eastvale"),
     Body("Orrin & Vale LLP", the=False), Body("Coastal Fisheries Association", acronym="CFA"),
     Body("Pell River Conservancy"), Body("Open Lanes Network"), Body("Amberley Rail Group", the=False),
     Body("League of Small Libraries"), Body("Brightwater Energy Ltd", the=False),
@@ -106,7 +106,7 @@ def capitalised(text: str) -> str:
 # The attribution forms: a template over the parts, and who it makes a spokesperson. Expected values:
 # `role`/`Role` is the role as printed; `body` the organisation; a form may expect no role (`norole`) or
 # the acronym as the organisation (`acronym`), and two speakers (`two`). `{the_body}` prints `the` where the
-# body takes it; `{The_body}` capitalises it at a sentence start.
+# body takes it; `{The_body}` capitalises it at a sentence start; `{the_body_s}` is its possessive.
 FORMS: dict[str, tuple[str, frozenset[str]]] = {
     "name_role_said_colon": ("{name}, {role} of {the_body}, said: “{quote}.”", frozenset()),
     "name_role_at_said_colon": ("{name}, {role} at {the_body}, said: “{quote}.”", frozenset()),
@@ -117,8 +117,8 @@ FORMS: dict[str, tuple[str, frozenset[str]]] = {
     "quote_name_said_tenses": ("“{quote},” {name}, {role} of {the_body}, {verb}.", frozenset()),
     "body_role_name_said": ("{Body} {Role} {name} said: “{quote}.”", frozenset()),
     "said_body_role_name": ("“{quote},” said {Body} {Role} {name}.", frozenset()),
-    "said_possessive_role_name": ("“{quote},” said {the_body}'s {role} {name}.", frozenset()),
-    "possessive_role_comma_name": ("{The_body}'s {Role}, {name}, said: “{quote}.”", frozenset()),
+    "said_possessive_role_name": ("“{quote},” said {the_body_s} {role} {name}.", frozenset()),
+    "possessive_role_comma_name": ("{The_body_s} {Role}, {name}, said: “{quote}.”", frozenset()),
     "role_of_body_name_no_comma": ("{Role} of {the_body} {name} said: “{quote}.”", frozenset()),
     "said_inverted_role_of_body_name": ("“{quote},” said the {role} of {the_body}, {name}.", frozenset()),
     "relative_clause_is": ("“{quote},” said {name}, who is {role} of {the_body}.", frozenset()),
@@ -211,6 +211,9 @@ def draw_release(form: str, rng: random.Random) -> Generated:
         "context": rng.choice(CONTEXT),
     }
     parts["clause_cap"] = parts["clause"][:1].upper() + parts["clause"][1:]
+    # "the Harbour Trust's", "the Federation of Independent Bakers'"
+    parts["the_body_s"], parts["The_body_s"] = (parts[k] + ("'" if body.name.endswith("s") else "'s")
+                                                for k in ("the_body", "The_body"))
     attribution = template.format(**parts)
     role_text = None if "norole" in flags else (parts["Role"] if "{Role}" in template else role)
     speakers = [Speaker(name, role_text, body.acronym if "acronym" in flags else body.name)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .doctext import doc_index
 from .rules import load_rules
@@ -25,15 +25,34 @@ def org_name(ent: Span) -> str:
         end += 2
     if is_country_word(text_at(doc, end)):
         end += 1  # "Harbour Trust UK", "Brightwater USA": the national section
+    if text_at(doc, end) in LEX.possessives and (after := name_after_possessive(doc, ent.start, end + 1)):
+        end = after  # "the St. Brigid's" + "Hospice": a possessive inside the name, the name going on after it
+    owner = next((t.i for t in doc[ent.start + 1:end] if t.text in LEX.possessives
+                  and not name_after_possessive(doc, ent.start, t.i + 1)), None)
+    end = owner if owner is not None else end  # "Harbour Trust USA’s Security Program": the owner of a part
     tokens = list(doc[ent.start:end])
     cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
     tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
     while len(tokens) > 1 and is_role_word(tokens[-1]):
         tokens.pop()
     text = "".join(t.text_with_ws for t in tokens).strip()
-    text = re.split(r"[’']s\s", text, maxsplit=1)[0]  # "Harbour Trust USA’s Security Program"
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"[’']s$", "", text).strip()
+
+
+def name_after_possessive(doc: Doc, start: int, at: int) -> int | None:
+    """Where a body's name that runs from `start` on through a possessive ends (`St. Brigid's Hospice`),
+    or None when the possessive is an owner's: the words before it name a body of their own
+    (`University of Harbourside's Institute`), or the capitalised words after it are a title or a part
+    of a body (`Brovia's Chief Executive`, `Harbour Trust USA's Security Program`)."""
+    if any(t.lower_ in LEX.organization_words or (t.is_upper and len(t) > 1) for t in doc[start:at - 1]):
+        return None  # "University of Harbourside's", "HMG's": a body's own name, or its acronym
+    end = at
+    while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+        if is_role_word(doc[end]) or doc[end].lower_ in LEX.unit_words:
+            return None
+        end += 1
+    return end if end > at else None
 
 
 def is_body(ent: Span) -> bool:
@@ -162,8 +181,11 @@ def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
 def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Harbour Trust USA's Security Program`: the body whose possessive the title holds."""
     doc = span.doc
-    owner = next((e for e in entities if is_body(e) and (e.end + 1 < span.end and doc[e.end].text in LEX.possessives
-                                                          or e.end < span.end and e[-1].text in LEX.possessives)), None)
+    owner = next((e for e in entities if is_body(e) and (
+        (e.end + 1 < span.end and doc[e.end].text in LEX.possessives
+         and not name_after_possessive(doc, e.start, e.end + 1))
+        or (e.end < span.end and e[-1].text in LEX.possessives
+            and not name_after_possessive(doc, e.start, e.end)))), None)
     if owner is not None:
         return org_name(owner)
     # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser

@@ -15,8 +15,9 @@ from spacy.util import filter_spans
 from .. import settings
 from .doctext import DocIndex, doc_text
 from .rules import load_rules
+from .bodies import name_after_possessive
 from .titles import described, role_end
-from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_role_word, text_at
+from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_place, is_role_word, text_at
 
 LEX = load_rules()
 
@@ -293,9 +294,88 @@ NAME_PATTERNS: dict[str, list[list[dict]]] = {
 }
 
 
+def _capital_word(token: Token) -> bool:
+    """A word written with a capital first, letters and apostrophes only: `McAllister`, `O'Neill`, `Ó`."""
+    text = token.text
+    return text[:1].isupper() and text.replace("'", "").replace("’", "").isalpha() and not (
+        len(text) > 1 and text.isupper())
+
+
+def _surname_start(doc: Doc, end: int) -> int:
+    """Where a surname that ends before `end` starts: hyphenated parts glued (`Lindqvist-Haug`, `Al-Amin`)."""
+    start = end - 1
+    while start >= 2 and doc[start - 1].text in LEX.dashes and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and _capital_word(doc[start - 2]):
+        start -= 2
+    return start
+
+
+def _name_before(doc: Doc, end: int) -> tuple[int, bool]:
+    """Where a name ending before `end` starts, read from its end: a surname, the particles before it
+    (`van der`, `de la`), an initial (`F.`), one given name; and whether a particle or an initial
+    marks it as a name beyond doubt."""
+    start = _surname_start(doc, end)
+    marked = start < end - 1  # "Adeyemi-Clarke": a hyphenated surname
+    while start > 1 and doc[start - 1].lower_ in LEX.particles and doc[start - 1].lower_ != doc[start - 1].text.upper():
+        start -= 1
+        marked = True
+    if start > 1 and len(doc[start - 1].text) == 2 and doc[start - 1].text[1] == "." \
+            and doc[start - 1].text[0].isupper():
+        start -= 1
+        marked = True
+    return (start - 1, marked) if start > 0 and _name_word(doc[start - 1]) else (start, False)
+
+
+def repair_names(doc: Doc) -> list[Span]:
+    """Names the recogniser cut short, missed or took for something else that their own shape shows: a
+    given name and a surname with a particle, an initial or a hyphen in it (`Amara ten Brink`, `Pieter F.
+    dos Santos`, `Ewa Adeyemi-Clarke`)."""
+    found = []
+    n = len(doc)
+    end = 1
+    while end <= n:
+        if not _capital_word(doc[end - 1]) or _name_goes_on(doc, end):
+            end += 1
+            continue
+        start, marked = _name_before(doc, end)
+        words = doc[start:end]
+        if marked and end - start >= settings.NAME_MIN_WORDS and _name_word(doc[start]) and not is_place(words.text) \
+                and not _same_entity(words):
+            found.append(Span(doc, start, end, label="PERSON"))
+        end += 1
+    return found
+
+
+def _bodies_across_possessives(doc: Doc) -> list[Span]:
+    """`the St. Brigid's` + `Hospice`: two ORG entities the recogniser split at a possessive inside one
+    body's name are one (a possessive that is an owner's, `Brovia's Chief Executive`, stays apart)."""
+    ents = [e for e in doc.ents if e.label_ == "ORG"]
+    joined = []
+    for first, second in zip(ents, ents[1:], strict=False):
+        glued = first.end == second.start and first[-1].text in LEX.possessives
+        if glued and name_after_possessive(doc, first.start, first.end) == second.end:
+            joined.append(Span(doc, first.start, second.end, label="ORG"))
+    return joined
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """A name word follows `end`, glued by a hyphen or after particles: the name does not end there."""
+    at = end + (end < len(doc) and doc[end].text in LEX.dashes and not doc[end - 1].whitespace_)
+    while at < len(doc) and doc[at].lower_ in LEX.particles:
+        at += 1
+    return at < len(doc) and _capital_word(doc[at]) and "\n" not in doc[at - 1].whitespace_
+
+
+def _same_entity(words: Span) -> bool:
+    """The words are exactly one entity already: nothing to repair."""
+    ent = words[0].ent_type_ and words[0].ent_iob_ == "B" and all(t.ent_iob_ == "I" for t in words[1:])
+    return bool(ent) and (words.end == len(words.doc) or words.doc[words.end].ent_iob_ != "I")
+
+
 @Language.factory("person_names")
 class PersonNamesComponent:
-    """Widen a PERSON entity to the whole name a NAME_PATTERNS pattern finds around it."""
+    """Widen a PERSON entity to the whole name a NAME_PATTERNS pattern finds around it, and make a
+    PERSON of every name repair_names() finds."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.matcher = Matcher(nlp.vocab)
@@ -305,6 +385,11 @@ class PersonNamesComponent:
     def __call__(self, doc: Doc) -> Doc:
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
+        names += repair_names(doc) + _bodies_across_possessives(doc)
         if names:
-            doc.ents = filter_spans([*names, *doc.ents])
+            names = filter_spans(names)
+            taken = {t.i for span in names for t in span}
+            # The repaired name wins over whatever the recogniser saw in its words.
+            doc.ents = sorted([*names, *(e for e in doc.ents if not taken & set(range(e.start, e.end)))],
+                              key=lambda e: e.start)
         return doc

@@ -40,6 +40,7 @@ class Rules:
     generic_body_words: frozenset[str]  # organisation, unit and body nouns: "of the Board" names no one body
     honorifics: frozenset[str]
     pronouns: frozenset[str]
+    particles: frozenset[str]  # "van", "de la": small words inside a surname
     post_nominals: frozenset[str]  # degrees and honours after a name: "M.D.", "Ph.D.", "OBE"
     sign_offs: frozenset[str]
     organization_words: frozenset[str]
@@ -180,6 +181,7 @@ def load_rules() -> Rules:
         generic_body_words=words(roles["body_nouns"]) | words(roles["unit_words"]) | words(names["organization_words"]),
         honorifics=words(names["honorifics"]),
         pronouns=words(names["pronouns"]),
+        particles=words(names["particles"]),
         post_nominals=words(names["post_nominals"]),
         sign_offs=words(names["sign_offs"]),
         organization_words=words(names["organization_words"]),
