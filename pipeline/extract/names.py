@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -13,9 +14,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import settings
+from .bodies import name_after_possessive
 from .doctext import DocIndex, doc_text
 from .rules import load_rules
-from .bodies import name_after_possessive
 from .titles import described, role_end
 from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_place, is_role_word, text_at
 
@@ -351,7 +352,7 @@ def _bodies_across_possessives(doc: Doc) -> list[Span]:
     body's name are one (a possessive that is an owner's, `Brovia's Chief Executive`, stays apart)."""
     ents = [e for e in doc.ents if e.label_ == "ORG"]
     joined = []
-    for first, second in zip(ents, ents[1:], strict=False):
+    for first, second in pairwise(ents):
         glued = first.end == second.start and first[-1].text in LEX.possessives
         if glued and name_after_possessive(doc, first.start, first.end) == second.end:
             joined.append(Span(doc, first.start, second.end, label="ORG"))
