@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
+from .. import settings
 from .doctext import doc_index
 from .rules import load_rules
 from .words import is_country_word, is_place, is_role_word, text_at
@@ -33,8 +34,9 @@ def org_name(ent: Span) -> str:
     tokens = list(doc[ent.start:end])
     cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
     tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
-    while len(tokens) > 1 and is_role_word(tokens[-1]):
-        tokens.pop()
+    while len(tokens) > 1 and (is_role_word(tokens[-1]) or tokens[-1].lower_ in _TITLE_OWN_WORDS
+                               and tokens[-1].lower_ not in LEX.organization_words):
+        tokens.pop()  # "Council of Coastal Mayors Senior", "Open Lanes Network Campaigns": the title's words
     text = "".join(t.text_with_ws for t in tokens).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"[’']s$", "", text).strip()
@@ -97,8 +99,10 @@ def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None
     """`... at Open Borders Network`, `CEO Coastal Institute of Learning`: capitalised words after
     `at`/`of`/`for`/`with` or a title word that the recogniser did not tag, holding a word only
     organisations' names hold, two words at least ("for the Agency", "of the Board" alone are the
-    publisher's own parts), not a unit's name."""
-    for token in span[:-1]:
+    publisher's own parts), not a unit's name. The last such name wins: in `Director of Research and
+    Evaluation of the Greywater Alliance` the first `of` phrase is the title's own portfolio."""
+    comma = next((t.i for t in span if t.text == ","), span.end)  # after a comma: _body_after_comma
+    for token in reversed(span.doc[span.start:min(comma, span.end - 1)]):
         words = _named_body(span, token.i + 1) if token.lower_ in LEX.body_links or is_role_word(token) else None
         if words is not None and len(words) > 1 and {t.lower_ for t in words} & LEX.organization_words \
                 and words[-1].lower_ not in LEX.unit_words:
@@ -118,6 +122,21 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
                 and (is_role_word(doc[comma - 1]) or {t.lower_ for t in words} & LEX.organization_words):
             return words.text
     return None
+
+
+def body_after_title(title: Span) -> str | None:
+    """`Director of Programmes, Brovia Inc.`: the body named after a title and a comma: an ORG entity that
+    names a body, or capitalised words holding an organisation's word, up to a comma or the clause's end."""
+    doc = title.doc
+    at = title.end + 1
+    following = doc_index(doc).entity_at(at)
+    if following is not None and following.label_ == "ORG" and following.start == at and is_body(following):
+        return org_name(following)
+    words = _named_body(doc[at:min(len(doc), at + settings.ROLE_MAX_TOKENS)], at)
+    if words is None or not {t.lower_ for t in words} & LEX.organization_words or text_at(doc, words.end) not in {
+            ",", ":", ".", "", "said", "says"}:
+        return None
+    return words.text
 
 
 def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -192,8 +211,9 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
     # took them for, save a place ("Kenya's health minister") or a person's full name.
     words = _named_body(span, span.start)
     if words is None or words.end + 1 >= span.end or doc[words.end].text not in LEX.possessives \
-            or len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words):
-        return None
+            or len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words) \
+            or name_after_possessive(doc, words.start, words.end + 1):
+        return None  # "Riverside Children's Fund Senior Researcher": the possessive is inside the name
     return words.text
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .. import settings
 from ..records import Spokesperson
-from .bodies import ORGANIZATION_IN_TITLE, body_after_name, is_body, org_name
+from .bodies import ORGANIZATION_IN_TITLE, body_after_name, body_after_title, is_body, org_name
 from .doctext import DocIndex, doc_index, doc_text
 from .rules import load_rules
 from .words import (
@@ -162,12 +162,15 @@ def _role_after(person: Span) -> Title:
     end = role_end(person)
     if end is None:
         return Title()
-    title = _split_role(doc[title_start(person):end], appositive=True)
-    if title.organization is None and text_at(doc, end) == ",":
-        # "Jane Roe, President and CEO, Harbour Trust Canada says": the organisation follows.
-        following = doc_index(doc).entity_at(end + 1)
-        if following is not None and following.label_ == "ORG" and following.start == end + 1 and is_body(following):
-            title = replace(title, organization=org_name(following), organization_rule="of_at_for_after_role")
+    span = doc[title_start(person):end]
+    title = _split_role(span, appositive=True)
+    following = body_after_title(span) if text_at(doc, end) == "," else None
+    portfolio = title.organization is None or not any(
+        w.lower() in LEX.organization_words for w in title.organization.split())
+    if following is not None and portfolio and has_role_word(span.text) and not any(t.text == "," for t in span):
+        # "Jane Roe, President and CEO, Harbour Trust Canada says", "Jane Roe, Director of Programmes, Brovia
+        # Inc., said": the body follows the title, and an `of` phrase inside it is the title's own portfolio.
+        title = Title(_trim_role(span.text), following, None, "body_after_title")
     return replace(title, role_rule="appositive_after_name" if title.role else None)
 
 
