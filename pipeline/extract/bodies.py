@@ -51,8 +51,10 @@ def name_after_possessive(doc: Doc, start: int, at: int) -> int | None:
         return None  # "University of Harbourside's", "HMG's": a body's own name, or its acronym
     end = at
     while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
-        if is_role_word(doc[end]) or doc[end].lower_ in LEX.unit_words:
-            return None
+        if doc[end].lower_ in LEX.unit_words:
+            return None  # "Harbour Trust USA's Security Program": a part of the owner's body
+        if is_role_word(doc[end]) or doc[end].lower_ in LEX.role_modifiers:
+            break  # "Riverside Children's Fund Vice President": the title starts
         end += 1
     return end if end > at else None
 
@@ -135,6 +137,18 @@ def body_after_title(title: Span) -> str | None:
     words = _named_body(doc[at:min(len(doc), at + settings.ROLE_MAX_TOKENS)], at)
     if words is None or not {t.lower_ for t in words} & LEX.organization_words or text_at(doc, words.end) not in {
             ",", ":", ".", "", "said", "says"}:
+        return None
+    return words.text
+
+
+def body_named_by(span: Span) -> str | None:
+    """The body a phrase names and nothing else (`the Harbour Trust`, `Brovia Inc.`): an ORG entity that names
+    a body and covers it, or capitalised words holding an organisation's word."""
+    entity = next((e for e in doc_index(span.doc).between("ORG", span.start, span.end) if e.end <= span.end), None)
+    if entity is not None and is_body(entity) and span.end - entity.end <= 1:
+        return org_name(entity)
+    words = _named_body(span, span.start)
+    if words is None or words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words:
         return None
     return words.text
 

@@ -327,6 +327,17 @@ def _name_before(doc: Doc, end: int) -> tuple[int, bool]:
     return (start - 1, marked) if start > 0 and _name_word(doc[start - 1]) else (start, False)
 
 
+def name_ending_at(doc: Doc, end: int) -> Span | None:
+    """The name that ends before `end` by its shape alone (`Ingrid Adeyemi`, `Ana van der Meer`), whatever
+    the recogniser saw: for a place where a name must stand, such as after a title that closes a clause."""
+    if end < 2 or not _capital_word(doc[end - 1]) or not _name_word(doc[end - 1]) and "-" not in doc[end - 1].text:
+        return None
+    start, _marked = _name_before(doc, end)
+    if end - start < settings.NAME_MIN_WORDS or not _name_word(doc[start]) or is_place(doc[start:end].text):
+        return None
+    return Span(doc, start, end, label="PERSON")
+
+
 def repair_names(doc: Doc) -> list[Span]:
     """Names the recogniser cut short, missed or took for something else that their own shape shows: a
     given name and a surname with a particle, an initial or a hyphen in it (`Amara ten Brink`, `Pieter F.

@@ -24,6 +24,7 @@ class Rules:
     addressing_verbs: frozenset[str]  # forms of the speech verbs whose object is the addressee
     act_verbs: frozenset[str]  # forms of the speech verbs that report an act when a noun is their object
     statement_verbs: frozenset[str]  # forms of "issue", "release", "make" ... (the following statement)
+    naming_verbs: frozenset[str]  # forms of "call", "describe" ...: speech when a quotation follows
     statement_nouns: frozenset[str]
     attribution_nouns: frozenset[str]
     works_of_speech: frozenset[str]
@@ -33,6 +34,9 @@ class Rules:
     internal_roles: frozenset[str]
     role_modifiers: frozenset[str]
     role_link_words: frozenset[str]
+    copulas: frozenset[str]
+    relative_pronouns: frozenset[str]
+    leading_verbs: frozenset[str]
     role_trailing_cut: frozenset[str]
     unit_words: frozenset[str]
     body_nouns: frozenset[str]
@@ -165,6 +169,7 @@ def load_rules() -> Rules:
         addressing_verbs=forms(data["speech_verbs"]["addressing"]),
         act_verbs=forms(data["speech_verbs"]["acts_with_object"]),
         statement_verbs=forms(data["statement_verbs"]["lemmas"]),
+        naming_verbs=forms(data["naming_verbs"]["lemmas"]),
         statement_nouns=words(data["nouns"]["statement"]),
         attribution_nouns=words(data["nouns"]["attribution"]),
         works_of_speech=words(data["nouns"]["works_of_speech"]),
@@ -174,6 +179,9 @@ def load_rules() -> Rules:
         internal_roles=words(roles["internal"]),
         role_modifiers=words(roles["modifiers"]),
         role_link_words=words(roles["link_words"]),
+        copulas=words(roles["copulas"]),
+        relative_pronouns=words(roles["relative_pronouns"]),
+        leading_verbs=words(roles["leading_verbs"]),
         role_trailing_cut=words(roles["trailing_cut"]),
         unit_words=words(roles["unit_words"]),
         body_nouns=words(roles["body_nouns"]),

@@ -8,13 +8,14 @@ Director Jane Doe`), or from a signature's lines. The organisation comes from on
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from .. import settings
 from ..records import Spokesperson
-from .bodies import ORGANIZATION_IN_TITLE, body_after_name, body_after_title, is_body, org_name
+from .bodies import ORGANIZATION_IN_TITLE, body_after_name, body_after_title, body_named_by, is_body, org_name
 from .doctext import DocIndex, doc_index, doc_text
 from .rules import load_rules
 from .words import (
@@ -90,8 +91,8 @@ def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
     entity = doc[comma + 1].ent_type_ == "ORG" and doc[comma + 1].ent_iob_ == "B"
     if before.is_title and after.is_title and not entity and not is_role_word(after):
         return True
-    if after.lower_ in {"and", "&"} and before.is_title:
-        return comma + 2 < len(doc) and doc[comma + 2].is_title  # "Law, Policy, and Research program"
+    if after.lower_ in {"and", "&"} and before.is_title:  # "Law, Policy, and Research program"; not ", and Jane Roe"
+        return comma + 2 < len(doc) and doc[comma + 2].is_title and doc[comma + 2].ent_type_ != "PERSON"
     segment = []
     for token in doc[comma + 1:min(len(doc), comma + settings.TITLE_LIST_ITEM_MAX_TOKENS)]:
         if token.text in {",", ".", ";", ":", "“", '"'} or "\n" in token.text_with_ws[len(token.text):]:
@@ -111,7 +112,7 @@ def _trim_role(role: str) -> str:
                       flags=re.IGNORECASE)
         role = re.sub(r"^(?:of|at|for|with|from|in|and)\s+|\s+(?:of|at|for|with|from|in|and)$", "", role,
                       flags=re.IGNORECASE)
-        role = re.sub(r"^(?:the\s+)?[a-z]+[’']s\s+(?=\S)", "", role)  # "the group's senior counsel"
+        role = re.sub(r"^(?:the\s+)?[a-z]+[’']s\s+(?=\S)|^[’']s?\s+", "", role)  # "the group's senior counsel"
         # "CEO of HMG's" before "Northfield General Hospital": the owner of the body is not the title's
         role = re.sub(r"\s+(?:of|at|for)\s+(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,3}[’']s$", "", role)
     return role.strip(" ,;:")
@@ -210,13 +211,81 @@ def _role_before(person: Span) -> Title:
     return replace(title, role_rule="role_before_name" if title.role else None)
 
 
+def _clause_end(doc: Doc, start: int) -> int:
+    """Where a phrase that starts at `start` ends: at a comma, a stop, a quotation or a line's end."""
+    end = start
+    while end < len(doc) and end - start < settings.ROLE_MAX_TOKENS and doc[end].text not in LEX.title_stops \
+            and doc[end].text != "," and "\n" not in doc[end].text and not doc[end].is_sent_start:
+        end += 1
+    return end
+
+
+def _role_in_relative_clause(person: Span) -> Title:
+    """`Jane Roe, who is executive director of X,`; `Jane Roe, who leads X as its executive director,`."""
+    doc = person.doc
+    at = person.end + 2
+    if text_at(doc, person.end) != "," or text_at(doc, person.end + 1).lower() not in LEX.relative_pronouns:
+        return Title()
+    if text_at(doc, at).lower() in LEX.copulas:
+        title = _split_role(doc[at + 1:_clause_end(doc, at + 1)], appositive=True)
+        return replace(title, role_rule="relative_clause") if title.role else Title()
+    if text_at(doc, at).lower() not in LEX.leading_verbs:
+        return Title()
+    end = _clause_end(doc, at + 1)
+    link = next((t.i for t in doc[at + 1:end] if t.lower_ == "as"), None)
+    if link is None or link == at + 1:
+        return Title()
+    role = _split_role(doc[link + 1:end], appositive=True)
+    body = body_named_by(doc[at + 1:link])
+    if role.role is None:
+        return Title()
+    return Title(role.role, body, "relative_clause", "relative_clause" if body else None)
+
+
+def _role_in_parentheses(person: Span) -> Title:
+    """`Jane Roe (Harbour Trust) said`, `Jane Roe (Chief Executive, Brovia Inc.) said`."""
+    doc = person.doc
+    if text_at(doc, person.end) != "(":
+        return Title()
+    close = next((n for n in range(person.end + 1, min(len(doc), person.end + settings.ROLE_MAX_TOKENS))
+                  if doc[n].text == ")"), None)
+    if close is None or close == person.end + 1:
+        return Title()
+    inside = doc[person.end + 1:close]
+    if has_role_word(inside.text):
+        title = _split_role(inside, appositive=True)
+        return replace(title, role_rule="parenthesised" if title.role else None)
+    body = body_named_by(inside)
+    return Title(None, body, None, "parenthesised") if body else Title()
+
+
+def _role_as_predicate(person: Span) -> Title:
+    """`Jane Roe is executive director of the Harbour Trust.`: a sentence that gives the title."""
+    root = person.root
+    head = root.head
+    if root.dep_ != "nsubj" or head.lower_ not in LEX.copulas:
+        return Title()
+    attribute = next((c for c in head.children if c.dep_ == "attr" and c.i > root.i), None)
+    if attribute is None:
+        return Title()
+    # The title is the attribute and what hangs on it, not a second attribute joined by `and`.
+    end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
+    title = _split_role(person.doc[attribute.left_edge.i:end + 1], appositive=True)
+    return replace(title, role_rule="predicate") if title.role else Title()
+
+
+# Where a title printed after a name is read, in order: the first reading that finds a role wins.
+TITLE_AFTER_NAME: tuple[Callable[[Span], Title], ...] = (
+    _role_after, _role_in_relative_clause, _role_in_parentheses, _role_as_predicate)
+
+
 def title_of(mention: Span) -> Title:
     """Role and organisation printed with a mention: after the name, else before it (once per mention)."""
     memo = doc_index(mention.doc).memo.setdefault("titles", {})
     key = (mention.start, mention.end)
     title = memo.get(key)
     if title is None:
-        title = _role_after(mention)
+        title = next((t for read in TITLE_AFTER_NAME if (t := read(mention)).role or t.organization), Title())
         if title.role is None:  # "Professor Jane Roe, from the University of X, said": the title before
             before = _role_before(mention)
             title = before if title.organization is None else replace(
