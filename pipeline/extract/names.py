@@ -176,7 +176,9 @@ def person_before(index: DocIndex, verb: Token) -> Span | None:
     """`Jane Doe, director of X, said` when the parse missed the subject: the name, an appositive, the verb."""
     doc = verb.doc
     sentence = index.sentence(verb.i)
-    people = [e for e in index.between("PERSON", sentence.start, verb.i) if e.end <= verb.i]
+    # "Greywater Alliance" tagged a person: a name ending in an organisation's word is a body's.
+    people = [e for e in index.between("PERSON", sentence.start, verb.i)
+              if e.end <= verb.i and e[-1].lower_ not in LEX.organization_words]
     person = trim_name(people[-1]) if people else _name_before_appositive(index, sentence.start, verb.i)
     if person is None:
         return None
@@ -231,15 +233,22 @@ def fullest_mention(span: Span, index: DocIndex) -> Span:
     """`said Roe` after `Jane Roe` earlier in the text: the full name, at the mention that
     also gives a role and organisation when one does. A full name said again without its title
     (`said Ana Lima-Costa`) takes the earlier mention that gives it."""
-    if len(span) > 1 and described(span)[0]:
+    alone = surname_only(span)
+    if not alone and described(span)[0]:
         return span
-    full = None if len(span) == 1 else span.text
+    full = None if alone else span.text
     best = _best_earlier(index, span[-1].text, full, span.start)
     if full is not None and (best is None or not described(best)[0]):
         best = _best_earlier(index, span[-1].text, full, len(index.doc) + 1)  # titled later in the text
     if best is None:
         return span
-    return best if len(span) == 1 or described(best)[0] else span
+    return best if alone or described(best)[0] else span
+
+
+def surname_only(span: Span) -> bool:
+    """A mention by surname alone: one word (`Roe`, `Silva-Reyes`) or a surname opening with a particle
+    (`De la Fuente`)."""
+    return len(span.text.split()) == 1 or span[0].lower_ in LEX.particles
 
 
 def _best_earlier(index: DocIndex, surname: str, full: str | None, before: int) -> Span | None:
@@ -250,7 +259,7 @@ def _best_earlier(index: DocIndex, surname: str, full: str | None, before: int) 
     if key not in memo:
         starts, best, leader = [], [], None
         for ent in index.by_last_word("PERSON").get(surname.lower(), ()):
-            if len(ent) > 1 and ent[-1].text == surname and (full is None or ent.text == full):
+            if not surname_only(ent) and ent[-1].text == surname and (full is None or ent.text == full):
                 mention = trim_name(ent)
                 if leader is None or described(mention) > described(leader):
                     leader = mention
@@ -311,20 +320,23 @@ def _surname_start(doc: Doc, end: int) -> int:
     return start
 
 
-def _name_before(doc: Doc, end: int) -> tuple[int, bool]:
-    """Where a name ending before `end` starts, read from its end: a surname, the particles before it
-    (`van der`, `de la`), an initial (`F.`), one given name; and whether a particle or an initial
-    marks it as a name beyond doubt."""
+def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
+    """A name ending before `end`, read from its end: a surname, the particles before it (`van der`,
+    `de la`), an initial (`F.`), one given name. Where it starts, where its surname (particles included)
+    starts, and whether a particle, an initial or a hyphen marks it as a name beyond doubt."""
     start = _surname_start(doc, end)
     marked = start < end - 1  # "Adeyemi-Clarke": a hyphenated surname
-    while start > 1 and doc[start - 1].lower_ in LEX.particles and doc[start - 1].lower_ != doc[start - 1].text.upper():
+    while start > 0 and doc[start - 1].lower_ in LEX.particles and doc[start - 1].lower_ != doc[start - 1].text.upper():
         start -= 1
         marked = True
+    surname = start
     if start > 1 and len(doc[start - 1].text) == 2 and doc[start - 1].text[1] == "." \
             and doc[start - 1].text[0].isupper():
         start -= 1
         marked = True
-    return (start - 1, marked) if start > 0 and _name_word(doc[start - 1]) else (start, False)
+    if start > 0 and _name_word(doc[start - 1]):
+        return start - 1, surname, marked
+    return surname, surname, False
 
 
 def name_ending_at(doc: Doc, end: int) -> Span | None:
@@ -332,8 +344,8 @@ def name_ending_at(doc: Doc, end: int) -> Span | None:
     the recogniser saw: for a place where a name must stand, such as after a title that closes a clause."""
     if end < 2 or not _capital_word(doc[end - 1]) or not _name_word(doc[end - 1]) and "-" not in doc[end - 1].text:
         return None
-    start, _marked = _name_before(doc, end)
-    if end - start < settings.NAME_MIN_WORDS or not _name_word(doc[start]) or is_place(doc[start:end].text):
+    start, surname, _marked = _name_before(doc, end)
+    if start == surname or not _name_word(doc[start]) or is_place(doc[start:end].text):
         return None
     return Span(doc, start, end, label="PERSON")
 
@@ -341,21 +353,20 @@ def name_ending_at(doc: Doc, end: int) -> Span | None:
 def repair_names(doc: Doc) -> list[Span]:
     """Names the recogniser cut short, missed or took for something else that their own shape shows: a
     given name and a surname with a particle, an initial or a hyphen in it (`Amara ten Brink`, `Pieter F.
-    dos Santos`, `Ewa Adeyemi-Clarke`)."""
-    found = []
-    n = len(doc)
-    end = 1
-    while end <= n:
+    dos Santos`, `Ewa Adeyemi-Clarke`), and that surname alone after it (`De la Fuente said`)."""
+    found: list[Span] = []
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    for end in range(1, len(doc) + 1):
         if not _capital_word(doc[end - 1]) or _name_goes_on(doc, end):
-            end += 1
             continue
-        start, marked = _name_before(doc, end)
+        start, surname, marked = _name_before(doc, end)
         words = doc[start:end]
-        if marked and end - start >= settings.NAME_MIN_WORDS and _name_word(doc[start]) and not is_place(words.text) \
-                and not _same_entity(words):
+        if start < surname and marked and not is_place(words.text):
+            surnames.add(doc[surname:end].text.lower())
             found.append(Span(doc, start, end, label="PERSON"))
-        end += 1
-    return found
+        elif start == surname and doc[surname:end].text.lower() in surnames and end - surname > 1:
+            found.append(Span(doc, surname, end, label="PERSON"))  # "Silva-Reyes said", after "Ana Silva-Reyes"
+    return [span for span in found if not _same_entity(span)]
 
 
 def _bodies_across_possessives(doc: Doc) -> list[Span]:
@@ -379,8 +390,8 @@ def _name_goes_on(doc: Doc, end: int) -> bool:
 
 
 def _same_entity(words: Span) -> bool:
-    """The words are exactly one entity already: nothing to repair."""
-    ent = words[0].ent_type_ and words[0].ent_iob_ == "B" and all(t.ent_iob_ == "I" for t in words[1:])
+    """The words are exactly one PERSON entity already: nothing to repair."""
+    ent = words[0].ent_type_ == "PERSON" and words[0].ent_iob_ == "B" and all(t.ent_iob_ == "I" for t in words[1:])
     return bool(ent) and (words.end == len(words.doc) or words.doc[words.end].ent_iob_ != "I")
 
 

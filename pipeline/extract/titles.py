@@ -166,8 +166,7 @@ def _role_after(person: Span) -> Title:
     span = doc[title_start(person):end]
     title = _split_role(span, appositive=True)
     following = body_after_title(span) if text_at(doc, end) == "," else None
-    portfolio = title.organization is None or not any(
-        w.lower() in LEX.organization_words for w in title.organization.split())
+    portfolio = title.organization is None or not has_organization_word(title.organization)
     if following is not None and portfolio and has_role_word(span.text) and not any(t.text == "," for t in span):
         # "Jane Roe, President and CEO, Harbour Trust Canada says", "Jane Roe, Director of Programmes, Brovia
         # Inc., said": the body follows the title, and an `of` phrase inside it is the title's own portfolio.
@@ -195,7 +194,9 @@ def _role_before(person: Span) -> Title:
                 or token.text[:1].isupper() and not token.is_sent_start:
             inside_name = token.pos_ == "DET" and (token.ent_type_ == "ORG" or (
                 start >= 2 and doc[start - 2].lower_ in {"of", "for"}))  # "director of the Red Cross"
-            if token.pos_ in {"VERB", "AUX", "PRON", "DET"} and not inside_name or token.lower_ in LEX.speech_verbs:
+            title_word = token.lower_ in LEX.role_modifiers  # "Managing Director", "Acting Chair": tagged a verb
+            if (token.pos_ in {"VERB", "AUX", "PRON", "DET"} and not (inside_name or title_word)) \
+                    or token.lower_ in LEX.speech_verbs:
                 break
             start -= 1
             continue
@@ -208,7 +209,18 @@ def _role_before(person: Span) -> Title:
     if stop < person.start and not has_role_word(span.text):
         return Title()
     title = _split_role(span)
+    portfolio = title.organization is not None and not has_organization_word(title.organization)
+    if title.role and portfolio and (body := body_after_name(person)):
+        # "Head of Policy for Coastal Affairs Jane Roe of the Greywater Alliance": the body after the name,
+        # the title's `for` phrase its portfolio.
+        title = Title(_trim_role(span.text), body, None, "of_at_for_after_role")
     return replace(title, role_rule="role_before_name" if title.role else None)
+
+
+def has_organization_word(text: str) -> bool:
+    """True when a name holds a word only organisations' names hold (`Trust`, `Inc.`): a body, not a
+    title's portfolio (`Research and Evaluation`, `Coastal Affairs`)."""
+    return any(w.lower().strip(".,’'") in LEX.organization_words for w in text.split())
 
 
 def _clause_end(doc: Doc, start: int) -> int:
