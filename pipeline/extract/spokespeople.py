@@ -1,11 +1,11 @@
 """Spokespeople: people whose words a text quotes or reports, with their role and organisation.
 
 The grammar is named patterns (spaCy Matcher and DependencyMatcher, in SPEAKER_PATTERNS and
-STATEMENT_PATTERN) and named line rules (signatures, speaker labels: signatures.py); each pattern has one
-finder that turns a match into the person who speaks (names.py). A title is read after the name
-(`Jane Doe, director of X,`) or before it (`X Executive Director Jane Doe`), and its organisation is
-resolved by one chain of named steps (titles.py). Every spokesperson records the pattern and the steps
-that produced it. The words the rules are written in are in lexicon.toml.
+DEPENDENCY_PATTERNS) and named line rules (signatures, pull quotes, speaker labels: signatures.py); each
+pattern has one finder (FINDERS) that walks from its cue to the person who speaks (names.py). A title is
+read after the name or before it (titles.py), and the organisation is decided by one ordered table of named
+steps (ORGANIZATION_STEPS in organization.py). Every spokesperson records the pattern and the steps that
+produced it. The words the rules are written in are in lexicon.toml, loaded by load_rules().
 """
 from __future__ import annotations
 
@@ -38,9 +38,10 @@ from .names import (
     unlabelled_name,
     without_run_on_words,
 )
+from .organization import decide
 from .rules import load_rules
 from .signatures import closing_signature, signed_names, speaker_labels
-from .titles import organization_steps, role_end, signature_role, title_of
+from .titles import role_end, signature_role, title_of
 from .words import is_role_word, text_at
 
 LOGGER = logging.getLogger(__name__)
@@ -349,7 +350,7 @@ def find_spokespeople(doc: Doc, matcher: Matcher | None = None, statements: Depe
     found.extend(signed_names(index))
     found.extend(closing_signature(index))
     found.extend(speaker_labels(index))
-    speakers = organization_steps(_merge(found, index), index)
+    speakers = decide(_merge(found, index), index)
     for speaker in speakers:
         LOGGER.debug("spokesperson %r (%s): role %r (%s), organisation %r (%s)", speaker.name, speaker.rule,
                      speaker.role, speaker.role_rule, speaker.organization, speaker.organization_rule)

@@ -1,9 +1,9 @@
-"""Titles: the role printed with a person's name, and the organisation it is held at.
+"""Titles: the role printed with a person's name, and the body the title names.
 
-A title is read after the name (an appositive: `Jane Doe, director of X,`) or before it (`X Executive
-Director Jane Doe`), or from a signature's lines. The organisation comes from one chain of named steps:
-`org_in_role`, `possessive`, `of_at_for_after_role`, then (organization_steps, once every person is known)
-`organization_speaking` and `publisher`; `earlier_mention` is set where a later mention takes a title.
+A title is read after the name (TITLE_AFTER_NAME: an appositive `Jane Doe, director of X,`, a relative
+clause `who is director of X`, parentheses `(Director, X)`, a sentence `Jane Doe is director of X.`), else
+before it (`X Executive Director Jane Doe`), or from a signature's lines. The body inside a title is found
+by the `title` steps of ORGANIZATION_STEPS (organization.py, through body_in_title()) and cut out of the role.
 """
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from .. import settings
-from ..records import Spokesperson
-from .bodies import ORGANIZATION_IN_TITLE, body_after_name, body_after_title, body_named_by, is_body, org_name
-from .doctext import DocIndex, doc_index, doc_text
+from .bodies import has_organization_word
+from .doctext import doc_index, doc_text
+from .organization import body_after_name, body_after_title, body_in_title, body_named_by
 from .rules import load_rules
 from .words import (
     finite_verb,
@@ -124,7 +124,7 @@ _LINKED_END = re.compile(r"\b(?:of|at|for)(?: the)?\s*$", re.IGNORECASE)
 
 def _split_role(span: Span, appositive: bool = False) -> Title:
     """Split `executive director of Amnesty International` into role and organisation; the organisation
-    by the first of the chain's steps inside the phrase that finds one (ORGANIZATION_IN_TITLE)."""
+    by the first of the `title` steps of ORGANIZATION_STEPS that finds one inside the phrase."""
     doc = span.doc
     text = span.text.strip(" ,;:—–-")
     text = text.strip("()") if text.count("(") != text.count(")") else text  # "(HHI)" keeps its own
@@ -133,8 +133,7 @@ def _split_role(span: Span, appositive: bool = False) -> Title:
     if any(finite_verb(t) and not in_parentheses(t) for t in span):
         return Title()  # "Jane Doe, has wrapped up a visit": a clause, not a title
     entities = [e for e in doc_index(doc).between("ORG", span.start, span.end) if e.end <= span.end]
-    org, step = next(((org, step) for step, find in ORGANIZATION_IN_TITLE if (org := find(span, text, entities))),
-                     (None, None))
+    org, step = body_in_title(span, text, entities)
     role = text
     if org and org in text:
         before, _, after = text.partition(org)
@@ -215,12 +214,6 @@ def _role_before(person: Span) -> Title:
         # the title's `for` phrase its portfolio.
         title = Title(_trim_role(span.text), body, None, "of_at_for_after_role")
     return replace(title, role_rule="role_before_name" if title.role else None)
-
-
-def has_organization_word(text: str) -> bool:
-    """True when a name holds a word only organisations' names hold (`Trust`, `Inc.`): a body, not a
-    title's portfolio (`Research and Evaluation`, `Coastal Affairs`)."""
-    return any(w.lower().strip(".,’'") in LEX.organization_words for w in text.split())
 
 
 def _clause_end(doc: Doc, start: int) -> int:
@@ -344,56 +337,3 @@ def _role_and_body(role: str, next_line: str) -> Title:
             and not is_place(parts[-1]):
         role, org = role[:role.rindex(parts[-1])].strip(" ,|"), parts[-1]
     return Title(role, org, "signature_line", "signature_line" if org else None)
-
-
-def organization_steps(people: list[Spokesperson], index: DocIndex) -> list[Spokesperson]:
-    """Steps 4 and 5 of the organisation chain, for people whose title named no body:
-    the organisation speaking in the text (`..., Rights Watchers said. ... said Jane Roe, Asia
-    director`), else the page's publisher when the title is an internal one (director, spokesperson)."""
-    doc = index.doc
-    speakers = [e for e in index.labelled("ORG")
-                if e.root.dep_ == "nsubj" and e.root.head.lower_ in LEX.speech_verbs and is_body(e)]
-    if len({org_name(e) for e in speakers}) == 1:
-        # An organisation first speaking after the person ("The Harbour Trust have said") is a third party.
-        org, first = org_name(speakers[0]), speakers[0].start_char
-        people = [replace(p, organization=org, organization_rule="organization_speaking")
-                  if p.role and not p.organization and p.start > first else p for p in people]
-    for step, body in (("title_label", _title_label(doc)),
-                       ("publisher", doc._.publisher if Doc.has_extension("publisher") else None)):
-        if body:
-            # A page published in the speaker's own name (`Honorable Jane Roe`) names no body they speak
-            # for; a surname alone may (`the Roe Foundation`).
-            people = [replace(p, organization=body, organization_rule=step)
-                      if not p.organization and _internal_title(p.role) and p.name not in body else p
-                      for p in people]
-    return people
-
-
-# "HarbourAid: Statement by CEO Jane Roe", "NRC: ...": a headline labelled with a body's name, written as
-# an acronym, with a capital inside it, or as the recogniser's organisation. ("Comment:", "Update:" are
-# kinds; "Kowalski:" is a person.)
-_TITLE_LABEL = re.compile(r"([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}):\s")
-
-
-def _title_label(doc: Doc) -> str | None:
-    """The body a headline's label names, for a title held inside it (`CEO`) that names none."""
-    label = _TITLE_LABEL.match(doc_text(doc))
-    if label is None:
-        return None
-    text, span = label.group(1), doc.char_span(*label.span(1))
-    if text.lower() in LEX.headline_labels or any(ch.isdigit() for ch in text):
-        return None  # "UPDATE:", "COVID-19:": what the item is or is about
-    acronym = text.isupper() and len(text) > 1
-    inner_capital = " " not in text and any(ch.isupper() for ch in text[1:])
-    recognised = span is not None and all(t.ent_type_ == "ORG" for t in span)
-    return text if acronym or inner_capital or recognised else None
-
-
-def _internal_title(role: str | None) -> bool:
-    """`executive director`, `Department Spokesperson`, `advocacy director for the Americas`: a title
-    held inside the publishing body, naming no other body (`spokesperson for the ministry`)."""
-    if not role:
-        return False
-    words = {w.lower().strip(".,()’'") for w in re.split(r"[\s/-]+", role)}
-    return bool(words & LEX.internal_roles) and not words & LEX.body_nouns and not words & (
-        LEX.role_words - LEX.internal_roles)
