@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--grammar", choices=[*GRAMMARS, "both"], default="both")
     parser.add_argument("--failures", type=int, default=0, help="print up to N wrong releases per form")
-    args, _ignored = parser.parse_known_args(argv)  # run_all.py passes the pipeline benchmark's options too
+    args = parser.parse_args(argv)
     per_form = args.per_form or (10 if args.quick else 40)
     nlp = build_nlp()
     for name, module in GRAMMARS.items():

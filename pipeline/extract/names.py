@@ -355,16 +355,19 @@ def repair_names(doc: Doc) -> list[Span]:
     given name and a surname with a particle, an initial or a hyphen in it (`Amara ten Brink`, `Pieter F.
     dos Santos`, `Ewa Adeyemi-Clarke`), and that surname alone after it (`De la Fuente said`)."""
     found: list[Span] = []
-    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames = {e[-1].lower_: {e[0].lower_} for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for end in range(1, len(doc) + 1):
         if not _capital_word(doc[end - 1]) or _name_goes_on(doc, end):
             continue
         start, surname, marked = _name_before(doc, end)
         words = doc[start:end]
+        known = surnames.get(doc[surname:end].text.lower())
+        if known is not None and doc[start].lower_ not in known:
+            start = surname  # "Later De la Fuente said", after "Lucía de la Fuente": the surname alone
         if start < surname and marked and not is_place(words.text):
-            surnames.add(doc[surname:end].text.lower())
+            surnames.setdefault(doc[surname:end].text.lower(), set()).add(doc[start].lower_)
             found.append(Span(doc, start, end, label="PERSON"))
-        elif start == surname and doc[surname:end].text.lower() in surnames and end - surname > 1:
+        elif start == surname and known is not None and end - surname > 1:
             found.append(Span(doc, surname, end, label="PERSON"))  # "Silva-Reyes said", after "Ana Silva-Reyes"
     return [span for span in found if not _same_entity(span)]
 
