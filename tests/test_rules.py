@@ -73,3 +73,30 @@ def test_a_docstring_naming_a_missing_symbol_is_caught(doc):
     found = ([n for n in _CONSTANT.findall(doc) if n not in defined] + [n for n in _CALLED.findall(doc)
              if n not in defined] + [n for n in _MODULE.findall(doc) if n not in modules])
     assert found
+
+
+def _unparenthesised_mixed_boolops(source: str) -> list[int]:
+    """Lines where an `and` inside an `or` (or the other way round) stands without its own parentheses."""
+    starts = [0]
+    for line in source.split("\n"):
+        starts.append(starts[-1] + len(line.encode()) + 1)
+    raw = source.encode()
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.BoolOp):
+            for value in node.values:
+                if isinstance(value, ast.BoolOp) and type(value.op) is not type(node.op):
+                    before = raw[:starts[value.lineno - 1] + value.col_offset].decode().rstrip().rstrip("\\").rstrip()
+                    if not before.endswith("("):
+                        found.append(value.lineno)
+    return found
+
+
+def test_every_mixed_and_or_in_the_rules_is_parenthesised():
+    found = {path.name: lines for path in sorted(PACKAGE.glob("*.py"))
+             if (lines := _unparenthesised_mixed_boolops(path.read_text("utf-8")))}
+    assert found == {}
+
+
+def test_an_unparenthesised_mixed_and_or_is_caught():
+    assert _unparenthesised_mixed_boolops("x = a and b or c\ny = (a and b) or c\n") == [1]

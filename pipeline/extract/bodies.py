@@ -32,8 +32,8 @@ def org_name(ent: Span) -> str:
     tokens = list(doc[ent.start:end])
     cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
     tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
-    while len(tokens) > 1 and (is_role_word(tokens[-1]) or tokens[-1].lower_ in _TITLE_OWN_WORDS
-                               and tokens[-1].lower_ not in LEX.organization_words):
+    while len(tokens) > 1 and (is_role_word(tokens[-1]) or (tokens[-1].lower_ in _TITLE_OWN_WORDS
+                               and tokens[-1].lower_ not in LEX.organization_words)):
         tokens.pop()  # "Council of Coastal Mayors Senior", "Open Lanes Network Campaigns": the title's words
     text = "".join(t.text_with_ws for t in tokens).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
@@ -64,7 +64,7 @@ def is_body(ent: Span) -> bool:
     first = ent[1] if len(ent) > 1 and ent[0].lower_ == "the" else ent[0]  # "the Minister of Health" is a title
     if first.lower_ in LEX.role_words or ent[-1].lower_ in LEX.unit_words or is_place(ent.text) \
             or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
-            or len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words:
+            or (len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words):
         return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board"
     if text_at(doc, ent.start - 1) == "(":
         return False

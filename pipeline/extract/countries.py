@@ -40,7 +40,7 @@ def gazetteer() -> dict[str, tuple[str, bool, str]]:
             return
         form = form.strip()
         # First source wins, except that a country's own name beats a same-named city or province.
-        if len(form) < settings.GAZETTEER_MIN_CHARS or form in names and (needs_place or not names[form][1]):
+        if len(form) < settings.GAZETTEER_MIN_CHARS or (form in names and (needs_place or not names[form][1])):
             return
         names[form] = (code, needs_place, kind)
 
@@ -181,8 +181,8 @@ def _after_place_preposition(span: Span) -> bool:
     else; one it took for a person only after `in` (`a letter from Jackson` is from a person)."""
     ent = doc_index(span.doc).entity_at(span.start)
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before in RULES.place_prepositions and (ent is None or (ent.start, ent.end) == (span.start, span.end) and (
-        ent.label_ != "PERSON" or before == "in"))
+    return before in RULES.place_prepositions and (ent is None or ((ent.start, ent.end) == (span.start, span.end) and (
+        ent.label_ != "PERSON" or before == "in")))
 
 
 def _not_a_country(span: Span, code: str, needs_place: bool, place_spans: set[tuple[int, int]]) -> str | None:

@@ -245,8 +245,8 @@ def _whole_number(span: Span) -> Span:
     recogniser left out is its currency."""
     doc, start, end = span.doc, span.start, span.end
     while end < len(doc) and doc[end - 1].text[-1:].isdigit() and (
-            doc[end - 1].whitespace_ == " " and _DIGIT_GROUP.fullmatch(doc[end].text)
-            or not doc[end - 1].whitespace_ and doc[end].lower_ in LEX.scales):
+            (doc[end - 1].whitespace_ == " " and _DIGIT_GROUP.fullmatch(doc[end].text))
+            or (not doc[end - 1].whitespace_ and doc[end].lower_ in LEX.scales)):
         end += 1
     if start > 0 and doc[start - 1].lower_ in LEX.currency_signs and not doc[start - 1].whitespace_:
         start -= 1

@@ -188,8 +188,9 @@ def person_before(index: DocIndex, verb: Token) -> Span | None:
         return None  # "a complaint by Lord Roe, the Harbour Standards Authority has told": the body speaks
     if len(between) == 0:
         return person
-    if any(t.head == verb and t.dep_ == "nsubj" and (t.pos_ == "PRON" or t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
-                                                      and not _inside_title(person, t)) for t in between):
+    if any(t.head == verb and t.dep_ == "nsubj" and (
+            t.pos_ == "PRON" or (t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} and not _inside_title(person, t)))
+           for t in between):
         # "... with Secretary-General Jane Roe, he said": the verb's own subject speaks, not the name before it.
         return None
     if between[0].text == "," and len(between) <= settings.APPOSITIVE_MAX_TOKENS and not any(
@@ -342,7 +343,7 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
 def name_ending_at(doc: Doc, end: int) -> Span | None:
     """The name that ends before `end` by its shape alone (`Ingrid Adeyemi`, `Ana van der Meer`), whatever
     the recogniser saw: for a place where a name must stand, such as after a title that closes a clause."""
-    if end < 2 or not _capital_word(doc[end - 1]) or not _name_word(doc[end - 1]) and "-" not in doc[end - 1].text:
+    if end < 2 or not _capital_word(doc[end - 1]) or (not _name_word(doc[end - 1]) and "-" not in doc[end - 1].text):
         return None
     start, surname, _marked = _name_before(doc, end)
     if start == surname or not _name_word(doc[start]) or is_place(doc[start:end].text):

@@ -94,8 +94,8 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     names the body however short the name, before any department tagged earlier in the title. The name
     runs to the title's end, save a possessive (Pinto’s) or a bracketed acronym after it."""
     doc = span.doc
-    link = next((t for t in reversed(span[1:]) if t.lower_ == "at" or t.lower_ == "of"
-                 and doc[t.i - 1].lower_ in LEX.body_heads), None)
+    link = next((t for t in reversed(span[1:]) if t.lower_ == "at" or (t.lower_ == "of"
+                 and doc[t.i - 1].lower_ in LEX.body_heads)), None)
     words = _named_body(span, link.i + 1) if link is not None else None
     if words is None or all(t.lower_ in LEX.generic_body_words for t in words):
         return None
@@ -142,17 +142,17 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
     """`Harbour Trust USA's Security Program`: the body whose possessive the title holds."""
     doc = span.doc
     owner = next((e for e in entities if is_body(e) and (
-        (e.end + 1 < span.end and doc[e.end].text in LEX.possessives
+        ((e.end + 1 < span.end and doc[e.end].text in LEX.possessives
          and not name_after_possessive(doc, e.start, e.end + 1))
         or (e.end < span.end and e[-1].text in LEX.possessives
-            and not name_after_possessive(doc, e.start, e.end)))), None)
+            and not name_after_possessive(doc, e.start, e.end))))), None)
     if owner is not None:
         return org_name(owner)
     # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser
     # took them for, save a place ("Kenya's health minister") or a person's full name.
     words = _named_body(span, span.start)
     if words is None or words.end + 1 >= span.end or doc[words.end].text not in LEX.possessives \
-            or len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words) \
+            or (len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words)) \
             or name_after_possessive(doc, words.start, words.end + 1):
         return None  # "Riverside Children's Fund Senior Researcher": the possessive is inside the name
     return words.text

@@ -268,9 +268,9 @@ def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
         key = name if name in people else next((k for k in by_last.get(name, ()) if k in people), None)
         title = title_of(span)
         signed = item.rule in SIGNATURE_RULES
-        if signed or title.role is None and title.organization is None:
+        if signed or (title.role is None and title.organization is None):
             below = signature_role(span, signed)
-            title = below if below.role or title.role is None and title.organization is None else title
+            title = below if below.role or (title.role is None and title.organization is None) else title
         if title.role is None and lead_role:
             title = replace(title, role=" ".join(lead_role), role_rule="title_words_in_name")
         if full_mention is not item.span and title.organization:

@@ -50,12 +50,12 @@ def role_end(person: Span) -> int | None:
     start = end = title_start(person)
     while end < len(doc) and end - person.end < settings.ROLE_MAX_TOKENS:
         token = doc[end]
-        if "\n" in token.text or end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)):
+        if "\n" in token.text or (end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end))):
             break
         if token.text in LEX.dashes and token.whitespace_:
             break  # "Chair of the Water Board - Opening Plenary", "... Board- Opening": a headline's separator
-        if token.lower_ in LEX.role_trailing_cut or token.lower_ in LEX.speech_verbs and not (
-                token.pos_ == "NOUN" and token.lower_.endswith("ing")):  # "director of early warning systems"
+        if token.lower_ in LEX.role_trailing_cut or (token.lower_ in LEX.speech_verbs and not (
+                token.pos_ == "NOUN" and token.lower_.endswith("ing"))):  # "director of early warning systems"
             break
         if token.text == "(":
             close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS))
@@ -100,7 +100,7 @@ def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
         segment.append(token)
     words = {t.lower_ for t in segment}
     return bool(words & {"and", "&"}) and not words & LEX.speech_verbs and not any(
-        t.ent_type_ == "PERSON" or t.pos_ in {"VERB", "AUX", "PRON", "DET"} and t.lower_ != "the" for t in segment
+        t.ent_type_ == "PERSON" or (t.pos_ in {"VERB", "AUX", "PRON", "DET"} and t.lower_ != "the") for t in segment
     ) and not (segment and segment[0].lower_ in {"and", "&"}) and has_role_word(doc[start:comma].text)
 
 
@@ -190,7 +190,7 @@ def _role_before(person: Span) -> Title:
             start -= 3  # "the President of the Coastal Fisheries Association (CFA), Jane Roe"
             continue
         if token.lower_ in LEX.role_link_words or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
-                or token.text[:1].isupper() and not token.is_sent_start:
+                or (token.text[:1].isupper() and not token.is_sent_start):
             inside_name = token.pos_ == "DET" and (token.ent_type_ == "ORG" or (
                 start >= 2 and doc[start - 2].lower_ in {"of", "for"}))  # "director of the Red Cross"
             title_word = token.lower_ in LEX.role_modifiers  # "Managing Director", "Acting Chair": tagged a verb
