@@ -31,8 +31,11 @@ def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None
     publisher's own parts), not a unit's name. The last such name wins: in `Director of Research and
     Evaluation of the Greywater Alliance` the first `of` phrase is the title's own portfolio."""
     comma = next((t.i for t in span if t.text == ","), span.end)  # after a comma: _body_after_comma
-    for token in reversed(span.doc[span.start:min(comma, span.end - 1)]):
-        words = _named_body(span, token.i + 1) if token.lower_ in LEX.body_links or is_role_word(token) else None
+    doc = span.doc
+    for token in reversed(doc[span.start:min(comma, span.end - 1)]):
+        inside = token.i > 0 and doc[token.i - 1].lower_ in LEX.organization_words  # "Department for X": one name
+        link = (token.lower_ in LEX.body_links and not inside) or is_role_word(token)
+        words = _named_body(span, token.i + 1) if link else None
         if words is not None and len(words) > 1 and {t.lower_ for t in words} & LEX.organization_words \
                 and words[-1].lower_ not in LEX.unit_words:
             return words.text
