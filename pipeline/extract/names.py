@@ -356,8 +356,12 @@ def repair_names(doc: Doc) -> list[Span]:
     given name and a surname with a particle, an initial or a hyphen in it (`Amara ten Brink`, `Pieter F.
     dos Santos`, `Ewa Adeyemi-Clarke`), and that surname alone after it (`De la Fuente said`)."""
     found: list[Span] = []
+    # Only a particle, an initial or a glued hyphen marks a name by its shape: look only just after one.
+    ends = sorted({end for t in doc if _marks_name(t) for end in range(t.i + 2, min(len(doc), t.i + 5) + 1)})
+    if not ends:
+        return found
     surnames = {e[-1].lower_: {e[0].lower_} for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    for end in range(1, len(doc) + 1):
+    for end in ends:
         if not _capital_word(doc[end - 1]) or _name_goes_on(doc, end):
             continue
         start, surname, marked = _name_before(doc, end)
@@ -371,6 +375,13 @@ def repair_names(doc: Doc) -> list[Span]:
         elif start == surname and known is not None and end - surname > 1:
             found.append(Span(doc, surname, end, label="PERSON"))  # "Silva-Reyes said", after "Ana Silva-Reyes"
     return [span for span in found if not _same_entity(span)]
+
+
+def _marks_name(token: Token) -> bool:
+    """A particle (`van`, `de`), an initial (`F.`) or a hyphen glued between two words (`Adeyemi-Clarke`)."""
+    text = token.text
+    return token.lower_ in LEX.particles or (len(text) == 2 and text[1] == "." and text[0].isupper()) or (
+        text in LEX.dashes and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_)
 
 
 def _bodies_across_possessives(doc: Doc) -> list[Span]:
