@@ -360,7 +360,9 @@ def repair_names(doc: Doc) -> list[Span]:
     ends = sorted({end for t in doc if _marks_name(t) for end in range(t.i + 2, min(len(doc), t.i + 5) + 1)})
     if not ends:
         return found
-    surnames = {e[-1].lower_: {e[0].lower_} for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    # Surnames of the full names the recogniser saw, with their given names ("G. O'Neill" gives none).
+    surnames = {e[-1].lower_: {e[0].lower_} for e in doc.ents
+                if e.label_ == "PERSON" and len(e) > 1 and _name_word(e[0])}
     for end in ends:
         if not _capital_word(doc[end - 1]) or _name_goes_on(doc, end):
             continue
