@@ -184,6 +184,7 @@ NAME_MAX_WORDS = 4  # `Ana María Lima Costa`; five capitalised words in a row a
 QUOTE_MIN_CHARS = 12  # shorter text in quotation marks is a term or a title ("safe third country"), not words said
 QUOTE_LOOKAHEAD_CHARS = 600  # a quotation opening after its speaker's sentence starts within this much text
 QUOTE_MAX_CHARS = 600  # a transcript speaker's first turn is kept up to here, cut at a word
+SPEECH_CLIMB_MAX_STEPS = 3  # `was quoted as saying`: saying -> as -> quoted, whose subject speaks; no further
 NAME_AFTER_VERB_MAX_TOKENS = 3  # `said UN chief Jane Doe`: the name starts within three tokens of the verb
 ATTRIBUTION_NAME_WINDOW_TOKENS = 10  # `statement by the executive director of X, Jane Doe`: a name this near
 PRONOUN_LOOKBACK_SENTENCES = 2  # `she said` refers to the one person named in this or the two sentences before

@@ -131,16 +131,16 @@ def person_in(index: DocIndex, tokens: list[Token], end: int | None = None) -> S
     return None
 
 
-def speaker_tokens(verb: Token) -> list[Token]:
-    """The subject of a verb of saying (or of the verb it is joined to), without its clauses."""
+def speaker_tokens(verb: Token, climbs: int = settings.SPEECH_CLIMB_MAX_STEPS) -> list[Token]:
+    """The subject of a verb of saying, without its clauses; a verb with none borrows the subject of the
+    verb it hangs on (LEX.speech_climbs: `was quoted as saying`, `went on to say`, `stood up and said`)."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
         # "Washington, DC – Today, Representative Jane Roe released ...": a dateline parsed as a second
         # subject stands further from the verb than the speaker.
         return head_phrase(min(subjects, key=lambda s: abs(verb.i - s.i)))
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        return speaker_tokens(verb.head)
-    return []
+    climb = climbs > 0 and verb.dep_ in LEX.speech_climbs and verb.head.pos_ in {"VERB", "AUX", "ADP"}
+    return speaker_tokens(verb.head, climbs - 1) if climb else []
 
 
 def surname_subject(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:

@@ -20,7 +20,7 @@ from ..records import Spokesperson
 from .bodies import _TITLE_OWN_WORDS, _named_body, is_body, name_after_possessive, org_name
 from .doctext import DocIndex, doc_index, doc_text
 from .rules import load_rules
-from .words import is_place, is_role_word, text_at
+from .words import has_role_word, is_place, is_role_word, text_at
 
 LEX = load_rules()
 
@@ -42,14 +42,17 @@ def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None
     return None
 
 
+_SEPARATORS = frozenset({",", "|"})  # "Director, Brightwater", "Director | Brightwater" on a signature's line
+
+
 def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Director, Brightwater`, `Deputy Minister of Fisheries, Government of Norway`: after a comma, a
     capitalised name up to the next comma that is no title and no place, after a bare title or holding
     an organisation's word."""
     doc = span.doc
-    for comma in (t.i for t in span[1:-1] if t.text == ","):
+    for comma in (t.i for t in span[1:-1] if t.text in _SEPARATORS):
         words = _named_body(span, comma + 1)
-        if words is not None and (words.end == span.end or doc[words.end].text == ",") \
+        if words is not None and (words.end == span.end or doc[words.end].text in _SEPARATORS) \
                 and not any(t.ent_type_ in LEX.place_labels for t in words) \
                 and (is_role_word(doc[comma - 1]) or {t.lower_ for t in words} & LEX.organization_words):
             return words.text
@@ -229,13 +232,24 @@ def _publisher(person: Spokesperson, index: DocIndex) -> str | None:
     return _inside(index.doc._.publisher if Doc.has_extension("publisher") else None, person)
 
 
-TITLE, SPEAKER = "title", "speaker"
+def _line_below(line: Span, text: str, entities: list[Span]) -> str | None:
+    """`Jane Roe\nExecutive Director\nHarbour Trust`: the short capitalised line under a signature's role
+    line, that holds no title and is no place or date (`Washington, DC`, `14 March 2021`)."""
+    if not 0 < len(text) < settings.SIGNATURE_ORG_LINE_MAX_CHARS or not text[:1].isupper() or has_role_word(text) \
+            or any(t.ent_type_ in _WHERE_AND_WHEN for t in line):
+        return None
+    return text
+
+
+_WHERE_AND_WHEN = frozenset({"GPE", "LOC", "DATE"})
+TITLE, SPEAKER, SIGNATURE = "title", "speaker", "signature"
 TitleStep = Callable[[Span, str, list[Span]], str | None]
 SpeakerStep = Callable[[Spokesperson, DocIndex], str | None]
 
 # The organisation decision, in order: the first step that names a body wins and names the value's rule.
-# `title` steps read the phrase of a title (the span, its text, the ORG entities inside it); `speaker` steps
-# read the text around a spokesperson whose title named no body.
+# `title` steps read the phrase of a title (the span, its text, the ORG entities inside it); `signature` steps
+# the line under a signature's role line whose title named no body; `speaker` steps the text around a
+# spokesperson whose title named no body.
 ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("possessive", TITLE, _possessive_owner),
     ("org_in_role", TITLE, _leading_body),
@@ -245,17 +259,28 @@ ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("of_at_for_after_role", TITLE, _capitalised_body),
     ("of_at_for_after_role", TITLE, _body_after_comma),
     ("of_at_for_after_role", TITLE, _whole_body),
+    ("signature_line", SIGNATURE, _line_below),
     ("organization_speaking", SPEAKER, _organization_speaking),
     ("title_label", SPEAKER, _headline_label),
     ("publisher", SPEAKER, _publisher),
 )
 _TITLE_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == TITLE)
 _SPEAKER_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == SPEAKER)
+_SIGNATURE_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == SIGNATURE)
 
 
 def body_in_title(span: Span, text: str, entities: list[Span]) -> tuple[str | None, str | None]:
     """The body a title names and the step that found it: the `title` steps of ORGANIZATION_STEPS."""
     return next(((org, name) for name, find in _TITLE_STEPS if (org := find(span, text, entities))),  # type: ignore[call-arg, arg-type]
+                (None, None))
+
+
+def body_under_signature(line: Span | None) -> tuple[str | None, str | None]:
+    """The body the line under a signature's role line names, and the step: the `signature` steps."""
+    if line is None:
+        return None, None
+    text = line.text.strip()
+    return next(((org, name) for name, find in _SIGNATURE_STEPS if (org := find(line, text, []))),  # type: ignore[call-arg, arg-type]
                 (None, None))
 
 

@@ -22,6 +22,7 @@ class Rules:
 
     speech_verbs: frozenset[str]  # every inflected form of every verb of saying (bare forms only as listed)
     addressing_verbs: frozenset[str]  # forms of the speech verbs whose object is the addressee
+    phrasal_speech_verbs: dict[str, frozenset[str]]  # particle -> forms of the verbs that speak with it
     act_verbs: frozenset[str]  # forms of the speech verbs that report an act when a noun is their object
     statement_verbs: frozenset[str]  # forms of "issue", "release", "make" ... (the following statement)
     naming_verbs: frozenset[str]  # forms of "call", "describe" ...: speech when a quotation follows
@@ -73,6 +74,7 @@ class Rules:
     place_labels: frozenset[str]  # entity labels of places
     numeric_labels: frozenset[str]  # entity labels of numbers
     object_deps: frozenset[str]  # dependency labels of a verb's or a preposition's object
+    speech_climbs: frozenset[str]  # dependency labels a subjectless verb of saying climbs to find its subject
     list_links: frozenset[str]
     range_links: frozenset[str]
     country_aliases: dict[str, list[str]]  # alpha-3 code -> written forms, case-sensitive
@@ -104,6 +106,15 @@ def inflections(lemma: str, irregular: dict[str, list[str]] | None = None,
     else:
         past, ing = stem + "ed", stem + "ing"
     return frozenset({lemma, third, past, ing})
+
+
+def _phrasal(entries: list[str], irregular: dict, doubling: frozenset[str]) -> dict[str, frozenset[str]]:
+    """`point out` -> {"out": forms of "point"}: the verbs that speak with a particle, by particle."""
+    found: dict[str, frozenset[str]] = {}
+    for entry in entries:
+        lemma, particle = entry.split()
+        found[particle] = found.get(particle, frozenset()) | inflections(lemma, irregular, doubling)
+    return found
 
 
 def _lists(data: dict, prefix: str = "") -> dict[str, list]:
@@ -167,6 +178,7 @@ def load_rules() -> Rules:
     return Rules(
         speech_verbs=forms(data["speech_verbs"]["lemmas"]),
         addressing_verbs=forms(data["speech_verbs"]["addressing"]),
+        phrasal_speech_verbs=_phrasal(data["speech_verbs"]["phrasal"], irregular, doubling),
         act_verbs=forms(data["speech_verbs"]["acts_with_object"]),
         statement_verbs=forms(data["statement_verbs"]["lemmas"]),
         naming_verbs=forms(data["naming_verbs"]["lemmas"]),
@@ -218,6 +230,7 @@ def load_rules() -> Rules:
         place_labels=frozenset(labels["places"]),
         numeric_labels=frozenset(labels["numbers"]),
         object_deps=frozenset(labels["objects"]),
+        speech_climbs=frozenset(labels["speech_climbs"]),
         list_links=words(figures["list_links"]),
         range_links=words(figures["range_links"]),
         country_aliases={code: list(forms) for code, forms in places["aliases"].items()},

@@ -31,10 +31,11 @@ _NAME_LABEL = re.compile(
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 _PARTICLES = "|".join(sorted((re.escape(p) for p in LEX.particles), key=len, reverse=True))
-# A name alone on a line, a title after it: "Jane Roe", "— Ana van der Meer, Head of Policy, Harbour Trust".
+# A name alone on a line, a title after it: "Jane Roe", "— Ana van der Meer, Head of Policy, Harbour Trust",
+# "Ana Roe | Treasurer | Harbour Trust"; or a quotation signed on its own line: "• “…” – Ana Roe, Chair".
 _NAME_LINE = re.compile(
-    rf"^(?P<dash>[—–-]\s*)?({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_NAME_WORD}){{1,3}})"
-    rf"(?:\s*[,|]\s*(\S.{{2,100}}))?$")
+    rf"^(?:[•*·]\s*)?(?:[“\"](?P<said>[^”\"]{{{settings.QUOTE_MIN_CHARS},}})[”\"][.,]?\s*(?=[—–-]))?(?P<dash>[—–-]\s*)?"
+    rf"({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_NAME_WORD}){{1,3}})(?:\s*[,|]\s*(\S.{{2,100}}))?$")
 _QUOTE_LINE_END = re.compile(r"[”\"]\s*$")
 
 
@@ -70,17 +71,19 @@ def signed_names(index: DocIndex) -> list[Found]:
         above = lines[max(0, n - settings.SIGN_OFF_MAX_LINES_ABOVE):n]
         previous = next((text.strip() for _, text in reversed(above) if text.strip()), "")
         following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
-        # "“…”\n— Jane Roe, Head of Policy": a dash before the name signs the quotation above it.
-        pull_quote = bool(match.group("dash")) and bool(_QUOTE_LINE_END.search(previous))
+        # "“…”\n— Jane Roe, Head of Policy": a dash before the name signs the quotation above it or before it on
+        # its line; a title on the name's line does so without the dash ("“…”\nJane Roe | Chair | Harbour Trust").
+        quoted = bool(match.group("said")) or bool(_QUOTE_LINE_END.search(previous))
+        pull_quote = quoted and bool(match.group("dash") or match.group(4))
         signed = bool(_SIGN_OFF.match(previous)) or pull_quote
-        if match.group(3) and not (signed and has_role_word(match.group(3))):
+        if match.group(4) and not (signed and has_role_word(match.group(4))):
             continue  # "Jane Roe, Executive Director" on one line counts under a sign-off only
         titled = bool({w.lower().strip(",.") for w in following.split()} & LEX.role_words) \
             and len(following) < settings.SIGNATURE_ROLE_MAX_CHARS
         if not (signed or titled):
             continue
-        begin = start + line.index(match.group(2))
-        span = doc.char_span(begin, begin + len(match.group(2)), alignment_mode="expand")
+        begin = start + line.index(match.group(3), match.start(3))
+        span = doc.char_span(begin, begin + len(match.group(3)), alignment_mode="expand")
         if span is None:
             continue
         overlapping = [index.ents[i] for i in {index.ent_of[t.i] for t in span} if i >= 0]
@@ -89,7 +92,8 @@ def signed_names(index: DocIndex) -> list[Found]:
             e.label_ in {"ORG", "GPE", "LOC", "FAC"} for e in overlapping)
         if is_person or signed or (titled and plain_name):
             rule = "signed_quote" if pull_quote else "signature_after_sign_off" if signed else "name_line_above_role"
-            found.append(Found(span, previous.strip(" “”\"") if pull_quote else None, rule))
+            said = match.group("said") or previous.strip(" “”\"")
+            found.append(Found(span, said if pull_quote else None, rule))
     return found
 
 

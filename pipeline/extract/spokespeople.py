@@ -57,6 +57,9 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     "speech_verb": [
         [{"LOWER": {"IN": sorted(LEX.speech_verbs)}, "POS": {"IN": ["VERB", "AUX"]}}],
         [{"LOWER": {"IN": sorted(LEX.speech_verbs)}}, {"ORTH": {"IN": [":", ",", *QUOTE_MARKS]}}],
+        # "pointed out": a verb that speaks with its particle only.
+        *([{"LOWER": {"IN": sorted(forms)}}, {"LOWER": particle}] for particle, forms in
+          sorted(LEX.phrasal_speech_verbs.items())),
     ],
     # "issued the following statement", as words, for when the parse attaches the noun elsewhere.
     "following_statement": [

@@ -16,13 +16,12 @@ from spacy.tokens import Doc, Span
 from .. import settings
 from .bodies import has_organization_word
 from .doctext import doc_index, doc_text
-from .organization import body_after_name, body_after_title, body_in_title, body_named_by
+from .organization import body_after_name, body_after_title, body_in_title, body_named_by, body_under_signature
 from .rules import load_rules
 from .words import (
     finite_verb,
     has_role_word,
     in_parentheses,
-    is_place,
     is_role_word,
     signature_place,
     text_at,
@@ -108,14 +107,14 @@ def _trim_role(role: str) -> str:
     previous = None
     while previous != role:
         previous = role
-        role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:-–.…"),
+        role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:|-–.…"),
                       flags=re.IGNORECASE)
         role = re.sub(r"^(?:of|at|for|with|from|in|and)\s+|\s+(?:of|at|for|with|from|in|and)$", "", role,
                       flags=re.IGNORECASE)
         role = re.sub(r"^(?:the\s+)?[a-z]+[’']s\s+(?=\S)|^[’']s?\s+", "", role)  # "the group's senior counsel"
         # "CEO of HMG's" before "Northfield General Hospital": the owner of the body is not the title's
         role = re.sub(r"\s+(?:of|at|for)\s+(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,3}[’']s$", "", role)
-    return role.strip(" ,;:")
+    return role.strip(" ,;:|")
 
 
 # A title that ends "of the" before a body's name goes on after it: `chairman of the Brovia Corp. board`.
@@ -309,31 +308,40 @@ def described(mention: Span) -> tuple[int, int]:
 
 def signature_role(span: Span, signed: bool = False) -> Title:
     """What a signed name's own line or the lines under it say: `Jane Roe, Executive Director`, or a role
-    line then an organisation line; `Campaigns Director, Clean Air Alliance` is split at its last comma."""
+    line then an organisation line. The role line is read as any title is (`Campaigns Director, Clean Air
+    Alliance`, `Treasurer at Calder University`), the line under it by the `signature` steps of
+    ORGANIZATION_STEPS."""
+    same, below, further = _signature_lines(span)
+    if same is not None:  # "Jane Roe, Executive Director" on a signature's own line
+        return _signature_title(same, below) if signed else Title()
+    return _signature_title(below, further) if below is not None else Title()
+
+
+def _signature_lines(span: Span) -> list[Span | None]:
+    """The rest of a signed name's line and the two lines under it, as spans, separators trimmed (None where
+    a line is empty, or past the look-ahead)."""
+    doc = span.doc
     text = doc_text(span.doc)
-    after = text[span.end_char:span.end_char + settings.SIGNATURE_LOOKAHEAD_CHARS].split("\n")
-    same_line = after[0].strip(" ,|–—-")
-    if same_line:  # "Jane Roe, Executive Director" on a signature's own line
-        return _role_and_body(same_line, after[1].strip() if len(after) > 1 else "") if signed else Title()
-    if len(after) < 2:
-        return Title()
-    org = after[2].strip() if len(after) > 2 and 0 < len(after[2].strip()) < settings.SIGNATURE_ORG_LINE_MAX_CHARS \
-        and after[2].strip()[:1].isupper() else None
-    if org:
-        begin = span.end_char + len(after[0]) + len(after[1]) + 2
-        line = span.doc.char_span(begin, begin + len(after[2]), alignment_mode="expand")
-        if line is None or any(t.ent_type_ in {"GPE", "LOC", "DATE"} for t in line):
-            org = None  # "Washington, DC" or a date under a signature: where and when, not who
-    return _role_and_body(after[1].strip(), org or "")
+    limit = min(len(text), span.end_char + settings.SIGNATURE_LOOKAHEAD_CHARS)
+    lines: list[Span | None] = []
+    begin = span.end_char
+    for _ in range(3):
+        end = text.find("\n", begin, limit)
+        end = limit if end == -1 else end
+        piece = text[begin:end]
+        lead, trail = len(piece) - len(piece.lstrip(_SIGNATURE_SEPARATORS)), len(piece.rstrip(_SIGNATURE_SEPARATORS))
+        lines.append(doc.char_span(begin + lead, begin + trail, alignment_mode="expand") if trail > lead else None)
+        begin = min(end + 1, limit)
+    return lines
 
 
-def _role_and_body(role: str, next_line: str) -> Title:
-    if not role or len(role) > settings.SIGNATURE_ROLE_MAX_CHARS or not has_role_word(role):
+_SIGNATURE_SEPARATORS = " \t,|–—-"
+
+
+def _signature_title(role_line: Span, next_line: Span | None) -> Title:
+    if len(role_line.text) > settings.SIGNATURE_ROLE_MAX_CHARS or not has_role_word(role_line.text):
         return Title()
-    parts = [p.strip() for p in re.split(r"\s*[,|]\s*", role)]
-    org = next_line if next_line and len(next_line) < settings.SIGNATURE_ORG_LINE_MAX_CHARS \
-        and not has_role_word(next_line) else None
-    if org is None and len(parts) > 1 and not has_role_word(parts[-1]) and parts[-1][:1].isupper() \
-            and not is_place(parts[-1]):
-        role, org = role[:role.rindex(parts[-1])].strip(" ,|"), parts[-1]
-    return Title(role, org, "signature_line", "signature_line" if org else None)
+    title = _split_role(role_line, appositive=True)
+    role = title.role or role_line.text
+    found = (title.organization, title.organization_rule) if title.organization else body_under_signature(next_line)
+    return Title(role, found[0], "signature_line", found[1])
