@@ -52,14 +52,17 @@ QUOTE_MARKS = sorted(LEX.quote_marks)
 ATTRIBUTION_LINKS = sorted(LEX.attribution_links)  # "statement by", "comment from", "attributable to"
 
 
+_PHRASAL_PATTERNS: list[list[dict]] = [[{"LOWER": {"IN": sorted(forms)}}, {"LOWER": particle}]
+                                      for particle, forms in sorted(LEX.phrasal_speech_verbs.items())]
+
+
 SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     # "Jane Doe said", "said Jane Doe", "…,” she added": a verb of saying, or a form of one before a quote.
     "speech_verb": [
         [{"LOWER": {"IN": sorted(LEX.speech_verbs)}, "POS": {"IN": ["VERB", "AUX"]}}],
         [{"LOWER": {"IN": sorted(LEX.speech_verbs)}}, {"ORTH": {"IN": [":", ",", *QUOTE_MARKS]}}],
         # "pointed out": a verb that speaks with its particle only.
-        *([{"LOWER": {"IN": sorted(forms)}}, {"LOWER": particle}] for particle, forms in
-          sorted(LEX.phrasal_speech_verbs.items())),
+        *_PHRASAL_PATTERNS,
     ],
     # "issued the following statement", as words, for when the parse attaches the noun elsewhere.
     "following_statement": [
