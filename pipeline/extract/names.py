@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import settings
-from .bodies import name_after_possessive
+from .bodies import name_after_possessive, repair_bodies, title_word
 from .doctext import DocIndex, doc_text
 from .rules import load_rules
 from .titles import described, role_end
@@ -406,6 +406,24 @@ def _name_goes_on(doc: Doc, end: int) -> bool:
     return at < len(doc) and _capital_word(doc[at]) and "\n" not in doc[at - 1].whitespace_
 
 
+def _only_title_words(ent: Span) -> bool:
+    """`Legal Adviser` taken for a person: a PERSON entity of a title's words alone names nobody."""
+    return ent.label_ == "PERSON" and all(title_word(t) for t in ent)
+
+
+def _names_left_over(doc: Doc, taken: set[int]) -> list[Span]:
+    """`Adviser of the Lakeside Tenants' Union Ana Brennan` taken for one person: where a repaired body
+    takes the front of a PERSON entity, the name that ends it is still a person, by its shape."""
+    left = []
+    for ent in doc.ents:
+        free = [t.i for t in ent if t.i not in taken]
+        if ent.label_ == "PERSON" and len(free) < len(ent) and free and free[-1] == ent.end - 1:
+            start = max(free[0], *(i + 1 for i in range(ent.start, ent.end) if i in taken))
+            if _name_like(doc, start, ent.end):
+                left.append(Span(doc, start, ent.end, label="PERSON"))
+    return left
+
+
 def _same_entity(words: Span) -> bool:
     """The words are exactly one PERSON entity already: nothing to repair."""
     ent = words[0].ent_type_ == "PERSON" and words[0].ent_iob_ == "B" and all(t.ent_iob_ == "I" for t in words[1:])
@@ -423,11 +441,15 @@ class PersonNamesComponent:
             self.matcher.add(pattern_name, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
+        if any(_only_title_words(e) for e in doc.ents):
+            doc.ents = [e for e in doc.ents if not _only_title_words(e)]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
-        names += repair_names(doc) + _bodies_across_possessives(doc)
+        names += repair_names(doc) + _bodies_across_possessives(doc) + repair_bodies(doc)
         if names:
             names = filter_spans(names)
+            taken = {t.i for span in names for t in span}
+            names = filter_spans(names + _names_left_over(doc, taken))
             taken = {t.i for span in names for t in span}
             # The repaired name wins over whatever the recogniser saw in its words.
             doc.ents = sorted([*names, *(e for e in doc.ents if not taken & set(range(e.start, e.end)))],

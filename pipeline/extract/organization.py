@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .. import settings
 from ..records import Spokesperson
-from .bodies import _TITLE_OWN_WORDS, _named_body, is_body, name_after_possessive, org_name
+from .bodies import _TITLE_OWN_WORDS, _named_body, has_organization_word, is_body, name_after_possessive, org_name
 from .doctext import DocIndex, doc_index, doc_text
 from .rules import load_rules
 from .words import has_role_word, is_place, is_role_word, text_at
@@ -235,7 +235,8 @@ def _publisher(person: Spokesperson, index: DocIndex) -> str | None:
 def _line_below(line: Span, text: str, entities: list[Span]) -> str | None:
     """`Jane Roe\nExecutive Director\nHarbour Trust`: the short capitalised line under a signature's role
     line, that holds no title and is no place or date (`Washington, DC`, `14 March 2021`)."""
-    if not 0 < len(text) < settings.SIGNATURE_ORG_LINE_MAX_CHARS or not text[:1].isupper() or has_role_word(text) \
+    titled = has_role_word(text) and not has_organization_word(text)  # "Council of Coastal Mayors" is a body
+    if not 0 < len(text) < settings.SIGNATURE_ORG_LINE_MAX_CHARS or not text[:1].isupper() or titled \
             or any(t.ent_type_ in _WHERE_AND_WHEN for t in line):
         return None
     return text

@@ -35,6 +35,9 @@ class Rules:
     internal_roles: frozenset[str]
     role_modifiers: frozenset[str]
     role_link_words: frozenset[str]
+    portfolio_modifiers: frozenset[str]  # "Policy Director": a title's field, never a body's last word
+    lowercase_suffixes: frozenset[str]  # "plc": a company suffix written in lower case
+    field_words: frozenset[str]  # "Rights": an organisation's word that also ends a title's field
     copulas: frozenset[str]
     relative_pronouns: frozenset[str]
     leading_verbs: frozenset[str]
@@ -191,6 +194,9 @@ def load_rules() -> Rules:
         internal_roles=words(roles["internal"]),
         role_modifiers=words(roles["modifiers"]),
         role_link_words=words(roles["link_words"]),
+        portfolio_modifiers=words(roles["portfolio_modifiers"]),
+        lowercase_suffixes=words(names["lowercase_suffixes"]),
+        field_words=words(names["field_words"]),
         copulas=words(roles["copulas"]),
         relative_pronouns=words(roles["relative_pronouns"]),
         leading_verbs=words(roles["leading_verbs"]),

@@ -164,8 +164,7 @@ def _role_after(person: Span) -> Title:
     span = doc[title_start(person):end]
     title = _split_role(span, appositive=True)
     following = body_after_title(span) if text_at(doc, end) == "," else None
-    portfolio = title.organization is None or not has_organization_word(title.organization)
-    if following is not None and portfolio and has_role_word(span.text) and not any(t.text == "," for t in span):
+    if following is not None and has_role_word(span.text) and not any(t.text == "," for t in span):
         # "Jane Roe, President and CEO, Harbour Trust Canada says", "Jane Roe, Director of Programmes, Brovia
         # Inc., said": the body follows the title, and an `of` phrase inside it is the title's own portfolio.
         title = Title(_trim_role(span.text), following, None, "body_after_title")
@@ -189,7 +188,7 @@ def _role_before(person: Span) -> Title:
             start -= 3  # "the President of the Coastal Fisheries Association (CFA), Jane Roe"
             continue
         if token.lower_ in LEX.role_link_words or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
-                or (token.text[:1].isupper() and not token.is_sent_start):
+                or token.lower_ == "the" or (token.text[:1].isupper() and not token.is_sent_start):
             inside_name = token.pos_ == "DET" and (token.ent_type_ == "ORG" or (
                 start >= 2 and doc[start - 2].lower_ in {"of", "for"}))  # "director of the Red Cross"
             title_word = token.lower_ in LEX.role_modifiers  # "Managing Director", "Acting Chair": tagged a verb
