@@ -181,7 +181,17 @@ def repair_bodies(doc: Doc) -> list[Span]:
 
 
 def _inside_body(doc: Doc, start: int, end: int) -> bool:
-    """The words lie inside a body the recogniser saw, which the shape never narrows (`Swiss Federal Department
-    of Foreign Affairs`, `Wits Reproductive Health and HIV Institute`)."""
+    """The words lie inside a longer body the recogniser saw, which the shape never narrows (`Swiss Federal
+    Department of Foreign Affairs`, `Graduate Institute of International and Development Studies`), unless it
+    runs across a comma or a bracket (`Programmes, Harbour Trust`, `Takahashi (Riverside Children's Fund`) or
+    a person's name ends it (`St. Brigid's Hospice Siobhán Quispe`)."""
+    from .names import name_ending_at  # names.py repairs people's names and imports this module
+
     ent = next((e for e in doc.ents if e.start <= start < e.end), None)
-    return ent is not None and ent.label_ == "ORG" and end <= ent.end and (ent.start, ent.end) != (start, end)
+    if ent is None or ent.label_ != "ORG" or end > ent.end or (ent.start, ent.end) == (start, end):
+        return False
+    name = name_ending_at(doc, ent.end) if end < ent.end else None
+    return not (any(t.text in _CROSSED for t in ent) or (name is not None and name.start == end))
+
+
+_CROSSED = frozenset({",", "|", "(", ")"})

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -14,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import settings
-from .bodies import name_after_possessive, repair_bodies, title_word
+from .bodies import repair_bodies, title_word
 from .doctext import DocIndex, doc_text
 from .rules import load_rules
 from .titles import described, role_end
@@ -386,18 +385,6 @@ def _marks_name(token: Token) -> bool:
         text in LEX.dashes and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_)
 
 
-def _bodies_across_possessives(doc: Doc) -> list[Span]:
-    """`the St. Brigid's` + `Hospice`: two ORG entities the recogniser split at a possessive inside one
-    body's name are one (a possessive that is an owner's, `Brovia's Chief Executive`, stays apart)."""
-    ents = [e for e in doc.ents if e.label_ == "ORG"]
-    joined = []
-    for first, second in pairwise(ents):
-        glued = first.end == second.start and first[-1].text in LEX.possessives
-        if glued and name_after_possessive(doc, first.start, first.end) == second.end:
-            joined.append(Span(doc, first.start, second.end, label="ORG"))
-    return joined
-
-
 def _name_goes_on(doc: Doc, end: int) -> bool:
     """A name word follows `end`, glued by a hyphen or after particles: the name does not end there."""
     at = end + (end < len(doc) and doc[end].text in LEX.dashes and not doc[end - 1].whitespace_)
@@ -406,21 +393,29 @@ def _name_goes_on(doc: Doc, end: int) -> bool:
     return at < len(doc) and _capital_word(doc[at]) and "\n" not in doc[at - 1].whitespace_
 
 
-def _only_title_words(ent: Span) -> bool:
-    """`Legal Adviser` taken for a person: a PERSON entity of a title's words alone names nobody."""
-    return ent.label_ == "PERSON" and all(title_word(t) for t in ent)
+def _without_title_words(ent: Span) -> Span | None:
+    """`Researcher Anh Mensah` taken for one name: a PERSON entity starts after the title's words at its front,
+    and one of a title's words alone (`Legal Adviser`) names nobody."""
+    if ent.label_ != "PERSON":
+        return ent
+    start = next((t.i for t in ent if not title_word(t)), ent.end)
+    if start == ent.start:
+        return ent
+    return Span(ent.doc, start, ent.end, label="PERSON") if start < ent.end else None
 
 
 def _names_left_over(doc: Doc, taken: set[int]) -> list[Span]:
-    """`Adviser of the Lakeside Tenants' Union Ana Brennan` taken for one person: where a repaired body
-    takes the front of a PERSON entity, the name that ends it is still a person, by its shape."""
+    """`Adviser of the Lakeside Tenants' Union Ana Brennan`, `St. Brigid's Hospice Siobhán Quispe` taken for one
+    entity, `Takahashi (Riverside Children's Fund` across a bracket: where a repaired body takes part of an
+    entity, a name that ends a part left over is a person, by its shape."""
     left = []
     for ent in doc.ents:
-        free = [t.i for t in ent if t.i not in taken]
-        if ent.label_ == "PERSON" and len(free) < len(ent) and free and free[-1] == ent.end - 1:
-            start = max(free[0], *(i + 1 for i in range(ent.start, ent.end) if i in taken))
-            if _name_like(doc, start, ent.end):
-                left.append(Span(doc, start, ent.end, label="PERSON"))
+        if ent.label_ not in {"PERSON", "ORG"} or not any(t.i in taken for t in ent):
+            continue
+        ends = [t.i + 1 for t in ent if t.i not in taken and (t.i + 1 == ent.end or t.i + 1 in taken
+                                                               or doc[t.i + 1].is_punct)]
+        left += [name for end in ends if (name := name_ending_at(doc, end)) is not None
+                 and not any(i in taken for i in range(name.start, name.end))]
     return left
 
 
@@ -441,11 +436,11 @@ class PersonNamesComponent:
             self.matcher.add(pattern_name, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        if any(_only_title_words(e) for e in doc.ents):
-            doc.ents = [e for e in doc.ents if not _only_title_words(e)]
+        if any(e.label_ == "PERSON" and title_word(e[0]) for e in doc.ents):
+            doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
-        names += repair_names(doc) + _bodies_across_possessives(doc) + repair_bodies(doc)
+        names += repair_names(doc) + repair_bodies(doc)
         if names:
             names = filter_spans(names)
             taken = {t.i for span in names for t in span}

@@ -51,6 +51,10 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
     an organisation's word."""
     doc = span.doc
     for comma in (t.i for t in span[1:-1] if t.text in _SEPARATORS):
+        entity = doc_index(doc).entity_at(comma + 1)
+        if entity is not None and entity.label_ == "ORG" and entity.start == comma + 1 and is_body(entity) \
+                and (entity.end == span.end or text_at(doc, entity.end) in _SEPARATORS):
+            return org_name(entity)  # "Campaigns Manager, Lakeside Tenants' Union": the body's whole name
         words = _named_body(span, comma + 1)
         if words is not None and (words.end == span.end or doc[words.end].text in _SEPARATORS) \
                 and not any(t.ent_type_ in LEX.place_labels for t in words) \

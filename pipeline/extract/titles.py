@@ -164,7 +164,8 @@ def _role_after(person: Span) -> Title:
     span = doc[title_start(person):end]
     title = _split_role(span, appositive=True)
     following = body_after_title(span) if text_at(doc, end) == "," else None
-    if following is not None and has_role_word(span.text) and not any(t.text == "," for t in span):
+    listed = any(t.text == "," for t in span)  # "Minister for X, Y and Z, Government of W": a body's own words
+    if following is not None and has_role_word(span.text) and (not listed or has_organization_word(following)):
         # "Jane Roe, President and CEO, Harbour Trust Canada says", "Jane Roe, Director of Programmes, Brovia
         # Inc., said": the body follows the title, and an `of` phrase inside it is the title's own portfolio.
         title = Title(_trim_role(span.text), following, None, "body_after_title")
