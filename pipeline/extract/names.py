@@ -378,6 +378,18 @@ def repair_names(doc: Doc) -> list[Span]:
     return [span for span in found if not _same_entity(span)]
 
 
+def _given_names(doc: Doc) -> list[Span]:
+    """`Priya Delacroix` tagged as `Delacroix` alone: a one-word PERSON entity takes the given name written just
+    before it on its line, a proper noun that may stand in a name and that no other entity holds."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0:
+            given = doc[ent.start - 1]
+            if given.pos_ == "PROPN" and _name_word(given) and not given.ent_type_ and "\n" not in given.whitespace_:
+                found.append(Span(doc, given.i, ent.end, label="PERSON"))
+    return found
+
+
 def _marks_name(token: Token) -> bool:
     """A particle (`van`, `de`), an initial (`F.`) or a hyphen glued between two words (`Adeyemi-Clarke`)."""
     text = token.text
@@ -440,7 +452,7 @@ class PersonNamesComponent:
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
-        names += repair_names(doc) + repair_bodies(doc)
+        names += repair_names(doc) + _given_names(doc) + repair_bodies(doc)
         if names:
             names = filter_spans(names)
             taken = {t.i for span in names for t in span}

@@ -157,10 +157,21 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
     return name if name is not None and name.start > subject.i else None
 
 
+def _title_apposition(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
+    """`A spokesperson for Brightwater Energy Ltd, Nadia Moreau, said`: a subject that is a title, and the name in
+    apposition to it or to the body it names, by its shape, whatever the recogniser took it for."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not is_role_word(subject):
+        return None
+    appos = next((t for t in subject.subtree if t.dep_ == "appos" and subject.i < t.i < verb.i), None)
+    return name_ending_at(verb.doc, appos.i + 1) if appos is not None else None
+
+
 # Who a verb of saying points at, step by step: the first step that names a person wins.
 SPEECH_VERB_STEPS: tuple[tuple[str, Callable[[DocIndex, Token, dict], Span | None]], ...] = (
     ("subject_of_speech_verb", lambda index, token, people: person_in(index, speaker_tokens(token))),
     ("name_closing_subject", _name_closing_subject),
+    ("title_apposition", _title_apposition),
     ("name_before_speech_verb", lambda index, token, people: person_before(index, token)),
     ("name_after_speech_verb", _name_after_verb),
     ("surname_subject", surname_subject),
