@@ -8,7 +8,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from .rules import load_rules
-from .words import is_country_word, is_place, is_role_word, text_at
+from .words import has_role_word, is_country_word, is_place, is_role_word, text_at
 
 LEX = load_rules()
 
@@ -160,6 +160,8 @@ def _body_end(doc: Doc, after: int) -> int:
                 and not (doc[words].ent_type_ == "PERSON" and doc[words].ent_iob_ == "B") \
                 and "\n" not in doc[words - 1].whitespace_:
             words += 1
+            if has_role_word(doc[words - 1].text):
+                break  # "Board of Trustees", "Council of Coastal Mayors": people in the plural close the name
         if words == at:
             break
         end = words
@@ -191,7 +193,11 @@ def _inside_body(doc: Doc, start: int, end: int) -> bool:
     if ent is None or ent.label_ != "ORG" or end > ent.end or (ent.start, ent.end) == (start, end):
         return False
     name = name_ending_at(doc, ent.end) if end < ent.end else None
-    return not (any(t.text in _CROSSED for t in ent) or (name is not None and name.start == end))
+    linked = start > ent.start and doc[start - 1].lower_ in _LINKS  # "Communications of the Association of ..."
+    return not (any(t.text in _CROSSED for t in ent) or (name is not None and name.start == end) or linked)
+
+
+_LINKS = frozenset({"of", "for", "at", "the"})
 
 
 _CROSSED = frozenset({",", "|", "(", ")"})

@@ -405,9 +405,20 @@ def _name_goes_on(doc: Doc, end: int) -> bool:
     return at < len(doc) and _capital_word(doc[at]) and "\n" not in doc[at - 1].whitespace_
 
 
+def _follows_title(ent: Span) -> bool:
+    """The entity starts a title's `of`/`for` phrase: `Director of [Communications Sione Quispe]`."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].lower_ in {"of", "for", "on"} and is_role_word(doc[ent.start - 2])
+
+
 def _without_title_words(ent: Span) -> Span | None:
     """`Researcher Anh Mensah` taken for one name: a PERSON entity starts after the title's words at its front,
-    and one of a title's words alone (`Legal Adviser`) names nobody."""
+    and one of a title's words alone (`Legal Adviser`) names nobody. `Communications Sione Quispe` after
+    `Director of`, taken for a body that holds no organisation's word, is the title's field and a name."""
+    if ent.label_ == "ORG" and (title_word(ent[0]) or _follows_title(ent)) \
+            and not any(t.lower_.rstrip(".") in LEX.organization_words for t in ent):
+        name = name_ending_at(ent.doc, ent.end)
+        return name if name is not None and name.start > ent.start else ent
     if ent.label_ != "PERSON":
         return ent
     start = next((t.i for t in ent if not title_word(t)), ent.end)
@@ -448,7 +459,7 @@ class PersonNamesComponent:
             self.matcher.add(pattern_name, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        if any(e.label_ == "PERSON" and title_word(e[0]) for e in doc.ents):
+        if any(title_word(e[0]) or _follows_title(e) for e in doc.ents):
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]

@@ -10,7 +10,7 @@ from .doctext import DocIndex, doc_text
 from .names import Found
 from .rules import load_rules
 from .titles import described
-from .words import has_role_word
+from .words import has_role_word, is_place
 
 LEX = load_rules()
 
@@ -19,7 +19,10 @@ _SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=T
 
 
 # A transcript line opening with its speaker: "MINISTER ROE:", "MS. DOE:", "Jane Doe:".
-_SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[A-Z][A-Z.’'-]*[ \t]+){0,3}([A-Z][A-Z’'-]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_SPEAKER_LABEL = re.compile(
+    rf"^[ \t]*(?:[{_CAPITAL}][{_CAPITAL}.’'-]*[ \t]+){{0,3}}([{_CAPITAL}][{_CAPITAL}’'-]+)[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE)
 
 
 # A line opening with a name and a colon: "Jane Doe: ...", a headline's "Kowalski: Airships cost less", or
@@ -75,7 +78,9 @@ def signed_names(index: DocIndex) -> list[Found]:
         # its line; a title on the name's line does so without the dash ("“…”\nJane Roe | Chair | Harbour Trust").
         quoted = bool(match.group("said")) or bool(_QUOTE_LINE_END.search(previous))
         pull_quote = quoted and bool(match.group("dash") or match.group(4))
-        signed = bool(_SIGN_OFF.match(previous)) or pull_quote
+        # "— Jane Roe, Senior Researcher, Harbour Trust" closing a statement: a dash and a title sign it.
+        dash_signed = bool(match.group("dash")) and has_role_word(match.group(4) or "")
+        signed = bool(_SIGN_OFF.match(previous)) or pull_quote or dash_signed
         if match.group(4) and not (signed and has_role_word(match.group(4))):
             continue  # "Jane Roe, Executive Director" on one line counts under a sign-off only
         titled = bool({w.lower().strip(",.") for w in following.split()} & LEX.role_words) \
@@ -88,8 +93,9 @@ def signed_names(index: DocIndex) -> list[Found]:
             continue
         overlapping = [index.ents[i] for i in {index.ent_of[t.i] for t in span} if i >= 0]
         is_person = any(e.label_ == "PERSON" for e in overlapping)
-        plain_name = not has_role_word(span.text) and not any(
-            e.label_ in {"ORG", "GPE", "LOC", "FAC"} for e in overlapping)
+        # "Amara Adeyemi" above "Campaigns Manager, ..." taken for a place: no place the gazetteer knows is a name.
+        plain_name = not has_role_word(span.text) and not is_place(span.text) and not any(
+            e.label_ in {"ORG", "FAC"} for e in overlapping)
         if is_person or signed or (titled and plain_name):
             rule = "signed_quote" if pull_quote else "signature_after_sign_off" if signed else "name_line_above_role"
             said = match.group("said") or previous.strip(" “”\"")
@@ -108,8 +114,9 @@ def speaker_labels(index: DocIndex) -> list[Found]:
     labels = list(_SPEAKER_LABEL.finditer(text))
     people = [e for e in index.labelled("PERSON") if len(e) > 1 and not e.text.isupper()]
     by_surname: dict[str, list[Span]] = {}
-    for person in people:
-        by_surname.setdefault(person[-1].lower_, []).append(person)
+    for person in people:  # "Al-Amin" under its last word and whole, for a label "AL-AMIN:"
+        for key in {person[-1].lower_, person.text.split()[-1].lower()}:
+            by_surname.setdefault(key, []).append(person)
     looked_up: set[str] = set()  # one entry per speaker, quoting their first turn: a transcript has hundreds
     for match in labels:
         surname = match.group(1).lower()

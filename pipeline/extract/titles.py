@@ -294,7 +294,7 @@ def title_of(mention: Span) -> Title:
             before = _role_before(mention)
             title = before if title.organization is None else replace(
                 title, role=before.role, role_rule=before.role_rule) if before.role else title
-        if title.role and title.organization is None and (body := body_after_name(mention)) is not None:
+        if title.organization is None and (body := body_after_name(mention)) is not None:
             title = replace(title, organization=body, organization_rule="of_at_for_after_role")
         memo[key] = title
     return title
@@ -341,7 +341,8 @@ _SIGNATURE_SEPARATORS = " \t,|–—-"
 def _signature_title(role_line: Span, next_line: Span | None) -> Title:
     if len(role_line.text) > settings.SIGNATURE_ROLE_MAX_CHARS or not has_role_word(role_line.text):
         return Title()
+    below = body_under_signature(next_line)
+    if below[0] is not None:  # "Chair of the Board of Trustees" above "Harbour Trust": the of-phrase is a portfolio
+        return Title(_trim_role(role_line.text), below[0], "signature_line", below[1])
     title = _split_role(role_line, appositive=True)
-    role = title.role or role_line.text
-    found = (title.organization, title.organization_rule) if title.organization else body_under_signature(next_line)
-    return Title(role, found[0], "signature_line", found[1])
+    return Title(title.role or role_line.text, title.organization, "signature_line", title.organization_rule)
