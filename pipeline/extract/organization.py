@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -23,6 +23,16 @@ from .rules import load_rules
 from .words import has_role_word, is_place, is_role_word, text_at
 
 LEX = load_rules()
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A role and the organisation it is held at, with the step that found each."""
+
+    role: str | None = None
+    organization: str | None = None
+    role_rule: str | None = None
+    organization_rule: str | None = None
 
 def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None:
     """`... at Open Borders Network`, `CEO Coastal Institute of Learning`: capitalised words after
@@ -287,6 +297,45 @@ def body_under_signature(line: Span | None) -> tuple[str | None, str | None]:
     text = line.text.strip()
     return next(((org, name) for name, find in _SIGNATURE_STEPS if (org := find(line, text, []))),  # type: ignore[call-arg, arg-type]
                 (None, None))
+
+
+def read_at(title: Title, earlier: bool) -> Title:
+    """A mention's title, its body marked `earlier_mention` when it was read at another, fuller mention of the
+    same person (`Reyes said`, titled where first named)."""
+    return replace(title, organization_rule=EARLIER) if earlier and title.organization else title
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+# When a person is mentioned again, the first rule whose test holds takes the new mention's title over the
+# one kept so far (its body then ruled `earlier_mention`); otherwise each field keeps its first value.
+MENTION_RULES: tuple[tuple[str, Callable[[Spokesperson, Title], bool]], ...] = (
+    # "Roe said" first, "Jane Roe, director of X" later: the full title, role and body together.
+    ("completes_title", lambda kept, new: bool(new.role and new.organization)
+     and not (kept.role and kept.organization)),
+    # "NWPA" first, "the Northern Water Policy Association" later: the name spelt out.
+    ("spells_out_acronym", lambda kept, new: bool(new.organization and kept.organization)
+     and len(new.organization or "") > len(kept.organization or "")
+     and _acronym(new.organization or "") == kept.organization),
+)
+EARLIER = "earlier_mention"
+
+
+def merge_mention(kept: Spokesperson, new: Title, quote: str | None, name: str) -> Spokesperson:
+    """A person's entry after one more mention: MENTION_RULES say which title wins, each field keeps the first
+    value found, and a body taken from another mention is ruled `earlier_mention`."""
+    rule = next((rule for rule, test in MENTION_RULES if test(kept, new)), None)
+    if rule == "completes_title":
+        kept = replace(kept, role=new.role, organization=new.organization, role_rule=new.role_rule,
+                       organization_rule=EARLIER)
+    elif rule == "spells_out_acronym":
+        kept = replace(kept, role=kept.role or new.role, organization=new.organization,
+                       role_rule=kept.role_rule or new.role_rule, organization_rule=EARLIER)
+    return replace(kept, name=name, role=kept.role or new.role, organization=kept.organization or new.organization,
+                   quote=kept.quote or quote, role_rule=kept.role_rule or new.role_rule,
+                   organization_rule=kept.organization_rule or (new.organization_rule and EARLIER))
 
 
 def decide(people: list[Spokesperson], index: DocIndex) -> list[Spokesperson]:

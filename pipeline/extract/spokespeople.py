@@ -38,7 +38,7 @@ from .names import (
     unlabelled_name,
     without_run_on_words,
 )
-from .organization import decide
+from .organization import Title, decide, merge_mention, read_at
 from .rules import load_rules
 from .signatures import closing_signature, signed_names, speaker_labels
 from .titles import role_end, signature_role, title_of
@@ -279,57 +279,63 @@ FINDERS: dict[str, Callable[[DocIndex, Token, dict], tuple[Span | None, str]]] =
 
 
 def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
-    """One entry per person: short mentions ("Huang said") join the full name, titles fill in."""
+    """One entry per person: short mentions ("Huang said") join the full name, titles fill in (merge_mention)."""
     people: dict[str, Spokesperson] = {}
     by_last: dict[str, list[str]] = {}  # a surname -> the full names it may stand for, in order
     seen: dict = {}
     for item in found:
-        full_mention = fullest_mention(item.span, index)
-        span = without_run_on_words(full_mention, seen)
-        name = clean_name(span.text)
-        lead_role = []
-        while len(name.split()) > 1 and name.split()[0].lower().rstrip(".") in LEX.role_words:
-            lead_role.append(name.split()[0])
-            name = name.split(maxsplit=1)[1]
-        if not name or any(ch.isdigit() for ch in name):
+        mention = _mention(item, index, seen)
+        if mention is None:
             continue
+        name, span, title = mention
         key = name if name in people else next((k for k in by_last.get(name, ()) if k in people), None)
-        title = title_of(span)
-        signed = item.rule in SIGNATURE_RULES
-        if signed or (title.role is None and title.organization is None):
-            below = signature_role(span, signed)
-            title = below if below.role or (title.role is None and title.organization is None) else title
-        if title.role is None and lead_role:
-            title = replace(title, role=" ".join(lead_role), role_rule="title_words_in_name")
-        if full_mention is not item.span and title.organization:
-            title = replace(title, organization_rule="earlier_mention")  # "Reyes said", titled where first named
+        if key is None and _too_ambiguous(name, item.rule, title):
+            continue  # a lone name with no full mention, but for "Senator Roe’s statement"
         if key is None:
-            if len(name.split()) < settings.NAME_MIN_WORDS and not (item.rule in LONE_NAME_RULES and (
-                    title.role_rule in {"role_before_name", "title_words_in_name"} or not LONE_NAME_RULES[item.rule])):
-                continue  # a lone name with no full mention: too ambiguous, but for "Senator Roe’s statement"
             by_last.setdefault(name.split()[-1], []).append(name)
             people[name] = Spokesperson(name=name, role=title.role, organization=title.organization,
                                         quote=item.quote, start=span.start_char, end=span.end_char, rule=item.rule,
                                         role_rule=title.role_rule, organization_rule=title.organization_rule)
             continue
-        current = people.pop(key)
-        full = key if len(key.split()) >= len(name.split()) else name
+        full = max((key, name), key=lambda n: len(n.split()))  # the longer name; between equals the one kept
         if full != key:
             by_last.setdefault(full.split()[-1], []).append(full)
-        if title.role and title.organization and not (current.role and current.organization):
-            current = replace(current, role=title.role, organization=title.organization, role_rule=title.role_rule,
-                              organization_rule="earlier_mention")
-        elif title.organization and current.organization and len(title.organization) > len(current.organization) \
-                and "".join(w[0] for w in title.organization.split() if w[:1].isupper()) == current.organization:
-            current = replace(current, role=current.role or title.role, organization=title.organization,
-                              role_rule=current.role_rule or title.role_rule, organization_rule="earlier_mention")
-        people[full] = replace(
-            current, name=full, role=current.role or title.role,
-            organization=current.organization or title.organization,
-            quote=current.quote or item.quote, role_rule=current.role_rule or title.role_rule,
-            organization_rule=current.organization_rule or (title.organization_rule and "earlier_mention"),
-        )
+        people[full] = merge_mention(people.pop(key), title, item.quote, full)
     return list(people.values())
+
+
+def _mention(item: Found, index: DocIndex, seen: dict) -> tuple[str, Span, Title] | None:
+    """The name a found mention gives (title words it swept in set apart), the span read, and its title."""
+    full_mention = fullest_mention(item.span, index)
+    span = without_run_on_words(full_mention, seen)
+    text = clean_name(span.text)
+    words = text.split()
+    lead = next((n for n, w in enumerate(words) if n == len(words) - 1 or w.lower().rstrip(".") not in LEX.role_words),
+                0)
+    name = " ".join(words[lead:]) if lead else text
+    if not name or any(ch.isdigit() for ch in name):
+        return None
+    title = _signed_title(span, item.rule)
+    if title.role is None and lead:  # "Director Jane Roe" taken for one name
+        title = replace(title, role=" ".join(words[:lead]), role_rule="title_words_in_name")
+    return name, span, read_at(title, full_mention is not item.span)
+
+
+def _signed_title(span: Span, rule: str) -> Title:
+    """The title printed with a mention, or on a signature's lines (first for a signature's own rules)."""
+    title = title_of(span)
+    untitled = title.role is None and title.organization is None
+    if rule not in SIGNATURE_RULES and not untitled:
+        return title
+    below = signature_role(span, rule in SIGNATURE_RULES)
+    return below if below.role or untitled else title
+
+
+def _too_ambiguous(name: str, rule: str, title: Title) -> bool:
+    """A lone name never named in full, unless the pattern's words are a lone name's own beyond doubt."""
+    if len(name.split()) >= settings.NAME_MIN_WORDS or rule not in LONE_NAME_RULES:
+        return len(name.split()) < settings.NAME_MIN_WORDS
+    return LONE_NAME_RULES[rule] and title.role_rule not in {"role_before_name", "title_words_in_name"}
 
 
 def _coordinated(index: DocIndex, found: list[Found]) -> list[Found]:

@@ -9,14 +9,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
 from .. import settings
 from .bodies import has_organization_word
 from .doctext import doc_index, doc_text
-from .organization import body_after_name, body_after_title, body_in_title, body_named_by, body_under_signature
+from .organization import (
+    Title,
+    body_after_name,
+    body_after_title,
+    body_in_title,
+    body_named_by,
+    body_under_signature,
+)
 from .rules import load_rules
 from .words import (
     finite_verb,
@@ -28,16 +35,6 @@ from .words import (
 )
 
 LEX = load_rules()
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    """A role and the organisation it is held at, with the step that found each."""
-
-    role: str | None = None
-    organization: str | None = None
-    role_rule: str | None = None
-    organization_rule: str | None = None
 
 
 def role_end(person: Span) -> int | None:
