@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import settings
 from .bodies import has_organization_word
@@ -41,31 +41,50 @@ def role_end(person: Span) -> int | None:
     """Where the appositive title after a name ends: `Jane Doe, director for (counter) terrorism, law and
     rights at X, said` runs through its parentheses and its list to the comma before the verb."""
     doc = person.doc
-    if person.end >= len(doc) or doc[person.end].text != ",":
+    if text_at(doc, person.end) != ",":
         return None
     start = end = title_start(person)
     while end < len(doc) and end - person.end < settings.ROLE_MAX_TOKENS:
-        token = doc[end]
-        if "\n" in token.text or (end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end))):
+        following = next(step(doc, start, end) for _name, test, step in _ROLE_END_STEPS if test(doc, start, end))
+        if following is None:
             break
-        if token.text in LEX.dashes and token.whitespace_:
-            break  # "Chair of the Water Board - Opening Plenary", "... Board- Opening": a headline's separator
-        if token.lower_ in LEX.role_trailing_cut or (token.lower_ in LEX.speech_verbs and not (
-                token.pos_ == "NOUN" and token.lower_.endswith("ing"))):  # "director of early warning systems"
-            break
-        if token.text == "(":
-            close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS))
-                          if doc[n].text == ")"), None)
-            if close is None or end == start:
-                break
-            end = close + 1  # "director for (counter) terrorism": a note inside the title
-            continue
-        if token.text == "," and not _comma_continues(doc, start, end):
-            break
-        if token.text in LEX.title_stops or token.text == "(":
-            break
-        end += 1
+        end = following
     return end
+
+
+def _bracket_note(doc: Doc, start: int, end: int) -> int | None:
+    """`director for (counter) terrorism`: a note in brackets inside the title, not at its start."""
+    close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS)) if doc[n].text == ")"),
+                 None)
+    return close + 1 if close is not None and end != start else None
+
+
+def _clause_word(token: Token) -> bool:
+    """`a member since 2013`, `director of X said`: a word that ends a title (`early warning` does not)."""
+    speech = token.lower_ in LEX.speech_verbs and not (token.pos_ == "NOUN" and token.lower_.endswith("ing"))
+    return token.lower_ in LEX.role_trailing_cut or speech
+
+
+def _line_ends(doc: Doc, start: int, end: int) -> bool:
+    return "\n" in doc[end].text or (end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)))
+
+
+_StepTest = Callable[[Doc, int, int], bool]
+_StepNext = Callable[[Doc, int, int], int | None]
+# How a title after a name is read, one word at a time: the first step whose test holds gives where reading goes
+# on (None ends the title before the word).
+_ROLE_END_STEPS: tuple[tuple[str, _StepTest, _StepNext], ...] = (
+    ("line_end", _line_ends, lambda doc, start, end: None),
+    # "Chair of the Water Board - Opening Plenary", "... Board- Opening": a headline's separator
+    ("separator", lambda doc, start, end: doc[end].text in LEX.dashes and bool(doc[end].whitespace_),
+     lambda doc, start, end: None),
+    ("clause_word", lambda doc, start, end: _clause_word(doc[end]), lambda doc, start, end: None),
+    ("bracket_note", lambda doc, start, end: doc[end].text == "(", _bracket_note),
+    ("list_comma", lambda doc, start, end: doc[end].text == ",",
+     lambda doc, start, end: end + 1 if _comma_continues(doc, start, end) else None),
+    ("title_stop", lambda doc, start, end: doc[end].text in LEX.title_stops, lambda doc, start, end: None),
+    ("title_word", lambda doc, start, end: True, lambda doc, start, end: end + 1),
+)
 
 
 def title_start(person: Span) -> int:
@@ -84,20 +103,29 @@ def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
     if comma + 1 >= len(doc) or comma == start:
         return False
     before, after = doc[comma - 1], doc[comma + 1]
-    entity = doc[comma + 1].ent_type_ == "ORG" and doc[comma + 1].ent_iob_ == "B"
+    entity = after.ent_type_ == "ORG" and after.ent_iob_ == "B"
     if before.is_title and after.is_title and not entity and not is_role_word(after):
         return True
     if after.lower_ in {"and", "&"} and before.is_title:  # "Law, Policy, and Research program"; not ", and Jane Roe"
-        return comma + 2 < len(doc) and doc[comma + 2].is_title and doc[comma + 2].ent_type_ != "PERSON"
+        return text_at(doc, comma + 2).istitle() and doc[comma + 2].ent_type_ != "PERSON"
+    return _list_closes_with_and(doc, start, comma)
+
+
+def _list_closes_with_and(doc: Doc, start: int, comma: int) -> bool:
+    """`(counter) terrorism, law and rights at X`: the words up to the next stop hold `and`, no verb, person or
+    article, do not open with `and`, and the title before the comma holds a title's word."""
     segment = []
     for token in doc[comma + 1:min(len(doc), comma + settings.TITLE_LIST_ITEM_MAX_TOKENS)]:
         if token.text in {",", ".", ";", ":", "“", '"'} or "\n" in token.text_with_ws[len(token.text):]:
             break
         segment.append(token)
     words = {t.lower_ for t in segment}
-    return bool(words & {"and", "&"}) and not words & LEX.speech_verbs and not any(
-        t.ent_type_ == "PERSON" or (t.pos_ in {"VERB", "AUX", "PRON", "DET"} and t.lower_ != "the") for t in segment
-    ) and not (segment and segment[0].lower_ in {"and", "&"}) and has_role_word(doc[start:comma].text)
+    return bool(words & {"and", "&"}) and not words & LEX.speech_verbs and not any(map(_not_in_list, segment)) \
+        and segment[0].lower_ not in {"and", "&"} and has_role_word(doc[start:comma].text)
+
+
+def _not_in_list(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or (token.pos_ in {"VERB", "AUX", "PRON", "DET"} and token.lower_ != "the")
 
 
 def _trim_role(role: str) -> str:
@@ -121,36 +149,36 @@ _LINKED_END = re.compile(r"\b(?:of|at|for)(?: the)?\s*$", re.IGNORECASE)
 def _split_role(span: Span, appositive: bool = False) -> Title:
     """Split `executive director of Amnesty International` into role and organisation; the organisation
     by the first of the `title` steps of ORGANIZATION_STEPS that finds one inside the phrase."""
-    doc = span.doc
     text = span.text.strip(" ,;:—–-")
     text = text.strip("()") if text.count("(") != text.count(")") else text  # "(HHI)" keeps its own
-    if not text:
-        return Title()
-    if any(finite_verb(t) and not in_parentheses(t) for t in span):
+    if not text or any(finite_verb(t) and not in_parentheses(t) for t in span):
         return Title()  # "Jane Doe, has wrapped up a visit": a clause, not a title
-    entities = [e for e in doc_index(doc).between("ORG", span.start, span.end) if e.end <= span.end]
+    entities = [e for e in doc_index(span.doc).between("ORG", span.start, span.end) if e.end <= span.end]
     org, step = body_in_title(span, text, entities)
-    role = text
-    if org and org in text:
-        before, _, after = text.partition(org)
-        possessive = re.match(r"^\s*[’']s\s+", after)
-        if possessive and has_role_word(before):
-            role = text  # "Director of Harbour Trust USA's Security Program": the whole title
-        elif possessive:
-            role = after[possessive.end():]
-        else:
-            after = re.sub(r"^\s*\([^()]*\)?", "", after)  # "the Red Cross (ICRC)": the acronym adds nothing
-            if _trim_role(after) and has_role_word(before) and (not has_role_word(after) or _LINKED_END.search(before)):
-                role = text  # "chairman of the Brightwater Corp. board of trustees": the title runs through the name
-            else:
-                role = before if len(_trim_role(before)) >= len(_trim_role(after)) else after
-    role = _trim_role(role)
+    role = _trim_role(_role_around(text, org) if org and org in text else text)
+    titled = has_role_word(role) or (appositive and _plain_appositive(span, role))
+    keep = titled and len(role) <= settings.ROLE_MAX_CHARS
+    return Title((role or None) if keep else None, org, None, step if org else None)
+
+
+def _role_around(text: str, org: str) -> str:
+    """The role in a title that names a body: the words before or after the body's name, or the whole title."""
+    before, _, after = text.partition(org)
+    possessive = re.match(r"^\s*[’']s\s+", after)
+    if possessive:  # "Director of Harbour Trust USA's Security Program": the whole title; "Brovia's chair"
+        return text if has_role_word(before) else after[possessive.end():]
+    after = re.sub(r"^\s*\([^()]*\)?", "", after)  # "the Red Cross (ICRC)": the acronym adds nothing
+    if _trim_role(after) and has_role_word(before) and (not has_role_word(after) or _LINKED_END.search(before)):
+        return text  # "chairman of the Brightwater Corp. board of trustees": the title runs through the name
+    return before if len(_trim_role(before)) >= len(_trim_role(after)) else after
+
+
+def _plain_appositive(span: Span, role: str) -> bool:
+    """`Jane Roe, a local farmer,`: a short lower-case appositive names a role without a title's word."""
     words = role.split()
     first_pos = span[0].pos_ if len(span) else ""
-    plain_appositive = appositive and 0 < len(words) <= settings.PLAIN_APPOSITIVE_MAX_WORDS \
-        and first_pos not in {"PRON", "VERB", "AUX", "ADP"} and (role[:1].islower() or words[0].lower() == "former")
-    keep = (has_role_word(role) or plain_appositive) and len(role) <= settings.ROLE_MAX_CHARS
-    return Title((role or None) if keep else None, org, None, step if org else None)
+    return 0 < len(words) <= settings.PLAIN_APPOSITIVE_MAX_WORDS and first_pos not in {"PRON", "VERB", "AUX", "ADP"} \
+        and (role[:1].islower() or words[0].lower() == "former")
 
 
 def _role_after(person: Span) -> Title:
@@ -175,33 +203,17 @@ def _role_before(person: Span) -> Title:
     stop = person.start
     while stop > 0 and doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and not is_role_word(doc[stop - 1]):
         stop -= 1  # "lead author Dr Jane Roe": the honorific is neither name nor title ("Professor" is a title)
-    if text_at(doc, stop - 1) == ",":
-        stop -= 1  # "Harbour Trust USA's Campaign Manager for Safer Coastal Towns, Jane Roe"
+    stop -= text_at(doc, stop - 1) == ","  # "Harbour Trust USA's Campaign Manager for Safer Coastal Towns, Jane Roe"
     start = stop
     while start > 0 and stop - start < settings.ROLE_BEFORE_NAME_MAX_TOKENS:
-        token = doc[start - 1]
-        if "\n" in token.text_with_ws:
-            break  # the line above (a title, a heading) is not part of the name's title
-        if token.text == ")" and start >= 3 and doc[start - 3].text == "(" and doc[start - 2].is_upper:
-            start -= 3  # "the President of the Coastal Fisheries Association (CFA), Jane Roe"
-            continue
-        if token.lower_ in LEX.role_link_words or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
-                or token.lower_ == "the" or (token.text[:1].isupper() and not token.is_sent_start):
-            inside_name = token.pos_ == "DET" and (token.ent_type_ == "ORG" or (
-                start >= 2 and doc[start - 2].lower_ in {"of", "for"}))  # "director of the Red Cross"
-            title_word = token.lower_ in LEX.role_modifiers  # "Managing Director", "Acting Chair": tagged a verb
-            if (token.pos_ in {"VERB", "AUX", "PRON", "DET"} and not (inside_name or title_word)) \
-                    or token.lower_ in LEX.speech_verbs:
-                break
-            start -= 1
-            continue
-        break
+        taken = next(take for _name, test, take in _BEFORE_NAME_STEPS if test(doc, start - 1))
+        if not taken:
+            break
+        start -= taken
     while start < stop and doc[start].lower_ in LEX.role_link_words:
         start += 1
-    if start == stop:
-        return Title()
     span = doc[start:stop]
-    if stop < person.start and not has_role_word(span.text):
+    if start == stop or (stop < person.start and not has_role_word(span.text)):
         return Title()
     title = _split_role(span)
     portfolio = title.organization is not None and not has_organization_word(title.organization)
@@ -210,6 +222,34 @@ def _role_before(person: Span) -> Title:
         # the title's `for` phrase its portfolio.
         title = Title(_trim_role(span.text), body, None, "of_at_for_after_role")
     return replace(title, role_rule="role_before_name" if title.role else None)
+
+
+def _may_stand_in_title(token: Token) -> bool:
+    """A word a title before a name may hold: a link word, a noun, a proper noun, an adjective, a body's word or
+    a capitalised word inside the sentence."""
+    return token.lower_ in _TITLE_LINKS or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
+        or (token.text[:1].isupper() and not token.is_sent_start)
+
+
+def _article_in_name(doc: Doc, i: int) -> bool:
+    """`director of the Red Cross`: an article inside a body's name or after its link."""
+    return doc[i].pos_ == "DET" and (doc[i].ent_type_ == "ORG" or text_at(doc, i - 1).lower() in {"of", "for"})
+
+
+_TITLE_LINKS = LEX.role_link_words | {"the"}
+# How a title before a name is read from the name back, one word at a time: the first step whose test holds
+# takes that many words (0 ends the title).
+_BEFORE_NAME_STEPS: tuple[tuple[str, Callable[[Doc, int], bool], int], ...] = (
+    ("line_above", lambda doc, i: "\n" in doc[i].text_with_ws, 0),  # a heading above is not the name's title
+    # "the President of the Coastal Fisheries Association (CFA), Jane Roe"
+    ("bracketed_acronym", lambda doc, i: doc[i].text == ")" and text_at(doc, i - 2) == "(" and doc[i - 1].is_upper, 3),
+    ("no_title_word", lambda doc, i: not _may_stand_in_title(doc[i]), 0),
+    ("speech_verb", lambda doc, i: doc[i].lower_ in LEX.speech_verbs, 0),
+    ("title_modifier", lambda doc, i: doc[i].lower_ in LEX.role_modifiers, 1),  # "Managing Director": tagged a verb
+    ("article_in_name", _article_in_name, 1),
+    ("clause_word", lambda doc, i: doc[i].pos_ in {"VERB", "AUX", "PRON", "DET"}, 0),
+    ("title_word", lambda doc, i: True, 1),
+)
 
 
 def _clause_end(doc: Doc, start: int) -> int:
