@@ -126,24 +126,44 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     return (org_name(entity) if entity is not None else words.text) + (tail if tail in LEX.possessives else "")
 
 
-def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`UNESCO assistant director-general`, `a Save the Children Global Ambassador`: the body's name
-    premodifying the title: an ORG entity, an acronym, capitalised words holding an organisation's word,
-    or, after `a`/`an`, the capitalised words before the title's own words (`Global Ambassador`)."""
-    doc = span.doc
+def _first_role(span: Span) -> tuple[int, int] | None:
+    """Where a title's words start (an article aside) and its first role word, when words stand before it."""
     start = span.start + (span[0].pos_ == "DET")
-    first_role = next((t.i for t in doc[start:span.end] if is_role_word(t)), None)
-    if first_role is None or first_role == start:
+    first_role = next((t.i for t in span.doc[start:span.end] if is_role_word(t)), None)
+    return (start, first_role) if first_role is not None and first_role != start else None
+
+
+def _leading_entity(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`UNESCO assistant director-general`: an ORG entity that names a body, premodifying the title (not the
+    title's own words: `Project Coordinator`)."""
+    found = _first_role(span)
+    entity = next((e for e in entities if found and e.start == found[0] and is_body(e)), None)
+    if entity is None or found is None or entity.end > found[1] + 1 \
+            or all(t.lower_ in _TITLE_OWN_WORDS for t in span.doc[entity.start:found[1]]):
         return None
-    entity = next((e for e in entities if e.start == start and is_body(e)), None)
-    if entity is not None and entity.end <= first_role + 1 and not all(
-            t.lower_ in _TITLE_OWN_WORDS for t in doc[entity.start:first_role]):  # "Project Coordinator"
-        return org_name(doc[entity.start:min(entity.end, first_role)])
-    leading = re.match(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b", text)
-    if leading and len(text.split()) > 1 and leading.group(0).lower() not in LEX.role_words \
-            and not any(e.start == span.start for e in entities):
-        return leading.group(0)
-    title_start = first_role
+    return org_name(span.doc[entity.start:min(entity.end, found[1])])
+
+
+_ACRONYM = re.compile(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b")
+
+
+def _leading_acronym(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`NWPA Chair`, `UNHCR-Kenya director`: an acronym opening the title, where no entity starts it."""
+    leading = _ACRONYM.match(text) if _first_role(span) else None
+    if leading is None or len(text.split()) < 2 or leading.group(0).lower() in LEX.role_words \
+            or any(e.start == span.start for e in entities):
+        return None
+    return leading.group(0)
+
+
+def _leading_words(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`Rights Watchers Executive Director`, `a Save the Children Global Ambassador`: capitalised words before the
+    title's own words that hold an organisation's word, or any such words after `a`/`an`."""
+    found = _first_role(span)
+    if found is None:
+        return None
+    start, title_start = found
+    doc = span.doc
     while title_start > start and doc[title_start - 1].lower_ in LEX.role_modifiers:
         title_start -= 1  # "Global Ambassador", "Senior Policy Adviser": the title's own words
     words = doc[start:title_start]
@@ -154,7 +174,6 @@ def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
         return None
     # A unit word alone ("Project Coordinator", "Campaign Manager") is the title's own.
     named = {t.lower_ for t in words} - _TITLE_OWN_WORDS & LEX.organization_words or span[0].lower_ in {"a", "an"}
-    # "Rights Watchers Executive Director", "a Save the Children Global Ambassador"
     return words.text if named else None
 
 
@@ -267,7 +286,9 @@ SpeakerStep = Callable[[Spokesperson, DocIndex], str | None]
 # spokesperson whose title named no body.
 ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("possessive", TITLE, _possessive_owner),
-    ("org_in_role", TITLE, _leading_body),
+    ("org_in_role", TITLE, _leading_entity),
+    ("org_in_role", TITLE, _leading_acronym),
+    ("org_in_role", TITLE, _leading_words),
     ("of_at_for_after_role", TITLE, _linked_body),
     ("of_at_for_after_role", TITLE, _body_after_link),
     ("org_in_role", TITLE, _body_in_title),
