@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -182,21 +183,32 @@ def person_before(index: DocIndex, verb: Token) -> Span | None:
     if person is None:
         return None
     between = doc[person.end:verb.i]
-    if len(between) > 2 and between[1 + (between[1].lower_ == "the")].ent_type_ == "ORG" \
-            and any(t.dep_ == "aux" and t.head == verb for t in between):
-        return None  # "a complaint by Lord Roe, the Harbour Standards Authority has told": the body speaks
-    if len(between) == 0:
-        return person
-    if any(t.head == verb and t.dep_ == "nsubj" and (
-            t.pos_ == "PRON" or (t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} and not _inside_title(person, t)))
-           for t in between):
-        # "... with Secretary-General Jane Roe, he said": the verb's own subject speaks, not the name before it.
-        return None
-    if between[0].text == "," and len(between) <= settings.APPOSITIVE_MAX_TOKENS and not any(
-        finite_verb(t) and not in_parentheses(t) for t in between
-    ) and not any(t.text in {".", ";", "“", "”", '"'} for t in between):
-        return person
-    return None
+    return person if not any(veto(person, verb, between) for _name, veto in _APPOSITIVE_VETOES) else None
+
+
+def _own_subject(person: Span, verb: Token, token: Token) -> bool:
+    """`... with Secretary-General Jane Roe, he said`: the verb's own subject, a pronoun or a name outside the
+    title after the person, speaks, not the name before it."""
+    named = token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} and not _inside_title(person, token)
+    return token.head == verb and token.dep_ == "nsubj" and (token.pos_ == "PRON" or named)
+
+
+def _body_speaks(between: Span, verb: Token) -> bool:
+    """`a complaint by Lord Roe, the Harbour Standards Authority has told`: a body after the name speaks."""
+    return len(between) > 2 and between[1 + (between[1].lower_ == "the")].ent_type_ == "ORG" \
+        and any(t.dep_ == "aux" and t.head == verb for t in between)
+
+
+# What keeps a name before a verb of saying from being its speaker: the words between them must be a titled
+# appositive (`Jane Doe, director of X, said`), or nothing.
+_APPOSITIVE_VETOES: tuple[tuple[str, Callable[[Span, Token, Span], bool]], ...] = (
+    ("body_speaks", lambda person, verb, between: _body_speaks(between, verb)),
+    ("own_subject", lambda person, verb, between: any(_own_subject(person, verb, t) for t in between)),
+    ("no_comma", lambda person, verb, between: len(between) > 0 and between[0].text != ","),
+    ("too_long", lambda person, verb, between: len(between) > settings.APPOSITIVE_MAX_TOKENS),
+    ("clause", lambda person, verb, between: any(finite_verb(t) and not in_parentheses(t) for t in between)),
+    ("sentence_or_quote", lambda person, verb, between: any(t.text in {".", ";", "“", "”", '"'} for t in between)),
+)
 
 
 def _inside_title(person: Span, token: Token) -> bool:
