@@ -25,8 +25,6 @@ def org_name(ent: Span) -> str:
         end += 2
     if is_country_word(text_at(doc, end)):
         end += 1  # "Harbour Trust UK", "Brightwater USA": the national section
-    if text_at(doc, end) in LEX.possessives and (after := name_after_possessive(doc, ent.start, end + 1)):
-        end = after  # "the St. Brigid's" + "Hospice": a possessive inside the name, the name going on after it
     owner = next((t.i for t in doc[ent.start + 1:end] if t.text in LEX.possessives
                   and not name_after_possessive(doc, ent.start, t.i + 1)), None)
     end = owner if owner is not None else end  # "Harbour Trust USA’s Security Program": the owner of a part

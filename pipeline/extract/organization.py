@@ -180,11 +180,10 @@ def _leading_words(span: Span, text: str, entities: list[Span]) -> str | None:
 def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Harbour Trust USA's Security Program`: the body whose possessive the title holds."""
     doc = span.doc
+    # (A possessive inside a body's name, `St. Brigid's Hospice`, is inside its entity: repair_bodies.)
     owner = next((e for e in entities if is_body(e) and (
-        ((e.end + 1 < span.end and doc[e.end].text in LEX.possessives
-         and not name_after_possessive(doc, e.start, e.end + 1))
-        or (e.end < span.end and e[-1].text in LEX.possessives
-            and not name_after_possessive(doc, e.start, e.end))))), None)
+        (e.end + 1 < span.end and doc[e.end].text in LEX.possessives)
+        or (e.end < span.end and e[-1].text in LEX.possessives))), None)
     if owner is not None:
         return org_name(owner)
     # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser
