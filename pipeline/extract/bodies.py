@@ -190,9 +190,12 @@ def _inside_body(doc: Doc, start: int, end: int) -> bool:
     ent = next((e for e in doc.ents if e.start <= start < e.end), None)
     if ent is None or ent.label_ != "ORG" or end > ent.end or (ent.start, ent.end) == (start, end):
         return False
-    name = name_ending_at(doc, ent.end) if end < ent.end else None
-    linked = start > ent.start and doc[start - 1].lower_ in _LINKS  # "Communications of the Association of ..."
-    return not (any(t.text in _CROSSED for t in ent) or (name is not None and name.start == end) or linked)
+    # "St. Brigid's Hospice Siobhán Quispe", "the Harbour Trust Siobhán" (Yilmaz): the body runs into a name
+    names = (name_ending_at(doc, stop) for stop in {ent.end, min(len(doc), ent.end + 1)}) if end < ent.end else ()
+    into_name = any(name is not None and name.start == end for name in names)
+    # "Communications of the Association of ...": a title's field joined to the body (not its own "the")
+    linked = start > ent.start + (ent[0].lower_ == "the") and doc[start - 1].lower_ in _LINKS
+    return not (any(t.text in _CROSSED for t in ent) or into_name or linked)
 
 
 _LINKS = frozenset({"of", "for", "at", "the"})
