@@ -102,8 +102,7 @@ def has_organization_word(text: str) -> bool:
 
 def title_word(token: Token) -> bool:
     """A word of a title, never of a body's name: a role word, a title's modifier or its field."""
-    lower = token.lower_
-    return is_role_word(token) or lower in LEX.role_modifiers or lower in LEX.portfolio_modifiers
+    return is_role_word(token) or token.lower_ in LEX.title_modifiers
 
 
 def _capitalised(token: Token) -> bool:

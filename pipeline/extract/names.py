@@ -43,10 +43,8 @@ def clean_name(text: str) -> str:
 
 def _name_word(token: Token) -> bool:
     """A word a person's name may hold: capitalised, not a title, an organisation's word, a month or a country."""
-    lower = token.lower_
-    return token.is_title and token.is_alpha and not token.is_stop and lower not in LEX.role_words \
-        and lower not in LEX.organization_words and lower not in LEX.month_words \
-        and lower not in LEX.honorifics and not is_country_word(token.text)
+    return token.is_title and token.is_alpha and not token.is_stop and token.lower_ not in LEX.non_name_words \
+        and not is_country_word(token.text)
 
 
 def _name_like(doc: Doc, start: int, end: int) -> bool:

@@ -61,8 +61,8 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
     an organisation's word."""
     doc = span.doc
     for comma in (t.i for t in span[1:-1] if t.text in _SEPARATORS):
-        entity = doc_index(doc).entity_at(comma + 1)
-        if entity is not None and entity.label_ == "ORG" and entity.start == comma + 1 and is_body(entity) \
+        entity = doc_index(doc).entity_starting("ORG", comma + 1)
+        if entity is not None and is_body(entity) \
                 and (entity.end == span.end or text_at(doc, entity.end) in _SEPARATORS):
             return org_name(entity)  # "Campaigns Manager, Lakeside Tenants' Union": the body's whole name
         words = _named_body(span, comma + 1)
@@ -78,8 +78,8 @@ def body_after_title(title: Span) -> str | None:
     names a body, or capitalised words holding an organisation's word, up to a comma or the clause's end."""
     doc = title.doc
     at = title.end + 1
-    following = doc_index(doc).entity_at(at)
-    if following is not None and following.label_ == "ORG" and following.start == at and is_body(following):
+    following = doc_index(doc).entity_starting("ORG", at)
+    if following is not None and is_body(following):
         return org_name(following)
     words = _named_body(doc[at:min(len(doc), at + settings.ROLE_MAX_TOKENS)], at)
     if words is None or not {t.lower_ for t in words} & LEX.organization_words or text_at(doc, words.end) not in {

@@ -38,6 +38,8 @@ class Rules:
     portfolio_modifiers: frozenset[str]  # "Policy Director": a title's field, never a body's last word
     lowercase_suffixes: frozenset[str]  # "plc": a company suffix written in lower case
     field_words: frozenset[str]  # "Rights": an organisation's word that also ends a title's field
+    non_name_words: frozenset[str]  # words no person's name holds: titles, organisations' words, months, honorifics
+    title_modifiers: frozenset[str]  # words a title holds before its role word: its modifiers and its field
     copulas: frozenset[str]
     relative_pronouns: frozenset[str]
     leading_verbs: frozenset[str]
@@ -178,6 +180,8 @@ def load_rules() -> Rules:
     roles, names, figures = data["roles"], data["names"], data["figures"]
     months = words(data["dates"]["months"])
     tokens, links, labels = data["tokens"], data["links"], data["labels"]
+    role_words, organization_words = words(roles["words"]), words(names["organization_words"])
+    modifiers, portfolio = words(roles["modifiers"]), words(roles["portfolio_modifiers"])
     return Rules(
         speech_verbs=forms(data["speech_verbs"]["lemmas"]),
         addressing_verbs=forms(data["speech_verbs"]["addressing"]),
@@ -197,6 +201,9 @@ def load_rules() -> Rules:
         portfolio_modifiers=words(roles["portfolio_modifiers"]),
         lowercase_suffixes=words(names["lowercase_suffixes"]),
         field_words=words(names["field_words"]),
+        non_name_words=role_words | organization_words | months | words(data["dates"]["month_abbreviations"])
+        | words(names["honorifics"]),
+        title_modifiers=modifiers | portfolio,
         copulas=words(roles["copulas"]),
         relative_pronouns=words(roles["relative_pronouns"]),
         leading_verbs=words(roles["leading_verbs"]),

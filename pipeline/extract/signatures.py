@@ -142,7 +142,7 @@ def speaker_labels(index: DocIndex) -> list[Found]:
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is None or match.group(1).split()[-1].lower() in looked_up:
             continue
-        if any((ent := index.entity_at(t.i)) is not None and ent.label_ == "PERSON" for t in span):
+        if any(t.ent_type_ == "PERSON" for t in span):
             looked_up.add(match.group(1).split()[-1].lower())
             found.append(Found(span, _label_words(text, match) or None, "speaker_label"))
     return found

@@ -219,10 +219,9 @@ def _according_to(index: DocIndex, token: Token, people: dict[str, list[Span]]) 
     phrase = list(doc[token.i + 1].subtree)
     person = person_in(index, phrase)
     after = phrase[-1].i + 1  # "according to Brovia's medical officer, Jane Roe, ...": the name after the title
-    if person is None and after + 1 < len(doc) and doc[after].text == ",":
-        named = index.entity_at(after + 1)
-        person = trim_name(named) if named is not None and named.label_ == "PERSON" and named.start == after + 1 \
-            else None
+    if person is None and text_at(doc, after) == ",":
+        named = index.entity_starting("PERSON", after + 1)
+        person = trim_name(named) if named is not None else None
     return person or person_in(index, [doc[token.i + 2]]), "according_to"
 
 
@@ -248,11 +247,11 @@ def _attribution_noun(index: DocIndex, token: Token, people: dict[str, list[Span
 def _work_of_speech_title(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
     if token.i == 0:
         return None, ""
-    before = index.entity_at(token.i - 1)
-    if before is not None and before.label_ == "PERSON" and before.end == token.i:
+    before = index.entity_ending("PERSON", token.i)
+    if before is not None:
         return trim_name(before), "work_of_speech_title"
-    swallowed = index.entity_at(token.i)
-    if swallowed is not None and swallowed.label_ == "PERSON" and swallowed.end == token.i + 1 and len(swallowed) > 2:
+    swallowed = index.entity_ending("PERSON", token.i + 1)
+    if swallowed is not None and len(swallowed) > 2:
         return token.doc[swallowed.start:token.i], "work_of_speech_title"  # "Briefing" taken for a surname
     return None, ""
 
@@ -348,8 +347,8 @@ def _coordinated(index: DocIndex, found: list[Found]) -> list[Found]:
         at = end + (text_at(doc, end) == ",")
         if text_at(doc, at).lower() != "and":
             continue
-        person = index.entity_at(at + 1)
-        if person is not None and person.label_ == "PERSON" and person.start == at + 1:
+        person = index.entity_starting("PERSON", at + 1)
+        if person is not None:
             joined.append(Found(trim_name(person), item.quote, "coordinated_speaker"))
     return joined
 
