@@ -324,8 +324,7 @@ def _capital_word(token: Token) -> bool:
 def _surname_start(doc: Doc, end: int) -> int:
     """Where a surname that ends before `end` starts: hyphenated parts glued (`Lindqvist-Haug`, `Al-Amin`)."""
     start = end - 1
-    while start >= 2 and doc[start - 1].text in LEX.dashes and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and _capital_word(doc[start - 2]):
+    while start >= 2 and _glued_hyphen(doc, start - 1) and _capital_word(doc[start - 2]):
         start -= 2
     return start
 
@@ -340,8 +339,7 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
         start -= 1
         marked = True
     surname = start
-    if start > 1 and len(doc[start - 1].text) == 2 and doc[start - 1].text[1] == "." \
-            and doc[start - 1].text[0].isupper():
+    if start > 1 and _initial(doc[start - 1]):
         start -= 1
         marked = True
     if start > 0 and _name_word(doc[start - 1]):
@@ -402,9 +400,17 @@ def _given_names(doc: Doc) -> list[Span]:
 
 def _marks_name(token: Token) -> bool:
     """A particle (`van`, `de`), an initial (`F.`) or a hyphen glued between two words (`Adeyemi-Clarke`)."""
-    text = token.text
-    return token.lower_ in LEX.particles or (len(text) == 2 and text[1] == "." and text[0].isupper()) or (
-        text in LEX.dashes and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_)
+    return token.lower_ in LEX.particles or _initial(token) or _glued_hyphen(token.doc, token.i)
+
+
+def _initial(token: Token) -> bool:
+    """`F.`: a capital and a full stop."""
+    return token.text[:1].isupper() and token.text[1:] == "."
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen with no space on either side, between two words: `Adeyemi-Clarke`."""
+    return doc[i].text in LEX.dashes and i > 0 and not doc[i - 1].whitespace_ + doc[i].whitespace_
 
 
 def _name_goes_on(doc: Doc, end: int) -> bool:

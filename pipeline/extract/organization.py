@@ -94,18 +94,19 @@ def body_named_by(span: Span) -> str | None:
     entity = next((e for e in doc_index(span.doc).between("ORG", span.start, span.end) if e.end <= span.end), None)
     if entity is not None and is_body(entity) and span.end - entity.end <= 1:
         return org_name(entity)
-    words = _named_body(span, span.start)
-    if words is None or words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words:
-        return None
-    return words.text
+    return _whole_body(span, span.text, [])
 
 
 def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`Jane Roe, Government of Norway`: an appositive that is a body's name alone, with no title."""
+    """`Jane Roe, Government of Norway`: an appositive that is a body's name alone, with no title: capitalised
+    words covering the phrase and holding an organisation's word."""
     words = _named_body(span, span.start)
-    if words is None or words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words:
-        return None
-    return words.text
+    named = words is not None and words.end == span.end and _holds_body_word(words)
+    return words.text if named and words is not None else None
+
+
+def _holds_body_word(words: Span) -> bool:
+    return any(t.lower_ in LEX.organization_words for t in words)
 
 
 def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
