@@ -65,8 +65,8 @@ def is_body(ent: Span) -> bool:
             or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
             or (len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words):
         return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board"
-    if text_at(doc, ent.start - 1) == "(":
-        return False
+    if text_at(doc, ent.start - 1) == "(" and (ent.start < 2 or doc[ent.start - 2].ent_type_ != "PERSON"):
+        return False  # "the Red Cross (ICRC)": a bracketed repeat; "Jane Roe (Brovia Inc.)" names her body
     # "Secretary of State", "Minister of Health": one word after "<role> of" is part of the title.
     return not (len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
                 and doc[ent.start - 2].lower_ in LEX.role_words)

@@ -304,14 +304,16 @@ def _role_as_predicate(person: Span) -> Title:
     """`Jane Roe is executive director of the Harbour Trust.`: a sentence that gives the title."""
     root = person.root
     head = root.head
-    if root.dep_ != "nsubj" or head.lower_ not in LEX.copulas:
-        return Title()
-    attribute = next((c for c in head.children if c.dep_ == "attr" and c.i > root.i), None)
-    if attribute is None:
+    verb = head.lower_ in LEX.role_modifiers and any(c.dep_ == "aux" and c.lower_ in LEX.copulas for c in head.children)
+    deps = {"dobj"} if verb else {"attr"} if head.lower_ in LEX.copulas else set()
+    attribute = next((c for c in head.children if c.dep_ in deps and c.i > root.i), None)
+    if root.dep_ != "nsubj" or attribute is None:
         return Title()
     # The title is the attribute and what hangs on it, not a second attribute joined by `and`.
     end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
-    title = _split_role(person.doc[attribute.left_edge.i:end + 1], appositive=True)
+    # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb.
+    start = head.i if verb else attribute.left_edge.i
+    title = _split_role(person.doc[start:end + 1], appositive=True)
     return replace(title, role_rule="predicate") if title.role else Title()
 
 
