@@ -129,16 +129,22 @@ def person_in(index: DocIndex, tokens: list[Token], end: int | None = None) -> S
     return None
 
 
-def speaker_tokens(verb: Token, climbs: int = settings.SPEECH_CLIMB_MAX_STEPS) -> list[Token]:
-    """The subject of a verb of saying, without its clauses; a verb with none borrows the subject of the
-    verb it hangs on (LEX.speech_climbs: `was quoted as saying`, `went on to say`, `stood up and said`)."""
+def speaker_tokens(verb: Token) -> list[Token]:
+    """The subject of a verb of saying (subject_of), without its clauses."""
+    subject = subject_of(verb)
+    return head_phrase(subject) if subject is not None else []
+
+
+def subject_of(verb: Token, climbs: int = settings.SPEECH_CLIMB_MAX_STEPS) -> Token | None:
+    """The subject of a verb of saying; a verb with none borrows the subject of the verb it hangs on
+    (LEX.speech_climbs: `was quoted as saying`, `went on to say`, `stood up and said`)."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
         # "Washington, DC – Today, Representative Jane Roe released ...": a dateline parsed as a second
         # subject stands further from the verb than the speaker.
-        return head_phrase(min(subjects, key=lambda s: abs(verb.i - s.i)))
+        return min(subjects, key=lambda s: abs(verb.i - s.i))
     climb = climbs > 0 and verb.dep_ in LEX.speech_climbs and verb.head.pos_ in {"VERB", "AUX", "ADP"}
-    return speaker_tokens(verb.head, climbs - 1) if climb else []
+    return subject_of(verb.head, climbs - 1) if climb else None
 
 
 def surname_subject(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
@@ -387,14 +393,15 @@ def repair_names(doc: Doc) -> list[Span]:
 
 
 def _given_names(doc: Doc) -> list[Span]:
-    """`Priya Delacroix` tagged as `Delacroix` alone: a one-word PERSON entity takes the given name written just
-    before it on its line, a proper noun that may stand in a name and that no other entity holds."""
+    """`Priya Delacroix` tagged as `Delacroix` alone, or not at all where `Delacroix` alone is a person elsewhere
+    in the text: the surname takes the given name written just before it on its line, a proper noun that may
+    stand in a name and that no other entity holds."""
+    alone = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
     found = []
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0:
-            given = doc[ent.start - 1]
-            if given.pos_ == "PROPN" and _name_word(given) and not given.ent_type_ and "\n" not in given.whitespace_:
-                found.append(Span(doc, given.i, ent.end, label="PERSON"))
+    for surname in (t for t in doc[1:] if t.text in alone and (not t.ent_type_ or t.ent_iob_ == "B")):
+        given = doc[surname.i - 1]
+        if given.pos_ == "PROPN" and _name_word(given) and not given.ent_type_ and "\n" not in given.whitespace_:
+            found.append(Span(doc, given.i, surname.i + 1, label="PERSON"))
     return found
 
 

@@ -33,6 +33,7 @@ from .names import (
     pronoun_antecedent,
     proper_name_at,
     speaker_tokens,
+    subject_of,
     surname_subject,
     trim_name,
     unlabelled_name,
@@ -148,13 +149,16 @@ def _name_closing_clause(verb: Token, limit: int) -> Span | None:
 
 
 def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
-    """`Legal Adviser of the Lakeside Tenants' Union Ana Brennan said`: a subject that is a title, closed right
-    before the verb by a name the recogniser missed, by its shape."""
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or not is_role_word(subject) or index.entity_at(verb.i - 1) is not None:
+    """`Legal Adviser of the Lakeside Tenants' Union Ana Brennan said`, `Council of Coastal Mayors Director of
+    Research Jane O'Neill was quoted as saying`: a subject that holds a title, closed by a name (the
+    recogniser's, or one by its shape)."""
+    subject = subject_of(verb)
+    if subject is None:
         return None
-    name = name_ending_at(verb.doc, verb.i)
-    return name if name is not None and name.start > subject.i else None
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    person = index.entity_ending("PERSON", end) or name_ending_at(verb.doc, end)
+    titled = any(is_role_word(t) for t in verb.doc[start:end])
+    return trim_name(person) if titled and person is not None and person.start > start else None
 
 
 def _title_apposition(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
