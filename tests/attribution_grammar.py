@@ -164,6 +164,9 @@ FORMS: dict[str, tuple[str, frozenset[str]]] = {
     "bullet_dash_signature": ("• “{quote}” – {name}, {Role} at {Body}", frozenset()),
     "pipe_signature": ("“{quote}.”\n{name} | {Role} | {Body}", frozenset()),
     "quote_said_name_of_body": ("“{quote},” said {name} of {the_body}.", frozenset({"norole"})),
+    "role_name_bracketed_body": ("{Role} {name} ({Body}) insisted: “{quote}.”", frozenset()),
+    "interview_with_outlet": ("In an interview with {audience}, {name}, {role} for {the_body}, said: “{quote}.”",
+                              frozenset()),
     # Documents signed at the end, and a transcript whose labels print the whole name.
     "statement_signed_at_end": ("{clause_cap}. {context}\n\n{name}\n{Role}, {Body}", frozenset()),
     "statement_dash_signed": ("{quote}. {context}\n\n— {name}, {Role}, {Body}", frozenset()),

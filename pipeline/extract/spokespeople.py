@@ -156,6 +156,8 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
     if subject is None:
         return None
     start, end = subject.left_edge.i, subject.right_edge.i + 1
+    if verb.doc[end - 1].text == ")":  # "Head of Policy Mei Castillo (Lakeside Tenants' Union) insisted"
+        end = next((t.i for t in reversed(verb.doc[start:end]) if t.text == "("), end)
     person = index.entity_ending("PERSON", end) or name_ending_at(verb.doc, end)
     titled = any(is_role_word(t) for t in verb.doc[start:end])
     return trim_name(person) if titled and person is not None and person.start > start else None
