@@ -121,7 +121,11 @@ def person_in(index: DocIndex, tokens: list[Token], end: int | None = None) -> S
         if ent is not None and end is not None and ent.start < end < ent.end:
             ent = Span(ent.doc, ent.start, end, label="PERSON")
         # "Brovia's vice president, Jane Roe, said": an owner inside the phrase is not who it names.
-        if ent is not None and ent.label_ == "PERSON" and ent.root.i in indices and not (
+        # The entity's root is in the phrase, or the phrase's head is in the entity and the root is a particle
+        # of the name the parser took for a verb (`Zainab dos Santos`).
+        rooted = ent is not None and (ent.root.i in indices or (
+            ent.root.lower_ in LEX.particles and ent.start <= tokens[0].i < ent.end))
+        if rooted and ent is not None and ent.label_ == "PERSON" and not (
                 ent.root.dep_ == "poss" and ent.root != tokens[0]):
             return trim_name(ent)
     if tokens and tokens[0].pos_ == "PROPN":
@@ -181,8 +185,9 @@ def person_before(index: DocIndex, verb: Token) -> Span | None:
     doc = verb.doc
     sentence = index.sentence(verb.i)
     # "Greywater Alliance" tagged a person: a name ending in an organisation's word is a body's.
-    people = [e for e in index.between("PERSON", sentence.start, verb.i)
-              if e.end <= verb.i and e[-1].lower_ not in LEX.organization_words]
+    # A name the parser cut by a sentence start (`Kwame | van der Meer, ...:`) still stands before the verb.
+    people = [e for e in index.between("PERSON", max(0, sentence.start - settings.NAME_MAX_WORDS), verb.i)
+              if sentence.start < e.end <= verb.i and e[-1].lower_ not in LEX.organization_words]
     person = trim_name(people[-1]) if people else _name_before_appositive(index, sentence.start, verb.i)
     if person is None:
         return None
@@ -208,7 +213,7 @@ def _body_speaks(between: Span, verb: Token) -> bool:
 _APPOSITIVE_VETOES: tuple[tuple[str, Callable[[Span, Token, Span], bool]], ...] = (
     ("body_speaks", lambda person, verb, between: _body_speaks(between, verb)),
     ("own_subject", lambda person, verb, between: any(_own_subject(person, verb, t) for t in between)),
-    ("no_comma", lambda person, verb, between: len(between) > 0 and between[0].text != ","),
+    ("no_comma", lambda person, verb, between: len(between) > 0 and between[0].text not in {",", "("}),
     ("too_long", lambda person, verb, between: len(between) > settings.APPOSITIVE_MAX_TOKENS),
     ("clause", lambda person, verb, between: any(finite_verb(t) and not in_parentheses(t) for t in between)),
     ("sentence_or_quote", lambda person, verb, between: any(t.text in {".", ";", "“", "”", '"'} for t in between)),
