@@ -216,10 +216,9 @@ def _role_before(person: Span) -> Title:
     if start == stop or (stop < person.start and not has_role_word(span.text)):
         return Title()
     title = _split_role(span)
-    portfolio = title.organization is not None and not has_organization_word(title.organization)
-    if title.role and portfolio and (body := body_after_name(person)):
-        # "Head of Policy for Coastal Affairs Jane Roe of the Greywater Alliance": the body after the name,
-        # the title's `for` phrase its portfolio.
+    if title.role and title.organization is not None and (body := body_after_name(person)):
+        # "Head of Policy for Coastal Affairs Jane Roe of the Greywater Alliance", "Chair of the Board of Trustees
+        # Jane Roe of the Harbour Trust": the body after the name, the title's of/for phrase its portfolio.
         title = Title(_trim_role(span.text), body, None, "of_at_for_after_role")
     return replace(title, role_rule="role_before_name" if title.role else None)
 
@@ -383,5 +382,10 @@ def _signature_title(role_line: Span, next_line: Span | None) -> Title:
     below = body_under_signature(next_line)
     if below[0] is not None:  # "Chair of the Board of Trustees" above "Harbour Trust": the of-phrase is a portfolio
         return Title(_trim_role(role_line.text), below[0], "signature_line", below[1])
+    doc = role_line.doc
+    sep = next((t.i for t in reversed(role_line) if t.text in {",", "|"}), None)
+    last = body_named_by(doc[sep + 1:role_line.end]) if sep is not None else None
+    if sep is not None and last is not None:  # "Deputy Director for Land and Water Rights | Harbour Trust"
+        return Title(_trim_role(doc[role_line.start:sep].text), last, "signature_line", "body_after_title")
     title = _split_role(role_line, appositive=True)
     return Title(title.role or role_line.text, title.organization, "signature_line", title.organization_rule)
