@@ -192,6 +192,7 @@ APPOSITIVE_MAX_TOKENS = 40  # `Jane Doe, Vice-President of the Board, responsibl
 CLAUSE_NAME_WINDOW_TOKENS = 6  # a name the recogniser missed is looked for in a clause's first six tokens
 CLAUSE_NAME_MAX_OFFSET = 2  # ... and must start within its first three (`The UN's Jane Doe, ...`)
 PROPER_NAME_MAX_WORDS = 3  # `comment from Nadia Farouk, director`: an untagged name after a noun of attribution
+TITLE_AFTER_COMMA_TOKENS = 3  # `Arjun Takahashi, programme officer of`: a name by its shape needs its title this near
 TITLE_WORD_WINDOW_TOKENS = 7  # `Jane Doe, a senior researcher at`: the title word within seven tokens of the comma
 ATTRIBUTION_TITLE_WINDOW_TOKENS = 5  # after an untagged name (`Nadia Farouk, director of`): a closer title
 RUN_ON_NAME_MIN_TOKENS = 4  # two words run into a two-word name (`Cyclone Mira Nadia Farouk`) at the least

@@ -37,7 +37,7 @@ class Found:
 
 def clean_name(text: str) -> str:
     """A name without the punctuation, honorific and possessive printed around it."""
-    text = _HONORIFICS.sub("", text.strip(" ,.;:\"“”'’"))
+    text = _HONORIFICS.sub("", text.strip(" ,.;:\"“”'’()"))
     return re.sub(r"[’']s$", "", text).strip()
 
 
@@ -410,6 +410,18 @@ def _given_names(doc: Doc) -> list[Span]:
     return found
 
 
+def _titled_names(doc: Doc) -> list[Span]:
+    """`Arjun Takahashi, programme officer of X, opened ...` missed or taken for a body: a name by its shape
+    right before a comma, a title's word among the three words after it."""
+    found = []
+    for comma in (t.i for t in doc if t.text == ","):
+        titled = any(is_role_word(t) for t in doc[comma + 1:comma + 1 + settings.TITLE_AFTER_COMMA_TOKENS])
+        name = name_ending_at(doc, comma) if titled else None
+        if name is not None and not any(t.ent_type_ == "PERSON" for t in name):
+            found.append(name)
+    return found
+
+
 def _marks_name(token: Token) -> bool:
     """A particle (`van`, `de`), an initial (`F.`) or a hyphen glued between two words (`Adeyemi-Clarke`)."""
     return token.lower_ in LEX.particles or _initial(token) or _glued_hyphen(token.doc, token.i)
@@ -491,7 +503,7 @@ class PersonNamesComponent:
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
-        names += repair_names(doc) + _given_names(doc) + repair_bodies(doc)
+        names += repair_names(doc) + _given_names(doc) + _titled_names(doc) + repair_bodies(doc)
         if names:
             names = filter_spans(names)
             taken = {t.i for span in names for t in span}

@@ -112,7 +112,8 @@ def _name_after_verb(index: DocIndex, token: Token, people: dict[str, list[Span]
     doc = token.doc
     if token.lower_ in LEX.addressing_verbs or token.i + 1 >= len(doc):
         return None
-    named = index.between("PERSON", token.i + 1, token.i + 1 + settings.NAME_AFTER_VERB_MAX_TOKENS)
+    named = [e for e in index.between("PERSON", token.i + 1, token.i + 1 + settings.NAME_AFTER_VERB_MAX_TOKENS)
+             if index.sent_of[e.start] == index.sent_of[token.i]]  # "…,” Roe said.\n\nJane Doe, a resident, ...": no
     if named:
         return trim_name(named[0])
     after = unlabelled_name(index, doc[token.i + 1])

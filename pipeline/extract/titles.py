@@ -197,7 +197,7 @@ def _role_after(person: Span) -> Title:
     return replace(title, role_rule="appositive_after_name" if title.role else None)
 
 
-def _role_before(person: Span) -> Title:
+def _role_before(person: Span, body_known: bool = False) -> Title:
     """A role printed before the name: `Brightwater Executive Director Jane Roe`, `CEO, Jane Doe`."""
     doc = person.doc
     stop = person.start
@@ -216,10 +216,11 @@ def _role_before(person: Span) -> Title:
     if start == stop or (stop < person.start and not has_role_word(span.text)):
         return Title()
     title = _split_role(span)
-    if title.role and title.organization is not None and (body := body_after_name(person)):
+    body = None if body_known or not title.role or title.organization is None else body_after_name(person)
+    if title.role and title.organization is not None and (body_known or body):
         # "Head of Policy for Coastal Affairs Jane Roe of the Greywater Alliance", "Chair of the Board of Trustees
-        # Jane Roe of the Harbour Trust": the body after the name, the title's of/for phrase its portfolio.
-        title = Title(_trim_role(span.text), body, None, "of_at_for_after_role")
+        # Jane Roe (Harbour Trust)": the body after the name, the title's of/for phrase its portfolio.
+        title = Title(_trim_role(span.text), body, None, "of_at_for_after_role" if body else None)
     return replace(title, role_rule="role_before_name" if title.role else None)
 
 
@@ -329,7 +330,7 @@ def title_of(mention: Span) -> Title:
     if title is None:
         title = next((t for read in TITLE_AFTER_NAME if (t := read(mention)).role or t.organization), Title())
         if title.role is None:  # "Professor Jane Roe, from the University of X, said": the title before
-            before = _role_before(mention)
+            before = _role_before(mention, body_known=title.organization is not None)
             title = before if title.organization is None else replace(
                 title, role=before.role, role_rule=before.role_rule) if before.role else title
         if title.organization is None and (body := body_after_name(mention)) is not None:
