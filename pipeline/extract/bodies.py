@@ -194,7 +194,8 @@ def _inside_body(doc: Doc, start: int, end: int) -> bool:
     into_name = any(name is not None and name.start == end for name in names)
     # "Communications of the Association of ...": a title's field joined to the body (not its own "the")
     linked = start > ent.start + (ent[0].lower_ == "the") and doc[start - 1].lower_ in _LINKS
-    return not (any(t.text in _CROSSED for t in ent) or into_name or linked)
+    titled = end < ent.end and title_word(doc[end])  # "Centre for Quiet Streets Legal | Adviser": a title starts
+    return not (any(t.text in _CROSSED for t in ent) or into_name or linked or titled)
 
 
 _LINKS = frozenset({"of", "for", "at", "the"})

@@ -462,9 +462,10 @@ def _without_title_words(ent: Span) -> Span | None:
     if ent.label_ != "PERSON":
         return ent
     start = next((t.i for t in ent if not title_word(t)), ent.end)
-    if start == ent.start:
+    end = next((t.i + 1 for t in reversed(ent) if t.text not in "()"), start)  # "Arjun Nguyen (": no bracket
+    if (start, end) == (ent.start, ent.end):
         return ent
-    return Span(ent.doc, start, ent.end, label="PERSON") if start < ent.end else None
+    return Span(ent.doc, start, end, label="PERSON") if start < end else None
 
 
 def _names_left_over(doc: Doc, taken: set[int]) -> list[Span]:
@@ -499,7 +500,7 @@ class PersonNamesComponent:
             self.matcher.add(pattern_name, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        if any(title_word(e[0]) or _follows_title(e) for e in doc.ents):
+        if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" for e in doc.ents):
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]

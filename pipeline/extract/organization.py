@@ -165,8 +165,8 @@ def _leading_words(span: Span, text: str, entities: list[Span]) -> str | None:
         return None
     start, title_start = found
     doc = span.doc
-    while title_start > start and doc[title_start - 1].lower_ in LEX.role_modifiers:
-        title_start -= 1  # "Global Ambassador", "Senior Policy Adviser": the title's own words
+    while title_start > start and doc[title_start - 1].lower_ in LEX.title_modifiers:
+        title_start -= 1  # "Global Ambassador", "Senior Policy Adviser", "Legal Adviser": the title's own words
     words = doc[start:title_start]
     if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(":
         words = words[:-3]  # "Coastal Fisheries Association (CFA) President": the acronym
