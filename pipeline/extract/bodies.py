@@ -120,10 +120,6 @@ def _anchor(token: Token) -> bool:
     return not (lower in LEX.unit_words and token.i + 1 < len(doc) and is_role_word(doc[token.i + 1]))
 
 
-def _same_line(doc: Doc, start: int, end: int) -> bool:
-    return not any("\n" in t.whitespace_ or t.is_space for t in doc[start:end - 1])
-
-
 # Steps left from a body's last word, in order: the first that matches the word before says how far it takes
 # the name (0 stops it): a capitalised word that is no title's, a possessive or `&` between name words.
 _LEFT_STEPS: tuple[tuple[str, Callable[[Doc, int], bool]], ...] = (
@@ -171,24 +167,25 @@ def repair_bodies(doc: Doc) -> list[Span]:
     `Orrin & Vale LLP`, `Kestrel Holdings plc`) and the `of`/`for` chain after it, cut where a title's words
     start (`Greywater Alliance Policy Director`)."""
     found = []
+    entity_at = {i: e for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}  # one pass, not per word
     for token in doc:
         if _anchor(token):
             start, end = _body_start(doc, token.i), _body_end(doc, token.i + 1)
-            if end - start > 1 and _same_line(doc, start, end) and not _inside_body(doc, start, end):
+            if end - start > 1 and not _inside_body(entity_at.get(start), start, end):
                 found.append(Span(doc, start, end, label="ORG"))
     return found
 
 
-def _inside_body(doc: Doc, start: int, end: int) -> bool:
+def _inside_body(ent: Span | None, start: int, end: int) -> bool:
     """The words lie inside a longer body the recogniser saw, which the shape never narrows (`Swiss Federal
     Department of Foreign Affairs`, `Graduate Institute of International and Development Studies`), unless it
     runs across a comma or a bracket (`Programmes, Harbour Trust`, `Takahashi (Riverside Children's Fund`) or
     a person's name ends it (`St. Brigid's Hospice Siobhán Quispe`)."""
     from .names import name_ending_at  # names.py repairs people's names and imports this module
 
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
-    if ent is None or ent.label_ != "ORG" or end > ent.end or (ent.start, ent.end) == (start, end):
+    if ent is None or end > ent.end or (ent.start, ent.end) == (start, end):
         return False
+    doc = ent.doc
     # "St. Brigid's Hospice Siobhán Quispe", "the Harbour Trust Siobhán" (Yilmaz): the body runs into a name
     names = (name_ending_at(doc, stop) for stop in {ent.end, min(len(doc), ent.end + 1)}) if end < ent.end else ()
     into_name = any(name is not None and name.start == end for name in names)
