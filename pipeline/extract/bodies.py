@@ -25,6 +25,8 @@ def org_name(ent: Span) -> str:
         end += 2
     if is_country_word(text_at(doc, end)):
         end += 1  # "Harbour Trust UK", "Brightwater USA": the national section
+    if text_at(doc, end) in LEX.possessives and (after := name_after_possessive(doc, ent.start, end + 1)):
+        end = after  # "the St. Brigid's" + "Hospice": a possessive inside the name, the name going on after it
     owner = next((t.i for t in doc[ent.start + 1:end] if t.text in LEX.possessives
                   and not name_after_possessive(doc, ent.start, t.i + 1)), None)
     end = owner if owner is not None else end  # "Harbour Trust USA’s Security Program": the owner of a part
@@ -189,8 +191,9 @@ def _inside_body(ent: Span | None, start: int, end: int) -> bool:
     # "St. Brigid's Hospice Siobhán Quispe", "the Harbour Trust Siobhán" (Yilmaz): the body runs into a name
     names = (name_ending_at(doc, stop) for stop in {ent.end, min(len(doc), ent.end + 1)}) if end < ent.end else ()
     into_name = any(name is not None and name.start == end for name in names)
-    # "Communications of the Association of ...": a title's field joined to the body (not its own "the")
-    linked = start > ent.start + (ent[0].lower_ == "the") and doc[start - 1].lower_ in _LINKS
+    # "Communications of the Association of ...": a title's field joined to the body by a link (not the body's own
+    # "the", nor a body's `of`: "the University of Harbourside's School of Health" stays whole)
+    linked = doc[start - 1].lower_ in _LINKS and any(title_word(t) for t in doc[ent.start:start])
     titled = end < ent.end and title_word(doc[end])  # "Centre for Quiet Streets Legal | Adviser": a title starts
     return not (any(t.text in _CROSSED for t in ent) or into_name or linked or titled)
 

@@ -139,6 +139,9 @@ def speaker_tokens(verb: Token) -> list[Token]:
     return head_phrase(subject) if subject is not None else []
 
 
+_CLIMB_HEADS = frozenset({"VERB", "AUX", "ADP"})
+
+
 def subject_of(verb: Token, climbs: int = settings.SPEECH_CLIMB_MAX_STEPS) -> Token | None:
     """The subject of a verb of saying; a verb with none borrows the subject of the verb it hangs on
     (LEX.speech_climbs: `was quoted as saying`, `went on to say`, `stood up and said`)."""
@@ -147,7 +150,9 @@ def subject_of(verb: Token, climbs: int = settings.SPEECH_CLIMB_MAX_STEPS) -> To
         # "Washington, DC – Today, Representative Jane Roe released ...": a dateline parsed as a second
         # subject stands further from the verb than the speaker.
         return min(subjects, key=lambda s: abs(verb.i - s.i))
-    climb = climbs > 0 and verb.dep_ in LEX.speech_climbs and verb.head.pos_ in {"VERB", "AUX", "ADP"}
+    # "Writing for X, Jane Roe discusses ...": an opening participle climbs to no one (writing_for reads it).
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    climb = climbs > 0 and verb.dep_ in LEX.speech_climbs and verb.head.pos_ in _CLIMB_HEADS and not participle
     return subject_of(verb.head, climbs - 1) if climb else None
 
 
