@@ -399,3 +399,9 @@ def test_documents_signed_at_the_end_and_transcripts(nlp, text, expected):
 def test_speakers_the_parse_walks_to(nlp, text, person, rule):
     people = _one(nlp, text).spokespeople
     assert [((p.name, p.role, p.organization), p.rule) for p in people] == [(person, rule)]
+
+
+def test_phrasal_verbs_and_the_labels_a_verb_of_saying_climbs_are_data():
+    rules = load_rules()
+    assert {"pointed", "points", "pointing"} <= rules.phrasal_speech_verbs["out"]
+    assert {"xcomp", "pcomp", "advcl"} <= rules.speech_climbs
