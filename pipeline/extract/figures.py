@@ -3,18 +3,21 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 from spacy.vocab import Vocab
 from text_to_num import text2num
 
 from .. import settings
 from ..records import Figure
-from .doctext import doc_index, doc_text
+from .doctext import doc_index, doc_text, written_as
+from .recase import headline_lines
 from .rules import load_rules
 
 LOGGER = logging.getLogger(__name__)
@@ -22,7 +25,6 @@ LOGGER = logging.getLogger(__name__)
 LEX = load_rules()
 _UNIT_FORM = re.compile(rf"({'|'.join(map(re.escape, sorted(LEX.units, key=len, reverse=True)))})(?![a-z])")
 _UNIT_SLASH = re.compile(r"\s*/\s*")
-_CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
 _SLASHED = re.compile(r"\s?/\s?\d")
 _SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
 _SLASHED_INSIDE = re.compile(r"\d\s?/\s?\d")
@@ -37,9 +39,27 @@ _PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
 _DIGIT_RUN = re.compile(rf"\d{{{settings.IDENTIFIER_MIN_DIGITS},}}")
 _PREFIX_MIN, _PREFIX_MAX = settings.IDENTIFIER_PREFIX_CHARS
 _DIGIT_GROUP = re.compile(r"\d{3}")
-# Letters glued after digits make a name, unless an ordinal's, a scale's or a ratio's: "7xb", "5G", "4K".
-_GLUED_LETTERS = re.compile(r"^\d+(?!(?:st|nd|rd|th|k|m|bn|mn|x)$)[A-Za-z]+$", re.IGNORECASE)
+_SCALES = "|".join(map(re.escape, sorted(LEX.scales, key=len, reverse=True)))
+_UNITS = "|".join(map(re.escape, sorted(LEX.units, key=len, reverse=True)))
+# Letters glued after digits make a name, unless an ordinal's, a scale's, a unit's or a ratio's: "7xb", "5G";
+# not "4K", "5mg".
+_GLUED_LETTERS = re.compile(rf"^\d+(?!(?:st|nd|rd|th|x|{_SCALES}|{_UNITS})$)[A-Za-z]+$", re.IGNORECASE)
 _SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+# A number's first part, read to find what is written after it: its digits ("300" of "300μg"), or a word.
+_NUMBER_PART = re.compile(r"\d[\d,.]*|[^\W\d]+|\S")
+_UNIT_REACH = max(map(len, LEX.units)) + 2
+# A token that starts a number: digits, or digits after a glued currency sign ("AUD$1.25", "US$5").
+_SIGNS = "|".join(map(re.escape, LEX.currency_signs))
+# A number the recogniser may leave out, glued to its currency, scale or unit: "AUD$1.25", "184k", "300μg".
+_GLUED_NUMBER = re.compile(rf"(?:{_SIGNS})?\d[\d,.]*(?:{_SCALES}|{_UNITS})?", re.IGNORECASE)
+_SIGNED_NUMBER = re.compile(rf"(?:{_SIGNS})\d", re.IGNORECASE)
+# The words units are written in ("mg", "/", "dl"): a measure's phrase runs over them (`120 mg/dL`).
+_UNIT_WORDS = frozenset(word for form in LEX.units for word in re.findall(r"[^\s/]+|/", form))
+_MEASURE = "MEASURE"  # the label of a number and its unit taken as one phrase
+_MEASURE_UNITS = frozenset(LEX.units.values())
+# Scale words that may stand one space after the number ("$2.7 Mil", "£9 bn"), and those that must be glued.
+_SCALES_AFTER = {False: frozenset(LEX.scales), True: frozenset(LEX.scales) - LEX.glued_scales}
+_REFUSED_FORMS = tuple((reason, re.compile(form, re.IGNORECASE)) for reason, form in LEX.refused_forms.items())
 
 
 def _parse_number(words: list[str]) -> float | None:
@@ -47,8 +67,8 @@ def _parse_number(words: list[str]) -> float | None:
     text = _SPACED_THOUSANDS.sub("", " ".join(words).replace(",", ""))
     digits = _NUMBER.findall(text)
     scale = 1.0
-    for word in words:
-        scale *= LEX.scales.get(word.lower().strip("."), 1.0) if word.lower().strip(".") in LEX.scales else 1.0
+    for word in words:  # "million", and a scale glued to the digits: "500k", "1.5bn"
+        scale *= LEX.scales.get(word.lower().strip(".").lstrip("0123456789.,"), 1.0)
     if digits:
         try:
             return float(digits[0]) * scale
@@ -63,18 +83,11 @@ def _parse_number(words: list[str]) -> float | None:
 
 
 def _is_identifier(span: Span) -> bool:
-    """Numbers inside names: `COVID-19`, `Article 19 Declaration`, `1-800-HELPDESK`, `7xb` (labels and
-    codes before a number are CONTEXT_PATTERNS)."""
+    """Numbers inside names: `COVID-19`, `FoodTech 500`, `1-800-HELPDESK`, `7xb` (labels and codes before a
+    number are CONTEXT_PATTERNS)."""
     first, doc = span[0], span.doc
-    if first.i > 0:
-        before = doc[first.i - 1]
-        glued_hyphen = before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 \
-            and doc[before.i - 1].is_alpha and not doc[before.i - 1].whitespace_
-        if glued_hyphen or (before.is_alpha and before.is_title and before.pos_ == "PROPN"
-                                        and not span.text[0].isalpha() and before.ent_type_ not in LEX.numeric_labels):
-            nxt = doc[span.end] if span.end < len(doc) else None
-            if nxt is None or nxt.pos_ not in {"NOUN"}:
-                return True
+    if first.i > 0 and (_glued_by_hyphen(doc[first.i - 1]) or _after_a_name(span, doc[first.i - 1])):
+        return True
     last = span[-1]
     if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ \
             and not doc[last.i + 1].whitespace_ and (doc[last.i + 2].is_alpha or doc[last.i + 2].like_num):
@@ -82,6 +95,22 @@ def _is_identifier(span: Span) -> bool:
     if re.search(r"[A-Za-z]-?\d|\d-[A-Za-z]", first.text) or _GLUED_LETTERS.match(first.text):
         return not _RATIO.match(first.text)  # "COVID-19", "H-1B", "7xb", "5G"; "5x" is a ratio
     return False
+
+
+def _glued_by_hyphen(before: Token) -> bool:
+    """`COVID-19`, `F-35`: a hyphen glued to the word before the number and to the number."""
+    word = before.doc[before.i - 1]
+    return before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 and word.is_alpha \
+        and not word.whitespace_
+
+
+def _after_a_name(span: Span, before: Token) -> bool:
+    """`FoodTech 500`, `WHITE 500`, `Localizer 1.0`: digits after a noun or a name that the text writes with a
+    capital (whatever case the parse read it in) are the name's, unless a plural noun they count follows."""
+    nxt = span.doc[span.end] if span.end < len(span.doc) else None
+    return span.text[0].isdigit() and before.is_alpha and doc_text(span.doc)[before.idx].isupper() \
+        and before.pos_ in {"PROPN", "NOUN", "ADJ"} and before.ent_type_ not in LEX.numeric_labels \
+        and (nxt is None or nxt.tag_ not in {"NNS", "NNPS"})
 
 
 def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
@@ -105,10 +134,19 @@ def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
 def _unit_after(span: Span) -> str | None:
     """The measurement unit written right after the number, the longest form first: `160 mg/dL`, `3 sq km`."""
     doc = span.doc
-    last = max((t.i for t in span if t.like_num), default=span.start)
-    following = _UNIT_SLASH.sub("/", doc[last + 1:min(len(doc), span.end + 3)].text.lower())
+    last = span.doc[max((t.i for t in span if t.like_num), default=span.start)]
+    after = last.idx + len(_NUMBER_PART.match(last.text).group())  # type: ignore[union-attr]  # \S: never empty
+    following = _UNIT_SLASH.sub("/", doc_text(doc)[after:after + _UNIT_REACH].lower()).lstrip()
     found = _UNIT_FORM.match(following)
     return LEX.units[found.group(1)] if found else None
+
+
+def _measured(span: Span) -> Span:
+    """The number and the unit written after it (`120 mg/dL`) as one phrase: what it measures hangs on the unit."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and doc[end].lower_ in _UNIT_WORDS:
+        end += 1
+    return Span(doc, span.start, end, label=_MEASURE)
 
 
 def _clause_subject(span: Span) -> Token | None:
@@ -162,6 +200,13 @@ def _noun_of_number(span: Span) -> list[Token]:
     return [noun] if noun.pos_ == "NOUN" and noun.lower_ not in LEX.amount_nouns else []
 
 
+def _noun_before_measure(span: Span) -> list[Token]:
+    """`Tablets 200mg`: a measure printed right after a noun, or a word written with a capital, measures it."""
+    text = doc_text(span.doc)
+    return [t for t in span.doc[max(0, span.start - 1):span.start] if span.label_ == _MEASURE and t.is_alpha
+            and (t.pos_ in {"NOUN", "PROPN"} or text[t.idx].isupper())]
+
+
 def _subject_of_clause(span: Span) -> list[Token]:
     return [subject] if (subject := _clause_subject(span)) is not None else []
 
@@ -185,6 +230,7 @@ def _next_noun(span: Span) -> list[Token]:
 # What a number counts, step by step over the parse: the first step that names a noun other than a unit
 # ("140 mg", "100 miles": what the number is written in) wins, and names the figure's object_rule.
 OBJECT_STEPS: tuple[tuple[str, Callable[[Span], list[Token]]], ...] = (
+    ("noun_before_measure", _noun_before_measure),
     ("share_of", _share_of),
     ("modified_noun", _modified_noun),
     ("of_in_for_phrase", _of_in_for_phrase),
@@ -225,7 +271,7 @@ def _object_of(span: Span) -> tuple[str | None, str | None]:
                 break  # `revenue of $4.2 billion`: the phrase that holds the number is not what it counts
             right = max(right, min(child.right_edge.i + 1, noun.i + settings.OBJECT_MAX_TOKENS))
             break
-    words = doc[left:right].text.strip(" \n,.;:-–—")
+    words = doc_text(doc)[doc[left].idx:doc[right - 1].idx + len(doc[right - 1])].strip(" \n,.;:-–—")
     return (words, step) if words else (None, None)
 
 
@@ -236,7 +282,7 @@ def _qualified_text(span: Span) -> tuple[str, int]:
         if doc[start - 1].lower_ == "to" and not (start > 1 and doc[start - 2].lower_ == "up"):
             break  # "rose to 91" is no qualifier; "up to 91" is
         start -= 1
-    return doc[start:span.end].text, doc[start].idx
+    return doc_text(doc)[doc[start].idx:span.end_char], doc[start].idx
 
 
 def _whole_number(span: Span) -> Span:
@@ -246,23 +292,41 @@ def _whole_number(span: Span) -> Span:
     doc, start, end = span.doc, span.start, span.end
     while end < len(doc) and doc[end - 1].text[-1:].isdigit() and (
             (doc[end - 1].whitespace_ == " " and _DIGIT_GROUP.fullmatch(doc[end].text))
-            or (not doc[end - 1].whitespace_ and doc[end].lower_ in LEX.scales)):
+            or doc[end].lower_ in _SCALES_AFTER[bool(doc[end - 1].whitespace_)]):
         end += 1
-    if start > 0 and doc[start - 1].lower_ in LEX.currency_signs and not doc[start - 1].whitespace_:
+    # "€250,000" with the sign glued before it; "KRW 730 trillion" with a currency's code before it
+    if start > 0 and ((doc[start - 1].lower_ in LEX.currency_signs and not doc[start - 1].whitespace_)
+                      or (doc[start - 1].is_upper and doc[start - 1].lower_ in LEX.currency_words)):
         start -= 1
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
 
 
-def find_figures(doc: Doc, matcher: Matcher | None = None) -> list[Figure]:
-    """Every figure in a parsed text; years, dates, durations, ordinals and identifiers excluded."""
+def find_figures(doc: Doc, matcher: Matcher | None = None, reread: Sequence[tuple[int, Doc]] = ()) -> list[Figure]:
+    """Every figure in a parsed text; years, dates, durations, ordinals and identifiers excluded. `reread`
+    holds lines of the text parsed again in sentence case, each after its offset: a line's figures are read
+    on its own parse."""
     matcher = build_matcher(doc.vocab) if matcher is None else matcher
+    lines = [range(offset, offset + len(line.text)) for offset, line in reread]
+    found = [f for f in _figures_of(doc, matcher) if not any(f.start in line for line in lines)]
+    found += [replace(f, start=f.start + offset, end=f.end + offset)
+              for offset, line in reread for f in _figures_of(line, matcher)]
+    figures: dict[tuple[float, str], Figure] = {}
+    for figure in sorted(found, key=lambda f: f.start):
+        figures.setdefault((round(figure.value, settings.FIGURE_VALUE_DECIMALS), figure.unit), figure)
+    return list(figures.values())
+
+
+def _figures_of(doc: Doc, matcher: Matcher) -> list[Figure]:
+    """The figures of one parse, one per value and unit."""
     figures: dict[tuple[float, str], Figure] = {}
     ents = doc_index(doc).ents
     spans = [_whole_number(ent) for ent in ents if ent.label_ in LEX.numeric_labels]
-    covered = {t.i for ent in [*ents, *spans] for t in ent}
+    # Numbers inside other entities are names' ("Studio 54"), but for money the recogniser took for a name
+    covered = {t.i for ent in [*ents, *spans] for t in ent if ent in spans or not _is_money(t)}
     for token in doc:  # "5x", and numbers the recogniser left out
-        if token.i not in covered and (_RATIO.match(token.text) or (token.like_num and token.text[0].isdigit())):
-            spans.append(Span(doc, token.i, token.i + 1, label="NUMBER_TOKEN"))
+        if token.i not in covered and (_RATIO.match(token.text) or _GLUED_NUMBER.fullmatch(token.text)
+                                       or (token.like_num and token.text[0].isdigit())):
+            spans.append(_whole_number(Span(doc, token.i, token.i + 1, label="NUMBER_TOKEN")))
     for span in spans:
         figure = _figure(span, matcher)
         upper = _range_upper(span) if figure is not None else None
@@ -272,6 +336,11 @@ def find_figures(doc: Doc, matcher: Matcher | None = None) -> list[Figure]:
                 found = replace(found, currency=found.currency or figure.currency) if figure is not None else found
                 figures.setdefault((round(found.value, settings.FIGURE_VALUE_DECIMALS), found.unit), found)
     return sorted(figures.values(), key=lambda f: f.start)
+
+
+def _is_money(token: Token) -> bool:
+    """`$184k`, `AUD$1.25`: digits after a currency sign."""
+    return bool(_SIGNED_NUMBER.match(token.text)) or (token.i > 0 and token.doc[token.i - 1].is_currency)
 
 
 def _range_upper(span: Span) -> Span | None:
@@ -337,7 +406,7 @@ CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
     "a label's number": [[{"LOWER": {"IN": _LABELS}}, {"ORTH": ".", "OP": "?"}, _NUM,
                           *_LINKED_NUM, *_LINKED_NUM]],
     # "HB 407", "SR 2254": a capitalised prefix of two to four letters
-    "a code's number": [[{"IS_UPPER": True, "IS_ALPHA": True,
+    "a code's number": [[{"IS_UPPER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(LEX.currency_words)},
                           "LENGTH": {">=": _PREFIX_MIN, "<=": _PREFIX_MAX}}, {"LIKE_NUM": True, "IS_ALPHA": False}]],
     "a date printed without its year": [[{"LOWER": {"IN": _DOTTED_MONTHS}}, _NUM],  # "March 17", "26 May"
                                         [_NUM, {"LOWER": {"IN": _DOTTED_MONTHS}}]],
@@ -381,7 +450,8 @@ _REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
     ("a phone or fax number", _in_phone_number),
     ("a long bare digit run: an identifier or a date stamp, not a count",
      lambda span, text, nxt: bool(_DIGIT_RUN.fullmatch(text))),
-    ("a running time or a time code", lambda span, text, nxt: bool(_CLOCK.fullmatch(text))),  # "6:16", "00:06:16"
+    # "30TH", "6:16", "2.1.3": lexicon.toml's refused forms
+    *((reason, lambda span, text, nxt, form=form: bool(form.fullmatch(text))) for reason, form in _REFUSED_FORMS),
     ("part of a date, a fraction or a name", _slashed),  # "07 / 03 / 2018", "3/4", "9/11"
     # "318.4 MB", "(PDF, 2.4 MB)": not a figure the release reports
     ("the size of a download", lambda span, text, nxt: nxt is not None and nxt.lower_ in LEX.file_sizes
@@ -417,7 +487,7 @@ def _read_figure(span: Span) -> Figure | str:
             not (nxt is not None and nxt.pos_ == "NOUN"):
         return "a number word that counts nothing"  # "one", "two of them"
     written, start = _qualified_text(span)
-    obj, object_rule = _object_of(span)
+    obj, object_rule = _object_of(_measured(span) if unit in _MEASURE_UNITS else span)
     rule = "number_token" if span.label_ == "NUMBER_TOKEN" else f"{label.lower()}_entity"
     LOGGER.debug("figure %r: %s %s (%s), counting %r (%s)", written, value, unit, rule, obj, object_rule)
     return Figure(value=value, unit=unit, currency=currency, object=obj, text=written,
@@ -430,9 +500,29 @@ class FigureComponent:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.matcher = build_matcher(nlp.vocab)
+        self.make_doc = nlp.make_doc
+        # The model's own components before this one (spaCy's Pipe classes, not the release extractors):
+        # they parse a headline-cased line again.
+        self.model = [proc for _, proc in nlp.pipeline if isinstance(proc, Pipe)]
         if not Doc.has_extension("figures"):
             Doc.set_extension("figures", default=())
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = tuple(find_figures(doc, self.matcher))
-        return doc
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = settings.NLP_BATCH_SIZE) -> Iterator[Doc]:
+        """Set doc._.figures on each document; the headline-cased lines of a batch are parsed together."""
+        for batch in minibatch(docs, size=batch_size):
+            found = [[(offset, doc_text(doc)[offset:offset + len(copy)], copy) for offset, copy in headline_lines(doc)]
+                     for doc in batch]
+            parsed = iter(self._parse([copy for lines in found for _, _, copy in lines]))
+            for doc, lines in zip(batch, found):
+                reread = [(offset, written_as(next(parsed), written)) for offset, written, _ in lines]
+                doc._.figures = tuple(find_figures(doc, self.matcher, reread))
+                yield doc
+
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        docs = [self.make_doc(text) for text in texts]
+        for proc in self.model:
+            docs = list(proc.pipe(docs))
+        return docs

@@ -75,6 +75,11 @@ class Rules:
     object_deps: frozenset[str]  # dependency labels of a verb's or a preposition's object
     list_links: frozenset[str]
     range_links: frozenset[str]
+    glued_scales: frozenset[str]  # scales written only glued to the number: "$13K"
+    measure_links: frozenset[str]  # "cut the risk by 61%": the number measures the verb's object
+    age_words: frozenset[str]
+    age_verbs: frozenset[str]
+    refused_forms: dict[str, str]  # reason -> regular expression of a number's text that is no figure
     country_aliases: dict[str, list[str]]  # alpha-3 code -> written forms, case-sensitive
     regions: tuple[str, ...]
     us_state_abbreviations: frozenset[str]
@@ -220,6 +225,11 @@ def load_rules() -> Rules:
         object_deps=frozenset(labels["objects"]),
         list_links=words(figures["list_links"]),
         range_links=words(figures["range_links"]),
+        glued_scales=words(figures["forms"]["glued_scales"]),
+        measure_links=words(figures["forms"]["measure_links"]),
+        age_words=words(figures["forms"]["age_words"]),
+        age_verbs=words(figures["forms"]["age_verbs"]),
+        refused_forms=dict(figures["refused_forms"]),
         country_aliases={code: list(forms) for code, forms in places["aliases"].items()},
         regions=tuple(places["regions"]["names"]),
         us_state_abbreviations=frozenset(places["us_state_abbreviations"]["forms"]),
