@@ -222,6 +222,7 @@ QUALIFIER_MAX_WORDS = 2  # `more than`, `up to`: the words before a figure that 
 CLAUSE_SUBJECT_MAX_HOPS = 4  # `exports were worth £612 billion`: heads climbed from a number to its clause's subject
 OBJECT_LOOKAHEAD_TOKENS = 6  # `18,000 - Number of refugees`: what a figure counts, when the parse does not say
 OBJECT_MAX_TOKENS = 8  # what a figure counts is cut after this many tokens of its noun's modifiers
+OBJECT_NUMBER_HOPS = 1  # `$340 million of $1 billion in fines`: objects passed on from number to number
 FIGURE_VALUE_DECIMALS = 6  # two mentions of one value (to six decimals) and unit in a release are one figure
 # A Title Case or ALL CAPS line is parsed again in sentence case (pipeline/extract/recase.py): the small model
 # reads a headline's capitals as names. A line is headline-cased when at least this share of its words of

@@ -159,7 +159,10 @@ def _clause_subject(span: Span) -> Token | None:
             break
         token = token.head
         if token.pos_ in {"VERB", "AUX"}:
-            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # the subject nearest the verb ("Kerry, Keating: MA fire departments win $700k"), or the noun before
+            # an infinitive's `to` ("Fire Departments to Receive $1.2 Million")
+            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}][-1:] or [
+                token.doc[c.i - 1] for c in token.children if c.dep_ == "aux" and c.lower_ == "to" and c.i > 0]
             if subjects and subjects[0].pos_ in {"NOUN", "PROPN"} and not (span.start <= subjects[0].i < span.end):
                 return subjects[0]
             if not subjects and came_through == "to":
@@ -207,6 +210,30 @@ def _noun_before_measure(span: Span) -> list[Token]:
             and (t.pos_ in {"NOUN", "PROPN"} or text[t.idx].isupper())]
 
 
+def _measured_by(span: Span) -> list[Token]:
+    """`cut the risk of death by 61%`, `closed its round with €8.3M`: after `by`, `with` or `at` a number
+    measures the object of the verb the phrase hangs on, or the noun it hangs on (`plaques by 59 percent`)."""
+    link, root = span.root.head, span.root
+    head = link.head
+    found = [c for c in head.children if c.dep_ == "dobj"] if head.pos_ in {"VERB", "AUX"} else [head]
+    return [t for t in found if root.dep_ == "pobj" and link.lower_ in LEX.measure_links and t.i < span.start
+            and t.pos_ in {"NOUN", "PROPN"}]
+
+
+def _purpose(span: Span) -> list[Token]:
+    """`$71 million to build 1,642 homes`, `pledges $71 million to build homes`: what money is to do counts it."""
+    root = span.root
+    clauses = [*root.children, *(root.head.children if root.dep_ == "dobj" else ())]
+    return [c for c in clauses if c.dep_ in {"relcl", "acl", "advcl", "xcomp"} and c.pos_ == "VERB"
+            and c.i > root.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+
+
+def _converted(span: Span) -> list[Token]:
+    """`$557 billion (KRW 730 trillion)`: a number beside another one in other units counts what that one
+    counts (the number is passed on, see _object_of)."""
+    return [span.root.head] if span.root.dep_ == "appos" and span.root.head.like_num else []
+
+
 def _subject_of_clause(span: Span) -> list[Token]:
     return [subject] if (subject := _clause_subject(span)) is not None else []
 
@@ -235,19 +262,26 @@ OBJECT_STEPS: tuple[tuple[str, Callable[[Span], list[Token]]], ...] = (
     ("modified_noun", _modified_noun),
     ("of_in_for_phrase", _of_in_for_phrase),
     ("noun_of_number", _noun_of_number),
+    ("measured_by", _measured_by),
+    ("purpose", _purpose),
+    ("converted", _converted),
     ("clause_subject", _subject_of_clause),
     ("number_of_line", _number_of_line),
     ("next_noun", _next_noun),
 )
 
 
-def _object_of(span: Span) -> tuple[str | None, str | None]:
-    """The noun phrase the number counts, read from the dependency parse, and the step that found it."""
+def _object_of(span: Span, hops: int = settings.OBJECT_NUMBER_HOPS) -> tuple[str | None, str | None]:
+    """The noun phrase the number counts, read from the dependency parse, and the step that found it. Another
+    number is no object: `$340 million of $1 billion in fines` counts what the other number counts."""
     doc = span.doc
     noun, step = next(((noun, step) for step, find in OBJECT_STEPS for noun in find(span)
-                       if noun.lower_ not in LEX.units), (None, None))
+                       if noun.lower_ not in LEX.units and (hops or not noun.like_num)), (None, None))
     if noun is None:
         return None, None
+    if noun.like_num:
+        other = doc_index(doc).entity_at(noun.i) or doc[noun.i:noun.i + 1]
+        return _object_of(other, hops - 1)
     counted = _of_objects(noun) if noun.lower_ in LEX.amount_nouns or noun.lower_ in LEX.change_nouns else []
     if counted or noun.lower_ in LEX.change_nouns:
         # "the total number of detainees": detainees; "a 50% fall in executions": what fell
@@ -266,7 +300,7 @@ def _object_of(span: Span) -> tuple[str | None, str | None]:
         left += 1
     right = noun.i + 1
     for child in noun.rights:
-        if child.dep_ in {"prep", "relcl", "acl"} and child.lower_ not in {"in", "on", "at", "during", "since"}:
+        if child.dep_ in {"prep", "relcl", "acl", "dobj"} and child.lower_ not in {"in", "on", "at", "during", "since"}:
             if child.i < span.start < child.right_edge.i + 1:
                 break  # `revenue of $4.2 billion`: the phrase that holds the number is not what it counts
             right = max(right, min(child.right_edge.i + 1, noun.i + settings.OBJECT_MAX_TOKENS))
