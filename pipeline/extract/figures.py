@@ -25,7 +25,7 @@ LOGGER = logging.getLogger(__name__)
 LEX = load_rules()
 _UNIT_FORM = re.compile(rf"({'|'.join(map(re.escape, sorted(LEX.units, key=len, reverse=True)))})(?![a-z])")
 _UNIT_SLASH = re.compile(r"\s*/\s*")
-_SLASHED = re.compile(r"\s?/\s?\d")
+_SLASHED = re.compile(r"\s?/\s?\d|/[A-Z]")  # "9/11", "Study 309/KEYNOTE-775"
 _SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
 _SLASHED_INSIDE = re.compile(r"\d\s?/\s?\d")
 # LEX.file_sizes leaves out "TB": "3,000 TB patients" have tuberculosis.
@@ -52,7 +52,9 @@ _UNIT_REACH = max(map(len, LEX.units)) + 2
 _SIGNS = "|".join(map(re.escape, LEX.currency_signs))
 # A number the recogniser may leave out, glued to its currency, scale or unit: "AUD$1.25", "184k", "300μg".
 _GLUED_NUMBER = re.compile(rf"(?:{_SIGNS})?\d[\d,.]*(?:{_SCALES}|{_UNITS})?", re.IGNORECASE)
-_SIGNED_NUMBER = re.compile(rf"(?:{_SIGNS})\d", re.IGNORECASE)
+# ... and of those, the ones with a sign or a scale or unit: an amount, even inside a name-like entity.
+_GLUED_AMOUNT = re.compile(rf"(?:{_SIGNS})\d[\d,.]*(?:{_SCALES}|{_UNITS})?|\d[\d,.]*(?:{_SCALES}|{_UNITS})",
+                           re.IGNORECASE)
 # The words units are written in ("mg", "/", "dl"): a measure's phrase runs over them (`120 mg/dL`).
 _UNIT_WORDS = frozenset(word for form in LEX.units for word in re.findall(r"[^\s/]+|/", form))
 _MEASURE = "MEASURE"  # the label of a number and its unit taken as one phrase
@@ -89,10 +91,12 @@ def _is_identifier(span: Span) -> bool:
     if first.i > 0 and (_glued_by_hyphen(doc[first.i - 1]) or _after_a_name(span, doc[first.i - 1])):
         return True
     last = span[-1]
+    glued = doc[min(last.i + 2, len(doc) - 1)]  # "1-800-AMNESTY", "H-1B"; not "a 28-bed unit", which counts beds
     if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ \
-            and not doc[last.i + 1].whitespace_ and (doc[last.i + 2].is_alpha or doc[last.i + 2].like_num):
-        return True  # "1-800-AMNESTY", "H-1B"
-    if re.search(r"[A-Za-z]-?\d|\d-[A-Za-z]", first.text) or _GLUED_LETTERS.match(first.text):
+            and not doc[last.i + 1].whitespace_ \
+            and (glued.like_num or (glued.is_alpha and (glued.pos_, glued.is_lower) != ("NOUN", True))):
+        return True
+    if re.search(r"[A-Za-z]-?\d|\d[-_][A-Za-z]", first.text) or _GLUED_LETTERS.match(first.text):
         return not _RATIO.match(first.text)  # "COVID-19", "H-1B", "7xb", "5G"; "5x" is a ratio
     return False
 
@@ -106,11 +110,12 @@ def _glued_by_hyphen(before: Token) -> bool:
 
 def _after_a_name(span: Span, before: Token) -> bool:
     """`FoodTech 500`, `WHITE 500`, `Localizer 1.0`: digits after a noun or a name that the text writes with a
-    capital (whatever case the parse read it in) are the name's, unless a plural noun they count follows."""
+    capital (whatever case the parse read it in) are the name's, unless a plural noun they count or a unit
+    follows."""
     nxt = span.doc[span.end] if span.end < len(span.doc) else None
     return span.text[0].isdigit() and before.is_alpha and doc_text(span.doc)[before.idx].isupper() \
         and before.pos_ in {"PROPN", "NOUN", "ADJ"} and before.ent_type_ not in LEX.numeric_labels \
-        and (nxt is None or nxt.tag_ not in {"NNS", "NNPS"})
+        and (nxt is None or nxt.tag_ not in {"NNS", "NNPS"}) and _unit_after(span) is None  # `Tablets 200mg`
 
 
 def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
@@ -355,8 +360,8 @@ def _figures_of(doc: Doc, matcher: Matcher) -> list[Figure]:
     figures: dict[tuple[float, str], Figure] = {}
     ents = doc_index(doc).ents
     spans = [_whole_number(ent) for ent in ents if ent.label_ in LEX.numeric_labels]
-    # Numbers inside other entities are names' ("Studio 54"), but for money the recogniser took for a name
-    covered = {t.i for ent in [*ents, *spans] for t in ent if ent in spans or not _is_money(t)}
+    # Numbers inside other entities are names' ("Studio 54"), but for amounts the recogniser took for a name
+    covered = {t.i for ent in [*ents, *spans] for t in ent if ent in spans or not _is_amount(t)}
     for token in doc:  # "5x", and numbers the recogniser left out
         if token.i not in covered and (_RATIO.match(token.text) or _GLUED_NUMBER.fullmatch(token.text)
                                        or (token.like_num and token.text[0].isdigit())):
@@ -372,9 +377,9 @@ def _figures_of(doc: Doc, matcher: Matcher) -> list[Figure]:
     return sorted(figures.values(), key=lambda f: f.start)
 
 
-def _is_money(token: Token) -> bool:
-    """`$184k`, `AUD$1.25`: digits after a currency sign."""
-    return bool(_SIGNED_NUMBER.match(token.text)) or (token.i > 0 and token.doc[token.i - 1].is_currency)
+def _is_amount(token: Token) -> bool:
+    """`$184k`, `AUD$1.25`, `300μg`: digits after a currency sign, or glued to a scale or a unit."""
+    return bool(_GLUED_AMOUNT.fullmatch(token.text)) or (token.i > 0 and token.doc[token.i - 1].is_currency)
 
 
 def _range_upper(span: Span) -> Span | None:
@@ -452,6 +457,11 @@ CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
         [_NUM, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": sorted(LEX.time_words | {f"{w}s" for w in LEX.time_words}
                                                                | LEX.address_words)}}]],
     "a pronoun, not a count": [[{"LIKE_NUM": True, "IS_ALPHA": True}, {"LOWER": "of"}, {"LOWER": "the"}]],
+    # "aged 19", "Jane Roe may only be 19,", "Dracula at 125: ..."
+    "an age": [[{"LOWER": {"IN": sorted(LEX.age_words)}}, _NUM],
+               [{"ENT_TYPE": "PERSON"}, {"IS_ALPHA": True, "OP": "{,2}"}, {"LOWER": {"IN": sorted(LEX.age_verbs)}},
+                {"IS_ALPHA": True, "OP": "?"}, _NUM, {"IS_PUNCT": True}],
+               [{"POS": "PROPN"}, {"LOWER": "at"}, _NUM, {"ORTH": ":"}]],
 }
 
 
@@ -479,19 +489,19 @@ _REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
     ("a score, a phone number or part of a name", lambda span, text, nxt: bool(  # "5-4": either number
         _TALLY.match(text) or _TALLY.match(span.doc[max(0, span.start - 2):span.end].text) or _PHONE.search(text))
      or _is_identifier(span)),
-    ("part of a date, a time or an ordinal", lambda span, text, nxt: any(
-        t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span)),
+    ("part of a date, a time or an ordinal", lambda span, text, nxt: any(  # money never is: "£9bn"
+        t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span) and not any(t.is_currency for t in span)),
     ("a phone or fax number", _in_phone_number),
     ("a long bare digit run: an identifier or a date stamp, not a count",
      lambda span, text, nxt: bool(_DIGIT_RUN.fullmatch(text))),
     # "30TH", "6:16", "2.1.3": lexicon.toml's refused forms
-    *((reason, lambda span, text, nxt, form=form: bool(form.fullmatch(text))) for reason, form in _REFUSED_FORMS),
+    *((reason, lambda span, text, nxt, form=form: bool(form.fullmatch(text) or form.fullmatch(span[0].text)))
+      for reason, form in _REFUSED_FORMS),
     ("part of a date, a fraction or a name", _slashed),  # "07 / 03 / 2018", "3/4", "9/11"
     # "318.4 MB", "(PDF, 2.4 MB)": not a figure the release reports
     ("the size of a download", lambda span, text, nxt: nxt is not None and nxt.lower_ in LEX.file_sizes
      and _is_download_size(span)),
-    # "one" is far more often "one of", "no one", "the one" than a count of one
-    ("`one`", lambda span, text, nxt: text.lower() == "one"),
+    ("a word more often than a count: `one`, `zero`", lambda span, text, nxt: text.lower() in LEX.word_numbers),
     ("a vague quantity", _vague),
 )
 

@@ -78,6 +78,7 @@ class Rules:
     glued_scales: frozenset[str]  # scales written only glued to the number: "$13K"
     measure_links: frozenset[str]  # "cut the risk by 61%": the number measures the verb's object
     age_words: frozenset[str]
+    word_numbers: frozenset[str]  # number words that are far more often words than counts: "one", "zero"
     age_verbs: frozenset[str]
     refused_forms: dict[str, str]  # reason -> regular expression of a number's text that is no figure
     country_aliases: dict[str, list[str]]  # alpha-3 code -> written forms, case-sensitive
@@ -228,6 +229,7 @@ def load_rules() -> Rules:
         glued_scales=words(figures["forms"]["glued_scales"]),
         measure_links=words(figures["forms"]["measure_links"]),
         age_words=words(figures["forms"]["age_words"]),
+        word_numbers=words(figures["forms"]["word_numbers"]),
         age_verbs=words(figures["forms"]["age_verbs"]),
         refused_forms=dict(figures["refused_forms"]),
         country_aliases={code: list(forms) for code, forms in places["aliases"].items()},
