@@ -17,6 +17,7 @@ from text_to_num import text2num
 from .. import settings
 from ..records import Figure
 from .doctext import doc_index, doc_text, written_as
+from .figure_objects import measured, object_of
 from .recase import headline_lines
 from .rules import load_rules
 
@@ -55,9 +56,6 @@ _GLUED_NUMBER = re.compile(rf"(?:{_SIGNS})?\d[\d,.]*(?:{_SCALES}|{_UNITS})?", re
 # ... and of those, the ones with a sign or a scale or unit: an amount, even inside a name-like entity.
 _GLUED_AMOUNT = re.compile(rf"(?:{_SIGNS})\d[\d,.]*(?:{_SCALES}|{_UNITS})?|\d[\d,.]*(?:{_SCALES}|{_UNITS})",
                            re.IGNORECASE)
-# The words units are written in ("mg", "/", "dl"): a measure's phrase runs over them (`120 mg/dL`).
-_UNIT_WORDS = frozenset(word for form in LEX.units for word in re.findall(r"[^\s/]+|/", form))
-_MEASURE = "MEASURE"  # the label of a number and its unit taken as one phrase
 _MEASURE_UNITS = frozenset(LEX.units.values())
 # Scale words that may stand one space after the number ("$2.7 Mil", "£9 bn"), and those that must be glued.
 _SCALES_AFTER = {False: frozenset(LEX.scales), True: frozenset(LEX.scales) - LEX.glued_scales}
@@ -144,174 +142,6 @@ def _unit_after(span: Span) -> str | None:
     following = _UNIT_SLASH.sub("/", doc_text(doc)[after:after + _UNIT_REACH].lower()).lstrip()
     found = _UNIT_FORM.match(following)
     return LEX.units[found.group(1)] if found else None
-
-
-def _measured(span: Span) -> Span:
-    """The number and the unit written after it (`120 mg/dL`) as one phrase: what it measures hangs on the unit."""
-    doc, end = span.doc, span.end
-    while end < len(doc) and doc[end].lower_ in _UNIT_WORDS:
-        end += 1
-    return Span(doc, span.start, end, label=_MEASURE)
-
-
-def _clause_subject(span: Span) -> Token | None:
-    """`exports were worth £612 billion`, `the number rose to 47`: the subject is what the number measures."""
-    token = span.root
-    came_through = ""
-    for _ in range(settings.CLAUSE_SUBJECT_MAX_HOPS):
-        if token.dep_ not in {"pobj", "dobj", "attr", "npadvmod", "acomp", "oprd", "prep", "quantmod", "nummod",
-                              "advmod", "amod"} or token.head is token:
-            break
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            # the subject nearest the verb ("Kerry, Keating: MA fire departments win $700k"), or the noun before
-            # an infinitive's `to` ("Fire Departments to Receive $1.2 Million")
-            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}][-1:] or [
-                token.doc[c.i - 1] for c in token.children if c.dep_ == "aux" and c.lower_ == "to" and c.i > 0]
-            if subjects and subjects[0].pos_ in {"NOUN", "PROPN"} and not (span.start <= subjects[0].i < span.end):
-                return subjects[0]
-            if not subjects and came_through == "to":
-                # "bringing the total number of shelters to 47": what is brought to the number
-                return next((c for c in token.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
-            return None
-        came_through = token.lower_
-    return None
-
-
-def _of_objects(noun: Token) -> list[Token]:
-    return [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for c in prep.children if c.dep_ == "pobj"]
-
-
-def _share_of(span: Span) -> list[Token]:
-    head = span.root.head  # "49.8 per cent of the 47,500 instances": what the share is of
-    return _of_objects(head) if head.i >= span.end and head.lower_ in LEX.percent_words else []
-
-
-def _modified_noun(span: Span) -> list[Token]:
-    head = span.root.head  # "39,000 unaccompanied children"
-    return [head] if head.i >= span.end and head.pos_ in {"NOUN", "PROPN"} else []
-
-
-def _of_in_for_phrase(span: Span) -> list[Token]:
-    return [c for t in span.root.children if t.dep_ == "prep" and t.lower_ in {"of", "in", "for"}
-            for c in t.children if c.dep_ == "pobj"]
-
-
-def _noun_of_number(span: Span) -> list[Token]:
-    """`revenue of $4.2 billion`, `a deficit of 3 percent`: the noun the number is the `of` phrase of
-    (`a total of 500 people` is an amount: the people are counted, found by the steps before this one)."""
-    link = span.root.head
-    if span.root.dep_ != "pobj" or link.lower_ != "of" or link.head.i >= span.start:
-        return []
-    noun = link.head
-    return [noun] if noun.pos_ == "NOUN" and noun.lower_ not in LEX.amount_nouns else []
-
-
-def _noun_before_measure(span: Span) -> list[Token]:
-    """`Tablets 200mg`: a measure printed right after a noun, or a word written with a capital, measures it."""
-    text = doc_text(span.doc)
-    return [t for t in span.doc[max(0, span.start - 1):span.start] if span.label_ == _MEASURE and t.is_alpha
-            and (t.pos_ in {"NOUN", "PROPN"} or text[t.idx].isupper())]
-
-
-def _measured_by(span: Span) -> list[Token]:
-    """`cut the risk of death by 61%`, `closed its round with €8.3M`: after `by`, `with` or `at` a number
-    measures the object of the verb the phrase hangs on, or the noun it hangs on (`plaques by 59 percent`)."""
-    link, root = span.root.head, span.root
-    head = link.head
-    found = [c for c in head.children if c.dep_ == "dobj"] if head.pos_ in {"VERB", "AUX"} else [head]
-    return [t for t in found if root.dep_ == "pobj" and link.lower_ in LEX.measure_links and t.i < span.start
-            and t.pos_ in {"NOUN", "PROPN"}]
-
-
-def _purpose(span: Span) -> list[Token]:
-    """`$71 million to build 1,642 homes`, `pledges $71 million to build homes`: what money is to do counts it."""
-    root = span.root
-    clauses = [*root.children, *(root.head.children if root.dep_ == "dobj" else ())]
-    return [c for c in clauses if c.dep_ in {"relcl", "acl", "advcl", "xcomp"} and c.pos_ == "VERB"
-            and c.i > root.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
-
-
-def _converted(span: Span) -> list[Token]:
-    """`$557 billion (KRW 730 trillion)`: a number beside another one in other units counts what that one
-    counts (the number is passed on, see _object_of)."""
-    return [span.root.head] if span.root.dep_ == "appos" and span.root.head.like_num else []
-
-
-def _subject_of_clause(span: Span) -> list[Token]:
-    return [subject] if (subject := _clause_subject(span)) is not None else []
-
-
-def _number_of_line(span: Span) -> list[Token]:
-    """`18,000 - Number of refugees ...`: a fact line names its object after `number of`."""
-    doc = span.doc
-    after = doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
-    if not after.text.lower().lstrip(" -–—").startswith(("number of", "percentage of", "share of")):
-        return []
-    named = next((doc[t.i + 1] for t in after if t.lower_ == "of" and t.i + 1 < len(doc)), None)
-    return [] if named is None else [named if named.pos_ == "NOUN" else named.head]
-
-
-def _next_noun(span: Span) -> list[Token]:
-    doc = span.doc
-    return [t for t in doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
-            if t.pos_ in {"NOUN", "PROPN"}][:1]
-
-
-# What a number counts, step by step over the parse: the first step that names a noun other than a unit
-# ("140 mg", "100 miles": what the number is written in) wins, and names the figure's object_rule.
-OBJECT_STEPS: tuple[tuple[str, Callable[[Span], list[Token]]], ...] = (
-    ("noun_before_measure", _noun_before_measure),
-    ("share_of", _share_of),
-    ("modified_noun", _modified_noun),
-    ("of_in_for_phrase", _of_in_for_phrase),
-    ("noun_of_number", _noun_of_number),
-    ("measured_by", _measured_by),
-    ("purpose", _purpose),
-    ("converted", _converted),
-    ("clause_subject", _subject_of_clause),
-    ("number_of_line", _number_of_line),
-    ("next_noun", _next_noun),
-)
-
-
-def _object_of(span: Span, hops: int = settings.OBJECT_NUMBER_HOPS) -> tuple[str | None, str | None]:
-    """The noun phrase the number counts, read from the dependency parse, and the step that found it. Another
-    number is no object: `$340 million of $1 billion in fines` counts what the other number counts."""
-    doc = span.doc
-    noun, step = next(((noun, step) for step, find in OBJECT_STEPS for noun in find(span)
-                       if noun.lower_ not in LEX.units and (hops or not noun.like_num)), (None, None))
-    if noun is None:
-        return None, None
-    if noun.like_num:
-        other = doc_index(doc).entity_at(noun.i) or doc[noun.i:noun.i + 1]
-        return _object_of(other, hops - 1)
-    counted = _of_objects(noun) if noun.lower_ in LEX.amount_nouns or noun.lower_ in LEX.change_nouns else []
-    if counted or noun.lower_ in LEX.change_nouns:
-        # "the total number of detainees": detainees; "a 50% fall in executions": what fell
-        changed = counted or [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}
-                              for c in prep.children if c.dep_ == "pobj"]
-        if changed:
-            noun, step = changed[0], f"{step}:{'amount_of' if noun.lower_ in LEX.amount_nouns else 'change_in'}"
-    left = noun.left_edge.i
-    # `39,000 unaccompanied children`: the number and what comes before it are not the object; in `the
-    # refugee cap of 95,000` the noun's own words come first and stay.
-    number_first = span.start < noun.i
-    while left < noun.i and (number_first and doc[left].i < span.end or doc[left].is_punct
-                             or doc[left].lower_ in LEX.qualifiers
-                             or doc[left].lower_ in {"per", "cent", "percent", "of"}
-                             or doc[left].pos_ in {"DET", "NUM"}):
-        left += 1
-    right = noun.i + 1
-    for child in noun.rights:
-        if child.dep_ in {"prep", "relcl", "acl", "dobj"} and child.lower_ not in {"in", "on", "at", "during", "since"}:
-            if child.i < span.start < child.right_edge.i + 1:
-                break  # `revenue of $4.2 billion`: the phrase that holds the number is not what it counts
-            right = max(right, min(child.right_edge.i + 1, noun.i + settings.OBJECT_MAX_TOKENS))
-            break
-    words = doc_text(doc)[doc[left].idx:doc[right - 1].idx + len(doc[right - 1])].strip(" \n,.;:-–—")
-    return (words, step) if words else (None, None)
 
 
 def _qualified_text(span: Span) -> tuple[str, int]:
@@ -531,7 +361,7 @@ def _read_figure(span: Span) -> Figure | str:
             not (nxt is not None and nxt.pos_ == "NOUN"):
         return "a number word that counts nothing"  # "one", "two of them"
     written, start = _qualified_text(span)
-    obj, object_rule = _object_of(_measured(span) if unit in _MEASURE_UNITS else span)
+    obj, object_rule = object_of(measured(span) if unit in _MEASURE_UNITS else span)
     rule = "number_token" if span.label_ == "NUMBER_TOKEN" else f"{label.lower()}_entity"
     LOGGER.debug("figure %r: %s %s (%s), counting %r (%s)", written, value, unit, rule, obj, object_rule)
     return Figure(value=value, unit=unit, currency=currency, object=obj, text=written,
