@@ -5,6 +5,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -26,17 +27,24 @@ LOGGER = logging.getLogger(__name__)
 LEX = load_rules()
 _UNIT_FORM = re.compile(rf"({'|'.join(map(re.escape, sorted(LEX.units, key=len, reverse=True)))})(?![a-z])")
 _UNIT_SLASH = re.compile(r"\s*/\s*")
+# A number glued by a hyphen to a word before it (`COVID-19`, `F-35`), or to a number or a word after it
+# (`1-800-AMNESTY`, `two-State`), is part of a name, but for a noun in lower case, which it counts (`a 28-bed unit`).
+_HYPHEN_BEFORE = re.compile(r"[^\W\d_][-‐]\w")
+_HYPHEN_AFTER = re.compile(r"[-‐]\w")
+_PERCENT = re.compile(r"%|percent|per cent")
 _SLASHED = re.compile(r"\s?/\s?\d|/[A-Z]")  # "9/11", "Study 309/KEYNOTE-775"
 _SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
 _SLASHED_INSIDE = re.compile(r"\d\s?/\s?\d")
 # LEX.file_sizes leaves out "TB": "3,000 TB patients" have tuberculosis.
 _DOWNLOAD_WORDS = re.compile(r"download|\bpdf\b|\bfile\b|\bvideo\b|\baudio\b|\bmp[34]\b|\bzip\b|\bsize\b",
                              re.IGNORECASE)
+_REST_OF_LINE = re.compile(r"[^\n]*")
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _RATIO = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:x|times|-fold|fold)$", re.IGNORECASE)
-_TALLY = re.compile(r"^\d+\s*[-–]\s*\d+$")
-_PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
+# A score ("5-4"), a phone number ("555-123-4567", "1-800-")
+_SCORE_OR_PHONE = re.compile(r"^\d+\s*[-–]\s*\d+$|\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT_RUN = re.compile(rf"\d{{{settings.IDENTIFIER_MIN_DIGITS},}}")
 _PREFIX_MIN, _PREFIX_MAX = settings.IDENTIFIER_PREFIX_CHARS
 _DIGIT_GROUP = re.compile(r"\d{3}")
@@ -49,11 +57,14 @@ _SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 # A number's first part, read to find what is written after it: its digits ("300" of "300μg"), or a word.
 _NUMBER_PART = re.compile(r"\d[\d,.]*|[^\W\d]+|\S")
 _UNIT_REACH = max(map(len, LEX.units)) + 2
-# A token that starts a number: digits, or digits after a glued currency sign ("AUD$1.25", "US$5").
-_SIGNS = "|".join(map(re.escape, LEX.currency_signs))
-# A number the recogniser may leave out, glued to its currency, scale or unit: "AUD$1.25", "184k", "300μg".
-_GLUED_NUMBER = re.compile(rf"(?:{_SIGNS})?\d[\d,.]*(?:{_SCALES}|{_UNITS})?", re.IGNORECASE)
-# ... and of those, the ones with a sign or a scale or unit: an amount, even inside a name-like entity.
+_SIGNS = "|".join(map(re.escape, sorted(LEX.currency_signs, key=len, reverse=True)))
+_SIGN = re.compile(_SIGNS)
+_NUMBER_TOKEN = "NUMBER_TOKEN"  # the label of a number the recogniser left out
+# A token that is a number the recogniser may leave out: a ratio (`5x`), digits glued to a currency, a scale or a
+# unit (`AUD$1.25`, `184k`, `300μg`), a fraction, an ordinal.
+_NUMBER_TOKEN_FORM = re.compile(rf"\d+(?:\.\d+)?(?:x|times|-fold|fold)|(?:{_SIGNS})?\d[\d,.]*(?:{_SCALES}|{_UNITS})?"
+                                r"|\d+/\d+|\d+(?:st|nd|rd|th)", re.IGNORECASE)
+# Of those, the ones with a sign, a scale or a unit: an amount, even inside a name-like entity.
 _GLUED_AMOUNT = re.compile(rf"(?:{_SIGNS})\d[\d,.]*(?:{_SCALES}|{_UNITS})?|\d[\d,.]*(?:{_SCALES}|{_UNITS})",
                            re.IGNORECASE)
 _MEASURE_UNITS = frozenset(LEX.units.values())
@@ -83,54 +94,42 @@ def _parse_number(words: list[str]) -> float | None:
 
 
 def _is_identifier(span: Span) -> bool:
-    """Numbers inside names: `COVID-19`, `FoodTech 500`, `1-800-HELPDESK`, `7xb` (labels and codes before a
+    """Numbers inside names: `COVID-19`, `1-800-HELPDESK`, `FoodTech 500`, `7xb` (labels and codes before a
     number are CONTEXT_PATTERNS)."""
-    first, doc = span[0], span.doc
-    if first.i > 0 and (_glued_by_hyphen(doc[first.i - 1]) or _after_a_name(span, doc[first.i - 1])):
-        return True
-    last = span[-1]
-    glued = doc[min(last.i + 2, len(doc) - 1)]  # "1-800-AMNESTY", "H-1B"; not "a 28-bed unit", which counts beds
-    if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ \
-            and not doc[last.i + 1].whitespace_ \
-            and (glued.like_num or (glued.is_alpha and (glued.pos_, glued.is_lower) != ("NOUN", True))):
+    first, doc, text = span[0], span.doc, doc_text(span.doc)
+    glued = doc[min(span.end + 1, len(doc) - 1)]  # the word a hyphen glues after the number, if one does
+    glued_after = bool(_HYPHEN_AFTER.match(text, span.end_char)) and (
+        glued.like_num or (glued.is_alpha and (glued.pos_, glued.is_lower) != ("NOUN", True)))
+    if glued_after or _HYPHEN_BEFORE.fullmatch(text[max(0, span.start_char - 2):span.start_char + 1]) \
+            or _after_a_name(span):
         return True
     if re.search(r"[A-Za-z]-?\d|\d[-_][A-Za-z]", first.text) or _GLUED_LETTERS.match(first.text):
-        return not _RATIO.match(first.text)  # "COVID-19", "H-1B", "7xb", "5G"; "5x" is a ratio
+        return not _RATIO.match(first.text)  # "COVID-19", "H-1B", "7xb", "5G", "2020_report"; "5x" is a ratio
     return False
 
 
-def _glued_by_hyphen(before: Token) -> bool:
-    """`COVID-19`, `F-35`: a hyphen glued to the word before the number and to the number."""
-    word = before.doc[before.i - 1]
-    return before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 and word.is_alpha \
-        and not word.whitespace_
-
-
-def _after_a_name(span: Span, before: Token) -> bool:
+def _after_a_name(span: Span) -> bool:
     """`FoodTech 500`, `WHITE 500`, `Localizer 1.0`: digits after a noun or a name that the text writes with a
     capital (whatever case the parse read it in) are the name's, unless a plural noun they count or a unit
-    follows."""
-    nxt = span.doc[span.end] if span.end < len(span.doc) else None
-    return span.text[0].isdigit() and before.is_alpha and doc_text(span.doc)[before.idx].isupper() \
+    follows (`500 Workers`, `Tablets 200mg`)."""
+    doc = span.doc
+    before, nxt = doc[max(0, span.start - 1)], doc[min(span.end, len(doc) - 1)]  # at an edge: the number itself
+    return span.text[0].isdigit() and before.is_alpha and doc_text(doc)[before.idx].isupper() \
         and before.pos_ in {"PROPN", "NOUN", "ADJ"} and before.ent_type_ not in LEX.numeric_labels \
-        and (nxt is None or nxt.tag_ not in {"NNS", "NNPS"}) and _unit_after(span) is None  # `Tablets 200mg`
+        and nxt.tag_ not in {"NNS", "NNPS"} and _unit_after(span) is None
 
 
 def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
-    lowered = span.text.lower()
-    after = span.doc[span.end:span.end + 2].text.lower() if span.end < len(span.doc) else ""
-    if label == "PERCENT" or "%" in lowered or "percent" in lowered or "per cent" in lowered \
-            or after.startswith(("percent", "per cent", "%")):
+    doc, lowered = span.doc, span.text.lower()
+    if label == "PERCENT" or _PERCENT.search(lowered) or _PERCENT.match(doc[span.end:span.end + 2].text.lower()):
         return "percent", None
-    for sign, code in sorted(LEX.currency_signs.items(), key=lambda kv: -len(kv[0])):
-        if sign in lowered:
-            return "money", code
-    words = [t.lower_ for t in span] + ([span.doc[span.end].lower_] if span.end < len(span.doc) else [])
-    for word in words:
-        if word in LEX.currency_words:
-            return "money", LEX.currency_words[word]
-    if label == "MONEY":
-        return "money", None
+    sign = _SIGN.search(lowered)
+    if sign:
+        return "money", LEX.currency_signs[sign.group()]
+    code = next((LEX.currency_words[t.lower_] for t in doc[span.start:span.end + 1] if t.lower_ in LEX.currency_words),
+                None)
+    if code or label == "MONEY":
+        return "money", code
     return _unit_after(span) or "count", None
 
 
@@ -192,17 +191,14 @@ def _figures_of(doc: Doc, matcher: Matcher) -> list[Figure]:
     spans = [_whole_number(ent) for ent in ents if ent.label_ in LEX.numeric_labels]
     # Numbers inside other entities are names' ("Studio 54"), but for amounts the recogniser took for a name
     covered = {t.i for ent in [*ents, *spans] for t in ent if ent in spans or not _is_amount(t)}
-    for token in doc:  # "5x", and numbers the recogniser left out
-        if token.i not in covered and (_RATIO.match(token.text) or _GLUED_NUMBER.fullmatch(token.text)
-                                       or (token.like_num and token.text[0].isdigit())):
-            spans.append(_whole_number(Span(doc, token.i, token.i + 1, label="NUMBER_TOKEN")))
+    spans += [_whole_number(Span(doc, t.i, t.i + 1, label=_NUMBER_TOKEN))  # "5x", numbers the recogniser left out
+              for t in doc if t.i not in covered and _NUMBER_TOKEN_FORM.fullmatch(t.text)]
     for span in spans:
-        figure = _figure(span, matcher)
-        upper = _range_upper(span) if figure is not None else None
-        # "40 to 55 percent", "$5-10 million": a range's upper bound is a figure too, in the range's currency.
-        for found in (figure, _figure(upper, matcher) if upper is not None else None):
-            if found is not None:
-                found = replace(found, currency=found.currency or figure.currency) if figure is not None else found
+        for figure in _figure(span, matcher):
+            # "40 to 55 percent", "$5-10 million": a range's upper bound is a figure too, in the range's currency
+            bounds = [replace(upper, currency=upper.currency or figure.currency)
+                      for part in _range_upper(span) for upper in _figure(part, matcher)]
+            for found in (figure, *bounds):
                 figures.setdefault((round(found.value, settings.FIGURE_VALUE_DECIMALS), found.unit), found)
     return sorted(figures.values(), key=lambda f: f.start)
 
@@ -212,13 +208,11 @@ def _is_amount(token: Token) -> bool:
     return bool(_GLUED_AMOUNT.fullmatch(token.text)) or (token.i > 0 and token.doc[token.i - 1].is_currency)
 
 
-def _range_upper(span: Span) -> Span | None:
+def _range_upper(span: Span) -> list[Span]:
     """The upper bound of a range written as one entity: the second number and the words after it."""
     numbers = [t for t in span if t.like_num and t.text[:1].isdigit()]
-    if len(numbers) < 2 or not all(t.lower_ in LEX.range_links for t in span.doc[numbers[0].i + 1:numbers[1].i]) \
-            or numbers[1].i == numbers[0].i + 1:
-        return None
-    return Span(span.doc, numbers[1].i, span.end, label=span.label_)
+    return [Span(span.doc, second.i, span.end, label=span.label_) for first, second in pairwise(numbers[:2])
+            if all(t.lower_ in LEX.range_links for t in span.doc[first.i + 1:second.i]) and second.i > first.i + 1]
 
 
 def _is_download_size(span: Span) -> bool:
@@ -226,22 +220,21 @@ def _is_download_size(span: Span) -> bool:
     that speaks of a download, a file or a video."""
     text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line = text[line_start:line_end if line_end != -1 else None]
+    line = _REST_OF_LINE.match(text, line_start).group()  # type: ignore[union-attr]  # `*` always matches
     return len(line.strip()) <= settings.DOWNLOAD_SIZE_LINE_MAX_CHARS or "(" in text[line_start:span.start_char] \
         or bool(_DOWNLOAD_WORDS.search(line))
 
 
-def _figure(span: Span, matcher: Matcher) -> Figure | None:
-    """The figure a number is, or None (the reason logged at debug level)."""
+def _figure(span: Span, matcher: Matcher) -> list[Figure]:
+    """The figure a number is, or none (the reason logged at debug level)."""
     found = _context(span, matcher) or _read_figure(span)
     if isinstance(found, str):
         LOGGER.debug("%r at %d is no figure: %s", span.text, span.start_char, found)
-        return None
-    return found
+        return []
+    return [found]
 
 
-def _in_phone_number(span: Span, text: str, nxt: Token | None) -> bool:
+def _in_phone_number(span: Span, text: str, nxt: Span) -> bool:
     # A phone number runs at most a few dozen characters: scan only that far back, within the line, so a
     # huge one-line text is not rescanned from its start for every number in it.
     full_text = doc_text(span.doc)
@@ -253,15 +246,14 @@ def _in_phone_number(span: Span, text: str, nxt: Token | None) -> bool:
                for phone in _PHONE_RUN.finditer(full_text, line_start, line_end))
 
 
-def _slashed(span: Span, text: str, nxt: Token | None) -> bool:
+def _slashed(span: Span, text: str, nxt: Span) -> bool:
     full_text = doc_text(span.doc)
     return bool(_SLASHED.match(full_text, span.end_char) or _SLASHED_INSIDE.search(text)
                 or _SLASHED_BEFORE.search(full_text, max(0, span.start_char - 3), span.start_char))
 
 
-def _vague(span: Span, text: str, nxt: Token | None) -> bool:
-    return any(t.lower_ in LEX.vague for t in span if not t.is_punct or t.text in {".", ","}) \
-        and not any(ch.isdigit() for ch in text)
+def _vague(span: Span, text: str, nxt: Span) -> bool:
+    return any(t.lower_ in LEX.vague for t in span) and not any(ch.isdigit() for ch in text)
 
 
 _NUM: dict = {"LIKE_NUM": True}
@@ -313,14 +305,17 @@ def build_matcher(vocab: Vocab) -> Matcher:
 
 
 # Numbers that are no figures, each with the reason logged at debug level: the first that holds refuses it.
-_REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
+# Each reads the number's span, its text and the token after it (an empty span at the end of the text).
+_REFUSALS: tuple[tuple[str, Callable[[Span, str, Span], bool]], ...] = (
     ("no number in it", lambda span, text, nxt: not any(ch.isdigit() for ch in text)
      and not any(t.like_num for t in span)),
-    ("a score, a phone number or part of a name", lambda span, text, nxt: bool(  # "5-4": either number
-        _TALLY.match(text) or _TALLY.match(span.doc[max(0, span.start - 2):span.end].text) or _PHONE.search(text))
+    ("a score, a phone number or part of a name", lambda span, text, nxt: any(  # "5-4": either number
+        _SCORE_OR_PHONE.search(written) for written in (text, span.doc[max(0, span.start - 2):span.end].text))
      or _is_identifier(span)),
     ("part of a date, a time or an ordinal", lambda span, text, nxt: any(  # money never is: "£9bn"
         t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span) and not any(t.is_currency for t in span)),
+    ("a bare year", lambda span, text, nxt: bool(_FOUR_DIGITS.fullmatch(text))
+     and settings.BARE_YEAR_MIN <= int(text) <= settings.BARE_YEAR_MAX),
     ("a phone or fax number", _in_phone_number),
     ("a long bare digit run: an identifier or a date stamp, not a count",
      lambda span, text, nxt: bool(_DIGIT_RUN.fullmatch(text))),
@@ -329,8 +324,7 @@ _REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
       for reason, form in _REFUSED_FORMS),
     ("part of a date, a fraction or a name", _slashed),  # "07 / 03 / 2018", "3/4", "9/11"
     # "318.4 MB", "(PDF, 2.4 MB)": not a figure the release reports
-    ("the size of a download", lambda span, text, nxt: nxt is not None and nxt.lower_ in LEX.file_sizes
-     and _is_download_size(span)),
+    ("the size of a download", lambda span, text, nxt: nxt.text.lower() in LEX.file_sizes and _is_download_size(span)),
     ("a word more often than a count: `one`, `zero`", lambda span, text, nxt: text.lower() in LEX.word_numbers),
     ("a vague quantity", _vague),
 )
@@ -339,9 +333,9 @@ _REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
 def _read_figure(span: Span) -> Figure | str:
     """The figure a number is, or why it is none."""
     doc = span.doc
-    label = "CARDINAL" if span.label_ == "NUMBER_TOKEN" else span.label_  # a number the recogniser left out
+    label = {_NUMBER_TOKEN: "CARDINAL"}.get(span.label_, span.label_)  # a number the recogniser left out
     text = span.text.strip()
-    nxt = doc[span.end] if span.end < len(doc) else None
+    nxt = doc[span.end:span.end + 1]
     refused = next((why for why, holds in _REFUSALS if holds(span, text, nxt)), None)
     if refused is not None:
         return refused
@@ -354,15 +348,12 @@ def _read_figure(span: Span) -> Figure | str:
             return "a number that cannot be read"
         value = parsed
         unit, currency = _unit_and_currency(span, label)
-    if unit == "count" and "." not in text and "," not in text \
-            and settings.BARE_YEAR_MIN <= value <= settings.BARE_YEAR_MAX and value.is_integer():
-        return "a bare year"
-    if unit == "count" and not any(ch.isdigit() for ch in text) and span.root.dep_ != "nummod" and \
-            not (nxt is not None and nxt.pos_ == "NOUN"):
+    if unit == "count" and not any(ch.isdigit() for ch in text) and span.root.dep_ != "nummod" \
+            and not any(t.pos_ == "NOUN" for t in nxt):
         return "a number word that counts nothing"  # "one", "two of them"
     written, start = _qualified_text(span)
     obj, object_rule = object_of(measured(span) if unit in _MEASURE_UNITS else span)
-    rule = "number_token" if span.label_ == "NUMBER_TOKEN" else f"{label.lower()}_entity"
+    rule = {_NUMBER_TOKEN: "number_token"}.get(span.label_, f"{label.lower()}_entity")
     LOGGER.debug("figure %r: %s %s (%s), counting %r (%s)", written, value, unit, rule, obj, object_rule)
     return Figure(value=value, unit=unit, currency=currency, object=obj, text=written,
                   start=start, end=span.end_char, rule=rule, object_rule=object_rule)
