@@ -190,7 +190,7 @@ def _figures_of(doc: Doc, matcher: Matcher) -> list[Figure]:
     ents = doc_index(doc).ents
     spans = [_whole_number(ent) for ent in ents if ent.label_ in LEX.numeric_labels]
     # Numbers inside other entities are names' ("Studio 54"), but for amounts the recogniser took for a name
-    covered = {t.i for ent in [*ents, *spans] for t in ent if ent in spans or not _is_amount(t)}
+    covered = {t.i for span in spans for t in span} | {t.i for ent in ents for t in ent if not _is_amount(t)}
     spans += [_whole_number(Span(doc, t.i, t.i + 1, label=_NUMBER_TOKEN))  # "5x", numbers the recogniser left out
               for t in doc if t.i not in covered and _NUMBER_TOKEN_FORM.fullmatch(t.text)]
     for span in spans:
@@ -266,8 +266,9 @@ CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
     # "Title 42", "Section 104 and 118", "H.J. Res. 12", "top 10", "type 2"
     "a label's number": [[{"LOWER": {"IN": _LABELS}}, {"ORTH": ".", "OP": "?"}, _NUM,
                           *_LINKED_NUM, *_LINKED_NUM]],
-    # "HB 407", "SR 2254": a capitalised prefix of two to four letters
-    "a code's number": [[{"IS_UPPER": True, "IS_ALPHA": True, "LOWER": {"NOT_IN": sorted(LEX.currency_words)},
+    # "HB 407", "SR 2254": a capitalised prefix of two to four letters (not "OF 100" in capitals, nor "KRW 730")
+    "a code's number": [[{"IS_UPPER": True, "IS_ALPHA": True, "IS_STOP": False,
+                          "LOWER": {"NOT_IN": sorted(LEX.currency_words)},
                           "LENGTH": {">=": _PREFIX_MIN, "<=": _PREFIX_MAX}}, {"LIKE_NUM": True, "IS_ALPHA": False}]],
     "a date printed without its year": [[{"LOWER": {"IN": _DOTTED_MONTHS}}, _NUM],  # "March 17", "26 May"
                                         [_NUM, {"LOWER": {"IN": _DOTTED_MONTHS}}]],

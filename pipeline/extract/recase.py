@@ -16,7 +16,12 @@ from spacy.tokens import Doc
 
 from .. import settings
 from .doctext import doc_text
+from .rules import load_rules
 
+LEX = load_rules()
+# A number the recogniser read as a number, a date or a time is read as it is: parsing its line again would
+# not change what it is.
+_READ_AS_NUMBERS = LEX.numeric_labels | {"DATE", "TIME", "ORDINAL"}
 _LONG_WORD = re.compile(rf"[^\W\d_]{{{settings.HEADLINE_WORD_MIN_CHARS},}}")
 _WORD = re.compile(r"[^\W\d_]+")
 _LINE_START = re.compile(r"^", re.MULTILINE)
@@ -55,10 +60,13 @@ def sentence_cased(line: str) -> str:
 
 
 def headline_lines(doc: Doc) -> Iterator[tuple[int, str]]:
-    """Each headline-cased line of the document that holds a number, as (its offset, its sentence-cased copy)."""
+    """Each headline-cased line of the document that holds a number the recogniser read as no number (it took
+    `Two` or `1,642` for part of a name), as (its offset, its sentence-cased copy). The other lines are not
+    parsed again: a second parse of every headline would cost as much again as the headlines."""
     text = doc_text(doc)
     starts = [m.start() for m in _LINE_START.finditer(text)]
-    numbered = sorted({starts[bisect_right(starts, t.idx) - 1] for t in doc if t.like_num or "d" in t.shape_})
+    numbered = sorted({starts[bisect_right(starts, t.idx) - 1] for t in doc
+                       if (t.like_num or "d" in t.shape_) and t.ent_type_ not in _READ_AS_NUMBERS})
     for start in numbered:
         line = _REST_OF_LINE.match(text, start).group()  # type: ignore[union-attr]  # `*` always matches
         if is_headline_cased(line):
