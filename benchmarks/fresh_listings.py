@@ -217,7 +217,8 @@ def _kind_title_teaser_date(s: Style, day: dt.date) -> tuple[list[str], Card]:
 
 def _title_dash_date(s: Style, day: dt.date) -> tuple[list[str], Card]:
     title, teaser = s.title(), s.teaser()
-    return [f"{title}{s.rng.choice([' — ', ' -- ', ' ~ '])}{s.date(day)}", s.indent + teaser], _plain(title, teaser, day)
+    joiner = s.rng.choice([" — ", " -- ", " ~ "])
+    return [f"{title}{joiner}{s.date(day)}", s.indent + teaser], _plain(title, teaser, day)
 
 
 def _date_column(s: Style, day: dt.date) -> tuple[list[str], Card]:
