@@ -132,6 +132,12 @@ TEMPLATE_UNEXPLAINED_LABEL = -0.05  # ... when it is a label or a code (`Agency`
 TEMPLATE_HEAD_MISSING_FACTOR = 3.0  # pages are cut at the end, not the start: the first card should be whole
 TEMPLATE_HEAD_WEIGHT = 1.01  # a tie between what the page's top and its bottom say goes to the top
 TEMPLATE_TAIL_WEIGHT = 0.5  # below the last card come footers, related links and cut-off text: weak evidence
+# A title the page's first or last lines give a card, shorter than every title between the dates and than this
+# share of their middle length, is more likely the page's heading or footer: it loses this much (more than the
+# difference between the head's and the tail's weights, less than a missing title), on two such titles or more.
+END_TITLE_UNLIKE_COST = 0.7
+END_TITLE_SHORT_SHARE = 0.5
+END_TITLE_MIN_EVIDENCE = 2
 # "a<b": the cost per card of printing b before a, against the usual label, headline, text order.
 TEMPLATE_ORDER_COST = {"title<teaser": -0.3, "kind<teaser": -0.3, "kind<title": -0.15}
 TEMPLATE_SAMPLE_GAPS = 3  # a long page's templates are ranked on its first three gaps ...
@@ -158,6 +164,11 @@ WRAP_SLACK_CHARS = 15  # a line this close to the width broke because the next w
 WRAP_LOWER_SHARE = 0.25  # of the lines after a full-width line, this share opens lower-case in wrapped prose
 WRAP_MIN_RUN_ON = 2  # distinct lines that run on into the next: one alone (a repeated photo credit) is no wrap
 WRAP_RUN_ON_SHARE = 0.8  # with blank lines between paragraphs: this share of run-on lines ends near the width
+# A text whose lines nearly all have a blank line above them (at most this share touch the line above, among
+# this many lines or more) prints each block apart: two lines that touch there are one wrapped block.
+SPACED_MAX_TOUCHING_SHARE = 0.2
+SPACED_MIN_LINES = 5
+TAB_COLUMNS = 8  # a tab opening a line indents it to the next multiple of eight columns, as terminals show it
 # The date census (pipeline/census.py): a page whose records hold fewer than half of the dates it prints was
 # not understood; a page that prints fewer than five dates tells nothing (a release citing two days).
 CENSUS_MIN_DATES = 5

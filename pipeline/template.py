@@ -175,11 +175,13 @@ def _reward(line: Line, role: str, carried: frozenset[str], more: bool = False) 
 
 
 def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], where: str,
-           ) -> tuple[float, list[tuple[Line, str]]]:
+           floors: dict[str, float] | None = None) -> tuple[float, list[tuple[Line, str]]]:
     """Best assignment of lines to roles in this order (each optional, teasers and captions repeat),
     by dynamic programming over (line, role). A line left unexplained inside a card costs; above the
     first card (`head`) and below the last one (`tail`) it is page furniture and free. In the head a
-    line must fit its role clearly: pages are cut at the end, so the top is the stronger evidence."""
+    line must fit its role clearly, or as well as the lines that play it between the dates (`floors`):
+    pages are cut at the end, so the top is the stronger evidence."""
+    clear = {role: min(_CLEAR_FIT, (floors or {}).get(role, _CLEAR_FIT)) for role in roles}
     n_roles = len(roles)
     missing = [_MISSING.get(role, 0.0) * (_HEAD_MISSING_FACTOR if where == "head" else 1.0) for role in roles]
     repeating = [role in _REPEATING for role in roles]
@@ -206,7 +208,8 @@ def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], w
                 reward = _reward(line, roles[p], carried, more=opened)
                 if roles[p] == STANDFIRST and not _longer_than_title(line, path):
                     reward = _NEVER  # a subtitle runs longer than its title; a shorter line is the next title
-                if where == "head" and reward < _CLEAR_FIT and roles[p] != STANDFIRST:
+                if where == "head" and reward < clear[roles[p]] and roles[p] != STANDFIRST \
+                        and not _teaser_under_title(line, roles[p], path):
                     reward = _NEVER
                 if reward > _NEVER:
                     state = (p, True, True) if repeating[p] else (p + 1, False, True)
@@ -264,16 +267,41 @@ def _trial(template: Template, content: list[Line], anchors: list[int], gap_limi
     # starts below it.
     head_start = max([head_start, *(n + 1 for n in range(head_start, anchors[0])
                                     if content[n].heading or content[n].end)])
-    head_score, head = _align(content[head_start:anchors[0]], before, carried, "head")
-    score += head_score * _HEAD_WEIGHT
+    head_score, head = _align(content[head_start:anchors[0]], before, carried, "head", _floors(parts, carried))
+    titles = [line for part in parts for line, role in part if role == TITLE]  # the titles between dates
+    score += (head_score - _unlike_titles(head, titles)) * _HEAD_WEIGHT
     parts[0][:0] = head
     below = content[anchors[-1] + 1:anchors[-1] + 1 + settings.CARD_MAX_LINES]
     below = below[:next((n for n, line in enumerate(below) if line.end), len(below))]  # an end marker ends the card
     tail_score, tail = _align(below, after, carried, "tail")
-    score += tail_score * _TAIL_WEIGHT
+    score += (tail_score - _unlike_titles(tail, titles)) * _TAIL_WEIGHT
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
     return _Trial(template=template, score=score, anchors=anchors, parts=parts, carried=carried)
+
+
+def _floors(parts: list[list[tuple[Line, str]]], carried: frozenset[str]) -> dict[str, float]:
+    """For each role two or more lines play between the dates, the least well one of them fits it: a line
+    above the first card that fits the role as well is as much the card's (a teaser of one short sentence
+    where the page prints others like it)."""
+    rewards: dict[str, list[float]] = {}
+    for part in parts:
+        for line, role in part:
+            rewards.setdefault(role, []).append(_reward(line, role, carried))
+    return {role: min(found) for role, found in rewards.items() if len(found) >= 2}
+
+
+def _unlike_titles(end: list[tuple[Line, str]], titles: list[Line]) -> float:
+    """What the page's first or last lines lose when the title they give a card is unlike every title
+    between the dates: far shorter than all of them, as a page's heading (`Harbour news`) or a footer is.
+    On a page of bare date and title lines that decides which end's extra line is a card's and so
+    whether each title takes the date above or below it."""
+    if len(titles) < settings.END_TITLE_MIN_EVIDENCE:
+        return 0.0
+    shortest = min(len(line.text) for line in titles)
+    middle = sorted(len(line.text) for line in titles)[len(titles) // 2]
+    return sum(settings.END_TITLE_UNLIKE_COST for line, role in end
+               if role == TITLE and len(line.text) < min(shortest, settings.END_TITLE_SHORT_SHARE * middle))
 
 
 def _align_gap(gap: list[Line], after: tuple[str, ...], before: tuple[str, ...], carried: frozenset[str],
@@ -329,6 +357,12 @@ def _card(content: list[Line], anchor: Line, part: list[tuple[Line, str]]) -> Ca
 def _with_standfirst(roles: tuple[str, ...]) -> tuple[str, ...]:
     """The roles with an optional standfirst right under the title (`Title`, `Last edited …`, `Standfirst`)."""
     return tuple(part for role in roles for part in ((role, STANDFIRST) if role == TITLE else (role,)))
+
+
+def _teaser_under_title(line: Line, role: str, path: tuple | None) -> bool:
+    """A short finished sentence right under a headline is that card's teaser, above the first date too: a
+    page's blurb stands under its heading or alone, not under a line that reads as a card's headline."""
+    return role == TEASER and line.sentence and path is not None and path[1][1] == TITLE
 
 
 def _longer_than_title(line: Line, path: tuple | None) -> bool:
