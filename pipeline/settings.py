@@ -136,6 +136,10 @@ TEMPLATE_TAIL_WEIGHT = 0.5  # below the last card come footers, related links an
 # share of their middle length, is more likely the page's heading or footer: it loses this much (more than the
 # difference between the head's and the tail's weights, less than a missing title), on two such titles or more.
 END_TITLE_UNLIKE_COST = 0.7
+# Per card that starts (or runs on) where a plain-text page's blank lines and indentation say a group of lines
+# starts (or goes on): less than a line's fit, so spacing decides between alignments the lines leave equal,
+# and over a page of cards outweighs what its two ends say.
+TEMPLATE_SPACING_WEIGHT = 0.25
 END_TITLE_SHORT_SHARE = 0.5
 END_TITLE_MIN_EVIDENCE = 2
 # "a<b": the cost per card of printing b before a, against the usual label, headline, text order.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,10 +72,12 @@ class Layout:
     carried: frozenset[str] = frozenset()  # what the date lines print beside the date: a title or a teaser
 
 
-def induce(lines: Sequence[Line]) -> Layout | None:
-    """The best card layout of a page, or None when no template repeats on it."""
+def induce(lines: Sequence[Line], gaps: Sequence[int] = (), indents: Sequence[int] = ()) -> Layout | None:
+    """The best card layout of a page, or None when no template repeats on it. `gaps` and `indents` (plain
+    text: the blank lines above each line and its indentation) say where the page itself groups its lines."""
     # Furniture stays in the sequence: it plays no role, and a teaser run does not reach across it.
     content = list(lines)
+    spacing = _Spacing.of(content, gaps, indents)
     best: _Trial | None = None
     for anchor_class, anchors in _anchor_classes(content).items():
         templates = _templates(anchor_class)
@@ -84,7 +87,7 @@ def induce(lines: Sequence[Line]) -> Layout | None:
             shortlist = set(quick[:_SHORTLIST])
             templates = [t for t in templates if t in shortlist]
         for template in templates:
-            trial = _trial(template, content, anchors)
+            trial = _trial(template, content, anchors, spacing=spacing)
             if best is None or trial.score > best.score + 1e-9:
                 best = trial
     if best is None:
@@ -241,7 +244,51 @@ class _Trial:
     carried: frozenset[str]
 
 
-def _trial(template: Template, content: list[Line], anchors: list[int], gap_limit: int | None = None) -> _Trial:
+@dataclass(frozen=True, slots=True)
+class _Spacing:
+    """Where a plain-text page sets a line apart from the line above it (more blank lines between them than it
+    usually prints), where it keeps two together (fewer), and where it indents a line deeper, or less deep,
+    than the line above it."""
+
+    wide: frozenset[int]
+    tight: frozenset[int]
+    deeper: frozenset[int]
+    shallower: frozenset[int]
+
+    @classmethod
+    def of(cls, content: list[Line], gaps: Sequence[int], indents: Sequence[int]) -> _Spacing | None:
+        text = [line.index for line in content[1:] if not line.chrome]
+        if not text or len(gaps) < len(content) or len(indents) < len(content):
+            return None  # an HTML page, or lines made without their spacing
+        counts = Counter(gaps[i] for i in text)
+        usual = min(gap for gap, count in counts.items() if count == max(counts.values()))
+        deeper = frozenset(i for i in text if indents[i] > indents[i - 1])
+        shallower = frozenset(i for i in text if indents[i] < indents[i - 1])
+        return cls(wide=frozenset(i for i in text if gaps[i] > usual),
+                   tight=frozenset(i for i in text if gaps[i] < usual), deeper=deeper, shallower=shallower)
+
+    def score(self, cards: list[list[int]]) -> float:
+        """How well cards (each its lines' indexes) agree with the page's spacing. A card that starts where the
+        page sets a line apart agrees; one that starts between two lines it keeps together, or runs across a
+        wider gap, disagrees. Indentation marks a group
+        one of two ways, whichever the cards fit better: its lines after the first are indented (a card
+        starts where the page outdents, and never runs across an outdent), or its first line is (a card
+        starts where the page indents, and never runs across an indent). Evenly spaced pages say nothing."""
+        starts = [min(card) for card in cards[1:]]
+        inner = [i for card in cards for i in sorted(card)[1:]]
+        blank = self._fit(starts, inner, self.wide, self.tight)
+        hanging = self._fit(starts, inner, self.shallower, self.deeper)
+        first_line = self._fit(starts, inner, self.deeper, self.shallower)
+        return settings.TEMPLATE_SPACING_WEIGHT * (blank + max(hanging, first_line))
+
+    @staticmethod
+    def _fit(starts: list[int], inner: list[int], opens: frozenset[int], closes: frozenset[int]) -> int:
+        return sum(1 for i in starts if i in opens) - sum(1 for i in starts if i in closes) - sum(
+            1 for i in inner if i in opens)
+
+
+def _trial(template: Template, content: list[Line], anchors: list[int], gap_limit: int | None = None,
+           spacing: _Spacing | None = None) -> _Trial:
     """Align a template to the page: its score, and each card's lines with their roles."""
     carried = frozenset(_carried(template.anchor, [content[a] for a in anchors]))
     before, after = _with_standfirst(template.before), _with_standfirst(template.after)
@@ -277,6 +324,9 @@ def _trial(template: Template, content: list[Line], anchors: list[int], gap_limi
     score += (tail_score - _unlike_titles(tail, titles)) * _TAIL_WEIGHT
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
+    if spacing is not None:
+        score += spacing.score([[content[a].index, *(line.index for line, _role in part)]
+                                for a, part in zip(anchors, parts, strict=True)])
     return _Trial(template=template, score=score, anchors=anchors, parts=parts, carried=carried)
 
 
