@@ -222,10 +222,12 @@ def _spaced(lines: list[str]) -> bool:
 
 def _wraps(line: str, after: str) -> bool:
     """In a text that sets its lines apart by blank lines, a long line goes on in the line right under it when
-    it stops short of a sentence's end and the next one opens lower-case or the long one ends on a word that
-    asks for more (`… for the first time since` / `the flood`): a lone wrapped headline or paragraph."""
+    it stops short of a sentence's end, and the next one opens lower-case, or the long one ends on a word that
+    asks for more (`… for the first time since` / `the flood`), or the next one is a short remainder (`… for
+    the Second` / `Year`): a lone wrapped headline or paragraph."""
     return (len(line) >= settings.WRAP_MIN_LINE_CHARS and not _FINISHED.search(line) and not _is_field(line)
-            and not _is_field(after) and (after[:1].islower() or ends_mid_phrase(line)))
+            and not _is_field(after) and (after[:1].islower() or ends_mid_phrase(line)
+                                          or len(after) < settings.WRAP_MIN_LINE_CHARS))
 
 
 # A date or a kind label alone goes on from a line only after a separator or a word that asks for it

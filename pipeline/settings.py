@@ -137,11 +137,15 @@ TEMPLATE_TAIL_WEIGHT = 0.5  # below the last card come footers, related links an
 # difference between the head's and the tail's weights, less than a missing title), on two such titles or more.
 END_TITLE_UNLIKE_COST = 0.7
 # Per card that starts (or runs on) where a plain-text page's blank lines and indentation say a group of lines
-# starts (or goes on): less than a line's fit, so spacing decides between alignments the lines leave equal,
-# and over a page of cards outweighs what its two ends say.
-TEMPLATE_SPACING_WEIGHT = 0.25
+# starts (or goes on), and per line indented unlike the other lines of its role: less than half a line's fit,
+# so spacing decides between alignments the lines leave equal, and over a page of cards outweighs what its
+# two ends say.
+TEMPLATE_SPACING_WEIGHT = 0.4
+# A listing indents a card's lines under its first (a title under its date) more often than it indents a card's
+# first line as prose indents a paragraph's: fitting the second way counts for this share of the first.
+FIRST_LINE_INDENT_SHARE = 0.5
 END_TITLE_SHORT_SHARE = 0.5
-END_TITLE_MIN_EVIDENCE = 2
+END_TITLE_MIN_EVIDENCE = 1
 # "a<b": the cost per card of printing b before a, against the usual label, headline, text order.
 TEMPLATE_ORDER_COST = {"title<teaser": -0.3, "kind<teaser": -0.3, "kind<title": -0.15}
 TEMPLATE_SAMPLE_GAPS = 3  # a long page's templates are ranked on its first three gaps ...

@@ -254,6 +254,7 @@ class _Spacing:
     tight: frozenset[int]
     deeper: frozenset[int]
     shallower: frozenset[int]
+    indents: tuple[int, ...]
 
     @classmethod
     def of(cls, content: list[Line], gaps: Sequence[int], indents: Sequence[int]) -> _Spacing | None:
@@ -265,7 +266,19 @@ class _Spacing:
         deeper = frozenset(i for i in text if indents[i] > indents[i - 1])
         shallower = frozenset(i for i in text if indents[i] < indents[i - 1])
         return cls(wide=frozenset(i for i in text if gaps[i] > usual),
-                   tight=frozenset(i for i in text if gaps[i] < usual), deeper=deeper, shallower=shallower)
+                   tight=frozenset(i for i in text if gaps[i] < usual), deeper=deeper, shallower=shallower,
+                   indents=tuple(indents) if deeper or shallower else ())
+
+    def unlike_roles(self, cards: list[list[tuple[int, str]]]) -> int:
+        """Lines indented unlike most lines of their role (each card's date line, its title, ...): a page prints
+        a role at one depth, so a heading above the first card is no title when the titles are indented."""
+        if not self.indents:
+            return 0
+        depths: dict[str, Counter[int]] = {}
+        for card in cards:
+            for index, role in card:
+                depths.setdefault(role, Counter())[self.indents[index]] += 1
+        return sum(sum(counts.values()) - max(counts.values()) for counts in depths.values())
 
     def score(self, cards: list[list[int]]) -> float:
         """How well cards (each its lines' indexes) agree with the page's spacing. A card that starts where the
@@ -273,13 +286,14 @@ class _Spacing:
         wider gap, disagrees. Indentation marks a group
         one of two ways, whichever the cards fit better: its lines after the first are indented (a card
         starts where the page outdents, and never runs across an outdent), or its first line is (a card
-        starts where the page indents, and never runs across an indent). Evenly spaced pages say nothing."""
+        starts where the page indents, and never runs across an indent): the rarer way in a listing, it counts
+        for less, so a date over an indented title is the title's. Evenly spaced pages say nothing."""
         starts = [min(card) for card in cards[1:]]
         inner = [i for card in cards for i in sorted(card)[1:]]
         blank = self._fit(starts, inner, self.wide, self.tight)
         hanging = self._fit(starts, inner, self.shallower, self.deeper)
         first_line = self._fit(starts, inner, self.deeper, self.shallower)
-        return settings.TEMPLATE_SPACING_WEIGHT * (blank + max(hanging, first_line))
+        return settings.TEMPLATE_SPACING_WEIGHT * (blank + max(hanging, settings.FIRST_LINE_INDENT_SHARE * first_line))
 
     @staticmethod
     def _fit(starts: list[int], inner: list[int], opens: frozenset[int], closes: frozenset[int]) -> int:
@@ -325,8 +339,10 @@ def _trial(template: Template, content: list[Line], anchors: list[int], gap_limi
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
     if spacing is not None:
-        score += spacing.score([[content[a].index, *(line.index for line, _role in part)]
-                                for a, part in zip(anchors, parts, strict=True)])
+        roles = [[(content[a].index, DATE), *((line.index, role) for line, role in part)]
+                 for a, part in zip(anchors, parts, strict=True)]
+        score += spacing.score([[index for index, _role in card] for card in roles])
+        score -= settings.TEMPLATE_SPACING_WEIGHT * spacing.unlike_roles(roles)
     return _Trial(template=template, score=score, anchors=anchors, parts=parts, carried=carried)
 
 
