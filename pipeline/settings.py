@@ -102,7 +102,7 @@ RELEASES_TABLE = "releases"
 RUNS_DIR = "_runs"  # run reports, one JSON file per run
 STATE_DIR = "_state"  # the incremental state: the manifest and the record cache
 STAGING_PREFIX = ".staging-"  # half-written datasets live here until the atomic rename
-EXTRACTION_VERSION = "7"  # bump when extraction output changes, so refresh reprocesses
+EXTRACTION_VERSION = "8"  # bump when extraction output changes, so refresh reprocesses
 
 # --- splitting ------------------------------------------------------------------------
 TITLE_MAX_CHARS = 300  # some agencies' headlines (a title and a long subtitle in one line) run past 250 characters
