@@ -142,9 +142,8 @@ END_TITLE_UNLIKE_COST = 0.7
 # two ends say.
 TEMPLATE_SPACING_WEIGHT = 0.4
 # A listing indents a card's lines under its first (a title under its date) more often than it indents a card's
-# first line as prose indents a paragraph's: reading a page the second way costs this many cards' worth, once
-# per page, so it wins only where it fits more cards.
-FIRST_LINE_INDENT_COST = 1.0
+# first line as prose indents a paragraph's: fitting the second way counts for this share of the first.
+FIRST_LINE_INDENT_SHARE = 0.5
 END_TITLE_SHORT_SHARE = 0.5
 END_TITLE_MIN_EVIDENCE = 1
 # "a<b": the cost per card of printing b before a, against the usual label, headline, text order.

@@ -286,15 +286,14 @@ class _Spacing:
         wider gap, disagrees. Indentation marks a group
         one of two ways, whichever the cards fit better: its lines after the first are indented (a card
         starts where the page outdents, and never runs across an outdent), or its first line is (a card
-        starts where the page indents, and never runs across an indent): the rarer way in a listing, it costs
-        one card's worth, so where both ways fit alike (a date over an indented title, an indented date over a
-        title) the page's ends decide. Evenly spaced pages say nothing."""
-        starts = [min(card) for card in cards]  # the first card's too: where it starts below the page's header
+        starts where the page indents, and never runs across an indent): the rarer way in a listing, it counts
+        for less, so a date over an indented title is the title's. Evenly spaced pages say nothing."""
+        starts = [min(card) for card in cards[1:]]
         inner = [i for card in cards for i in sorted(card)[1:]]
         blank = self._fit(starts, inner, self.wide, self.tight)
         hanging = self._fit(starts, inner, self.shallower, self.deeper)
         first_line = self._fit(starts, inner, self.deeper, self.shallower)
-        return settings.TEMPLATE_SPACING_WEIGHT * (blank + max(hanging, first_line - settings.FIRST_LINE_INDENT_COST))
+        return settings.TEMPLATE_SPACING_WEIGHT * (blank + max(hanging, settings.FIRST_LINE_INDENT_SHARE * first_line))
 
     @staticmethod
     def _fit(starts: list[int], inner: list[int], opens: frozenset[int], closes: frozenset[int]) -> int:
