@@ -30,4 +30,5 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(VENV) processed/releases processed/spokespeople processed/countries processed/figures \
-		processed/release_versions processed/_runs processed/_state processed/.lock
+		processed/release_versions processed/current processed/_versions processed/_runs processed/_state \
+		processed/.lock

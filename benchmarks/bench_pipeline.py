@@ -329,10 +329,10 @@ def synthetic_cache(count: int, seed: int = 1):
 
 
 def bench_dedup(count: int) -> tuple[float, int, int]:
-    """Seconds for the pipeline's dedup (pipeline.store.dedup_stream, every output window built) on a
+    """Seconds for the pipeline's dedup (pipeline.dedup.dedup_stream, every output window built) on a
     cache of count synthetic records; merged and expected merges."""
     from pipeline import settings
-    from pipeline.store import dedup_stream
+    from pipeline.dedup import dedup_stream
 
     cache, expected = synthetic_cache(count)
     gc.collect()

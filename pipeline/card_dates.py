@@ -28,6 +28,8 @@ _DAY_MONTH = re.compile(rf"^(?P<date>{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})$", re.
 _GLUED = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})\.\s+(?P<rest>[A-Z0-9“\"‘'].*)$")
 _ON_DATE = re.compile(rf"\bon\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE)
 _SENTENCE_DATE_MAX_WORDS = 16  # `Posted in Press Releases on April 17, 2015 | Preview`: a meta line, not a paragraph
+_RANGE = re.compile(rf"^(?:(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})\s*[-–—]\s*{_DAY},?\s+(?P<y1>{_YEAR})"
+                    rf"|(?P<d2>{_DAY})\s*[-–—]\s*{_DAY}\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR}))$", re.IGNORECASE)
 _YEAR_HEADING = re.compile(rf"^(?:[^\d]{{0,30}}\s)?(?P<year>{_YEAR})(?:\s[^\d]{{0,30}})?$")
 
 
@@ -49,6 +51,10 @@ def card_date(blocks: list[Block], order: Order | None) -> FoundDate | None:
             if parsed is not None:
                 return FoundDate(date=DateLine(published=parsed, date_text=block.text, form="date"), block=block,
                                  how=f"{block.path} @datetime")
+    for block in blocks:  # `<a>Title</a> May 3, 2021`: the line's text besides its link is the date
+        found = _beside_link(block, order)
+        if found is not None:
+            return FoundDate(date=found, block=block, how=f"{block.path} (date beside the title's link)")
     for finder, label in _FINDERS:
         for block in blocks:
             if finder is _in_sentence and (block.heading or block.text == block.link_text):
@@ -67,6 +73,24 @@ def card_date(blocks: list[Block], order: Order | None) -> FoundDate | None:
         if found is not None:
             return FoundDate(date=found, block=block, how=f"{block.path} (partial date)")
     return None
+
+
+def _beside_link(block: Block, order: Order | None) -> DateLine | None:
+    """The date a line prints beside its link, when that is all it prints besides the link."""
+    link = block.link_text
+    if not link or link == block.text or len(link.split()) < 2:
+        return None
+    if block.text.startswith(link):
+        rest, before = block.text[len(link):], link
+    elif block.text.endswith(link):
+        rest, before = block.text[:-len(link)], ""
+    else:
+        return None
+    found = _date_only(rest.strip(" |•·–—-,()[]"), order)
+    if found is None or found.published is None or found.rest:
+        return None
+    return DateLine(published=found.published, date_text=found.date_text, before=before or "",
+                    rest="" if before else link, form="trail" if before else "lead")
 
 
 def _before_link(block: Block) -> str:
@@ -151,8 +175,21 @@ def _in_sentence(text: str, order: Order | None) -> DateLine | None:
                     rest=text[match.end():].strip(" |•·–—-,"), form="sentence") if published else None
 
 
+def _range(text: str, order: Order | None) -> DateLine | None:
+    """An event's days (`Apr. 12 - 16, 2021`, `12–16 April 2021`): the first day is the item's date."""
+    if len(text) > settings.DATE_BLOCK_MAX_CHARS:
+        return None
+    match = _RANGE.match(text.strip())
+    if match is None:
+        return None
+    first = f"{match.group('m1')} {match.group('d1')}, {match.group('y1')}" if match.group("m1") else \
+        f"{match.group('d2')} {match.group('m2')} {match.group('y2')}"
+    published = parse_date(first, None, order)
+    return DateLine(published=published, date_text=match.group(0), form="date") if published else None
+
+
 _FINDERS = ((_date_only, "date line"), (_beside, "date beside the title"), (_dateline, "dateline"),
-            (_in_sentence, "date in a sentence"))
+            (_in_sentence, "date in a sentence"), (_range, "first day of a range"))
 
 
 def _in_pieces(blocks: list[Block], order: Order | None) -> FoundDate | None:

@@ -50,6 +50,7 @@ LOGGER = logging.getLogger(__name__)
 _TITLE_CLASS = re.compile(r"title|headline|heading|header|name|subject|description", re.IGNORECASE)
 _TEASER_CLASS = re.compile(r"summary|teaser|intro|excerpt|subheading|subtitle|desc|body|abstract|lead", re.IGNORECASE)
 _MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*(?:continue reading|read more|more)\s*»?$", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]{2,}")  # words of two letters or more: `R & D` holds none
 _TRAIL_PATH_TAGS = 4  # a title's cluster key: its tag and its three nearest ancestors' tags
 # Tags that never open a listing's item: a region starting at one is no candidate.
 _NEVER_ITEMS = frozenset({"br", "hr", "img", "input", "option", "source", "track", "wbr", "col", "colgroup", "meta",
@@ -86,6 +87,7 @@ class _Region:
     signature: str  # how the items were found: `siblings li.news`, `titles div/a/div/h2`
     shared_links: frozenset[str] = frozenset()  # hrefs several items carry: a category, `all news`, the page
     score: float = 0.0
+    aside: bool = False  # in a complementary column: the page's own only under a heading that names a kind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,10 +119,7 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
     regions.sort(key=lambda r: (r.score, -sum(len(i.blocks) for i in r.items) / len(r.items)), reverse=True)
     # Where any region dates its items, undated ones are something else (a menu of features, `In other news`).
     page_has_dates = any(_dated(r) >= 2 for r in regions)
-    chosen: list[_Region] = []
-    for region in regions:
-        if _is_listing_region(region, page_has_dates) and not any(_overlaps(region, other) for other in chosen):
-            chosen.append(region)
+    chosen = _best_cover([r for r in regions if _is_listing_region(r, page_has_dates)])
     headings = {id(item): heading for r in chosen for item, heading in _item_headings(r)}
     for region in chosen:
         _date_from_heading(region, headings, order)
@@ -135,7 +134,7 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
             heading = headings.get(id(item))
             if heading is not None and is_sidebar_heading(heading):
                 continue  # a `Most read` list printed inside the page's own
-            card = _card(item, region, base_url, (kind_of(heading) or kind_suffix(heading)) if heading else None)
+            card = _card(item, region, base_url, _heading_kind(heading))
             if card is None:
                 continue
             key = (card.title, card.published)
@@ -158,6 +157,39 @@ def listing_cards(text: str, url: str | None) -> tuple[Card, ...]:
     order = numeric_order([page.tree.text_content()], page.meta.lang) or order_from_hint(
         urlsplit(url).hostname if url else None)
     return find_cards(page.tree, url or base_href(page.tree) or page.url, order).cards
+
+
+def _best_cover(regions: list[_Region]) -> list[_Region]:
+    """The regions that together explain the most: a region claims its holder's whole subtree, so the choice
+    at every element is its own best region or the best of what its children hold (two rows of cards beat the
+    table that holds both when they explain more)."""
+    own: dict[lxml.html.HtmlElement, _Region] = {}
+    for region in regions:  # best first: the first region of each holder is its best
+        own.setdefault(region.parent, region)
+    children: dict[lxml.html.HtmlElement, list[lxml.html.HtmlElement]] = defaultdict(list)
+    relevant: set[lxml.html.HtmlElement] = set()
+    for holder in own:
+        node = holder
+        while node is not None and node not in relevant:
+            relevant.add(node)
+            parent = node.getparent()
+            if parent is not None:
+                children[parent].append(node)
+            node = parent
+    best: dict[lxml.html.HtmlElement, tuple[float, list[_Region]]] = {}
+    for node in sorted(relevant, key=_depth, reverse=True):  # deepest first: children before their parents
+        below = [best[child] for child in children.get(node, ())]
+        total = sum(score for score, _ in below)
+        picked = [r for _, rs in below for r in rs]
+        mine = own.get(node)
+        # A tie goes to the smaller regions below: the cards, not the section that holds them and a stray box.
+        best[node] = (mine.score, [mine]) if mine is not None and mine.score > total else (total, picked)
+    tops = [node for node in relevant if node.getparent() is None or node.getparent() not in relevant]
+    return [r for node in tops for r in best[node][1]]
+
+
+def _depth(element: lxml.html.HtmlElement) -> int:
+    return sum(1 for _ in element.iterancestors())
 
 
 def _summaries(regions: list[_Region], chosen: list[_Region]) -> tuple[RegionSummary, ...]:
@@ -184,26 +216,6 @@ def _document_position(root: lxml.html.HtmlElement, element: lxml.html.HtmlEleme
     return 0
 
 
-def _overlaps(a: _Region, b: _Region) -> bool:
-    """Two regions overlap when one's items or holder lie inside the other's, or they share their holder."""
-    if a.parent is b.parent:
-        return True
-    return _inside(a, b) or _inside(b, a)
-
-
-def _inside(a: _Region, b: _Region) -> bool:
-    """True when an item of b lies inside an item of a, or inside a's holder."""
-    a_nodes = {id(e) for item in a.items for e in item.elements}
-    for item in b.items:
-        for element in item.elements:
-            if id(element) in a_nodes:
-                return True
-            for ancestor in element.iterancestors():
-                if id(ancestor) in a_nodes or ancestor is a.parent:
-                    return True
-    return False
-
-
 def _dated(region: _Region) -> int:
     return sum(1 for item in region.items if item.full_date)
 
@@ -214,6 +226,8 @@ def _is_listing_region(region: _Region, page_has_dates: bool) -> bool:
     titled = [item for item in region.items if item.title is not None]
     if len(titled) < 2 or region.score < settings.LISTING_MIN_SCORE:
         return False
+    if region.aside and not _names_a_kind(_section_heading(region.parent)):
+        return False  # a complementary column's list is the page's own only under a kind (`In the news`)
     if any(sum(len(b.text) for b in item.blocks) > settings.CARD_MAX_CHARS for item in region.items):
         return False  # an item holding a whole article is no card: the page's own text beside a box
     if _dated(region) + sum(1 for i in region.items if i.date is not None and not i.full_date) >= 2:
@@ -247,7 +261,7 @@ def _sibling_regions(root: lxml.html.HtmlElement, order: Order | None,
                 groups = _groups(children, signatures, start)
                 if len(groups) >= 2:
                     yield _region(parent, [_read_item(g, order, lines_of) for g in groups if g], f"siblings {start}",
-                                  order)
+                                  order, lines_of.in_aside(parent))
 
 
 def _tolerant_signatures(children: list[lxml.html.HtmlElement]) -> list[str]:
@@ -294,7 +308,21 @@ def _title_regions(root: lxml.html.HtmlElement, order: Order | None,
         if holders is None:
             continue
         parent, roots = holders
-        yield _region(parent, [_read_item(run, order, lines_of) for run in _runs(roots)], f"titles {trail}", order)
+        yield _region(parent, [_read_item(run, order, lines_of) for run in _runs(roots)], f"titles {trail}", order,
+                      lines_of.in_aside(parent) or any(lines_of.in_aside(r) for r in roots))
+
+
+def _names_a_kind(heading: str | None) -> bool:
+    """A section heading that names a kind of release (`Press releases`, `Published in the News.`)."""
+    return heading is not None and not is_sidebar_heading(heading) and _heading_kind(heading) is not None
+
+
+def _heading_kind(heading: str | None) -> str | None:
+    """The kind a section heading names (`Events` -> event, `Published in the News.` -> media_coverage)."""
+    if not heading:
+        return None
+    text = heading.strip(" .:!")
+    return kind_of(text) or kind_suffix(text)
 
 
 def _is_title_element(element: lxml.html.HtmlElement, lines_of: TreeLines) -> bool:
@@ -393,8 +421,10 @@ def _is_short_label(element: lxml.html.HtmlElement) -> bool:
         and (kind_of(text) is not None or is_date_text(text) or len(text.split()) <= settings.DATE_REST_MAX_WORDS)
 
 
-def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str, order: Order | None) -> _Region:
-    region = _Region(parent=parent, items=items, signature=how, shared_links=_shared_links(items))
+def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str, order: Order | None,
+            aside: bool = False) -> _Region:
+    items = [item for item in items if item.blocks]  # a spacer cell or an empty wrapper is no item
+    region = _Region(parent=parent, items=items, signature=how, shared_links=_shared_links(items), aside=aside)
     if 2 * sum(1 for item in items if item.date is None) > len(items):  # a day's archive: its heading dates them
         heading = _section_heading(parent)
         found = date_cell(heading, order) if heading else None
@@ -451,13 +481,17 @@ def _find_kind(item: _Item) -> None:
 
 def _title_score(block: Block, item: _Item, shared: frozenset[str]) -> float:
     """How much a line looks like the item's headline, from its markup and its text."""
-    if block is item.date_block and item.date is not None and not (item.date.before or item.date.rest):
-        return 0.0
-    base = _line_score(block.text, block.heading, block.element.tag, _own_classes(block))
+    text = block.text
+    if block is item.date_block and item.date is not None:
+        # The line's words besides its date: a headline (`Title | 6/14/2021`), or a label (`Oct.13.2022 R & D`).
+        text = item.date.before or item.date.rest
+        if len(_WORDS.findall(text)) < settings.DATED_TITLE_MIN_WORDS:
+            return 0.0
+    base = _line_score(text, block.heading, block.element.tag, _own_classes(block))
     if base is None or in_figure(block.element, item.root):
         return 0.0
     own_link = bool(block.href) and _href_key(block.href or "") not in shared
-    if block.href and not own_link and not block.heading:
+    if block.href and not own_link and not block.heading and len(_WORDS.findall(text)) < settings.DATED_TITLE_MIN_WORDS:
         return 0.0  # a category or `all news` link that every item carries is no item's headline
     return max(base + (1.5 if own_link else 0.0), 0.0)
 
@@ -532,7 +566,7 @@ def _score(region: _Region) -> float:
     score -= 0.5 * sum(1 for item in items if _label_after_title(item))
     # A listing dates its items alike: an undated item among dated ones is something else (a box's heading).
     if 2 * (dated + partly) >= len(items):
-        score -= 1.5 * sum(1 for item in items if item.date is None)
+        score -= 2.0 * sum(1 for item in items if item.date is None)  # more than its headline and link earn
     if dated + partly == 0 and linked < len(titled):
         score *= 0.5
     return score

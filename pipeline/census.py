@@ -18,7 +18,7 @@ from .dates import Order, dateline
 from .markup import TreeLines
 from .records import Page, Release
 
-__all__ = ["Census", "take_census"]
+__all__ = ["Census", "count_dates", "take_census"]
 
 _CONTENT = frozenset({"article", "section", "li", "main"})  # a header or footer inside these is an item's
 
@@ -44,17 +44,20 @@ class Census:
                 f"({self.dated} dated)")
 
 
-def take_census(page: Page, releases: list[Release], order: Order | None, lines: TreeLines | None = None) -> Census:
-    """Count the page's date lines (an HTML page's over its whole body but navigation, asides, header and
-    footer, `<time datetime>` included) and the records' dates."""
+def count_dates(page: Page, order: Order | None, lines: TreeLines | None = None) -> int:
+    """The page's date lines: an HTML page's over its whole body but navigation, asides and the page's own
+    header and footer, `<time datetime>` included; a text page's over its lines. A line printed twice counts once."""
     if page.tree is not None:
         blocks = (lines or TreeLines(page.tree)).blocks
         texts = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in blocks if not _in_furniture(b.element)]
-        dates = sum(1 for line in dict.fromkeys(texts) if " @" in line or _is_date_line(line, order))
-    else:
-        dates = sum(1 for line in dict.fromkeys(page.blocks) if _is_date_line(line, order))
-    dated = sum(1 for r in releases if r.published is not None)
-    return Census(dates=dates, records=len(releases), dated=dated)
+        return sum(1 for line in dict.fromkeys(texts) if " @" in line or _is_date_line(line, order))
+    return sum(1 for line in dict.fromkeys(page.blocks) if _is_date_line(line, order))
+
+
+def take_census(page: Page, releases: list[Release], order: Order | None, lines: TreeLines | None = None) -> Census:
+    """The page's date lines against the dates its records hold."""
+    return Census(dates=count_dates(page, order, lines), records=len(releases),
+                  dated=sum(1 for r in releases if r.published is not None))
 
 
 def _in_furniture(element: lxml.html.HtmlElement) -> bool:

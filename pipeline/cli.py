@@ -9,11 +9,13 @@ import sys
 from pathlib import Path
 
 from . import settings
-from .errors import ConfigError, PipelineError
+from .errors import ConfigError, OutputError, PipelineError
+from .report import WORKING_ON
 
 LOGGER = logging.getLogger("pipeline")  # every module's logger is below this one
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")  # what can end a line, or rewrite one
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # what a terminal acts on; tabs and newlines lay text out
 
 ALLOW_EMPTY_HELP = ("publish even when no file was read and published releases would be removed "
                     "(otherwise refused with exit 2)")
@@ -140,14 +142,35 @@ class _OneLineFormatter(logging.Formatter):
     """Keep every log message on its own line: a file name with a newline in it cannot forge a log line."""
 
     def formatMessage(self, record: logging.LogRecord) -> str:
+        working_on = WORKING_ON.get()
+        if working_on and not record.name.startswith("pipeline"):  # libraries do not say which page they were on
+            record.message = f"{record.message} (while handling {working_on})"
         record.message = _one_line(record.message)
         return super().formatMessage(record)
 
 
-def _print(text: str) -> None:
-    """Print to stdout now, so that a closed pipe is found while main can still handle it."""
-    print(text)
-    sys.stdout.flush()
+def _print(text: str, *, done: str = "") -> None:
+    """Print to stdout now, so that a closed pipe or a full disk is found while main can still handle it;
+    bytes a terminal would act on (escape sequences in a file name) are printed escaped. `done` says what
+    had already happened when the output cannot be written."""
+    if sys.stdout is None:
+        raise OutputError(f"{done}standard output is closed: nothing can be printed")
+    try:
+        print(_UNSAFE.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), text))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise OutputError(f"{done}cannot write to standard output: {exc.strerror or exc}") from exc
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's own flush at exit cannot fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -172,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
                 workers=getattr(args, "workers", 1), scheduler=getattr(args, "scheduler", None),
                 allow_empty=args.allow_empty,
             )
-            _print(report.summary_line())
+            _print(report.summary_line(), done="the run finished and published; ")
             return 1 if report.scrape_failures and not report.pages_fetched and args.command == "refresh" else 0
         if args.command == "scrape":
             return _scrape(args)
@@ -187,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
 
             if not args.page.is_file():
                 raise ConfigError(f"{args.page}: no such file")
-            print(explain(args.page))
+            _print(explain(args.page))
             return 0
         if args.command == "stats":
             from .query import stats
@@ -199,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         # The reader went away (`stats | head`): stop quietly, as any Unix filter does.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's own flush must not fail
+        _silence_stdout()  # the exit's own flush must not fail
         return 141  # 128 + SIGPIPE: what a shell reports for a filter stopped by a closed pipe
     except KeyboardInterrupt:
         print("pipeline: interrupted; the published dataset is unchanged", file=sys.stderr)

@@ -46,3 +46,10 @@ class LockedError(PipelineError):
     """Another writer holds the output directory's lock."""
 
     exit_code = 75  # EX_TEMPFAIL: try again later
+
+
+class StalledError(PipelineError):
+    """A run went on past the run timeout: this one stopped itself, or the one holding the lock is stalled.
+    Unlike a busy lock (75), a failure: the nightly job must not go quiet for good."""
+
+    exit_code = 1

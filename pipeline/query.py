@@ -1,10 +1,14 @@
 """Read the dataset: a table as a DataFrame with filters pushed down to Parquet, SQL over every table,
-and a text summary. Each table is `<out>/<table>/part-0.parquet`, published by `pipeline.store`."""
+and a text summary. Every call reads one version: the files the current version lists (`pipeline.versions`),
+never a directory's glob; a file someone else put beside them is ignored, with a warning."""
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import logging
+import os
+import stat
+import threading
 import tomllib
 import warnings
 from collections.abc import Callable
@@ -21,6 +25,8 @@ import pycountry
 
 from . import settings
 from .errors import ConfigError, DatasetError, PipelineError
+from .files import file_kind
+from .versions import Version, current, warn_foreign
 
 if TYPE_CHECKING:
     import duckdb
@@ -41,45 +47,59 @@ class QueryError(ConfigError):
 
 
 def table_names(out: str | Path = "processed") -> list[str]:
-    """List the tables of the dataset under out: the directories that hold Parquet files."""
-    root = Path(out)
-    if not root.is_dir():
-        return []
-    # _state, _runs and .staging-* hold the pipeline's own files, not tables.
-    return sorted(p.name for p in root.iterdir()
-                  if p.is_dir() and not p.name.startswith(("_", ".")) and any(p.glob("*.parquet")))
+    """List the tables of the current version of the dataset under out."""
+    version = current(Path(out))
+    return sorted(version.tables) if version is not None else []
 
 
-def _require(out: str | Path, table: str = RELEASES) -> Path:
-    """The directory of one table; a one-line DatasetNotFoundError when the dataset or table is absent."""
-    names = table_names(out)
-    if RELEASES not in names:
+def _version(out: str | Path, table: str = RELEASES) -> Version:
+    """The current version, holding the table asked for; a one-line DatasetNotFoundError when it is absent."""
+    version = current(Path(out))
+    if version is None or RELEASES not in version.tables:
         raise DatasetNotFoundError(
             f"no dataset in {out} ({Path(out) / RELEASES / 'part-0.parquet'} is missing): "
             f"build it with `python -m pipeline run --out {out}`"
         )
-    if table not in names:
-        raise DatasetNotFoundError(f"no {table!r} table in the dataset in {out}; it has: {', '.join(names)}")
-    return Path(out) / table
+    if table not in version.tables:
+        raise DatasetNotFoundError(f"no {table!r} table in the dataset in {out}; it has: "
+                                   f"{', '.join(sorted(version.tables))}")
+    return version
 
 
-def _dataset(out: str | Path, table: str) -> pads.Dataset:
-    """One table as a pyarrow dataset, each file checked to open as Parquet (DatasetError names one that does not)."""
-    directory = _require(out, table)
-    for part in sorted(directory.glob("*.parquet")):
+def _dataset(version: Version, table: str) -> pads.Dataset:
+    """One table of a version as a pyarrow dataset of exactly the files the version lists, each checked to
+    be a regular file that opens as Parquet (DatasetError names one that is not)."""
+    warn_foreign(version, table)
+    parts = version.files(table)
+    for part in parts:
         try:
+            mode = os.lstat(part).st_mode
+            if not stat.S_ISREG(mode):  # never opened: a FIFO would hang the reader
+                raise DatasetError(f"{version.shown(part)} is {file_kind(mode)}, not the file this pipeline wrote; "
+                                   f"rebuild the dataset with `python -m pipeline run --out {version.out}`")
             pq.read_metadata(part)
         except (OSError, pa.ArrowException) as exc:
-            raise DatasetError(f"{part} is not a readable Parquet file ({_first_line(exc)}); "
-                               f"rebuild the dataset with `python -m pipeline run --out {out}`") from exc
-    return pads.dataset(directory, format="parquet")
+            raise DatasetError(f"{version.shown(part)} is not a readable Parquet file ({_first_line(exc)}); "
+                               f"rebuild the dataset with `python -m pipeline run --out {version.out}`") from exc
+    return pads.dataset([str(part) for part in parts], format="parquet")
+
+
+def _damaged(version: Version, tables: list[str]) -> str | None:
+    """The first file of these tables that cannot be read to its end, shown as the user finds it."""
+    for table in tables:
+        for part in version.files(table):
+            try:
+                pq.ParquetFile(part).read()
+            except (OSError, pa.ArrowException) as exc:
+                return f"{version.shown(part)} is damaged ({_first_line(exc)})"
+    return None
 
 
 _Reader = TypeVar("_Reader", bound=Callable)
 
 
 def _named_damage(reader: _Reader) -> _Reader:
-    """Turn damage found while scanning the dataset into a one-line DatasetError, not an Arrow traceback."""
+    """Turn damage found while scanning the dataset into a one-line DatasetError naming the damaged file."""
 
     @functools.wraps(reader)
     def checked(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -88,7 +108,11 @@ def _named_damage(reader: _Reader) -> _Reader:
         except PipelineError:
             raise
         except (OSError, pa.ArrowException) as exc:
-            raise DatasetError(f"the dataset is unreadable: {_first_line(exc)}") from exc
+            out = kwargs.get("out", args[0] if args else "processed")
+            version = current(Path(out))
+            where = _damaged(version, sorted(version.tables)) if version is not None else None
+            raise DatasetError(f"the dataset is unreadable: {where or _first_line(exc)}; rebuild it with "
+                               f"`python -m pipeline run --out {out}`") from exc
 
     return checked  # type: ignore[return-value]
 
@@ -150,10 +174,11 @@ def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | d
     the releases table's own `countries` and `spokespeople` lists (one narrow scan with the scalar
     filters pushed down, lists tested in Arrow), and the matching ids are pushed down as
     `release_id IN (...)`. Reading the lists from the releases file itself, not from the flat tables,
-    keeps the answer consistent with that one file even while a run is replacing the tables.
+    and every table of one call comes from one version, even while a run publishes the next one.
     """
     _require_text(table=table, kind=kind, organization=organization, country=country, spokesperson=spokesperson)
-    releases = _dataset(out, RELEASES)
+    version = _version(out, table)
+    releases = _dataset(version, RELEASES)
     scalar = _scalar_filter(since, until, kind, organization)
     ids = None
     if country is not None or spokesperson is not None:
@@ -161,7 +186,7 @@ def load(out: str | Path = "processed", table: str = RELEASES, *, since: str | d
     if table == RELEASES:
         expression = scalar if ids is None else _and(scalar, pc.field("release_id").isin(ids))
         return _read(releases, columns, expression)
-    target = _dataset(out, table)
+    target = _dataset(version, table)
     if scalar is None and ids is None:
         return _read(target, columns, None)
     if "release_id" not in target.schema.names:
@@ -232,13 +257,20 @@ def _any_item(lists: pa.ChunkedArray, predicate: Callable[[pa.Array], pa.Array])
 
 def connect(out: str | Path = "processed") -> duckdb.DuckDBPyConnection:
     """Open an in-memory DuckDB connection with each table of the dataset as a read-only view of the same name."""
+    return _connect(_version(out))
+
+
+def _connect(version: Version) -> duckdb.DuckDBPyConnection:
     import duckdb
 
-    _require(out)
     # No hive partitioning: a `key=value` directory above out must not turn into a column.
-    tables = {name: _dataset(out, name) for name in table_names(out)}
+    tables = {name: _dataset(version, name) for name in sorted(version.tables)}
     # No spill directory: with external access off, DuckDB would still let a query write into it.
     connection = duckdb.connect(":memory:", config={"temp_directory": ""})
+    try:
+        connection.execute("SET enable_progress_bar = false")  # DuckDB would draw it on the caller's terminal
+    except duckdb.InvalidInputException as exc:  # in Jupyter without ipywidgets: no bar can be drawn anyway
+        LOGGER.debug("progress bar left as it is: %s", exc)
     for statement in _LOCKDOWN:
         connection.execute(statement)
     for name, dataset in tables.items():
@@ -264,21 +296,68 @@ def sql(query: str, out: str | Path = "processed") -> pd.DataFrame:
 
     if not isinstance(query, str):
         raise QueryError(f"the query must be a string of SQL, not {type(query).__name__}")
-    connection = connect(out)
+    version = _version(out)
+    connection = _connect(version)
     try:
         if not connection.extract_statements(query):
             raise QueryError('the query is empty (only blanks or comments): try "SELECT count(*) FROM releases"')
-        with warnings.catch_warnings():
-            # DuckDB 2.0's own pandas conversion of timestamp columns calls a pandas 3.1-deprecated API;
-            # harmless, and not the caller's to fix.
-            warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop is deprecated")
-            return connection.execute(query).df()
+        return _interruptible(connection, query)
+    except duckdb.InterruptException:
+        raise KeyboardInterrupt from None  # Ctrl-C: what a caller expects, not a query error
+    except RuntimeError as exc:
+        if "interrupted" in str(exc).lower():  # DuckDB's own word for a query stopped by Ctrl-C
+            raise KeyboardInterrupt from None
+        raise
     except duckdb.PermissionException as exc:
         raise QueryError(f"refused: SQL reads the dataset's tables and nothing else ({_first_line(exc)})") from exc
     except duckdb.Error as exc:
+        # A query the parser, binder and catalog accepted failed while scanning: name the damaged file, if any.
+        syntax = isinstance(exc, duckdb.ParserException | duckdb.BinderException | duckdb.CatalogException)
+        damage = None if syntax else _damaged(version, sorted(version.tables))
+        if damage:
+            raise DatasetError(f"the dataset is unreadable: {damage}; rebuild it with "
+                               f"`python -m pipeline run --out {out}`") from exc
         raise QueryError(f"SQL error: {_first_line(exc)}") from exc
     finally:
-        connection.close()
+        try:
+            connection.close()
+        except duckdb.Error:  # an interrupted query that has not stopped yet: the process's exit ends it
+            LOGGER.debug("the SQL connection is still busy; not closed")
+
+
+def _interruptible(connection: duckdb.DuckDBPyConnection, query: str) -> pd.DataFrame:
+    """The query's result, computed in a worker thread while this one waits in Python: Ctrl-C is then a
+    KeyboardInterrupt here at once (DuckDB's own check can miss it) and interrupts the query."""
+    result: list[pd.DataFrame] = []
+    failure: list[Exception] = []
+    done = threading.Event()  # not Thread.join: a join interrupted by Ctrl-C can report a live thread ended
+
+    def work() -> None:
+        try:
+            with warnings.catch_warnings():
+                # DuckDB 2.0's own pandas conversion of timestamp columns calls a pandas 3.1-deprecated API;
+                # harmless, and not the caller's to fix.
+                warnings.filterwarnings("ignore", message="The inplace keyword in DataFrame.drop is deprecated")
+                result.append(connection.execute(query).df())
+        except Exception as exc:  # noqa: BLE001 - raised again in the caller's thread, which sorts it out
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=work, name="pipeline-sql", daemon=True).start()
+    try:
+        while not done.wait(0.1):
+            pass
+    except KeyboardInterrupt:
+        connection.interrupt()
+        done.wait(_INTERRUPT_WAIT_S)
+        raise
+    if failure:
+        raise failure[0]
+    return result[0]
+
+
+_INTERRUPT_WAIT_S = 10.0  # how long an interrupted query may take to stop before the caller moves on
 
 
 def _first_line(error: Exception) -> str:
@@ -288,18 +367,19 @@ def _first_line(error: Exception) -> str:
 @_named_damage
 def stats(out: str | Path = "processed") -> str:
     """Summarise the dataset: releases per organisation and year, top countries and spokespeople, null rates."""
-    releases = _dataset(out, RELEASES).to_table()
+    version = _version(out)
+    releases = _dataset(version, RELEASES).to_table()
     frame = releases.select(["release_id", "organization", "published", "language"]).to_pandas()
     dated = frame["published"].dropna()
     span = f", published {min(dated)} to {max(dated)}" if len(dated) else ""
-    sizes = ", ".join(f"{name} {_dataset(out, name).count_rows()}" for name in table_names(out))
+    sizes = ", ".join(f"{name} {_dataset(version, name).count_rows()}" for name in sorted(version.tables))
     lines = [f"Dataset {out}: {len(frame)} releases{span}, {len(frame) - len(dated)} undated",
              f"Rows per table: {sizes}", ""]
     lines += ["Releases per organisation (publisher) and year:", _per_organization_year(frame), ""]
     lines += ["Releases by language (ISO 639-1):",
               _per_language(frame), ""]
-    lines += [f"Top {TOP} countries (releases mentioning them, and mentions):", _top_countries(out), ""]
-    lines += [f"Top {TOP} spokespeople (releases quoting them):", _top_spokespeople(out), ""]
+    lines += [f"Top {TOP} countries (releases mentioning them, and mentions):", _top_countries(version), ""]
+    lines += [f"Top {TOP} spokespeople (releases quoting them):", _top_spokespeople(version), ""]
     lines += ["Null rate per column of releases (lists and strings: also the share empty):", _null_rates(releases)]
     return "\n".join(lines)
 
@@ -331,8 +411,10 @@ def _per_language(frame: pd.DataFrame) -> str:
     return counts.sort_values(["releases", "language"], ascending=[False, True]).to_string(index=False)
 
 
-def _top_countries(out: str | Path) -> str:
-    mentions = load(out, "countries", columns=["release_id", "code", "country_name"])
+def _top_countries(version: Version) -> str:
+    if "countries" not in version.tables:
+        return "(no countries table)"
+    mentions = _dataset(version, "countries").to_table(columns=["release_id", "code", "country_name"]).to_pandas()
     if mentions.empty:
         return "(no countries)"
     top = (mentions.assign(country_name=mentions["country_name"].fillna("?"))
@@ -342,8 +424,10 @@ def _top_countries(out: str | Path) -> str:
     return top.to_string(index=False)
 
 
-def _top_spokespeople(out: str | Path) -> str:
-    people = load(out, "spokespeople", columns=["release_id", "name", "organization"])
+def _top_spokespeople(version: Version) -> str:
+    if "spokespeople" not in version.tables:
+        return "(no spokespeople table)"
+    people = _dataset(version, "spokespeople").to_table(columns=["release_id", "name", "organization"]).to_pandas()
     if people.empty:
         return "(no spokespeople)"
     # A person quoted with and without an organisation is one person: show the organisation named most.

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import itertools
 import logging
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +15,10 @@ from . import settings
 from .dates import date_line
 from .errors import SkipInput
 from .feeds import feed_page
+from .files import RefusedFile, read_bounded
 from .html import read_html
 from .lines import clean_line, ends_mid_phrase, is_kind_and_date, kind_of
+from .rawdir import walk
 from .records import Page
 from .sidecar import Sidecar, read_sidecar, sidecar_path
 
@@ -46,25 +49,20 @@ codecs.register_error("pipeline-cp1252", _cp1252_for_bad_utf8)
 
 def iter_raw_files(raw_dir: Path) -> Iterator[Path]:
     """Yield every input file under raw_dir in a stable order, sidecars and hidden files excluded."""
-    for path in sorted(raw_dir.rglob("*")):
-        if not path.is_file() or path.name.endswith(settings.SIDECAR_SUFFIX):
-            continue
-        if any(part.startswith((".", "_")) for part in path.relative_to(raw_dir).parts):
-            continue
-        yield path
+    return (entry.path for entry in walk(raw_dir) if entry.reason is None)
 
 
-def read(path: Path) -> Page:
-    """Read one raw file into a Page; raise SkipInput with the reason when it is unusable."""
+def read(path: Path, *, root: Path | None = None) -> Page:
+    """Read one raw file into a Page; raise SkipInput with the reason when it is unusable. With `root` (a
+    resolved directory), the file opened must be one under it at the moment it is opened."""
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in settings.TEXT_SUFFIXES | settings.HTML_SUFFIXES | settings.FEED_SUFFIXES:
         raise SkipInput(source, f"not a page: {suffix} files are neither plain text, HTML nor a feed or sitemap")
     try:
-        size = path.stat().st_size
-        if size > settings.MAX_FILE_BYTES:
-            raise SkipInput(source, f"file is {size:,} bytes, over the {settings.MAX_FILE_BYTES:,} limit")
-        data = path.read_bytes()
+        data, status = read_bounded(path, settings.MAX_FILE_BYTES, inside=root)
+    except RefusedFile as refused:
+        raise SkipInput(source, refused.reason, retry=refused.retry) from None
     except OSError as exc:
         raise SkipInput(source, f"cannot read: {exc.strerror or exc}", retry=True) from exc
     if not data.strip():
@@ -74,7 +72,7 @@ def read(path: Path) -> Page:
     digest = hashlib.sha256(data).hexdigest()
     is_html = path.suffix.lower() in settings.HTML_SUFFIXES or bool(_HTML_SNIFF.search(data[:2048]))
     meta = _sidecar(path)
-    fetched_at = meta.fetched_at if meta and meta.fetched_at else _arrival(path)
+    fetched_at = meta.fetched_at if meta and meta.fetched_at else _arrival(status)
     if suffix in settings.FEED_SUFFIXES:  # a scraped feed or sitemap: its entries are the records
         return feed_page(source, data, digest, meta, fetched_at)
     text, warning = decode(data, _header_charset(meta.content_type if meta else None), html=is_html)
@@ -166,9 +164,9 @@ def _header_charset(content_type: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def _arrival(path: Path) -> dt.datetime:
+def _arrival(status: os.stat_result) -> dt.datetime:
     """When a raw file without a sidecar arrived: its mtime (raw files are immutable, so it is stable)."""
-    return dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.UTC)
+    return dt.datetime.fromtimestamp(int(status.st_mtime), tz=dt.UTC)
 
 
 def _looks_binary(head: bytes) -> bool:

@@ -1,6 +1,7 @@
 """What a run did: each stage's StageInfo, and the run report made of them."""
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import itertools
 import time
@@ -10,6 +11,8 @@ from typing import Any, NamedTuple
 
 from .errors import PipelineError
 
+# The raw file or URL being handled: a library's log line, which names nothing, is tagged with it.
+WORKING_ON: contextvars.ContextVar[str | None] = contextvars.ContextVar("pipeline_working_on", default=None)
 # Drops of several stages interleave file by file; this numbers them so the report lists them in order.
 _DROP_ORDER = itertools.count()
 
@@ -107,6 +110,7 @@ class RunReport:
     pages_fetched: int
     scrape_failures: list[list[str]]  # [url, reason]
     files_seen: int
+    files_gone: int  # files an earlier run read that raw no longer holds: their releases go unless seen elsewhere
     files_read: int
     snapshots_processed: int
     files_skipped: list[tuple[str, str]]  # (path, reason), in the order the files were met
@@ -119,6 +123,7 @@ class RunReport:
     updated: int
     unchanged: int
     removed: int  # published before, gone now: said in the summary line, refused when nothing was read
+    versions_removed: int  # old dataset versions removed (VERSIONS_KEPT are kept)
     published: bool
     error: str  # why the run failed; empty when it did not
     seconds: dict[str, float]
@@ -139,14 +144,16 @@ class RunReport:
             started=started, finished=now(), raw=raw, out=out, model=model, incremental=incremental,
             pages_fetched=stage("scrape").items_out,
             scrape_failures=[[d.item, d.reason] for d in stage("scrape").dropped],
-            files_seen=stage("scan").items_in, files_read=stage("read").items_out,
+            files_seen=stage("scan").items_in, files_gone=stage("scan").counts.get("gone", 0),
+            files_read=stage("read").items_out,
             snapshots_processed=stage("split").counts.get("pages_done", 0),
             files_skipped=[(d.item, d.reason) for d in files],
             pages_not_understood=[(d.item, d.reason) for d in stage("split").flagged],
             records=stage("extract").items_out, records_with_warnings=stage("extract").counts.get("with_warnings", 0),
             releases=stage("write").items_in, duplicates_merged=stage("dedup").counts.get("merged", 0),
             added=write.get("added", 0), updated=write.get("updated", 0), unchanged=write.get("unchanged", 0),
-            removed=write.get("removed", 0), published=published, error=error,
+            removed=write.get("removed", 0), versions_removed=write.get("versions_removed", 0),
+            published=published, error=error,
             seconds={s.name: round(s.seconds, 3) for s in stages}, stages=tuple(stages),
         )
 
@@ -166,6 +173,8 @@ class RunReport:
             f"{self.releases} releases ({self.added} added, {self.updated} updated, {self.unchanged} unchanged"
             f"{f', {self.removed} removed' if self.removed else ''})"
             f"{'' if self.published else ', nothing new to publish'}; skipped: {skipped}"
+            f"{f'; {self.files_gone} files gone from raw' if self.files_gone else ''}"
+            f"{f'; {self.versions_removed} old versions removed' if self.versions_removed else ''}"
             + (f"; not understood: {len(self.pages_not_understood)} page"
                f"{'s' if len(self.pages_not_understood) != 1 else ''} (their dates are in no record: see the run "
                "report)" if self.pages_not_understood else "")

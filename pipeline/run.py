@@ -1,19 +1,29 @@
 """`run()`: the stages in sequence under the output directory's lock; the run report is their StageInfos.
 
-`run(..., incremental=True)` is the nightly refresh: what is new → the stages on it → merge → publish.
+`run(..., incremental=True)` is the nightly refresh: what is new and what is gone → the stages on the new →
+merge → publish a new version.
 """
 from __future__ import annotations
 
 import functools
 import logging
+import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pyarrow.parquet as pq
+
 from . import settings
-from .errors import ConfigError
+from .errors import ConfigError, StalledError, os_reason
 from .report import RunReport, StageInfo, error_text, now
-from .stages import dedup_and_write, extract_new, scan, scrape_sites
-from .state import StateStore
+from .stages import dedup_and_write, read_split_extract, scan, scrape_sites
+from .state import OutputDir
+from .store import StagedVersion, check_output
+from .versions import TABLES, current
 
 LOGGER = logging.getLogger(__name__)
 
@@ -26,42 +36,77 @@ def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: 
     A run that read no file and would remove published releases is refused unless allow_empty.
     """
     raw, out = Path(raw), Path(out)
-    if sites is None and not raw.is_dir():
-        raise ConfigError(f"raw directory {raw} {'is not a directory' if raw.exists() else 'does not exist'}")
+    if sites is None:
+        _check_raw(raw)
     show = sys.stderr.isatty() if progress is None else progress
     stages: list[StageInfo] = []
-    with StateStore.locked(out) as store:
+    with OutputDir.locked(out) as output, _deadline(settings.RUN_TIMEOUT_S):
         report = functools.partial(RunReport.of, stages, started=now(), raw=str(raw), out=str(out), model=model,
                                    incremental=incremental)
         try:
-            store.check()  # before any work: nothing foreign is overwritten, nothing damaged is read
+            check_output(out)  # before any work: nothing foreign is overwritten, nothing damaged is read
             if sites is not None:
                 stages.append(scrape_sites(sites, raw))
-            state, todo, scanned = scan(raw, store, extraction_key(model), incremental=incremental)
+                _check_raw(raw)
+            version = current(out)
+            state = output.current_state(version, extraction_key(model), incremental=incremental)
+            todo, scanned = scan(raw, state)
             stages.append(scanned)
-            unchanged = store.published_rows(state) if incremental and not todo else None
-            if unchanged is not None:  # nothing new, and the published tables are this state's: a no-op
+            if version is not None and state.cache is not None and not todo and not scanned.counts.get("gone"):
+                # Nothing new, nothing gone, and the state is the current version's: a no-op.
+                unchanged = sum(pq.read_metadata(p).num_rows for p in version.files(settings.RELEASES_TABLE))
                 stages.append(StageInfo(name="write", items_in=unchanged, counts={"unchanged": unchanged}))
-                return _finish(store, report())
-            with store.spill() as spill:
-                processed, extracted = extract_new(todo, state, spill, model=model, workers=workers,
-                                                   scheduler=scheduler, progress=show)
+                return _finish(output, report())
+            with StagedVersion(out, TABLES) as staged:
+                processed, extracted = read_split_extract(todo, state, staged.spill, root=raw.resolve(), model=model,
+                                                          workers=workers, scheduler=scheduler, progress=show)
                 stages.extend(extracted)
-                files_read = sum(stage.items_out for stage in extracted if stage.name == "read")
-                stages.extend(dedup_and_write(store, state, processed, spill, files_read=files_read, raw=raw,
-                                              allow_empty=allow_empty))
-            return _finish(store, report(published=True))
+                stages.extend(dedup_and_write(output, state, processed, staged, version=version,
+                                              incremental=incremental, raw=raw, allow_empty=allow_empty))
+            return _finish(output, report(published=True))
         except BaseException as exc:
-            store.report_failure(report(error=error_text(exc)))
+            output.report_failure(report(error=error_text(exc)))
             raise
 
 
-def _finish(store: StateStore, report: RunReport) -> RunReport:
+def _check_raw(raw: Path) -> None:
+    """Raise ConfigError unless raw is a directory this process can list."""
+    if not raw.is_dir():
+        raise ConfigError(f"raw directory {raw} {'is not a directory' if raw.exists() else 'does not exist'}")
+    try:
+        with os.scandir(raw):
+            pass
+    except OSError as exc:
+        raise ConfigError(f"cannot read the raw directory {raw}: {os_reason(exc)}") from exc
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Stop the run with StalledError once it has gone on for `seconds` (a hung read, a stopped mount), so the
+    lock is freed for the next night. Only the main thread can take the alarm; elsewhere nothing is set."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise StalledError(f"the run went on past the {seconds / 3600:g} h run timeout and stopped; "
+                           "the published dataset is unchanged")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _finish(output: OutputDir, report: RunReport) -> RunReport:
     """Log what each stage did (`-v`) and write the run report."""
     for stage in report.stages:
         LOGGER.info("%s: %d in, %d out, %d dropped, %.3f s %s", stage.name, stage.items_in, stage.items_out,
                     len(stage.dropped), stage.seconds, stage.counts or "")
-    return store.write_report(report)
+    return output.write_report(report)
 
 
 def extraction_key(model: str) -> str:

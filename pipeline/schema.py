@@ -1,4 +1,4 @@
-"""The one Arrow schema of the dataset, and the only place a record becomes a row."""
+"""The one Arrow schema of the dataset; the one place a release becomes a record, and a record a row."""
 from __future__ import annotations
 
 import pyarrow as pa
@@ -80,10 +80,9 @@ RECORD_CACHE = pa.schema(
 )
 
 
-def to_row(release_id: str, release: Release, extraction_version: str) -> dict:
-    """Turn one release into a dict matching RELEASES exactly."""
+def _fields(release: Release) -> dict:
+    """The columns a release has before dedup, in RECORD_CACHE's terms."""
     return {
-        "release_id": release_id,
         "sources": list(release.sources),
         "url": release.url,
         "organization": release.organization,
@@ -99,9 +98,6 @@ def to_row(release_id: str, release: Release, extraction_version: str) -> dict:
         "country_mentions": _items(release.country_mentions, COUNTRY_MENTION),
         "figures": _items(release.figures, FIGURE),
         "warnings": list(release.warnings),
-        "first_seen": release.first_seen,
-        "last_seen": release.last_seen,
-        "extraction_version": extraction_version,
     }
 
 
@@ -112,12 +108,20 @@ def _items(records: tuple[Spokesperson, ...] | tuple[CountryMention, ...] | tupl
 
 
 def to_cache_row(release: Release, source_sha256: str, extraction_key: str) -> dict:
-    """One cached record: the release row less its dedup-time columns, plus its snapshot."""
-    row = to_row("", release, "")
-    for name in ("release_id", "first_seen", "last_seen", "extraction_version"):
-        del row[name]
-    row.update(source_sha256=source_sha256, extraction_key=extraction_key, seen_at=release.seen_at)
-    return row
+    """One record: a release as extracted, with the snapshot it came from (the only place a Release becomes a row)."""
+    return {"source_sha256": source_sha256, "extraction_key": extraction_key, "seen_at": release.seen_at,
+            **_fields(release)}
+
+
+def release_rows(records: pa.Table, *, release_ids: pa.Array, sources: pa.Array | pa.ChunkedArray,
+                 first_seen: pa.Array | pa.ChunkedArray, last_seen: pa.Array | pa.ChunkedArray,
+                 extraction_version: str) -> pa.Table:
+    """Dataset rows from records (RECORD_CACHE rows) and the columns dedup gives them: the only place a
+    dataset row is made."""
+    columns = {"release_id": release_ids, "sources": sources, "first_seen": first_seen, "last_seen": last_seen,
+               "extraction_version": pa.array([extraction_version] * records.num_rows, type=pa.string())}
+    return pa.table([columns[f.name] if f.name in columns else records.column(f.name) for f in RELEASES],
+                    schema=RELEASES)
 
 
 def from_cache_row(row: dict) -> Release:

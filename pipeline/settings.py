@@ -50,6 +50,7 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})  # plain-text page dumps
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # saved pages and scraped snapshots
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})  # scraped feeds and sitemaps: their entries are records
 SIDECAR_SUFFIX = ".meta.json"  # scrape metadata beside each snapshot, not a page itself
+SIDECAR_MAX_BYTES = 64_000  # a sidecar is ten short fields (~500 bytes); anything bigger is not the scraper's
 FETCH_MAX_DECOMPRESSED_BYTES = MAX_FILE_BYTES  # a scraped body past what the reader reads is skipped anyway
 
 # --- spaCy ----------------------------------------------------------------------------
@@ -102,6 +103,18 @@ RELEASES_TABLE = "releases"
 RUNS_DIR = "_runs"  # run reports, one JSON file per run
 STATE_DIR = "_state"  # the incremental state: the manifest and the record cache
 STAGING_PREFIX = ".staging-"  # half-written datasets live here until the atomic rename
+# The state's manifest holds ~200 bytes a raw file: room for two million files; a bigger one is not ours.
+STATE_MANIFEST_MAX_BYTES = 400_000_000
+# Dataset versions kept, the current one included: a reader that opened the previous version just before a
+# publish still finds its files, and an operator can go back a night by pointing `current` at it.
+VERSIONS_KEPT = 3
+# A run (or refresh) still going after this long is stalled (a dead network mount, a stopped process): it
+# stops itself. A nightly refresh takes minutes; a full rebuild of a million releases, ~7 h (40 releases/s on
+# two cores, docs/SCALING.md). Larger corpora: raise it, or rebuild with more workers.
+RUN_TIMEOUT_S = 12 * 3600.0
+# A lock held this long past the run timeout is held by a run that could not stop itself: the next run fails
+# loudly (exit 1) instead of the quiet "busy" of exit 75, so the nightly job cannot stall unseen.
+LOCK_STALL_GRACE_S = 600.0
 EXTRACTION_VERSION = "8"  # bump when extraction output changes, so refresh reprocesses
 
 # --- splitting ------------------------------------------------------------------------
@@ -154,6 +167,8 @@ TEMPLATE_SHORTLIST = 8  # ... and the best eight tried on every gap (49 template
 # --- HTML -----------------------------------------------------------------------------
 DATE_BLOCK_MAX_CHARS = 60  # a date line in a card: `Posted on 3 May 2021 by Press Office | News` at most
 DATE_REST_MAX_WORDS = 3  # `14/03/2021 37 views`: a few words after a date are its meta line, not a title
+LINK_ORDER_MIN_VOTES = 3  # links to `.ac.uk` or `.gov` hosts tell a page's date order when three or more agree
+DATED_TITLE_MIN_WORDS = 3  # a date's line is an item's headline only when the rest is one (`Title | date`)
 LISTING_MIN_SCORE = 3.0  # two titled, dated items score 4.5 or more; a pair of stray boxes scores less
 UNDATED_LISTING_MIN_ITEMS = 5  # undated items count as a listing only when this many repeat, each with a link
 SECTION_HEADING_MAX_LEVELS = 3  # how far up from a list its section heading (`Media Advisories`) is looked for

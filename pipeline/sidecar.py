@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import settings
+from .files import RefusedFile, read_bounded
 
 LOGGER = logging.getLogger(__name__)
 
@@ -49,13 +50,17 @@ def sidecar_path(snapshot: Path) -> Path:
 
 
 def read_sidecar(snapshot: Path) -> Sidecar | None:
-    """The sidecar of a raw page; None when there is none or it is unreadable (logged). A value of the
-    wrong type reads as absent."""
+    """The sidecar of a raw page; None when there is none or it is unreadable, a link, not a regular file or
+    over SIDECAR_MAX_BYTES (logged). A value of the wrong type reads as absent."""
     path = sidecar_path(snapshot)
-    if not path.exists():
-        return None
     try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
+        data, _ = read_bounded(path, settings.SIDECAR_MAX_BYTES, follow=False)
+        meta = json.loads(data.decode("utf-8"))
+    except FileNotFoundError:
+        return None
+    except RefusedFile as refused:  # a FIFO is never waited on, a huge file never read
+        LOGGER.warning("%s: sidecar ignored: %s", path, refused.reason)
+        return None
     except (OSError, ValueError) as exc:
         LOGGER.warning("%s: unreadable sidecar (%s)", path, exc)
         return None

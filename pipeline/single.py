@@ -101,7 +101,8 @@ def _headline(declared: str | None, blocks: tuple[str, ...], headlines: tuple[in
 def _is_page_name(title: str, page: Page) -> bool:
     """A headline that names the page or the site (`Press Room`, `News`, the publisher), not the release."""
     publisher = page.meta.publisher if page.meta else None
-    return is_bare_kind(title) or is_page_name(title) or (publisher is not None and _agrees(title, publisher))
+    return is_bare_kind(title) or is_page_name(title) or (
+        publisher is not None and difflib.SequenceMatcher(None, title.lower(), publisher.lower()).ratio() >= 0.85)
 
 
 def _opening_headline(page: Page, at: int | None, title: str | None) -> tuple[int | None, str | None]:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from . import settings
 from .cards import RegionSummary, find_cards
-from .census import Census, take_census
+from .census import Census, count_dates
 from .dates import DateLine, Order, date_line, dateline, issued_on, numeric_order, order_from_hint, unparsed_date
 from .html import base_href
 from .lines import Line, classify, is_chrome, is_teaser, is_title, kind_of, unprinted_kind
@@ -66,8 +67,9 @@ def segment(page: Page) -> Segmentation:
     """Split a page and say how: the releases, the segmentation chosen (and its runners-up), the date census."""
     order = page_order(page)
     tree_lines = TreeLines(page.tree) if page.tree is not None else None  # an HTML page's lines, flattened once
-    found = _segment(page, order, tree_lines)
-    census = take_census(page, list(found.releases), order, tree_lines)
+    dates = count_dates(page, order, tree_lines)
+    found = _segment(page, order, tree_lines, dates)
+    census = Census(dates=dates, records=len(found.releases), dated=_dated(found))
     understood = () if census.understood else (f"page not understood: {census.describe()}",)
     publisher = _publisher(page.blocks) or (page.meta.publisher if page.meta else None)
     releases = tuple(replace(r, seen_at=page.fetched_at, organization=publisher,
@@ -91,8 +93,24 @@ def page_order(page: Page) -> Order | None:
     host = urlsplit(page.url).hostname if page.url else None
     if page.tree is not None:
         return numeric_order([page.tree.text_content()], page.meta.lang if page.meta else None) \
-            or order_from_hint(host)
+            or order_from_hint(host) or _order_of_links(page.tree)
     return numeric_order(page.blocks, (page.meta.lang if page.meta else None) or host)
+
+
+def _order_of_links(tree: object) -> Order | None:
+    """The date order the hosts a page links to agree on (a saved page that names no URL of its own links to
+    its site's `.ac.uk` pages): at least three votes, and twice as many as the other order."""
+    votes: Counter[str] = Counter()
+    for link in tree.iter("a"):  # type: ignore[attr-defined]
+        host = urlsplit(link.get("href") or "").hostname
+        order = order_from_hint(host) if host else None
+        if order is not None:
+            votes[order] += 1
+    if not votes:
+        return None
+    (best, n), *rest = votes.most_common()
+    other = rest[0][1] if rest else 0
+    return best if n >= settings.LINK_ORDER_MIN_VOTES and n >= 2 * other else None  # type: ignore[return-value]
 
 
 def _publisher(blocks: tuple[str, ...]) -> str | None:
@@ -115,43 +133,73 @@ class _Found:
     lines: tuple[Line, ...] = ()
 
 
-def _segment(page: Page, order: Order | None, tree_lines: TreeLines | None) -> _Found:
-    candidates: tuple[RegionSummary, ...] = ()
+def _segment(page: Page, order: Order | None, tree_lines: TreeLines | None, dates: int) -> _Found:
+    """The page's best explanation: its feed entries, the items its markup repeats, the cards of a text
+    template, or one release. Between the markup's items and a template's cards, the one whose records
+    hold more of the page's dates wins (the census as an objective)."""
     if page.entries:  # a feed or sitemap: its XML lists the records
         return _Found(releases=tuple(_item_release(page, entry) for entry in page.entries),
                       how=f"{page.format}: {len(page.entries)} entries", cards=page.entries)
-    if page.tree is not None:  # the items the HTML markup repeats
-        finding = find_cards(page.tree, page.url or base_href(page.tree), order, tree_lines)
-        candidates = finding.candidates
-        if finding.cards and not is_article(page, finding.cards):
-            regions = ", ".join(c.signature for c in candidates if c.chosen)
-            LOGGER.debug("%r: %d items from the markup (%s)", page.source, len(finding.cards), regions)
-            return _Found(releases=tuple(_item_release(page, card) for card in finding.cards),
-                          how=f"markup: {regions} ({len(finding.cards)} items)", candidates=candidates,
-                          cards=finding.cards)
-        if page.meta is not None and page.meta.article:
-            LOGGER.debug("%r: one release (the markup declares an article)", page.source)
-            return _Found(releases=(_html_release(page, order),), how="one release page (declared an article)",
-                          single=True, candidates=candidates)
+    markup, candidates = _markup_items(page, order, tree_lines) if page.tree is not None else (None, ())
+    if markup is not None and _understood(markup, dates):
+        return markup
+    declared_article = page.meta is not None and page.meta.article
+    if markup is None and declared_article and dates < settings.CENSUS_MIN_DATES:
+        LOGGER.debug("%r: one release (the markup declares an article)", page.source)
+        return _Found(releases=(_html_release(page, order),), how="one release page (declared an article)",
+                      single=True, candidates=candidates)
     lines, layout = page_layout(page)
-    if layout is not None:
-        owned = frozenset(i for card in layout.cards for i in (card.anchor.index, *(ln.index for ln, _ in card.roles)))
-        if not _has_sections(lines, layout, owned):
-            owned = frozenset(range(len(lines)))  # one heading over the whole page is the page's, not a kind
-        sections = _section_kinds(lines, owned)
-        links = dict(reversed(page.links))  # a block's first link
-        cards = [r for r in (_release(lines, layout, card, sections, links, page.source) for card in layout.cards)
-                 if r is not None]
-        # Cards found by their kind labels may leave one dated card: a listing cut off after it.
-        if len(cards) >= 2 or (cards and layout.template.anchor == KIND):
-            LOGGER.debug("%r: %d cards, template %s", page.source, len(cards), layout.template.describe())
-            return _Found(releases=tuple(cards), how=f"template: {layout.template.describe()} ({len(cards)} cards)",
-                          candidates=candidates, layout=layout, lines=tuple(lines))
+    template = _template_cards(page, lines, layout, candidates)
+    if template is not None and (markup is None or _dated(template) > _dated(markup)):
+        return template
+    if markup is not None:
+        return markup
     LOGGER.debug("%r: one document (no card template repeats)", page.source)
     if page.format == "html":
         return _Found(releases=(_html_release(page, order),), how="one release page", single=True,
                       candidates=candidates, lines=tuple(lines))
     return _Found(releases=(_document(page, list(page.blocks)),), how="one document", single=True, lines=tuple(lines))
+
+
+def _markup_items(page: Page, order: Order | None, tree_lines: TreeLines | None,
+                  ) -> tuple[_Found | None, tuple[RegionSummary, ...]]:
+    """The items an HTML page's markup repeats (None when it repeats none, or they are a release's related links)."""
+    finding = find_cards(page.tree, page.url or base_href(page.tree), order, tree_lines)
+    if not finding.cards or is_article(page, finding.cards):
+        return None, finding.candidates
+    regions = ", ".join(c.signature for c in finding.candidates if c.chosen)
+    LOGGER.debug("%r: %d items from the markup (%s)", page.source, len(finding.cards), regions)
+    return _Found(releases=tuple(_item_release(page, card) for card in finding.cards),
+                  how=f"markup: {regions} ({len(finding.cards)} items)", candidates=finding.candidates,
+                  cards=finding.cards), finding.candidates
+
+
+def _template_cards(page: Page, lines: list[Line], layout: Layout | None,
+                    candidates: tuple[RegionSummary, ...]) -> _Found | None:
+    """The cards of the page's text template, or None when no template repeats."""
+    if layout is None:
+        return None
+    owned = frozenset(i for card in layout.cards for i in (card.anchor.index, *(ln.index for ln, _ in card.roles)))
+    if not _has_sections(lines, layout, owned):
+        owned = frozenset(range(len(lines)))  # one heading over the whole page is the page's, not a kind
+    sections = _section_kinds(lines, owned)
+    links = dict(reversed(page.links))  # a block's first link
+    cards = [r for r in (_release(lines, layout, card, sections, links, page.source) for card in layout.cards)
+             if r is not None]
+    # Cards found by their kind labels may leave one dated card: a listing cut off after it.
+    if len(cards) < 2 and not (cards and layout.template.anchor == KIND):
+        return None
+    LOGGER.debug("%r: %d cards, template %s", page.source, len(cards), layout.template.describe())
+    return _Found(releases=tuple(cards), how=f"template: {layout.template.describe()} ({len(cards)} cards)",
+                  candidates=candidates, layout=layout, lines=tuple(lines))
+
+
+def _dated(found: _Found) -> int:
+    return sum(1 for r in found.releases if r.published is not None)
+
+
+def _understood(found: _Found, dates: int) -> bool:
+    return Census(dates=dates, records=len(found.releases), dated=_dated(found)).understood
 
 
 def _item_release(page: Page, card: Card) -> Release:

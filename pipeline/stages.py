@@ -1,11 +1,11 @@
-"""The run's stages. Each takes records and returns records and its StageInfo (items in and out, drops
-with reasons, seconds): scrape, scan (what is new), read → split → extract (streamed a chunk at a time
-into the new records' file), dedup → write (window by window into the published tables)."""
+"""The run's stages. Each does its own work and returns its StageInfo (items in and out, drops with
+reasons, seconds): scrape, scan (what is new, what is gone), read → split → extract (streamed a chunk at a
+time into the new records' file), dedup → write (window by window into a new version, then published)."""
 from __future__ import annotations
 
 import logging
+import os
 import time
-import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,17 +14,20 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from . import settings
+from .dedup import History, dedup_stream, keep_first_seen
 from .errors import ConfigError, OutputError, SkipInput, os_reason
 from .extract.parallel import Extractor
 from .language import localize
-from .read import iter_raw_files, read
+from .rawdir import walk
+from .read import read
 from .records import Page, Release
-from .report import Meter, StageInfo
+from .report import WORKING_ON, Meter, StageInfo
 from .schema import RECORD_CACHE, to_cache_row
 from .split import segment
-from .state import State, StateStore, changes, iter_cache, row_digests
-from .store import STATE_ID_KEY, TABLES, StagedTables, dedup_stream
+from .state import CACHE, MANIFEST, OutputDir, State, changes, iter_cache, manifest_payload, row_digests
+from .store import StagedVersion
 from .tables import flat_tables
+from .versions import Version
 
 LOGGER = logging.getLogger(__name__)
 
@@ -43,21 +46,32 @@ def scrape_sites(sites: Path, raw: Path) -> StageInfo:
     return meter.info()
 
 
-def scan(raw: Path, store: StateStore, extraction_key: str, *, incremental: bool
-         ) -> tuple[State, list[Path], StageInfo]:
-    """The state the run starts from, and the raw files whose snapshot it has not processed with this extraction."""
+def scan(raw: Path, state: State) -> tuple[list[Path], StageInfo]:
+    """The raw files whose snapshot the state has not processed with this extraction; the files it knew that
+    raw no longer holds are forgotten (counted as `gone`), so their releases go as a full run's would.
+    Entries that are not page files (a dangling link, a FIFO, a directory that cannot be listed) are
+    dropped with their reason; what was under a directory that cannot be listed is kept as it was."""
     meter = Meter("scan")
     started = time.perf_counter()
-    state = store.load(extraction_key, incremental=incremental)
     todo = []
     root = raw.resolve()
-    for path in iter_raw_files(raw):
+    listed: set[str] = set()
+    unlisted: list[str] = []  # directories that cannot be listed now: their files are not gone
+    for entry in walk(raw):
         meter.items_in += 1
+        path = entry.path
+        if entry.reason is not None:
+            LOGGER.warning("skipped %r: %s", str(path), entry.reason)
+            meter.drop(str(path), entry.reason)
+            if entry.directory:
+                unlisted.append(str(path) + os.sep)
+            continue
         outside = _outside(root, path)
         if outside:
             LOGGER.warning("skipped %r: %s", str(path), outside)
             meter.drop(str(path), outside)
             continue  # never read, never remembered: checked again on every run
+        listed.add(str(path))
         try:
             done = state.is_done(path, path.stat())
         except OSError:
@@ -66,9 +80,14 @@ def scan(raw: Path, store: StateStore, extraction_key: str, *, incremental: bool
             LOGGER.debug("%r: unchanged since its snapshot was processed", str(path))
             continue
         todo.append(path)
+    for gone in sorted(set(state.files) - listed):
+        if not gone.startswith(tuple(unlisted)):
+            LOGGER.info("%r: gone from raw since the last run", gone)
+            state.forget(gone)
+            meter.count("gone")
     meter.items_out = len(todo)
     meter.took(started)
-    return state, todo, meter.info()
+    return todo, meter.info()
 
 
 def _outside(root: Path, path: Path) -> str | None:
@@ -82,20 +101,20 @@ def _outside(root: Path, path: Path) -> str | None:
     return f"outside --raw: links to {target}"
 
 
-def extract_new(todo: list[Path], state: State, spill: Path, *, model: str, workers: int, scheduler: str | None,
-                progress: bool) -> tuple[list[str], list[StageInfo]]:
+def read_split_extract(todo: list[Path], state: State, spill: Path, *, root: Path, model: str, workers: int,
+                       scheduler: str | None, progress: bool) -> tuple[list[str], list[StageInfo]]:
     """Read, split and extract new raw files in chunks into the spill file; only one chunk of records is in
     memory at a time. Returns the sha256 of every snapshot processed, and the four stages' StageInfos."""
     meters = Meter("read"), Meter("split"), Meter("load_model"), Meter("extract")
     try:
-        processed = _extract_new(todo, state, spill, meters, model, workers, scheduler, progress)
+        processed = _read_split_extract(todo, state, spill, meters, root, model, workers, scheduler, progress)
     except OSError as exc:  # the spill file: a full disk or a read-only output directory
         raise OutputError(f"cannot write the new records to {spill.parent}: {os_reason(exc)}") from exc
     return processed, [m.info() for m in meters if m.items_in or m.seconds]
 
 
-def _extract_new(todo: list[Path], state: State, spill: Path, meters: tuple[Meter, Meter, Meter, Meter], model: str,
-                 workers: int, scheduler: str | None, progress: bool) -> list[str]:
+def _read_split_extract(todo: list[Path], state: State, spill: Path, meters: tuple[Meter, Meter, Meter, Meter],
+                        root: Path, model: str, workers: int, scheduler: str | None, progress: bool) -> list[str]:
     reading, splitting, loading, extracting = meters
     spill.parent.mkdir(parents=True, exist_ok=True)
     processed: list[str] = []
@@ -137,7 +156,8 @@ def _extract_new(todo: list[Path], state: State, spill: Path, meters: tuple[Mete
 
         for path in todo:
             started = time.perf_counter()
-            page = _read_one(path, state, reading)
+            WORKING_ON.set(str(path))
+            page = _read_one(path, root, state, reading)
             started = reading.took(started)
             bar.update()
             if page is None:
@@ -153,17 +173,19 @@ def _extract_new(todo: list[Path], state: State, spill: Path, meters: tuple[Mete
             pending.extend(releases)
             if len(pending) >= settings.NLP_CHUNK_SIZE:
                 flush()
+        WORKING_ON.set(None)
         if pending:
             flush()
         collect()
     return processed
 
 
-def _read_one(path: Path, state: State, meter: Meter) -> Page | None:
-    """Read one raw file; None when it is skipped (with its reason) or its bytes were processed before."""
+def _read_one(path: Path, root: Path, state: State, meter: Meter) -> Page | None:
+    """Read one raw file, checked to be under root when opened; None when it is skipped (with its reason) or
+    its bytes were processed before."""
     meter.items_in += 1
     try:
-        page = read(path)
+        page = read(path, root=root)
     except SkipInput as skip:
         LOGGER.warning("skipped %r: %s", skip.path, skip.reason)
         meter.drop(skip.path, skip.reason)
@@ -207,47 +229,47 @@ def _split_one(page: Page, meter: Meter) -> list[Release] | None:
     return releases
 
 
-def dedup_and_write(store: StateStore, state: State, processed: list[str], spill: Path, *, files_read: int,
-                    raw: Path, allow_empty: bool) -> list[StageInfo]:
-    """Merge the new records into the record cache, deduplicate it into staged tables, then publish the
-    state and the tables, in that order."""
+def dedup_and_write(output: OutputDir, state: State, processed: list[str], staged: StagedVersion, *,
+                    version: Version | None, incremental: bool, raw: Path, allow_empty: bool) -> list[StageInfo]:
+    """Merge the new records into the record cache, deduplicate it into the staged version's tables, then
+    publish the version (its tables and its state together)."""
     deduping, writing = Meter("dedup"), Meter("write")
     started = time.perf_counter()
-    cache = store.merged_cache(state, processed, spill)
-    try:
-        old_digests = store.published_digests()  # before anything is written: a corrupt table stops the run here
-        with dedup_stream(lambda: iter_cache(cache), state.extra_sources(), settings.EXTRACTION_VERSION,
-                          scratch=store.base) as stream:
-            deduping.items_in = stream.records
-            deduping.items_out = writing.items_in = stream.releases
-            deduping.count("merged", stream.merged)
-            state.state_id = uuid.uuid4().hex
-            # The stamped releases table is published last: a crash among the renames leaves its old stamp.
-            schemas = {name: schema for name, schema in TABLES.items() if name != settings.RELEASES_TABLE}
-            schemas[settings.RELEASES_TABLE] = TABLES[settings.RELEASES_TABLE].with_metadata(
-                {STATE_ID_KEY: state.state_id})
-            new_digests: dict[str, str] = {}
-            with StagedTables(store.out, schemas) as staged:
-                for window in stream.windows():
-                    started = deduping.took(started)
-                    staged.write(settings.RELEASES_TABLE, window)
-                    for name, table in flat_tables(window).items():
-                        staged.write(name, table)
-                    started = writing.took(started)
-                    new_digests.update(row_digests(window))
-                started = deduping.took(started)
-                staged.write("release_versions", stream.versions)
-                writing.counts.update(changes(old_digests, new_digests))
-                removed = writing.counts["removed"]
-                if removed and not files_read and not allow_empty:
-                    # An empty or wrong --raw looks exactly like this: never wipe a dataset without being told to.
-                    raise ConfigError(f"no file was read from {raw}, and publishing would remove {removed} of the "
-                                      f"{len(old_digests)} published releases; check --raw, or pass --allow-empty "
-                                      "to publish anyway")
-                staged.finish()  # every byte on disk before the state moves: a full disk stops the run here
-                store.publish(state, cache, staged)
-                writing.items_out = stream.releases
-                writing.took(started)
-    finally:
-        cache.unlink(missing_ok=True)  # renamed into place when published; a leftover otherwise
+    sources_of = state.sources_of()
+    superseded = output.merged_cache(state, processed, staged.spill, staged.state_dir / CACHE)
+    old_digests = output.published_digests(version)  # before anything is published: a damaged table stops here
+    # A refresh carries the published history and first sightings on; a full run starts from raw alone.
+    history = History(output.published(version, "release_versions") if incremental else None, superseded)
+    first_seen = output.published(version, settings.RELEASES_TABLE, ["release_id", "first_seen"]) \
+        if incremental else None
+    new_digests: dict[str, str] = {}
+    with dedup_stream(lambda: iter_cache(state.cache), sources_of, settings.EXTRACTION_VERSION,
+                      scratch=staged.scratch) as stream:
+        deduping.items_in = stream.records
+        deduping.items_out = writing.items_in = stream.releases
+        deduping.count("merged", stream.merged)
+        for found in stream.windows():
+            window = keep_first_seen(found, first_seen)
+            history.see(window)
+            started = deduping.took(started)
+            staged.write(settings.RELEASES_TABLE, window)
+            for name, table in flat_tables(window).items():
+                staged.write(name, table)
+            started = writing.took(started)
+            new_digests.update(row_digests(window))
+        started = deduping.took(started)
+        staged.write("release_versions", history.table(stream.versions))
+    writing.counts.update(changes(old_digests, new_digests))
+    removed = writing.counts["removed"]
+    if removed and not sources_of and not allow_empty:
+        # An empty or wrong --raw looks exactly like this: never wipe a dataset without being told to.
+        raise ConfigError(f"no file was read from {raw}, and publishing would remove {removed} of the "
+                          f"{len(old_digests)} published releases; check --raw, or pass --allow-empty "
+                          "to publish anyway")
+    staged.write_json(f"{settings.STATE_DIR}/{MANIFEST}", manifest_payload(state))
+    staged.finish()  # every byte on disk before anything is published: a full disk stops the run here
+    published = staged.publish()
+    writing.counts["versions_removed"] = len(published.removed)
+    writing.items_out = stream.releases
+    writing.took(started)
     return [deduping.info(), writing.info()]

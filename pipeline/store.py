@@ -1,112 +1,217 @@
-"""Write stage: publish tables and run reports atomically, so readers never see half a dataset; and the
-deduplicated dataset of a record cache read and built a window of rows at a time (`dedup_stream`)."""
+"""Write stage: a new version of the dataset, every table and the state written into a staging directory,
+fsynced, and made current by one atomic step (the `current` link replaced by a rename); versions older
+than the last VERSIONS_KEPT removed. Readers never see half a version, nor two versions mixed."""
 from __future__ import annotations
 
-import bisect
-import datetime as dt
-import hashlib
 import json
 import logging
 import os
 import shutil
-import tempfile
-import uuid
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Self
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from . import settings
-from .dedup import EPOCH, DedupResult, dedup, identity_key, release_id, text_key
 from .errors import DatasetError, OutputError, os_reason
-from .files import fsync_dir, write_atomically
-from .records import LINK_KIND, Release
-from .schema import FLAT_SCHEMAS, RELEASE_VERSIONS, RELEASES, from_cache_row, to_row, to_table
+from .files import fsync_dir, write_json
+from .versions import (
+    CURRENT,
+    LEGACY_VERSION,
+    MANIFEST,
+    PART_NAME,
+    STATE_DIR,
+    TABLES,
+    VERSIONS_DIR,
+    Version,
+    current,
+    manifest_payload,
+    new_version_name,
+    read_version,
+    version_names,
+)
 
 LOGGER = logging.getLogger(__name__)
 
-PART_NAME = "part-0.parquet"  # one file per table: a single os.replace publishes it whole
-_BATCH_ROWS = 5_000  # rows per Arrow batch when a table is read in batches
-STATE_ID_KEY = b"pipeline.state_id"  # in the releases table's metadata: the state it was built from
-# Every table a run publishes, with the schema it is written with.
-TABLES = {settings.RELEASES_TABLE: RELEASES, "release_versions": RELEASE_VERSIONS, **FLAT_SCHEMAS}
+LEGACY_STAMP = b"pipeline.state_id"  # a releases table written before versions carries it in its metadata
 
 
 def check_output(out: Path) -> None:
-    """Before any work: refuse a file in the way or a foreign or damaged table (naming it), and remove what a
-    crashed run staged. Nothing foreign is overwritten, nothing damaged is read."""
+    """Before any work: refuse a file in the way or a foreign or damaged table (naming it), remove what a
+    crashed run staged, and make a dataset written before versions the first version."""
     _refuse_files_in_the_way(out)
     clean_staging(out)
-    _refuse_foreign_tables(out)
+    _adopt_legacy(out)
+    version = current(out)
+    if version is not None:
+        for name in TABLES:
+            _refuse_foreign_files(version, name)
 
 
 def _refuse_files_in_the_way(out: Path) -> None:
-    """Raise OutputError, naming the file, when a file stands where the run needs a directory, or the reverse."""
-    for name in (settings.STATE_DIR, settings.RUNS_DIR, *TABLES):
+    """Raise OutputError, naming the file, when something stands where the run writes."""
+    for name in (settings.RUNS_DIR, VERSIONS_DIR):
         path = out / name
-        if (path.exists() or path.is_symlink()) and not path.is_dir():
+        if os.path.lexists(path) and (path.is_symlink() or not path.is_dir()):
             raise OutputError(f"{path} is in the way: the run needs a directory there; move it away and run again")
-        if name in TABLES and (path / PART_NAME).is_dir():
+    link = out / CURRENT
+    if os.path.lexists(link) and not link.is_symlink():
+        raise OutputError(f"{link} is in the way: the run keeps the link to the current version there; "
+                          "move it away and run again")
+    for name in TABLES:
+        path = out / name
+        if path.is_symlink():
+            if os.readlink(path) != f"{CURRENT}/{name}":
+                raise OutputError(f"{path} is in the way: a link the run did not make; move it away and run again")
+        elif os.path.lexists(path) and not path.is_dir():
+            raise OutputError(f"{path} is in the way: the run needs the {name} table there; move it away and "
+                              "run again")
+        elif (path / PART_NAME).is_dir():
             raise OutputError(f"{path / PART_NAME} is in the way: the run writes the {name} table there; "
                               "move it away and run again")
 
 
-def _refuse_foreign_tables(out: Path) -> None:
-    """Raise DatasetError, naming the file, when a published table is damaged or is not this pipeline's."""
-    for name, schema in TABLES.items():
-        part = out / name / PART_NAME
-        if not part.is_file():
-            continue
-        try:
-            found = pq.read_schema(part)
-        except (OSError, pa.ArrowException) as exc:
-            raise DatasetError(f"{part} is not a readable Parquet file ({exc}); move it away and run again") from exc
-        if name == settings.RELEASES_TABLE and STATE_ID_KEY not in (found.metadata or {}):
-            why = f"no {STATE_ID_KEY.decode()} in its metadata"  # stamped at every publish
-        elif "release_id" not in found.names or (name != settings.RELEASES_TABLE and found.names != schema.names):
-            why = f"its columns are not the {name} table's"
-        else:
-            continue
-        raise DatasetError(f"{part} was not written by this pipeline ({why}); nothing was overwritten: "
-                           "move it away, or choose another --out")
+def _refuse_foreign_files(version: Version, name: str) -> None:
+    """Raise OutputError when a table's directory holds Parquet files the version did not write: a reader
+    globbing the directory would read them, and removing the version later must not delete them."""
+    foreign = [n for n in version.foreign(name) if n.endswith(".parquet")]
+    if foreign:
+        raise OutputError(f"{version.out / name} holds files this pipeline did not write ({', '.join(foreign)}); "
+                          "move them away so readers see one consistent table")
 
 
 def clean_staging(out_dir: Path) -> int:
-    """Remove staging directories a crashed run left behind; return how many."""
+    """Remove what a crashed run staged (directories and links named `.staging-*`); return how many."""
     removed = 0
     if out_dir.is_dir():
         for stale in out_dir.glob(settings.STAGING_PREFIX + "*"):
-            shutil.rmtree(stale, ignore_errors=True)
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
             removed += 1
     return removed
 
 
-class StagedTables:
-    """Tables written a batch at a time into a staging directory, then published together: each one
-    replaces <out>/<name>/part-0.parquet by an atomic rename after every file is fsynced.
+def _adopt_legacy(out: Path) -> None:
+    """Move the tables of a dataset written before versions (`<out>/<table>/part-0.parquet`) into the first
+    version, and link each table's path to it. Every table keeps showing the same rows meanwhile, so a
+    crash half-way leaves nothing mixed, and the next run finishes the move."""
+    legacy = [name for name in TABLES if (out / name).is_dir() and not (out / name).is_symlink()]
+    if not legacy:
+        return
+    for name in legacy:
+        _refuse_foreign_table(out, name)
+    holder = out / VERSIONS_DIR / LEGACY_VERSION
+    link = out / CURRENT
+    if os.path.lexists(link) and os.readlink(link) != f"{VERSIONS_DIR}/{LEGACY_VERSION}":
+        raise OutputError(f"{out / legacy[0]} is in the way: a directory where the link to the current version's "
+                          "table goes; move it away and run again")
+    try:
+        holder.mkdir(parents=True, exist_ok=True)
+        moved = read_version(out, LEGACY_VERSION).tables if (holder / MANIFEST).exists() else {}
+        tables = {name: list(files) for name, files in moved.items()}
+        tables.update({name: [PART_NAME] if (out / name / PART_NAME).is_file() else [] for name in legacy})
+        state = _adopt_legacy_state(out, holder)
+        write_json(holder / MANIFEST, manifest_payload(LEGACY_VERSION, tables, state))
+        fsync_dir(holder)
+        if not os.path.lexists(link):
+            _swap_current(out, LEGACY_VERSION)
+        for name in legacy:
+            os.rename(out / name, holder / name)
+            os.symlink(f"{CURRENT}/{name}", out / name)
+        fsync_dir(out)
+    except OSError as exc:
+        raise OutputError(f"cannot move the dataset in {out} into its first version: {os_reason(exc)}") from exc
+    LOGGER.warning("the dataset in %s now lives in versions: %s is its first", out, holder)
 
-    Leaving the `with` block without `publish()` (an error, a crash) leaves the dataset as it was.
-    """
 
-    def __init__(self, out_dir: Path, schemas: dict[str, pa.Schema]) -> None:
-        self.out_dir = out_dir
+def _adopt_legacy_state(out: Path, holder: Path) -> list[str]:
+    """Move the state of a dataset written before versions into its version, when it is the state its tables
+    were built from (the stamps agree); else leave it, and the next refresh reads every raw file again."""
+    state = out / STATE_DIR
+    if (holder / STATE_DIR).is_dir():
+        return sorted(os.listdir(holder / STATE_DIR))
+    try:
+        stamp = (pq.read_schema(out / settings.RELEASES_TABLE / PART_NAME).metadata or {}).get(LEGACY_STAMP, b"")
+        kept = json.loads((state / "manifest.json").read_text(encoding="utf-8")).get("state_id")
+    except (OSError, ValueError, AttributeError, pa.ArrowException):
+        return []
+    if not stamp or kept != stamp.decode():
+        LOGGER.warning("%s is not the state the tables were built from: the next refresh reads every raw file",
+                       state)
+        return []
+    os.rename(state, holder / STATE_DIR)
+    return sorted(os.listdir(holder / STATE_DIR))
+
+
+def _refuse_foreign_table(out: Path, name: str) -> None:
+    """Raise DatasetError (naming the file) when a table written before versions is damaged or is not this
+    pipeline's, and OutputError when its directory holds files it did not write."""
+    part = out / name / PART_NAME
+    foreign = sorted(p.name for p in (out / name).glob("*.parquet") if p.name != PART_NAME)
+    if foreign:
+        raise OutputError(f"{out / name} holds files this pipeline did not write ({', '.join(foreign)}); "
+                          "move them away so readers see one consistent table")
+    if not part.is_file():
+        return
+    try:
+        found = pq.read_schema(part)
+    except (OSError, pa.ArrowException) as exc:
+        raise DatasetError(f"{part} is not a readable Parquet file ({exc}); move it away and run again") from exc
+    if name == settings.RELEASES_TABLE and LEGACY_STAMP not in (found.metadata or {}):
+        why = f"no {LEGACY_STAMP.decode()} in its metadata"  # stamped at every publish before versions
+    elif "release_id" not in found.names or (name != settings.RELEASES_TABLE
+                                             and found.names != TABLES[name].names):
+        why = f"its columns are not the {name} table's"
+    else:
+        return
+    raise DatasetError(f"{part} was not written by this pipeline ({why}); nothing was overwritten: "
+                       "move it away, or choose another --out")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Published:
+    """What a publish did: the version made current, and the old versions removed."""
+
+    version: str
+    removed: tuple[str, ...]
+
+
+class StagedVersion:
+    """A new version written into a staging directory: its tables a batch at a time, its state files, then
+    `finish()` (everything closed and fsynced, the version's manifest written) and `publish()` (one rename
+    makes it current). Leaving the `with` block without publishing leaves the dataset as it was."""
+
+    def __init__(self, out: Path, schemas: dict[str, pa.Schema]) -> None:
+        self.out = out
         self.schemas = schemas
+        self.name = new_version_name()
+        self.root = out / f"{settings.STAGING_PREFIX}{self.name}"
         self._writers: dict[str, pq.ParquetWriter] = {}
+        self._finished = self._published = False
         try:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            for name in schemas:
-                _refuse_foreign_files(out_dir / name)
-            self.staging = out_dir / f"{settings.STAGING_PREFIX}{uuid.uuid4().hex}"
-            self.staging.mkdir()
+            (self.root / STATE_DIR).mkdir(parents=True)
+            self.scratch.mkdir()
         except OSError as exc:
-            raise OutputError(f"cannot write to {out_dir}: {os_reason(exc)}") from exc
+            raise OutputError(f"cannot write to {out}: {os_reason(exc)}") from exc
+
+    @property
+    def scratch(self) -> Path:
+        """A directory for the run's own temporary files, gone before the version is published."""
+        return self.root / ".scratch"
+
+    @property
+    def state_dir(self) -> Path:
+        """Where the version's state files are written."""
+        return self.root / STATE_DIR
+
+    @property
+    def spill(self) -> Path:
+        """The file a run streams its new records into, before they join the record cache."""
+        return self.scratch / "new-records.parquet"
 
     def __enter__(self) -> Self:
         return self
@@ -118,274 +223,113 @@ class StagedTables:
             except (OSError, pa.ArrowException):
                 pass  # already failing: the staging directory goes anyway
         self._writers.clear()
-        shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.root, ignore_errors=True)
+        if not self._published:  # renamed into the versions but never made current
+            shutil.rmtree(self.out / VERSIONS_DIR / self.name, ignore_errors=True)
 
     def write(self, name: str, table: pa.Table) -> None:
         """Append rows to one staged table."""
         try:
             if name not in self._writers:
-                self._writers[name] = pq.ParquetWriter(self.staging / f"{name}.parquet", self.schemas[name],
+                (self.root / name).mkdir(exist_ok=True)
+                self._writers[name] = pq.ParquetWriter(self.root / name / PART_NAME, self.schemas[name],
                                                        compression="zstd")
             self._writers[name].write_table(table.cast(self.schemas[name]))
         except OSError as exc:
-            raise OutputError(f"cannot write the dataset to {self.out_dir}: {os_reason(exc)}") from exc
+            raise OutputError(f"cannot write the dataset to {self.out}: {os_reason(exc)}") from exc
+
+    def write_json(self, name: str, payload: dict) -> None:
+        """Write a JSON document into the version (`_state/manifest.json`)."""
+        write_json(self.root / name, payload)
 
     def finish(self) -> None:
-        """Close and fsync every staged table (a table never written is written empty); nothing is
-        visible to readers yet."""
+        """Close and fsync every staged file (a table never written is written empty) and write the version's
+        manifest; nothing is visible to readers yet."""
+        if self._finished:
+            raise RuntimeError("a staged version is finished once")
         try:
             for name, schema in self.schemas.items():
-                if name not in self._writers and not (self.staging / f"{name}.parquet").exists():
+                if name not in self._writers:
                     self.write(name, schema.empty_table())
-                if name in self._writers:
-                    self._writers.pop(name).close()
-                    with open(self.staging / f"{name}.parquet", "rb+") as handle:
+                self._writers.pop(name).close()
+            shutil.rmtree(self.scratch)
+            for path in sorted(self.root.rglob("*")):
+                if path.is_file():
+                    with open(path, "rb+") as handle:
                         os.fsync(handle.fileno())
-            fsync_dir(self.staging)
+            state = sorted(p.name for p in self.state_dir.iterdir())
+            write_json(self.root / MANIFEST, manifest_payload(self.name, {n: [PART_NAME] for n in self.schemas},
+                                                              state))
+            for directory in (*(self.root / name for name in self.schemas), self.state_dir, self.root):
+                fsync_dir(directory)
         except OSError as exc:
-            raise OutputError(f"cannot write the dataset to {self.out_dir}: {os_reason(exc)}") from exc
+            raise OutputError(f"cannot write the dataset to {self.out}: {os_reason(exc)}") from exc
+        self._finished = True
 
-    def publish(self) -> list[Path]:
-        """Finish, then rename every staged table into place, in the order of `schemas`."""
-        self.finish()
-        published = []
+    def publish(self) -> Published:
+        """Make the finished version current in one atomic step, then remove the versions past VERSIONS_KEPT."""
+        if not self._finished:
+            raise RuntimeError("finish() a staged version before publishing it")
+        versions = self.out / VERSIONS_DIR
         try:
-            for name in self.schemas:
-                target_dir = self.out_dir / name
-                target_dir.mkdir(exist_ok=True)
-                os.replace(self.staging / f"{name}.parquet", target_dir / PART_NAME)
-                fsync_dir(target_dir)
-                published.append(target_dir / PART_NAME)
+            versions.mkdir(exist_ok=True)
+            os.rename(self.root, versions / self.name)
+            fsync_dir(versions)
+            _swap_current(self.out, self.name)  # the commit: every table switches here, or none does
+            self._published = True
+            _link_tables(self.out, list(self.schemas))
         except OSError as exc:
-            raise OutputError(f"cannot write the dataset to {self.out_dir}: {os_reason(exc)}") from exc
-        return published
+            raise OutputError(f"cannot publish the dataset in {self.out}: {os_reason(exc)}") from exc
+        return Published(version=self.name, removed=prune(self.out, settings.VERSIONS_KEPT))
 
 
-def _refuse_foreign_files(target_dir: Path) -> None:
-    foreign = sorted(p.name for p in target_dir.glob("*.parquet") if p.name != PART_NAME) if target_dir.is_dir() else []
-    if foreign:
-        raise OutputError(
-            f"{target_dir} holds files this pipeline did not write ({', '.join(foreign)}); "
-            "move them away so readers see one consistent table"
-        )
+def _swap_current(out: Path, name: str) -> None:
+    """Point `current` at a version: a new link renamed over the old one, so readers find one or the other."""
+    temporary = out / f"{settings.STAGING_PREFIX}link-{name}"
+    os.symlink(f"{VERSIONS_DIR}/{name}", temporary)
+    os.replace(temporary, out / CURRENT)
+    fsync_dir(out)
 
 
-def move_into_place(source: Path, target: Path) -> None:
-    """Move a finished file over `target` atomically: fsync it, rename it, fsync the directory."""
+def _link_tables(out: Path, names: list[str]) -> None:
+    """Give each table its stable path, `<out>/<table>` -> `current/<table>` (made once, never changed)."""
+    for name in names:
+        if not os.path.lexists(out / name):
+            os.symlink(f"{CURRENT}/{name}", out / name)
+    fsync_dir(out)
+
+
+def prune(out: Path, keep: int) -> tuple[str, ...]:
+    """Remove the versions before the `keep` newest up to the current one, and any newer one a crashed run
+    left unpublished; return the names removed. Files a version did not list are never removed."""
+    version = current(out)
+    if version is None:
+        return ()
+    names = version_names(out)
+    older = [name for name in names if name < version.name]
+    doomed = older[:max(0, len(older) - (keep - 1))] + [name for name in names if name > version.name]
+    return tuple(name for name in doomed if _remove_version(out, name))
+
+
+def _remove_version(out: Path, name: str) -> bool:
+    """Delete the files a version listed, then its directories; keep (and say) what someone else put there."""
     try:
-        with open(source, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(source, target)
-        fsync_dir(target.parent)
-    except OSError as exc:
-        raise OutputError(f"cannot write {target}: {os_reason(exc)}") from exc
-
-
-def write_json(path: Path, payload: dict) -> None:
-    """Write a JSON document atomically (temp file, fsync, rename)."""
+        version = read_version(out, name)
+    except DatasetError as exc:
+        LOGGER.warning("old version %s kept: %s", name, exc)
+        return False
+    files = [path for table in version.tables for path in version.files(table)]
+    files += [version.state_dir / state for state in version.state]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(payload, indent=2, sort_keys=True, default=str)
-        write_atomically(path, text.encode("utf-8"), prefix=".tmp-", suffix=".json")
+        for path in files:
+            path.unlink(missing_ok=True)
+        for directory in (*(version.path / table for table in version.tables), version.state_dir):
+            if directory.is_dir():
+                directory.rmdir()
+        (version.path / MANIFEST).unlink()
+        version.path.rmdir()
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {os_reason(exc)}") from exc
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DedupStream:
-    """The deduplicated dataset of a record cache, produced a window of rows at a time."""
-
-    records: int  # records in the cache
-    releases: int  # rows the releases table will have
-    merged: int  # records merged away
-    versions: pa.Table  # release_versions, small: only releases whose text changed
-    windows: Callable[[], Iterator[pa.Table]]  # releases rows in dataset order, at most `window` at a time
-
-
-@contextmanager
-def dedup_stream(batches: Callable[[], Iterable[pa.RecordBatch]], extra_sources: dict[str, list[str]],
-                 extraction_version: str, *, window: int | None = None,
-                 scratch: Path | None = None) -> Iterator[DedupStream]:
-    """Deduplicate a cache of extracted records that `batches()` reads afresh on every call (a Parquet
-    file), holding at most `window` rows and a few dozen bytes per record in memory.
-
-    Records that share a URL or a text key are merged a group of windows at a time into a scratch
-    file under `scratch` (the system's temporary directory by default); every other row goes from
-    cache to dataset in Arrow. Rows come out sorted by `published` (undated last), then `release_id`.
-    """
-    window = window or settings.DEDUP_WINDOW_ROWS
-    ids, published, parent = _identities(batches())
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(parent)):
-        groups[_root(parent, i)].append(i)
-    del parent
-    shared_groups = [members for members in groups.values() if len(members) > 1]
-    del groups
-    is_shared = np.zeros(len(ids), dtype=bool)
-    for members in shared_groups:
-        is_shared[members] = True
-    # A sitemap's bare link only adds a source to the release of its URL: alone, it is no row.
-    singles = pa.array(np.flatnonzero(~is_shared & ~_link_only(batches())), type=pa.int64())
-    del is_shared
-    LOGGER.debug("dedup: %d records, %d of them in %d groups that share a URL or a text key", len(ids),
-                 len(ids) - len(singles), len(shared_groups))
-    with tempfile.TemporaryDirectory(prefix=".tmp-dedup-", dir=scratch) as scratch_dir:
-        merged_path = Path(scratch_dir) / "merged.parquet"
-        version_rows: list[dict] = []
-        merged_ids: list[str] = []
-        merged_published: list[dt.date | None] = []
-        merged = 0
-        with pq.ParquetWriter(merged_path, RELEASES) as writer:
-            for chunk in _chunks(shared_groups, window):
-                result = _dedup_rows(batches, chunk, extra_sources)
-                merged += result.merged
-                writer.write_table(_merged_rows(result, extraction_version))
-                merged_ids.extend(rid for rid, _ in result.releases)
-                merged_published.extend(r.published for _, r in result.releases)
-                version_rows.extend({"release_id": v.release_id, "title": v.title, "summary": v.summary,
-                                     "seen_at": v.seen_at, "sources": list(v.sources)} for v in result.versions)
-        del shared_groups
-        # The dataset order over compact Arrow keys: from the cache (0) or the merged file (1), and where.
-        keys = pa.table({
-            "published": pa.concat_arrays([pa.array(published, pa.date32()).take(singles),
-                                           pa.array(merged_published, pa.date32())]),
-            "release_id": pa.concat_arrays([ids.take(singles), pa.array(merged_ids, pa.string())]),
-            "source": pa.array(np.repeat(np.array([0, 1], dtype=np.int8), [len(singles), len(merged_ids)])),
-            "position": pa.concat_arrays([singles, pa.array(np.arange(len(merged_ids), dtype=np.int64))]),
-        })
-        del published, merged_published, merged_ids
-        order = keys.take(pc.sort_indices(keys, sort_keys=[("published", "ascending", "at_end"),
-                                                            ("release_id", "ascending", "at_end")]))
-        del keys
-
-        def windows() -> Iterator[pa.Table]:
-            for start in range(0, order.num_rows, window):
-                yield _window_rows(order.slice(start, window), batches, merged_path, ids, extra_sources,
-                                   extraction_version)
-
-        version_rows.sort(key=lambda v: (v["release_id"], v["seen_at"] or EPOCH))
-        yield DedupStream(records=len(ids), releases=order.num_rows, merged=merged,
-                          versions=to_table(version_rows, RELEASE_VERSIONS), windows=windows)
-
-
-def _chunks(groups: list[list[int]], rows: int) -> Iterator[list[int]]:
-    """Whole groups of record positions, about `rows` positions at a time, each chunk sorted."""
-    chunk: list[int] = []
-    for group in groups:
-        chunk.extend(group)
-        if len(chunk) >= rows:
-            yield sorted(chunk)
-            chunk = []
-    if chunk:
-        yield sorted(chunk)
-
-
-def _dedup_rows(batches: Callable[[], Iterable[pa.RecordBatch]], positions: list[int],
-                extra_sources: dict[str, list[str]]) -> DedupResult:
-    """dedup() on the cache records at `positions`: whole groups, so merging them alone is exact."""
-    rows = _take_rows(batches(), positions).to_pylist()
-    return dedup([_widened(from_cache_row(row), extra_sources, row["source_sha256"]) for row in rows])
-
-
-def _merged_rows(result: DedupResult, extraction_version: str) -> pa.Table:
-    return to_table([to_row(rid, r, extraction_version) for rid, r in result.releases], RELEASES)
-
-
-def _identities(batches: Iterable[pa.RecordBatch]) -> tuple[pa.Array, list[dt.date | None], list[int]]:
-    """Each record's release_id and date, and a union-find forest joining records that share a key."""
-    ids: list[str] = []
-    published: list[dt.date | None] = []
-    parent: list[int] = []
-    # Keys as 8-byte digests: a million records cost tens of MB, not the keys' full text.
-    first_with: dict[bytes, int] = {}
-
-    index = 0
-    for batch in batches:
-        columns = [batch.column(name).to_pylist() for name in ("url", "title", "published", "kind", "summary")]
-        for url, title, day, kind, summary in zip(*columns, strict=True):
-            probe = Release(sources=(), kind=kind, title=title, summary=summary, published=day, url=url)
-            own = identity_key(probe)
-            ids.append(release_id(own))
-            published.append(day)
-            parent.append(index)
-            # A bare link has no text: its text key would join every sitemap link into one group.
-            for key in {own} if kind == LINK_KIND else {own, text_key(probe)}:
-                other = first_with.setdefault(hashlib.blake2b(key.encode(), digest_size=8).digest(), index)
-                if other != index:
-                    parent[_root(parent, index)] = _root(parent, other)
-            index += 1
-    return pa.array(ids, pa.string()), published, parent
-
-
-def _link_only(batches: Iterable[pa.RecordBatch]) -> np.ndarray:
-    """A mask of the records that are a sitemap's bare link (LINK_KIND), in cache order."""
-    masks = [pc.equal(batch.column("kind"), LINK_KIND).to_numpy(zero_copy_only=False) for batch in batches]
-    return np.concatenate(masks) if masks else np.zeros(0, dtype=bool)
-
-
-def _root(parent: list[int], i: int) -> int:
-    """The root of i in a union-find forest, halving the path on the way."""
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
-
-
-def _take_rows(batches: Iterable[pa.RecordBatch], positions: list[int]) -> pa.Table:
-    """The rows at sorted, non-empty `positions` of a file or table read batch by batch, in that order."""
-    wanted = pa.array(positions, type=pa.int64())
-    parts = []
-    offset = 0
-    for batch in batches:
-        lo, hi = bisect.bisect_left(positions, offset), bisect.bisect_left(positions, offset + batch.num_rows)
-        if hi > lo:
-            parts.append(pa.Table.from_batches([batch.take(pc.subtract(wanted[lo:hi], offset))]))
-        offset += batch.num_rows
-        if hi == len(positions):
-            break
-    return pa.concat_tables(parts)
-
-
-def _window_rows(entries: pa.Table, batches: Callable[[], Iterable[pa.RecordBatch]], merged_path: Path,
-                 ids: pa.Array, extra_sources: dict[str, list[str]], extraction_version: str) -> pa.Table:
-    """The dataset rows of one window of the dataset order."""
-    from_cache = pc.equal(entries.column("source"), 0)
-    singles = sorted(entries.column("position").filter(from_cache).to_pylist())
-    merged = sorted(entries.column("position").filter(pc.invert(from_cache)).to_pylist())
-    tables = []
-    if singles:
-        tables.append(_single_rows(_take_rows(batches(), singles), ids.take(pa.array(singles, pa.int64())),
-                                   extra_sources, extraction_version))
-    if merged:
-        tables.append(_take_rows(pq.ParquetFile(merged_path).iter_batches(batch_size=_BATCH_ROWS), merged))
-    table = pa.concat_tables([t.cast(RELEASES) for t in tables])
-    order = pc.sort_indices(table, sort_keys=[("published", "ascending", "at_end"),
-                                              ("release_id", "ascending", "at_end")])
-    return table.take(order)
-
-
-def _widened(release: Release, extra_sources: dict[str, list[str]], sha: str) -> Release:
-    paths = extra_sources.get(sha)
-    return replace(release, sources=tuple(sorted(set(release.sources) | set(paths)))) if paths else release
-
-
-def _single_rows(rows: pa.Table, ids: pa.Array, extra_sources: dict[str, list[str]], extraction_version: str
-                 ) -> pa.Table:
-    """Dataset rows for records seen once, built column by column."""
-    sources = rows.column("sources")
-    if extra_sources:
-        shas = rows.column("source_sha256").to_pylist()
-        sources = pa.array(
-            [sorted(set(s) | set(extra_sources.get(sha, ())))
-             for s, sha in zip(sources.to_pylist(), shas, strict=True)],
-            type=pa.list_(pa.string()),
-        )
-    columns = {
-        "release_id": ids,
-        "sources": sources,
-        "first_seen": rows.column("seen_at"),
-        "last_seen": rows.column("seen_at"),
-        "extraction_version": pa.array([extraction_version] * rows.num_rows, type=pa.string()),
-    }
-    return pa.table([columns[f.name] if f.name in columns else rows.column(f.name) for f in RELEASES],
-                    schema=RELEASES)
+        LOGGER.warning("old version %s only partly removed, the rest kept: %s", version.path, os_reason(exc))
+        return False
+    LOGGER.info("removed old version %s", name)
+    return True

@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 
 from pipeline.dedup import dedup, identity_key
 from pipeline.records import Release
@@ -51,8 +52,8 @@ def test_release_id_is_stable_and_order_free():
 def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
     import pyarrow as pa
 
-    from pipeline.schema import RECORD_CACHE, to_cache_row, to_row, to_table
-    from pipeline.store import dedup_stream
+    from pipeline.dedup import dedup_stream, result_rows
+    from pipeline.schema import RECORD_CACHE, to_cache_row
 
     stamp = dt.datetime(2021, 5, 2, tzinfo=dt.UTC)
     records = [
@@ -68,15 +69,15 @@ def test_streaming_dedup_of_a_cache_equals_dedup_of_records():
         table, versions, merged = pa.concat_tables(list(stream.windows())), stream.versions, stream.merged
     expected = dedup(records)
     assert merged == expected.merged >= 1
-    assert table.to_pylist() == to_table([to_row(rid, r, "1") for rid, r in expected.releases]).to_pylist()
+    assert table.to_pylist() == result_rows(expected, "1").to_pylist()
     assert versions.num_rows == 0
 
 
 def test_dedup_in_windows_gives_the_rows_of_dedup_at_once():
     import pyarrow as pa
 
+    from pipeline.dedup import dedup_stream
     from pipeline.schema import RECORD_CACHE, to_cache_row
-    from pipeline.store import dedup_stream
 
     records = [_release(f"p{i % 3}.txt", f"Release number {i // 2}", f"{TEASER} {i // 2}") for i in range(40)]
     records += [_release("undated.txt", None, f"An undated card with words enough to be told apart, number {i}.",
@@ -89,3 +90,21 @@ def test_dedup_in_windows_gives_the_rows_of_dedup_at_once():
         assert len(windows) == -(-parts.releases // 3) and all(w.num_rows <= 3 for w in windows)
         assert pa.concat_tables(windows).equals(pa.concat_tables(list(whole.windows())))
         assert parts.releases == whole.releases == len(records) - parts.merged and parts.merged == 20
+
+
+def test_two_items_of_one_page_with_one_link_and_title_but_two_dates_are_two_releases():
+    # A clippings page lists an outlet twice: the same title, the same link (the outlet's home page), two days.
+    outlet = "https://coastal-gazette.example.org/"
+    first = replace(_release("clips.html", "Coastal Gazette", TEASER, published=dt.date(2003, 5, 16)), url=outlet)
+    second = replace(_release("clips.html", "Coastal Gazette", FULL, published=dt.date(2002, 8, 2)), url=outlet)
+    result = dedup([first, second])
+    assert sorted(r.published for _, r in result.releases) == [dt.date(2002, 8, 2), dt.date(2003, 5, 16)]
+    assert result.merged == 0
+
+
+def test_one_item_printed_twice_on_a_page_once_undated_keeps_its_link():
+    link = "https://harbour.example.org/news/ferries"
+    dated = replace(_release("news.html", "Ministry Quietly Cut Island Ferries", TEASER), url=link)
+    undated = replace(_release("news.html", "Ministry Quietly Cut Island Ferries", TEASER, published=None), url=link)
+    ((_rid, release),) = dedup([dated, undated]).releases
+    assert release.url == link and release.published == DAY

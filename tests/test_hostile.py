@@ -8,7 +8,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import pathlib
 import shutil
 import subprocess
 import sys
@@ -50,10 +49,11 @@ def _titles(out: Path) -> list[str]:
     return sorted(pq.read_table(out / "releases", columns=["title"]).column("title").to_pylist())
 
 
-def _cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+def _cli(*args: str, cwd: Path = REPO, timeout: float = 180, **kwargs) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO)}  # this checkout's package, from any working directory
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True, cwd=cwd,
-                          env=env, check=False, timeout=180)
+    kwargs.setdefault("capture_output", True)
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], text=True, cwd=cwd, env=env, check=False,
+                          timeout=timeout, **kwargs)
 
 
 def _one_clean_line(stderr: str) -> None:
@@ -74,7 +74,7 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def out(dataset: Path, tmp_path: Path) -> Path:
     """A private copy of the dataset, for tests that try to damage it."""
     copy = tmp_path / "out"
-    shutil.copytree(dataset, copy)
+    shutil.copytree(dataset, copy, symlinks=True)  # the table paths are links into the current version
     return copy
 
 
@@ -94,9 +94,9 @@ def test_a_link_out_of_raw_is_skipped_with_its_reason_and_a_link_inside_is_read(
     reasons = dict(report.files_skipped)
     assert "outside --raw" in reasons[str(raw / "leak.txt")]
     assert not any("SECRET" in title for title in _titles(out))
-    cache = pq.read_table(out / "_state" / "records.parquet").to_pylist()
+    cache = pq.read_table(out / "current" / "_state" / "records.parquet").to_pylist()
     assert cache and not any("SECRET" in json.dumps(row, default=str) for row in cache)
-    assert str(raw / "leak.txt") not in json.loads((out / "_state" / "manifest.json").read_text())["files"]
+    assert str(raw / "leak.txt") not in json.loads((out / "current" / "_state" / "manifest.json").read_text())["files"]
     assert any("gamma" in title for title in _titles(out))  # the link inside raw is followed
 
 
@@ -134,7 +134,7 @@ def test_sql_refuses_to_touch_any_file(out: Path, elsewhere: Path, statement: st
     "COPY (SELECT 1 AS x) TO '{table}' (USE_TMP_FILE false)",
     "ATTACH '{table}' AS hijack",
     "EXPORT DATABASE '{out}'",
-    "SELECT * FROM read_text('{out}/_state/manifest.json')",
+    "SELECT * FROM read_text('{out}/current/_state/manifest.json')",
 ])
 def test_sql_cannot_overwrite_or_read_around_the_published_tables(out: Path, statement: str):
     table = out / "releases" / "part-0.parquet"
@@ -173,14 +173,16 @@ def test_a_file_that_could_not_be_read_is_retried_by_the_next_refresh(tmp_path: 
                                                                      monkeypatch: pytest.MonkeyPatch):
     raw = _raw(tmp_path, "alpha", "beta")
     out = tmp_path / "out"
-    read_bytes = pathlib.Path.read_bytes
+    from pipeline import read as reader
 
-    def failing_disk(self: Path) -> bytes:
-        if self.name == "beta.txt":
-            raise OSError(errno.EIO, "Input/output error", str(self))
-        return read_bytes(self)
+    read_bounded = reader.read_bounded
 
-    monkeypatch.setattr(pathlib.Path, "read_bytes", failing_disk)
+    def failing_disk(path: Path, *args, **kwargs):
+        if path.name == "beta.txt":
+            raise OSError(errno.EIO, "Input/output error", str(path))
+        return read_bounded(path, *args, **kwargs)
+
+    monkeypatch.setattr(reader, "read_bounded", failing_disk)
     first = run(raw, out, incremental=True, progress=False)
     assert "cannot read" in dict(first.files_skipped)[str(raw / "beta.txt")]
     monkeypatch.undo()
@@ -400,7 +402,7 @@ def test_a_manifest_of_the_wrong_shape_means_process_everything(tmp_path: Path, 
     out = tmp_path / "out"
     run(raw, out, incremental=True, progress=False)
     text = json.dumps(manifest).replace("{key}", extraction_key(settings.DEFAULT_MODEL))
-    (out / "_state" / "manifest.json").write_text(text, encoding="utf-8")
+    (out / "current" / "_state" / "manifest.json").write_text(text, encoding="utf-8")
     report = run(raw, out, incremental=True, progress=False)
     assert report.files_read == 1 and report.releases == 2
 
@@ -437,7 +439,7 @@ def test_a_failed_run_writes_a_report_with_its_error(tmp_path: Path):
     assert report["finished"]
 
 
-@pytest.mark.parametrize("blocker", ["releases", "_state", "_runs"])
+@pytest.mark.parametrize("blocker", ["releases", "current", "_versions", "_runs"])
 def test_exit_3_names_the_file_in_the_way(tmp_path: Path, blocker: str):
     raw = _raw(tmp_path, "alpha")
     out = tmp_path / "out"
@@ -478,3 +480,489 @@ def test_a_page_of_100k_nested_elements_is_read_not_reported_as_no_text(tmp_path
     assert report.files_skipped == [] and report.releases == 1
     (row,) = pq.read_table(tmp_path / "out" / "releases").to_pylist()
     assert "opened three clinics" in (row["title"] or "") + row["summary"]
+
+
+# --- 10. one whole version at a time (issue 24): tables switch together, readers read only what was written ---
+
+TABLES = ("releases", "release_versions", "spokespeople", "countries", "figures")
+
+
+def _tables(out: Path) -> dict[str, list[str]]:
+    """Every table as a reader without this project sees it (pyarrow on `<out>/<table>`), rows sorted."""
+    return {name: sorted(map(repr, pq.read_table(out / name).to_pylist())) for name in TABLES}
+
+
+def _ids(out: Path, table: str) -> set[str]:
+    return set(pq.read_table(out / table, columns=["release_id"]).column("release_id").to_pylist())
+
+
+def test_a_publish_that_fails_at_any_step_leaves_readers_on_one_whole_version(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch):
+    raw = _raw(tmp_path, "alpha", "beta")
+    base = tmp_path / "base"
+    run(raw, base, progress=False)
+    old = _tables(base)
+    (raw / "beta.txt").unlink()
+    (raw / "gamma.txt").write_text(_page("gamma", cards=3), encoding="utf-8")
+    calls: list[str] = []
+    fail_at, armed = 0, False
+    real = {name: getattr(os, name) for name in ("replace", "rename", "symlink")}
+
+    def step(name: str):
+        def call(*args, **kwargs):
+            if not armed:  # the test's own copies
+                return real[name](*args, **kwargs)
+            calls.append(name)
+            if len(calls) == fail_at:
+                raise OSError(errno.EIO, f"Input/output error (injected at {name} number {fail_at})")
+            return real[name](*args, **kwargs)
+        return call
+
+    for name in real:
+        monkeypatch.setattr(os, name, step(name))
+    clean = tmp_path / "clean"
+    shutil.copytree(base, clean, symlinks=True)
+    armed = True
+    run(raw, clean, progress=False)
+    armed = False
+    new, steps = _tables(clean), len(calls)
+    assert new != old and steps >= 3
+    for fail_at in range(1, steps + 1):
+        calls.clear()
+        out = tmp_path / f"out-{fail_at}"
+        shutil.copytree(base, out, symlinks=True)
+        armed = True
+        with pytest.raises((PipelineError, OSError)):
+            run(raw, out, progress=False)
+        armed = False
+        assert _tables(out) in (old, new), f"a mix of two versions after a failure at step {fail_at}"
+        releases = _ids(out, "releases")
+        assert all(_ids(out, table) <= releases for table in ("spokespeople", "countries", "figures"))
+
+
+def _intrude(out: Path, intruder: str) -> None:
+    table = out / "releases"
+    if intruder == "foreign":
+        pq.write_table(pa.table({"release_id": ["x", "y"], "note": ["not", "ours"]}), table / "extra.parquet")
+    elif intruder == "copy":
+        shutil.copy(table / "part-0.parquet", table / "part-0 (copy).parquet")
+    elif intruder == "text":
+        (table / "README.txt").write_text("notes on the table", encoding="utf-8")
+    else:
+        os.mkfifo(table / "stream.parquet")
+
+
+@pytest.mark.parametrize("intruder", ["foreign", "copy", "text", "fifo"])
+def test_files_the_pipeline_did_not_write_are_never_served(out: Path, tmp_path: Path, intruder: str):
+    _intrude(out, intruder)
+    counted = _cli("sql", "SELECT count(*) AS n FROM releases", "--out", str(out), "--csv", timeout=60)
+    assert counted.returncode == 0 and counted.stdout.split() == ["n", "4"], counted.stderr
+    assert "Traceback" not in counted.stderr
+    summary = _cli("stats", "--out", str(out), timeout=60)
+    assert summary.returncode == 0 and "4 releases" in summary.stdout and "Traceback" not in summary.stderr
+    assert sql("SELECT count(*) AS n FROM releases", out)["n"][0] == 4
+    assert len(load(out)) == 4 and load(out).columns[0] == "release_id"
+    assert "releases 4" in stats(out)
+    rerun = _cli("run", "--raw", str(_raw(tmp_path, "alpha", "beta")), "--out", str(out), "--no-progress",
+                 timeout=120)
+    if intruder == "text":
+        assert rerun.returncode == 0, rerun.stderr  # a note beside the table is no table: left alone
+        assert (out / "releases" / "README.txt").exists() is False  # the new version's directory is new
+    else:  # a Parquet file a glob would read: named, and kept
+        assert rerun.returncode == 3 and "did not write" in rerun.stderr
+        _one_clean_line(rerun.stderr)
+
+
+def _listing(site: str, cards: list[tuple[str, str]]) -> str:
+    """An HTML listing page of our own: (slug, title) cards, each with its link, a teaser and a date."""
+    items = "".join(
+        f"<article><p>Press Release</p><h2><a href='https://{site}.example.org/news/{slug}'>{title}</a></h2>"
+        f"<p>The {site} board of Portville today said that {title.lower()}, with works to start in the spring "
+        f"and a budget the council set last week.</p><p>May {n + 1}, 2021</p></article>"
+        for n, (slug, title) in enumerate(cards))
+    return f"<html><body><main>{items}</main></body></html>"
+
+
+def _rows(out: Path):
+    frame = pq.read_table(out / "releases").to_pandas().drop(columns=["first_seen", "last_seen"])
+    return frame.sort_values("release_id").reset_index(drop=True)
+
+
+def test_refresh_after_an_edit_and_a_deletion_publishes_exactly_the_rows_of_a_full_run(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha", "beta")
+    (raw / "harbour.html").write_text(_listing("harbour", [("north", "Harbour board opens the northern terminal"),
+                                                           ("tugs", "Harbour board buys two electric tugboats")]))
+    out = tmp_path / "out"
+    run(raw, out, incremental=True, progress=False)
+    (raw / "alpha.txt").write_text(_page("alpha").replace("terminal number 1", "terminal number 1 and a quay"),
+                                   encoding="utf-8")  # edited in place: a title changes
+    (raw / "harbour.html").write_text(_listing("harbour", [("north", "Harbour board opens the new north terminal"),
+                                                           ("tugs", "Harbour board buys two electric tugboats")]))
+    (raw / "beta.txt").unlink()  # deleted: its two releases have no source left
+    report = run(raw, out, incremental=True, progress=False)
+    full = tmp_path / "full"
+    run(raw, full, progress=False)
+    import pandas as pd
+
+    pd.testing.assert_frame_equal(_rows(out), _rows(full))
+    assert report.published and report.removed == 3 and "3 removed" in report.summary_line()  # beta's, alpha's
+    assert report.files_gone == 1
+    versions = pq.read_table(out / "release_versions").to_pylist()
+    assert [v["title"] for v in versions] == ["Harbour board opens the northern terminal"]
+    north = _rows(out).set_index("url").loc["https://harbour.example.org/news/north"]
+    assert versions[0]["release_id"] == north["release_id"]
+
+
+def test_two_cards_of_one_page_sharing_a_link_under_different_titles_are_two_releases(tmp_path: Path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    page = _listing("harbour", [("all", "Harbour board opens the northern terminal"),
+                                ("all", "Harbour board buys two electric tugboats")])  # an "all news" link on both
+    (raw / "harbour.html").write_text(page, encoding="utf-8")
+    report = run(raw, tmp_path / "out", progress=False)
+    assert report.releases == 2 and report.duplicates_merged == 0
+    assert _titles(tmp_path / "out") == ["Harbour board buys two electric tugboats",
+                                         "Harbour board opens the northern terminal"]
+
+
+# --- 11. open what was checked; nothing outside --raw or --out is read or made --------------------------
+
+
+def test_a_page_swapped_for_a_link_out_of_raw_after_listing_is_not_read(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch):
+    raw = _raw(tmp_path, "alpha", "beta")
+    secret = tmp_path / "secret.txt"
+    secret.write_text(_page("SECRET"), encoding="utf-8")
+    from pipeline import stages
+
+    read = stages.read
+
+    def swapped_before_opening(path: Path, *args, **kwargs):
+        if path.name == "beta.txt" and not path.is_symlink():  # listed and checked as a file; now a link out
+            path.unlink()
+            path.symlink_to(secret)
+        return read(path, *args, **kwargs)
+
+    monkeypatch.setattr(stages, "read", swapped_before_opening)
+    out = tmp_path / "out"
+    report = run(raw, out, progress=False)
+    assert "outside --raw" in dict(report.files_skipped)[str(raw / "beta.txt")]
+    assert not any("SECRET" in title for title in _titles(out))
+    assert any("alpha" in title for title in _titles(out))
+
+
+def test_a_lock_file_that_is_a_link_is_refused_and_creates_nothing_outside_out(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha")
+    out = tmp_path / "out"
+    out.mkdir()
+    target = tmp_path / "elsewhere" / "made-by-the-run"
+    target.parent.mkdir()
+    (out / ".lock").symlink_to(target)
+    result = _cli("run", "--raw", str(raw), "--out", str(out), "--no-progress")
+    assert result.returncode == 3 and ".lock" in result.stderr
+    _one_clean_line(result.stderr)
+    assert not target.exists()
+
+
+# --- 12. no input hangs a run; everything skipped is said ------------------------------------------------
+
+
+def test_fifos_links_and_odd_entries_in_raw_never_hang_and_are_named_in_the_report(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha", "beta")
+    os.mkfifo(raw / "pipe.html")
+    os.mkfifo(raw / "alpha.meta.json")  # a FIFO named like alpha.txt's sidecar
+    (raw / "gone.txt").symlink_to(tmp_path / "nothing-here.txt")
+    (raw / "loop.txt").symlink_to(raw / "loop.txt")
+    out = tmp_path / "out"
+    for command in ("run", "refresh"):
+        result = _cli(command, "--raw", str(raw), "--out", str(out), "--no-progress", timeout=90)
+        assert result.returncode == 0, result.stderr
+    report = json.loads(min((out / "_runs").glob("*.json")).read_text(encoding="utf-8"))
+    reasons = dict(report["files_skipped"])
+    assert "FIFO" in reasons[str(raw / "pipe.html")]
+    assert "FIFO" in reasons[str(raw / "alpha.meta.json")]
+    assert "dangling link" in reasons[str(raw / "gone.txt")]
+    assert "link loop" in reasons[str(raw / "loop.txt")]
+    assert "skipped: none" not in result.stdout
+    explained = _cli("explain", str(raw / "alpha.txt"), timeout=60)
+    assert explained.returncode == 0 and "records: 2" in explained.stdout
+
+
+def test_a_directory_that_cannot_be_listed_is_named_and_its_releases_kept(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch):
+    raw = _raw(tmp_path, "alpha")
+    (raw / "sub").mkdir()
+    (raw / "sub" / "beta.txt").write_text(_page("beta"), encoding="utf-8")
+    out = tmp_path / "out"
+    run(raw, out, incremental=True, progress=False)
+    scandir = os.scandir
+
+    def denied(path):
+        if Path(path) == raw / "sub":
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    report = run(raw, out, incremental=True, progress=False)
+    assert "Permission denied" in dict(report.files_skipped)[str(raw / "sub")]
+    assert report.removed == 0 and sum("beta" in title for title in _titles(out)) == 2
+
+
+def test_a_raw_directory_that_cannot_be_read_is_a_configuration_error(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch):
+    raw = _raw(tmp_path, "alpha")
+    out = tmp_path / "out"
+    run(raw, out, incremental=True, progress=False)
+    scandir = os.scandir
+
+    def denied(path):
+        if Path(path) == raw:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    with pytest.raises(ConfigError, match="Permission denied") as error:
+        run(raw, out, incremental=True, progress=False)
+    assert str(raw) in str(error.value) and "\n" not in str(error.value)
+
+
+def test_a_huge_sidecar_is_never_read_and_is_named_with_its_reason(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha")
+    with open(raw / "alpha.meta.json", "wb") as sidecar:
+        sidecar.truncate(600_000_000)  # sparse: 600 MB to a reader, nothing on the disk
+    report = run(raw, tmp_path / "out", progress=False)
+    assert "over the" in dict(report.files_skipped)[str(raw / "alpha.meta.json")]
+    assert report.releases == 2
+
+
+def test_a_run_past_its_timeout_stops_itself_and_frees_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    import time
+
+    from pipeline import run as running
+    from pipeline import settings
+
+    raw = _raw(tmp_path, "alpha")
+    out = tmp_path / "out"
+    scan = running.scan
+
+    def hung(*args, **kwargs):
+        time.sleep(8)  # stands for a read that never returns
+        return scan(*args, **kwargs)
+
+    monkeypatch.setattr(running, "scan", hung)
+    monkeypatch.setattr(settings, "RUN_TIMEOUT_S", 1.0, raising=False)
+    started = time.monotonic()
+    with pytest.raises(PipelineError, match="run timeout") as stopped:
+        run(raw, out, progress=False)
+    assert stopped.value.exit_code == 1  # a failure the nightly job's unit alerts on, not "busy" (75)
+    assert time.monotonic() - started < 6
+    monkeypatch.undo()
+    assert run(raw, out, progress=False).published  # the lock was freed
+
+
+def test_a_lock_held_past_the_run_timeout_fails_loudly_instead_of_exit_75(tmp_path: Path):
+    import datetime as dt
+    import fcntl
+
+    raw = _raw(tmp_path, "alpha")
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        since = (dt.datetime.now(dt.UTC) - dt.timedelta(days=2)).timestamp()
+        lock.write(json.dumps({"pid": 4242, "host": "night", "since": since}))
+        lock.flush()
+        result = _cli("refresh", "--raw", str(raw), "--out", str(out), "--no-progress", timeout=60)
+    assert result.returncode == 1 and "stalled" in result.stderr and "4242" in result.stderr
+    _one_clean_line(result.stderr)
+
+
+class _Trickle:
+    """Responders that send a response one byte at a time, for at most `seconds`."""
+
+    def __init__(self, seconds: float = 15.0, pause: float = 0.5) -> None:
+        self.seconds, self.pause = seconds, pause
+
+    def _drip(self, handler, data: bytes) -> None:
+        import time
+
+        stop = time.monotonic() + self.seconds
+        for byte in data:
+            if time.monotonic() > stop or handler.server.newsroom.stopping.is_set():
+                return
+            handler.wfile.write(bytes([byte]))
+            handler.wfile.flush()
+            time.sleep(self.pause)
+
+    def headers(self, handler, _hit: int) -> None:
+        self._drip(handler, b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"a" * 200)
+        handler.close_connection = True
+
+    def body(self, handler, _hit: int) -> None:
+        handler.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 500\r\n\r\n")
+        self._drip(handler, b"<html><body>" + b"x" * 488)
+        handler.close_connection = True
+
+
+@pytest.mark.parametrize("part", ["headers", "body"])
+def test_a_server_sending_one_byte_at_a_time_is_cut_off_at_the_deadline(tmp_path: Path, part: str,
+                                                                        monkeypatch: pytest.MonkeyPatch):
+    import time
+
+    from pipeline import settings
+    from pipeline.scrape import scrape
+
+    from . import newsroom_server as ns
+
+    monkeypatch.setattr(settings, "FETCH_MAX_RESPONSE_S", 2.0)
+    with ns.NewsroomServer() as server:
+        server.routes["/news/"] = getattr(_Trickle(), part)
+        started = time.monotonic()
+        report = scrape([Site(name="slow", start_url=server.url("/news/"), max_pages=1, delay_s=0.0)],
+                        tmp_path / "raw", max_retries=0, timeout_s=(2.0, 5.0))
+        took = time.monotonic() - started
+    assert took < 2.0 + 3.0, f"{took:.1f} s"
+    assert report.pages_stored == 0 and "timeout" in dict(report.failures)[server.url("/news/")]
+
+
+# --- 13. one line for every error, the API's own errors, output printed safely --------------------------
+
+
+def test_ctrl_c_during_sql_is_keyboard_interrupt_and_one_line(out: Path):
+    import signal
+    import threading
+    import time
+
+    endless = "SELECT count(*) FROM range(100000000000) t(i) WHERE i % 7 = 3"
+    timer = threading.Timer(1.5, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            sql(endless, out)
+    finally:
+        timer.cancel()
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "sql", endless, "--out", str(out)], cwd=REPO,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4)
+    for _ in range(20):  # Ctrl-C again while it runs: a first one may land before the query has started
+        if proc.poll() is not None:
+            break
+        proc.send_signal(signal.SIGINT)
+        time.sleep(3)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "Traceback" not in stderr and stderr.count("\n") == 1, stderr
+
+
+def test_sql_draws_no_progress_bar_on_the_callers_terminal(out: Path):
+    import pty
+    import select
+
+    query = "SELECT count(*) AS n FROM range(2000000000) t(i) WHERE i % 7 = 3"  # seconds: past DuckDB's 2 s wait
+    code = f"import pipeline; print(pipeline.sql({query!r}, {str(out)!r}))"
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: the API called from an interactive session
+        os.execve(sys.executable, [sys.executable, "-c", code], {**os.environ, "PYTHONPATH": str(REPO)})
+    shown = b""
+    while select.select([terminal], [], [], 180)[0]:
+        try:
+            chunk = os.read(terminal, 4096)
+        except OSError:  # the child has gone: the terminal is closed
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.waitpid(pid, 0)
+    assert b"285714286" in shown, shown[-300:]
+    assert b"%" not in shown and "\u2588".encode() not in shown, shown[-300:]
+
+
+def test_a_scheduler_that_is_not_an_address_is_one_line(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha")
+    result = _cli("run", "--raw", str(raw), "--out", str(tmp_path / "out"), "--no-progress", "--scheduler",
+                  "notaurl")
+    assert result.returncode == 2 and "notaurl" in result.stderr
+    _one_clean_line(result.stderr)
+
+
+@pytest.mark.parametrize("command", [["sql", "SELECT title FROM releases"], ["stats"]])
+def test_a_closed_or_full_stdout_is_one_line(out: Path, command: list[str]):
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = _cli(*command, "--out", str(out), capture_output=False, stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 3 and "No space left" in result.stderr
+    _one_clean_line(result.stderr)
+    closed = subprocess.run([sys.executable, "-m", "pipeline", *command, "--out", str(out)], cwd=REPO, text=True,
+                            stderr=subprocess.PIPE, stdout=None, check=False, timeout=120,
+                            preexec_fn=lambda: os.close(1))
+    assert closed.returncode == 3 and "closed" in closed.stderr
+    _one_clean_line(closed.stderr)
+
+
+def test_refresh_with_a_full_stdout_says_it_published_in_one_line(tmp_path: Path):
+    raw = _raw(tmp_path, "alpha")
+    out = tmp_path / "out"
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        result = _cli("refresh", "--raw", str(raw), "--out", str(out), "--no-progress", capture_output=False,
+                      stdout=full, stderr=subprocess.PIPE)
+    assert result.returncode == 3 and "published" in result.stderr and "No space left" in result.stderr
+    _one_clean_line(result.stderr)
+    assert len(_titles(out)) == 2
+
+
+def test_sql_on_a_table_damaged_inside_names_the_file(out: Path):
+    part = out / "releases" / "part-0.parquet"
+    data = bytearray(part.read_bytes())
+    data[200:1200] = bytes((7 * i) % 251 for i in range(1000))  # inside the column chunks, not the footer
+    part.write_bytes(bytes(data))
+    pq.read_metadata(part)  # the footer still reads
+    with pytest.raises(errors.DatasetError) as error:
+        sql("SELECT * FROM releases", out)
+    assert str(part) in str(error.value) and "\n" not in str(error.value)
+    result = _cli("sql", "SELECT * FROM releases", "--out", str(out))
+    assert result.returncode == 3 and str(part) in result.stderr
+    _one_clean_line(result.stderr)
+
+
+def test_escape_bytes_in_file_names_are_printed_escaped(tmp_path: Path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "alpha\x1b[2J\x1b]0;owned\x07.txt").write_text(_page("alpha"), encoding="utf-8")
+    out = tmp_path / "out"
+    run(raw, out, progress=False)
+    for csv in ([], ["--csv"]):
+        result = _cli("sql", "SELECT sources FROM releases", "--out", str(out), *csv)
+        assert result.returncode == 0 and "alpha" in result.stdout
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+
+
+def test_library_log_lines_while_scraping_name_the_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]):
+    # A library that logs while the scraper reads a page (as trafilatura and lxml do on odd pages) does not say
+    # which page: the CLI's log lines add it. The library is stood in for by a logger of another name, called
+    # from inside the scraper's read of the body, so the line is logged while the page is being handled.
+    import logging
+
+    from pipeline import cli
+    from pipeline.scrape import http
+
+    from . import newsroom_server as ns
+
+    real = http.read_body
+
+    def complaining(*args, **kwargs):
+        logging.getLogger("somelibrary.parser").error("tree looks odd")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(http, "read_body", complaining)
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    root.handlers[:] = []  # as in a fresh process: the CLI sets its own handler up
+    try:
+        with ns.NewsroomServer() as server:
+            server.routes["/news/"] = ns.page(b"<html><body><p>Harbour board news</p></body></html>")
+            page = server.url("/news/")
+            cli.main(["scrape", page, "--raw", str(tmp_path / "raw"), "--delay", "0", "--max-pages", "1"])
+    finally:
+        root.handlers[:] = handlers  # cli.main configured this process's root logger
+        root.setLevel(level)
+    lines = [line for line in capsys.readouterr().err.splitlines() if "somelibrary" in line]
+    assert lines and all(f"(while handling {page})" in line for line in lines), lines

@@ -6,7 +6,11 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+import pytest
+
 from .conftest import REPO
+
+pytestmark = pytest.mark.slow  # loads the model and times the extractors
 
 
 def _bench():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract import extract
-from pipeline.extract.lexicon import duplicates, inflections, lexicon
+from pipeline.extract.rules import duplicates, inflections, load_rules
 from pipeline.extract.spokespeople import FINDERS, SPEAKER_PATTERNS
 from pipeline.records import Release
 
@@ -44,7 +44,7 @@ def test_speech_verbs_are_inflected_from_their_lemmas(lemma, forms):
 
 
 def test_bare_forms_are_speech_only_where_listed():
-    speech = lexicon().speech_verbs
+    speech = load_rules().speech_verbs
     assert {"said", "say", "stated", "noted", "warns", "adding"} <= speech
     assert not {"state", "note", "continue"} & speech  # "Secretary of State", "to continue the talks"
 

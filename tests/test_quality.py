@@ -15,6 +15,8 @@ import pytest
 
 from pipeline.run import run
 
+pytestmark = pytest.mark.slow  # every case runs the pipeline with the model
+
 BASELINE = json.loads((Path(__file__).parent / "quality_baseline.json").read_text())
 HTML_GROUPS = {"html": range(101, 123), "html_new": range(123, 151)}  # page numbers, by file name
 

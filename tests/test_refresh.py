@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import fcntl
 import hashlib
 import os
 import random
@@ -15,7 +16,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from filelock import FileLock
 
 from pipeline import store
 from pipeline.errors import OutputError
@@ -60,21 +60,24 @@ def test_second_refresh_is_a_byte_identical_no_op(raw: Path, tmp_path: Path):
     assert len(list((out / "_runs").glob("*.json"))) == 2
 
 
-def test_a_crash_after_the_state_and_before_the_tables_is_repaired_by_the_next_run(
+def test_a_crash_before_the_commit_leaves_the_previous_version_and_the_next_run_redoes_it(
         raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     out = tmp_path / "out"
     run(raw, out, incremental=True, progress=False)
+    digest, before = _digest(out), _frame(out)
     shutil.copy2(SEEDS[3], raw)
 
     def killed(*_args, **_kwargs):
-        raise KeyboardInterrupt  # stands for SIGKILL: the state is written, the tables are not
+        raise KeyboardInterrupt  # stands for SIGKILL: the new version is written, not yet current
 
-    monkeypatch.setattr("pipeline.store.StagedTables.publish", killed)
+    monkeypatch.setattr("pipeline.store._swap_current", killed)
     with pytest.raises(KeyboardInterrupt):
         run(raw, out, incremental=True, progress=False)
     monkeypatch.undo()
+    assert _digest(out) == digest  # the state and the tables of the previous version, together
+    pd.testing.assert_frame_equal(_frame(out), before)
     repaired = run(raw, out, incremental=True, progress=False)
-    assert repaired.files_read == 0 and repaired.published
+    assert repaired.files_read == 1 and repaired.published
     full = tmp_path / "full"
     run(raw, full, progress=False)
     pd.testing.assert_frame_equal(_frame(out), _frame(full))
@@ -146,7 +149,8 @@ def test_edited_release_keeps_its_id_and_an_earlier_version(tmp_path: Path):
 def test_a_second_writer_exits_at_once_with_a_distinct_code(raw: Path, tmp_path: Path):
     out = tmp_path / "out"
     out.mkdir()
-    with FileLock(str(out / ".lock")):
+    with open(out / ".lock", "w", encoding="utf-8") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another run, busy (it has signed nothing: no age to judge)
         started = time.monotonic()
         proc = _cli("refresh", "--raw", str(raw), "--out", str(out))
         _, stderr = proc.communicate(timeout=60)
@@ -177,7 +181,7 @@ def test_disk_full_publishes_nothing_half_way(raw: Path, tmp_path: Path, monkeyp
         run(raw, out, incremental=True, progress=False)
     assert writes >= failing_write
     assert _digest(out) == digest
-    assert not list(out.glob(".staging-*")) and not list((out / "_state").glob(".tmp-*"))
+    assert not list(out.glob(".staging-*")) and len(list((out / "_versions").iterdir())) == 1
     monkeypatch.undo()
     again = run(raw, out, incremental=True, progress=False)
     assert again.published and again.added > 0
@@ -232,3 +236,36 @@ def test_sigkill_at_random_moments_never_corrupts_and_reruns_converge(tmp_path: 
     run(raw, full, progress=False)
     pd.testing.assert_frame_equal(_frame(out), _frame(full))
     assert not list(out.glob(".staging-*"))
+
+
+def test_a_dataset_written_before_versions_is_read_and_becomes_the_first_version(raw: Path, tmp_path: Path):
+    import json
+    import os
+
+    from pipeline.query import load
+
+    out = tmp_path / "out"
+    run(raw, out, incremental=True, progress=False)
+    before = _frame(out)
+    # The layout of the code before versions: a real directory per table, the state beside them, and the
+    # releases table stamped with the id of that state.
+    version = Path(os.path.realpath(out / "current"))
+    for table in ("releases", "release_versions", "spokespeople", "countries", "figures"):
+        (out / table).unlink()
+        shutil.copytree(version / table, out / table)
+    shutil.copytree(version / "_state", out / "_state")
+    manifest = json.loads((out / "_state" / "manifest.json").read_text(encoding="utf-8"))
+    (out / "_state" / "manifest.json").write_text(json.dumps({**manifest, "state_id": "abc"}), encoding="utf-8")
+    stamped = pq.read_table(out / "releases" / "part-0.parquet")
+    pq.write_table(stamped.replace_schema_metadata({b"pipeline.state_id": b"abc"}), out / "releases" / "part-0.parquet")
+    (out / "current").unlink()
+    shutil.rmtree(out / "_versions")
+    assert len(load(out)) == len(before)  # read as it stands
+    again = run(raw, out, incremental=True, progress=False)
+    assert again.files_read == 0 and not again.published  # its state came along: nothing to do
+    assert os.readlink(out / "releases") == "current/releases" and not (out / "_state").exists()
+    shutil.copy2(SEEDS[3], raw)
+    assert run(raw, out, incremental=True, progress=False).files_read == 1
+    full = tmp_path / "full"
+    run(raw, full, progress=False)
+    pd.testing.assert_frame_equal(_frame(out), _frame(full))

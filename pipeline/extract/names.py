@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -13,16 +14,16 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import settings
+from .bodies import name_after_possessive
 from .doctext import DocIndex, doc_text
-from .lexicon import lexicon
+from .rules import load_rules
 from .titles import described, role_end
-from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_role_word, text_at
+from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_place, is_role_word, text_at
 
-LEX = lexicon()
+LEX = load_rules()
 
 
 _HONORIFICS = re.compile(rf"^(?:{'|'.join(sorted(LEX.honorifics))})\.?\s+", re.IGNORECASE)
-_OBJECTS = frozenset({"pobj", "dobj", "iobj", "dative"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +162,7 @@ def pronoun_antecedent(index: DocIndex, verb: Token) -> Span | None:
     # "Describing his meeting with Ana Lima-Costa, he said ... He noted": an object in a sentence whose
     # subject is "he" or "she" is someone else. Of the others, exactly one person must be named.
     people = [e for e in index.between("PERSON", start, verb.i) if e.end <= verb.i
-              and not (e.root.dep_ in _OBJECTS and _has_pronoun_subject(index, e.start))]
+              and not (e.root.dep_ in LEX.object_deps and _has_pronoun_subject(index, e.start))]
     if len({e[-1].text for e in people}) != 1:
         return None
     return trim_name(max(people, key=len))
@@ -175,7 +176,9 @@ def person_before(index: DocIndex, verb: Token) -> Span | None:
     """`Jane Doe, director of X, said` when the parse missed the subject: the name, an appositive, the verb."""
     doc = verb.doc
     sentence = index.sentence(verb.i)
-    people = [e for e in index.between("PERSON", sentence.start, verb.i) if e.end <= verb.i]
+    # "Greywater Alliance" tagged a person: a name ending in an organisation's word is a body's.
+    people = [e for e in index.between("PERSON", sentence.start, verb.i)
+              if e.end <= verb.i and e[-1].lower_ not in LEX.organization_words]
     person = trim_name(people[-1]) if people else _name_before_appositive(index, sentence.start, verb.i)
     if person is None:
         return None
@@ -185,8 +188,9 @@ def person_before(index: DocIndex, verb: Token) -> Span | None:
         return None  # "a complaint by Lord Roe, the Harbour Standards Authority has told": the body speaks
     if len(between) == 0:
         return person
-    if any(t.head == verb and t.dep_ == "nsubj" and (t.pos_ == "PRON" or t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"}
-                                                      and not _inside_title(person, t)) for t in between):
+    if any(t.head == verb and t.dep_ == "nsubj" and (
+            t.pos_ == "PRON" or (t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} and not _inside_title(person, t)))
+           for t in between):
         # "... with Secretary-General Jane Roe, he said": the verb's own subject speaks, not the name before it.
         return None
     if between[0].text == "," and len(between) <= settings.APPOSITIVE_MAX_TOKENS and not any(
@@ -230,15 +234,22 @@ def fullest_mention(span: Span, index: DocIndex) -> Span:
     """`said Roe` after `Jane Roe` earlier in the text: the full name, at the mention that
     also gives a role and organisation when one does. A full name said again without its title
     (`said Ana Lima-Costa`) takes the earlier mention that gives it."""
-    if len(span) > 1 and described(span)[0]:
+    alone = surname_only(span)
+    if not alone and described(span)[0]:
         return span
-    full = None if len(span) == 1 else span.text
+    full = None if alone else span.text
     best = _best_earlier(index, span[-1].text, full, span.start)
     if full is not None and (best is None or not described(best)[0]):
         best = _best_earlier(index, span[-1].text, full, len(index.doc) + 1)  # titled later in the text
     if best is None:
         return span
-    return best if len(span) == 1 or described(best)[0] else span
+    return best if alone or described(best)[0] else span
+
+
+def surname_only(span: Span) -> bool:
+    """A mention by surname alone: one word (`Roe`, `Silva-Reyes`) or a surname opening with a particle
+    (`De la Fuente`)."""
+    return len(span.text.split()) == 1 or span[0].lower_ in LEX.particles
 
 
 def _best_earlier(index: DocIndex, surname: str, full: str | None, before: int) -> Span | None:
@@ -249,7 +260,7 @@ def _best_earlier(index: DocIndex, surname: str, full: str | None, before: int) 
     if key not in memo:
         starts, best, leader = [], [], None
         for ent in index.by_last_word("PERSON").get(surname.lower(), ()):
-            if len(ent) > 1 and ent[-1].text == surname and (full is None or ent.text == full):
+            if not surname_only(ent) and ent[-1].text == surname and (full is None or ent.text == full):
                 mention = trim_name(ent)
                 if leader is None or described(mention) > described(leader):
                     leader = mention
@@ -294,9 +305,117 @@ NAME_PATTERNS: dict[str, list[list[dict]]] = {
 }
 
 
+def _capital_word(token: Token) -> bool:
+    """A word written with a capital first, letters and apostrophes only: `McAllister`, `O'Neill`, `Ó`."""
+    text = token.text
+    return text[:1].isupper() and text.replace("'", "").replace("’", "").isalpha() and not (
+        len(text) > 1 and text.isupper())
+
+
+def _surname_start(doc: Doc, end: int) -> int:
+    """Where a surname that ends before `end` starts: hyphenated parts glued (`Lindqvist-Haug`, `Al-Amin`)."""
+    start = end - 1
+    while start >= 2 and doc[start - 1].text in LEX.dashes and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and _capital_word(doc[start - 2]):
+        start -= 2
+    return start
+
+
+def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
+    """A name ending before `end`, read from its end: a surname, the particles before it (`van der`,
+    `de la`), an initial (`F.`), one given name. Where it starts, where its surname (particles included)
+    starts, and whether a particle, an initial or a hyphen marks it as a name beyond doubt."""
+    start = _surname_start(doc, end)
+    marked = start < end - 1  # "Adeyemi-Clarke": a hyphenated surname
+    while start > 0 and doc[start - 1].lower_ in LEX.particles and doc[start - 1].lower_ != doc[start - 1].text.upper():
+        start -= 1
+        marked = True
+    surname = start
+    if start > 1 and len(doc[start - 1].text) == 2 and doc[start - 1].text[1] == "." \
+            and doc[start - 1].text[0].isupper():
+        start -= 1
+        marked = True
+    if start > 0 and _name_word(doc[start - 1]):
+        return start - 1, surname, marked
+    return surname, surname, False
+
+
+def name_ending_at(doc: Doc, end: int) -> Span | None:
+    """The name that ends before `end` by its shape alone (`Ingrid Adeyemi`, `Ana van der Meer`), whatever
+    the recogniser saw: for a place where a name must stand, such as after a title that closes a clause."""
+    if end < 2 or not _capital_word(doc[end - 1]) or (not _name_word(doc[end - 1]) and "-" not in doc[end - 1].text):
+        return None
+    start, surname, _marked = _name_before(doc, end)
+    if start == surname or not _name_word(doc[start]) or is_place(doc[start:end].text):
+        return None
+    return Span(doc, start, end, label="PERSON")
+
+
+def repair_names(doc: Doc) -> list[Span]:
+    """Names the recogniser cut short, missed or took for something else that their own shape shows: a
+    given name and a surname with a particle, an initial or a hyphen in it (`Amara ten Brink`, `Pieter F.
+    dos Santos`, `Ewa Adeyemi-Clarke`), and that surname alone after it (`De la Fuente said`)."""
+    found: list[Span] = []
+    # Only a particle, an initial or a glued hyphen marks a name by its shape: look only just after one.
+    ends = sorted({end for t in doc if _marks_name(t) for end in range(t.i + 2, min(len(doc), t.i + 5) + 1)})
+    if not ends:
+        return found
+    # Surnames of the full names the recogniser saw, with their given names ("G. O'Neill" gives none).
+    surnames = {e[-1].lower_: {e[0].lower_} for e in doc.ents
+                if e.label_ == "PERSON" and len(e) > 1 and _name_word(e[0])}
+    for end in ends:
+        if not _capital_word(doc[end - 1]) or _name_goes_on(doc, end):
+            continue
+        start, surname, marked = _name_before(doc, end)
+        words = doc[start:end]
+        known = surnames.get(doc[surname:end].text.lower())
+        if known is not None and doc[start].lower_ not in known:
+            start = surname  # "Later De la Fuente said", after "Lucía de la Fuente": the surname alone
+        if start < surname and marked and not is_place(words.text):
+            surnames.setdefault(doc[surname:end].text.lower(), set()).add(doc[start].lower_)
+            found.append(Span(doc, start, end, label="PERSON"))
+        elif start == surname and known is not None and end - surname > 1:
+            found.append(Span(doc, surname, end, label="PERSON"))  # "Silva-Reyes said", after "Ana Silva-Reyes"
+    return [span for span in found if not _same_entity(span)]
+
+
+def _marks_name(token: Token) -> bool:
+    """A particle (`van`, `de`), an initial (`F.`) or a hyphen glued between two words (`Adeyemi-Clarke`)."""
+    text = token.text
+    return token.lower_ in LEX.particles or (len(text) == 2 and text[1] == "." and text[0].isupper()) or (
+        text in LEX.dashes and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_)
+
+
+def _bodies_across_possessives(doc: Doc) -> list[Span]:
+    """`the St. Brigid's` + `Hospice`: two ORG entities the recogniser split at a possessive inside one
+    body's name are one (a possessive that is an owner's, `Brovia's Chief Executive`, stays apart)."""
+    ents = [e for e in doc.ents if e.label_ == "ORG"]
+    joined = []
+    for first, second in pairwise(ents):
+        glued = first.end == second.start and first[-1].text in LEX.possessives
+        if glued and name_after_possessive(doc, first.start, first.end) == second.end:
+            joined.append(Span(doc, first.start, second.end, label="ORG"))
+    return joined
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """A name word follows `end`, glued by a hyphen or after particles: the name does not end there."""
+    at = end + (end < len(doc) and doc[end].text in LEX.dashes and not doc[end - 1].whitespace_)
+    while at < len(doc) and doc[at].lower_ in LEX.particles:
+        at += 1
+    return at < len(doc) and _capital_word(doc[at]) and "\n" not in doc[at - 1].whitespace_
+
+
+def _same_entity(words: Span) -> bool:
+    """The words are exactly one PERSON entity already: nothing to repair."""
+    ent = words[0].ent_type_ == "PERSON" and words[0].ent_iob_ == "B" and all(t.ent_iob_ == "I" for t in words[1:])
+    return bool(ent) and (words.end == len(words.doc) or words.doc[words.end].ent_iob_ != "I")
+
+
 @Language.factory("person_names")
 class PersonNamesComponent:
-    """Widen a PERSON entity to the whole name a NAME_PATTERNS pattern finds around it."""
+    """Widen a PERSON entity to the whole name a NAME_PATTERNS pattern finds around it, and make a
+    PERSON of every name repair_names() finds."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.matcher = Matcher(nlp.vocab)
@@ -306,6 +425,11 @@ class PersonNamesComponent:
     def __call__(self, doc: Doc) -> Doc:
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
+        names += repair_names(doc) + _bodies_across_possessives(doc)
         if names:
-            doc.ents = filter_spans([*names, *doc.ents])
+            names = filter_spans(names)
+            taken = {t.i for span in names for t in span}
+            # The repaired name wins over whatever the recogniser saw in its words.
+            doc.ents = sorted([*names, *(e for e in doc.ents if not taken & set(range(e.start, e.end)))],
+                              key=lambda e: e.start)
         return doc

@@ -157,6 +157,6 @@ class Extractor:
                 raise ConfigError("--scheduler needs the 'distributed' package") from exc
             try:
                 self._client = Client(self.scheduler, timeout="30s")
-            except OSError as exc:
+            except (OSError, ValueError) as exc:  # ValueError: not an address (`notaurl`, no port)
                 raise ConfigError(f"cannot reach the Dask scheduler at {self.scheduler}: {exc}") from exc
         return self._client

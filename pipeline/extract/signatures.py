@@ -7,12 +7,12 @@ from spacy.tokens import Span
 
 from .. import settings
 from .doctext import DocIndex, doc_text
-from .lexicon import lexicon
 from .names import Found
+from .rules import load_rules
 from .titles import described
 from .words import has_role_word
 
-LEX = lexicon()
+LEX = load_rules()
 
 
 _SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=True))})[,!.]?$", re.IGNORECASE)
@@ -29,8 +29,13 @@ _NAME_LABEL = re.compile(
     re.MULTILINE)
 
 
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
+_PARTICLES = "|".join(sorted((re.escape(p) for p in LEX.particles), key=len, reverse=True))
+# A name alone on a line, a title after it: "Jane Roe", "— Ana van der Meer, Head of Policy, Harbour Trust".
 _NAME_LINE = re.compile(
-    r"^(?:[—–-]\s*)?([A-Z][a-zA-Z’'.-]+(?:\s+[A-Z][a-zA-Z’'.-]+){1,3})(?:\s*[,|]\s*(\S.{2,100}))?$")
+    rf"^(?P<dash>[—–-]\s*)?({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_NAME_WORD}){{1,3}})"
+    rf"(?:\s*[,|]\s*(\S.{{2,100}}))?$")
+_QUOTE_LINE_END = re.compile(r"[”\"]\s*$")
 
 
 def closing_signature(index: DocIndex) -> list[Found]:
@@ -65,15 +70,17 @@ def signed_names(index: DocIndex) -> list[Found]:
         above = lines[max(0, n - settings.SIGN_OFF_MAX_LINES_ABOVE):n]
         previous = next((text.strip() for _, text in reversed(above) if text.strip()), "")
         following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
-        signed = bool(_SIGN_OFF.match(previous))
-        if match.group(2) and not (signed and has_role_word(match.group(2))):
+        # "“…”\n— Jane Roe, Head of Policy": a dash before the name signs the quotation above it.
+        pull_quote = bool(match.group("dash")) and bool(_QUOTE_LINE_END.search(previous))
+        signed = bool(_SIGN_OFF.match(previous)) or pull_quote
+        if match.group(3) and not (signed and has_role_word(match.group(3))):
             continue  # "Jane Roe, Executive Director" on one line counts under a sign-off only
         titled = bool({w.lower().strip(",.") for w in following.split()} & LEX.role_words) \
             and len(following) < settings.SIGNATURE_ROLE_MAX_CHARS
         if not (signed or titled):
             continue
-        begin = start + line.index(match.group(1))
-        span = doc.char_span(begin, begin + len(match.group(1)), alignment_mode="expand")
+        begin = start + line.index(match.group(2))
+        span = doc.char_span(begin, begin + len(match.group(2)), alignment_mode="expand")
         if span is None:
             continue
         overlapping = [index.ents[i] for i in {index.ent_of[t.i] for t in span} if i >= 0]
@@ -81,7 +88,8 @@ def signed_names(index: DocIndex) -> list[Found]:
         plain_name = not has_role_word(span.text) and not any(
             e.label_ in {"ORG", "GPE", "LOC", "FAC"} for e in overlapping)
         if is_person or signed or (titled and plain_name):
-            found.append(Found(span, None, "signature_after_sign_off" if signed else "name_line_above_role"))
+            rule = "signed_quote" if pull_quote else "signature_after_sign_off" if signed else "name_line_above_role"
+            found.append(Found(span, previous.strip(" “”\"") if pull_quote else None, rule))
     return found
 
 

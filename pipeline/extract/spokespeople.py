@@ -1,11 +1,11 @@
 """Spokespeople: people whose words a text quotes or reports, with their role and organisation.
 
 The grammar is named patterns (spaCy Matcher and DependencyMatcher, in SPEAKER_PATTERNS and
-STATEMENT_PATTERN) and named line rules (signatures, speaker labels: signatures.py); each pattern has one
-finder that turns a match into the person who speaks (names.py). A title is read after the name
-(`Jane Doe, director of X,`) or before it (`X Executive Director Jane Doe`), and its organisation is
-resolved by one chain of named steps (titles.py). Every spokesperson records the pattern and the steps
-that produced it. The words the rules are written in are in lexicon.toml.
+DEPENDENCY_PATTERNS) and named line rules (signatures, pull quotes, speaker labels: signatures.py); each
+pattern has one finder (FINDERS) that walks from its cue to the person who speaks (names.py). A title is
+read after the name or before it (titles.py), and the organisation is decided by one ordered table of named
+steps (ORGANIZATION_STEPS in organization.py). Every spokesperson records the pattern and the steps that
+produced it. The words the rules are written in are in lexicon.toml, loaded by load_rules().
 """
 from __future__ import annotations
 
@@ -22,12 +22,12 @@ from spacy.vocab import Vocab
 from .. import settings
 from ..records import Spokesperson
 from .doctext import DocIndex, doc_index, doc_text
-from .lexicon import lexicon
 from .names import (
     Found,
     clean_name,
     fullest_mention,
     head_phrase,
+    name_ending_at,
     person_before,
     person_in,
     pronoun_antecedent,
@@ -38,18 +38,18 @@ from .names import (
     unlabelled_name,
     without_run_on_words,
 )
+from .organization import decide
+from .rules import load_rules
 from .signatures import closing_signature, signed_names, speaker_labels
-from .titles import organization_steps, signature_role, title_of
-from .words import is_role_word
+from .titles import role_end, signature_role, title_of
+from .words import is_role_word, text_at
 
 LOGGER = logging.getLogger(__name__)
-LEX = lexicon()
+LEX = load_rules()
 
 
-QUOTE_MARKS = ["“", '"']
-
-
-ATTRIBUTION_LINKS = ["by", "from", "to", "of"]  # "statement by", "comment from", "attributable to"
+QUOTE_MARKS = sorted(LEX.quote_marks)
+ATTRIBUTION_LINKS = sorted(LEX.attribution_links)  # "statement by", "comment from", "attributable to"
 
 
 SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
@@ -72,6 +72,8 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     "possessive_statement": [[{"LOWER": {"IN": sorted(LEX.possessed_words)}}]],
     # "Writing for The Harbour Review, Dr Jane Roe discusses ...": the main clause's subject wrote the words.
     "writing_for": [[{"LOWER": "writing", "IS_SENT_START": True}, {"LOWER": {"IN": ["for", "in"]}}]],
+    # "Jane Roe called the decision “long overdue”": a verb of naming with a quotation after it.
+    "partial_quote": [[{"LOWER": {"IN": sorted(LEX.naming_verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]],
     # "Statement by Jane Doe", "comment from Jane Doe", "attributable to Jane Doe".
     "attribution_noun": [
         [{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"LOWER": {"IN": ATTRIBUTION_LINKS}}],
@@ -113,18 +115,30 @@ def _name_after_verb(index: DocIndex, token: Token, people: dict[str, list[Span]
 
 
 def _name_after_title(index: DocIndex, verb: Token) -> Span | None:
-    """`“…,” said the director of the Harbour Trust, Jane Roe.`: a title between the verb and the name,
-    then a comma; the words between hold a title's word and no verb or sentence end."""
+    """`“…,” said the director of the Harbour Trust, Jane Roe.`, `“…,” said Brovia Chief Executive Jane Roe.`:
+    a title between the verb and the name, then a comma or the name closing the clause; the words between
+    hold a title's word and no verb or sentence end."""
     doc = verb.doc
     limit = min(len(doc), verb.i + 2 + settings.ROLE_BEFORE_NAME_MAX_TOKENS)
-    person = next(iter(index.between("PERSON", verb.i + 2, limit)), None)
-    if person is None or doc[person.start - 1].text != "," or index.sent_of[person.start] != index.sent_of[verb.i]:
+    person = next(iter(index.between("PERSON", verb.i + 2, limit)), None) or _name_closing_clause(verb, limit)
+    if person is None or index.sent_of[person.start] != index.sent_of[verb.i]:
         return None
-    between = doc[verb.i + 1:person.start - 1]
+    comma = doc[person.start - 1].text == ","
+    if not comma and text_at(doc, person.end) not in {".", ",", ";", ""}:
+        return None
+    between = doc[verb.i + 1:person.start - comma]
     if any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_MARKS or t.is_sent_end for t in between) \
             or not any(is_role_word(t) for t in between):
         return None
     return trim_name(person)
+
+
+def _name_closing_clause(verb: Token, limit: int) -> Span | None:
+    """`said Kestrel Holdings plc Deputy Director Ingrid Adeyemi.`: the name that closes the clause after the
+    verb, by its shape, where the recogniser saw none."""
+    doc = verb.doc
+    end = next((t.i for t in doc[verb.i + 1:limit] if t.text in {".", ",", ";"} or t.is_sent_end), None)
+    return name_ending_at(doc, end + (not doc[end].is_punct)) if end is not None else None
 
 
 # Who a verb of saying points at, step by step: the first step that names a person wins.
@@ -161,6 +175,13 @@ def _colon_before_quote(index: DocIndex, token: Token, people: dict[str, list[Sp
     if person is not None and person.root.dep_ == "pobj":
         return None, ""  # "Watch the interview with Jane Doe, our director: “Why ...”": a title, not her words
     return person, "colon_before_quote"
+
+
+def _partial_quote(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
+    sentence = index.sentence(token.i)
+    if not any(t.text in QUOTE_MARKS for t in token.doc[token.i + 1:sentence.end]):
+        return None, ""  # "called for an inquiry": no words of their own
+    return person_in(index, speaker_tokens(token)) or person_before(index, token), "partial_quote"
 
 
 def _according_to(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
@@ -208,7 +229,7 @@ def _work_of_speech_title(index: DocIndex, token: Token, people: dict[str, list[
     return None, ""
 
 
-SIGNATURE_RULES = frozenset({"signature_after_sign_off", "name_line_above_role"})
+SIGNATURE_RULES = frozenset({"signature_after_sign_off", "name_line_above_role", "signed_quote"})
 
 
 # Patterns whose words are a lone name's own beyond doubt, and whether a title must stand before the name
@@ -222,6 +243,7 @@ FINDERS: dict[str, Callable[[DocIndex, Token, dict], tuple[Span | None, str]]] =
     "possessive_statement": _possessive_statement,
     "colon_before_quote": _colon_before_quote,
     "according_to": _according_to,
+    "partial_quote": _partial_quote,
     "writing_for": _writing_for,
     "attribution_noun": _attribution_noun,
     "work_of_speech_title": _work_of_speech_title,
@@ -246,9 +268,9 @@ def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
         key = name if name in people else next((k for k in by_last.get(name, ()) if k in people), None)
         title = title_of(span)
         signed = item.rule in SIGNATURE_RULES
-        if signed or title.role is None and title.organization is None:
+        if signed or (title.role is None and title.organization is None):
             below = signature_role(span, signed)
-            title = below if below.role or title.role is None and title.organization is None else title
+            title = below if below.role or (title.role is None and title.organization is None) else title
         if title.role is None and lead_role:
             title = replace(title, role=" ".join(lead_role), role_rule="title_words_in_name")
         if full_mention is not item.span and title.organization:
@@ -282,6 +304,22 @@ def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
     return list(people.values())
 
 
+def _coordinated(index: DocIndex, found: list[Found]) -> list[Found]:
+    """`said Jane Roe, director of X, and John Doe, chair of Y`: a person joined to a speaker by `and`, after the
+    speaker's title, speaks the same words."""
+    doc = index.doc
+    joined = []
+    for item in found:
+        end = role_end(item.span) or item.span.end
+        at = end + (text_at(doc, end) == ",")
+        if text_at(doc, at).lower() != "and":
+            continue
+        person = index.entity_at(at + 1)
+        if person is not None and person.label_ == "PERSON" and person.start == at + 1:
+            joined.append(Found(trim_name(person), item.quote, "coordinated_speaker"))
+    return joined
+
+
 def _quote_near(index: DocIndex, position: int) -> str | None:
     sentence = index.sentence(position)
     match = _QUOTE.search(sentence.text)
@@ -308,10 +346,11 @@ def find_spokespeople(doc: Doc, matcher: Matcher | None = None, statements: Depe
             found.append(Found(person, _quote_near(index, position), rule))
         else:
             LOGGER.debug("%s cue %r at %d names nobody", name, doc[position].text, doc[position].idx)
+    found.extend(_coordinated(index, found))
     found.extend(signed_names(index))
     found.extend(closing_signature(index))
     found.extend(speaker_labels(index))
-    speakers = organization_steps(_merge(found, index), index)
+    speakers = decide(_merge(found, index), index)
     for speaker in speakers:
         LOGGER.debug("spokesperson %r (%s): role %r (%s), organisation %r (%s)", speaker.name, speaker.rule,
                      speaker.role, speaker.role_rule, speaker.organization, speaker.organization_rule)

@@ -1,22 +1,23 @@
-"""Titles: the role printed with a person's name, and the organisation it is held at.
+"""Titles: the role printed with a person's name, and the body the title names.
 
-A title is read after the name (an appositive: `Jane Doe, director of X,`) or before it (`X Executive
-Director Jane Doe`), or from a signature's lines. The organisation comes from one chain of named steps:
-`org_in_role`, `possessive`, `of_at_for_after_role`, then (organization_steps, once every person is known)
-`organization_speaking` and `publisher`; `earlier_mention` is set where a later mention takes a title.
+A title is read after the name (TITLE_AFTER_NAME: an appositive `Jane Doe, director of X,`, a relative
+clause `who is director of X`, parentheses `(Director, X)`, a sentence `Jane Doe is director of X.`), else
+before it (`X Executive Director Jane Doe`), or from a signature's lines. The body inside a title is found
+by the `title` steps of ORGANIZATION_STEPS (organization.py, through body_in_title()) and cut out of the role.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from .. import settings
-from ..records import Spokesperson
-from .bodies import DASHES, ORGANIZATION_IN_TITLE, body_after_name, is_body, org_name
-from .doctext import DocIndex, doc_index, doc_text
-from .lexicon import lexicon
+from .bodies import has_organization_word
+from .doctext import doc_index, doc_text
+from .organization import body_after_name, body_after_title, body_in_title, body_named_by
+from .rules import load_rules
 from .words import (
     finite_verb,
     has_role_word,
@@ -27,10 +28,7 @@ from .words import (
     text_at,
 )
 
-LEX = lexicon()
-
-
-_STOPS = frozenset({".", "“", "\"", ":", ";", ")", "”"})
+LEX = load_rules()
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +50,12 @@ def role_end(person: Span) -> int | None:
     start = end = title_start(person)
     while end < len(doc) and end - person.end < settings.ROLE_MAX_TOKENS:
         token = doc[end]
-        if "\n" in token.text or end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)):
+        if "\n" in token.text or (end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end))):
             break
-        if token.text in DASHES and token.whitespace_:
+        if token.text in LEX.dashes and token.whitespace_:
             break  # "Chair of the Water Board - Opening Plenary", "... Board- Opening": a headline's separator
-        if token.lower_ in LEX.role_trailing_cut or token.lower_ in LEX.speech_verbs and not (
-                token.pos_ == "NOUN" and token.lower_.endswith("ing")):  # "director of early warning systems"
+        if token.lower_ in LEX.role_trailing_cut or (token.lower_ in LEX.speech_verbs and not (
+                token.pos_ == "NOUN" and token.lower_.endswith("ing"))):  # "director of early warning systems"
             break
         if token.text == "(":
             close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS))
@@ -68,7 +66,7 @@ def role_end(person: Span) -> int | None:
             continue
         if token.text == "," and not _comma_continues(doc, start, end):
             break
-        if token.text in _STOPS or token.text == "(":
+        if token.text in LEX.title_stops or token.text == "(":
             break
         end += 1
     return end
@@ -93,8 +91,8 @@ def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
     entity = doc[comma + 1].ent_type_ == "ORG" and doc[comma + 1].ent_iob_ == "B"
     if before.is_title and after.is_title and not entity and not is_role_word(after):
         return True
-    if after.lower_ in {"and", "&"} and before.is_title:
-        return comma + 2 < len(doc) and doc[comma + 2].is_title  # "Law, Policy, and Research program"
+    if after.lower_ in {"and", "&"} and before.is_title:  # "Law, Policy, and Research program"; not ", and Jane Roe"
+        return comma + 2 < len(doc) and doc[comma + 2].is_title and doc[comma + 2].ent_type_ != "PERSON"
     segment = []
     for token in doc[comma + 1:min(len(doc), comma + settings.TITLE_LIST_ITEM_MAX_TOKENS)]:
         if token.text in {",", ".", ";", ":", "“", '"'} or "\n" in token.text_with_ws[len(token.text):]:
@@ -102,7 +100,7 @@ def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
         segment.append(token)
     words = {t.lower_ for t in segment}
     return bool(words & {"and", "&"}) and not words & LEX.speech_verbs and not any(
-        t.ent_type_ == "PERSON" or t.pos_ in {"VERB", "AUX", "PRON", "DET"} and t.lower_ != "the" for t in segment
+        t.ent_type_ == "PERSON" or (t.pos_ in {"VERB", "AUX", "PRON", "DET"} and t.lower_ != "the") for t in segment
     ) and not (segment and segment[0].lower_ in {"and", "&"}) and has_role_word(doc[start:comma].text)
 
 
@@ -114,7 +112,7 @@ def _trim_role(role: str) -> str:
                       flags=re.IGNORECASE)
         role = re.sub(r"^(?:of|at|for|with|from|in|and)\s+|\s+(?:of|at|for|with|from|in|and)$", "", role,
                       flags=re.IGNORECASE)
-        role = re.sub(r"^(?:the\s+)?[a-z]+[’']s\s+(?=\S)", "", role)  # "the group's senior counsel"
+        role = re.sub(r"^(?:the\s+)?[a-z]+[’']s\s+(?=\S)|^[’']s?\s+", "", role)  # "the group's senior counsel"
         # "CEO of HMG's" before "Northfield General Hospital": the owner of the body is not the title's
         role = re.sub(r"\s+(?:of|at|for)\s+(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,3}[’']s$", "", role)
     return role.strip(" ,;:")
@@ -126,7 +124,7 @@ _LINKED_END = re.compile(r"\b(?:of|at|for)(?: the)?\s*$", re.IGNORECASE)
 
 def _split_role(span: Span, appositive: bool = False) -> Title:
     """Split `executive director of Amnesty International` into role and organisation; the organisation
-    by the first of the chain's steps inside the phrase that finds one (ORGANIZATION_IN_TITLE)."""
+    by the first of the `title` steps of ORGANIZATION_STEPS that finds one inside the phrase."""
     doc = span.doc
     text = span.text.strip(" ,;:—–-")
     text = text.strip("()") if text.count("(") != text.count(")") else text  # "(HHI)" keeps its own
@@ -135,8 +133,7 @@ def _split_role(span: Span, appositive: bool = False) -> Title:
     if any(finite_verb(t) and not in_parentheses(t) for t in span):
         return Title()  # "Jane Doe, has wrapped up a visit": a clause, not a title
     entities = [e for e in doc_index(doc).between("ORG", span.start, span.end) if e.end <= span.end]
-    org, step = next(((org, step) for step, find in ORGANIZATION_IN_TITLE if (org := find(span, text, entities))),
-                     (None, None))
+    org, step = body_in_title(span, text, entities)
     role = text
     if org and org in text:
         before, _, after = text.partition(org)
@@ -165,12 +162,14 @@ def _role_after(person: Span) -> Title:
     end = role_end(person)
     if end is None:
         return Title()
-    title = _split_role(doc[title_start(person):end], appositive=True)
-    if title.organization is None and text_at(doc, end) == ",":
-        # "Jane Roe, President and CEO, Harbour Trust Canada says": the organisation follows.
-        following = doc_index(doc).entity_at(end + 1)
-        if following is not None and following.label_ == "ORG" and following.start == end + 1 and is_body(following):
-            title = replace(title, organization=org_name(following), organization_rule="of_at_for_after_role")
+    span = doc[title_start(person):end]
+    title = _split_role(span, appositive=True)
+    following = body_after_title(span) if text_at(doc, end) == "," else None
+    portfolio = title.organization is None or not has_organization_word(title.organization)
+    if following is not None and portfolio and has_role_word(span.text) and not any(t.text == "," for t in span):
+        # "Jane Roe, President and CEO, Harbour Trust Canada says", "Jane Roe, Director of Programmes, Brovia
+        # Inc., said": the body follows the title, and an `of` phrase inside it is the title's own portfolio.
+        title = Title(_trim_role(span.text), following, None, "body_after_title")
     return replace(title, role_rule="appositive_after_name" if title.role else None)
 
 
@@ -191,10 +190,12 @@ def _role_before(person: Span) -> Title:
             start -= 3  # "the President of the Coastal Fisheries Association (CFA), Jane Roe"
             continue
         if token.lower_ in LEX.role_link_words or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
-                or token.text[:1].isupper() and not token.is_sent_start:
+                or (token.text[:1].isupper() and not token.is_sent_start):
             inside_name = token.pos_ == "DET" and (token.ent_type_ == "ORG" or (
                 start >= 2 and doc[start - 2].lower_ in {"of", "for"}))  # "director of the Red Cross"
-            if token.pos_ in {"VERB", "AUX", "PRON", "DET"} and not inside_name or token.lower_ in LEX.speech_verbs:
+            title_word = token.lower_ in LEX.role_modifiers  # "Managing Director", "Acting Chair": tagged a verb
+            if (token.pos_ in {"VERB", "AUX", "PRON", "DET"} and not (inside_name or title_word)) \
+                    or token.lower_ in LEX.speech_verbs:
                 break
             start -= 1
             continue
@@ -207,7 +208,80 @@ def _role_before(person: Span) -> Title:
     if stop < person.start and not has_role_word(span.text):
         return Title()
     title = _split_role(span)
+    portfolio = title.organization is not None and not has_organization_word(title.organization)
+    if title.role and portfolio and (body := body_after_name(person)):
+        # "Head of Policy for Coastal Affairs Jane Roe of the Greywater Alliance": the body after the name,
+        # the title's `for` phrase its portfolio.
+        title = Title(_trim_role(span.text), body, None, "of_at_for_after_role")
     return replace(title, role_rule="role_before_name" if title.role else None)
+
+
+def _clause_end(doc: Doc, start: int) -> int:
+    """Where a phrase that starts at `start` ends: at a comma, a stop, a quotation or a line's end."""
+    end = start
+    while end < len(doc) and end - start < settings.ROLE_MAX_TOKENS and doc[end].text not in LEX.title_stops \
+            and doc[end].text != "," and "\n" not in doc[end].text and not doc[end].is_sent_start:
+        end += 1
+    return end
+
+
+def _role_in_relative_clause(person: Span) -> Title:
+    """`Jane Roe, who is executive director of X,`; `Jane Roe, who leads X as its executive director,`."""
+    doc = person.doc
+    at = person.end + 2
+    if text_at(doc, person.end) != "," or text_at(doc, person.end + 1).lower() not in LEX.relative_pronouns:
+        return Title()
+    if text_at(doc, at).lower() in LEX.copulas:
+        title = _split_role(doc[at + 1:_clause_end(doc, at + 1)], appositive=True)
+        return replace(title, role_rule="relative_clause") if title.role else Title()
+    if text_at(doc, at).lower() not in LEX.leading_verbs:
+        return Title()
+    end = _clause_end(doc, at + 1)
+    link = next((t.i for t in doc[at + 1:end] if t.lower_ == "as"), None)
+    if link is None or link == at + 1:
+        return Title()
+    role = _split_role(doc[link + 1:end], appositive=True)
+    body = body_named_by(doc[at + 1:link])
+    if role.role is None:
+        return Title()
+    return Title(role.role, body, "relative_clause", "relative_clause" if body else None)
+
+
+def _role_in_parentheses(person: Span) -> Title:
+    """`Jane Roe (Harbour Trust) said`, `Jane Roe (Chief Executive, Brovia Inc.) said`."""
+    doc = person.doc
+    if text_at(doc, person.end) != "(":
+        return Title()
+    close = next((n for n in range(person.end + 1, min(len(doc), person.end + settings.ROLE_MAX_TOKENS))
+                  if doc[n].text == ")"), None)
+    if close is None or close == person.end + 1:
+        return Title()
+    inside = doc[person.end + 1:close]
+    if has_role_word(inside.text):
+        title = _split_role(inside, appositive=True)
+        return replace(title, role_rule="parenthesised" if title.role else None)
+    body = body_named_by(inside)
+    return Title(None, body, None, "parenthesised") if body else Title()
+
+
+def _role_as_predicate(person: Span) -> Title:
+    """`Jane Roe is executive director of the Harbour Trust.`: a sentence that gives the title."""
+    root = person.root
+    head = root.head
+    if root.dep_ != "nsubj" or head.lower_ not in LEX.copulas:
+        return Title()
+    attribute = next((c for c in head.children if c.dep_ == "attr" and c.i > root.i), None)
+    if attribute is None:
+        return Title()
+    # The title is the attribute and what hangs on it, not a second attribute joined by `and`.
+    end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
+    title = _split_role(person.doc[attribute.left_edge.i:end + 1], appositive=True)
+    return replace(title, role_rule="predicate") if title.role else Title()
+
+
+# Where a title printed after a name is read, in order: the first reading that finds a role wins.
+TITLE_AFTER_NAME: tuple[Callable[[Span], Title], ...] = (
+    _role_after, _role_in_relative_clause, _role_in_parentheses, _role_as_predicate)
 
 
 def title_of(mention: Span) -> Title:
@@ -216,7 +290,7 @@ def title_of(mention: Span) -> Title:
     key = (mention.start, mention.end)
     title = memo.get(key)
     if title is None:
-        title = _role_after(mention)
+        title = next((t for read in TITLE_AFTER_NAME if (t := read(mention)).role or t.organization), Title())
         if title.role is None:  # "Professor Jane Roe, from the University of X, said": the title before
             before = _role_before(mention)
             title = before if title.organization is None else replace(
@@ -263,56 +337,3 @@ def _role_and_body(role: str, next_line: str) -> Title:
             and not is_place(parts[-1]):
         role, org = role[:role.rindex(parts[-1])].strip(" ,|"), parts[-1]
     return Title(role, org, "signature_line", "signature_line" if org else None)
-
-
-def organization_steps(people: list[Spokesperson], index: DocIndex) -> list[Spokesperson]:
-    """Steps 4 and 5 of the organisation chain, for people whose title named no body:
-    the organisation speaking in the text (`..., Rights Watchers said. ... said Jane Roe, Asia
-    director`), else the page's publisher when the title is an internal one (director, spokesperson)."""
-    doc = index.doc
-    speakers = [e for e in index.labelled("ORG")
-                if e.root.dep_ == "nsubj" and e.root.head.lower_ in LEX.speech_verbs and is_body(e)]
-    if len({org_name(e) for e in speakers}) == 1:
-        # An organisation first speaking after the person ("The Harbour Trust have said") is a third party.
-        org, first = org_name(speakers[0]), speakers[0].start_char
-        people = [replace(p, organization=org, organization_rule="organization_speaking")
-                  if p.role and not p.organization and p.start > first else p for p in people]
-    for step, body in (("title_label", _title_label(doc)),
-                       ("publisher", doc._.publisher if Doc.has_extension("publisher") else None)):
-        if body:
-            # A page published in the speaker's own name (`Honorable Jane Roe`) names no body they speak
-            # for; a surname alone may (`the Roe Foundation`).
-            people = [replace(p, organization=body, organization_rule=step)
-                      if not p.organization and _internal_title(p.role) and p.name not in body else p
-                      for p in people]
-    return people
-
-
-# "HarbourAid: Statement by CEO Jane Roe", "NRC: ...": a headline labelled with a body's name, written as
-# an acronym, with a capital inside it, or as the recogniser's organisation. ("Comment:", "Update:" are
-# kinds; "Kowalski:" is a person.)
-_TITLE_LABEL = re.compile(r"([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}):\s")
-
-
-def _title_label(doc: Doc) -> str | None:
-    """The body a headline's label names, for a title held inside it (`CEO`) that names none."""
-    label = _TITLE_LABEL.match(doc_text(doc))
-    if label is None:
-        return None
-    text, span = label.group(1), doc.char_span(*label.span(1))
-    if text.lower() in LEX.headline_labels or any(ch.isdigit() for ch in text):
-        return None  # "UPDATE:", "COVID-19:": what the item is or is about
-    acronym = text.isupper() and len(text) > 1
-    inner_capital = " " not in text and any(ch.isupper() for ch in text[1:])
-    recognised = span is not None and all(t.ent_type_ == "ORG" for t in span)
-    return text if acronym or inner_capital or recognised else None
-
-
-def _internal_title(role: str | None) -> bool:
-    """`executive director`, `Department Spokesperson`, `advocacy director for the Americas`: a title
-    held inside the publishing body, naming no other body (`spokesperson for the ministry`)."""
-    if not role:
-        return False
-    words = {w.lower().strip(".,()’'") for w in re.split(r"[\s/-]+", role)}
-    return bool(words & LEX.internal_roles) and not words & LEX.body_nouns and not words & (
-        LEX.role_words - LEX.internal_roles)

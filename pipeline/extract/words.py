@@ -5,9 +5,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import lexicon
+from .rules import load_rules
 
-LEX = lexicon()
+LEX = load_rules()
 
 
 def text_at(doc: Doc, index: int) -> str:
@@ -31,8 +31,8 @@ def has_role_word(text: str) -> bool:
 def finite_verb(token: Token) -> bool:
     """True for a verb that makes a clause of the words around it (not `-ing`/`-ed` forms, not modifiers; a
     finite auxiliary does: `has wrapped up a visit`)."""
-    return token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"} and token.tag_ not in {"VBG", "VBN"} \
-        or token.pos_ == "AUX" and (token.dep_ not in {"aux", "auxpass"} or "Fin" in token.morph.get("VerbForm", []))
+    return (token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"} and token.tag_ not in {"VBG", "VBN"}) \
+        or (token.pos_ == "AUX" and (token.dep_ not in {"aux", "auxpass"} or "Fin" in token.morph.get("VerbForm", [])))
 
 
 def in_parentheses(token: Token) -> bool:

@@ -5,20 +5,25 @@ from __future__ import annotations
 import email.utils
 import logging
 import math
+import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 from urllib.parse import urljoin, urlsplit
 
 import requests
 from protego import Protego
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, NewConnectionError, ReadTimeoutError, ResponseError
 from urllib3.util.retry import Retry
 
 from .. import settings
+from ..report import WORKING_ON
 from ..urls import host_key, normalize_url, origin_problem
 from .body import binary_signature, read_body, short
 from .fault import Fault
@@ -29,6 +34,87 @@ if TYPE_CHECKING:
 LOGGER = logging.getLogger(__name__)
 
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+_WATCHING = threading.local()  # the deadline of the response this thread is waiting for
+
+
+class _Deadline:
+    """One response's wall-clock deadline, headers included: when it passes, a timer shuts the socket of the
+    connection the response comes on, so a server sending a byte a second is cut off, not waited on (a
+    read timeout only bounds the wait for each byte)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._connections: list[HTTPConnection] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> Self:
+        _WATCHING.deadline = self
+        self._timer.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._timer.cancel()
+        _WATCHING.deadline = None
+
+    def watch(self, connection: HTTPConnection) -> None:
+        """Cut this connection off at the deadline (at once when it has passed)."""
+        with self._lock:
+            self._connections.append(connection)
+            expired = self.expired
+        if expired:
+            _shut(connection)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            connections = list(self._connections)
+        for connection in connections:
+            _shut(connection)
+
+
+def _shut(connection: HTTPConnection) -> None:
+    """Wake whoever is blocked reading the connection: its socket is shut both ways."""
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # already closed
+
+
+def _watched(request: Any) -> Any:
+    def watched_request(self: HTTPConnection, *args: Any, **kwargs: Any) -> Any:
+        deadline = getattr(_WATCHING, "deadline", None)
+        if deadline is not None:
+            deadline.watch(self)
+        return request(self, *args, **kwargs)
+    return watched_request
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    request = _watched(HTTPConnection.request)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    request = _watched(HTTPSConnection.request)
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+def _watched_adapter(**kwargs: Any) -> HTTPAdapter:
+    """An HTTPAdapter whose connections a response's deadline can cut off."""
+    adapter = HTTPAdapter(**kwargs)
+    adapter.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+    return adapter
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,7 +221,7 @@ class Fetcher:
         })
         # A default adapter that never retries: only URLs on a known host (mounted below) are fetched.
         for scheme in ("http://", "https://"):
-            self.session.mount(scheme, HTTPAdapter(max_retries=Retry(0, read=False)))
+            self.session.mount(scheme, _watched_adapter(max_retries=Retry(0, read=False)))
         self.hosts: dict[str, Host] = {}
 
     def close(self) -> None:
@@ -160,7 +246,7 @@ class Fetcher:
             respect_retry_after_header=True, raise_on_status=False, wait_turn=host.wait_turn,
         )
         # One pooled connection per host: requests go out one at a time anyway, so one suffices.
-        adapter = HTTPAdapter(max_retries=retry, pool_connections=1, pool_maxsize=1)
+        adapter = _watched_adapter(max_retries=retry, pool_connections=1, pool_maxsize=1)
         for scheme in ("http", "https"):
             self.session.mount(f"{scheme}://{key}/", adapter)
         return host
@@ -171,9 +257,6 @@ class Fetcher:
         Without an archive the URL is the host's robots.txt: plain text, its own size limit, no validators.
         With feed, it may be a feed or sitemap: XML and gzip types are read too (FEED_CONTENT_TYPES).
         """
-        options = self.options
-        robots_txt = archive is None
-        accepted = settings.FEED_CONTENT_TYPES if feed else settings.FETCH_HTML_CONTENT_TYPES
         chain = [url]
         current = url
         while True:
@@ -181,40 +264,58 @@ class Fetcher:
             if feed and archive is not None:
                 headers["Accept"] = settings.FEED_ACCEPT
             host.wait_turn()
-            try:
-                response = self.session.get(current, headers=headers, timeout=options.timeout_s,
-                                            stream=True, allow_redirects=False)
-            except requests.RequestException as exc:
-                raise Fault(*_transport_fault(exc), host_failure=True) from None
-            with response:
-                fetched_at = datetime.now(UTC)
-                status = response.status_code
-                if status in _REDIRECT_STATUSES:
-                    current = self._redirect_target(response, current, chain, host, robots_txt)
-                    continue
-                if status == 304 and archive is not None and (
-                        "If-None-Match" in headers or "If-Modified-Since" in headers):
-                    body, content_type = archive.stored_body(current)
-                    return Fetched(url=url, final_url=current, status=304, content_type=content_type,
-                                   etag=response.headers.get("ETag"), last_modified=None, fetched_at=fetched_at,
-                                   body=body, not_modified=True)
-                if status != 200:
-                    raise _status_fault(response, options.max_retry_after_s)
-                content_type = response.headers.get("Content-Type", "")
-                mime = content_type.split(";", 1)[0].strip().lower()
-                if not robots_txt and mime not in accepted:
-                    raise Fault("content-type", f"{mime or 'no content type'} is not "
-                                                f"{'a feed, sitemap or HTML' if feed else 'HTML'}; body not read")
-                max_bytes = settings.ROBOTS_MAX_BYTES if robots_txt else options.max_bytes
-                body = read_body(response, max_bytes=max_bytes,
-                                 max_decoded=max(max_bytes, settings.FETCH_MAX_DECOMPRESSED_BYTES))
-                what = None if robots_txt else binary_signature(body[:settings.FETCH_SNIFF_BYTES], gzip_ok=feed)
-                if what:
-                    raise Fault("binary", f"served as {mime} but the body is {what}")
-                return Fetched(url=url, final_url=current, status=status, content_type=content_type,
-                               etag=response.headers.get("ETag"),
-                               last_modified=response.headers.get("Last-Modified"),
-                               fetched_at=fetched_at, body=body)
+            WORKING_ON.set(current)  # a library's log line while this page is handled names it
+            with _Deadline(settings.FETCH_MAX_RESPONSE_S) as deadline:
+                try:
+                    fetched = self._response(url, current, headers, chain, host, archive, feed)
+                except (requests.RequestException, Fault) as exc:
+                    if deadline.expired:
+                        raise Fault("timeout", f"response took over {settings.FETCH_MAX_RESPONSE_S:g} s, headers "
+                                               "included", host_failure=True) from None
+                    if isinstance(exc, Fault):
+                        raise
+                    raise Fault(*_transport_fault(exc), host_failure=True) from None
+            if isinstance(fetched, str):
+                current = fetched  # a redirect, checked: the next request gets its own deadline
+                continue
+            return fetched
+
+    def _response(self, url: str, current: str, headers: dict[str, str], chain: list[str], host: Host,
+                  archive: Archive | None, feed: bool) -> Fetched | str:
+        """One request and its response: the page, or the URL a redirect points to."""
+        options = self.options
+        robots_txt = archive is None
+        response = self.session.get(current, headers=headers, timeout=options.timeout_s, stream=True,
+                                    allow_redirects=False)
+        with response:
+            fetched_at = datetime.now(UTC)
+            status = response.status_code
+            if status in _REDIRECT_STATUSES:
+                return self._redirect_target(response, current, chain, host, robots_txt)
+            if status == 304 and archive is not None and (
+                    "If-None-Match" in headers or "If-Modified-Since" in headers):
+                body, content_type = archive.stored_body(current)
+                return Fetched(url=url, final_url=current, status=304, content_type=content_type,
+                               etag=response.headers.get("ETag"), last_modified=None, fetched_at=fetched_at,
+                               body=body, not_modified=True)
+            if status != 200:
+                raise _status_fault(response, options.max_retry_after_s)
+            content_type = response.headers.get("Content-Type", "")
+            mime = content_type.split(";", 1)[0].strip().lower()
+            accepted = settings.FEED_CONTENT_TYPES if feed else settings.FETCH_HTML_CONTENT_TYPES
+            if not robots_txt and mime not in accepted:
+                raise Fault("content-type", f"{mime or 'no content type'} is not "
+                                            f"{'a feed, sitemap or HTML' if feed else 'HTML'}; body not read")
+            max_bytes = settings.ROBOTS_MAX_BYTES if robots_txt else options.max_bytes
+            body = read_body(response, max_bytes=max_bytes,
+                             max_decoded=max(max_bytes, settings.FETCH_MAX_DECOMPRESSED_BYTES))
+            what = None if robots_txt else binary_signature(body[:settings.FETCH_SNIFF_BYTES], gzip_ok=feed)
+            if what:
+                raise Fault("binary", f"served as {mime} but the body is {what}")
+            return Fetched(url=url, final_url=current, status=status, content_type=content_type,
+                           etag=response.headers.get("ETag"),
+                           last_modified=response.headers.get("Last-Modified"),
+                           fetched_at=fetched_at, body=body)
 
     def _redirect_target(self, response: requests.Response, current: str, chain: list[str],
                          host: Host, robots_txt: bool) -> str:

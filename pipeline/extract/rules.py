@@ -1,4 +1,5 @@
-"""The one loader of lexicon.toml: the word lists every extraction rule is written in.
+"""The one loader of the extraction rules' data: every TOML file beside this module (lexicon.toml, the
+words the rules are written in; country_aliases.toml, the names of places), read once per process.
 
 Verbs are stored as lemmas; `inflections` generates their forms (the lemmatizer is not run, for speed,
 so rules match the written forms). `duplicates` lists every entry a list holds twice; a test keeps it
@@ -15,14 +16,15 @@ from importlib import resources
 _VOWELS = frozenset("aeiou")
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Every word list, lower-cased, as frozensets (maps as dicts)."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rules:
+    """Every word list, lower-cased, as frozensets (maps as dicts); place names as written."""
 
     speech_verbs: frozenset[str]  # every inflected form of every verb of saying (bare forms only as listed)
     addressing_verbs: frozenset[str]  # forms of the speech verbs whose object is the addressee
     act_verbs: frozenset[str]  # forms of the speech verbs that report an act when a noun is their object
     statement_verbs: frozenset[str]  # forms of "issue", "release", "make" ... (the following statement)
+    naming_verbs: frozenset[str]  # forms of "call", "describe" ...: speech when a quotation follows
     statement_nouns: frozenset[str]
     attribution_nouns: frozenset[str]
     works_of_speech: frozenset[str]
@@ -32,6 +34,9 @@ class Lexicon:
     internal_roles: frozenset[str]
     role_modifiers: frozenset[str]
     role_link_words: frozenset[str]
+    copulas: frozenset[str]
+    relative_pronouns: frozenset[str]
+    leading_verbs: frozenset[str]
     role_trailing_cut: frozenset[str]
     unit_words: frozenset[str]
     body_nouns: frozenset[str]
@@ -39,6 +44,7 @@ class Lexicon:
     generic_body_words: frozenset[str]  # organisation, unit and body nouns: "of the Board" names no one body
     honorifics: frozenset[str]
     pronouns: frozenset[str]
+    particles: frozenset[str]  # "van", "de la": small words inside a surname
     post_nominals: frozenset[str]  # degrees and honours after a name: "M.D.", "Ph.D.", "OBE"
     sign_offs: frozenset[str]
     organization_words: frozenset[str]
@@ -57,6 +63,26 @@ class Lexicon:
     currency_signs: dict[str, str]
     currency_words: dict[str, str]
     units: dict[str, str]
+    quote_marks: frozenset[str]
+    dashes: frozenset[str]
+    possessives: frozenset[str]
+    title_stops: frozenset[str]  # tokens that end a title written after a name
+    body_links: frozenset[str]  # "director of/at/for/with/from X"
+    name_fillers: frozenset[str]  # small words inside a body's name: "Society for the Arts & Sciences"
+    attribution_links: frozenset[str]  # "statement by", "comment from", "attributable to"
+    place_labels: frozenset[str]  # entity labels of places
+    numeric_labels: frozenset[str]  # entity labels of numbers
+    object_deps: frozenset[str]  # dependency labels of a verb's or a preposition's object
+    list_links: frozenset[str]
+    range_links: frozenset[str]
+    country_aliases: dict[str, list[str]]  # alpha-3 code -> written forms, case-sensitive
+    regions: tuple[str, ...]
+    us_state_abbreviations: frozenset[str]
+    place_prepositions: frozenset[str]
+    generic_place_words: frozenset[str]
+    state_body_words: frozenset[str]
+    us_state_or_country: frozenset[str]
+    not_a_place_after: frozenset[str]
 
 
 def inflections(lemma: str, irregular: dict[str, list[str]] | None = None,
@@ -92,9 +118,10 @@ def _lists(data: dict, prefix: str = "") -> dict[str, list]:
 
 
 def duplicates(data: dict | None = None) -> list[str]:
-    """`path: entry` for every entry a list holds twice (case-insensitively), and every verb form two
-    lemmas of one list generate."""
-    data = _raw() if data is None else data
+    """`path: entry` for every entry a list of any rule file holds twice (case-insensitively), and every
+    verb form two lemmas of one list generate."""
+    if data is None:
+        return [f"{name}.toml: {entry}" for name, each in _files().items() for entry in duplicates(each)]
     found = []
     for path, values in _lists(data).items():
         counts = Counter(str(v).lower() for v in values)
@@ -110,14 +137,18 @@ def duplicates(data: dict | None = None) -> list[str]:
 
 
 @functools.cache
-def _raw() -> dict:
-    return tomllib.loads(resources.files(__package__).joinpath("lexicon.toml").read_text("utf-8"))
+def _files() -> dict[str, dict]:
+    """Every rule file of the package, parsed, by its name without `.toml`."""
+    folder = resources.files(__package__)
+    return {entry.name.removesuffix(".toml"): tomllib.loads(entry.read_text("utf-8"))
+            for entry in sorted(folder.iterdir(), key=lambda e: e.name) if entry.name.endswith(".toml")}
 
 
 @functools.cache
-def lexicon() -> Lexicon:
-    """The lexicon, loaded once per process."""
-    data = _raw()
+def load_rules() -> Rules:
+    """The rules' data, loaded once per process."""
+    files = _files()
+    data, places = files["lexicon"], files["country_aliases"]
     irregular = data["inflection"]["irregular"]
     doubling = frozenset(data["inflection"]["double_final_consonant"])
 
@@ -132,11 +163,13 @@ def lexicon() -> Lexicon:
 
     roles, names, figures = data["roles"], data["names"], data["figures"]
     months = words(data["dates"]["months"])
-    return Lexicon(
+    tokens, links, labels = data["tokens"], data["links"], data["labels"]
+    return Rules(
         speech_verbs=forms(data["speech_verbs"]["lemmas"]),
         addressing_verbs=forms(data["speech_verbs"]["addressing"]),
         act_verbs=forms(data["speech_verbs"]["acts_with_object"]),
         statement_verbs=forms(data["statement_verbs"]["lemmas"]),
+        naming_verbs=forms(data["naming_verbs"]["lemmas"]),
         statement_nouns=words(data["nouns"]["statement"]),
         attribution_nouns=words(data["nouns"]["attribution"]),
         works_of_speech=words(data["nouns"]["works_of_speech"]),
@@ -146,6 +179,9 @@ def lexicon() -> Lexicon:
         internal_roles=words(roles["internal"]),
         role_modifiers=words(roles["modifiers"]),
         role_link_words=words(roles["link_words"]),
+        copulas=words(roles["copulas"]),
+        relative_pronouns=words(roles["relative_pronouns"]),
+        leading_verbs=words(roles["leading_verbs"]),
         role_trailing_cut=words(roles["trailing_cut"]),
         unit_words=words(roles["unit_words"]),
         body_nouns=words(roles["body_nouns"]),
@@ -153,6 +189,7 @@ def lexicon() -> Lexicon:
         generic_body_words=words(roles["body_nouns"]) | words(roles["unit_words"]) | words(names["organization_words"]),
         honorifics=words(names["honorifics"]),
         pronouns=words(names["pronouns"]),
+        particles=words(names["particles"]),
         post_nominals=words(names["post_nominals"]),
         sign_offs=words(names["sign_offs"]),
         organization_words=words(names["organization_words"]),
@@ -171,4 +208,24 @@ def lexicon() -> Lexicon:
         currency_signs=dict(figures["currency_signs"]),
         currency_words=dict(figures["currency_words"]),
         units=dict(figures["units"]),
+        quote_marks=frozenset(tokens["quote_marks"]),
+        dashes=frozenset(tokens["dashes"]),
+        possessives=frozenset(tokens["possessives"]),
+        title_stops=frozenset(tokens["title_stops"]),
+        body_links=words(links["body"]),
+        name_fillers=words(links["name_fillers"]),
+        attribution_links=words(links["attribution"]),
+        place_labels=frozenset(labels["places"]),
+        numeric_labels=frozenset(labels["numbers"]),
+        object_deps=frozenset(labels["objects"]),
+        list_links=words(figures["list_links"]),
+        range_links=words(figures["range_links"]),
+        country_aliases={code: list(forms) for code, forms in places["aliases"].items()},
+        regions=tuple(places["regions"]["names"]),
+        us_state_abbreviations=frozenset(places["us_state_abbreviations"]["forms"]),
+        place_prepositions=frozenset(places["place_prepositions"]["words"]),
+        generic_place_words=frozenset(places["generic_place_words"]["words"]),
+        state_body_words=words(places["state_bodies"]["words"]),
+        us_state_or_country=frozenset(places["us_state_or_country"]["names"]),
+        not_a_place_after=words(places["not_a_place_after"]["words"]),
     )

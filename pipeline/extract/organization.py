@@ -1,0 +1,299 @@
+"""The organisation a spokesperson speaks for, decided in one place: one ordered table of named steps.
+
+ORGANIZATION_STEPS runs in order and the first step that names a body wins; the step's name is the value's
+organization_rule. The steps of the `title` scope read the title printed with a mention (titles.py asks
+body_in_title() for them while it reads the role, so that the body can be cut out of the title); the steps
+of the `speaker` scope run once per speaker, through decide(), for every spokesperson whose own title named
+no body. `earlier_mention` is not a step: it records that the title giving the body was read at an earlier
+mention of the same person (spokespeople.py). An organisation is a whole name (org_name), never a region.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from .. import settings
+from ..records import Spokesperson
+from .bodies import _TITLE_OWN_WORDS, _named_body, is_body, name_after_possessive, org_name
+from .doctext import DocIndex, doc_index, doc_text
+from .rules import load_rules
+from .words import is_place, is_role_word, text_at
+
+LEX = load_rules()
+
+def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`... at Open Borders Network`, `CEO Coastal Institute of Learning`: capitalised words after
+    `at`/`of`/`for`/`with` or a title word that the recogniser did not tag, holding a word only
+    organisations' names hold, two words at least ("for the Agency", "of the Board" alone are the
+    publisher's own parts), not a unit's name. The last such name wins: in `Director of Research and
+    Evaluation of the Greywater Alliance` the first `of` phrase is the title's own portfolio."""
+    comma = next((t.i for t in span if t.text == ","), span.end)  # after a comma: _body_after_comma
+    doc = span.doc
+    for token in reversed(doc[span.start:min(comma, span.end - 1)]):
+        inside = token.i > 0 and doc[token.i - 1].lower_ in LEX.organization_words  # "Department for X": one name
+        link = (token.lower_ in LEX.body_links and not inside) or is_role_word(token)
+        words = _named_body(span, token.i + 1) if link else None
+        if words is not None and len(words) > 1 and {t.lower_ for t in words} & LEX.organization_words \
+                and words[-1].lower_ not in LEX.unit_words:
+            return words.text
+    return None
+
+
+def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`Director, Brightwater`, `Deputy Minister of Fisheries, Government of Norway`: after a comma, a
+    capitalised name up to the next comma that is no title and no place, after a bare title or holding
+    an organisation's word."""
+    doc = span.doc
+    for comma in (t.i for t in span[1:-1] if t.text == ","):
+        words = _named_body(span, comma + 1)
+        if words is not None and (words.end == span.end or doc[words.end].text == ",") \
+                and not any(t.ent_type_ in LEX.place_labels for t in words) \
+                and (is_role_word(doc[comma - 1]) or {t.lower_ for t in words} & LEX.organization_words):
+            return words.text
+    return None
+
+
+def body_after_title(title: Span) -> str | None:
+    """`Director of Programmes, Brovia Inc.`: the body named after a title and a comma: an ORG entity that
+    names a body, or capitalised words holding an organisation's word, up to a comma or the clause's end."""
+    doc = title.doc
+    at = title.end + 1
+    following = doc_index(doc).entity_at(at)
+    if following is not None and following.label_ == "ORG" and following.start == at and is_body(following):
+        return org_name(following)
+    words = _named_body(doc[at:min(len(doc), at + settings.ROLE_MAX_TOKENS)], at)
+    if words is None or not {t.lower_ for t in words} & LEX.organization_words or text_at(doc, words.end) not in {
+            ",", ":", ".", "", "said", "says"}:
+        return None
+    return words.text
+
+
+def body_named_by(span: Span) -> str | None:
+    """The body a phrase names and nothing else (`the Harbour Trust`, `Brovia Inc.`): an ORG entity that names
+    a body and covers it, or capitalised words holding an organisation's word."""
+    entity = next((e for e in doc_index(span.doc).between("ORG", span.start, span.end) if e.end <= span.end), None)
+    if entity is not None and is_body(entity) and span.end - entity.end <= 1:
+        return org_name(entity)
+    words = _named_body(span, span.start)
+    if words is None or words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words:
+        return None
+    return words.text
+
+
+def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`Jane Roe, Government of Norway`: an appositive that is a body's name alone, with no title."""
+    words = _named_body(span, span.start)
+    if words is None or words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words:
+        return None
+    return words.text
+
+
+def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`Executive Vice-President Research & Development at Brovia`, `the CEO of Pinto’s`: a title that
+    ends with `at` a name, or with `of` a name after a title that heads a whole body (LEX.body_heads),
+    names the body however short the name, before any department tagged earlier in the title. The name
+    runs to the title's end, save a possessive (Pinto’s) or a bracketed acronym after it."""
+    doc = span.doc
+    link = next((t for t in reversed(span[1:]) if t.lower_ == "at" or (t.lower_ == "of"
+                 and doc[t.i - 1].lower_ in LEX.body_heads)), None)
+    words = _named_body(span, link.i + 1) if link is not None else None
+    if words is None or all(t.lower_ in LEX.generic_body_words for t in words):
+        return None
+    tail = doc[words.end:span.end].text
+    if tail not in LEX.possessives and tail[:1] not in {"", "("}:
+        return None
+    entity = next((e for e in entities if e.start == words.start and e.end == words.end), None)
+    return (org_name(entity) if entity is not None else words.text) + (tail if tail in LEX.possessives else "")
+
+
+def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`UNESCO assistant director-general`, `a Save the Children Global Ambassador`: the body's name
+    premodifying the title: an ORG entity, an acronym, capitalised words holding an organisation's word,
+    or, after `a`/`an`, the capitalised words before the title's own words (`Global Ambassador`)."""
+    doc = span.doc
+    start = span.start + (span[0].pos_ == "DET")
+    first_role = next((t.i for t in doc[start:span.end] if is_role_word(t)), None)
+    if first_role is None or first_role == start:
+        return None
+    entity = next((e for e in entities if e.start == start and is_body(e)), None)
+    if entity is not None and entity.end <= first_role + 1 and not all(
+            t.lower_ in _TITLE_OWN_WORDS for t in doc[entity.start:first_role]):  # "Project Coordinator"
+        return org_name(doc[entity.start:min(entity.end, first_role)])
+    leading = re.match(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b", text)
+    if leading and len(text.split()) > 1 and leading.group(0).lower() not in LEX.role_words \
+            and not any(e.start == span.start for e in entities):
+        return leading.group(0)
+    title_start = first_role
+    while title_start > start and doc[title_start - 1].lower_ in LEX.role_modifiers:
+        title_start -= 1  # "Global Ambassador", "Senior Policy Adviser": the title's own words
+    words = doc[start:title_start]
+    if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(":
+        words = words[:-3]  # "Coastal Fisheries Association (CFA) President": the acronym
+    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in {"the", "of", "&", "-"} for t in words) \
+            or is_place(words.text) or any(t.ent_type_ in LEX.place_labels for t in words):
+        return None
+    # A unit word alone ("Project Coordinator", "Campaign Manager") is the title's own.
+    named = {t.lower_ for t in words} - _TITLE_OWN_WORDS & LEX.organization_words or span[0].lower_ in {"a", "an"}
+    # "Rights Watchers Executive Director", "a Save the Children Global Ambassador"
+    return words.text if named else None
+
+
+def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`Harbour Trust USA's Security Program`: the body whose possessive the title holds."""
+    doc = span.doc
+    owner = next((e for e in entities if is_body(e) and (
+        ((e.end + 1 < span.end and doc[e.end].text in LEX.possessives
+         and not name_after_possessive(doc, e.start, e.end + 1))
+        or (e.end < span.end and e[-1].text in LEX.possessives
+            and not name_after_possessive(doc, e.start, e.end))))), None)
+    if owner is not None:
+        return org_name(owner)
+    # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser
+    # took them for, save a place ("Kenya's health minister") or a person's full name.
+    words = _named_body(span, span.start)
+    if words is None or words.end + 1 >= span.end or doc[words.end].text not in LEX.possessives \
+            or (len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words)) \
+            or name_after_possessive(doc, words.start, words.end + 1):
+        return None  # "Riverside Children's Fund Senior Researcher": the possessive is inside the name
+    return words.text
+
+
+def _last_body(span: Span, linked: bool) -> Span | None:
+    """The last ORG entity of the title that names a body, if it follows `of`/`at`/`for`/`with` (linked)
+    or if it does not (`executive director Relief International USA`)."""
+    doc = span.doc
+    body = next((e for e in reversed(doc_index(doc).between("ORG", span.start, span.end))
+                 if e.end <= span.end and is_body(e)), None)
+    if body is None:
+        return None
+    link = doc[body.start - 1 - (doc[body.start - 1].lower_ == "the")] if body.start > span.start + 1 else None
+    return body if (link is not None and link.lower_ in LEX.body_links) == linked else None
+
+
+def _body_after_link(span: Span, text: str, entities: list[Span]) -> str | None:
+    body = _last_body(span, linked=True)  # "... at Amnesty International"
+    return org_name(body) if body is not None else None
+
+
+def _body_in_title(span: Span, text: str, entities: list[Span]) -> str | None:
+    body = _last_body(span, linked=False)  # "executive director Relief International USA"
+    return org_name(body) if body is not None else None
+
+
+
+
+def body_after_name(person: Span) -> str | None:
+    """`Professor Jane Roe of the University of X`: a body joined to the name itself by of/at/from, for
+    a title printed before the name that named none: an ORG entity that names a body, or capitalised
+    words holding an organisation's word."""
+    doc = person.doc
+    link = person.end
+    if link + 1 >= len(doc) or doc[link].lower_ not in {"of", "at", "from"}:
+        return None
+    start = link + 1 + (doc[link + 1].lower_ == "the")
+    entity = doc_index(doc).entity_at(start)
+    if entity is not None and entity.label_ == "ORG" and entity.start >= link + 1 and is_body(entity):
+        return org_name(entity)
+    words = _named_body(doc[link + 1:min(len(doc), link + 12)], link + 1)
+    if words is not None and {t.lower_ for t in words} & LEX.organization_words:
+        return words.text
+    return None
+
+
+def _organization_speaking(person: Spokesperson, index: DocIndex) -> str | None:
+    """`..., Rights Watchers said. ... said Jane Roe, Asia director`: the one body that speaks in the text,
+    for a titled person named after it (a body first speaking after the person is a third party)."""
+    memo = index.memo.get("organization_speaking")
+    if memo is None:
+        speakers = [e for e in index.labelled("ORG")
+                    if e.root.dep_ == "nsubj" and e.root.head.lower_ in LEX.speech_verbs and is_body(e)]
+        one = len({org_name(e) for e in speakers}) == 1
+        memo = index.memo["organization_speaking"] = (org_name(speakers[0]), speakers[0].start_char) if one else ()
+    return memo[0] if memo and person.role and person.start > memo[1] else None
+
+
+def _inside(body: str | None, person: Spokesperson) -> str | None:
+    """A body for an internal title (director, spokesperson); a page published in the speaker's own name
+    (`Honorable Jane Roe`) names no body they speak for, a surname alone may (`the Roe Foundation`)."""
+    return body if body and _internal_title(person.role) and person.name not in body else None
+
+
+def _headline_label(person: Spokesperson, index: DocIndex) -> str | None:
+    return _inside(_title_label(index.doc), person)
+
+
+def _publisher(person: Spokesperson, index: DocIndex) -> str | None:
+    return _inside(index.doc._.publisher if Doc.has_extension("publisher") else None, person)
+
+
+TITLE, SPEAKER = "title", "speaker"
+TitleStep = Callable[[Span, str, list[Span]], str | None]
+SpeakerStep = Callable[[Spokesperson, DocIndex], str | None]
+
+# The organisation decision, in order: the first step that names a body wins and names the value's rule.
+# `title` steps read the phrase of a title (the span, its text, the ORG entities inside it); `speaker` steps
+# read the text around a spokesperson whose title named no body.
+ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
+    ("possessive", TITLE, _possessive_owner),
+    ("org_in_role", TITLE, _leading_body),
+    ("of_at_for_after_role", TITLE, _linked_body),
+    ("of_at_for_after_role", TITLE, _body_after_link),
+    ("org_in_role", TITLE, _body_in_title),
+    ("of_at_for_after_role", TITLE, _capitalised_body),
+    ("of_at_for_after_role", TITLE, _body_after_comma),
+    ("of_at_for_after_role", TITLE, _whole_body),
+    ("organization_speaking", SPEAKER, _organization_speaking),
+    ("title_label", SPEAKER, _headline_label),
+    ("publisher", SPEAKER, _publisher),
+)
+_TITLE_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == TITLE)
+_SPEAKER_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == SPEAKER)
+
+
+def body_in_title(span: Span, text: str, entities: list[Span]) -> tuple[str | None, str | None]:
+    """The body a title names and the step that found it: the `title` steps of ORGANIZATION_STEPS."""
+    return next(((org, name) for name, find in _TITLE_STEPS if (org := find(span, text, entities))),  # type: ignore[call-arg, arg-type]
+                (None, None))
+
+
+def decide(people: list[Spokesperson], index: DocIndex) -> list[Spokesperson]:
+    """Each spokesperson whose title named no body, once: the `speaker` steps of ORGANIZATION_STEPS."""
+    decided = []
+    for person in people:
+        found = None if person.organization else next(
+            ((org, name) for name, step in _SPEAKER_STEPS if (org := step(person, index))), None)  # type: ignore[call-arg, arg-type]
+        decided.append(replace(person, organization=found[0], organization_rule=found[1]) if found else person)
+    return decided
+
+
+# "HarbourAid: Statement by CEO Jane Roe", "NRC: ...": a headline labelled with a body's name, written as
+# an acronym, with a capital inside it, or as the recogniser's organisation. ("Comment:", "Update:" are
+# kinds; "Kowalski:" is a person.)
+_TITLE_LABEL = re.compile(r"([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,3}):\s")
+
+
+def _title_label(doc: Doc) -> str | None:
+    """The body a headline's label names, for a title held inside it (`CEO`) that names none."""
+    label = _TITLE_LABEL.match(doc_text(doc))
+    if label is None:
+        return None
+    text, span = label.group(1), doc.char_span(*label.span(1))
+    if text.lower() in LEX.headline_labels or any(ch.isdigit() for ch in text):
+        return None  # "UPDATE:", "COVID-19:": what the item is or is about
+    acronym = text.isupper() and len(text) > 1
+    inner_capital = " " not in text and any(ch.isupper() for ch in text[1:])
+    recognised = span is not None and all(t.ent_type_ == "ORG" for t in span)
+    return text if acronym or inner_capital or recognised else None
+
+
+def _internal_title(role: str | None) -> bool:
+    """`executive director`, `Department Spokesperson`, `advocacy director for the Americas`: a title
+    held inside the publishing body, naming no other body (`spokesperson for the ministry`)."""
+    if not role:
+        return False
+    words = {w.lower().strip(".,()’'") for w in re.split(r"[\s/-]+", role)}
+    return bool(words & LEX.internal_roles) and not words & LEX.body_nouns and not words & (
+        LEX.role_words - LEX.internal_roles)

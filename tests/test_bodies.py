@@ -1,0 +1,40 @@
+"""Bodies' names as written (pipeline/extract/bodies.py), on spaCy's blank English: no model is needed."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from pipeline.extract.bodies import has_organization_word, name_after_possessive, org_name
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "name"),
+    [
+        ("said the St. Brigid's Hospice today", 1, 4, "St. Brigid's Hospice"),  # the entity stops at the 's
+        ("the Riverside Children's Fund said", 0, 5, "Riverside Children's Fund"),
+        ("the Lakeside Tenants' Union said", 0, 5, "Lakeside Tenants' Union"),
+        ("Harbour Trust USA's Security Program", 0, 6, "Harbour Trust USA"),  # a part of the owner's body
+        ("the University of Harbourside's Institute of Health", 0, 8, "University of Harbourside"),
+        ("Brovia's Chief Executive", 0, 2, "Brovia"),
+    ],
+)
+def test_a_possessive_inside_a_name_stays_an_owners_goes(blank, text, start, end, name):
+    doc = blank(text)
+    assert org_name(Span(doc, start, end, label="ORG")) == name
+
+
+def test_the_name_after_a_possessive_stops_where_a_title_starts(blank):
+    doc = blank("Riverside Children's Fund Vice President")
+    assert name_after_possessive(doc, 0, 3) == 4  # "Fund", then the title
+    assert name_after_possessive(blank("HMG's Northfield Hospital"), 0, 2) is None  # an acronym owns
+
+
+def test_a_portfolio_holds_no_organisations_word():
+    assert has_organization_word("Greywater Alliance") and has_organization_word("Brovia Inc.")
+    assert not has_organization_word("Research and Evaluation")

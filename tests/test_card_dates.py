@@ -1,0 +1,61 @@
+"""pipeline/card_dates.py: the date an item of an HTML listing prints, wherever it puts it. Lines written here."""
+from __future__ import annotations
+
+import datetime as dt
+
+import lxml.html
+import pytest
+
+from pipeline.card_dates import card_date, partial_date, year_of_heading
+from pipeline.markup import flatten
+
+
+def _blocks(html: str):  # type: ignore[no-untyped-def]
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    return flatten(root, root)
+
+
+@pytest.mark.parametrize(("html", "day", "how"), [
+    ('<time datetime="2021-03-04T09:00">4 March</time><h3>Clinic opens</h3>', dt.date(2021, 3, 4), "@datetime"),
+    ("<h3>Clinic opens in Westmoor</h3><p>Posted on 4 March 2021 | News</p>", dt.date(2021, 3, 4), "date line"),
+    ("<h3>Clinic opens in Westmoor | 03/04/2021</h3>", dt.date(2021, 3, 4), "date beside the title"),
+    ("<p><a href='/c'><b>2 August 2019. Clinic opens in Westmoor</b></a></p>", dt.date(2019, 8, 2),
+     "date beside the title"),
+    ("<p><a href='/c'>Clinic opens in Westmoor</a> 4 March 2021</p>", dt.date(2021, 3, 4), "beside the title's link"),
+    ("<h3>Clinic opens</h3><p>WESTMOOR, March 4, 2021 – The clinic opened today.</p>", dt.date(2021, 3, 4),
+     "dateline"),
+    ("<h3><a href='/c'>Clinic opens</a></h3><p>Filed under News on March 4, 2021</p>", dt.date(2021, 3, 4),
+     "date in a sentence"),
+    ("<div>Mar</div><div>4</div><div>2021</div><h3>Clinic opens</h3>", dt.date(2021, 3, 4), "date in pieces"),
+    ("<p>Oct.13.2022</p><p><a href='/c'>Clinic opens in Westmoor</a></p>", dt.date(2022, 10, 13), "date line"),
+])
+def test_each_place_an_item_prints_its_date(html: str, day: dt.date, how: str):
+    found = card_date(_blocks(html), None)
+    assert found is not None and found.date.published == day and how in found.how
+
+
+def test_a_headline_naming_a_day_is_no_meta_sentence():
+    assert card_date(_blocks("<h3><a href='/c'>Minister visits the clinic on March 4, 2021</a></h3>"), None) is None
+
+
+def test_a_teaser_sentence_naming_a_day_is_no_date():
+    assert card_date(_blocks("<h3>Clinic opens</h3><p>The board met on March 4, 2021 to agree the plan.</p>"),
+                     None) is None
+
+
+@pytest.mark.parametrize(("text", "form"), [("August 2002", "month-year"), ("Sept/Oct 2002", "month-year"),
+                                            ("12 Oct", "day-month"), ("Oct 12", "day-month")])
+def test_partial_dates_mark_an_item_without_a_publication_date(text: str, form: str):
+    found = partial_date(text)
+    assert found is not None and found.published is None and found.form == form and found.date_text == text
+
+
+def test_a_day_and_month_before_the_link_is_the_items_partial_date():
+    found = card_date(_blocks("<li><span>6 May</span> <a href='/c'>Clinic opens in Westmoor</a></li>"), None)
+    assert found is not None and found.date.published is None and found.date.rest == "Clinic opens in Westmoor"
+
+
+@pytest.mark.parametrize(("heading", "year"), [("2021", 2021), ("2021 Releases", 2021), ("News from 2019", 2019),
+                                               ("Latest news", None), ("2019 and 2020", None)])
+def test_year_headings(heading: str, year: int | None):
+    assert year_of_heading(heading) == year

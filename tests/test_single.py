@@ -1,0 +1,54 @@
+"""pipeline/single.py: whether an HTML page is one release, and its headline and date. Pages written here."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pipeline.read import read
+from pipeline.split import split
+
+_BODY = ("<p>The harbour board opened the northern ferry terminal on Monday after two years of building work, "
+         "with room for four ferries and a covered waiting hall for three hundred passengers.</p>"
+         "<p>The terminal replaces the old pier, which closed last winter after storm damage, and its first "
+         "sailings to the outer islands leave at six in the morning from the new berths.</p>")
+
+
+def _release(tmp_path: Path, body: str, head: str = "") -> tuple:
+    path = tmp_path / "release.html"
+    path.write_text(f"<!doctype html><html lang='en'><head><meta charset='utf-8'>{head}</head><body>{body}</body>"
+                    "</html>", encoding="utf-8")
+    (release,) = split(read(path))
+    return release.title, release.published
+
+
+def test_a_page_named_like_its_section_takes_the_headline_its_main_text_opens_with(tmp_path: Path):
+    head = "<title>Press Room - Harbour Board</title><meta property='og:site_name' content='Harbour Board'>"
+    body = ("<header><h1>Press Room</h1></header><main><article><p>Press Release: May 3, 2023</p>"
+            f"<h2>Harbour board opens the northern ferry terminal</h2>{_BODY}</article></main>")
+    assert _release(tmp_path, body, head) == ("Harbour board opens the northern ferry terminal", dt.date(2023, 5, 3))
+
+
+def test_a_bracketed_opening_date_is_the_release_date(tmp_path: Path):
+    body = f"<main><h1>Harbour board opens the northern ferry terminal</h1><p>[May 3, 2023] {_BODY[3:]}</main>"
+    assert _release(tmp_path, body) == ("Harbour board opens the northern ferry terminal", dt.date(2023, 5, 3))
+
+
+def test_a_date_only_in_the_text_is_found_but_never_a_footer_or_copyright_date(tmp_path: Path):
+    body = (f"<main><h1>Harbour board opens the northern ferry terminal</h1>{_BODY}"
+            "<p class='meta'>Released by the press office on 3 May 2023</p></main>"
+            "<footer><p>Last updated 9 June 2024. © 2024 Harbour Board</p></footer>")
+    assert _release(tmp_path, body) == ("Harbour board opens the northern ferry terminal", dt.date(2023, 5, 3))
+
+
+def test_a_page_with_no_date_anywhere_has_none(tmp_path: Path):
+    body = f"<main><h1>Harbour board opens the northern ferry terminal</h1>{_BODY}</main>" \
+           "<footer><p>© 2024 Harbour Board, 4 Quay Street, Westmoor</p></footer>"
+    assert _release(tmp_path, body) == ("Harbour board opens the northern ferry terminal", None)
+
+
+def test_a_release_with_a_short_related_list_stays_one_release(tmp_path: Path):
+    related = "".join(f"<li><a href='/r/{n}'>Harbour board notice number {n} on the timetable</a> "
+                      f"<span>May {n}, 2023</span></li>" for n in range(1, 4))
+    body = f"<main><h1>Harbour board opens the northern ferry terminal</h1>{_BODY}<ul>{related}</ul></main>"
+    title, _published = _release(tmp_path, body)
+    assert title == "Harbour board opens the northern ferry terminal"
