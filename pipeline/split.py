@@ -81,7 +81,7 @@ def segment(page: Page) -> Segmentation:
 def page_layout(page: Page) -> tuple[list[Line], Layout | None]:
     """The page's lines as classified, and the card layout induced from them (None: no listing)."""
     lines = classify(page.blocks, page_order(page))
-    layout = induce(lines)
+    layout = induce(lines, page.gaps, page.indents)
     if layout is None or not _is_listing(layout):
         return lines, None
     return lines, layout
