@@ -62,10 +62,10 @@ _SIGN = re.compile(_SIGNS)
 _NUMBER_TOKEN = "NUMBER_TOKEN"  # the label of a number the recogniser left out
 # A token that is a number the recogniser may leave out: a ratio (`5x`), digits glued to a currency, a scale or a
 # unit (`AUD$1.25`, `184k`, `300μg`), a fraction, an ordinal.
-_NUMBER_TOKEN_FORM = re.compile(rf"\d+(?:\.\d+)?(?:x|times|-fold|fold)|(?:{_SIGNS})?\d[\d,.]*(?:{_SCALES}|{_UNITS})?"
-                                r"|\d+/\d+|\d+(?:st|nd|rd|th)", re.IGNORECASE)
+_NUMBER_TOKEN_FORM = re.compile(rf"\d+(?:\.\d+)?(?:x|times|-fold|fold)|\d+/\d+|\d+(?:st|nd|rd|th)"
+                                rf"|(?:{_SIGNS})?\d[\d,.]*(?:(?:{_SCALES}|{_UNITS})\.?)?", re.IGNORECASE)
 # Of those, the ones with a sign, a scale or a unit: an amount, even inside a name-like entity.
-_GLUED_AMOUNT = re.compile(rf"(?:{_SIGNS})\d[\d,.]*(?:{_SCALES}|{_UNITS})?|\d[\d,.]*(?:{_SCALES}|{_UNITS})",
+_GLUED_AMOUNT = re.compile(rf"(?:{_SIGNS})\d[\d,.]*(?:{_SCALES}|{_UNITS})?|\d[\d,.]*(?:{_SCALES}|{_UNITS})\.?",
                            re.IGNORECASE)
 _MEASURE_UNITS = frozenset(LEX.units.values())
 # Scale words that may stand one space after the number ("$2.7 Mil", "£9 bn"), and those that must be glued.
@@ -284,7 +284,7 @@ CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
     "an age": [[{"LOWER": {"IN": sorted(LEX.age_words)}}, _NUM],
                [{"ENT_TYPE": "PERSON"}, {"IS_ALPHA": True, "OP": "{,2}"}, {"LOWER": {"IN": sorted(LEX.age_verbs)}},
                 {"IS_ALPHA": True, "OP": "?"}, _NUM, {"IS_PUNCT": True}],
-               [{"POS": "PROPN"}, {"LOWER": "at"}, _NUM, {"ORTH": ":"}]],
+               [{"IS_TITLE": True}, {"LOWER": "at"}, _NUM, {"ORTH": ":"}]],
 }
 
 
@@ -313,8 +313,8 @@ _REFUSALS: tuple[tuple[str, Callable[[Span, str, Span], bool]], ...] = (
     ("a score, a phone number or part of a name", lambda span, text, nxt: any(  # "5-4": either number
         _SCORE_OR_PHONE.search(written) for written in (text, span.doc[max(0, span.start - 2):span.end].text))
      or _is_identifier(span)),
-    ("part of a date, a time or an ordinal", lambda span, text, nxt: any(  # money never is: "£9bn"
-        t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span) and not any(t.is_currency for t in span)),
+    ("part of a date, a time or an ordinal", lambda span, text, nxt: any(  # an amount never is: "£9bn", "100μg"
+        t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span) and not any(map(_is_amount, span))),
     ("a bare year", lambda span, text, nxt: bool(_FOUR_DIGITS.fullmatch(text))
      and settings.BARE_YEAR_MIN <= int(text) <= settings.BARE_YEAR_MAX),
     ("a phone or fax number", _in_phone_number),
