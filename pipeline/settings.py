@@ -247,12 +247,12 @@ OBJECT_NUMBER_HOPS = 1  # `$340 million of $1 billion in fines`: objects passed 
 FIGURE_VALUE_DECIMALS = 6  # two mentions of one value (to six decimals) and unit in a release are one figure
 # A Title Case or ALL CAPS line is parsed again in sentence case (pipeline/extract/recase.py): the small model
 # reads a headline's capitals as names. A line is headline-cased when at least this share of its words of
-# HEADLINE_WORD_MIN_CHARS letters or more are capitalised (shorter words are the `of`, `for`, `to` a Title Case
-# headline leaves in lower case), and it has HEADLINE_MIN_WORDS such words; a longer line is prose.
-HEADLINE_CASE_MIN_SHARE = 0.75
-HEADLINE_WORD_MIN_CHARS = 4
-HEADLINE_MIN_WORDS = 2
-HEADLINE_MAX_CHARS = 400  # a headline or a card's teaser line; longer lines are paragraphs, read as they are
+# RECASE_WORD_MIN_CHARS letters or more are capitalised (shorter words are the `of`, `for`, `to` a Title Case
+# headline leaves in lower case), and it has RECASE_MIN_WORDS such words; a longer line is prose.
+RECASE_CASE_MIN_SHARE = 0.75
+RECASE_WORD_MIN_CHARS = 4
+RECASE_MIN_WORDS = 2
+RECASE_MAX_CHARS = 400  # a headline or a card's teaser line; longer lines are paragraphs, read as they are
 
 # --- extraction: countries (pipeline/extract/countries.py) ---------------------------------------
 CITY_MIN_POPULATION = 100_000  # big enough that a city name is rarely also a word or a surname

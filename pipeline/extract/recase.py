@@ -27,7 +27,7 @@ LEX = load_rules()
 # measures: `Reduced the Risk of Relapse by 30%`).
 _SETTLED = frozenset({"DATE", "TIME", "ORDINAL", "MONEY"})
 _COUNTED = frozenset({"CARDINAL", "QUANTITY"})
-_LONG_WORD = re.compile(rf"[^\W\d_]{{{settings.HEADLINE_WORD_MIN_CHARS},}}")
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{settings.RECASE_WORD_MIN_CHARS},}}")
 _WORD = re.compile(r"(?<!\d)[^\W\d_]+")  # not a scale or unit glued to digits: `$500K`, `200MG`
 _LINE_START = re.compile(r"^", re.MULTILINE)
 _REST_OF_LINE = re.compile(r"[^\n]*")
@@ -44,8 +44,8 @@ def _upper_share(words: list[str]) -> float:
 def is_headline_cased(line: str) -> bool:
     """A short line whose long words are nearly all capitalised: a Title Case or ALL CAPS headline."""
     words = _LONG_WORD.findall(line)
-    return len(line) <= settings.HEADLINE_MAX_CHARS and len(words) >= settings.HEADLINE_MIN_WORDS \
-        and _capitalised_share(words) >= settings.HEADLINE_CASE_MIN_SHARE
+    return len(line) <= settings.RECASE_MAX_CHARS and len(words) >= settings.RECASE_MIN_WORDS \
+        and _capitalised_share(words) >= settings.RECASE_CASE_MIN_SHARE
 
 
 def _lowered(word: str, all_caps: bool) -> str:
@@ -57,7 +57,7 @@ def _lowered(word: str, all_caps: bool) -> str:
 
 def sentence_cased(line: str) -> str:
     """The line with a headline's capitals lowered, but for its first letter, in the same length."""
-    all_caps = _upper_share(_LONG_WORD.findall(line)) >= settings.HEADLINE_CASE_MIN_SHARE
+    all_caps = _upper_share(_LONG_WORD.findall(line)) >= settings.RECASE_CASE_MIN_SHARE
     lowered = _WORD.sub(lambda m: _lowered(m.group(), all_caps), line)
     first = _WORD.search(line)
     start = first.start() if first else 0
