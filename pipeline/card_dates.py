@@ -28,6 +28,8 @@ _DAY_MONTH = re.compile(rf"^(?P<date>{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})$", re.
 _GLUED = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})\.\s+(?P<rest>[A-Z0-9“\"‘'].*)$")
 _ON_DATE = re.compile(rf"\bon\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE)
 _SENTENCE_DATE_MAX_WORDS = 16  # `Posted in Press Releases on April 17, 2015 | Preview`: a meta line, not a paragraph
+_RANGE = re.compile(rf"^(?:(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})\s*[-–—]\s*{_DAY},?\s+(?P<y1>{_YEAR})"
+                    rf"|(?P<d2>{_DAY})\s*[-–—]\s*{_DAY}\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR}))$", re.IGNORECASE)
 _YEAR_HEADING = re.compile(rf"^(?:[^\d]{{0,30}}\s)?(?P<year>{_YEAR})(?:\s[^\d]{{0,30}})?$")
 
 
@@ -173,8 +175,21 @@ def _in_sentence(text: str, order: Order | None) -> DateLine | None:
                     rest=text[match.end():].strip(" |•·–—-,"), form="sentence") if published else None
 
 
+def _range(text: str, order: Order | None) -> DateLine | None:
+    """An event's days (`Apr. 12 - 16, 2021`, `12–16 April 2021`): the first day is the item's date."""
+    if len(text) > settings.DATE_BLOCK_MAX_CHARS:
+        return None
+    match = _RANGE.match(text.strip())
+    if match is None:
+        return None
+    first = f"{match.group('m1')} {match.group('d1')}, {match.group('y1')}" if match.group("m1") else \
+        f"{match.group('d2')} {match.group('m2')} {match.group('y2')}"
+    published = parse_date(first, None, order)
+    return DateLine(published=published, date_text=match.group(0), form="date") if published else None
+
+
 _FINDERS = ((_date_only, "date line"), (_beside, "date beside the title"), (_dateline, "dateline"),
-            (_in_sentence, "date in a sentence"))
+            (_in_sentence, "date in a sentence"), (_range, "first day of a range"))
 
 
 def _in_pieces(blocks: list[Block], order: Order | None) -> FoundDate | None:

@@ -50,6 +50,7 @@ LOGGER = logging.getLogger(__name__)
 _TITLE_CLASS = re.compile(r"title|headline|heading|header|name|subject|description", re.IGNORECASE)
 _TEASER_CLASS = re.compile(r"summary|teaser|intro|excerpt|subheading|subtitle|desc|body|abstract|lead", re.IGNORECASE)
 _MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*(?:continue reading|read more|more)\s*»?$", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]{2,}")  # words of two letters or more: `R & D` holds none
 _TRAIL_PATH_TAGS = 4  # a title's cluster key: its tag and its three nearest ancestors' tags
 # Tags that never open a listing's item: a region starting at one is no candidate.
 _NEVER_ITEMS = frozenset({"br", "hr", "img", "input", "option", "source", "track", "wbr", "col", "colgroup", "meta",
@@ -86,6 +87,7 @@ class _Region:
     signature: str  # how the items were found: `siblings li.news`, `titles div/a/div/h2`
     shared_links: frozenset[str] = frozenset()  # hrefs several items carry: a category, `all news`, the page
     score: float = 0.0
+    aside: bool = False  # in a complementary column: the page's own only under a heading that names a kind
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,7 +134,7 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
             heading = headings.get(id(item))
             if heading is not None and is_sidebar_heading(heading):
                 continue  # a `Most read` list printed inside the page's own
-            card = _card(item, region, base_url, (kind_of(heading) or kind_suffix(heading)) if heading else None)
+            card = _card(item, region, base_url, _heading_kind(heading))
             if card is None:
                 continue
             key = (card.title, card.published)
@@ -224,6 +226,8 @@ def _is_listing_region(region: _Region, page_has_dates: bool) -> bool:
     titled = [item for item in region.items if item.title is not None]
     if len(titled) < 2 or region.score < settings.LISTING_MIN_SCORE:
         return False
+    if region.aside and not _names_a_kind(_section_heading(region.parent)):
+        return False  # a complementary column's list is the page's own only under a kind (`In the news`)
     if any(sum(len(b.text) for b in item.blocks) > settings.CARD_MAX_CHARS for item in region.items):
         return False  # an item holding a whole article is no card: the page's own text beside a box
     if _dated(region) + sum(1 for i in region.items if i.date is not None and not i.full_date) >= 2:
@@ -257,7 +261,7 @@ def _sibling_regions(root: lxml.html.HtmlElement, order: Order | None,
                 groups = _groups(children, signatures, start)
                 if len(groups) >= 2:
                     yield _region(parent, [_read_item(g, order, lines_of) for g in groups if g], f"siblings {start}",
-                                  order)
+                                  order, lines_of.in_aside(parent))
 
 
 def _tolerant_signatures(children: list[lxml.html.HtmlElement]) -> list[str]:
@@ -304,7 +308,21 @@ def _title_regions(root: lxml.html.HtmlElement, order: Order | None,
         if holders is None:
             continue
         parent, roots = holders
-        yield _region(parent, [_read_item(run, order, lines_of) for run in _runs(roots)], f"titles {trail}", order)
+        yield _region(parent, [_read_item(run, order, lines_of) for run in _runs(roots)], f"titles {trail}", order,
+                      lines_of.in_aside(parent) or any(lines_of.in_aside(r) for r in roots))
+
+
+def _names_a_kind(heading: str | None) -> bool:
+    """A section heading that names a kind of release (`Press releases`, `Published in the News.`)."""
+    return heading is not None and not is_sidebar_heading(heading) and _heading_kind(heading) is not None
+
+
+def _heading_kind(heading: str | None) -> str | None:
+    """The kind a section heading names (`Events` -> event, `Published in the News.` -> media_coverage)."""
+    if not heading:
+        return None
+    text = heading.strip(" .:!")
+    return kind_of(text) or kind_suffix(text)
 
 
 def _is_title_element(element: lxml.html.HtmlElement, lines_of: TreeLines) -> bool:
@@ -403,9 +421,10 @@ def _is_short_label(element: lxml.html.HtmlElement) -> bool:
         and (kind_of(text) is not None or is_date_text(text) or len(text.split()) <= settings.DATE_REST_MAX_WORDS)
 
 
-def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str, order: Order | None) -> _Region:
+def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str, order: Order | None,
+            aside: bool = False) -> _Region:
     items = [item for item in items if item.blocks]  # a spacer cell or an empty wrapper is no item
-    region = _Region(parent=parent, items=items, signature=how, shared_links=_shared_links(items))
+    region = _Region(parent=parent, items=items, signature=how, shared_links=_shared_links(items), aside=aside)
     if 2 * sum(1 for item in items if item.date is None) > len(items):  # a day's archive: its heading dates them
         heading = _section_heading(parent)
         found = date_cell(heading, order) if heading else None
@@ -462,13 +481,17 @@ def _find_kind(item: _Item) -> None:
 
 def _title_score(block: Block, item: _Item, shared: frozenset[str]) -> float:
     """How much a line looks like the item's headline, from its markup and its text."""
-    if block is item.date_block and item.date is not None and not (item.date.before or item.date.rest):
-        return 0.0
-    base = _line_score(block.text, block.heading, block.element.tag, _own_classes(block))
+    text = block.text
+    if block is item.date_block and item.date is not None:
+        # The line's words besides its date: a headline (`Title | 6/14/2021`), or a label (`Oct.13.2022 R & D`).
+        text = item.date.before or item.date.rest
+        if len(_WORDS.findall(text)) < settings.DATED_TITLE_MIN_WORDS:
+            return 0.0
+    base = _line_score(text, block.heading, block.element.tag, _own_classes(block))
     if base is None or in_figure(block.element, item.root):
         return 0.0
     own_link = bool(block.href) and _href_key(block.href or "") not in shared
-    if block.href and not own_link and not block.heading:
+    if block.href and not own_link and not block.heading and len(_WORDS.findall(text)) < settings.DATED_TITLE_MIN_WORDS:
         return 0.0  # a category or `all news` link that every item carries is no item's headline
     return max(base + (1.5 if own_link else 0.0), 0.0)
 

@@ -69,13 +69,15 @@ _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}$")
 _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|before|after|and|or|the)\s*$",
                               re.IGNORECASE)
 # `NEW YORK (April 14, 2023) –`, `GENEVA/NEW YORK, 14 March 2023 –`, `(New York, May 12, 2005) –`,
-# `SPOKANE, Wash. — Aug. 9, 2007 —`, `SPRINGFIELD, Ill., Jan. 12, 2017 /PRNewswire/ --`;
+# `SPOKANE, Wash. — Aug. 9, 2007 —`, `SPRINGFIELD, Ill., Jan. 12, 2017 /PRNewswire/ --`, `HALDEN, 2023-02-09 | `;
 # after the place, a state or region of up to three words (`Portsea, North Vale (Dec. 30, 2013) —`).
-_PLACE = (r"[A-Z][A-Za-z.'’-]*(?:[ /][A-Z][A-Za-z.'’-]*){0,4}"
-          r"(?:,\s*[A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]{1,12}){0,2}){0,2}")
+# A place's words are capitalised, save the small words names hold (`Isle of Hale`, `the Fens`).
+_PLACE_LINK = r"(?:(?:the|of|on|upon|de|la|le|du|del|and)\s+)?"
+_PLACE = (rf"[A-Z][A-Za-z.'’-]*(?:[ /]{_PLACE_LINK}[A-Z][A-Za-z.'’-]*){{0,4}}"
+          rf"(?:,\s*{_PLACE_LINK}[A-Z][A-Za-z.]{{1,12}}(?: {_PLACE_LINK}[A-Z][A-Za-z.]{{1,12}}){{0,2}}){{0,2}}")
 _DATELINE = re.compile(
     rf"^\(?\s*(?P<place>{_PLACE})\s*(?:[(\[]|,|[–—-]+)?\s*(?P<date>{DATE_PATTERN}|{_SHORT})(?:{_TIME})?"
-    rf"(?:\s*[)\]]\s*(?:[–—:]|-{{1,2}})?|\s*(?:/[^/]{{1,40}}/)?\s*(?:[–—:]|-{{1,2}}|$))\s*(?P<rest>.*)$",
+    rf"(?:\s*[)\]]\s*(?:[–—:|·•]|-{{1,2}})?|\s*(?:/[^/]{{1,40}}/)?\s*(?:[–—:|·•]|-{{1,2}}|$))\s*(?P<rest>.*)$",
 )
 # A date at the end of a line, after a separator: `Title | 6/14/2021`, `Title (May 3, 2021)`,
 # `Title, media release, April 24, 2013`.

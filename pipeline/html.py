@@ -29,8 +29,10 @@ from .records import PageMeta
 LOGGER = logging.getLogger(__name__)
 
 # Elements that never hold text a reader sees.
+# An <object>'s children are its fallback content, printed where the object cannot play (a CMS also wraps
+# a card's header in one): they are read; its parameters are not.
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "select", "option", "button", "input",
-              "textarea", "head", "object", "embed", "canvas", "map")
+              "textarea", "head", "param", "embed", "canvas", "map")
 _CHROME_BLOCKS = frozenset({"nav", "aside", "header", "footer"})
 _ARTICLE_TYPES = re.compile(r"article|newsarticle|blogposting|report|pressrelease", re.IGNORECASE)
 _MODIFIED_KEYS = r"datemodified|modified_time|updated_time|last-modified|lastmod|dcterms\.modified|revised"

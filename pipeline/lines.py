@@ -148,6 +148,14 @@ def is_kind_and_date(line: str) -> bool:
     return found.kind is not None and found.date is not None
 
 
+_MID_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, _WORDS["wrap"]["mid_phrase"])) + r")$", re.IGNORECASE)
+
+
+def ends_mid_phrase(line: str) -> bool:
+    """True when a line ends on a word no headline or sentence ends on (`the`, `of`, `with`): it goes on."""
+    return bool(_MID_PHRASE.search(line))
+
+
 def is_headline(line: str) -> bool:
     """A title that does not end like running text: a headline however long (UN headlines run past 150
     characters), where a line ending with a full stop is a teaser."""
@@ -224,6 +232,8 @@ def _is_label_value(line: Line) -> bool:
 @functools.lru_cache(maxsize=65_536)
 def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
     kind = kind_of(text)
+    if kind is None and repeated and len(text.split()) <= settings.FUSED_KIND_MAX_WORDS:
+        kind = kind_suffix(text.strip(" •·|-–—:"))  # `Service update` printed on card after card is a label
     if kind is not None:
         # A plural label (`Press releases`, `Events`) heads a section; a singular one heads a card.
         heading = text.strip(" :").lower().endswith("s") and not text.strip().lower().endswith(("news", "ss"))

@@ -259,11 +259,16 @@ class TreeLines:
         self._span: dict[lxml.html.HtmlElement, list[int]] = {}  # element -> the run of lines its text made
         self.blocks = flatten(top, top, self._span)
         self._cache: dict[lxml.html.HtmlElement, list[Block]] = {}
-        self._chrome = _inside_chrome_set(top)
+        self._chrome, self._aside = _inside_chrome_set(top)
 
     def in_chrome(self, element: lxml.html.HtmlElement) -> bool:
-        """Page furniture, or inside it (`inside_chrome`, answered from one pass down the tree)."""
+        """Page furniture, or inside it (`inside_chrome`, answered from one pass down the tree), an <aside> apart."""
         return element in self._chrome
+
+    def in_aside(self, element: lxml.html.HtmlElement) -> bool:
+        """Inside an <aside> and no other furniture: a complementary column, whose lists may be the page's own
+        (`In the news`) or another page's (`Most read`): its headings tell."""
+        return element in self._aside
 
     def of(self, element: lxml.html.HtmlElement) -> list[Block]:
         """The element's lines, each with its slot path from the element (as `flatten(element, element)` gives)."""
@@ -284,14 +289,29 @@ class TreeLines:
         return found
 
 
-def _inside_chrome_set(top: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
-    """Every element that is page furniture or inside it, from one pass down the tree (and up from its top)."""
+def _inside_chrome_set(top: lxml.html.HtmlElement) -> tuple[set[lxml.html.HtmlElement], set[lxml.html.HtmlElement]]:
+    """Every element that is page furniture or inside it, and apart from those the elements inside an <aside>
+    only, from one pass down the tree (and up from its top)."""
     inside: set[lxml.html.HtmlElement] = set()
-    stack = [(top, inside_chrome(top))]
+    aside: set[lxml.html.HtmlElement] = set()
+    stack = [(top, inside_chrome(top), False)]
     while stack:
-        node, chrome = stack.pop()
-        chrome = chrome or is_chrome_element(node)
+        node, chrome, in_aside = stack.pop()
+        if node.tag == "aside" and not chrome and not _chrome_by_name(node):
+            in_aside = True
+        else:
+            chrome = chrome or is_chrome_element(node)
         if chrome:
             inside.add(node)
-        stack.extend((child, chrome) for child in node if isinstance(child.tag, str))
-    return inside
+        elif in_aside:
+            aside.add(node)
+        stack.extend((child, chrome, in_aside) for child in node if isinstance(child.tag, str))
+    return inside, aside
+
+
+def _chrome_by_name(element: lxml.html.HtmlElement) -> bool:
+    """Furniture by its class or id words or its ARIA role, whatever its tag."""
+    if element.get("role") in {"navigation", "banner", "contentinfo"}:
+        return True
+    tokens = re.split(r"[\s_-]+", f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    return any(_CHROME_CLASS.match(token) for token in tokens if token)

@@ -17,7 +17,7 @@ from .errors import SkipInput
 from .feeds import feed_page
 from .files import RefusedFile, read_bounded
 from .html import read_html
-from .lines import clean_line, is_kind_and_date, kind_of
+from .lines import clean_line, ends_mid_phrase, is_kind_and_date, kind_of
 from .rawdir import walk
 from .records import Page
 from .sidecar import Sidecar, read_sidecar, sidecar_path
@@ -81,10 +81,11 @@ def read(path: Path, *, root: Path | None = None) -> Page:
         LOGGER.warning("%r: %s", source, warning)
     warnings = (warning,) if warning else ()
     if not is_html:
-        blocks = _text_blocks(text)
+        blocks, gaps, indents = _text_blocks(text)
         if not blocks:
             raise SkipInput(source, "no text in the page")
-        return Page(source=source, blocks=blocks, sha256=digest, fetched_at=fetched_at, warnings=warnings)
+        return Page(source=source, blocks=blocks, sha256=digest, fetched_at=fetched_at, warnings=warnings,
+                    gaps=gaps, indents=indents)
     page = read_html(text, meta.page_url if meta else None)
     if not page.blocks:
         raise SkipInput(source, "no text in the page")
@@ -179,24 +180,52 @@ def _looks_binary(head: bytes) -> bool:
     return control / len(head) > settings.MAX_CONTROL_CHAR_SHARE
 
 
-def _text_blocks(text: str) -> tuple[str, ...]:
-    lines = [clean_line(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """The text's blocks (its lines, hard-wrapped paragraphs joined), and for each the blank lines above it
+    and the columns its first line is indented by."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [clean_line(line) for line in raw]
     width = _wrap_width(lines)
-    if width is None:
-        return tuple(line for line in lines if line)
-    # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
-    # up to a blank line, when the next one's first word would not have fitted (that is why it broke),
-    # and into a date or a kind label alone only after a separator or a word that asks for it.
+    spaced = width is None and _spaced(lines)
     blocks: list[str] = []
+    gaps: list[int] = []
+    indents: list[int] = []
+    blank = 0
     previous = ""
-    for line in lines:
-        if previous and line and _runs_on(previous, line, width):
+    for line, printed in zip(lines, raw, strict=True):
+        if not line:
+            blank += 1
+        elif previous and (_runs_on(previous, line, width) if width is not None else spaced and _wraps(previous, line)):
+            # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
+            # up to a blank line, when the next one's first word would not have fitted (that is why it broke),
+            # and into a date or a kind label alone only after a separator or a word that asks for it.
             glue = "" if re.search(r"[^\W\d]-$", previous) and line[:1].isalpha() else " "  # `cross-` / `border`
             blocks[-1] = f"{blocks[-1]}{glue}{line}"
-        elif line:
+        else:
             blocks.append(line)
+            gaps.append(blank)
+            indents.append(len(printed.expandtabs(settings.TAB_COLUMNS)) - len(
+                printed.expandtabs(settings.TAB_COLUMNS).lstrip()))
+            blank = 0
         previous = line
-    return tuple(blocks)
+    return tuple(blocks), tuple(gaps), tuple(indents)
+
+
+def _spaced(lines: list[str]) -> bool:
+    """True when the text sets its lines apart by blank lines: nearly every line has one above it."""
+    pairs = [(before, after) for before, after in itertools.pairwise(lines) if after]
+    touching = sum(1 for before, _after in pairs if before)
+    return len(pairs) >= settings.SPACED_MIN_LINES and touching <= settings.SPACED_MAX_TOUCHING_SHARE * len(pairs)
+
+
+def _wraps(line: str, after: str) -> bool:
+    """In a text that sets its lines apart by blank lines, a long line goes on in the line right under it when
+    it stops short of a sentence's end, and the next one opens lower-case, or the long one ends on a word that
+    asks for more (`… for the first time since` / `the flood`), or the next one is a short remainder (`… for
+    the Second` / `Year`): a lone wrapped headline or paragraph."""
+    return (len(line) >= settings.WRAP_MIN_LINE_CHARS and not _FINISHED.search(line) and not _is_field(line)
+            and not _is_field(after) and (after[:1].islower() or ends_mid_phrase(line)
+                                          or len(after) < settings.WRAP_MIN_LINE_CHARS))
 
 
 # A date or a kind label alone goes on from a line only after a separator or a word that asks for it

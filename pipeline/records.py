@@ -49,6 +49,11 @@ class Page:
     headlines: tuple[int, ...] = ()  # HTML only: the blocks printed as <h1>
     body: tuple[str, ...] = ()  # HTML only: the main text without navigation and boilerplate
     entries: tuple[Card, ...] = ()  # a feed or sitemap only: the entries its XML lists, each a record
+    # Plain text only, one per block (empty when unknown): the blank lines printed above the block and the
+    # columns its first line is indented by. Where a page spaces or indents its lines unevenly, that says
+    # which lines belong together.
+    gaps: tuple[int, ...] = ()
+    indents: tuple[int, ...] = ()
     # HTML only: the parsed tree, hidden elements and scripts removed (lxml); the split stage finds the items
     # a listing repeats in it. Not part of the page's identity.
     tree: Any = field(default=None, compare=False, repr=False)

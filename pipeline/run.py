@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 from . import settings
 from .errors import ConfigError, StalledError, os_reason
 from .report import RunReport, StageInfo, error_text, now
-from .stages import dedup_and_write, extract_new, scan, scrape_sites
+from .stages import dedup_and_write, read_split_extract, scan, scrape_sites
 from .state import OutputDir
 from .store import StagedVersion, check_output
 from .versions import TABLES, current
@@ -58,8 +58,8 @@ def run(raw: Path, out: Path, *, model: str = settings.DEFAULT_MODEL, progress: 
                 stages.append(StageInfo(name="write", items_in=unchanged, counts={"unchanged": unchanged}))
                 return _finish(output, report())
             with StagedVersion(out, TABLES) as staged:
-                processed, extracted = extract_new(todo, state, staged.spill, root=raw.resolve(), model=model,
-                                                   workers=workers, scheduler=scheduler, progress=show)
+                processed, extracted = read_split_extract(todo, state, staged.spill, root=raw.resolve(), model=model,
+                                                          workers=workers, scheduler=scheduler, progress=show)
                 stages.extend(extracted)
                 stages.extend(dedup_and_write(output, state, processed, staged, version=version,
                                               incremental=incremental, raw=raw, allow_empty=allow_empty))

@@ -145,6 +145,20 @@ TEMPLATE_UNEXPLAINED_LABEL = -0.05  # ... when it is a label or a code (`Agency`
 TEMPLATE_HEAD_MISSING_FACTOR = 3.0  # pages are cut at the end, not the start: the first card should be whole
 TEMPLATE_HEAD_WEIGHT = 1.01  # a tie between what the page's top and its bottom say goes to the top
 TEMPLATE_TAIL_WEIGHT = 0.5  # below the last card come footers, related links and cut-off text: weak evidence
+# A title the page's first or last lines give a card, shorter than every title between the dates and than this
+# share of their middle length, is more likely the page's heading or footer: it loses this much (more than the
+# difference between the head's and the tail's weights, less than a missing title), on two such titles or more.
+END_TITLE_UNLIKE_COST = 0.7
+# Per card that starts (or runs on) where a plain-text page's blank lines and indentation say a group of lines
+# starts (or goes on), and per line indented unlike the other lines of its role: less than half a line's fit,
+# so spacing decides between alignments the lines leave equal, and over a page of cards outweighs what its
+# two ends say.
+TEMPLATE_SPACING_WEIGHT = 0.4
+# A listing indents a card's lines under its first (a title under its date) more often than it indents a card's
+# first line as prose indents a paragraph's: fitting the second way counts for this share of the first.
+FIRST_LINE_INDENT_SHARE = 0.5
+END_TITLE_SHORT_SHARE = 0.5
+END_TITLE_MIN_EVIDENCE = 1
 # "a<b": the cost per card of printing b before a, against the usual label, headline, text order.
 TEMPLATE_ORDER_COST = {"title<teaser": -0.3, "kind<teaser": -0.3, "kind<title": -0.15}
 TEMPLATE_SAMPLE_GAPS = 3  # a long page's templates are ranked on its first three gaps ...
@@ -153,6 +167,8 @@ TEMPLATE_SHORTLIST = 8  # ... and the best eight tried on every gap (49 template
 # --- HTML -----------------------------------------------------------------------------
 DATE_BLOCK_MAX_CHARS = 60  # a date line in a card: `Posted on 3 May 2021 by Press Office | News` at most
 DATE_REST_MAX_WORDS = 3  # `14/03/2021 37 views`: a few words after a date are its meta line, not a title
+LINK_ORDER_MIN_VOTES = 3  # links to `.ac.uk` or `.gov` hosts tell a page's date order when three or more agree
+DATED_TITLE_MIN_WORDS = 3  # a date's line is an item's headline only when the rest is one (`Title | date`)
 LISTING_MIN_SCORE = 3.0  # two titled, dated items score 4.5 or more; a pair of stray boxes scores less
 UNDATED_LISTING_MIN_ITEMS = 5  # undated items count as a listing only when this many repeat, each with a link
 SECTION_HEADING_MAX_LEVELS = 3  # how far up from a list its section heading (`Media Advisories`) is looked for
@@ -171,6 +187,11 @@ WRAP_SLACK_CHARS = 15  # a line this close to the width broke because the next w
 WRAP_LOWER_SHARE = 0.25  # of the lines after a full-width line, this share opens lower-case in wrapped prose
 WRAP_MIN_RUN_ON = 2  # distinct lines that run on into the next: one alone (a repeated photo credit) is no wrap
 WRAP_RUN_ON_SHARE = 0.8  # with blank lines between paragraphs: this share of run-on lines ends near the width
+# A text whose lines nearly all have a blank line above them (at most this share touch the line above, among
+# this many lines or more) prints each block apart: two lines that touch there are one wrapped block.
+SPACED_MAX_TOUCHING_SHARE = 0.2
+SPACED_MIN_LINES = 5
+TAB_COLUMNS = 8  # a tab opening a line indents it to the next multiple of eight columns, as terminals show it
 # The date census (pipeline/census.py): a page whose records hold fewer than half of the dates it prints was
 # not understood; a page that prints fewer than five dates tells nothing (a release citing two days).
 CENSUS_MIN_DATES = 5
@@ -224,7 +245,16 @@ QUALIFIER_MAX_WORDS = 2  # `more than`, `up to`: the words before a figure that 
 CLAUSE_SUBJECT_MAX_HOPS = 4  # `exports were worth £612 billion`: heads climbed from a number to its clause's subject
 OBJECT_LOOKAHEAD_TOKENS = 6  # `18,000 - Number of refugees`: what a figure counts, when the parse does not say
 OBJECT_MAX_TOKENS = 8  # what a figure counts is cut after this many tokens of its noun's modifiers
+OBJECT_NUMBER_HOPS = 1  # `$340 million of $1 billion in fines`: objects passed on from number to number
 FIGURE_VALUE_DECIMALS = 6  # two mentions of one value (to six decimals) and unit in a release are one figure
+# A Title Case or ALL CAPS line is parsed again in sentence case (pipeline/extract/recase.py): the small model
+# reads a headline's capitals as names. A line is headline-cased when at least this share of its words of
+# RECASE_WORD_MIN_CHARS letters or more are capitalised (shorter words are the `of`, `for`, `to` a Title Case
+# headline leaves in lower case), and it has RECASE_MIN_WORDS such words; a longer line is prose.
+RECASE_CASE_MIN_SHARE = 0.75
+RECASE_WORD_MIN_CHARS = 4
+RECASE_MIN_WORDS = 2
+RECASE_MAX_CHARS = 400  # a headline or a card's teaser line; longer lines are paragraphs, read as they are
 
 # --- extraction: countries (pipeline/extract/countries.py) ---------------------------------------
 CITY_MIN_POPULATION = 100_000  # big enough that a city name is rarely also a word or a surname

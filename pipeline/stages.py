@@ -101,20 +101,20 @@ def _outside(root: Path, path: Path) -> str | None:
     return f"outside --raw: links to {target}"
 
 
-def extract_new(todo: list[Path], state: State, spill: Path, *, root: Path, model: str, workers: int,
-                scheduler: str | None, progress: bool) -> tuple[list[str], list[StageInfo]]:
+def read_split_extract(todo: list[Path], state: State, spill: Path, *, root: Path, model: str, workers: int,
+                       scheduler: str | None, progress: bool) -> tuple[list[str], list[StageInfo]]:
     """Read, split and extract new raw files in chunks into the spill file; only one chunk of records is in
     memory at a time. Returns the sha256 of every snapshot processed, and the four stages' StageInfos."""
     meters = Meter("read"), Meter("split"), Meter("load_model"), Meter("extract")
     try:
-        processed = _extract_new(todo, state, spill, meters, root, model, workers, scheduler, progress)
+        processed = _read_split_extract(todo, state, spill, meters, root, model, workers, scheduler, progress)
     except OSError as exc:  # the spill file: a full disk or a read-only output directory
         raise OutputError(f"cannot write the new records to {spill.parent}: {os_reason(exc)}") from exc
     return processed, [m.info() for m in meters if m.items_in or m.seconds]
 
 
-def _extract_new(todo: list[Path], state: State, spill: Path, meters: tuple[Meter, Meter, Meter, Meter], root: Path,
-                 model: str, workers: int, scheduler: str | None, progress: bool) -> list[str]:
+def _read_split_extract(todo: list[Path], state: State, spill: Path, meters: tuple[Meter, Meter, Meter, Meter],
+                        root: Path, model: str, workers: int, scheduler: str | None, progress: bool) -> list[str]:
     reading, splitting, loading, extracting = meters
     spill.parent.mkdir(parents=True, exist_ok=True)
     processed: list[str] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -71,10 +72,12 @@ class Layout:
     carried: frozenset[str] = frozenset()  # what the date lines print beside the date: a title or a teaser
 
 
-def induce(lines: Sequence[Line]) -> Layout | None:
-    """The best card layout of a page, or None when no template repeats on it."""
+def induce(lines: Sequence[Line], gaps: Sequence[int] = (), indents: Sequence[int] = ()) -> Layout | None:
+    """The best card layout of a page, or None when no template repeats on it. `gaps` and `indents` (plain
+    text: the blank lines above each line and its indentation) say where the page itself groups its lines."""
     # Furniture stays in the sequence: it plays no role, and a teaser run does not reach across it.
     content = list(lines)
+    spacing = _Spacing.of(content, gaps, indents)
     best: _Trial | None = None
     for anchor_class, anchors in _anchor_classes(content).items():
         templates = _templates(anchor_class)
@@ -84,7 +87,7 @@ def induce(lines: Sequence[Line]) -> Layout | None:
             shortlist = set(quick[:_SHORTLIST])
             templates = [t for t in templates if t in shortlist]
         for template in templates:
-            trial = _trial(template, content, anchors)
+            trial = _trial(template, content, anchors, spacing=spacing)
             if best is None or trial.score > best.score + 1e-9:
                 best = trial
     if best is None:
@@ -175,11 +178,13 @@ def _reward(line: Line, role: str, carried: frozenset[str], more: bool = False) 
 
 
 def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], where: str,
-           ) -> tuple[float, list[tuple[Line, str]]]:
+           floors: dict[str, float] | None = None) -> tuple[float, list[tuple[Line, str]]]:
     """Best assignment of lines to roles in this order (each optional, teasers and captions repeat),
     by dynamic programming over (line, role). A line left unexplained inside a card costs; above the
     first card (`head`) and below the last one (`tail`) it is page furniture and free. In the head a
-    line must fit its role clearly: pages are cut at the end, so the top is the stronger evidence."""
+    line must fit its role clearly, or as well as the lines that play it between the dates (`floors`):
+    pages are cut at the end, so the top is the stronger evidence."""
+    clear = {role: min(_CLEAR_FIT, (floors or {}).get(role, _CLEAR_FIT)) for role in roles}
     n_roles = len(roles)
     missing = [_MISSING.get(role, 0.0) * (_HEAD_MISSING_FACTOR if where == "head" else 1.0) for role in roles]
     repeating = [role in _REPEATING for role in roles]
@@ -206,7 +211,8 @@ def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], w
                 reward = _reward(line, roles[p], carried, more=opened)
                 if roles[p] == STANDFIRST and not _longer_than_title(line, path):
                     reward = _NEVER  # a subtitle runs longer than its title; a shorter line is the next title
-                if where == "head" and reward < _CLEAR_FIT and roles[p] != STANDFIRST:
+                if where == "head" and reward < clear[roles[p]] and roles[p] != STANDFIRST \
+                        and not _teaser_under_title(line, roles[p], path):
                     reward = _NEVER
                 if reward > _NEVER:
                     state = (p, True, True) if repeating[p] else (p + 1, False, True)
@@ -238,7 +244,65 @@ class _Trial:
     carried: frozenset[str]
 
 
-def _trial(template: Template, content: list[Line], anchors: list[int], gap_limit: int | None = None) -> _Trial:
+@dataclass(frozen=True, slots=True)
+class _Spacing:
+    """Where a plain-text page sets a line apart from the line above it (more blank lines between them than it
+    usually prints), where it keeps two together (fewer), and where it indents a line deeper, or less deep,
+    than the line above it."""
+
+    wide: frozenset[int]
+    tight: frozenset[int]
+    deeper: frozenset[int]
+    shallower: frozenset[int]
+    indents: tuple[int, ...]
+
+    @classmethod
+    def of(cls, content: list[Line], gaps: Sequence[int], indents: Sequence[int]) -> _Spacing | None:
+        text = [line.index for line in content[1:] if not line.chrome]
+        if not text or len(gaps) < len(content) or len(indents) < len(content):
+            return None  # an HTML page, or lines made without their spacing
+        counts = Counter(gaps[i] for i in text)
+        usual = min(gap for gap, count in counts.items() if count == max(counts.values()))
+        deeper = frozenset(i for i in text if indents[i] > indents[i - 1])
+        shallower = frozenset(i for i in text if indents[i] < indents[i - 1])
+        return cls(wide=frozenset(i for i in text if gaps[i] > usual),
+                   tight=frozenset(i for i in text if gaps[i] < usual), deeper=deeper, shallower=shallower,
+                   indents=tuple(indents) if deeper or shallower else ())
+
+    def unlike_roles(self, cards: list[list[tuple[int, str]]]) -> int:
+        """Lines indented unlike most lines of their role (each card's date line, its title, ...): a page prints
+        a role at one depth, so a heading above the first card is no title when the titles are indented."""
+        if not self.indents:
+            return 0
+        depths: dict[str, Counter[int]] = {}
+        for card in cards:
+            for index, role in card:
+                depths.setdefault(role, Counter())[self.indents[index]] += 1
+        return sum(sum(counts.values()) - max(counts.values()) for counts in depths.values())
+
+    def score(self, cards: list[list[int]]) -> float:
+        """How well cards (each its lines' indexes) agree with the page's spacing. A card that starts where the
+        page sets a line apart agrees; one that starts between two lines it keeps together, or runs across a
+        wider gap, disagrees. Indentation marks a group
+        one of two ways, whichever the cards fit better: its lines after the first are indented (a card
+        starts where the page outdents, and never runs across an outdent), or its first line is (a card
+        starts where the page indents, and never runs across an indent): the rarer way in a listing, it counts
+        for less, so a date over an indented title is the title's. Evenly spaced pages say nothing."""
+        starts = [min(card) for card in cards[1:]]
+        inner = [i for card in cards for i in sorted(card)[1:]]
+        blank = self._fit(starts, inner, self.wide, self.tight)
+        hanging = self._fit(starts, inner, self.shallower, self.deeper)
+        first_line = self._fit(starts, inner, self.deeper, self.shallower)
+        return settings.TEMPLATE_SPACING_WEIGHT * (blank + max(hanging, settings.FIRST_LINE_INDENT_SHARE * first_line))
+
+    @staticmethod
+    def _fit(starts: list[int], inner: list[int], opens: frozenset[int], closes: frozenset[int]) -> int:
+        return sum(1 for i in starts if i in opens) - sum(1 for i in starts if i in closes) - sum(
+            1 for i in inner if i in opens)
+
+
+def _trial(template: Template, content: list[Line], anchors: list[int], gap_limit: int | None = None,
+           spacing: _Spacing | None = None) -> _Trial:
     """Align a template to the page: its score, and each card's lines with their roles."""
     carried = frozenset(_carried(template.anchor, [content[a] for a in anchors]))
     before, after = _with_standfirst(template.before), _with_standfirst(template.after)
@@ -264,16 +328,46 @@ def _trial(template: Template, content: list[Line], anchors: list[int], gap_limi
     # starts below it.
     head_start = max([head_start, *(n + 1 for n in range(head_start, anchors[0])
                                     if content[n].heading or content[n].end)])
-    head_score, head = _align(content[head_start:anchors[0]], before, carried, "head")
-    score += head_score * _HEAD_WEIGHT
+    head_score, head = _align(content[head_start:anchors[0]], before, carried, "head", _floors(parts, carried))
+    titles = [line for part in parts for line, role in part if role == TITLE]  # the titles between dates
+    score += (head_score - _unlike_titles(head, titles)) * _HEAD_WEIGHT
     parts[0][:0] = head
     below = content[anchors[-1] + 1:anchors[-1] + 1 + settings.CARD_MAX_LINES]
     below = below[:next((n for n, line in enumerate(below) if line.end), len(below))]  # an end marker ends the card
     tail_score, tail = _align(below, after, carried, "tail")
-    score += tail_score * _TAIL_WEIGHT
+    score += (tail_score - _unlike_titles(tail, titles)) * _TAIL_WEIGHT
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
+    if spacing is not None:
+        roles = [[(content[a].index, DATE), *((line.index, role) for line, role in part)]
+                 for a, part in zip(anchors, parts, strict=True)]
+        score += spacing.score([[index for index, _role in card] for card in roles])
+        score -= settings.TEMPLATE_SPACING_WEIGHT * spacing.unlike_roles(roles)
     return _Trial(template=template, score=score, anchors=anchors, parts=parts, carried=carried)
+
+
+def _floors(parts: list[list[tuple[Line, str]]], carried: frozenset[str]) -> dict[str, float]:
+    """For each role two or more lines play between the dates, the least well one of them fits it: a line
+    above the first card that fits the role as well is as much the card's (a teaser of one short sentence
+    where the page prints others like it)."""
+    rewards: dict[str, list[float]] = {}
+    for part in parts:
+        for line, role in part:
+            rewards.setdefault(role, []).append(_reward(line, role, carried))
+    return {role: min(found) for role, found in rewards.items() if len(found) >= 2}
+
+
+def _unlike_titles(end: list[tuple[Line, str]], titles: list[Line]) -> float:
+    """What the page's first or last lines lose when the title they give a card is unlike every title
+    between the dates: far shorter than all of them, as a page's heading (`Harbour news`) or a footer is.
+    On a page of bare date and title lines that decides which end's extra line is a card's and so
+    whether each title takes the date above or below it."""
+    if len(titles) < settings.END_TITLE_MIN_EVIDENCE:
+        return 0.0
+    shortest = min(len(line.text) for line in titles)
+    middle = sorted(len(line.text) for line in titles)[len(titles) // 2]
+    return sum(settings.END_TITLE_UNLIKE_COST for line, role in end
+               if role == TITLE and len(line.text) < min(shortest, settings.END_TITLE_SHORT_SHARE * middle))
 
 
 def _align_gap(gap: list[Line], after: tuple[str, ...], before: tuple[str, ...], carried: frozenset[str],
@@ -329,6 +423,12 @@ def _card(content: list[Line], anchor: Line, part: list[tuple[Line, str]]) -> Ca
 def _with_standfirst(roles: tuple[str, ...]) -> tuple[str, ...]:
     """The roles with an optional standfirst right under the title (`Title`, `Last edited …`, `Standfirst`)."""
     return tuple(part for role in roles for part in ((role, STANDFIRST) if role == TITLE else (role,)))
+
+
+def _teaser_under_title(line: Line, role: str, path: tuple | None) -> bool:
+    """A short finished sentence right under a headline is that card's teaser, above the first date too: a
+    page's blurb stands under its heading or alone, not under a line that reads as a card's headline."""
+    return role == TEASER and line.sentence and path is not None and path[1][1] == TITLE
 
 
 def _longer_than_title(line: Line, path: tuple | None) -> bool:

@@ -36,12 +36,21 @@ PIPELINE_MODULES = frozenset({"test_refresh", "test_benchmarks", "test_end_to_en
                               "test_scrape_pipeline", "test_notebooks", "test_query", "test_cli"})
 
 
+# Tests that generate a thousand pages or more, or scrape a whole loopback newsroom: seconds each, not model-bound.
+LONG_TESTS = frozenset({"test_every_generated_card_comes_back_with_its_title_date_and_kind",
+                        "test_every_generated_item_comes_back_with_its_title_date_and_kind",
+                        "test_blank_line_habits_and_hard_wrapped_teasers_change_nothing",
+                        "test_first_run_stores_every_good_page_exactly_once"})
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark every test that loads the model `slow`: `pytest -m "not slow"` runs the rest in about a minute."""
+    """Mark every test that loads the model, and the few long generated and scraping runs, `slow`:
+    `pytest -m "not slow"` runs the rest in well under a minute."""
     for item in items:
         module = getattr(item, "module", None)
         if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())) or (
-                module is not None and module.__name__.rsplit(".", 1)[-1] in PIPELINE_MODULES):
+                module is not None and module.__name__.rsplit(".", 1)[-1] in PIPELINE_MODULES) \
+                or getattr(item, "originalname", item.name) in LONG_TESTS:
             item.add_marker(pytest.mark.slow)
 
 

@@ -5,24 +5,27 @@
     part     := kind | title | teaser | date | kind+date | date+kind | date+title | title+date
               | dateline+teaser | release
     kind     := a kind label (`Press Release`, `Statement`, `Media Advisory`, `Blog`, `Update`, `Report`),
-                as printed, in capitals or in sentence case (`Press release`)
+                as printed, in capitals or in sentence case (`Press release`, `Media statement`), on the
+                kind+date line and on a line of its own
     title    := a headline of 3-16 words without a closing full stop, Title Case or sentence case
     teaser   := 1-3 sentences, sometimes cut with `…`, sometimes with a decoy date that is no publication
                 date (`on June 3`, `since March 2019`, `(May, 2003)`, `12 October`), sometimes in two
-                paragraphs (each at least one full sentence)
+                paragraphs (each at least one full sentence), on some pages one short sentence under a title
     date     := one of 14 printed forms (below), with an optional label (`Posted on`, `Published:`,
                 `Released`) before it or a time (`at 10:00`, `- 11:37`, `2:27PM`, `| 09:15 GMT`) after it
     kind+date:= kind and date on one line, joined by ` | `, ` • `, ` – ` or `, ` (either order), above the
                 title, under it or at the end of the card
     date+title := `DATE - Title`;  title+date := `Title | DATE` or `Title (DATE)`
     dateline := a teaser that opens with its dateline: `(City, DATE) – `, `(City, DATE) `, `CITY, DATE – `,
-                `Town/Town/Town, DATE – ` or `Town, Region (DATE) — `
+                `Town/Town/Town, DATE – ` or `Town, Region (DATE) — ` (a region may open with `the`); after
+                the date a dash, a bar or a middle dot (`CITY, DATE | `, `CITY, DATE · `)
     release  := a whole release printed after the one before it: its dateline paragraph, 1-3 more
                 paragraphs, and now and then an end marker (`###`, `-ENDS-`, a media contact block, a
                 `For more information` line)
     extras   := an optional `Read more` line after the teaser, `• ` bullets before date lines, one or
                 two blank lines between blocks or none at all
-    header   := the organisation's name, `Newsroom`, `Press releases`, a one-sentence blurb, a menu line
+    header   := the organisation's name, `Newsroom`, `Press releases`, a one-sentence blurb, a menu line, a
+                short heading that reads like a headline (`Stories from the field`)
     footer   := pagination (`1 2 3 Next »`, `Page 1 of 12`), `© 2021 Org`, `Contact us`
 
 Every text here is written for the project. `draw_page` returns the page's lines, the cards it holds,
@@ -69,7 +72,7 @@ _DECOYS = [" The talks resume on June 3 in the capital.", " Prices have risen si
 _CITIES = ["GENEVA", "New York", "NAIROBI", "Brussels", "WASHINGTON", "Lima"]
 # Invented towns and regions for datelines of one or more places.
 _TOWNS = ["Kestrel Bay", "Ashcombe", "Redwater", "Dunmore", "Thornby", "Saltmarsh"]
-_REGIONS = ["Norland", "East Riding", "Calder"]
+_REGIONS = ["Norland", "East Riding", "Calder", "the Narrows"]
 # What a whole release printed in a sequence may end with.
 _ENDINGS = [["###"], ["-ENDS-"], ["– ENDS –"], ["For more information, contact the press office."],
             ["Media contact:", "Ilse Marten", "ilse.marten@example.org"],
@@ -77,7 +80,13 @@ _ENDINGS = [["###"], ["-ENDS-"], ["– ENDS –"], ["For more information, conta
 _CAPTIONS = ["Photo: volunteers unload supplies at the warehouse.", "Image credit: Staff photographer",
              "A nurse checks records at a mobile clinic. (Photo: Staff)"]
 _HEADERS = ["Newsroom", "Press releases", "Latest news from the Foundation",
-            "Find our statements, reports and updates below.", "Home | About | Contact"]
+            "Find our statements, reports and updates below.", "Home | About | Contact", "Stories from the field",
+            "What we said"]
+# Teasers of one short sentence, on pages that print them (below teaser length, like a headline's).
+_SHORT_SENTENCES = ["Work starts in May.", "Entry is free for all.", "Clinics open on weekdays.",
+                    "The vote is on Friday.", "Two posts are still open."]
+# What ends a dateline before the text: a dash, a bar or a middle dot.
+_DATELINE_ENDS = [" – ", " – ", " | ", " · "]
 _FOOTERS = ["1 2 3 Next »", "Page 1 of 12", "© 2021 Example Foundation", "Contact us", "« Previous | Next »",
             "Last updated: March 3, 2022", "Related: Annual report published – May 4, 2020",
             "Sign up for our newsletter to hear about new releases."]
@@ -185,10 +194,10 @@ def datelines(draw, date_text: str) -> str:
     if shape == 1:
         return f"({draw(st.sampled_from(_TOWNS))}, {date_text}) "
     if shape == 2:
-        return f"{draw(st.sampled_from(_CITIES + _TOWNS))}, {date_text} – "
+        return f"{draw(st.sampled_from(_CITIES + _TOWNS))}, {date_text}{draw(st.sampled_from(_DATELINE_ENDS))}"
     if shape == 3:
         places = draw(st.lists(st.sampled_from(_TOWNS), min_size=2, max_size=3, unique=True))
-        return f"{'/'.join(places)}, {date_text} – "
+        return f"{'/'.join(places)}, {date_text}{draw(st.sampled_from(_DATELINE_ENDS))}"
     return f"{draw(st.sampled_from(_TOWNS))}, {draw(st.sampled_from(_REGIONS))} ({date_text}) — "
 
 
@@ -214,6 +223,9 @@ def draw_page(draw) -> tuple[list[str], list[Expected], list[int]]:
     bullet = draw(st.sampled_from(["", "", "• "]))
     read_more = draw(st.booleans()) and "teaser" in template
     captions = draw(st.booleans()) and "release" not in template  # a photo between releases: not drawn
+    # a teaser of one short sentence under a headline (with no headline, such a line is as much a title)
+    short_teasers = "title" in template and draw(st.integers(0, 4)) == 0
+    sentence_case = draw(st.booleans())  # kind lines printed `Media statement` rather than `Media Statement`
     count = draw(st.integers(2, 9))
     start = draw(st.dates(min_value=dt.date(2003, 1, 1), max_value=dt.date(2024, 12, 31)))
     gaps = draw(st.lists(st.integers(1, 40), min_size=count, max_size=count))
@@ -232,13 +244,13 @@ def draw_page(draw) -> tuple[list[str], list[Expected], list[int]]:
         date_text = f"{label}{DATE_FORMS[form](day)}{time}"
         plain_date = DATE_FORMS[form](day)
         title = card_titles[n]
-        teaser = draw(teasers())
+        teaser = [draw(st.sampled_from(_SHORT_SENTENCES))] if short_teasers else draw(teasers())
         if captions and draw(st.integers(0, 3)) == 0:
             lines.append(draw(st.sampled_from(_CAPTIONS)))
         for part in template:
             if part == "kind":
                 if not skip_kind:
-                    lines.append(kind_label)
+                    lines.append(kind_label.capitalize() if sentence_case else kind_label)
             elif part == "title":
                 lines.append(title)
             elif part == "teaser":

@@ -49,7 +49,7 @@ def _flattened_listing(tmp_path: Path, monkeypatch) -> Path:  # type: ignore[no-
     from pipeline.cards import CardFinding
 
     monkeypatch.setattr(split_module, "find_cards", lambda *args, **kwargs: CardFinding(cards=()))
-    monkeypatch.setattr(split_module, "induce", lambda lines: None)
+    monkeypatch.setattr(split_module, "induce", lambda *args, **kwargs: None)
     cards = "".join(f"<div class='n'><h3><a href='/n/{n}'>{t}</a></h3><p>{d:%B} {d.day}, {d.year}</p></div>"
                     for n, (t, d) in enumerate(_ITEMS))
     raw = tmp_path / "raw"

@@ -83,6 +83,10 @@ def test_a_label_before_the_date_is_dropped(label):
     ("(New York, December 3, 2021) The agency said today", "The agency said today"),
     ("GENEVA, 3 December 2021 – The agency said today", "The agency said today"),
     ("WASHINGTON, D.C. (Dec. 3, 2021) — The agency said today", "The agency said today"),
+    ("KESTREL BAY, 2021-12-03 | The agency said today", "The agency said today"),
+    ("Ashcombe, 3 December 2021 · The agency said today", "The agency said today"),
+    ("Redwater, the Narrows (December 3, 2021) — The agency said today", "The agency said today"),
+    ("Isle of Thornby, 3 Dec 2021 – The agency said today", "The agency said today"),
 ])
 def test_dates_inside_datelines(line, rest):
     from pipeline.dates import dateline
@@ -119,3 +123,12 @@ def test_trailing_dates_after_a_title():
     assert trailing_date("Agency opens clinics, media release, December 3, 2021").before == \
         "Agency opens clinics, media release"
     assert trailing_date("The court will rule on December 3, 2021") is None  # a sentence, not a title and its date
+
+
+@pytest.mark.parametrize("line", [
+    "Visitors said on December 3, 2021 | that the agency had gone", "the agency, 3 December 2021 | text",
+])
+def test_a_bar_after_a_date_makes_no_dateline_of_running_text(line):
+    from pipeline.dates import dateline
+
+    assert dateline(line) is None

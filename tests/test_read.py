@@ -125,3 +125,28 @@ def test_a_wrapped_headline_goes_on_into_its_bracketed_date(tmp_path: Path):
     (tmp_path / "wire.txt").write_text(text, encoding="utf-8")
     assert read(tmp_path / "wire.txt").blocks[0] == \
         "Council extends the winter shelter programme to every district (June 3, 2021)"
+
+
+def test_a_text_page_keeps_each_blocks_blank_lines_and_indentation(tmp_path: Path):
+    path = tmp_path / "spaced.txt"
+    path.write_text("Newsroom\n\n3 May 2021\n    Ferry adds a night crossing\n\n\n2 May 2021\n\tMill opens\n",
+                    encoding="utf-8")
+    page = read(path)
+    assert page.blocks == ("Newsroom", "3 May 2021", "Ferry adds a night crossing", "2 May 2021", "Mill opens")
+    assert page.gaps == (0, 1, 0, 2, 0) and page.indents == (0, 0, 4, 0, 8)
+
+
+def test_a_lone_wrapped_line_of_a_spaced_text_is_joined(tmp_path: Path):
+    """A page that sets every line apart by a blank line and wraps one long headline (one wrapped line tells no
+    wrap width): the two lines that touch are one block, and a date right under a line stays its own."""
+    text = ("Harbour news\n\n3 May 2021\n\nSeed library closes the east lock for repairs for the first time since\n"
+            "the flood\n\n2 May 2021\n\nValley Trust Drops Fares for Pensioners for the First Time Since the Flood"
+            "\n\n1 May 2021\n\nMill school signs a deal with the rowing club and the ferry company\n"
+            "30 April 2021\n\nCanal society paints the old pier\n\n29 April 2021\n\nOrchard council plants hedges")
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    blocks = read(path).blocks
+    assert "Seed library closes the east lock for repairs for the first time since the flood" in blocks
+    assert "Valley Trust Drops Fares for Pensioners for the First Time Since the Flood" in blocks
+    assert "Mill school signs a deal with the rowing club and the ferry company" in blocks  # a date follows
+    assert "30 April 2021" in blocks

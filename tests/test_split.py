@@ -323,3 +323,69 @@ def test_an_emails_subject_and_sent_headers_are_its_title_and_date_not_its_text(
     assert release.kind == "email" and release.title == "Comment on the flood funding"
     assert release.published == dt.date(2020, 3, 3) and "From:" not in release.summary
     assert "Sent:" not in release.summary and release.summary.startswith("Dear colleagues,")
+
+
+def test_bare_date_and_title_pairs_pair_by_the_page_not_by_its_heading():
+    """Under a short heading that could be a headline, each title takes the date above it; printed the other way
+    round, the date below it. A date is never taken from the next card."""
+    pairs = [("May 3, 2021", "Orchard council plants a mile of hedges on the west road"),
+             ("April 28, 2021", "Ferry office adds a late crossing for the summer season"),
+             ("April 2, 2021", "Valley school opens its new reading room to the public")]
+    above = split(_page("Quay news", *(line for pair in pairs for line in pair), "Back to the top"))
+    assert [(c.title, c.published.isoformat()) for c in above] == [
+        (title, dt.datetime.strptime(day, "%B %d, %Y").date().isoformat()) for day, title in pairs]
+    below = split(_page("Quay news", *(line for day, title in pairs for line in (title, day))))
+    assert [(c.title, c.published) for c in below] == [(c.title, c.published) for c in above]
+
+
+def test_blank_lines_between_cards_decide_the_pairing_the_lines_leave_open(tmp_path):
+    """A heading as long as a headline above bare pairs: only the blank lines say which date is whose."""
+    heading = "Notices from the harbour board about its works"
+    pairs = [("Orchard council plants a mile of hedges", "3 May 2021"),
+             ("Ferry office adds a late crossing", "28 April 2021"),
+             ("Valley school opens its reading room", "2 April 2021")]
+    for first_date in (False, True):
+        cards = ["\n".join(reversed(pair) if first_date else pair) for pair in pairs]
+        path = tmp_path / f"pairs{first_date}.txt"
+        path.write_text(heading + "\n\n" + "\n\n".join(cards) + "\n", encoding="utf-8")
+        got = [(c.title, c.published.isoformat()) for c in split(read(path))]
+        assert got == [(title, dt.datetime.strptime(day, "%d %B %Y").date().isoformat()) for title, day in pairs]
+
+
+def test_a_kind_label_in_sentence_case_on_its_own_line_is_the_cards_kind():
+    cards = split(_page(
+        "Media statement", "Ferry office adds a late crossing", "Crossings run until midnight from June onwards.",
+        "3 May 2021", "Press release", "Valley school opens its reading room",
+        "The room is open to every resident of the valley on weekdays.", "2 May 2021", "Annual report",
+        "Canal society counts its members", "The society has more members than in any year since it began.",
+        "1 May 2021"))
+    assert [(c.title, c.kind) for c in cards] == [
+        ("Ferry office adds a late crossing", "statement"), ("Valley school opens its reading room", "press_release"),
+        ("Canal society counts its members", "report")]
+    # a short line the page repeats that ends with a kind label is a label, in any case
+    updates = split(_page(*(line for n in range(3) for line in (
+        "Service update", f"Line {n + 1} reopens after repairs", f"{n + 3} May 2021"))))
+    assert [(c.title, c.kind) for c in updates] == [(f"Line {n + 1} reopens after repairs", "update") for n in range(3)]
+
+
+def test_releases_in_sequence_split_at_datelines_ending_with_a_bar():
+    cards = split(_page(
+        "ASHCOMBE, 2021-05-03 | The ferry office added a late crossing for the summer season.",
+        "Crossings will run until midnight from June.",
+        "REDWATER, 2021-04-28 · The valley school opened its reading room to the public.",
+        "The room is open on weekdays.", "###",
+        "Thornby, the Narrows (2021-04-02) | The canal society painted the old pier.",
+        "Volunteers did the work over two weekends."))
+    assert [(c.published.isoformat(), c.summary.split(" ", 1)[0]) for c in cards] == [
+        ("2021-05-03", "ASHCOMBE,"), ("2021-04-28", "REDWATER,"), ("2021-04-02", "Thornby,")]
+
+
+def test_an_indented_title_under_its_date_is_that_dates(tmp_path):
+    """A heading as long as a headline above bare pairs, no blank lines: the indentation says which date is whose."""
+    path = tmp_path / "indented.txt"
+    path.write_text("Notices from the harbour board about its works\n3 May 2021\n    Orchard council plants hedges\n"
+                    "28 April 2021\n    Ferry office adds a late crossing\n"
+                    "2 April 2021\n    Valley school opens a room\n", encoding="utf-8")
+    assert [(c.title, c.published.isoformat()) for c in split(read(path))] == [
+        ("Orchard council plants hedges", "2021-05-03"), ("Ferry office adds a late crossing", "2021-04-28"),
+        ("Valley school opens a room", "2021-04-02")]

@@ -1,6 +1,7 @@
 """Property-based test of the splitter: generated listing pages (grammar in tests/listing_grammar.py)."""
 from __future__ import annotations
 
+import itertools
 import tempfile
 import textwrap
 from pathlib import Path
@@ -43,3 +44,28 @@ def test_blank_line_habits_and_hard_wrapped_teasers_change_nothing(page, gap, wi
         path.write_text(text + "\n", encoding="utf-8")
         cards = split(read(path))
     assert [(c.title, c.published, c.kind) for c in cards] == [(e.title, e.published, e.kind) for e in expected], text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(draw_page(), st.sampled_from(["\n", "\n\n"]), st.sampled_from(["  ", "    ", "\t"]),
+       st.sampled_from(["hanging", "first line"]))
+def test_indented_cards_read_the_same(page, gap, pad, habit):
+    """The same page with each card's lines after the first indented (or its first line only), one or no blank
+    line between lines, reads to the same cards: indentation groups a card's lines whichever way it runs. Cards
+    of two lines are drawn with the first way only: indenting each pair's first line reads as well as indenting
+    its second (`  DATE` / `Title` is `Title` / `  DATE` shifted by one), and the reader takes the second."""
+    lines, expected, starts = page
+    cards_at, footer_at = set(starts[:-1]), starts[-1]
+    if all(b - a == 2 for a, b in itertools.pairwise(starts)):
+        habit = "hanging"
+    printed = []
+    for n, line in enumerate(lines):
+        inside = starts[0] <= n < footer_at
+        indented = inside and ((n in cards_at) == (habit == "first line"))
+        printed.append(pad + line if indented else line)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "listing.txt"
+        path.write_text(gap.join(printed) + "\n", encoding="utf-8")
+        cards = split(read(path))
+    assert [(c.title, c.published, c.kind) for c in cards] == [(e.title, e.published, e.kind) for e in expected], \
+        gap.join(printed)

@@ -103,6 +103,13 @@ def doc_index(doc: Doc) -> DocIndex:
     return index
 
 
+def written_as(doc: Doc, text: str) -> Doc:
+    """Make doc_text give `text`, doc.text in other letter case (a headline parsed again in sentence case):
+    what an extractor quotes from the document is then the text as written."""
+    doc.user_data[_KEY] = text
+    return doc
+
+
 def forget(doc: Doc) -> Doc:
     """Drop what doc_text and doc_index kept in the document's user data."""
     doc.user_data.pop(_KEY, None)

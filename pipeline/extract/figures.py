@@ -3,18 +3,23 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
+from spacy.util import minibatch
 from spacy.vocab import Vocab
 from text_to_num import text2num
 
 from .. import settings
 from ..records import Figure
-from .doctext import doc_index, doc_text
+from .doctext import doc_index, doc_text, written_as
+from .figure_objects import measured, object_of
+from .recase import headline_lines
 from .rules import load_rules
 
 LOGGER = logging.getLogger(__name__)
@@ -22,24 +27,50 @@ LOGGER = logging.getLogger(__name__)
 LEX = load_rules()
 _UNIT_FORM = re.compile(rf"({'|'.join(map(re.escape, sorted(LEX.units, key=len, reverse=True)))})(?![a-z])")
 _UNIT_SLASH = re.compile(r"\s*/\s*")
-_CLOCK = re.compile(r"\d{1,2}(?::\d{2}){1,2}")
-_SLASHED = re.compile(r"\s?/\s?\d")
+# A number glued by a hyphen to a word before it (`COVID-19`, `F-35`), or to a number or a word after it
+# (`1-800-AMNESTY`, `two-State`), is part of a name, but for a noun in lower case, which it counts (`a 28-bed unit`).
+_HYPHEN_BEFORE = re.compile(r"[^\W\d_][-‐]\w")
+_HYPHEN_AFTER = re.compile(r"[-‐]\w")
+_PERCENT = re.compile(r"%|percent|per cent")
+_SLASHED = re.compile(r"\s?/\s?\d|/[A-Z]")  # "9/11", "Study 309/KEYNOTE-775"
 _SLASHED_BEFORE = re.compile(r"\d\s?/\s?$")
 _SLASHED_INSIDE = re.compile(r"\d\s?/\s?\d")
 # LEX.file_sizes leaves out "TB": "3,000 TB patients" have tuberculosis.
 _DOWNLOAD_WORDS = re.compile(r"download|\bpdf\b|\bfile\b|\bvideo\b|\baudio\b|\bmp[34]\b|\bzip\b|\bsize\b",
                              re.IGNORECASE)
+_REST_OF_LINE = re.compile(r"[^\n]*")
 _PHONE_RUN = re.compile(r"\+?\(?\d{1,4}\)?(?:[\s.-]\(?\d{2,4}\)?){2,}")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 _RATIO = re.compile(r"^(\d+(?:\.\d+)?)\s*(?:x|times|-fold|fold)$", re.IGNORECASE)
-_TALLY = re.compile(r"^\d+\s*[-–]\s*\d+$")
-_PHONE = re.compile(r"\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
+# A score ("5-4"), a phone number ("555-123-4567", "1-800-")
+_SCORE_OR_PHONE = re.compile(r"^\d+\s*[-–]\s*\d+$|\d{3}[-. )]\d{3}[-.]\d{4}|\d-\d{3}-")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGIT_RUN = re.compile(rf"\d{{{settings.IDENTIFIER_MIN_DIGITS},}}")
 _PREFIX_MIN, _PREFIX_MAX = settings.IDENTIFIER_PREFIX_CHARS
 _DIGIT_GROUP = re.compile(r"\d{3}")
-# Letters glued after digits make a name, unless an ordinal's, a scale's or a ratio's: "7xb", "5G", "4K".
-_GLUED_LETTERS = re.compile(r"^\d+(?!(?:st|nd|rd|th|k|m|bn|mn|x)$)[A-Za-z]+$", re.IGNORECASE)
+_SCALES = "|".join(map(re.escape, sorted(LEX.scales, key=len, reverse=True)))
+_UNITS = "|".join(map(re.escape, sorted(LEX.units, key=len, reverse=True)))
+# Letters glued after digits make a name, unless an ordinal's, a scale's, a unit's or a ratio's: "7xb", "5G";
+# not "4K", "5mg".
+_GLUED_LETTERS = re.compile(rf"^\d+(?!(?:st|nd|rd|th|x|{_SCALES}|{_UNITS})$)[A-Za-z]+$", re.IGNORECASE)
 _SPACED_THOUSANDS = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+# A number's first part, read to find what is written after it: its digits ("300" of "300μg"), or a word.
+_NUMBER_PART = re.compile(r"\d[\d,.]*|[^\W\d]+|\S")
+_UNIT_REACH = max(map(len, LEX.units)) + 2
+_SIGNS = "|".join(map(re.escape, sorted(LEX.currency_signs, key=len, reverse=True)))
+_SIGN = re.compile(_SIGNS)
+_NUMBER_TOKEN = "NUMBER_TOKEN"  # the label of a number the recogniser left out
+# A token that is a number the recogniser may leave out: a ratio (`5x`), digits glued to a currency, a scale or a
+# unit (`AUD$1.25`, `184k`, `300μg`), a fraction, an ordinal.
+_NUMBER_TOKEN_FORM = re.compile(rf"\d+(?:\.\d+)?(?:x|times|-fold|fold)|\d+/\d+|\d+(?:st|nd|rd|th)"
+                                rf"|(?:{_SIGNS})?\d[\d,.]*(?:(?:{_SCALES}|{_UNITS})\.?)?", re.IGNORECASE)
+# Of those, the ones with a sign, a scale or a unit: an amount, even inside a name-like entity.
+_GLUED_AMOUNT = re.compile(rf"(?:{_SIGNS})\d[\d,.]*(?:{_SCALES}|{_UNITS})?|\d[\d,.]*(?:{_SCALES}|{_UNITS})\.?",
+                           re.IGNORECASE)
+_MEASURE_UNITS = frozenset(LEX.units.values())
+# Scale words that may stand one space after the number ("$2.7 Mil", "£9 bn"), and those that must be glued.
+_SCALES_AFTER = {False: frozenset(LEX.scales), True: frozenset(LEX.scales) - LEX.glued_scales}
+_REFUSED_FORMS = tuple((reason, re.compile(form, re.IGNORECASE)) for reason, form in LEX.refused_forms.items())
 
 
 def _parse_number(words: list[str]) -> float | None:
@@ -47,8 +78,8 @@ def _parse_number(words: list[str]) -> float | None:
     text = _SPACED_THOUSANDS.sub("", " ".join(words).replace(",", ""))
     digits = _NUMBER.findall(text)
     scale = 1.0
-    for word in words:
-        scale *= LEX.scales.get(word.lower().strip("."), 1.0) if word.lower().strip(".") in LEX.scales else 1.0
+    for word in words:  # "million", and a scale glued to the digits: "500k", "1.5bn"
+        scale *= LEX.scales.get(word.lower().strip(".").lstrip("0123456789.,"), 1.0)
     if digits:
         try:
             return float(digits[0]) * scale
@@ -63,170 +94,53 @@ def _parse_number(words: list[str]) -> float | None:
 
 
 def _is_identifier(span: Span) -> bool:
-    """Numbers inside names: `COVID-19`, `Article 19 Declaration`, `1-800-HELPDESK`, `7xb` (labels and
-    codes before a number are CONTEXT_PATTERNS)."""
-    first, doc = span[0], span.doc
-    if first.i > 0:
-        before = doc[first.i - 1]
-        glued_hyphen = before.text in {"-", "‐"} and not before.whitespace_ and before.i > 0 \
-            and doc[before.i - 1].is_alpha and not doc[before.i - 1].whitespace_
-        if glued_hyphen or (before.is_alpha and before.is_title and before.pos_ == "PROPN"
-                                        and not span.text[0].isalpha() and before.ent_type_ not in LEX.numeric_labels):
-            nxt = doc[span.end] if span.end < len(doc) else None
-            if nxt is None or nxt.pos_ not in {"NOUN"}:
-                return True
-    last = span[-1]
-    if last.i + 2 < len(doc) and doc[last.i + 1].text == "-" and not last.whitespace_ \
-            and not doc[last.i + 1].whitespace_ and (doc[last.i + 2].is_alpha or doc[last.i + 2].like_num):
-        return True  # "1-800-AMNESTY", "H-1B"
-    if re.search(r"[A-Za-z]-?\d|\d-[A-Za-z]", first.text) or _GLUED_LETTERS.match(first.text):
-        return not _RATIO.match(first.text)  # "COVID-19", "H-1B", "7xb", "5G"; "5x" is a ratio
+    """Numbers inside names: `COVID-19`, `1-800-HELPDESK`, `FoodTech 500`, `7xb` (labels and codes before a
+    number are CONTEXT_PATTERNS)."""
+    first, doc, text = span[0], span.doc, doc_text(span.doc)
+    glued = doc[min(span.end + 1, len(doc) - 1)]  # the word a hyphen glues after the number, if one does
+    glued_after = bool(_HYPHEN_AFTER.match(text, span.end_char)) and (
+        glued.like_num or (glued.is_alpha and (glued.pos_, glued.is_lower) != ("NOUN", True)))
+    if glued_after or _HYPHEN_BEFORE.fullmatch(text[max(0, span.start_char - 2):span.start_char + 1]) \
+            or _after_a_name(span):
+        return True
+    if re.search(r"[A-Za-z]-?\d|\d[-_][A-Za-z]", first.text) or _GLUED_LETTERS.match(first.text):
+        return not _RATIO.match(first.text)  # "COVID-19", "H-1B", "7xb", "5G", "2020_report"; "5x" is a ratio
     return False
 
 
+def _after_a_name(span: Span) -> bool:
+    """`FoodTech 500`, `WHITE 500`, `Localizer 1.0`: digits after a noun or a name that the text writes with a
+    capital (whatever case the parse read it in) are the name's, unless a plural noun they count or a unit
+    follows (`500 Workers`, `Tablets 200mg`)."""
+    doc = span.doc
+    before, nxt = doc[max(0, span.start - 1)], doc[min(span.end, len(doc) - 1)]  # at an edge: the number itself
+    return span.text[0].isdigit() and before.is_alpha and doc_text(doc)[before.idx].isupper() \
+        and before.pos_ in {"PROPN", "NOUN", "ADJ"} and before.ent_type_ not in LEX.numeric_labels \
+        and nxt.tag_ not in {"NNS", "NNPS"} and _unit_after(span) is None
+
+
 def _unit_and_currency(span: Span, label: str) -> tuple[str, str | None]:
-    lowered = span.text.lower()
-    after = span.doc[span.end:span.end + 2].text.lower() if span.end < len(span.doc) else ""
-    if label == "PERCENT" or "%" in lowered or "percent" in lowered or "per cent" in lowered \
-            or after.startswith(("percent", "per cent", "%")):
+    doc, lowered = span.doc, span.text.lower()
+    if label == "PERCENT" or _PERCENT.search(lowered) or _PERCENT.match(doc[span.end:span.end + 2].text.lower()):
         return "percent", None
-    for sign, code in sorted(LEX.currency_signs.items(), key=lambda kv: -len(kv[0])):
-        if sign in lowered:
-            return "money", code
-    words = [t.lower_ for t in span] + ([span.doc[span.end].lower_] if span.end < len(span.doc) else [])
-    for word in words:
-        if word in LEX.currency_words:
-            return "money", LEX.currency_words[word]
-    if label == "MONEY":
-        return "money", None
+    sign = _SIGN.search(lowered)
+    if sign:
+        return "money", LEX.currency_signs[sign.group()]
+    code = next((LEX.currency_words[t.lower_] for t in doc[span.start:span.end + 1] if t.lower_ in LEX.currency_words),
+                None)
+    if code or label == "MONEY":
+        return "money", code
     return _unit_after(span) or "count", None
 
 
 def _unit_after(span: Span) -> str | None:
     """The measurement unit written right after the number, the longest form first: `160 mg/dL`, `3 sq km`."""
     doc = span.doc
-    last = max((t.i for t in span if t.like_num), default=span.start)
-    following = _UNIT_SLASH.sub("/", doc[last + 1:min(len(doc), span.end + 3)].text.lower())
+    last = span.doc[max((t.i for t in span if t.like_num), default=span.start)]
+    after = last.idx + len(_NUMBER_PART.match(last.text).group())  # type: ignore[union-attr]  # \S: never empty
+    following = _UNIT_SLASH.sub("/", doc_text(doc)[after:after + _UNIT_REACH].lower()).lstrip()
     found = _UNIT_FORM.match(following)
     return LEX.units[found.group(1)] if found else None
-
-
-def _clause_subject(span: Span) -> Token | None:
-    """`exports were worth £612 billion`, `the number rose to 47`: the subject is what the number measures."""
-    token = span.root
-    came_through = ""
-    for _ in range(settings.CLAUSE_SUBJECT_MAX_HOPS):
-        if token.dep_ not in {"pobj", "dobj", "attr", "npadvmod", "acomp", "oprd", "prep", "quantmod", "nummod",
-                              "advmod", "amod"} or token.head is token:
-            break
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects and subjects[0].pos_ in {"NOUN", "PROPN"} and not (span.start <= subjects[0].i < span.end):
-                return subjects[0]
-            if not subjects and came_through == "to":
-                # "bringing the total number of shelters to 47": what is brought to the number
-                return next((c for c in token.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
-            return None
-        came_through = token.lower_
-    return None
-
-
-def _of_objects(noun: Token) -> list[Token]:
-    return [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-            for c in prep.children if c.dep_ == "pobj"]
-
-
-def _share_of(span: Span) -> list[Token]:
-    head = span.root.head  # "49.8 per cent of the 47,500 instances": what the share is of
-    return _of_objects(head) if head.i >= span.end and head.lower_ in LEX.percent_words else []
-
-
-def _modified_noun(span: Span) -> list[Token]:
-    head = span.root.head  # "39,000 unaccompanied children"
-    return [head] if head.i >= span.end and head.pos_ in {"NOUN", "PROPN"} else []
-
-
-def _of_in_for_phrase(span: Span) -> list[Token]:
-    return [c for t in span.root.children if t.dep_ == "prep" and t.lower_ in {"of", "in", "for"}
-            for c in t.children if c.dep_ == "pobj"]
-
-
-def _noun_of_number(span: Span) -> list[Token]:
-    """`revenue of $4.2 billion`, `a deficit of 3 percent`: the noun the number is the `of` phrase of
-    (`a total of 500 people` is an amount: the people are counted, found by the steps before this one)."""
-    link = span.root.head
-    if span.root.dep_ != "pobj" or link.lower_ != "of" or link.head.i >= span.start:
-        return []
-    noun = link.head
-    return [noun] if noun.pos_ == "NOUN" and noun.lower_ not in LEX.amount_nouns else []
-
-
-def _subject_of_clause(span: Span) -> list[Token]:
-    return [subject] if (subject := _clause_subject(span)) is not None else []
-
-
-def _number_of_line(span: Span) -> list[Token]:
-    """`18,000 - Number of refugees ...`: a fact line names its object after `number of`."""
-    doc = span.doc
-    after = doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
-    if not after.text.lower().lstrip(" -–—").startswith(("number of", "percentage of", "share of")):
-        return []
-    named = next((doc[t.i + 1] for t in after if t.lower_ == "of" and t.i + 1 < len(doc)), None)
-    return [] if named is None else [named if named.pos_ == "NOUN" else named.head]
-
-
-def _next_noun(span: Span) -> list[Token]:
-    doc = span.doc
-    return [t for t in doc[span.end:min(len(doc), span.end + settings.OBJECT_LOOKAHEAD_TOKENS)]
-            if t.pos_ in {"NOUN", "PROPN"}][:1]
-
-
-# What a number counts, step by step over the parse: the first step that names a noun other than a unit
-# ("140 mg", "100 miles": what the number is written in) wins, and names the figure's object_rule.
-OBJECT_STEPS: tuple[tuple[str, Callable[[Span], list[Token]]], ...] = (
-    ("share_of", _share_of),
-    ("modified_noun", _modified_noun),
-    ("of_in_for_phrase", _of_in_for_phrase),
-    ("noun_of_number", _noun_of_number),
-    ("clause_subject", _subject_of_clause),
-    ("number_of_line", _number_of_line),
-    ("next_noun", _next_noun),
-)
-
-
-def _object_of(span: Span) -> tuple[str | None, str | None]:
-    """The noun phrase the number counts, read from the dependency parse, and the step that found it."""
-    doc = span.doc
-    noun, step = next(((noun, step) for step, find in OBJECT_STEPS for noun in find(span)
-                       if noun.lower_ not in LEX.units), (None, None))
-    if noun is None:
-        return None, None
-    counted = _of_objects(noun) if noun.lower_ in LEX.amount_nouns or noun.lower_ in LEX.change_nouns else []
-    if counted or noun.lower_ in LEX.change_nouns:
-        # "the total number of detainees": detainees; "a 50% fall in executions": what fell
-        changed = counted or [c for prep in noun.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of"}
-                              for c in prep.children if c.dep_ == "pobj"]
-        if changed:
-            noun, step = changed[0], f"{step}:{'amount_of' if noun.lower_ in LEX.amount_nouns else 'change_in'}"
-    left = noun.left_edge.i
-    # `39,000 unaccompanied children`: the number and what comes before it are not the object; in `the
-    # refugee cap of 95,000` the noun's own words come first and stay.
-    number_first = span.start < noun.i
-    while left < noun.i and (number_first and doc[left].i < span.end or doc[left].is_punct
-                             or doc[left].lower_ in LEX.qualifiers
-                             or doc[left].lower_ in {"per", "cent", "percent", "of"}
-                             or doc[left].pos_ in {"DET", "NUM"}):
-        left += 1
-    right = noun.i + 1
-    for child in noun.rights:
-        if child.dep_ in {"prep", "relcl", "acl"} and child.lower_ not in {"in", "on", "at", "during", "since"}:
-            if child.i < span.start < child.right_edge.i + 1:
-                break  # `revenue of $4.2 billion`: the phrase that holds the number is not what it counts
-            right = max(right, min(child.right_edge.i + 1, noun.i + settings.OBJECT_MAX_TOKENS))
-            break
-    words = doc[left:right].text.strip(" \n,.;:-–—")
-    return (words, step) if words else (None, None)
 
 
 def _qualified_text(span: Span) -> tuple[str, int]:
@@ -236,7 +150,7 @@ def _qualified_text(span: Span) -> tuple[str, int]:
         if doc[start - 1].lower_ == "to" and not (start > 1 and doc[start - 2].lower_ == "up"):
             break  # "rose to 91" is no qualifier; "up to 91" is
         start -= 1
-    return doc[start:span.end].text, doc[start].idx
+    return doc_text(doc)[doc[start].idx:span.end_char], doc[start].idx
 
 
 def _whole_number(span: Span) -> Span:
@@ -246,41 +160,59 @@ def _whole_number(span: Span) -> Span:
     doc, start, end = span.doc, span.start, span.end
     while end < len(doc) and doc[end - 1].text[-1:].isdigit() and (
             (doc[end - 1].whitespace_ == " " and _DIGIT_GROUP.fullmatch(doc[end].text))
-            or (not doc[end - 1].whitespace_ and doc[end].lower_ in LEX.scales)):
+            or doc[end].lower_ in _SCALES_AFTER[bool(doc[end - 1].whitespace_)]):
         end += 1
-    if start > 0 and doc[start - 1].lower_ in LEX.currency_signs and not doc[start - 1].whitespace_:
+    # "€250,000" with the sign glued before it; "KRW 730 trillion" with a currency's code before it
+    if start > 0 and ((doc[start - 1].lower_ in LEX.currency_signs and not doc[start - 1].whitespace_)
+                      or (doc[start - 1].is_upper and doc[start - 1].lower_ in LEX.currency_words)):
         start -= 1
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
 
 
-def find_figures(doc: Doc, matcher: Matcher | None = None) -> list[Figure]:
-    """Every figure in a parsed text; years, dates, durations, ordinals and identifiers excluded."""
+def find_figures(doc: Doc, matcher: Matcher | None = None, reread: Sequence[tuple[int, Doc]] = ()) -> list[Figure]:
+    """Every figure in a parsed text; years, dates, durations, ordinals and identifiers excluded. `reread`
+    holds lines of the text parsed again in sentence case, each after its offset: a line's figures are read
+    on its own parse."""
     matcher = build_matcher(doc.vocab) if matcher is None else matcher
+    lines = [range(offset, offset + len(line.text)) for offset, line in reread]
+    found = [f for f in _figures_of(doc, matcher) if not any(f.start in line for line in lines)]
+    found += [replace(f, start=f.start + offset, end=f.end + offset)
+              for offset, line in reread for f in _figures_of(line, matcher)]
+    figures: dict[tuple[float, str], Figure] = {}
+    for figure in sorted(found, key=lambda f: f.start):
+        figures.setdefault((round(figure.value, settings.FIGURE_VALUE_DECIMALS), figure.unit), figure)
+    return list(figures.values())
+
+
+def _figures_of(doc: Doc, matcher: Matcher) -> list[Figure]:
+    """The figures of one parse, one per value and unit."""
     figures: dict[tuple[float, str], Figure] = {}
     ents = doc_index(doc).ents
     spans = [_whole_number(ent) for ent in ents if ent.label_ in LEX.numeric_labels]
-    covered = {t.i for ent in [*ents, *spans] for t in ent}
-    for token in doc:  # "5x", and numbers the recogniser left out
-        if token.i not in covered and (_RATIO.match(token.text) or (token.like_num and token.text[0].isdigit())):
-            spans.append(Span(doc, token.i, token.i + 1, label="NUMBER_TOKEN"))
+    # Numbers inside other entities are names' ("Studio 54"), but for amounts the recogniser took for a name
+    covered = {t.i for span in spans for t in span} | {t.i for ent in ents for t in ent if not _is_amount(t)}
+    spans += [_whole_number(Span(doc, t.i, t.i + 1, label=_NUMBER_TOKEN))  # "5x", numbers the recogniser left out
+              for t in doc if t.i not in covered and _NUMBER_TOKEN_FORM.fullmatch(t.text)]
     for span in spans:
-        figure = _figure(span, matcher)
-        upper = _range_upper(span) if figure is not None else None
-        # "40 to 55 percent", "$5-10 million": a range's upper bound is a figure too, in the range's currency.
-        for found in (figure, _figure(upper, matcher) if upper is not None else None):
-            if found is not None:
-                found = replace(found, currency=found.currency or figure.currency) if figure is not None else found
+        for figure in _figure(span, matcher):
+            # "40 to 55 percent", "$5-10 million": a range's upper bound is a figure too, in the range's currency
+            bounds = [replace(upper, currency=upper.currency or figure.currency)
+                      for part in _range_upper(span) for upper in _figure(part, matcher)]
+            for found in (figure, *bounds):
                 figures.setdefault((round(found.value, settings.FIGURE_VALUE_DECIMALS), found.unit), found)
     return sorted(figures.values(), key=lambda f: f.start)
 
 
-def _range_upper(span: Span) -> Span | None:
+def _is_amount(token: Token) -> bool:
+    """`$184k`, `AUD$1.25`, `300μg`: digits after a currency sign, or glued to a scale or a unit."""
+    return bool(_GLUED_AMOUNT.fullmatch(token.text)) or (token.i > 0 and token.doc[token.i - 1].is_currency)
+
+
+def _range_upper(span: Span) -> list[Span]:
     """The upper bound of a range written as one entity: the second number and the words after it."""
     numbers = [t for t in span if t.like_num and t.text[:1].isdigit()]
-    if len(numbers) < 2 or not all(t.lower_ in LEX.range_links for t in span.doc[numbers[0].i + 1:numbers[1].i]) \
-            or numbers[1].i == numbers[0].i + 1:
-        return None
-    return Span(span.doc, numbers[1].i, span.end, label=span.label_)
+    return [Span(span.doc, second.i, span.end, label=span.label_) for first, second in pairwise(numbers[:2])
+            if all(t.lower_ in LEX.range_links for t in span.doc[first.i + 1:second.i]) and second.i > first.i + 1]
 
 
 def _is_download_size(span: Span) -> bool:
@@ -288,22 +220,21 @@ def _is_download_size(span: Span) -> bool:
     that speaks of a download, a file or a video."""
     text = doc_text(span.doc)
     line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line = text[line_start:line_end if line_end != -1 else None]
+    line = _REST_OF_LINE.match(text, line_start).group()  # type: ignore[union-attr]  # `*` always matches
     return len(line.strip()) <= settings.DOWNLOAD_SIZE_LINE_MAX_CHARS or "(" in text[line_start:span.start_char] \
         or bool(_DOWNLOAD_WORDS.search(line))
 
 
-def _figure(span: Span, matcher: Matcher) -> Figure | None:
-    """The figure a number is, or None (the reason logged at debug level)."""
+def _figure(span: Span, matcher: Matcher) -> list[Figure]:
+    """The figure a number is, or none (the reason logged at debug level)."""
     found = _context(span, matcher) or _read_figure(span)
     if isinstance(found, str):
         LOGGER.debug("%r at %d is no figure: %s", span.text, span.start_char, found)
-        return None
-    return found
+        return []
+    return [found]
 
 
-def _in_phone_number(span: Span, text: str, nxt: Token | None) -> bool:
+def _in_phone_number(span: Span, text: str, nxt: Span) -> bool:
     # A phone number runs at most a few dozen characters: scan only that far back, within the line, so a
     # huge one-line text is not rescanned from its start for every number in it.
     full_text = doc_text(span.doc)
@@ -315,15 +246,14 @@ def _in_phone_number(span: Span, text: str, nxt: Token | None) -> bool:
                for phone in _PHONE_RUN.finditer(full_text, line_start, line_end))
 
 
-def _slashed(span: Span, text: str, nxt: Token | None) -> bool:
+def _slashed(span: Span, text: str, nxt: Span) -> bool:
     full_text = doc_text(span.doc)
     return bool(_SLASHED.match(full_text, span.end_char) or _SLASHED_INSIDE.search(text)
                 or _SLASHED_BEFORE.search(full_text, max(0, span.start_char - 3), span.start_char))
 
 
-def _vague(span: Span, text: str, nxt: Token | None) -> bool:
-    return any(t.lower_ in LEX.vague for t in span if not t.is_punct or t.text in {".", ","}) \
-        and not any(ch.isdigit() for ch in text)
+def _vague(span: Span, text: str, nxt: Span) -> bool:
+    return any(t.lower_ in LEX.vague for t in span) and not any(ch.isdigit() for ch in text)
 
 
 _NUM: dict = {"LIKE_NUM": True}
@@ -336,8 +266,9 @@ CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
     # "Title 42", "Section 104 and 118", "H.J. Res. 12", "top 10", "type 2"
     "a label's number": [[{"LOWER": {"IN": _LABELS}}, {"ORTH": ".", "OP": "?"}, _NUM,
                           *_LINKED_NUM, *_LINKED_NUM]],
-    # "HB 407", "SR 2254": a capitalised prefix of two to four letters
-    "a code's number": [[{"IS_UPPER": True, "IS_ALPHA": True,
+    # "HB 407", "SR 2254": a capitalised prefix of two to four letters (not "OF 100" in capitals, nor "KRW 730")
+    "a code's number": [[{"IS_UPPER": True, "IS_ALPHA": True, "IS_STOP": False,
+                          "LOWER": {"NOT_IN": sorted(LEX.currency_words)},
                           "LENGTH": {">=": _PREFIX_MIN, "<=": _PREFIX_MAX}}, {"LIKE_NUM": True, "IS_ALPHA": False}]],
     "a date printed without its year": [[{"LOWER": {"IN": _DOTTED_MONTHS}}, _NUM],  # "March 17", "26 May"
                                         [_NUM, {"LOWER": {"IN": _DOTTED_MONTHS}}]],
@@ -349,6 +280,11 @@ CONTEXT_PATTERNS: dict[str, list[list[dict]]] = {
         [_NUM, {"ORTH": "-", "OP": "?"}, {"LOWER": {"IN": sorted(LEX.time_words | {f"{w}s" for w in LEX.time_words}
                                                                | LEX.address_words)}}]],
     "a pronoun, not a count": [[{"LIKE_NUM": True, "IS_ALPHA": True}, {"LOWER": "of"}, {"LOWER": "the"}]],
+    # "aged 19", "Jane Roe may only be 19,", "Dracula at 125: ..."
+    "an age": [[{"LOWER": {"IN": sorted(LEX.age_words)}}, _NUM],
+               [{"ENT_TYPE": "PERSON"}, {"IS_ALPHA": True, "OP": "{,2}"}, {"LOWER": {"IN": sorted(LEX.age_verbs)}},
+                {"IS_ALPHA": True, "OP": "?"}, _NUM, {"IS_PUNCT": True}],
+               [{"IS_TITLE": True}, {"LOWER": "at"}, _NUM, {"ORTH": ":"}]],
 }
 
 
@@ -370,24 +306,27 @@ def build_matcher(vocab: Vocab) -> Matcher:
 
 
 # Numbers that are no figures, each with the reason logged at debug level: the first that holds refuses it.
-_REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
+# Each reads the number's span, its text and the token after it (an empty span at the end of the text).
+_REFUSALS: tuple[tuple[str, Callable[[Span, str, Span], bool]], ...] = (
     ("no number in it", lambda span, text, nxt: not any(ch.isdigit() for ch in text)
      and not any(t.like_num for t in span)),
-    ("a score, a phone number or part of a name", lambda span, text, nxt: bool(  # "5-4": either number
-        _TALLY.match(text) or _TALLY.match(span.doc[max(0, span.start - 2):span.end].text) or _PHONE.search(text))
+    ("a score, a phone number or part of a name", lambda span, text, nxt: any(  # "5-4": either number
+        _SCORE_OR_PHONE.search(written) for written in (text, span.doc[max(0, span.start - 2):span.end].text))
      or _is_identifier(span)),
-    ("part of a date, a time or an ordinal", lambda span, text, nxt: any(
-        t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span)),
+    ("part of a date, a time or an ordinal", lambda span, text, nxt: any(  # an amount never is: "£9bn", "100μg"
+        t.ent_type_ in {"DATE", "TIME", "ORDINAL"} for t in span) and not any(map(_is_amount, span))),
+    ("a bare year", lambda span, text, nxt: bool(_FOUR_DIGITS.fullmatch(text))
+     and settings.BARE_YEAR_MIN <= int(text) <= settings.BARE_YEAR_MAX),
     ("a phone or fax number", _in_phone_number),
     ("a long bare digit run: an identifier or a date stamp, not a count",
      lambda span, text, nxt: bool(_DIGIT_RUN.fullmatch(text))),
-    ("a running time or a time code", lambda span, text, nxt: bool(_CLOCK.fullmatch(text))),  # "6:16", "00:06:16"
+    # "30TH", "6:16", "2.1.3": lexicon.toml's refused forms
+    *((reason, lambda span, text, nxt, form=form: bool(form.fullmatch(text) or form.fullmatch(span[0].text)))
+      for reason, form in _REFUSED_FORMS),
     ("part of a date, a fraction or a name", _slashed),  # "07 / 03 / 2018", "3/4", "9/11"
     # "318.4 MB", "(PDF, 2.4 MB)": not a figure the release reports
-    ("the size of a download", lambda span, text, nxt: nxt is not None and nxt.lower_ in LEX.file_sizes
-     and _is_download_size(span)),
-    # "one" is far more often "one of", "no one", "the one" than a count of one
-    ("`one`", lambda span, text, nxt: text.lower() == "one"),
+    ("the size of a download", lambda span, text, nxt: nxt.text.lower() in LEX.file_sizes and _is_download_size(span)),
+    ("a word more often than a count: `one`, `zero`", lambda span, text, nxt: text.lower() in LEX.word_numbers),
     ("a vague quantity", _vague),
 )
 
@@ -395,9 +334,9 @@ _REFUSALS: tuple[tuple[str, Callable[[Span, str, Token | None], bool]], ...] = (
 def _read_figure(span: Span) -> Figure | str:
     """The figure a number is, or why it is none."""
     doc = span.doc
-    label = "CARDINAL" if span.label_ == "NUMBER_TOKEN" else span.label_  # a number the recogniser left out
+    label = {_NUMBER_TOKEN: "CARDINAL"}.get(span.label_, span.label_)  # a number the recogniser left out
     text = span.text.strip()
-    nxt = doc[span.end] if span.end < len(doc) else None
+    nxt = doc[span.end:span.end + 1]
     refused = next((why for why, holds in _REFUSALS if holds(span, text, nxt)), None)
     if refused is not None:
         return refused
@@ -410,15 +349,12 @@ def _read_figure(span: Span) -> Figure | str:
             return "a number that cannot be read"
         value = parsed
         unit, currency = _unit_and_currency(span, label)
-    if unit == "count" and "." not in text and "," not in text \
-            and settings.BARE_YEAR_MIN <= value <= settings.BARE_YEAR_MAX and value.is_integer():
-        return "a bare year"
-    if unit == "count" and not any(ch.isdigit() for ch in text) and span.root.dep_ != "nummod" and \
-            not (nxt is not None and nxt.pos_ == "NOUN"):
+    if unit == "count" and not any(ch.isdigit() for ch in text) and span.root.dep_ != "nummod" \
+            and not any(t.pos_ == "NOUN" for t in nxt):
         return "a number word that counts nothing"  # "one", "two of them"
     written, start = _qualified_text(span)
-    obj, object_rule = _object_of(span)
-    rule = "number_token" if span.label_ == "NUMBER_TOKEN" else f"{label.lower()}_entity"
+    obj, object_rule = object_of(measured(span) if unit in _MEASURE_UNITS else span)
+    rule = {_NUMBER_TOKEN: "number_token"}.get(span.label_, f"{label.lower()}_entity")
     LOGGER.debug("figure %r: %s %s (%s), counting %r (%s)", written, value, unit, rule, obj, object_rule)
     return Figure(value=value, unit=unit, currency=currency, object=obj, text=written,
                   start=start, end=span.end_char, rule=rule, object_rule=object_rule)
@@ -430,9 +366,29 @@ class FigureComponent:
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.matcher = build_matcher(nlp.vocab)
+        self.make_doc = nlp.make_doc
+        # The model's own components before this one (spaCy's Pipe classes, not the release extractors):
+        # they parse a headline-cased line again.
+        self.model = [proc for _, proc in nlp.pipeline if isinstance(proc, Pipe)]
         if not Doc.has_extension("figures"):
             Doc.set_extension("figures", default=())
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.figures = tuple(find_figures(doc, self.matcher))
-        return doc
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = settings.NLP_BATCH_SIZE) -> Iterator[Doc]:
+        """Set doc._.figures on each document; the headline-cased lines of a batch are parsed together."""
+        for batch in minibatch(docs, size=batch_size):
+            found = [[(offset, doc_text(doc)[offset:offset + len(copy)], copy) for offset, copy in headline_lines(doc)]
+                     for doc in batch]
+            parsed = iter(self._parse([copy for lines in found for _, _, copy in lines]))
+            for doc, lines in zip(batch, found):
+                reread = [(offset, written_as(next(parsed), written)) for offset, written, _ in lines]
+                doc._.figures = tuple(find_figures(doc, self.matcher, reread))
+                yield doc
+
+    def _parse(self, texts: list[str]) -> list[Doc]:
+        docs = [self.make_doc(text) for text in texts]
+        for proc in self.model:
+            docs = list(proc.pipe(docs))
+        return docs

@@ -82,6 +82,12 @@ class Rules:
     speech_climbs: frozenset[str]  # dependency labels a subjectless verb of saying climbs to find its subject
     list_links: frozenset[str]
     range_links: frozenset[str]
+    glued_scales: frozenset[str]  # scales written only glued to the number: "$13K"
+    measure_links: frozenset[str]  # "cut the risk by 61%": the number measures the verb's object
+    age_words: frozenset[str]
+    word_numbers: frozenset[str]  # number words that are far more often words than counts: "one", "zero"
+    age_verbs: frozenset[str]
+    refused_forms: dict[str, str]  # reason -> regular expression of a number's text that is no figure
     country_aliases: dict[str, list[str]]  # alpha-3 code -> written forms, case-sensitive
     regions: tuple[str, ...]
     us_state_abbreviations: frozenset[str]
@@ -246,6 +252,12 @@ def load_rules() -> Rules:
         speech_climbs=frozenset(labels["speech_climbs"]),
         list_links=words(figures["list_links"]),
         range_links=words(figures["range_links"]),
+        glued_scales=words(figures["forms"]["glued_scales"]),
+        measure_links=words(figures["forms"]["measure_links"]),
+        age_words=words(figures["forms"]["age_words"]),
+        word_numbers=words(figures["forms"]["word_numbers"]),
+        age_verbs=words(figures["forms"]["age_verbs"]),
+        refused_forms=dict(figures["refused_forms"]),
         country_aliases={code: list(forms) for code, forms in places["aliases"].items()},
         regions=tuple(places["regions"]["names"]),
         us_state_abbreviations=frozenset(places["us_state_abbreviations"]["forms"]),
