@@ -154,8 +154,8 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
     Research Jane O'Neill was quoted as saying`: a subject that holds a title, closed by a name (the
     recogniser's, or one by its shape)."""
     subject = subject_of(verb)
-    if subject is None:
-        return None
+    if subject is None or subject.i > verb.i:
+        return None  # "said the director of X, Jane Roe": a subject after the verb is name_after_speech_verb's
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     if verb.doc[end - 1].text == ")":  # "Head of Policy Mei Castillo (Lakeside Tenants' Union) insisted"
         end = next((t.i for t in reversed(verb.doc[start:end]) if t.text == "("), end)
