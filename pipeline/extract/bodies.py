@@ -193,7 +193,9 @@ def _inside_body(ent: Span | None, start: int, end: int) -> bool:
     into_name = any(name is not None and name.start == end for name in names)
     # "Communications of the Association of ...": a title's field joined to the body by a link (not the body's own
     # "the", nor a body's `of`: "the University of Harbourside's School of Health" stays whole)
-    linked = doc[start - 1].lower_ in _LINKS and any(title_word(t) for t in doc[ent.start:start])
+    front = doc[ent.start + (ent[0].lower_ == "the"):start]
+    linked = doc[start - 1].lower_ in _LINKS and len(front) > 1 and not any(
+        t.lower_ in LEX.organization_words for t in front)
     titled = end < ent.end and title_word(doc[end])  # "Centre for Quiet Streets Legal | Adviser": a title starts
     return not (any(t.text in _CROSSED for t in ent) or into_name or linked or titled)
 

@@ -154,8 +154,8 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
     Research Jane O'Neill was quoted as saying`: a subject that holds a title, closed by a name (the
     recogniser's, or one by its shape)."""
     subject = subject_of(verb)
-    if subject is None or subject.i > verb.i:
-        return None  # "said the director of X, Jane Roe": a subject after the verb is name_after_speech_verb's
+    if subject is None:
+        return None
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     if verb.doc[end - 1].text == ")":  # "Head of Policy Mei Castillo (Lakeside Tenants' Union) insisted"
         end = next((t.i for t in reversed(verb.doc[start:end]) if t.text == "("), end)
@@ -177,10 +177,10 @@ def _title_apposition(index: DocIndex, verb: Token, people: dict[str, list[Span]
 # Who a verb of saying points at, step by step: the first step that names a person wins.
 SPEECH_VERB_STEPS: tuple[tuple[str, Callable[[DocIndex, Token, dict], Span | None]], ...] = (
     ("subject_of_speech_verb", lambda index, token, people: person_in(index, speaker_tokens(token))),
-    ("name_closing_subject", _name_closing_subject),
-    ("title_apposition", _title_apposition),
     ("name_before_speech_verb", lambda index, token, people: person_before(index, token)),
     ("name_after_speech_verb", _name_after_verb),
+    ("name_closing_subject", _name_closing_subject),
+    ("title_apposition", _title_apposition),
     ("surname_subject", surname_subject),
     ("pronoun_subject", lambda index, token, people: pronoun_antecedent(index, token)),
 )
