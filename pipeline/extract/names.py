@@ -387,19 +387,26 @@ def repair_names(doc: Doc) -> list[Span]:
     surnames = {e[-1].lower_: {e[0].lower_} for e in doc.ents
                 if e.label_ == "PERSON" and len(e) > 1 and _name_word(e[0])}
     for end in ends:
-        if not _capital_word(doc[end - 1]) or _name_goes_on(doc, end):
-            continue
-        start, surname, marked = _name_before(doc, end)
-        words = doc[start:end]
-        known = surnames.get(doc[surname:end].text.lower())
-        if known is not None and doc[start].lower_ not in known:
-            start = surname  # "Later De la Fuente said", after "Lucía de la Fuente": the surname alone
-        if start < surname and marked and not is_place(words.text):
-            surnames.setdefault(doc[surname:end].text.lower(), set()).add(doc[start].lower_)
-            found.append(Span(doc, start, end, label="PERSON"))
-        elif start == surname and known is not None and end - surname > 1:
-            found.append(Span(doc, surname, end, label="PERSON"))  # "Silva-Reyes said", after "Ana Silva-Reyes"
+        name = _name_or_surname(doc, end, surnames) if _capital_word(doc[end - 1]) and not _name_goes_on(doc, end) \
+            else None
+        found += [name] if name is not None else []
     return [span for span in found if not _same_entity(span)]
+
+
+def _name_or_surname(doc: Doc, end: int, surnames: dict[str, set[str]]) -> Span | None:
+    """The name a particle, an initial or a hyphen marks, ending at `end` (learning its given name), or its
+    surname alone after a full mention (`Later De la Fuente said`, `Silva-Reyes said`)."""
+    start, surname, marked = _name_before(doc, end)
+    key = doc[surname:end].text.lower()
+    known = surnames.get(key)
+    if known is not None and doc[start].lower_ not in known:
+        start = surname  # "Later De la Fuente said", after "Lucía de la Fuente": the surname alone
+    if start < surname and marked and not is_place(doc[start:end].text):
+        surnames.setdefault(key, set()).add(doc[start].lower_)
+        return Span(doc, start, end, label="PERSON")
+    if start == surname and known is not None and end - surname > 1:
+        return Span(doc, surname, end, label="PERSON")  # "Silva-Reyes said", after "Ana Silva-Reyes"
+    return None
 
 
 def _given_names(doc: Doc) -> list[Span]:

@@ -200,10 +200,7 @@ def _role_after(person: Span) -> Title:
 def _role_before(person: Span, body_known: bool = False) -> Title:
     """A role printed before the name: `Brightwater Executive Director Jane Roe`, `CEO, Jane Doe`."""
     doc = person.doc
-    stop = person.start
-    while stop > 0 and doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and not is_role_word(doc[stop - 1]):
-        stop -= 1  # "lead author Dr Jane Roe": the honorific is neither name nor title ("Professor" is a title)
-    stop -= text_at(doc, stop - 1) == ","  # "Harbour Trust USA's Campaign Manager for Safer Coastal Towns, Jane Roe"
+    stop = _title_stop(person)
     start = stop
     while start > 0 and stop - start < settings.ROLE_BEFORE_NAME_MAX_TOKENS:
         taken = next(take for _name, test, take in _BEFORE_NAME_STEPS if test(doc, start - 1))
@@ -222,6 +219,16 @@ def _role_before(person: Span, body_known: bool = False) -> Title:
         # Jane Roe (Harbour Trust)": the body after the name, the title's of/for phrase its portfolio.
         title = Title(_trim_role(span.text), body, None, "of_at_for_after_role" if body else None)
     return replace(title, role_rule="role_before_name" if title.role else None)
+
+
+def _title_stop(person: Span) -> int:
+    """Where a title before a name ends: before the honorifics (`lead author Dr Jane Roe`: neither name nor title;
+    `Professor` is a title) and a comma (`... Campaign Manager for Safer Coastal Towns, Jane Roe`)."""
+    doc = person.doc
+    stop = person.start
+    while stop > 0 and doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and not is_role_word(doc[stop - 1]):
+        stop -= 1
+    return stop - (text_at(doc, stop - 1) == ",")
 
 
 def _may_stand_in_title(token: Token) -> bool:
