@@ -32,6 +32,7 @@ _CHROME = re.compile(
 )
 _PAGE_HEADING = re.compile(r"^(?:" + "|".join(map(re.escape, _WORDS["headings"]["openings"])) + r")\b",
                            re.IGNORECASE)
+_BLURB = re.compile(r"^(?:" + "|".join(map(re.escape, _WORDS["headings"]["blurbs"])) + r")\b", re.IGNORECASE)
 _END = re.compile("|".join(f"^(?:{p})" for p in _WORDS["chrome"]["ends"]), re.IGNORECASE)
 _TRIM = " \t.:;,!?»«›‹>|•·*–—-()[]"
 _MENU_BAR = re.compile(r"\s[|•·/]\s")
@@ -249,8 +250,9 @@ def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
     if is_chrome(text) or _MONTH_HEADING.match(text):  # `May 2013` heads a month of an archive
         return Line(index=index, text=text, chrome=True,
                     end=len(text) <= settings.CHROME_MAX_CHARS and bool(_END.match(text.strip())))
-    if len(text.split()) <= settings.PAGE_HEADING_MAX_WORDS and _PAGE_HEADING.match(text):
-        return Line(index=index, text=text, heading=True)  # the page's heading: the first card starts below it
+    if len(text.split()) <= settings.PAGE_HEADING_MAX_WORDS and _PAGE_HEADING.match(text) or (
+            len(text.split()) <= settings.PAGE_BLURB_MAX_WORDS and _BLURB.match(text)):
+        return Line(index=index, text=text, heading=True)  # the page's heading or blurb: the first card starts below
     label = repeated and len(text) <= settings.LABEL_MAX_CHARS and len(text.split()) <= settings.LABEL_MAX_WORDS \
         and not _SENTENCE_END.search(text)
     return Line(index=index, text=text, label=label, title=not label and is_title(text), teaser=is_teaser(text),

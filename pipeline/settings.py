@@ -130,6 +130,7 @@ CARD_MAX_LINES = 12  # the first card's head and the last card's tail are looked
 CARD_MAX_CHARS = 3_000  # a two-card "listing" whose cards run longer is one document with two dates
 CUT_CARD_MAX_TEASER_LINES = 2  # cards found by their kind labels alone: a teaser, not a release's body
 PAGE_HEADING_MAX_WORDS = 6  # `Latest news from the Harbour Trust` names the page; a longer line is a headline
+PAGE_BLURB_MAX_WORDS = 16  # `Find our statements, reports and updates below.`; a longer sentence is a card's text
 # `Annual report – May 4, 2020`: a short phrase that ends with a kind label, beside a date, is the card's kind
 FUSED_KIND_MAX_WORDS = 3
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
