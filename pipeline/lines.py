@@ -44,8 +44,9 @@ _CREDIT = re.compile(r"[(\[]\s*(?:photo|image|picture|credit)s?\b[^)\]]*[)\]]|\b
 _MONTH_HEADING = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?:19|20)\d\d$", re.IGNORECASE)
-# After a date: a count, a lower-case word or a bracket is the line's meta, not a title.
-_META_REST = re.compile(r"^(?:\d|[a-z(\[])")
+# After a date: a count, a lower-case word, a bracket or a reference number (`Ref: 21/043`, `No. 12/2021`) is the
+# line's meta, not a title.
+_META_REST = re.compile(r"^(?:\d|[a-z(\[]|(?i:ref(?:erence)?|no|nr)\b\.?:?\s*\S*\d)")
 _FULL_STOP = re.compile(r"(?:[.…]|\.\.\.)[\"”’)]?$")
 _ABBREVIATION_AT_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|No|vs)\.)$")  # `the U.S.`
 _STATEMENT_TITLE = re.compile(

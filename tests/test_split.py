@@ -447,3 +447,11 @@ def test_wire_releases_end_at_their_source_line_or_thirty():
                         "Valley school opens its reading room", second, "-30-"))
     assert [(c.title, c.published.isoformat()) for c in cards] == [
         ("Ferry office adds a late crossing", "2021-05-04"), ("Valley school opens its reading room", "2021-05-03")]
+
+
+def test_a_reference_number_after_the_date_is_the_date_lines_meta():
+    cards = split(_page(
+        "4 May 2021 Ref: 21/043", "Ferry office adds a late crossing", "Crossings run until midnight from June.",
+        "3 May 2021 Ref: 21/042", "Valley school opens its reading room", "The room is open on weekdays."))
+    assert [(c.title, c.published.isoformat()) for c in cards] == [
+        ("Ferry office adds a late crossing", "2021-05-04"), ("Valley school opens its reading room", "2021-05-03")]
