@@ -88,11 +88,12 @@ _DATELINE = re.compile(
 )
 # A date at the end of a line, after a separator: `Title | 6/14/2021`, `Title (May 3, 2021)`,
 # `Title, media release, April 24, 2013`.
-_TRAILING = re.compile(
-    rf"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[:›»]|\s(?:-{{1,2}}|[~/]|>{{1,2}}))\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?"
-    rf"(?P<date>{DATE_PATTERN})(?:{_TIME})?\s*[)\]]?\s*$",
-    re.IGNORECASE,
-)
+_TRAILING_BEFORE = r"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[›»]|\s(?:-{1,2}|[~/]|>{1,2})"
+_TRAILING_AFTER = rf")\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})(?:{_TIME})?\s*[)\]]?\s*$"
+_TRAILING = re.compile(_TRAILING_BEFORE + _TRAILING_AFTER, re.IGNORECASE)
+# In a plain-text listing a colon may end the text before the date too (`Statement: 3 May 2021`); an HTML page's
+# markup gives its fields their own elements, and there `Press release: DATE` in a release's text is no card.
+_TRAILING_OR_COLON = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER, re.IGNORECASE)
 _WEEKDAY_AT_END = re.compile(r",?\s*\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?$",
                              re.IGNORECASE)
 _MONTH_YEAR_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
@@ -229,11 +230,12 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
 
 
 @functools.lru_cache(maxsize=65_536)
-def trailing_date(line: str, order: Order | None = None) -> DateLine | None:
-    """A title followed by its date on one line (`Title | 6/14/2021`, `Title (May 3, 2021)`), else None."""
+def trailing_date(line: str, order: Order | None = None, colon: bool = False) -> DateLine | None:
+    """A title followed by its date on one line (`Title | 6/14/2021`, `Title (May 3, 2021)`, with `colon` also
+    `Statement: May 3, 2021`), else None."""
     if len(line) > settings.TITLE_MAX_CHARS + 40:
         return None
-    match = _TRAILING.match(line.strip())
+    match = (_TRAILING_OR_COLON if colon else _TRAILING).match(line.strip())
     if not match or _SENTENCE_BEFORE.search(match.group("before")) or _UPDATE_LABEL.search(match.group("before")):
         return None
     date_match = _DATE.fullmatch(match.group("date"))

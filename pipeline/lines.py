@@ -280,7 +280,7 @@ def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | N
         return found, "dateline"
     if found is not None and (kind_of(found.before) or len(found.before.split()) <= settings.PLACE_MAX_WORDS):
         return found, "date"  # `Brussels, 3 May 2019`: a place beside the date; `Blog – 3 May 2019`: a kind
-    found = trailing_date(text, order)  # `Court Announces New Corridor (2017-04-18)`: a headline and its date
+    found = trailing_date(text, order, colon=True)  # `Court Announces New Corridor (2017-04-18)`, `Update: DATE`
     if found is not None and len(found.before) >= 3:
         return found, "trail"
     found = yearless_line(text)

@@ -155,8 +155,10 @@ def test_a_date_then_a_headline_on_one_line(line):
 def test_a_date_after_a_colon_a_slash_or_a_tilde_ends_the_line(line, before):
     from pipeline.dates import trailing_date
 
-    found = trailing_date(line)
+    found = trailing_date(line, colon=True)
     assert found is not None and found.published == DAY and found.before == (before or line.split(" --")[0])
+    if ":" in line:  # a colon before the date only where the caller asks for it (plain text)
+        assert trailing_date(line) is None
 
 
 def test_a_wire_dateline_may_end_with_a_slash():
