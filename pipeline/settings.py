@@ -159,6 +159,9 @@ TEMPLATE_SPACING_WEIGHT = 0.4
 # first line as prose indents a paragraph's: fitting the second way counts for this share of the first.
 FIRST_LINE_INDENT_SHARE = 0.5
 END_TITLE_SHORT_SHARE = 0.5
+# A headline no shorter than the page's titles, right below the last card, that a reading leaves out is a card
+# lost: it costs more than the head's advantage over the tail (a title counts 1.01 above the cards, 0.5 below).
+END_TITLE_LEFT_COST = 0.7
 END_TITLE_MIN_EVIDENCE = 1
 # "a<b": the cost per card of printing b before a, against the usual label, headline, text order.
 TEMPLATE_ORDER_COST = {"title<teaser": -0.3, "kind<teaser": -0.3, "kind<title": -0.15}

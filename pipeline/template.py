@@ -348,6 +348,8 @@ def _trial(template: Template, content: list[Line], anchors: list[int], gap_limi
     if HEADLINES in after:  # under the last day's date, a line unlike the day's headlines starts the page's footer
         tail = tail[:next((n for n, (line, role) in enumerate(tail) if role == HEADLINES and _unlike(line, titles)),
                           len(tail))]
+    if TITLE in template.before and TEASER not in {*template.before, *template.after, *carried}:
+        score -= _left_out(below, tail, titles)  # bare title and date lines: is the headline below the last a card's?
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
     if spacing is not None:
@@ -375,6 +377,20 @@ def _unlike_titles(end: list[tuple[Line, str]], titles: list[Line]) -> float:
     On a page of bare date and title lines that decides which end's extra line is a card's and so
     whether each title takes the date above or below it."""
     return sum(settings.END_TITLE_UNLIKE_COST for line, role in end if role in _TITLES and _unlike(line, titles))
+
+
+def _left_out(below: list[Line], assigned: list[tuple[Line, str]], titles: list[Line]) -> float:
+    """What a reading of titles above their dates loses when the line right below the last card is a headline no
+    shorter than the titles between the dates: a card left out. On a page of bare date and title lines that tells
+    a heading above the cards (shorter than their titles) from a last card below them."""
+    if len(titles) < settings.END_TITLE_MIN_EVIDENCE:
+        return 0.0
+    taken = [line.index for line, _role in assigned]
+    lines = [line for line in below if not line.chrome and (not taken or line.index > max(taken))]
+    beside = lines[0] if lines else None
+    if beside is None or _reward(beside, TITLE, frozenset()) < 1.0:
+        return 0.0
+    return settings.END_TITLE_LEFT_COST if len(beside.text) >= min(len(t.text) for t in titles) else 0.0
 
 
 def _unlike(line: Line, titles: list[Line]) -> bool:

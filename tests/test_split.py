@@ -455,3 +455,12 @@ def test_a_reference_number_after_the_date_is_the_date_lines_meta():
         "3 May 2021 Ref: 21/042", "Valley school opens its reading room", "The room is open on weekdays."))
     assert [(c.title, c.published.isoformat()) for c in cards] == [
         ("Ferry office adds a late crossing", "2021-05-04"), ("Valley school opens its reading room", "2021-05-03")]
+
+
+def test_a_headline_left_out_below_the_last_card_costs_the_reading_that_leaves_it():
+    """Under a short heading, two bare date and title pairs: reading each title as the one above its date would
+    leave the last headline out (a card lost); the heading, shorter than every title, is no card."""
+    cards = split(_page("Newsroom", "Press releases", "Notes from the quay", "Dec. 31, 2002",
+                        "Will the ferry run late?", "Dec. 30, 2002", "Ferry office adds a late crossing in summer"))
+    assert [(c.title, c.published.isoformat()) for c in cards] == [
+        ("Will the ferry run late?", "2002-12-31"), ("Ferry office adds a late crossing in summer", "2002-12-30")]
