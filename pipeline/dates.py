@@ -46,15 +46,22 @@ DATE_PATTERN = rf"(?i:{_WRITTEN}|{_ISO}|{_NUMERIC})"  # case-insensitive whereve
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _DATE_OR_SHORT = re.compile(rf"(?:{DATE_PATTERN}|{_SHORT})", re.IGNORECASE)
 
-# A time after a date says nothing about the card: `at 10:00`, `- 11:37`, `2:27PM`, `| 09:15 GMT`, `T10:00:00Z`.
+# A time after a date says nothing about the card: `at 10:00`, `- 11:37`, `2:27PM`, `| 09:15 GMT`, `T10:00:00Z`,
+# `10:30 a.m. ET`. A zone is one of the abbreviations newsrooms print, in capitals: after a time, `Norbrook ...`
+# or `NHS ...` opens a headline.
+_ZONE = r"(?-i:Z|UTC|GMT|BST|IST|CES?T|EES?T|WES?T|[ECMP][SD]?T|AE[SD]T|NZ[SD]T|HKT|SGT|JST)"
 _TIME = (
-    r"(?:\s*(?:[-–—|,@•·]|\bat\b)?\s*(?:T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?"
-    r"|\d{1,2}\s*[ap]\.?\s?m\.?)(?:\s*(?:Z|[+-]\d{2}:?\d{2}|\(?[A-Z]{2,5}\)?))?)"
+    r"(?:\s*(?:[-–—|,@•·]|\bat\b)?\s*(?:T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?(?:\s*[ap]\.?\s?m\b\.?)?"
+    rf"|\d{{1,2}}\s*[ap]\.?\s?m\b\.?)(?:\s*(?:Z\b|[+-]\d{{2}}:?\d{{2}}|\(?{_ZONE}\)?(?![\w])))?)"
 )
+# What newsrooms print between a date and the text beside it on one line: a dash, a bar, a dot, a colon, a
+# slash, a tilde, an angle quote or arrow (`Update: 3 May 2021`, `Report / 3 May 2021`, `Title ~ 3 May 2021`,
+# `3 May 2021 › Title`).
+SEPARATOR = r"(?:[•·|–—~›»]|:{1,2}|/|-{1,2}|>{1,2})"
 _TIME_AFTER = re.compile(rf"^{_TIME}+", re.IGNORECASE)
 # Labels newsrooms print before a date. An update label means the date is not the publication date.
 _LABEL = re.compile(
-    r"^(?:(?:originally\s+)?(?:posted|published|released|issued|dated?|on)"
+    r"^(?:(?:originally\s+)?(?:posted|published|released|issued|written|dated?|on)"
     r"(?:\s+(?:by|in)\s+[^|•·–—\d]{2,60}?(?=\s+on\b))?(?:\s+on)?\s*:?\s*"  # `Posted by Jane Roe on`
     r"|by\s+[^|•·–—\d]{2,60}?\s*(?:[|•·–—,]|\s+on\b)\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?)",
     re.IGNORECASE,
@@ -62,7 +69,7 @@ _LABEL = re.compile(
 _UPDATE_LABEL = re.compile(
     r"^(?:last\s+)?(?:updated|edited|modified|changed|reviewed|revised)\b(?:\s+on)?\s*:?", re.IGNORECASE)
 _BULLET = re.compile(r"^[\s\-–—•·*|>▪►»]+")
-_SEPARATOR = re.compile(r"^\s*(?:[•·|–—:/]|-{1,2}|\s)\s*")
+_SEPARATOR = re.compile(rf"^\s*(?:{SEPARATOR}|\s)\s*")
 _LABEL_AFTER_COMMA_MAX = 30
 _BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}$")
 # Text before a trailing date that makes it part of a sentence, not a title's date.
@@ -77,15 +84,16 @@ _PLACE = (rf"[A-Z][A-Za-z.'’-]*(?:[ /]{_PLACE_LINK}[A-Z][A-Za-z.'’-]*){{0,4}
           rf"(?:,\s*{_PLACE_LINK}[A-Z][A-Za-z.]{{1,12}}(?: {_PLACE_LINK}[A-Z][A-Za-z.]{{1,12}}){{0,2}}){{0,2}}")
 _DATELINE = re.compile(
     rf"^\(?\s*(?P<place>{_PLACE})\s*(?:[(\[]|,|[–—-]+)?\s*(?P<date>{DATE_PATTERN}|{_SHORT})(?:{_TIME})?"
-    rf"(?:\s*[)\]]\s*(?:[–—:|·•]|-{{1,2}})?|\s*(?:/[^/]{{1,40}}/)?\s*(?:[–—:|·•]|-{{1,2}}|$))\s*(?P<rest>.*)$",
+    rf"(?:\s*[)\]]\s*{SEPARATOR}?|\s*(?:/[^/]{{1,40}}/)?\s*(?:{SEPARATOR}|$))\s*(?P<rest>.*)$",
 )
 # A date at the end of a line, after a separator: `Title | 6/14/2021`, `Title (May 3, 2021)`,
 # `Title, media release, April 24, 2013`.
-_TRAILING = re.compile(
-    rf"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[]|\s-{{1,2}})\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?"
-    rf"(?P<date>{DATE_PATTERN})(?:{_TIME})?\s*[)\]]?\s*$",
-    re.IGNORECASE,
-)
+_TRAILING_BEFORE = r"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[›»]|\s(?:-{1,2}|[~/]|>{1,2})"
+_TRAILING_AFTER = rf")\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})(?:{_TIME})?\s*[)\]]?\s*$"
+_TRAILING = re.compile(_TRAILING_BEFORE + _TRAILING_AFTER, re.IGNORECASE)
+# In a plain-text listing a colon may end the text before the date too (`Statement: 3 May 2021`); an HTML page's
+# markup gives its fields their own elements, and there `Press release: DATE` in a release's text is no card.
+_TRAILING_OR_COLON = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER, re.IGNORECASE)
 _WEEKDAY_AT_END = re.compile(r",?\s*\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?$",
                              re.IGNORECASE)
 _MONTH_YEAR_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
@@ -216,17 +224,18 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     if rest.strip() and _SEPARATOR.match(rest) is None:
         return None
     rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
-    if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest):
-        rest = ""  # "Posted on March 3, 2021 by Press Office": not part of the card
+    if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest) or _UPDATE_LABEL.match(rest):
+        rest = ""  # "Posted on March 3, 2021 by Press Office", "... – Last updated May 4, 2021": not the card's text
     return DateLine(published=published, date_text=match.group(0), rest=rest, form="lead" if rest else "date")
 
 
 @functools.lru_cache(maxsize=65_536)
-def trailing_date(line: str, order: Order | None = None) -> DateLine | None:
-    """A title followed by its date on one line (`Title | 6/14/2021`, `Title (May 3, 2021)`), else None."""
+def trailing_date(line: str, order: Order | None = None, colon: bool = False) -> DateLine | None:
+    """A title followed by its date on one line (`Title | 6/14/2021`, `Title (May 3, 2021)`, with `colon` also
+    `Statement: May 3, 2021`), else None."""
     if len(line) > settings.TITLE_MAX_CHARS + 40:
         return None
-    match = _TRAILING.match(line.strip())
+    match = (_TRAILING_OR_COLON if colon else _TRAILING).match(line.strip())
     if not match or _SENTENCE_BEFORE.search(match.group("before")) or _UPDATE_LABEL.search(match.group("before")):
         return None
     date_match = _DATE.fullmatch(match.group("date"))

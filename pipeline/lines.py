@@ -32,6 +32,7 @@ _CHROME = re.compile(
 )
 _PAGE_HEADING = re.compile(r"^(?:" + "|".join(map(re.escape, _WORDS["headings"]["openings"])) + r")\b",
                            re.IGNORECASE)
+_BLURB = re.compile(r"^(?:" + "|".join(map(re.escape, _WORDS["headings"]["blurbs"])) + r")\b", re.IGNORECASE)
 _END = re.compile("|".join(f"^(?:{p})" for p in _WORDS["chrome"]["ends"]), re.IGNORECASE)
 _TRIM = " \t.:;,!?»«›‹>|•·*–—-()[]"
 _MENU_BAR = re.compile(r"\s[|•·/]\s")
@@ -43,8 +44,9 @@ _CREDIT = re.compile(r"[(\[]\s*(?:photo|image|picture|credit)s?\b[^)\]]*[)\]]|\b
 _MONTH_HEADING = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?)\.?,?\s+(?:19|20)\d\d$", re.IGNORECASE)
-# After a date: a count, a lower-case word or a bracket is the line's meta, not a title.
-_META_REST = re.compile(r"^(?:\d|[a-z(\[])")
+# After a date: a count, a lower-case word, a bracket or a reference number (`Ref: 21/043`, `No. 12/2021`) is the
+# line's meta, not a title.
+_META_REST = re.compile(r"^(?:\d|[a-z(\[]|(?i:ref(?:erence)?|no|nr)\b\.?:?\s*\S*\d)")
 _FULL_STOP = re.compile(r"(?:[.…]|\.\.\.)[\"”’)]?$")
 _ABBREVIATION_AT_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|No|vs)\.)$")  # `the U.S.`
 _STATEMENT_TITLE = re.compile(
@@ -249,8 +251,9 @@ def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
     if is_chrome(text) or _MONTH_HEADING.match(text):  # `May 2013` heads a month of an archive
         return Line(index=index, text=text, chrome=True,
                     end=len(text) <= settings.CHROME_MAX_CHARS and bool(_END.match(text.strip())))
-    if len(text.split()) <= settings.PAGE_HEADING_MAX_WORDS and _PAGE_HEADING.match(text):
-        return Line(index=index, text=text, heading=True)  # the page's heading: the first card starts below it
+    if len(text.split()) <= settings.PAGE_HEADING_MAX_WORDS and _PAGE_HEADING.match(text) or (
+            len(text.split()) <= settings.PAGE_BLURB_MAX_WORDS and _BLURB.match(text)):
+        return Line(index=index, text=text, heading=True)  # the page's heading or blurb: the first card starts below
     label = repeated and len(text) <= settings.LABEL_MAX_CHARS and len(text.split()) <= settings.LABEL_MAX_WORDS \
         and not _SENTENCE_END.search(text)
     return Line(index=index, text=text, label=label, title=not label and is_title(text), teaser=is_teaser(text),
@@ -277,7 +280,7 @@ def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | N
         return found, "dateline"
     if found is not None and (kind_of(found.before) or len(found.before.split()) <= settings.PLACE_MAX_WORDS):
         return found, "date"  # `Brussels, 3 May 2019`: a place beside the date; `Blog – 3 May 2019`: a kind
-    found = trailing_date(text, order)  # `Court Announces New Corridor (2017-04-18)`: a headline and its date
+    found = trailing_date(text, order, colon=True)  # `Court Announces New Corridor (2017-04-18)`, `Update: DATE`
     if found is not None and len(found.before) >= 3:
         return found, "trail"
     found = yearless_line(text)

@@ -185,7 +185,10 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
     and the columns its first line is indented by."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [clean_line(line) for line in raw]
-    width = _wrap_width(lines)
+    # A text breaks its lines at a column of the line as printed: its runs of spaces and tabs count.
+    printed_sizes = {line: len(printed.expandtabs(settings.TAB_COLUMNS).rstrip())
+                     for line, printed in zip(lines, raw, strict=True)}
+    width = _wrap_width(lines, printed_sizes)
     spaced = width is None and _spaced(lines)
     blocks: list[str] = []
     gaps: list[int] = []
@@ -195,7 +198,8 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
     for line, printed in zip(lines, raw, strict=True):
         if not line:
             blank += 1
-        elif previous and (_runs_on(previous, line, width) if width is not None else spaced and _wraps(previous, line)):
+        elif previous and (_runs_on(previous, line, width, printed_sizes) if width is not None
+                           else spaced and _wraps(previous, line)):
             # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
             # up to a blank line, when the next one's first word would not have fitted (that is why it broke),
             # and into a date or a kind label alone only after a separator or a word that asks for it.
@@ -232,15 +236,16 @@ def _wraps(line: str, after: str) -> bool:
 # (`Agency opens a clinic |` / `June 3, 2021`; `the meeting on` / `June 3, 2021.`): after a headline or a
 # finished sentence it is a listing's next line.
 # `Agency opens a clinic` / `(June 3, 2021)`: the date is the headline's tail. (A `•` opening a line is its bullet.)
-_OPENERS = frozenset("|(–—-")
+_OPENERS = frozenset("|(–—-~")
 _RUNS_INTO_DATE = re.compile(
-    r"(?:[|•·,:(–—-]|\b(?:on|of|from|since|until|by|dated|published|released|updated|posted))$", re.IGNORECASE)
+    r"(?:[|•·,:(–—~/›»-]|\b(?:on|of|from|since|until|by|dated|published|released|updated|posted))$", re.IGNORECASE)
 
 
-def _runs_on(line: str, after: str, width: int) -> bool:
+def _runs_on(line: str, after: str, width: int, sizes: dict[str, int]) -> bool:
     """True when a wrapped line goes on in the next: it broke near the width because the next word did not fit."""
-    return (len(line) >= width - settings.WRAP_SLACK_CHARS
-            and len(line) + 1 + len(after.split(" ", 1)[0]) > width
+    size = sizes.get(line, len(line))
+    return (size >= width - settings.WRAP_SLACK_CHARS
+            and size + 1 + len(after.split(" ", 1)[0]) > width
             and (not _is_field(after) or bool(_RUNS_INTO_DATE.search(line)) or after[:1] in _OPENERS))
 
 
@@ -252,21 +257,24 @@ def _is_field(line: str) -> bool:
     return bool(date_line(line) or kind_of(line) or is_kind_and_date(line))
 
 
-def _wrap_width(lines: list[str]) -> int | None:
+def _wrap_width(lines: list[str], sizes: dict[str, int]) -> int | None:
     """The column a hard-wrapped text breaks at, else None. Wrapped lines end just short of it: in a
     text whose paragraphs are set apart by blank lines, the lines that run on into the next one; in any
     text, a good share of all its longer lines."""
+    def size(line: str) -> int:
+        return sizes.get(line, len(line))
+
     # Distinct lines: a listing that repeats one teaser on every card is not evidence of a width.
-    longer = [len(line) for line in dict.fromkeys(lines) if len(line) >= settings.WRAP_MIN_LINE_CHARS]
+    longer = [size(line) for line in dict.fromkeys(lines) if size(line) >= settings.WRAP_MIN_LINE_CHARS]
     if not longer or max(longer) > settings.WRAP_MAX_WIDTH:
         return None
     width = max(longer)
     # A line followed by a date or a kind label is a card's headline above its date line, wrapped or not.
     # Distinct lines again: a photo credit repeated above every card is one line's evidence, not many. A
     # finished sentence followed by a capitalised line (a caption above a headline) may break there anyway.
-    running_on = [len(line) for line in dict.fromkeys(
+    running_on = [size(line) for line in dict.fromkeys(
         line for line, after in itertools.pairwise(lines)
-        if line and after and len(line) >= settings.WRAP_MIN_LINE_CHARS and not _is_field(after)
+        if line and after and size(line) >= settings.WRAP_MIN_LINE_CHARS and not _is_field(after)
         and not (_FINISHED.search(line) and after[:1].isupper()))]
     full = sum(1 for n in running_on if n >= width - settings.WRAP_SLACK_CHARS)
     inner = "\n".join(lines).strip("\n").split("\n")  # blank lines between paragraphs, not a trailing newline
@@ -280,7 +288,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     # so many lines after a full one open lower-case. A listing of headlines of like length, each a
     # capitalised line of its own, is not wrapped.
     after_full = [after for line, after in itertools.pairwise(lines)
-                  if after and len(line) >= max(settings.WRAP_MIN_LINE_CHARS, width - settings.WRAP_SLACK_CHARS)]
+                  if after and size(line) >= max(settings.WRAP_MIN_LINE_CHARS, width - settings.WRAP_SLACK_CHARS)]
     lower = sum(1 for after in after_full if after[:1].islower())
     return width if lower >= settings.WRAP_LOWER_SHARE * len(after_full) else None
 

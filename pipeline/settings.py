@@ -130,6 +130,7 @@ CARD_MAX_LINES = 12  # the first card's head and the last card's tail are looked
 CARD_MAX_CHARS = 3_000  # a two-card "listing" whose cards run longer is one document with two dates
 CUT_CARD_MAX_TEASER_LINES = 2  # cards found by their kind labels alone: a teaser, not a release's body
 PAGE_HEADING_MAX_WORDS = 6  # `Latest news from the Harbour Trust` names the page; a longer line is a headline
+PAGE_BLURB_MAX_WORDS = 16  # `Find our statements, reports and updates below.`; a longer sentence is a card's text
 # `Annual report – May 4, 2020`: a short phrase that ends with a kind label, beside a date, is the card's kind
 FUSED_KIND_MAX_WORDS = 3
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
@@ -158,6 +159,9 @@ TEMPLATE_SPACING_WEIGHT = 0.4
 # first line as prose indents a paragraph's: fitting the second way counts for this share of the first.
 FIRST_LINE_INDENT_SHARE = 0.5
 END_TITLE_SHORT_SHARE = 0.5
+# A headline no shorter than the page's titles, right below the last card, that a reading leaves out is a card
+# lost: it costs more than the head's advantage over the tail (a title counts 1.01 above the cards, 0.5 below).
+END_TITLE_LEFT_COST = 0.7
 END_TITLE_MIN_EVIDENCE = 1
 # "a<b": the cost per card of printing b before a, against the usual label, headline, text order.
 TEMPLATE_ORDER_COST = {"title<teaser": -0.3, "kind<teaser": -0.3, "kind<title": -0.15}

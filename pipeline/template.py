@@ -22,10 +22,14 @@ LOGGER = logging.getLogger(__name__)
 KIND, TITLE, TEASER, CAPTION, DATE = "kind", "title", "teaser", "caption", "date"
 TEXT = "text"  # a line inside a card that no role explains: part of its text all the same
 STANDFIRST = "standfirst"  # a second headline line right under the title (a subtitle, a standfirst)
+# A day's date printed once over the headlines of that day (an archive by day): each headline is a card of that
+# date. The role repeats like a teaser run, but every line of it is a card of its own.
+HEADLINES = "headlines"
 _NEVER = float("-inf")
-_REPEATING = frozenset({TEASER, CAPTION})
+_REPEATING = frozenset({TEASER, CAPTION, HEADLINES})
 # The alignment's weights, each with its reason, are in settings.py (TEMPLATE_*).
-_MISSING = settings.TEMPLATE_MISSING_ROLE
+_MISSING = {**settings.TEMPLATE_MISSING_ROLE, HEADLINES: settings.TEMPLATE_MISSING_ROLE[TITLE]}
+_TITLES = frozenset({TITLE, HEADLINES})
 _CLEAR_FIT = settings.TEMPLATE_CLEAR_FIT
 _AMBIGUOUS = settings.TEMPLATE_AMBIGUOUS_FIT
 _SAMPLE_GAPS = settings.TEMPLATE_SAMPLE_GAPS
@@ -138,6 +142,9 @@ def _templates(anchor_class: str) -> list[Template]:
         for roles in itertools.permutations((KIND, TITLE, TEASER), size):
             for cut in range(size + 1):
                 found.append(Template(anchor_class, roles[:cut], roles[cut:]))
+    if anchor_class == DATE:
+        # Last, so that a page of one headline per date keeps `DATE / title`, which explains it as well.
+        found.append(Template(anchor_class, (), (HEADLINES,)))
     return found
 
 
@@ -170,6 +177,8 @@ def _reward(line: Line, role: str, carried: frozenset[str], more: bool = False) 
             return 1.0 if line.sentence or not line.title else _AMBIGUOUS
         # A short sentence may open a teaser; a headline-like line seldom does, and rarely continues one.
         return 0.1 if more or not line.sentence else 0.4
+    if role == HEADLINES:  # only a clear headline: a sentence or a label under a day's date is no card of its own
+        return 1.0 if _reward(line, TITLE, carried) >= 1.0 else _NEVER
     if role == STANDFIRST:  # a subtitle reads like a headline, not like running text
         return 0.3 if line.title and not line.sentence else _NEVER
     if role == CAPTION:  # captions describe a photo in a sentence; a headline-like line is seldom one
@@ -329,13 +338,18 @@ def _trial(template: Template, content: list[Line], anchors: list[int], gap_limi
     head_start = max([head_start, *(n + 1 for n in range(head_start, anchors[0])
                                     if content[n].heading or content[n].end)])
     head_score, head = _align(content[head_start:anchors[0]], before, carried, "head", _floors(parts, carried))
-    titles = [line for part in parts for line, role in part if role == TITLE]  # the titles between dates
+    titles = [line for part in parts for line, role in part if role in _TITLES]  # the titles between dates
     score += (head_score - _unlike_titles(head, titles)) * _HEAD_WEIGHT
     parts[0][:0] = head
     below = content[anchors[-1] + 1:anchors[-1] + 1 + settings.CARD_MAX_LINES]
     below = below[:next((n for n, line in enumerate(below) if line.end), len(below))]  # an end marker ends the card
     tail_score, tail = _align(below, after, carried, "tail")
     score += (tail_score - _unlike_titles(tail, titles)) * _TAIL_WEIGHT
+    if HEADLINES in after:  # under the last day's date, a line unlike the day's headlines starts the page's footer
+        tail = tail[:next((n for n, (line, role) in enumerate(tail) if role == HEADLINES and _unlike(line, titles)),
+                          len(tail))]
+    if TITLE in template.before and TEASER not in {*template.before, *template.after, *carried}:
+        score -= _left_out(below, tail, titles)  # bare title and date lines: is the headline below the last a card's?
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
     if spacing is not None:
@@ -362,12 +376,30 @@ def _unlike_titles(end: list[tuple[Line, str]], titles: list[Line]) -> float:
     between the dates: far shorter than all of them, as a page's heading (`Harbour news`) or a footer is.
     On a page of bare date and title lines that decides which end's extra line is a card's and so
     whether each title takes the date above or below it."""
+    return sum(settings.END_TITLE_UNLIKE_COST for line, role in end if role in _TITLES and _unlike(line, titles))
+
+
+def _left_out(below: list[Line], assigned: list[tuple[Line, str]], titles: list[Line]) -> float:
+    """What a reading of titles above their dates loses when the line right below the last card is a headline no
+    shorter than the titles between the dates: a card left out. On a page of bare date and title lines that tells
+    a heading above the cards (shorter than their titles) from a last card below them."""
     if len(titles) < settings.END_TITLE_MIN_EVIDENCE:
         return 0.0
-    shortest = min(len(line.text) for line in titles)
-    middle = sorted(len(line.text) for line in titles)[len(titles) // 2]
-    return sum(settings.END_TITLE_UNLIKE_COST for line, role in end
-               if role == TITLE and len(line.text) < min(shortest, settings.END_TITLE_SHORT_SHARE * middle))
+    taken = [line.index for line, _role in assigned]
+    lines = [line for line in below if not line.chrome and (not taken or line.index > max(taken))]
+    beside = lines[0] if lines else None
+    if beside is None or _reward(beside, TITLE, frozenset()) < 1.0:
+        return 0.0
+    return settings.END_TITLE_LEFT_COST if len(beside.text) >= min(len(t.text) for t in titles) else 0.0
+
+
+def _unlike(line: Line, titles: list[Line]) -> bool:
+    """A title far shorter than every title between the dates (with enough of them to tell)."""
+    if len(titles) < settings.END_TITLE_MIN_EVIDENCE:
+        return False
+    shortest = min(len(title.text) for title in titles)
+    middle = sorted(len(title.text) for title in titles)[len(titles) // 2]
+    return len(line.text) < min(shortest, settings.END_TITLE_SHORT_SHARE * middle)
 
 
 def _align_gap(gap: list[Line], after: tuple[str, ...], before: tuple[str, ...], carried: frozenset[str],
@@ -396,7 +428,8 @@ def _layout(trial: _Trial, content: list[Line]) -> Layout:
     parts = trial.parts
     _drop_page_heading(parts)
     explained = len(trial.anchors) + sum(len(part) for part in parts)
-    cards = tuple(_card(content, content[a], part) for a, part in zip(trial.anchors, parts, strict=True))
+    cards = tuple(card for a, part in zip(trial.anchors, parts, strict=True)
+                  for card in _cards(content, content[a], part))
     return Layout(template=trial.template, cards=cards, score=trial.score, explained=explained,
                   considered=sum(1 for line in content if not line.chrome), carried=trial.carried)
 
@@ -409,11 +442,24 @@ def _drop_page_heading(parts: list[list[tuple[Line, str]]]) -> None:
         parts[0][:] = [(line, role) for line, role in parts[0] if role != KIND]
 
 
-def _card(content: list[Line], anchor: Line, part: list[tuple[Line, str]]) -> CardLines:
+def _cards(content: list[Line], anchor: Line, part: list[tuple[Line, str]]) -> list[CardLines]:
+    """The card of one date line, or, under a day's date, one card per headline, each of that date."""
+    headlines = [n for n, (_line, role) in enumerate(part) if role == HEADLINES]
+    if not headlines:
+        return [_card(content, anchor, part)]
+    starts = [0, *headlines[1:]]  # the first card keeps what stands above the date (a photo's caption)
+    cards = []
+    for start, end in zip(starts, [*headlines[1:], len(part)], strict=True):
+        own = [(line, TITLE if role == HEADLINES else role) for line, role in part[start:end]]
+        cards.append(_card(content, anchor, own, first=start == 0))
+    return cards
+
+
+def _card(content: list[Line], anchor: Line, part: list[tuple[Line, str]], first: bool = True) -> CardLines:
     """A card's lines in page order; a line inside the card that no role explains (a byline, a
-    standfirst) is its text."""
+    standfirst) is its text. A day's second headline's card starts at its headline, not at the date."""
     roles = {line.index: (line, role) for line, role in part}
-    span = [anchor.index, *roles]
+    span = [anchor.index, *roles] if first else list(roles)
     for line in content[min(span):max(span) + 1]:  # content holds every line: its positions are the indexes
         if line.index not in roles and line is not anchor and not line.chrome and line.date is None and not line.kind:
             roles[line.index] = (line, TEXT)

@@ -2,8 +2,10 @@
 
     page     := header{0..3} card{2..9} footer{0..3}          one template for the whole page
     card     := caption? part+                                  parts in the page's template order
+              | day                                             a day's date over several cards
     part     := kind | title | teaser | date | kind+date | date+kind | date+title | title+date
               | dateline+teaser | release
+    day      := a date line alone, then one to three titles: each title a card of that date (an archive by day)
     kind     := a kind label (`Press Release`, `Statement`, `Media Advisory`, `Blog`, `Update`, `Report`),
                 as printed, in capitals or in sentence case (`Press release`, `Media statement`), on the
                 kind+date line and on a line of its own
@@ -11,22 +13,26 @@
     teaser   := 1-3 sentences, sometimes cut with `…`, sometimes with a decoy date that is no publication
                 date (`on June 3`, `since March 2019`, `(May, 2003)`, `12 October`), sometimes in two
                 paragraphs (each at least one full sentence), on some pages one short sentence under a title
-    date     := one of 14 printed forms (below), with an optional label (`Posted on`, `Published:`,
-                `Released`) before it or a time (`at 10:00`, `- 11:37`, `2:27PM`, `| 09:15 GMT`) after it
-    kind+date:= kind and date on one line, joined by ` | `, ` • `, ` – ` or `, ` (either order), above the
-                title, under it or at the end of the card
-    date+title := `DATE - Title`;  title+date := `Title | DATE` or `Title (DATE)`
+    date     := one of 17 printed forms (below: `3rd of May 2021`, `03-May-2021` among them), with an optional
+                label (`Posted on`, `Published:`, `Released`) before it or a time (`at 10:00`, `- 11:37`,
+                `2:27PM`, `| 09:15 GMT`, `, 10:00`, ` 10:30 a.m. ET`) after it
+    kind+date:= kind and date on one line, joined by ` | `, ` • `, ` – `, `, `, `: ` or ` / ` (either order),
+                above the title, under it or at the end of the card
+    date+title := `DATE - Title`, or date and title in columns apart by a tab or spaces;
+    title+date := `Title | DATE`, `Title (DATE)`, `Title — DATE`, `Title -- DATE` or `Title ~ DATE`
     dateline := a teaser that opens with its dateline: `(City, DATE) – `, `(City, DATE) `, `CITY, DATE – `,
                 `Town/Town/Town, DATE – ` or `Town, Region (DATE) — ` (a region may open with `the`); after
                 the date a dash, a bar or a middle dot (`CITY, DATE | `, `CITY, DATE · `)
     release  := a whole release printed after the one before it: its dateline paragraph, 1-3 more
-                paragraphs, and now and then an end marker (`###`, `-ENDS-`, a media contact block, a
-                `For more information` line)
+                paragraphs, and now and then an end marker (`###`, `# # #`, `-ENDS-`, `-30-`, a wire's `SOURCE
+                Org` line, a media contact block, a `For more information` line)
     extras   := an optional `Read more` line after the teaser, `• ` bullets before date lines, one or
                 two blank lines between blocks or none at all
     header   := the organisation's name, `Newsroom`, `Press releases`, a one-sentence blurb, a menu line, a
-                short heading that reads like a headline (`Stories from the field`)
-    footer   := pagination (`1 2 3 Next »`, `Page 1 of 12`), `© 2021 Org`, `Contact us`
+                short heading that reads like a headline (`Stories from the field`), a breadcrumb
+                (`Home > Newsroom > Statements`)
+    footer   := pagination (`1 2 3 Next »`, `Page 1 of 12`), `© 2021 Org`, `Contact us`, a press office's
+                phone number (`Press enquiries: 01632 960 222`)
 
 Every text here is written for the project. `draw_page` returns the page's lines, the cards it holds,
 each with the title (None for a card printed without one), date and kind a reader expects, and the
@@ -75,13 +81,14 @@ _TOWNS = ["Kestrel Bay", "Ashcombe", "Redwater", "Dunmore", "Thornby", "Saltmars
 _REGIONS = ["Norland", "East Riding", "Calder", "the Narrows"]
 # What a whole release printed in a sequence may end with.
 _ENDINGS = [["###"], ["-ENDS-"], ["– ENDS –"], ["For more information, contact the press office."],
-            ["Media contact:", "Ilse Marten", "ilse.marten@example.org"],
+            ["Media contact:", "Ilse Marten", "ilse.marten@example.org"], ["# # #"], ["-30-"],
+            ["SOURCE Example Foundation"],
             ["For more information:", "Press office, +1 555 010 2030"]]
 _CAPTIONS = ["Photo: volunteers unload supplies at the warehouse.", "Image credit: Staff photographer",
              "A nurse checks records at a mobile clinic. (Photo: Staff)"]
 _HEADERS = ["Newsroom", "Press releases", "Latest news from the Foundation",
             "Find our statements, reports and updates below.", "Home | About | Contact", "Stories from the field",
-            "What we said"]
+            "What we said", "Home > Newsroom > Statements"]
 # Teasers of one short sentence, on pages that print them (below teaser length, like a headline's).
 _SHORT_SENTENCES = ["Work starts in May.", "Entry is free for all.", "Clinics open on weekdays.",
                     "The vote is on Friday.", "Two posts are still open."]
@@ -89,7 +96,7 @@ _SHORT_SENTENCES = ["Work starts in May.", "Entry is free for all.", "Clinics op
 _DATELINE_ENDS = [" – ", " – ", " | ", " · "]
 _FOOTERS = ["1 2 3 Next »", "Page 1 of 12", "© 2021 Example Foundation", "Contact us", "« Previous | Next »",
             "Last updated: March 3, 2022", "Related: Annual report published – May 4, 2020",
-            "Sign up for our newsletter to hear about new releases."]
+            "Sign up for our newsletter to hear about new releases.", "Press enquiries: 01632 960 222"]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December"]
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -115,10 +122,16 @@ DATE_FORMS = {
     "upper": lambda d: f"{_MONTHS[d.month - 1].upper()} {d.day}, {d.year}",
     "short-month": lambda d: f"{_MONTHS[d.month - 1][:3]} {d.day}, {d.year}",
     "rfc": lambda d: f"{_WEEKDAYS[d.weekday()][:3]}, {d.day:02d} {_MONTHS[d.month - 1][:3]} {d.year} 10:00:00 GMT",
+    "ordinal-of": lambda d: f"{_ordinal(d.day)} of {_MONTHS[d.month - 1]} {d.year}",
+    "dash-abbrev": lambda d: f"{d.day:02d}-{_MONTHS[d.month - 1][:3]}-{d.year}",
+    "abbrev-stop": lambda d: f"{d.day} {_MONTHS[d.month - 1][:3]}. {d.year}",
 }
 LABELS = ["", "", "Posted on ", "Published: ", "Released ", "By Press Office | "]
-TIMES = ["", "", " at 10:00", " - 11:37", " 2:27PM", " | 09:15 GMT"]
-JOINERS = [" | ", " • ", " – ", ", "]
+TIMES = ["", "", " at 10:00", " - 11:37", " 2:27PM", " | 09:15 GMT", ", 10:00", " 10:30 a.m. ET"]
+JOINERS = [" | ", " • ", " – ", ", ", ": ", " / "]
+# Between a title and its date on one line, and between a date and its title in columns.
+TITLE_DATE_JOINERS = [" | ", " — ", " -- ", " ~ "]
+COLUMNS = ["\t", "   "]
 # Card templates: the order of parts; `kind+date` and friends are one line.
 TEMPLATES = [
     ("kind", "title", "teaser", "date"),
@@ -142,6 +155,7 @@ TEMPLATES = [
     ("kind+date", "title"),
     ("release",),
     ("title", "release"),
+    ("day",),
 ]
 
 
@@ -229,7 +243,8 @@ def draw_page(draw) -> tuple[list[str], list[Expected], list[int]]:
     count = draw(st.integers(2, 9))
     start = draw(st.dates(min_value=dt.date(2003, 1, 1), max_value=dt.date(2024, 12, 31)))
     gaps = draw(st.lists(st.integers(1, 40), min_size=count, max_size=count))
-    card_titles = draw(st.lists(titles(), min_size=count, max_size=count, unique_by=str.lower))
+    per_card = 3 if template == ("day",) else 1  # a day's date may stand over three titles
+    card_titles = draw(st.lists(titles(), min_size=count * per_card, max_size=count * per_card, unique_by=str.lower))
     lines: list[str] = draw(st.lists(st.sampled_from(_HEADERS), max_size=3, unique=True))
     expected = []
     starts = []
@@ -243,7 +258,7 @@ def draw_page(draw) -> tuple[list[str], list[Expected], list[int]]:
         skip_kind = has_kind and "kind" in template and count >= 4 and n >= 2 and draw(st.integers(0, 5)) == 0
         date_text = f"{label}{DATE_FORMS[form](day)}{time}"
         plain_date = DATE_FORMS[form](day)
-        title = card_titles[n]
+        title = card_titles[n * per_card]
         teaser = [draw(st.sampled_from(_SHORT_SENTENCES))] if short_teasers else draw(teasers())
         if captions and draw(st.integers(0, 3)) == 0:
             lines.append(draw(st.sampled_from(_CAPTIONS)))
@@ -265,13 +280,22 @@ def draw_page(draw) -> tuple[list[str], list[Expected], list[int]]:
             elif part == "date+kind":
                 lines.append(f"{bullet}{plain_date}{joiner}{kind_label}")
             elif part == "date+title":
-                lines.append(f"{bullet}{plain_date} - {title}")
+                columns = draw(st.sampled_from(["", "", *COLUMNS]))
+                lines.append(f"{bullet}{plain_date}{columns or ' - '}{title}")
             elif part == "title+date":
-                lines.append(f"{title} | {plain_date}" if draw(st.booleans()) else f"{title} ({plain_date})")
+                lines.append(f"{title}{draw(st.sampled_from(TITLE_DATE_JOINERS))}{plain_date}"
+                             if draw(st.booleans()) else f"{title} ({plain_date})")
             elif part == "dateline":
                 lines.append(draw(datelines(plain_date)) + " ".join(teaser))
             elif part == "release":
                 lines.extend(draw(releases(plain_date)))
+            elif part == "day":  # the day's date once, then its titles: each a card of that date
+                lines.append(f"{bullet}{date_text}")
+                day_titles = card_titles[n * per_card:n * per_card + draw(st.integers(1, 3))]
+                lines.extend(day_titles)
+                expected.extend(Expected(title=text, published=day, kind="press_release") for text in day_titles)
+        if template == ("day",):
+            continue
         has_title = any("title" in part for part in template)
         expected.append(Expected(title=title if has_title else None, published=day,
                                  kind=KINDS[kind_label] if has_kind and not skip_kind else "press_release"))

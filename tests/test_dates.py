@@ -66,14 +66,16 @@ def test_every_printed_form_is_read(text):
     assert found is not None and found.published == DAY and found.rest == ""
 
 
-@pytest.mark.parametrize("suffix", [" at 10:00", " - 11:37", " 2:27PM", " | 09:15 GMT", " 10:00 AM EST"])
+@pytest.mark.parametrize("suffix", [" at 10:00", " - 11:37", " 2:27PM", " | 09:15 GMT", " 10:00 AM EST",
+                                    " 10:30 a.m. ET", ", 10.30am", " – Last updated December 9, 2021"])
 def test_a_time_after_the_date_is_dropped(suffix):
     found = date_line("December 3, 2021" + suffix)
     assert found is not None and found.published == DAY and found.rest == ""
 
 
 @pytest.mark.parametrize("label", ["Posted on ", "Published: ", "Released ", "Posted by Jane Roe on ",
-                                   "By Press Office | ", "Posted in News on "])
+                                   "By Press Office | ", "Posted in News on ", "Written by Jane Roe on ",
+                                   "By Jane Roe, "])
 def test_a_label_before_the_date_is_dropped(label):
     found = date_line(label + "3 December 2021")
     assert found is not None and found.published == DAY and found.rest == ""
@@ -132,3 +134,35 @@ def test_a_bar_after_a_date_makes_no_dateline_of_running_text(line):
     from pipeline.dates import dateline
 
     assert dateline(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "2021-12-03 09:30 Norvale council opens a library", "3 December 2021, 2:45pm Norvale council opens a library",
+    "3 December 2021 10:00 NHS trust opens a library",  # after a time, capitals open the headline: no time zone
+    "3 December 2021 :: Norvale council opens a library", "3 December 2021 › Norvale council opens a library",
+    "3 December 2021 ~ Norvale council opens a library", "3 December 2021 >> Norvale council opens a library",
+])
+def test_a_date_then_a_headline_on_one_line(line):
+    found = date_line(line)
+    assert found is not None and found.published == DAY and found.rest.endswith("opens a library")
+
+
+@pytest.mark.parametrize(("line", "before"), [
+    ("Update: December 3, 2021", "Update"), ("Research report / 3 Dec 2021", "Research report"),
+    ("Norvale council opens a library ~ 3rd of December 2021", "Norvale council opens a library"),
+    ("Media release: 03-Dec-2021", "Media release"), ("Norvale council opens a library -- 2021/12/03", None),
+])
+def test_a_date_after_a_colon_a_slash_or_a_tilde_ends_the_line(line, before):
+    from pipeline.dates import trailing_date
+
+    found = trailing_date(line, colon=True)
+    assert found is not None and found.published == DAY and found.before == (before or line.split(" --")[0])
+    if ":" in line:  # a colon before the date only where the caller asks for it (plain text)
+        assert trailing_date(line) is None
+
+
+def test_a_wire_dateline_may_end_with_a_slash():
+    from pipeline.dates import dateline
+
+    found = dateline("KESTREL BAY, Ore., 03/12/2021 / The agency said today", "DMY")
+    assert found is not None and found.published == DAY and found.rest == "The agency said today"

@@ -150,3 +150,17 @@ def test_a_lone_wrapped_line_of_a_spaced_text_is_joined(tmp_path: Path):
     assert "Valley Trust Drops Fares for Pensioners for the First Time Since the Flood" in blocks
     assert "Mill school signs a deal with the rowing club and the ferry company" in blocks  # a date follows
     assert "30 April 2021" in blocks
+
+
+def test_a_wrapped_line_is_measured_as_printed_with_its_runs_of_spaces(tmp_path: Path):
+    """A date and a headline in columns, wrapped at 72 columns: the spaces between the columns count towards the
+    width the line broke at, so the headline's last words join it."""
+    import textwrap
+
+    column = "4 May 2021          Orchard council plants a mile of hedges on the west road near the mill"
+    teaser = ("The hedges were planted by volunteers from the valley school over three wet weekends in "
+              "April, and the council says it will plant another mile along the river path next spring.")
+    text = "\n\n".join("\n".join(textwrap.wrap(line, 72)) for line in ["Quay news", column, teaser, column[:11] + "x"])
+    path = tmp_path / "columns.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    assert read(path).blocks[1] == "4 May 2021 Orchard council plants a mile of hedges on the west road near the mill"

@@ -389,3 +389,78 @@ def test_an_indented_title_under_its_date_is_that_dates(tmp_path):
     assert [(c.title, c.published.isoformat()) for c in split(read(path))] == [
         ("Orchard council plants hedges", "2021-05-03"), ("Ferry office adds a late crossing", "2021-04-28"),
         ("Valley school opens a room", "2021-04-02")]
+
+
+def test_a_days_date_over_several_headlines_dates_each_of_them():
+    """An archive by day: each headline under a day's date is a card of that date, never one card of three."""
+    cards = split(_page(
+        "Quay news", "Tuesday, 4 May 2021", "Orchard council plants a mile of hedges on the west road",
+        "Ferry office adds a late crossing for the summer season", "Why is the east lock closed?",
+        "Monday, 3 May 2021", "Valley school opens its new reading room to the public",
+        "Friday, 30 April 2021", "Canal society counts record otter numbers along both banks",
+        "Mill museum restores the clock tower before the regatta", "Press enquiries: 01632 960 222"))
+    assert [(c.title, c.published.isoformat()) for c in cards] == [
+        ("Orchard council plants a mile of hedges on the west road", "2021-05-04"),
+        ("Ferry office adds a late crossing for the summer season", "2021-05-04"),
+        ("Why is the east lock closed?", "2021-05-04"),
+        ("Valley school opens its new reading room to the public", "2021-05-03"),
+        ("Canal society counts record otter numbers along both banks", "2021-04-30"),
+        ("Mill museum restores the clock tower before the regatta", "2021-04-30")]
+
+
+def test_a_headline_and_a_teaser_under_each_date_stay_one_card():
+    cards = split(_page(
+        "4 May 2021", "Orchard council plants a mile of hedges", "The hedges run along the west road to the mill.",
+        "3 May 2021", "Ferry office adds a late crossing", "Crossings run until midnight from June onwards."))
+    assert [c.title for c in cards] == ["Orchard council plants a mile of hedges", "Ferry office adds a late crossing"]
+
+
+def test_a_page_blurb_and_a_breadcrumb_are_no_card():
+    """`Find our ... below.` speaks to the reader about the page; `Home > News > Releases` is a breadcrumb."""
+    cards = split(_page(
+        "Home > Newsroom > Statements", "Quay notes", "Find our statements and notices below.",
+        "4 May 2021", "Will the ferry run late?", "Work starts in May.",
+        "3 May 2021", "Will the lock reopen?", "Work starts in June."))
+    assert [(c.title, c.summary) for c in cards] == [("Will the ferry run late?", "Work starts in May."),
+                                                    ("Will the lock reopen?", "Work starts in June.")]
+
+
+def test_kind_and_date_joined_by_a_colon_or_a_slash_and_titles_joined_to_dates_by_a_tilde():
+    cards = split(_page(
+        "Ferry office adds a late crossing", "Statement: 4 May 2021", "Crossings run until midnight from June.",
+        "Valley school opens its reading room", "Annual report / 3 May 2021", "The room is open on weekdays."))
+    assert [(c.title, c.kind, c.published.isoformat()) for c in cards] == [
+        ("Ferry office adds a late crossing", "statement", "2021-05-04"),
+        ("Valley school opens its reading room", "report", "2021-05-03")]
+    cards = split(_page(
+        "Canal society counts its members ~ 2nd of May 2021", "The society has more members than ever.",
+        "Mill museum restores the clock tower -- 01-May-2021", "The clock strikes again from Friday."))
+    assert [(c.title, c.published.isoformat()) for c in cards] == [
+        ("Canal society counts its members", "2021-05-02"), ("Mill museum restores the clock tower", "2021-05-01")]
+
+
+def test_wire_releases_end_at_their_source_line_or_thirty():
+    first = ("KESTREL BAY, Ore., May 4, 2021 /Wire/ -- The ferry office added a crossing. "
+             "Crossings run until midnight.")
+    second = "ASHCOMBE, Vt., May 3, 2021 /Wire/ -- The valley school opened its reading room on Monday."
+    cards = split(_page("Ferry office adds a late crossing", first, "The timetable is online.", "SOURCE Ferry Office",
+                        "Valley school opens its reading room", second, "-30-"))
+    assert [(c.title, c.published.isoformat()) for c in cards] == [
+        ("Ferry office adds a late crossing", "2021-05-04"), ("Valley school opens its reading room", "2021-05-03")]
+
+
+def test_a_reference_number_after_the_date_is_the_date_lines_meta():
+    cards = split(_page(
+        "4 May 2021 Ref: 21/043", "Ferry office adds a late crossing", "Crossings run until midnight from June.",
+        "3 May 2021 Ref: 21/042", "Valley school opens its reading room", "The room is open on weekdays."))
+    assert [(c.title, c.published.isoformat()) for c in cards] == [
+        ("Ferry office adds a late crossing", "2021-05-04"), ("Valley school opens its reading room", "2021-05-03")]
+
+
+def test_a_headline_left_out_below_the_last_card_costs_the_reading_that_leaves_it():
+    """Under a short heading, two bare date and title pairs: reading each title as the one above its date would
+    leave the last headline out (a card lost); the heading, shorter than every title, is no card."""
+    cards = split(_page("Newsroom", "Press releases", "Notes from the quay", "Dec. 31, 2002",
+                        "Will the ferry run late?", "Dec. 30, 2002", "Ferry office adds a late crossing in summer"))
+    assert [(c.title, c.published.isoformat()) for c in cards] == [
+        ("Will the ferry run late?", "2002-12-31"), ("Ferry office adds a late crossing in summer", "2002-12-30")]
