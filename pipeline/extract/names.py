@@ -436,7 +436,8 @@ def _titled_names(doc: Doc) -> list[Span]:
 
 def _marks_name(token: Token) -> bool:
     """A particle (`van`, `de`), an initial (`F.`) or a hyphen glued between two words (`Adeyemi-Clarke`)."""
-    return token.lower_ in LEX.particles or _initial(token) or _glued_hyphen(token.doc, token.i)
+    return token.lower_ in LEX.particles or _initial(token) or (
+        token.text in LEX.dashes and _glued_hyphen(token.doc, token.i))  # the cheap test first: runs on every token
 
 
 def _initial(token: Token) -> bool:
