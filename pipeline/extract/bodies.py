@@ -41,6 +41,10 @@ def org_name(ent: Span) -> str:
     return re.sub(r"[’']s$", "", text).strip()
 
 
+# Words that end a body's name (`Union`, `Hospice`), not a unit inside one (`Programme`).
+_BODY_ENDS = LEX.organization_words - LEX.unit_words
+
+
 def name_after_possessive(doc: Doc, start: int, at: int) -> int | None:
     """Where a body's name that runs from `start` on through a possessive ends (`St. Brigid's Hospice`),
     or None when the possessive is an owner's: the words before it name a body of their own
@@ -50,6 +54,8 @@ def name_after_possessive(doc: Doc, start: int, at: int) -> int | None:
         return None  # "University of Harbourside's", "HMG's": a body's own name, or its acronym
     end = at
     while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+        if end > at and doc[end - 1].lower_ in _BODY_ENDS and doc[end].lower_ not in _BODY_ENDS:
+            break  # "Lakeside Tenants' Union Programme Officer": the body's own word ends its name
         if doc[end].lower_ in LEX.unit_words:
             return None  # "Harbour Trust USA's Security Program": a part of the owner's body
         if is_role_word(doc[end]) or doc[end].lower_ in LEX.role_modifiers:
@@ -67,11 +73,21 @@ def is_body(ent: Span) -> bool:
             or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
             or (len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words):
         return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board"
-    if text_at(doc, ent.start - 1) == "(" and (ent.start < 2 or doc[ent.start - 2].ent_type_ != "PERSON"):
+    if text_at(doc, ent.start - 1) == "(" and not _named_before_bracket(ent):
         return False  # "the Red Cross (ICRC)": a bracketed repeat; "Jane Roe (Brovia Inc.)" names her body
     # "Secretary of State", "Minister of Health": one word after "<role> of" is part of the title.
     return not (len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
                 and doc[ent.start - 2].lower_ in LEX.role_words)
+
+
+def _named_before_bracket(ent: Span) -> bool:
+    """A person stands before the bracket that opens the entity: the recogniser's, or, for a body of more than one
+    word (an acronym is a bracketed repeat), a name by its shape (`Ingrid Okafor (Lakeside Tenants' Union)`)."""
+    from .names import name_ending_at  # names.py repairs people's names and imports this module
+
+    doc, bracket = ent.doc, ent.start - 1
+    return bracket > 0 and (doc[bracket - 1].ent_type_ == "PERSON" or (
+        len(ent) > 1 and name_ending_at(doc, bracket) is not None))
 
 
 def _name_end(span: Span, start: int) -> int:
@@ -133,9 +149,10 @@ _LEFT_STEPS: tuple[tuple[str, Callable[[Doc, int], bool]], ...] = (
 
 def _body_start(doc: Doc, anchor: int) -> int:
     """Where a body's name that ends at `anchor` starts: back over its name words, inner possessives and `&`,
-    not across a line, a sentence's start, a title's word or an owner's possessive (`Harbour Trust's Network`)."""
+    not across a line, a title's word or an owner's possessive (`Harbour Trust's Network`); across a sentence start
+    the parser put inside the name (`Lakeside | Tenants' Union`), as a full stop between them is no name's word."""
     start = anchor
-    while start > 0 and "\n" not in doc[start - 1].whitespace_ and not doc[start].is_sent_start \
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ \
             and any(step(doc, start - 1) for _name, step in _LEFT_STEPS):
         start -= 1
     owner = next((t.i for t in reversed(doc[start:anchor]) if t.text in LEX.possessives

@@ -43,8 +43,13 @@ def clean_name(text: str) -> str:
 
 def _name_word(token: Token) -> bool:
     """A word a person's name may hold: capitalised, not a title, an organisation's word, a month or a country."""
-    return token.is_title and token.is_alpha and not token.is_stop and token.lower_ not in LEX.non_name_words \
+    return _capitalised(token) and token.is_alpha and not token.is_stop and token.lower_ not in LEX.non_name_words \
         and not is_country_word(token.text)
+
+
+def _capitalised(token: Token) -> bool:
+    """A capital, then a small letter: `Ana`, and `McAllister`, `DeShawn` that str.istitle() refuses; not `CEOs`."""
+    return token.text[:1].isupper() and token.text[1:2].islower()
 
 
 def _name_like(doc: Doc, start: int, end: int) -> bool:
@@ -56,14 +61,15 @@ def _name_like(doc: Doc, start: int, end: int) -> bool:
 def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
     """Two to four capitalised name words around a token that the recogniser did not tag as a person."""
     doc = token.doc
-    if not (token.is_title and token.pos_ in {"PROPN", "NOUN"}):
+    if not (_capitalised(token) and token.pos_ in {"PROPN", "NOUN"}):
         return None
     start = end = token.i
-    while start > 0 and token.i - start < settings.NAME_MAX_WORDS - 1 and doc[start - 1].is_title \
+    while start > 0 and token.i - start < settings.NAME_MAX_WORDS - 1 and _capitalised(doc[start - 1]) \
             and doc[start - 1].pos_ == "PROPN" and "\n" not in doc[start - 1].whitespace_:
         start -= 1
     end = token.i + 1
-    while end < len(doc) and end - start < settings.NAME_MAX_WORDS and doc[end].is_title and doc[end].pos_ == "PROPN" \
+    while end < len(doc) and end - start < settings.NAME_MAX_WORDS and _capitalised(doc[end]) \
+            and doc[end].pos_ == "PROPN" \
             and "\n" not in doc[end - 1].whitespace_:
         end += 1
     while start < token.i and not _name_word(doc[start]):
@@ -78,12 +84,23 @@ def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
 
 
 def _titled(span: Span) -> bool:
-    """A title stands beside the name: `, a senior researcher at` after it, `Director` right before it."""
+    """A title stands beside the name, or a person's relative pronoun follows it: `, a senior researcher at` or
+    `, who leads` after it, a title or a body in brackets after it, `Director` right before it."""
     doc = span.doc
     after = doc[span.end + 1:min(len(doc), span.end + 1 + settings.TITLE_WORD_WINDOW_TOKENS)]
-    if text_at(doc, span.end) == "," and any(is_role_word(t) for t in after):
+    opener = text_at(doc, span.end)
+    if opener == "," and (any(is_role_word(t) for t in after) or text_at(doc, span.end + 1) in LEX.relative_pronouns):
+        return True
+    if opener == "(" and bracket_names_holder(doc, span.end):
         return True
     return span.start > 0 and is_role_word(doc[span.start - 1])
+
+
+def bracket_names_holder(doc: Doc, opening: int) -> bool:
+    """The brackets opening at `opening` hold a title's or an organisation's word (`(Head of Policy, X)`,
+    `(Lakeside Tenants' Union)`), not an acronym or another name: what is printed after a person's name."""
+    inside = doc[opening + 1:min(len(doc), opening + 1 + settings.ROLE_MAX_TOKENS)]
+    return any(is_role_word(t) or t.lower_ in LEX.organization_words for t in inside)
 
 
 def trim_name(span: Span) -> Span:
@@ -513,6 +530,9 @@ class PersonNamesComponent:
             self.matcher.add(pattern_name, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
+        if any(e[-1].is_space for e in doc.ents):  # "Farmers' Union of Eastvale\n\n": no entity ends in blank lines
+            doc.ents = [Span(doc, e.start, e.end - 1, label=e.label_) if e[-1].is_space else e for e in doc.ents
+                        if len(e) > 1 or not e[0].is_space]
         if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" for e in doc.ents):
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)

@@ -24,6 +24,7 @@ from ..records import Spokesperson
 from .doctext import DocIndex, doc_index, doc_text
 from .names import (
     Found,
+    bracket_names_holder,
     clean_name,
     fullest_mention,
     head_phrase,
@@ -164,6 +165,20 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
     return trim_name(person) if titled and person is not None and person.start > start else None
 
 
+def _name_before_bracket(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
+    """`Ingrid Okafor (Lakeside Tenants' Union) said`: brackets that hold a title or a body close right before the
+    verb, and the name before them, the recogniser's or one by its shape, however the parser cut the sentence."""
+    doc = verb.doc
+    if doc[verb.i - 1].text != ")" or verb.i < 3:
+        return None
+    opening = next((t.i for t in reversed(doc[max(1, verb.i - settings.ROLE_MAX_TOKENS):verb.i - 1]) if t.text == "("),
+                   None)
+    if opening is None or not bracket_names_holder(doc, opening):
+        return None
+    person = index.entity_ending("PERSON", opening) or name_ending_at(doc, opening)
+    return trim_name(person) if person is not None else None
+
+
 def _title_apposition(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
     """`A spokesperson for Brightwater Energy Ltd, Nadia Moreau, said`: a subject that is a title, and the name in
     apposition to it or to the body it names, by its shape, whatever the recogniser took it for."""
@@ -180,6 +195,7 @@ SPEECH_VERB_STEPS: tuple[tuple[str, Callable[[DocIndex, Token, dict], Span | Non
     ("name_before_speech_verb", lambda index, token, people: person_before(index, token)),
     ("name_after_speech_verb", _name_after_verb),
     ("name_closing_subject", _name_closing_subject),
+    ("name_before_bracket", _name_before_bracket),
     ("title_apposition", _title_apposition),
     ("surname_subject", surname_subject),
     ("pronoun_subject", lambda index, token, people: pronoun_antecedent(index, token)),

@@ -250,9 +250,10 @@ _BEFORE_NAME_STEPS: tuple[tuple[str, Callable[[Doc, int], bool], int], ...] = (
     ("line_above", lambda doc, i: "\n" in doc[i].text_with_ws, 0),  # a heading above is not the name's title
     # "the President of the Coastal Fisheries Association (CFA), Jane Roe"
     ("bracketed_acronym", lambda doc, i: doc[i].text == ")" and text_at(doc, i - 2) == "(" and doc[i - 1].is_upper, 3),
+    # "Managing Director" opening a sentence, "the managing director": tagged a verb, still the title's
+    ("title_modifier", lambda doc, i: doc[i].lower_ in LEX.role_modifiers, 1),
     ("no_title_word", lambda doc, i: not _may_stand_in_title(doc[i]), 0),
     ("speech_verb", lambda doc, i: doc[i].lower_ in LEX.speech_verbs, 0),
-    ("title_modifier", lambda doc, i: doc[i].lower_ in LEX.role_modifiers, 1),  # "Managing Director": tagged a verb
     ("article_in_name", _article_in_name, 1),
     ("clause_word", lambda doc, i: doc[i].pos_ in {"VERB", "AUX", "PRON", "DET"}, 0),
     ("title_word", lambda doc, i: True, 1),
@@ -280,14 +281,11 @@ def _role_in_relative_clause(person: Span) -> Title:
     if text_at(doc, at).lower() not in LEX.leading_verbs:
         return Title()
     end = _clause_end(doc, at + 1)
-    link = next((t.i for t in doc[at + 1:end] if t.lower_ == "as"), None)
-    if link is None or link == at + 1:
-        return Title()
-    role = _split_role(doc[link + 1:end], appositive=True)
-    body = body_named_by(doc[at + 1:link])
-    if role.role is None:
-        return Title()
-    return Title(role.role, body, "relative_clause", "relative_clause" if body else None)
+    # "who heads the Harbour Trust": the body led, and the title after `as` where one is given.
+    link = next((t.i for t in doc[at + 1:end] if t.lower_ == "as"), end)
+    role = _split_role(doc[link + 1:end], appositive=True) if link < end else Title()
+    body = body_named_by(doc[at + 1:link]) if link > at + 1 else None
+    return Title(role.role, body, "relative_clause" if role.role else None, "relative_clause" if body else None)
 
 
 def _role_in_parentheses(person: Span) -> Title:
