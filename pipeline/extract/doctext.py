@@ -87,6 +87,20 @@ class DocIndex:
         return self.sents[self.sent_of[index]]
 
 
+def _joined_sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, a start it put between two words on one line with no punctuation between them
+    joined to the sentence before (`Head | of Policy ... said`, `Evaluation | Nadia Roe.`): no sentence ends so."""
+    sents: list[Span] = []
+    for sent in doc.sents:
+        before = doc[sent.start - 1] if sent.start else None
+        if before is not None and not before.is_punct and not before.is_space and "\n" not in before.whitespace_ \
+                and not sent[0].is_space:
+            sents[-1] = doc[sents[-1].start:sent.end]
+        else:
+            sents.append(sent)
+    return sents
+
+
 def doc_index(doc: Doc) -> DocIndex:
     """The document's DocIndex, built on the first call and kept in its user data."""
     index = doc.user_data.get(_INDEX)
@@ -95,7 +109,7 @@ def doc_index(doc: Doc) -> DocIndex:
         ent_of = [-1] * len(doc)
         for n, ent in enumerate(ents):
             ent_of[ent.start:ent.end] = [n] * len(ent)
-        sents = list(doc.sents) if len(doc) else []
+        sents = _joined_sentences(doc) if len(doc) else []
         sent_of = [0] * len(doc)
         for n, sent in enumerate(sents):
             sent_of[sent.start:sent.end] = [n] * len(sent)

@@ -43,13 +43,18 @@ def clean_name(text: str) -> str:
 
 def _name_word(token: Token) -> bool:
     """A word a person's name may hold: capitalised, not a title, an organisation's word, a month or a country."""
-    return _capitalised(token) and token.is_alpha and not token.is_stop and token.lower_ not in LEX.non_name_words \
+    return _capitalised(token) and _letters(token.text) and not token.is_stop and token.lower_ not in LEX.non_name_words \
         and not is_country_word(token.text)
 
 
 def _capitalised(token: Token) -> bool:
-    """A capital, then a small letter: `Ana`, and `McAllister`, `DeShawn` that str.istitle() refuses; not `CEOs`."""
-    return token.text[:1].isupper() and token.text[1:2].islower()
+    """A capital first, not all capitals: `Ana`, and `McAllister`, `O'Neill` that str.istitle() refuses."""
+    return token.text[:1].isupper() and not token.is_upper
+
+
+def _letters(text: str) -> bool:
+    """Letters and apostrophes only: `O'Neill`, `D’Souza`."""
+    return text.replace("'", "").replace("’", "").isalpha()
 
 
 def _name_like(doc: Doc, start: int, end: int) -> bool:
@@ -519,6 +524,9 @@ def _same_entity(words: Span) -> bool:
     return bool(ent) and (words.end == len(words.doc) or words.doc[words.end].ent_iob_ != "I")
 
 
+_SPEAKING_LABELS = frozenset({"ORG", "PERSON"})
+
+
 @Language.factory("person_names")
 class PersonNamesComponent:
     """Widen a PERSON entity to the whole name a NAME_PATTERNS pattern finds around it, and make a
@@ -530,9 +538,10 @@ class PersonNamesComponent:
             self.matcher.add(pattern_name, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
-        if any(e[-1].is_space for e in doc.ents):  # "Farmers' Union of Eastvale\n\n": no entity ends in blank lines
-            doc.ents = [Span(doc, e.start, e.end - 1, label=e.label_) if e[-1].is_space else e for e in doc.ents
-                        if len(e) > 1 or not e[0].is_space]
+        # "Farmers' Union of Eastvale\n\n": no body or person ends in blank lines (places are the gazetteer's to read)
+        if any(e[-1].is_space and e.label_ in _SPEAKING_LABELS for e in doc.ents):
+            doc.ents = [Span(doc, e.start, e.end - 1, label=e.label_)
+                        if e[-1].is_space and e.label_ in _SPEAKING_LABELS and len(e) > 1 else e for e in doc.ents]
         if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" for e in doc.ents):
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)

@@ -125,8 +125,8 @@ def _name_after_verb(index: DocIndex, token: Token, people: dict[str, list[Span]
 
 def _name_after_title(index: DocIndex, verb: Token) -> Span | None:
     """`“…,” said the director of the Harbour Trust, Jane Roe.`, `“…,” said Brovia Chief Executive Jane Roe.`:
-    a title between the verb and the name, then a comma or the name closing the clause; the words between
-    hold a title's word and no verb or sentence end."""
+    a title between the verb and the name, then a comma or the name closing the clause; the words between,
+    in the name's sentence, hold a title's word and no verb."""
     doc = verb.doc
     limit = min(len(doc), verb.i + 2 + settings.ROLE_BEFORE_NAME_MAX_TOKENS)
     person = next(iter(index.between("PERSON", verb.i + 2, limit)), None) or _name_closing_clause(verb, limit)
@@ -136,7 +136,7 @@ def _name_after_title(index: DocIndex, verb: Token) -> Span | None:
     if not comma and text_at(doc, person.end) not in {".", ",", ";", ""}:
         return None
     between = doc[verb.i + 1:person.start - comma]
-    if any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_MARKS or t.is_sent_end for t in between) \
+    if any(t.pos_ in {"VERB", "AUX"} or t.text in QUOTE_MARKS for t in between) \
             or not any(is_role_word(t) for t in between):
         return None
     return trim_name(person)

@@ -307,7 +307,8 @@ def _role_in_parentheses(person: Span) -> Title:
 
 def _role_as_predicate(person: Span) -> Title:
     """`Jane Roe is executive director of the Harbour Trust.`: a sentence that gives the title."""
-    root = person.root
+    # "Kenji dos Santos is chair of X", a name the parser cut in two: the name's word that is the subject
+    root = next((t for t in reversed(person) if t.dep_ == "nsubj"), person.root)
     head = root.head
     verb = head.lower_ in LEX.role_modifiers and any(c.dep_ == "aux" and c.lower_ in LEX.copulas for c in head.children)
     deps = {"dobj"} if verb else {"attr"} if head.lower_ in LEX.copulas else set()
