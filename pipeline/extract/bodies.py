@@ -214,7 +214,10 @@ def _inside_body(ent: Span | None, start: int, end: int) -> bool:
     linked = doc[start - 1].lower_ in _LINKS and len(front) > 1 and not any(
         t.lower_ in LEX.organization_words for t in front)
     titled = end < ent.end and title_word(doc[end])  # "Centre for Quiet Streets Legal | Adviser": a title starts
-    return not (any(t.text in _CROSSED for t in ent) or into_name or linked or titled)
+    # "Chair of the Board of Trustees Thandiwe Haddad of Brightwater Energy Ltd": a name, then the body's link
+    named = start - 1 > ent.start and doc[start - 1].lower_ in {"of", "at"} \
+        and name_ending_at(doc, start - 1) is not None
+    return not (any(t.text in _CROSSED for t in ent) or into_name or linked or titled or named)
 
 
 _LINKS = frozenset({"of", "for", "at", "the"})

@@ -43,8 +43,8 @@ def clean_name(text: str) -> str:
 
 def _name_word(token: Token) -> bool:
     """A word a person's name may hold: capitalised, not a title, an organisation's word, a month or a country."""
-    return _capitalised(token) and _letters(token.text) and not token.is_stop and token.lower_ not in LEX.non_name_words \
-        and not is_country_word(token.text)
+    return _capitalised(token) and _letters(token.text) and not token.is_stop \
+        and token.lower_ not in LEX.non_name_words and not is_country_word(token.text)
 
 
 def _capitalised(token: Token) -> bool:
@@ -492,7 +492,7 @@ def _without_title_words(ent: Span) -> Span | None:
     `Director of`, taken for a body that holds no organisation's word, is the title's field and a name."""
     if ent.label_ == "ORG" and (title_word(ent[0]) or _follows_title(ent)) \
             and not any(t.lower_.rstrip(".") in LEX.organization_words for t in ent):
-        name = name_ending_at(ent.doc, ent.end)
+        name = name_ending_at(ent.doc, ent.end - (ent[-1].lower_ in _BODY_LINKS))  # "Spokesperson Sione Osei of"
         return name if name is not None and name.start > ent.start else ent
     if ent.label_ != "PERSON":
         return ent
@@ -511,11 +511,21 @@ def _names_left_over(doc: Doc, taken: set[int]) -> list[Span]:
     for ent in doc.ents:
         if ent.label_ not in {"PERSON", "ORG"} or not any(t.i in taken for t in ent):
             continue
-        ends = [t.i + 1 for t in ent if t.i not in taken and (t.i + 1 == ent.end or t.i + 1 in taken
-                                                               or doc[t.i + 1].is_punct)]
+        # A part ends at the entity's end, at a repaired name, at punctuation, or at the link to a repaired body
+        # (`Chair of the Board of Trustees Thandiwe Haddad | of | Brightwater Energy Ltd`).
+        ends = [t.i + 1 for t in ent if t.i not in taken and (
+            t.i + 1 == ent.end or t.i + 1 in taken or doc[t.i + 1].is_punct or _linked_to(doc, t.i + 1, taken))]
         left += [name for end in ends if (name := name_ending_at(doc, end)) is not None
                  and not any(i in taken for i in range(name.start, name.end))]
     return left
+
+
+def _linked_to(doc: Doc, link: int, taken: set[int]) -> bool:
+    """`of`/`at` right before a repaired body."""
+    return doc[link].lower_ in _BODY_LINKS and link + 1 in taken
+
+
+_BODY_LINKS = frozenset({"of", "at"})
 
 
 def _same_entity(words: Span) -> bool:

@@ -151,9 +151,8 @@ _ACRONYM = re.compile(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b")
 def _leading_acronym(span: Span, text: str, entities: list[Span]) -> str | None:
     """`NWPA Chair`, `UNHCR-Kenya director`: an acronym opening the title, where no entity starts it."""
     leading = _ACRONYM.match(text) if _first_role(span) else None
-    if leading is None or len(text.split()) < 2 or leading.group(0).lower() in LEX.role_words \
-            or any(e.start == span.start for e in entities):
-        return None
+    if leading is None or len(text.split()) < 2 or leading.group(0).lower() in LEX.role_words:
+        return None  # (an entity opening the title that names a body is _leading_entity's; one that runs on is not)
     return leading.group(0)
 
 
