@@ -143,10 +143,11 @@ def person_in(index: DocIndex, tokens: list[Token], end: int | None = None) -> S
         if ent is not None and end is not None and ent.start < end < ent.end:
             ent = Span(ent.doc, ent.start, end, label="PERSON")
         # "Brovia's vice president, Jane Roe, said": an owner inside the phrase is not who it names.
-        # The entity's root is in the phrase, or the phrase's head is in the entity and the root is a particle
-        # of the name the parser took for a verb (`Zainab dos Santos`).
-        rooted = ent is not None and (ent.root.i in indices or (
-            ent.root.lower_ in LEX.particles and ent.start <= tokens[0].i < ent.end))
+        # The entity's root is in the phrase, or the phrase's head is in the entity, whose root is a particle or no
+        # verb: a name the parser cut in two (`Zainab dos Santos`, `According to Dmitri T. | dos Santos`), not a
+        # name run into its verb (`Secretary [Blinken Urged] to ...`).
+        rooted = ent is not None and (ent.root.i in indices or (ent.start <= tokens[0].i < ent.end and (
+            ent.root.lower_ in LEX.particles or ent.root.pos_ not in {"VERB", "AUX"})))
         if rooted and ent is not None and ent.label_ == "PERSON" and not (
                 ent.root.dep_ == "poss" and ent.root != tokens[0]):
             return trim_name(ent)
