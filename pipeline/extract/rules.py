@@ -38,7 +38,7 @@ class Rules:
     portfolio_modifiers: frozenset[str]  # "Policy Director": a title's field, never a body's last word
     lowercase_suffixes: frozenset[str]  # "plc": a company suffix written in lower case
     field_words: frozenset[str]  # "Rights": an organisation's word that also ends a title's field
-    non_name_words: frozenset[str]  # no name's words: titles, their modifiers and fields, bodies' words, months, honorifics
+    non_name_words: frozenset[str]  # no name's words: titles, their modifiers and fields, bodies' words, months, Dr
     title_modifiers: frozenset[str]  # words a title holds before its role word: its modifiers and its field
     copulas: frozenset[str]
     relative_pronouns: frozenset[str]
