@@ -401,6 +401,52 @@ def test_speakers_the_parse_walks_to(nlp, text, person, rule):
     assert [((p.name, p.role, p.organization), p.rule) for p in people] == [(person, rule)]
 
 
+_SAID = " said: “The ferry will run every hour from June.”"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # brackets holding a body close right before the verb; the parser cut the name off its sentence
+        ("Harbour lights return\n\nPhoto: Wren Calloway\n\nMarisol Okonkwo (Lakeside Tenants' Union)" + _SAID,
+         [("Marisol Okonkwo", None, "Lakeside Tenants' Union", "name_before_bracket")]),
+        # a relative clause of leading names the body led, with no title after `as`
+        ("“The ferry will run every hour from June,” said Tomasz Adebayo, who heads the Quarry Lane Rowing Club.",
+         [("Tomasz Adebayo", None, "Quarry Lane Rowing Club", "subject_of_speech_verb")]),
+        # a possessive inside a body's name ends where the body's own word does
+        ("Lakeside Tenants' Union Programme Officer Leilani Moreau" + _SAID,
+         [("Leilani Moreau", "Programme Officer", "Lakeside Tenants' Union", "subject_of_speech_verb")]),
+        # a title's modifier the tagger took for a verb stays in the title
+        ("Managing Director of Amberley Rail Group Mohammed E. Silva-Reyes" + _SAID,
+         [("Mohammed E. Silva-Reyes", "Managing Director", "Amberley Rail Group", "subject_of_speech_verb")]),
+        (("“The ferry will run every hour from June,” said the managing director of the Tidewell Foundation, "
+          "Zainab Mensah."),
+         [("Zainab Mensah", "managing director", "Tidewell Foundation", "name_closing_subject")]),
+        # a body's entity loses the blank lines after it
+        (("“The ferry will run every hour from June.”\nLeilani Al-Amin | Managing Director | Farmers' Union of "
+          "Eastvale\n\nThe plan will be reviewed again in the autumn."),
+         [("Leilani Al-Amin", "Managing Director", "Farmers' Union of Eastvale", "signed_quote")]),
+        # names with an inner capital or an apostrophe
+        ("Harbour lights return\n\nPhoto: Beatriz Stroud\n\nKestrel Holdings plc Chair Thandiwe McAllister" + _SAID,
+         [("Thandiwe McAllister", "Chair", "Kestrel Holdings plc", "subject_of_speech_verb")]),
+        ("Harbour lights return\n\nSenior Researcher of St. Brigid's Hospice Hiroshi O'Neill" + _SAID,
+         [("Hiroshi O'Neill", "Senior Researcher", "St. Brigid's Hospice", "name_before_speech_verb")]),
+        # an acronym opening the title where the recogniser's entity runs on into it
+        ("Harbour lights return\n\nCFA Programme Officer Dmitri T. McAllister" + _SAID,
+         [("Dmitri T. McAllister", "Programme Officer", "CFA", "subject_of_speech_verb")]),
+        # a name the parser cut in two at its particle, after `according to`
+        (("Harbour lights return\n\nAccording to Dmitri T. dos Santos, chief economist of the League of Small "
+          "Libraries, talks with the council would resume next month."),
+         [("Dmitri T. dos Santos", "chief economist", "League of Small Libraries", "according_to")]),
+        # but an entity run into its verb names nobody
+        ("Secretary Blinkhorn Urged to Center Rights on Harbour Trip\n\nThe trip starts on Monday.", []),
+    ],
+)
+def test_speakers_whose_parse_or_entities_are_cut(nlp, text, expected):
+    people = _one(nlp, text).spokespeople
+    assert [(p.name, p.role, p.organization, p.rule) for p in people] == expected
+
+
 def test_phrasal_verbs_and_the_labels_a_verb_of_saying_climbs_are_data():
     rules = load_rules()
     assert {"pointed", "points", "pointing"} <= rules.phrasal_speech_verbs["out"]
