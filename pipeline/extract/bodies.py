@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import settings
 from .rules import load_rules
 from .words import has_role_word, is_country_word, is_place, is_role_word, text_at
 
@@ -206,7 +207,9 @@ def _inside_body(ent: Span | None, start: int, end: int) -> bool:
         return False
     doc = ent.doc
     # "St. Brigid's Hospice Siobhán Quispe", "the Harbour Trust Siobhán" (Yilmaz): the body runs into a name
-    names = (name_ending_at(doc, stop) for stop in {ent.end, min(len(doc), ent.end + 1)}) if end < ent.end else ()
+    # (the name may run on past the entity: "the Pell River Conservancy Sione" ten Brink)
+    stops = range(ent.end, min(len(doc), ent.end + settings.NAME_PAST_BODY_TOKENS) + 1)
+    names = (name_ending_at(doc, stop) for stop in stops) if end < ent.end else ()
     into_name = any(name is not None and name.start == end for name in names)
     # "Communications of the Association of ...": a title's field joined to the body by a link (not the body's own
     # "the", nor a body's `of`: "the University of Harbourside's School of Health" stays whole)
