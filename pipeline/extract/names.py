@@ -243,7 +243,9 @@ _APPOSITIVE_VETOES: tuple[tuple[str, Callable[[Span, Token, Span], bool]], ...] 
     ("own_subject", lambda person, verb, between: any(_own_subject(person, verb, t) for t in between)),
     ("no_comma", lambda person, verb, between: len(between) > 0 and between[0].text not in {",", "("}),
     ("too_long", lambda person, verb, between: len(between) > settings.APPOSITIVE_MAX_TOKENS),
-    ("clause", lambda person, verb, between: any(finite_verb(t) and not in_parentheses(t) for t in between)),
+    # (the verb's own auxiliary is no clause: `Jane Roe, director of X, has said`)
+    ("clause", lambda person, verb, between: any(finite_verb(t) and not in_parentheses(t) and t.head != verb
+                                                 for t in between)),
     ("sentence_or_quote", lambda person, verb, between: any(t.text in {".", ";", "“", "”", '"'} for t in between)),
 )
 

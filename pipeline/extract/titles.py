@@ -317,6 +317,8 @@ def _role_as_predicate(person: Span) -> Title:
         return Title()
     # The title is the attribute and what hangs on it, not a second attribute joined by `and`.
     end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
+    if person.doc[end].lower_ in LEX.role_link_words:  # "director of | Brightwater Energy Ltd.": the parse lost it
+        end = _clause_end(person.doc, end) - 1
     # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb.
     start = head.i if verb else attribute.left_edge.i
     title = _split_role(person.doc[start:end + 1], appositive=True)
