@@ -449,14 +449,26 @@ def _given_names(doc: Doc) -> list[Span]:
 
 def _titled_names(doc: Doc) -> list[Span]:
     """`Arjun Takahashi, programme officer of X, opened ...` missed or taken for a body: a name by its shape
-    right before a comma, a title's word among the three words after it."""
+    right before a comma, a title's word among the three words after it; or right before `of`/`at` and a
+    body's name, a title's word among the three words before it, no link word right before it (`with
+    Director of Programmes Ingrid McAllister of the Tidewell Foundation`; not `Minister of Foreign Affairs`)."""
     found = []
-    for comma in (t.i for t in doc if t.text == ","):
-        titled = any(is_role_word(t) for t in doc[comma + 1:comma + 1 + settings.TITLE_AFTER_COMMA_TOKENS])
-        name = name_ending_at(doc, comma) if titled else None
-        if name is not None and not any(t.ent_type_ == "PERSON" for t in name):
+    for stop in (t.i for t in doc if t.text == "," or t.lower_ in _BODY_LINKS):
+        name = name_ending_at(doc, stop) if _titled_at(doc, stop) else None
+        if name is not None and not any(t.ent_type_ == "PERSON" for t in name) and (
+                doc[stop].text == "," or doc[name.start - 1].lower_ not in LEX.role_link_words):
             found.append(name)
     return found
+
+
+def _titled_at(doc: Doc, stop: int) -> bool:
+    """A title's word after the comma at `stop`; or before the link `stop`, with a body's name after it."""
+    window = settings.TITLE_AFTER_COMMA_TOKENS
+    if doc[stop].text == ",":
+        return any(is_role_word(t) for t in doc[stop + 1:stop + 1 + window])
+    after = doc[stop + 1:min(len(doc), stop + 1 + settings.BODY_NAME_MAX_TOKENS)]
+    return any(t.lower_.rstrip(".") in LEX.organization_words and t.text[:1].isupper() for t in after) and any(
+        is_role_word(t) for t in doc[max(0, stop - settings.NAME_MAX_WORDS - window):stop])
 
 
 def _marks_name(token: Token) -> bool:

@@ -92,7 +92,8 @@ def body_named_by(span: Span) -> str | None:
     """The body a phrase names and nothing else (`the Harbour Trust`, `Brovia Inc.`): an ORG entity that names
     a body and covers it, or capitalised words holding an organisation's word."""
     entity = next((e for e in doc_index(span.doc).between("ORG", span.start, span.end) if e.end <= span.end), None)
-    if entity is not None and is_body(entity) and span.end - entity.end <= 1:
+    # (covering it, an article or a stop aside: `the food program at Harvest Aid` names a unit, not the body)
+    if entity is not None and is_body(entity) and span.end - entity.end <= 1 and entity.start - span.start <= 1:
         return org_name(entity)
     return _whole_body(span, span.text, [])
 
