@@ -48,7 +48,7 @@ def _name_word(token: Token) -> bool:
 
 
 def _capitalised(token: Token) -> bool:
-    """A capital first, not all capitals: `Ana`, and `McAllister`, `O'Neill` that str.istitle() refuses."""
+    """A capital first, not all capitals: `Ana`, and `McAllister`, `O'Neill`, which a title-case test refuses."""
     return token.text[:1].isupper() and not token.is_upper
 
 
