@@ -206,6 +206,8 @@ DATE_PIECE_MAX_CHARS = 12  # `Mar`, `9`, `2015`: a date printed one part to an e
 # --- extraction: spokespeople (pipeline/extract/: names, titles, signatures, spokespeople) ------------
 NAME_MIN_WORDS = 2  # a first name and a surname; a lone surname is kept only where a full mention names it
 NAME_MAX_WORDS = 4  # `Ana María Lima Costa`; five capitalised words in a row are a heading or a body
+HEADLINE_LABEL_MAX_CHARS = 40  # "Update: ", "Ukraine: ": a label before a headline's speaker, never a sentence
+HEADLINE_NAME_MIN_TITLES = 3  # a surname heading this many of a page's headlines as a speaker is a person's
 QUOTE_MIN_CHARS = 12  # shorter text in quotation marks is a term or a title ("safe third country"), not words said
 QUOTE_LOOKAHEAD_CHARS = 600  # a quotation opening after its speaker's sentence starts within this much text
 QUOTE_MAX_CHARS = 600  # a transcript speaker's first turn is kept up to here, cut at a word
