@@ -115,6 +115,7 @@ class Release:
     url: str | None = None
     organization: str | None = None  # the publisher
     language: str | None = None  # ISO 639-1 code of the text (pipeline/language.py); None for a release without text
+    page_people: tuple[str, ...] = ()  # surnames the page shows are people's (extract/headlines.py); not stored
     spokespeople: tuple[Spokesperson, ...] = ()
     country_mentions: tuple[CountryMention, ...] = ()
     figures: tuple[Figure, ...] = ()

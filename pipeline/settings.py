@@ -206,6 +206,8 @@ DATE_PIECE_MAX_CHARS = 12  # `Mar`, `9`, `2015`: a date printed one part to an e
 # --- extraction: spokespeople (pipeline/extract/: names, titles, signatures, spokespeople) ------------
 NAME_MIN_WORDS = 2  # a first name and a surname; a lone surname is kept only where a full mention names it
 NAME_MAX_WORDS = 4  # `Ana María Lima Costa`; five capitalised words in a row are a heading or a body
+HEADLINE_LABEL_MAX_CHARS = 40  # "Update: ", "Ukraine: ": a label before a headline's speaker, never a sentence
+HEADLINE_NAME_MIN_TITLES = 3  # a surname heading this many of a page's headlines as a speaker is a person's
 BODY_NAME_MAX_TOKENS = 6  # `of the Association of Rural Nurses`: a body's word within six tokens of the link
 NAME_PAST_BODY_TOKENS = 2  # `[the Harbour Trust Sione] ten Brink`: a body's entity took a given name, not its surname
 QUOTE_MIN_CHARS = 12  # shorter text in quotation marks is a term or a title ("safe third country"), not words said

@@ -16,6 +16,7 @@ from tqdm import tqdm
 from . import settings
 from .dedup import History, dedup_stream, keep_first_seen
 from .errors import ConfigError, OutputError, SkipInput, os_reason
+from .extract.headlines import with_page_people
 from .extract.parallel import Extractor
 from .language import localize
 from .rawdir import walk
@@ -214,6 +215,7 @@ def _split_one(page: Page, meter: Meter) -> list[Release] | None:
     try:
         found = segment(page)
         releases = localize(list(found.releases), page)  # each release's language, its date read in that language
+        releases = with_page_people(releases)  # the surnames the page shows are people's
     except Exception as exc:  # a bug on one odd page must not lose the rest of the run
         LOGGER.exception("split failed on %r", page.source)
         meter.drop(page.source, f"split failed: {type(exc).__name__}: {exc}")

@@ -130,6 +130,7 @@ def _prepared(nlp: Language, release: Release) -> Doc:
     """The release's text, tokenised, carrying its publisher for the organisation chain's last step."""
     doc = nlp.make_doc(release.text[: settings.MAX_NLP_CHARS])
     doc._.publisher = release.organization
+    doc._.page_people = release.page_people
     return doc
 
 

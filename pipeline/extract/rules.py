@@ -31,6 +31,8 @@ class Rules:
     works_of_speech: frozenset[str]
     possessed_words: frozenset[str]  # nouns a person's possessive makes their words
     headline_labels: frozenset[str]  # "UPDATE:", "Q&A:": a headline's label naming a kind, not a body
+    headline_speech_verbs: frozenset[str]  # "Roe Says ...": a headline's verbs of saying, in the present
+    person_titles: frozenset[str]  # "Senator", "Rep.": titles before a name that make it a person's
     role_words: frozenset[str]
     internal_roles: frozenset[str]
     role_modifiers: frozenset[str]
@@ -200,6 +202,8 @@ def load_rules() -> Rules:
         works_of_speech=words(data["nouns"]["works_of_speech"]),
         possessed_words=words(data["nouns"]["possessed"]),
         headline_labels=words(data["nouns"]["headline_labels"]),
+        headline_speech_verbs=words(data["headlines"]["speech_verbs"]),
+        person_titles=words(data["headlines"]["person_titles"]) | words(names["honorifics"]),
         role_words=words(roles["words"]),
         internal_roles=words(roles["internal"]),
         role_modifiers=words(roles["modifiers"]),

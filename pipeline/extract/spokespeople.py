@@ -22,6 +22,8 @@ from spacy.vocab import Vocab
 from .. import settings
 from ..records import Spokesperson
 from .doctext import DocIndex, doc_index, doc_text
+from .headlines import RULE as HEADLINE_RULE
+from .headlines import headline_speakers
 from .names import (
     Found,
     bracket_names_holder,
@@ -284,7 +286,8 @@ SIGNATURE_RULES = frozenset({"signature_after_sign_off", "name_line_above_role",
 
 # Patterns whose words are a lone name's own beyond doubt, and whether a title must stand before the name
 # ("Senator Roe’s statement"); a name label ("Kowalski: ...") is a person the recogniser saw.
-LONE_NAME_RULES = {"possessive_statement": True, "work_of_speech_title": True, "speaker_label": False}
+LONE_NAME_RULES = {"possessive_statement": True, "work_of_speech_title": True, "speaker_label": False,
+                   HEADLINE_RULE: False}
 
 
 FINDERS: dict[str, Callable[[DocIndex, Token, dict], tuple[Span | None, str]]] = {
@@ -406,6 +409,7 @@ def find_spokespeople(doc: Doc, matcher: Matcher | None = None, statements: Depe
     found.extend(signed_names(index))
     found.extend(closing_signature(index))
     found.extend(speaker_labels(index))
+    found.extend(headline_speakers(index, doc._.page_people))
     speakers = decide(_merge(found, index), index)
     for speaker in speakers:
         LOGGER.debug("spokesperson %r (%s): role %r (%s), organisation %r (%s)", speaker.name, speaker.rule,
