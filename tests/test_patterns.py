@@ -431,6 +431,9 @@ _SAID = " said: “The ferry will run every hour from June.”"
          [("Thandiwe McAllister", "Chair", "Kestrel Holdings plc", "subject_of_speech_verb")]),
         ("Harbour lights return\n\nSenior Researcher of St. Brigid's Hospice Hiroshi O'Neill" + _SAID,
          [("Hiroshi O'Neill", "Senior Researcher", "St. Brigid's Hospice", "name_before_speech_verb")]),
+        # a body's of-chain stops where a repaired name starts
+        ("Harbour lights return\n\nExecutive Director of the Centre for Quiet Streets Elif N. Nakamura" + _SAID,
+         [("Elif N. Nakamura", "Executive Director", "Centre for Quiet Streets", "subject_of_speech_verb")]),
         # an acronym opening the title where the recogniser's entity runs on into it
         ("Harbour lights return\n\nCFA Programme Officer Dmitri T. McAllister" + _SAID,
          [("Dmitri T. McAllister", "Programme Officer", "CFA", "subject_of_speech_verb")]),

@@ -162,15 +162,16 @@ def _body_start(doc: Doc, anchor: int) -> int:
     return start + (doc[start].lower_ == "the" and start < anchor)
 
 
-def _body_end(doc: Doc, after: int) -> int:
+def _body_end(doc: Doc, after: int, names: frozenset[int]) -> int:
     """Where a body's name goes on after its last word: `of`/`for` chains of capitalised words that are no
-    title's and no person's (`Association of Rural Nurses of Westmark`, `Centre for Quiet Streets`)."""
+    title's and no person's (`Association of Rural Nurses of Westmark`, `Centre for Quiet Streets`), up to where
+    a name starts (`names`)."""
     end = after
     while end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and "\n" not in doc[end - 1].whitespace_:
         at = end + 1 + (doc[end + 1].lower_ == "the")
         words = at
         while words < len(doc) and _capitalised(doc[words]) and not title_word(doc[words]) \
-                and not (doc[words].ent_type_ == "PERSON" and doc[words].ent_iob_ == "B") \
+                and words not in names \
                 and "\n" not in doc[words - 1].whitespace_:
             words += 1
             if has_role_word(doc[words - 1].text):
@@ -181,16 +182,18 @@ def _body_end(doc: Doc, after: int) -> int:
     return end
 
 
-def repair_bodies(doc: Doc) -> list[Span]:
+def repair_bodies(doc: Doc, names: frozenset[int] = frozenset()) -> list[Span]:
     """Bodies' names their own shape shows, whatever the recogniser saw: capitalised words that end with an
     organisation's word (`Pell River Conservancy`, `St. Brigid's Hospice`, `Lakeside Tenants' Union`,
     `Orrin & Vale LLP`, `Kestrel Holdings plc`) and the `of`/`for` chain after it, cut where a title's words
-    start (`Greywater Alliance Policy Director`)."""
+    start (`Greywater Alliance Policy Director`) or a person's name (the recogniser's, or one repaired, whose
+    first words `names` gives: `Centre for Quiet Streets | Elif N. Nakamura`)."""
     found = []
+    names = names | {e.start for e in doc.ents if e.label_ == "PERSON"}
     entity_at = {i: e for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}  # one pass, not per word
     for token in doc:
         if _anchor(token):
-            start, end = _body_start(doc, token.i), _body_end(doc, token.i + 1)
+            start, end = _body_start(doc, token.i), _body_end(doc, token.i + 1, names)
             if end - start > 1 and not _inside_body(entity_at.get(start), start, end):
                 found.append(Span(doc, start, end, label="ORG"))
     return found

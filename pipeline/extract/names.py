@@ -571,7 +571,8 @@ class PersonNamesComponent:
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
-        names += repair_names(doc) + _given_names(doc) + _titled_names(doc) + repair_bodies(doc)
+        names += repair_names(doc) + _given_names(doc) + _titled_names(doc)
+        names += repair_bodies(doc, frozenset(n.start for n in names))
         if names:
             names = filter_spans(names)
             taken = {t.i for span in names for t in span}
