@@ -119,7 +119,7 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
     regions.sort(key=lambda r: (r.score, -sum(len(i.blocks) for i in r.items) / len(r.items)), reverse=True)
     # Where any region dates its items, undated ones are something else (a menu of features, `In other news`).
     page_has_dates = any(_dated(r) >= 2 for r in regions)
-    chosen = _best_cover([r for r in regions if _is_listing_region(r, page_has_dates)])
+    chosen = _best_cover(_in_main([r for r in regions if _is_listing_region(r, page_has_dates)], root))
     headings = {id(item): heading for r in chosen for item, heading in _item_headings(r)}
     for region in chosen:
         _date_from_heading(region, headings, order)
@@ -130,8 +130,9 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
     cards: list[Card] = []
     seen: set[tuple[str | None, dt.date | None]] = set()
     for region in chosen:
-        for item in region.items:
-            heading = headings.get(id(item))
+        featured = _featured(region, chosen, order, lines_of)
+        for item in ([featured] if featured is not None else []) + region.items:
+            heading = headings.get(id(item), headings.get(id(region.items[0])))
             if heading is not None and is_sidebar_heading(heading):
                 continue  # a `Most read` list printed inside the page's own
             card = _card(item, region, base_url, _heading_kind(heading))
@@ -186,6 +187,48 @@ def _best_cover(regions: list[_Region]) -> list[_Region]:
         best[node] = (mine.score, [mine]) if mine is not None and mine.score > total else (total, picked)
     tops = [node for node in relevant if node.getparent() is None or node.getparent() not in relevant]
     return [r for node in tops for r in best[node][1]]
+
+
+def _in_main(regions: list[_Region], root: lxml.html.HtmlElement) -> list[_Region]:
+    """Where the page marks its main content (`<main>`, `role=main`) and a listing lies inside it, a list outside
+    it (a widget column's `Recent posts`, a footer's `Latest`) is the site's, not the page's, unless a heading
+    names it a kind of release (`Press releases`, `Events`)."""
+    mains = [e for e in root.iter("main", "div", "section") if e.tag == "main" or e.get("role") == "main"]
+    if not mains:
+        return regions
+    inside = {id(r) for r in regions if any(m is r.parent or m in set(r.parent.iterancestors()) for m in mains)}
+    if not inside:
+        return regions
+    return [r for r in regions if id(r) in inside or _names_a_kind(_section_heading(r.parent))]
+
+
+def _featured(region: _Region, chosen: list[_Region], order: Order | None, lines_of: TreeLines) -> _Item | None:
+    """A featured item printed apart just before a dated list (a hero with its own markup): the element before
+    the list, when it reads as one item of it: one headline with its own link, one full date, a card's size."""
+    if 2 * _dated(region) < len(region.items):
+        return None  # only a dated list tells what its items look like
+    node: lxml.html.HtmlElement | None = region.parent
+    previous = None
+    for _ in range(settings.SECTION_HEADING_MAX_LEVELS):
+        if node is None:
+            return None
+        previous = next((s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str)), None)
+        if previous is not None:
+            break
+        node = node.getparent()
+    if previous is None or previous.tag in HEADINGS or lines_of.in_chrome(previous) \
+            or any(previous is r.parent or previous in set(r.parent.iterancestors()) for r in chosen):
+        return None
+    item = _read_item([previous], order, lines_of)
+    if not item.full_date or _dated_lines(item) != 1 \
+            or sum(len(b.text) for b in item.blocks) > settings.CARD_MAX_CHARS:
+        return None
+    item.title = _title_candidate(item, region.shared_links)
+    title = item.title
+    if title is None or not title.href or _href_key(title.href) in region.shared_links \
+            or len(title.text.split()) < settings.HEADLINE_MIN_WORDS:
+        return None
+    return item
 
 
 def _depth(element: lxml.html.HtmlElement) -> int:
@@ -609,10 +652,19 @@ def _section_heading(parent: lxml.html.HtmlElement) -> str | None:
                 continue
             heading = sibling if sibling.tag in HEADINGS else next(
                 (h for h in sibling.iter(*HEADINGS)), None) if sibling.tag in {"div", "header", "section"} else None
+            if heading is not None and heading is not sibling and _holds_a_list(sibling, heading):
+                continue  # a column of its own (`Most read` and its links) beside the list, not the list's heading
             if heading is not None:
                 return clean_line(heading.text_content())
         node = node.getparent()
     return None
+
+
+def _holds_a_list(container: lxml.html.HtmlElement, heading: lxml.html.HtmlElement) -> bool:
+    """A container that prints links or list entries of its own besides its heading: a section, not a heading's
+    wrapper (`<div class="section-title"><h2>News</h2><p>Our latest releases.</p></div>`)."""
+    inside = set(heading.iter())
+    return any(e not in inside for e in container.iter("a", "li", "dt", "tr"))
 
 
 def _item_headings(region: _Region) -> Iterator[tuple[_Item, str | None]]:

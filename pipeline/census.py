@@ -15,7 +15,8 @@ import lxml.html
 from . import settings
 from .card_dates import date_cell
 from .dates import Order, dateline
-from .markup import TreeLines
+from .lines import clean_line, is_sidebar_heading
+from .markup import HEADINGS, TreeLines
 from .records import Page, Release
 
 __all__ = ["Census", "count_dates", "take_census"]
@@ -49,7 +50,9 @@ def count_dates(page: Page, order: Order | None, lines: TreeLines | None = None)
     header and footer, `<time datetime>` included; a text page's over its lines. A line printed twice counts once."""
     if page.tree is not None:
         blocks = (lines or TreeLines(page.tree)).blocks
-        texts = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in blocks if not _in_furniture(b.element)]
+        side = _side_lists(page.tree)
+        texts = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in blocks
+                 if b.element not in side and not _in_furniture(b.element)]
         return sum(1 for line in dict.fromkeys(texts) if " @" in line or _is_date_line(line, order))
     return sum(1 for line in dict.fromkeys(page.blocks) if _is_date_line(line, order))
 
@@ -58,6 +61,29 @@ def take_census(page: Page, releases: list[Release], order: Order | None, lines:
     """The page's date lines against the dates its records hold."""
     return Census(dates=count_dates(page, order, lines), records=len(releases),
                   dated=sum(1 for r in releases if r.published is not None))
+
+
+def _side_lists(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """The elements under a side list's heading (`Most read`, `Related stories`): other pages' dates, whatever
+    column the page prints them in. A heading's list is what follows it up to the next heading, looked for a few
+    levels up when the heading sits in a wrapper of its own."""
+    side: set[lxml.html.HtmlElement] = set()
+    for heading in root.iter(*HEADINGS):
+        if not is_sidebar_heading(clean_line(heading.text_content())):
+            continue
+        node = heading
+        for _ in range(settings.SECTION_HEADING_MAX_LEVELS):
+            following = [s for s in node.itersiblings() if isinstance(s.tag, str)]
+            if following:
+                for sibling in following:
+                    if sibling.tag in HEADINGS:
+                        break
+                    side.update(sibling.iter())
+                break
+            node = node.getparent()
+            if node is None:
+                break
+    return side
 
 
 def _in_furniture(element: lxml.html.HtmlElement) -> bool:
