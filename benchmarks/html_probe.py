@@ -465,7 +465,10 @@ def score_page(records: list, items: list[Item], side: list[str]) -> dict[str, i
     return counts
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None,
+         conventions: dict[str, Callable[[Page], tuple[str, list[Item]]]] | None = None) -> int:
+    """Draw, read, split and score the pages of every convention (this module's, or those given)."""
+    conventions = conventions or CONVENTIONS
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=20, help="pages per convention")
     parser.add_argument("--seed", type=int, default=7)
@@ -478,7 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(args.seed)
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     with tempfile.TemporaryDirectory(prefix="html-probe-") as folder:
-        for name, draw in CONVENTIONS.items():
+        for name, draw in conventions.items():
             for n in range(args.pages):
                 page = Page(rng)
                 text, items = draw(page)
@@ -505,7 +508,7 @@ def main(argv: list[str] | None = None) -> int:
                         print(f"    {r.published} {r.kind} {r.title!r} {r.url}")
     print(f"{'convention':26} {'P':>6} {'R':>6} {'F1':>6} {'merge':>5} {'side':>4} {'date':>6} {'title':>6} "
           f"{'kind':>6} {'url':>6} {'n.u.':>4} {'items':>5}")
-    for name in [*CONVENTIONS, "all"]:
+    for name in [*conventions, "all"]:
         t = totals[name]
         precision = t["found"] / t["records"] if t["records"] else 1.0
         recall = t["found"] / t["items"] if t["items"] else 1.0
