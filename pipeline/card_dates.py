@@ -26,6 +26,8 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _MONTH_YEAR = re.compile(rf"^(?P<date>{_MONTH}(?:\s*[/–-]\s*{_MONTH})?,?\s+{_YEAR})$", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"^(?P<date>{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})$", re.IGNORECASE)
 _GLUED = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})\.\s+(?P<rest>[A-Z0-9“\"‘'].*)$")
+_ANY_DATE = re.compile(rf"(?P<date>{DATE_PATTERN})", re.IGNORECASE)
+_LABEL_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ON_DATE = re.compile(rf"\bon\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE)
 _SENTENCE_DATE_MAX_WORDS = 16  # `Posted in Press Releases on April 17, 2015 | Preview`: a meta line, not a paragraph
 _RANGE = re.compile(rf"^(?:(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})\s*[-–—]\s*{_DAY},?\s+(?P<y1>{_YEAR})"
@@ -142,7 +144,8 @@ def _date_only(text: str, order: Order | None) -> DateLine | None:
 def _beside(text: str, order: Order | None) -> DateLine | None:
     found = trailing_date(text, order)
     if found is not None:
-        return found
+        first = _first_of_two(found.before, order)
+        return first or found
     found = date_line(text, order, short_years=True)
     if found is not None and found.rest:
         return found
@@ -153,6 +156,20 @@ def _beside(text: str, order: Order | None) -> DateLine | None:
             return DateLine(published=published, date_text=glued.group("date"), rest=glued.group("rest").strip(),
                             form="lead")
     return None
+
+
+def _first_of_two(before: str, order: Order | None) -> DateLine | None:
+    """The first of two dates on a line of labels (`First published 8 April 2015 · Last updated 28 April 2015`):
+    the publication. None when the words around it are more than labels (a headline naming a day)."""
+    match = _ANY_DATE.search(before)
+    if match is None:
+        return None
+    label, between = before[:match.start()], before[match.end():]
+    if any(len(_LABEL_WORDS.findall(part)) > settings.DATE_REST_MAX_WORDS for part in (label, between)):
+        return None
+    published = parse_date(match.group("date").strip(), None, order)
+    return DateLine(published=published, date_text=match.group("date").strip(), before=label.strip(" |•·–—-,"),
+                    form="date") if published else None
 
 
 def _dateline(text: str, order: Order | None) -> DateLine | None:

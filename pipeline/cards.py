@@ -50,6 +50,7 @@ LOGGER = logging.getLogger(__name__)
 _TITLE_CLASS = re.compile(r"title|headline|heading|header|name|subject|description", re.IGNORECASE)
 _TEASER_CLASS = re.compile(r"summary|teaser|intro|excerpt|subheading|subtitle|desc|body|abstract|lead", re.IGNORECASE)
 _MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*(?:continue reading|read more|more)\s*»?$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words of two letters or more: `R & D` holds none
 _TRAIL_PATH_TAGS = 4  # a title's cluster key: its tag and its three nearest ancestors' tags
 # Tags that never open a listing's item: a region starting at one is no candidate.
@@ -86,6 +87,7 @@ class _Region:
     items: list[_Item]
     signature: str  # how the items were found: `siblings li.news`, `titles div/a/div/h2`
     shared_links: frozenset[str] = frozenset()  # hrefs several items carry: a category, `all news`, the page
+    alike: frozenset[str] = frozenset()  # lines most items print alike but for their numbers (`PDF, 120 KB`)
     score: float = 0.0
     aside: bool = False  # in a complementary column: the page's own only under a heading that names a kind
 
@@ -467,7 +469,8 @@ def _is_short_label(element: lxml.html.HtmlElement) -> bool:
 def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str, order: Order | None,
             aside: bool = False) -> _Region:
     items = [item for item in items if item.blocks]  # a spacer cell or an empty wrapper is no item
-    region = _Region(parent=parent, items=items, signature=how, shared_links=_shared_links(items), aside=aside)
+    region = _Region(parent=parent, items=items, signature=how, shared_links=_shared_links(items), aside=aside,
+                     alike=_alike_lines(items))
     if 2 * sum(1 for item in items if item.date is None) > len(items):  # a day's archive: its heading dates them
         heading = _section_heading(parent)
         found = date_cell(heading, order) if heading else None
@@ -522,7 +525,7 @@ def _find_kind(item: _Item) -> None:
             return
 
 
-def _title_score(block: Block, item: _Item, shared: frozenset[str]) -> float:
+def _title_score(block: Block, item: _Item, shared: frozenset[str], alike: frozenset[str] = frozenset()) -> float:
     """How much a line looks like the item's headline, from its markup and its text."""
     text = block.text
     if block is item.date_block and item.date is not None:
@@ -536,7 +539,21 @@ def _title_score(block: Block, item: _Item, shared: frozenset[str]) -> float:
     own_link = bool(block.href) and _href_key(block.href or "") not in shared
     if block.href and not own_link and not block.heading and len(_WORDS.findall(text)) < settings.DATED_TITLE_MIN_WORDS:
         return 0.0  # a category or `all news` link that every item carries is no item's headline
+    if alike and _shape(text) in alike:
+        base -= settings.ALIKE_LINE_PENALTY  # `Full release (PDF, 120 KB)` on every item: a label, not a headline
     return max(base + (1.5 if own_link else 0.0), 0.0)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _shape(text: str) -> str:
+    """A line with its numbers set aside: items print a label alike but for them (`Full release (PDF, 120 KB)`)."""
+    return _DIGITS.sub("#", text.lower())
+
+
+def _alike_lines(items: list[_Item]) -> frozenset[str]:
+    """The shapes of lines that many items of a region print (half of them, two at least)."""
+    counts = Counter(shape for item in items for shape in {_shape(b.text) for b in item.blocks})
+    return frozenset(shape for shape, n in counts.items() if n >= 2 and 2 * n >= len(items))
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -569,23 +586,25 @@ def _own_classes(block: Block) -> str:
     return " ".join(names)
 
 
-def _title_candidate(item: _Item, shared: frozenset[str]) -> Block | None:
-    scored = [(_title_score(b, item, shared), -n, b) for n, b in enumerate(item.blocks)]
+def _title_candidate(item: _Item, shared: frozenset[str], alike: frozenset[str] = frozenset()) -> Block | None:
+    scored = [(_title_score(b, item, shared, alike), -n, b) for n, b in enumerate(item.blocks)]
     scored = [s for s in scored if s[0] > 0]
+    if not scored and alike:  # every line is printed alike (`Weekly bulletin 12`): the label is the headline
+        return _title_candidate(item, shared)
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
 def _agree_on_titles(region: _Region) -> None:
     """Give every item its title from the slot most items chose: the page's own template."""
-    items, shared = region.items, region.shared_links
+    items, shared, alike = region.items, region.shared_links, region.alike
     for item in items:
-        item.title = _title_candidate(item, shared)
+        item.title = _title_candidate(item, shared, alike)
     paths = Counter(item.title.path for item in items if item.title is not None)
     if not paths:
         return
     path, _count = paths.most_common(1)[0]
     for item in items:
-        same = [b for b in item.blocks if b.path == path and _title_score(b, item, shared) > 0]
+        same = [b for b in item.blocks if b.path == path and _title_score(b, item, shared, alike) > 0]
         if same:
             item.title = same[0]
 

@@ -46,13 +46,14 @@ class Census:
 
 
 def count_dates(page: Page, order: Order | None, lines: TreeLines | None = None) -> int:
-    """The page's date lines: an HTML page's over its whole body but navigation, asides and the page's own
-    header and footer, `<time datetime>` included; a text page's over its lines. A line printed twice counts once."""
+    """The page's date lines: an HTML page's over its whole body but its furniture (navigation, asides, the page's
+    own header and footer, elements whose class says sidebar or footer) and its side lists (`Most read`), `<time
+    datetime>` included; a text page's over its lines. A line printed twice counts once."""
     if page.tree is not None:
-        blocks = (lines or TreeLines(page.tree)).blocks
+        tree_lines = lines or TreeLines(page.tree)
         side = _side_lists(page.tree)
-        texts = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in blocks
-                 if b.element not in side and not _in_furniture(b.element)]
+        texts = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in tree_lines.blocks
+                 if b.element not in side and not tree_lines.in_chrome(b.element) and not _in_furniture(b.element)]
         return sum(1 for line in dict.fromkeys(texts) if " @" in line or _is_date_line(line, order))
     return sum(1 for line in dict.fromkeys(page.blocks) if _is_date_line(line, order))
 

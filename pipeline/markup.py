@@ -25,6 +25,7 @@ _CHROME_TAGS = frozenset({"nav", "aside"})
 _CHROME_CLASS = re.compile(
     r"^(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|footer|sidebar|cookies?|share|sharing|related|"
     r"social|skip|language|languages|lang|search|subnav|megamenu|utility)$")
+_RESULTS = frozenset({"results", "result", "hits", "listing"})
 # Class tokens that say nothing about an element's role: states and grid positions.
 _NOISE_CLASS = re.compile(
     r"\d|(?:^|[-_])(?:odd|even|first|last|active|current|selected|clearfix)$|^(?:is|has|js)-")
@@ -76,6 +77,8 @@ def is_chrome_element(element: lxml.html.HtmlElement) -> bool:
     if element.tag in {"html", "body", "main", "form"}:
         return False  # a theme's body classes (`fl-theme-builder-footer`) say nothing about the content
     tokens = re.split(r"[\s_-]+", f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    if "search" in tokens and _RESULTS.intersection(tokens):
+        tokens = [t for t in tokens if t != "search"]  # a search page's results are its content, not its search box
     return any(_CHROME_CLASS.match(token) for token in tokens if token)
 
 
@@ -333,4 +336,6 @@ def _chrome_by_name(element: lxml.html.HtmlElement) -> bool:
     if element.get("role") in {"navigation", "banner", "contentinfo"}:
         return True
     tokens = re.split(r"[\s_-]+", f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    if "search" in tokens and _RESULTS.intersection(tokens):
+        tokens = [t for t in tokens if t != "search"]  # a search page's results are its content, not its search box
     return any(_CHROME_CLASS.match(token) for token in tokens if token)

@@ -23,6 +23,9 @@
     widget_column        inside <main>, beside a widget column's dated `Recent posts` list outside it
     featured_apart       after a featured item printed just before the list with markup of its own
     glued_date_pieces    with its date printed as month, day and year elements with no space between them
+    label_link_only      with a bold headline and no link but `Download (PDF, 212 KB)`, alike on every item
+    search_results       as a search page's result (`search-results`), its kind and date under the teaser
+    published_updated    with a published and an updated date on one long line: the first is the item's
 
 Every text is written for the project (headlines and teasers from tests/listing_grammar.py). A form's
 `draw` returns the HTML and the items a reader expects: title, date (None when the page prints no full
@@ -380,6 +383,43 @@ def glued_date_pieces(draw) -> tuple[str, list[Item]]:
     return _page(f'<div class="entries">{"".join(cards)}</div>', head=_canonical()), _items(drafts)
 
 
+@st.composite
+def label_link_only(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    rows = "".join(f'<div class="doc"><p><b>{_e(d.title)}</b></p><p>{_date(draw, d.day)}</p><p>{_e(d.teaser)}</p>'
+                   f'<p><a href="{d.href}.pdf">Download ({draw(st.sampled_from(["PDF", "Word"]))}, '
+                   f"{draw(st.integers(40, 900))} KB)</a></p></div>" for d in drafts)
+    expected = [Item(title=d.title, published=d.day, kind="press_release", url=f"{_SITE}{d.href}.pdf")
+                for d in drafts]
+    return _page(f'<div class="docs">{rows}</div>', head=_canonical()), expected
+
+
+@st.composite
+def search_results(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    kinds = {"Press release": "press_release", "Statement": "statement", "Event": "event"}
+    rows, expected = [], []
+    for d in drafts:
+        label = draw(st.sampled_from(sorted(kinds)))
+        rows.append(f'<li class="search-result"><h3><a href="{d.href}">{_e(d.title)}</a></h3><p>{_e(d.teaser)}</p>'
+                    f'<p class="search-result-info">{label} - {_date(draw, d.day)}</p></li>')
+        expected.append(Item(title=d.title, published=d.day, kind=kinds[label], url=_SITE + d.href))
+    box = '<form class="search-form"><input name="q"><button>Search</button></form>'
+    return _page(f'{box}<ol class="search-results">{"".join(rows)}</ol>', head=_canonical()), expected
+
+
+@st.composite
+def published_updated(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    rows = []
+    for d in drafts:
+        later = d.day + dt.timedelta(days=draw(st.integers(0, 40)))
+        rows.append(f'<article class="note"><h2><a href="{d.href}">{_e(d.title)}</a></h2><p class="stamps">First '
+                    f"published {d.day:%A}, {_date(draw, d.day)} · Last updated {later:%A}, {_date(draw, later)}"
+                    f"</p></article>")
+    return _page(f'<div class="notes">{"".join(rows)}</div>', head=_canonical()), _items(drafts)
+
+
 FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "varied_classes": varied_classes, "category_link_first": category_link_first,
     "declared_article": declared_article, "month_year_table": month_year_table, "year_headings": year_headings,
@@ -388,4 +428,5 @@ FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "caps_subtitle": caps_subtitle, "two_line_heading": two_line_heading, "rows_of_three": rows_of_three,
     "card_link": card_link, "hidden_copy": hidden_copy, "dated_side_column": dated_side_column,
     "widget_column": widget_column, "featured_apart": featured_apart, "glued_date_pieces": glued_date_pieces,
+    "label_link_only": label_link_only, "search_results": search_results, "published_updated": published_updated,
 }
