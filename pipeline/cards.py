@@ -552,7 +552,10 @@ def _shape(text: str) -> str:
 
 def _alike_lines(items: list[_Item]) -> frozenset[str]:
     """The shapes of lines that many items of a region print (half of them, two at least)."""
-    counts = Counter(shape for item in items for shape in {_shape(b.text) for b in item.blocks})
+    if len(items) < 2:
+        return frozenset()
+    counts = Counter(shape for item in items
+                     for shape in {_shape(b.text) for b in item.blocks if len(b.text) <= settings.TITLE_MAX_CHARS})
     return frozenset(shape for shape, n in counts.items() if n >= 2 and 2 * n >= len(items))
 
 

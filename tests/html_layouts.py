@@ -415,7 +415,7 @@ def published_updated(draw) -> tuple[str, list[Item]]:
     for d in drafts:
         later = d.day + dt.timedelta(days=draw(st.integers(0, 40)))
         rows.append(f'<article class="note"><h2><a href="{d.href}">{_e(d.title)}</a></h2><p class="stamps">First '
-                    f"published {d.day:%A}, {_date(draw, d.day)} · Last updated {later:%A}, {_date(draw, later)}"
+                    f"published {_date(draw, d.day)} · Last updated {_date(draw, later)}"
                     f"</p></article>")
     return _page(f'<div class="notes">{"".join(rows)}</div>', head=_canonical()), _items(drafts)
 
