@@ -51,6 +51,7 @@ _TITLE_CLASS = re.compile(r"title|headline|heading|header|name|subject|descripti
 _TEASER_CLASS = re.compile(r"summary|teaser|intro|excerpt|subheading|subtitle|desc|body|abstract|lead", re.IGNORECASE)
 _MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*(?:continue reading|read more|more)\s*»?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+_LEADING_DAY = re.compile(r"^(?P<day>0?[1-9]|[12]\d|3[01])(?:\s*[—–|.:-]\s+|\s*$)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words of two letters or more: `R & D` holds none
 _TRAIL_PATH_TAGS = 4  # a title's cluster key: its tag and its three nearest ancestors' tags
 # Tags that never open a listing's item: a region starting at one is no candidate.
@@ -428,6 +429,7 @@ def _runs(roots: list[lxml.html.HtmlElement]) -> list[list[lxml.html.HtmlElement
     for root in roots:
         by_parent[root.getparent()].append(root)
     run_of: dict[lxml.html.HtmlElement, list[lxml.html.HtmlElement]] = {r: [r] for r in roots}
+    every = set(roots)
     for parent, group in by_parent.items():
         if len(group) < 2 or parent is None:
             continue
@@ -443,8 +445,19 @@ def _runs(roots: list[lxml.html.HtmlElement]) -> list[list[lxml.html.HtmlElement
         for run in _groups(children, signatures, "\0start"):
             root = next((c for c in run if c in marks), None)
             if root is not None:
-                run_of[root] = run
+                run_of[root] = _own_part(run, root, every)
     return [run_of[r] for r in roots]
+
+
+def _own_part(run: list[lxml.html.HtmlElement], root: lxml.html.HtmlElement,
+              every: set[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """An item's run up to the first sibling after its title that is a heading or holds another item's title
+    (a month's heading and the month's list): those open the next section, not this item."""
+    at = run.index(root)
+    for n, element in enumerate(run[at + 1:], at + 1):
+        if element.tag in HEADINGS or any(e in every for e in element.iter()):
+            return run[:n]
+    return run
 
 
 def _lead(children: list[lxml.html.HtmlElement], signatures: list[str]) -> int:
@@ -478,6 +491,7 @@ def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str, order: 
             for item in items:
                 if item.date is None:
                     item.date, item.date_from = found, "the section heading above (date line)"
+    _days_under_months(region, order)
     _agree_on_titles(region)
     region.score = _score(region)
     return region
@@ -723,6 +737,31 @@ def _date_from_heading(region: _Region, headings: dict[int, str | None], order: 
             dated = _with_year(item.date, year)
             if dated is not None:
                 item.date, item.date_from = dated, f"{item.date_from}, year from the heading above"
+
+
+def _days_under_months(region: _Region, order: Order | None) -> None:
+    """Items that print only their day (`14 — Title`) under a month's heading (`March 2021`) are dated by both:
+    an archive by month. Asked of a region only when two of its undated items or more lead with a day."""
+    if sum(1 for item in region.items if item.date is None and _leading_day(item)) < 2:
+        return
+    from .dates import parse_date
+
+    for item, heading in _item_headings(region):
+        month = partial_date(heading) if heading and item.date is None else None
+        lead = _leading_day(item) if month is not None and month.form == "month-year" else None
+        if month is None or lead is None:
+            continue
+        text = f"{lead} {month.date_text}"
+        published = parse_date(text, None, order)
+        if published is not None:
+            item.date = DateLine(published=published, date_text=text, form="date")
+            item.date_from = "the item's day, its month and year from the heading above"
+
+
+def _leading_day(item: _Item) -> str | None:
+    """The day an item's first line leads with (`14 — Title`, or `14` alone), else None."""
+    match = _LEADING_DAY.match(item.blocks[0].text) if item.blocks else None
+    return match.group("day") if match else None
 
 
 def _with_year(found: DateLine, year: int) -> DateLine | None:

@@ -26,6 +26,7 @@
     label_link_only      with a bold headline and no link but `Download (PDF, 212 KB)`, alike on every item
     search_results       as a search page's result (`search-results`), its kind and date under the teaser
     published_updated    with a published and an updated date on one long line: the first is the item's
+    month_days           with only its day (`14 – Title`) under its month's heading (`March 2021`)
 
 Every text is written for the project (headlines and teasers from tests/listing_grammar.py). A form's
 `draw` returns the HTML and the items a reader expects: title, date (None when the page prints no full
@@ -420,6 +421,20 @@ def published_updated(draw) -> tuple[str, list[Item]]:
     return _page(f'<div class="notes">{"".join(rows)}</div>', head=_canonical()), _items(drafts)
 
 
+@st.composite
+def month_days(draw) -> tuple[str, list[Item]]:
+    drafts = sorted(draw(_drafts()), key=lambda d: d.day, reverse=True)
+    body, month = [], None
+    for d in drafts:
+        if (d.day.year, d.day.month) != month:
+            body.append("</ol>" if month else "")
+            month = (d.day.year, d.day.month)
+            body.append(f'<h2 class="month">{_MONTHS[d.day.month - 1]} {d.day.year}</h2><ol>')
+        sep = draw(st.sampled_from([" – ", ": ", " | "]))
+        body.append(f'<li><b>{d.day.day:02d}</b>{sep}<a href="{d.href}">{_e(d.title)}</a></li>')
+    return _page("".join(body) + "</ol>", head=_canonical()), _items(drafts)
+
+
 FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "varied_classes": varied_classes, "category_link_first": category_link_first,
     "declared_article": declared_article, "month_year_table": month_year_table, "year_headings": year_headings,
@@ -429,4 +444,5 @@ FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "card_link": card_link, "hidden_copy": hidden_copy, "dated_side_column": dated_side_column,
     "widget_column": widget_column, "featured_apart": featured_apart, "glued_date_pieces": glued_date_pieces,
     "label_link_only": label_link_only, "search_results": search_results, "published_updated": published_updated,
+    "month_days": month_days,
 }
