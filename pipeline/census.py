@@ -46,15 +46,22 @@ class Census:
 
 
 def count_dates(page: Page, order: Order | None, lines: TreeLines | None = None) -> int:
-    """The page's date lines: an HTML page's over its whole body but its furniture (navigation, asides, the page's
-    own header and footer, elements whose class says sidebar or footer) and its side lists (`Most read`), `<time
-    datetime>` included; a text page's over its lines. A line printed twice counts once."""
+    """The page's date lines: an HTML page's over its whole body (or its `<main>`, where that prints dates) but its
+    furniture (navigation, asides, the page's own header and footer, elements whose class says sidebar or footer)
+    and its side lists (`Most read`), `<time datetime>` included; a text page's over its lines. A line printed
+    twice counts once."""
     if page.tree is not None:
         tree_lines = lines or TreeLines(page.tree)
         side = _side_lists(page.tree)
-        texts = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in tree_lines.blocks
-                 if b.element not in side and not tree_lines.in_chrome(b.element) and not _in_furniture(b.element)]
-        return sum(1 for line in dict.fromkeys(texts) if " @" in line or _is_date_line(line, order))
+        blocks = [b for b in tree_lines.blocks
+                  if b.element not in side and not tree_lines.in_chrome(b.element) and not _in_furniture(b.element)]
+        main = {e for m in page.tree.iter("main", "div", "section")
+                if m.tag == "main" or m.get("role") == "main" for e in m.iter()}
+        counted = _date_lines(blocks, order)
+        inside = _date_lines([b for b in blocks if b.element in main], order) if main else 0
+        # Where the page marks its main content and prints dates there, the dates outside it (a widget
+        # column's `Recent posts`) are the site's.
+        return inside or counted
     return sum(1 for line in dict.fromkeys(page.blocks) if _is_date_line(line, order))
 
 
@@ -62,6 +69,11 @@ def take_census(page: Page, releases: list[Release], order: Order | None, lines:
     """The page's date lines against the dates its records hold."""
     return Census(dates=count_dates(page, order, lines), records=len(releases),
                   dated=sum(1 for r in releases if r.published is not None))
+
+
+def _date_lines(blocks: list, order: Order | None) -> int:
+    texts = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in blocks]
+    return sum(1 for line in dict.fromkeys(texts) if " @" in line or _is_date_line(line, order))
 
 
 def _side_lists(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
