@@ -169,6 +169,9 @@ def _two_dates(text: str, order: Order | None) -> DateLine | None:
     label (a headline naming a day)."""
     if len(text) > 2 * settings.DATE_BLOCK_MAX_CHARS:
         return None
+    lowered = text.lower()
+    if not any(label in lowered for label in _LATER_LABELS):
+        return None  # most lines name no edit: no need to look for two dates
     first = _ANY_DATE.search(text)
     second = _ANY_DATE.search(text, first.end()) if first is not None else None
     if first is None or second is None:

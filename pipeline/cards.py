@@ -553,7 +553,7 @@ def _title_score(block: Block, item: _Item, shared: frozenset[str], alike: froze
     own_link = bool(block.href) and _href_key(block.href or "") not in shared
     if block.href and not own_link and not block.heading and len(_WORDS.findall(text)) < settings.DATED_TITLE_MIN_WORDS:
         return 0.0  # a category or `all news` link that every item carries is no item's headline
-    if alike and _shape(text) in alike:
+    if alike and block.href and _shape(text) in alike:
         base -= settings.ALIKE_LINE_PENALTY  # `Full release (PDF, 120 KB)` on every item: a label, not a headline
     return max(base + (1.5 if own_link else 0.0), 0.0)
 
@@ -565,11 +565,12 @@ def _shape(text: str) -> str:
 
 
 def _alike_lines(items: list[_Item]) -> frozenset[str]:
-    """The shapes of lines that many items of a region print (half of them, two at least)."""
+    """The shapes of the link lines that many items of a region print (half of them, two at least)."""
     if len(items) < 2:
         return frozenset()
-    counts = Counter(shape for item in items
-                     for shape in {_shape(b.text) for b in item.blocks if len(b.text) <= settings.TITLE_MAX_CHARS})
+    # Links only: a link's own-link bonus is what lets a label outscore a headline printed without one.
+    counts = Counter(shape for item in items for shape in {_shape(b.text) for b in item.blocks
+                                                           if b.href and len(b.text) <= settings.TITLE_MAX_CHARS})
     return frozenset(shape for shape, n in counts.items() if n >= 2 and 2 * n >= len(items))
 
 

@@ -57,11 +57,11 @@ def count_dates(page: Page, order: Order | None, lines: TreeLines | None = None)
                   if b.element not in side and not tree_lines.in_chrome(b.element) and not _in_furniture(b.element)]
         main = {e for m in page.tree.iter("main", "div", "section")
                 if m.tag == "main" or m.get("role") == "main" for e in m.iter()}
-        counted = _date_lines(blocks, order)
-        inside = _date_lines([b for b in blocks if b.element in main], order) if main else 0
+        dated = _date_lines(blocks, order)
+        inside = sum(1 for text, element in dated.items() if element in main) if main else 0
         # Where the page marks its main content and prints dates there, the dates outside it (a widget
         # column's `Recent posts`) are the site's.
-        return inside or counted
+        return inside or len(dated)
     return sum(1 for line in dict.fromkeys(page.blocks) if _is_date_line(line, order))
 
 
@@ -71,9 +71,12 @@ def take_census(page: Page, releases: list[Release], order: Order | None, lines:
                   dated=sum(1 for r in releases if r.published is not None))
 
 
-def _date_lines(blocks: list, order: Order | None) -> int:
-    texts = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in blocks]
-    return sum(1 for line in dict.fromkeys(texts) if " @" in line or _is_date_line(line, order))
+def _date_lines(blocks: list, order: Order | None) -> dict[str, lxml.html.HtmlElement]:
+    """The distinct date lines of the blocks, each with the element it was first printed in."""
+    first: dict[str, lxml.html.HtmlElement] = {}
+    for block in blocks:
+        first.setdefault(block.text + (f" @{block.datetime}" if block.datetime else ""), block.element)
+    return {line: element for line, element in first.items() if " @" in line or _is_date_line(line, order)}
 
 
 def _side_lists(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
