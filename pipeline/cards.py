@@ -50,6 +50,8 @@ LOGGER = logging.getLogger(__name__)
 _TITLE_CLASS = re.compile(r"title|headline|heading|header|name|subject|description", re.IGNORECASE)
 _TEASER_CLASS = re.compile(r"summary|teaser|intro|excerpt|subheading|subtitle|desc|body|abstract|lead", re.IGNORECASE)
 _MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*(?:continue reading|read more|more)\s*»?$", re.IGNORECASE)
+_DIGITS = re.compile(r"\d+")
+_LEADING_DAY = re.compile(r"^(?P<day>0?[1-9]|[12]\d|3[01])(?:\s*[—–|.:-]\s+|\s*$)")
 _WORDS = re.compile(r"[^\W\d_]{2,}")  # words of two letters or more: `R & D` holds none
 _TRAIL_PATH_TAGS = 4  # a title's cluster key: its tag and its three nearest ancestors' tags
 # Tags that never open a listing's item: a region starting at one is no candidate.
@@ -86,6 +88,7 @@ class _Region:
     items: list[_Item]
     signature: str  # how the items were found: `siblings li.news`, `titles div/a/div/h2`
     shared_links: frozenset[str] = frozenset()  # hrefs several items carry: a category, `all news`, the page
+    alike: frozenset[str] = frozenset()  # lines most items print alike but for their numbers (`PDF, 120 KB`)
     score: float = 0.0
     aside: bool = False  # in a complementary column: the page's own only under a heading that names a kind
 
@@ -119,7 +122,7 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
     regions.sort(key=lambda r: (r.score, -sum(len(i.blocks) for i in r.items) / len(r.items)), reverse=True)
     # Where any region dates its items, undated ones are something else (a menu of features, `In other news`).
     page_has_dates = any(_dated(r) >= 2 for r in regions)
-    chosen = _best_cover([r for r in regions if _is_listing_region(r, page_has_dates)])
+    chosen = _best_cover(_in_main([r for r in regions if _is_listing_region(r, page_has_dates)], root))
     headings = {id(item): heading for r in chosen for item, heading in _item_headings(r)}
     for region in chosen:
         _date_from_heading(region, headings, order)
@@ -130,8 +133,9 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
     cards: list[Card] = []
     seen: set[tuple[str | None, dt.date | None]] = set()
     for region in chosen:
-        for item in region.items:
-            heading = headings.get(id(item))
+        featured = _featured(region, chosen, order, lines_of)
+        for item in ([featured] if featured is not None else []) + region.items:
+            heading = headings.get(id(item), headings.get(id(region.items[0])))
             if heading is not None and is_sidebar_heading(heading):
                 continue  # a `Most read` list printed inside the page's own
             card = _card(item, region, base_url, _heading_kind(heading))
@@ -186,6 +190,48 @@ def _best_cover(regions: list[_Region]) -> list[_Region]:
         best[node] = (mine.score, [mine]) if mine is not None and mine.score > total else (total, picked)
     tops = [node for node in relevant if node.getparent() is None or node.getparent() not in relevant]
     return [r for node in tops for r in best[node][1]]
+
+
+def _in_main(regions: list[_Region], root: lxml.html.HtmlElement) -> list[_Region]:
+    """Where the page marks its main content (`<main>`, `role=main`) and a listing lies inside it, a list outside
+    it (a widget column's `Recent posts`, a footer's `Latest`) is the site's, not the page's, unless a heading
+    names it a kind of release (`Press releases`, `Events`)."""
+    mains = [e for e in root.iter("main", "div", "section") if e.tag == "main" or e.get("role") == "main"]
+    if not mains:
+        return regions
+    inside = {id(r) for r in regions if any(m is r.parent or m in set(r.parent.iterancestors()) for m in mains)}
+    if not inside:
+        return regions
+    return [r for r in regions if id(r) in inside or _names_a_kind(_section_heading(r.parent))]
+
+
+def _featured(region: _Region, chosen: list[_Region], order: Order | None, lines_of: TreeLines) -> _Item | None:
+    """A featured item printed apart just before a dated list (a hero with its own markup): the element before
+    the list, when it reads as one item of it: one headline with its own link, one full date, a card's size."""
+    if 2 * _dated(region) < len(region.items):
+        return None  # only a dated list tells what its items look like
+    node: lxml.html.HtmlElement | None = region.parent
+    previous = None
+    for _ in range(settings.SECTION_HEADING_MAX_LEVELS):
+        if node is None:
+            return None
+        previous = next((s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str)), None)
+        if previous is not None:
+            break
+        node = node.getparent()
+    if previous is None or previous.tag in HEADINGS or lines_of.in_chrome(previous) \
+            or any(previous is r.parent or previous in set(r.parent.iterancestors()) for r in chosen):
+        return None
+    item = _read_item([previous], order, lines_of)
+    if not item.full_date or _dated_lines(item) != 1 \
+            or sum(len(b.text) for b in item.blocks) > settings.CARD_MAX_CHARS:
+        return None
+    item.title = _title_candidate(item, region.shared_links)
+    title = item.title
+    if title is None or not title.href or _href_key(title.href) in region.shared_links \
+            or len(title.text.split()) < settings.HEADLINE_MIN_WORDS:
+        return None
+    return item
 
 
 def _depth(element: lxml.html.HtmlElement) -> int:
@@ -383,6 +429,7 @@ def _runs(roots: list[lxml.html.HtmlElement]) -> list[list[lxml.html.HtmlElement
     for root in roots:
         by_parent[root.getparent()].append(root)
     run_of: dict[lxml.html.HtmlElement, list[lxml.html.HtmlElement]] = {r: [r] for r in roots}
+    every = set(roots)
     for parent, group in by_parent.items():
         if len(group) < 2 or parent is None:
             continue
@@ -398,8 +445,19 @@ def _runs(roots: list[lxml.html.HtmlElement]) -> list[list[lxml.html.HtmlElement
         for run in _groups(children, signatures, "\0start"):
             root = next((c for c in run if c in marks), None)
             if root is not None:
-                run_of[root] = run
+                run_of[root] = _own_part(run, root, every)
     return [run_of[r] for r in roots]
+
+
+def _own_part(run: list[lxml.html.HtmlElement], root: lxml.html.HtmlElement,
+              every: set[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
+    """An item's run up to the first sibling after its title that is a heading or holds another item's title
+    (a month's heading and the month's list): those open the next section, not this item."""
+    at = run.index(root)
+    for n, element in enumerate(run[at + 1:], at + 1):
+        if element.tag in HEADINGS or any(e in every for e in element.iter()):
+            return run[:n]
+    return run
 
 
 def _lead(children: list[lxml.html.HtmlElement], signatures: list[str]) -> int:
@@ -424,7 +482,8 @@ def _is_short_label(element: lxml.html.HtmlElement) -> bool:
 def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str, order: Order | None,
             aside: bool = False) -> _Region:
     items = [item for item in items if item.blocks]  # a spacer cell or an empty wrapper is no item
-    region = _Region(parent=parent, items=items, signature=how, shared_links=_shared_links(items), aside=aside)
+    region = _Region(parent=parent, items=items, signature=how, shared_links=_shared_links(items), aside=aside,
+                     alike=_alike_lines(items))
     if 2 * sum(1 for item in items if item.date is None) > len(items):  # a day's archive: its heading dates them
         heading = _section_heading(parent)
         found = date_cell(heading, order) if heading else None
@@ -432,6 +491,7 @@ def _region(parent: lxml.html.HtmlElement, items: list[_Item], how: str, order: 
             for item in items:
                 if item.date is None:
                     item.date, item.date_from = found, "the section heading above (date line)"
+    _days_under_months(region, order)
     _agree_on_titles(region)
     region.score = _score(region)
     return region
@@ -479,7 +539,7 @@ def _find_kind(item: _Item) -> None:
             return
 
 
-def _title_score(block: Block, item: _Item, shared: frozenset[str]) -> float:
+def _title_score(block: Block, item: _Item, shared: frozenset[str], alike: frozenset[str] = frozenset()) -> float:
     """How much a line looks like the item's headline, from its markup and its text."""
     text = block.text
     if block is item.date_block and item.date is not None:
@@ -493,7 +553,25 @@ def _title_score(block: Block, item: _Item, shared: frozenset[str]) -> float:
     own_link = bool(block.href) and _href_key(block.href or "") not in shared
     if block.href and not own_link and not block.heading and len(_WORDS.findall(text)) < settings.DATED_TITLE_MIN_WORDS:
         return 0.0  # a category or `all news` link that every item carries is no item's headline
+    if alike and block.href and _shape(text) in alike:
+        base -= settings.ALIKE_LINE_PENALTY  # `Full release (PDF, 120 KB)` on every item: a label, not a headline
     return max(base + (1.5 if own_link else 0.0), 0.0)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _shape(text: str) -> str:
+    """A line with its numbers set aside: items print a label alike but for them (`Full release (PDF, 120 KB)`)."""
+    return _DIGITS.sub("#", text.lower())
+
+
+def _alike_lines(items: list[_Item]) -> frozenset[str]:
+    """The shapes of the link lines that many items of a region print (half of them, two at least)."""
+    if len(items) < 2:
+        return frozenset()
+    # Links only: a link's own-link bonus is what lets a label outscore a headline printed without one.
+    counts = Counter(shape for item in items for shape in {_shape(b.text) for b in item.blocks
+                                                           if b.href and len(b.text) <= settings.TITLE_MAX_CHARS})
+    return frozenset(shape for shape, n in counts.items() if n >= 2 and 2 * n >= len(items))
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -526,23 +604,25 @@ def _own_classes(block: Block) -> str:
     return " ".join(names)
 
 
-def _title_candidate(item: _Item, shared: frozenset[str]) -> Block | None:
-    scored = [(_title_score(b, item, shared), -n, b) for n, b in enumerate(item.blocks)]
+def _title_candidate(item: _Item, shared: frozenset[str], alike: frozenset[str] = frozenset()) -> Block | None:
+    scored = [(_title_score(b, item, shared, alike), -n, b) for n, b in enumerate(item.blocks)]
     scored = [s for s in scored if s[0] > 0]
+    if not scored and alike:  # every line is printed alike (`Weekly bulletin 12`): the label is the headline
+        return _title_candidate(item, shared)
     return max(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
 def _agree_on_titles(region: _Region) -> None:
     """Give every item its title from the slot most items chose: the page's own template."""
-    items, shared = region.items, region.shared_links
+    items, shared, alike = region.items, region.shared_links, region.alike
     for item in items:
-        item.title = _title_candidate(item, shared)
+        item.title = _title_candidate(item, shared, alike)
     paths = Counter(item.title.path for item in items if item.title is not None)
     if not paths:
         return
     path, _count = paths.most_common(1)[0]
     for item in items:
-        same = [b for b in item.blocks if b.path == path and _title_score(b, item, shared) > 0]
+        same = [b for b in item.blocks if b.path == path and _title_score(b, item, shared, alike) > 0]
         if same:
             item.title = same[0]
 
@@ -609,10 +689,19 @@ def _section_heading(parent: lxml.html.HtmlElement) -> str | None:
                 continue
             heading = sibling if sibling.tag in HEADINGS else next(
                 (h for h in sibling.iter(*HEADINGS)), None) if sibling.tag in {"div", "header", "section"} else None
+            if heading is not None and heading is not sibling and _holds_a_list(sibling, heading):
+                continue  # a column of its own (`Most read` and its links) beside the list, not the list's heading
             if heading is not None:
                 return clean_line(heading.text_content())
         node = node.getparent()
     return None
+
+
+def _holds_a_list(container: lxml.html.HtmlElement, heading: lxml.html.HtmlElement) -> bool:
+    """A container that prints links or list entries of its own besides its heading: a section, not a heading's
+    wrapper (`<div class="section-title"><h2>News</h2><p>Our latest releases.</p></div>`)."""
+    inside = set(heading.iter())
+    return any(e not in inside for e in container.iter("a", "li", "dt", "tr"))
 
 
 def _item_headings(region: _Region) -> Iterator[tuple[_Item, str | None]]:
@@ -649,6 +738,31 @@ def _date_from_heading(region: _Region, headings: dict[int, str | None], order: 
             dated = _with_year(item.date, year)
             if dated is not None:
                 item.date, item.date_from = dated, f"{item.date_from}, year from the heading above"
+
+
+def _days_under_months(region: _Region, order: Order | None) -> None:
+    """Items that print only their day (`14 — Title`) under a month's heading (`March 2021`) are dated by both:
+    an archive by month. Asked of a region only when two of its undated items or more lead with a day."""
+    if sum(1 for item in region.items if item.date is None and _leading_day(item)) < 2:
+        return
+    from .dates import parse_date
+
+    for item, heading in _item_headings(region):
+        month = partial_date(heading) if heading and item.date is None else None
+        lead = _leading_day(item) if month is not None and month.form == "month-year" else None
+        if month is None or lead is None:
+            continue
+        text = f"{lead} {month.date_text}"
+        published = parse_date(text, None, order)
+        if published is not None:
+            item.date = DateLine(published=published, date_text=text, form="date")
+            item.date_from = "the item's day, its month and year from the heading above"
+
+
+def _leading_day(item: _Item) -> str | None:
+    """The day an item's first line leads with (`14 — Title`, or `14` alone), else None."""
+    match = _LEADING_DAY.match(item.blocks[0].text) if item.blocks else None
+    return match.group("day") if match else None
 
 
 def _with_year(found: DateLine, year: int) -> DateLine | None:

@@ -173,6 +173,9 @@ DATE_BLOCK_MAX_CHARS = 60  # a date line in a card: `Posted on 3 May 2021 by Pre
 DATE_REST_MAX_WORDS = 3  # `14/03/2021 37 views`: a few words after a date are its meta line, not a title
 LINK_ORDER_MIN_VOTES = 3  # links to `.ac.uk` or `.gov` hosts tell a page's date order when three or more agree
 DATED_TITLE_MIN_WORDS = 3  # a date's line is an item's headline only when the rest is one (`Title | date`)
+# A line most items print alike but for its numbers (`Full release (PDF, 120 KB)`) is a label: the penalty takes
+# a bare own link (1 + 1.5) to nothing, and leaves a heading with its own link (4 + 1.5) a headline.
+ALIKE_LINE_PENALTY = 3.0
 LISTING_MIN_SCORE = 3.0  # two titled, dated items score 4.5 or more; a pair of stray boxes scores less
 UNDATED_LISTING_MIN_ITEMS = 5  # undated items count as a listing only when this many repeat, each with a link
 SECTION_HEADING_MAX_LEVELS = 3  # how far up from a list its section heading (`Media Advisories`) is looked for
