@@ -157,6 +157,24 @@ FORMS: dict[str, tuple[str, frozenset[str]]] = {
                         "Best regards,\n{name}\n{Role}, {Body}"), frozenset({"document"})),
     "transcript_labels": (("Remarks by {Role} {name} of {the_body} at a press briefing\n\n{SURNAME}: {quote}.\n"
                           "QUESTION: When will the work begin?\n{SURNAME}: {context}"), frozenset({"headline"})),
+    # Forms first seen in the probe grammar (benchmarks/attribution_probe.py), written here in this grammar's words.
+    "quoted_as_saying": ("{Body} {Role} {name} was quoted as saying: “{quote}.”", frozenset()),
+    "pointed_out": ("“{quote},” {name}, the {role} of {the_body}, pointed out.", frozenset()),
+    "went_on_to_say": ("{name}, {role} at {the_body}, went on to say that {clause}.", frozenset()),
+    "bullet_dash_signature": ("• “{quote}” – {name}, {Role} at {Body}", frozenset()),
+    "pipe_signature": ("“{quote}.”\n{name} | {Role} | {Body}", frozenset()),
+    "quote_said_name_of_body": ("“{quote},” said {name} of {the_body}.", frozenset({"norole"})),
+    "role_name_bracketed_body": ("{Role} {name} ({Body}) insisted: “{quote}.”", frozenset()),
+    "interview_with_outlet": ("In an interview with {audience}, {name}, {role} for {the_body}, said: “{quote}.”",
+                              frozenset()),
+    # Documents signed at the end, and a transcript whose labels print the whole name.
+    "statement_signed_at_end": ("{clause_cap}. {context}\n\n{name}\n{Role}, {Body}", frozenset()),
+    "statement_dash_signed": ("{quote}. {context}\n\n— {name}, {Role}, {Body}", frozenset()),
+    "letter_name_and_role_line": (("Dear colleagues,\n\n{clause_cap}.\n\nYours faithfully,\n{name}, {Role}\n{Body}"),
+                                  frozenset({"document"})),
+    "transcript_full_name_labels": (("Transcript of a press briefing with {Role} {name} of {the_body}\n\n"
+                                     "{NAME}: {quote}.\nREPORTER: When will the work begin?\n{NAME}: {context}"),
+                                    frozenset({"headline"})),
 }
 
 
@@ -203,7 +221,8 @@ def draw_release(form: str, rng: random.Random) -> Generated:
     role = "spokesperson" if "spokesperson" in flags else rng.choice(ROLES)
     role2 = rng.choice(ROLES)
     parts = {
-        "name": name, "surname": surname, "SURNAME": surname.upper(), "role": role, "Role": capitalised(role),
+        "name": name, "surname": surname, "SURNAME": surname.upper(), "NAME": name.upper(), "role": role,
+        "Role": capitalised(role),
         "the_body": _the(body), "The_body": _the(body, capital=True), "Body": body.name,
         "acronym": body.acronym or "", "name2": name2, "role2": role2, "the_body2": _the(body2),
         "quote": rng.choice(QUOTES), "short": rng.choice(SHORT_QUOTES), "clause": rng.choice(CLAUSES),

@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.extract.bodies import has_organization_word, name_after_possessive, org_name
+from pipeline.extract.bodies import has_organization_word, name_after_possessive, org_name, repair_bodies
 
 
 @pytest.fixture(scope="module")
@@ -38,3 +38,32 @@ def test_the_name_after_a_possessive_stops_where_a_title_starts(blank):
 def test_a_portfolio_holds_no_organisations_word():
     assert has_organization_word("Greywater Alliance") and has_organization_word("Brovia Inc.")
     assert not has_organization_word("Research and Evaluation")
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        ("said Pell River Conservancy today", ["Pell River Conservancy"]),
+        ("the St. Brigid's Hospice said", ["St. Brigid's Hospice"]),
+        ("the Lakeside Tenants' Union said", ["Lakeside Tenants' Union"]),
+        ("Orrin & Vale LLP said", ["Orrin & Vale LLP"]),
+        ("Kestrel Holdings plc said", ["Kestrel Holdings plc"]),
+        ("Greywater Alliance Policy Director Jane Roe said", ["Greywater Alliance"]),  # the title's words start
+        ("Association of Rural Nurses of Westmark Senior Adviser Jane Roe",
+         ["Association of Rural Nurses of Westmark"]),
+        ("Chair of the Board of Trustees Elif Roe said", ["Board of Trustees"]),  # people in the plural close it
+        ("the Programme Officer said", []),  # a unit's word before a title is the title's own
+        ("Director for Land and Water Rights said", []),  # a title's field
+    ],
+)
+def test_bodies_their_shape_shows(blank, text, bodies):
+    assert [span.text for span in repair_bodies(blank(text))] == bodies
+
+
+def test_the_shape_never_narrows_a_body_the_recogniser_saw(blank):
+    doc = blank("the Wits Reproductive Health and HIV Institute said")
+    doc.ents = [Span(doc, 1, 7, label="ORG")]
+    assert repair_bodies(doc) == []  # "HIV Institute" would cut it short
+    doc = blank("Centre for Quiet Streets Legal Adviser Ewa Roe")
+    doc.ents = [Span(doc, 0, 5, label="ORG")]
+    assert [span.text for span in repair_bodies(doc)] == ["Centre for Quiet Streets"]  # a title starts

@@ -77,6 +77,13 @@ def test_every_named_pattern_has_its_finder():
         (("TOMAS BERG: Thank you all for coming.\nQUESTION: When will it open?\n"
          "Tomas Berg, the fund's director, answered questions."), "speaker_label"),
         ("Tomas Berg: We are ready to help every family that needs us.", "speaker_label"),
+        # the parse: a verb of saying with no subject borrows the subject of the verb it hangs on
+        ("Tomas Berg, head of the clinic, was quoted as saying that the water was unsafe.", "subject_of_speech_verb"),
+        ("Tomas Berg, head of the clinic, went on to say that the water was unsafe.", "subject_of_speech_verb"),
+        ("“The water is unsafe,” Tomas Berg, head of the clinic, pointed out.", "subject_of_speech_verb"),
+        # quotations signed on their own line
+        ("• “The water is unsafe for the children” – Tomas Berg, Treasurer at the Harbour Trust", "signed_quote"),
+        ("“The water is unsafe for the children.”\nTomas Berg | Treasurer | Harbour Trust", "signed_quote"),
     ],
 )
 def test_each_speaker_pattern_names_its_rule(nlp, text, rule):
@@ -245,6 +252,13 @@ def test_headline_and_dateline_constructions(nlp, text, expected):
         # not the publisher: a title held elsewhere, or another body named in it
         ("Jane Roe, Minister of Health, said the camps must stay open.", "Relief Fund", None, None),
         ("Jane Roe, a spokesperson for the ministry, said the camps must stay open.", "Relief Fund", None, None),
+        # a signature: the line under the role line, or the body after the role line's last separator
+        ("The vote is tomorrow.\n\nYours faithfully,\nJane Roe\nChair of the Board of Trustees\nHarbour Trust",
+         None, "Harbour Trust", "signature_line"),
+        ("“The camps must stay open.”\nJane Roe | Deputy Director for Land and Water Rights | Harbour Trust", None,
+         "Harbour Trust", "body_after_title"),
+        ("Jane Roe (Kestrel Holdings plc) said the camps must stay open.", None, "Kestrel Holdings plc",
+         "parenthesised"),
     ],
 )
 def test_each_organisation_step(nlp, text, publisher, organization, step):
@@ -348,3 +362,46 @@ def test_what_a_figure_measures_when_the_sentence_names_it_after_the_number(nlp,
 )
 def test_signatures_under_emails(nlp, text, expected):
     assert _people(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a statement signed at its end: a name line above a role line, or a dash and a title
+        (("The harbour walls will be rebuilt by spring. Work starts in March.\n\nAmara Adeyemi\n"
+         "Campaigns Manager, Institute for Upland Farming"),
+         [("Amara Adeyemi", "Campaigns Manager", "Institute for Upland Farming")]),
+        ("The harbour walls will be rebuilt by spring.\n\n— Priya Osei, Senior Researcher, Brightwater Energy Ltd",
+         [("Priya Osei", "Senior Researcher", "Brightwater Energy Ltd")]),
+        # a transcript labelled with whole names, accents and hyphens in them
+        (("Transcript of a briefing with Chief Economist Kenji Al-Amin of the Open Lanes Network\n\n"
+          "KENJI AL-AMIN: The fund will reach twice as many children.\nREPORTER: When?\nKENJI AL-AMIN: In March."),
+         [("Kenji Al-Amin", "Chief Economist", "Open Lanes Network")]),
+    ],
+)
+def test_documents_signed_at_the_end_and_transcripts(nlp, text, expected):
+    assert _people(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rule"),
+    [
+        # a subject that holds a title, closed by a name the recogniser missed
+        (("Council approves plan\n\nLegal Adviser of the Lakeside Tenants' Union Ana Brennan said: “The fund will "
+         "reach twice as many children next year.”"), ("Ana Brennan", "Legal Adviser", "Lakeside Tenants' Union"),
+         "name_closing_subject"),
+        # a name in apposition to a title subject, taken for a body
+        (("Council approves plan\n\nA spokesperson for Brightwater Energy Ltd, Nadia Moreau, said: “The fund will "
+         "reach twice as many children next year.”"), ("Nadia Moreau", "spokesperson", "Brightwater Energy Ltd"),
+         "title_apposition"),
+    ],
+)
+def test_speakers_the_parse_walks_to(nlp, text, person, rule):
+    people = _one(nlp, text).spokespeople
+    assert [((p.name, p.role, p.organization), p.rule) for p in people] == [(person, rule)]
+
+
+def test_phrasal_verbs_and_the_labels_a_verb_of_saying_climbs_are_data():
+    rules = load_rules()
+    assert {"pointed", "points", "pointing"} <= rules.phrasal_speech_verbs["out"]
+    assert {"xcomp", "pcomp", "advcl"} <= rules.speech_climbs

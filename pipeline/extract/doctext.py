@@ -63,6 +63,16 @@ class DocIndex:
         n = self.ent_of[index] if 0 <= index < len(self.ent_of) else -1
         return self.ents[n] if n >= 0 else None
 
+    def entity_starting(self, label: str, at: int) -> Span | None:
+        """The entity of one label that starts at token `at`, if any."""
+        ent = self.entity_at(at)
+        return ent if ent is not None and (ent.label_, ent.start) == (label, at) else None
+
+    def entity_ending(self, label: str, at: int) -> Span | None:
+        """The entity of one label that ends just before token `at`, if any."""
+        ent = self.entity_at(at - 1) if at > 0 else None
+        return ent if ent is not None and (ent.label_, ent.end) == (label, at) else None
+
     def by_last_word(self, label: str) -> dict[str, list[Span]]:
         """Entities of one label keyed by their last word, lower-cased."""
         found = self._by_last.get(label)

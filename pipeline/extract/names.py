@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import settings
-from .bodies import name_after_possessive
+from .bodies import repair_bodies, title_word
 from .doctext import DocIndex, doc_text
 from .rules import load_rules
 from .titles import described, role_end
@@ -37,16 +37,14 @@ class Found:
 
 def clean_name(text: str) -> str:
     """A name without the punctuation, honorific and possessive printed around it."""
-    text = _HONORIFICS.sub("", text.strip(" ,.;:\"“”'’"))
+    text = _HONORIFICS.sub("", text.strip(" ,.;:\"“”'’()"))
     return re.sub(r"[’']s$", "", text).strip()
 
 
 def _name_word(token: Token) -> bool:
     """A word a person's name may hold: capitalised, not a title, an organisation's word, a month or a country."""
-    lower = token.lower_
-    return token.is_title and token.is_alpha and not token.is_stop and lower not in LEX.role_words \
-        and lower not in LEX.organization_words and lower not in LEX.month_words \
-        and lower not in LEX.honorifics and not is_country_word(token.text)
+    return token.is_title and token.is_alpha and not token.is_stop and token.lower_ not in LEX.non_name_words \
+        and not is_country_word(token.text)
 
 
 def _name_like(doc: Doc, start: int, end: int) -> bool:
@@ -123,7 +121,11 @@ def person_in(index: DocIndex, tokens: list[Token], end: int | None = None) -> S
         if ent is not None and end is not None and ent.start < end < ent.end:
             ent = Span(ent.doc, ent.start, end, label="PERSON")
         # "Brovia's vice president, Jane Roe, said": an owner inside the phrase is not who it names.
-        if ent is not None and ent.label_ == "PERSON" and ent.root.i in indices and not (
+        # The entity's root is in the phrase, or the phrase's head is in the entity and the root is a particle
+        # of the name the parser took for a verb (`Zainab dos Santos`).
+        rooted = ent is not None and (ent.root.i in indices or (
+            ent.root.lower_ in LEX.particles and ent.start <= tokens[0].i < ent.end))
+        if rooted and ent is not None and ent.label_ == "PERSON" and not (
                 ent.root.dep_ == "poss" and ent.root != tokens[0]):
             return trim_name(ent)
     if tokens and tokens[0].pos_ == "PROPN":
@@ -132,15 +134,26 @@ def person_in(index: DocIndex, tokens: list[Token], end: int | None = None) -> S
 
 
 def speaker_tokens(verb: Token) -> list[Token]:
-    """The subject of a verb of saying (or of the verb it is joined to), without its clauses."""
+    """The subject of a verb of saying (subject_of), without its clauses."""
+    subject = subject_of(verb)
+    return head_phrase(subject) if subject is not None else []
+
+
+_CLIMB_HEADS = frozenset({"VERB", "AUX", "ADP"})
+
+
+def subject_of(verb: Token, climbs: int = settings.SPEECH_CLIMB_MAX_STEPS) -> Token | None:
+    """The subject of a verb of saying; a verb with none borrows the subject of the verb it hangs on
+    (LEX.speech_climbs: `was quoted as saying`, `went on to say`, `stood up and said`)."""
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
         # "Washington, DC – Today, Representative Jane Roe released ...": a dateline parsed as a second
         # subject stands further from the verb than the speaker.
-        return head_phrase(min(subjects, key=lambda s: abs(verb.i - s.i)))
-    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
-        return speaker_tokens(verb.head)
-    return []
+        return min(subjects, key=lambda s: abs(verb.i - s.i))
+    # "Writing for X, Jane Roe discusses ...": an opening participle climbs to no one (writing_for reads it).
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
+    climb = climbs > 0 and verb.dep_ in LEX.speech_climbs and verb.head.pos_ in _CLIMB_HEADS and not participle
+    return subject_of(verb.head, climbs - 1) if climb else None
 
 
 def surname_subject(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
@@ -177,27 +190,39 @@ def person_before(index: DocIndex, verb: Token) -> Span | None:
     doc = verb.doc
     sentence = index.sentence(verb.i)
     # "Greywater Alliance" tagged a person: a name ending in an organisation's word is a body's.
-    people = [e for e in index.between("PERSON", sentence.start, verb.i)
-              if e.end <= verb.i and e[-1].lower_ not in LEX.organization_words]
+    # A name the parser cut by a sentence start (`Kwame | van der Meer, ...:`) still stands before the verb.
+    people = [e for e in index.between("PERSON", max(0, sentence.start - settings.NAME_MAX_WORDS), verb.i)
+              if sentence.start < e.end <= verb.i and e[-1].lower_ not in LEX.organization_words]
     person = trim_name(people[-1]) if people else _name_before_appositive(index, sentence.start, verb.i)
     if person is None:
         return None
     between = doc[person.end:verb.i]
-    if len(between) > 2 and between[1 + (between[1].lower_ == "the")].ent_type_ == "ORG" \
-            and any(t.dep_ == "aux" and t.head == verb for t in between):
-        return None  # "a complaint by Lord Roe, the Harbour Standards Authority has told": the body speaks
-    if len(between) == 0:
-        return person
-    if any(t.head == verb and t.dep_ == "nsubj" and (
-            t.pos_ == "PRON" or (t.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} and not _inside_title(person, t)))
-           for t in between):
-        # "... with Secretary-General Jane Roe, he said": the verb's own subject speaks, not the name before it.
-        return None
-    if between[0].text == "," and len(between) <= settings.APPOSITIVE_MAX_TOKENS and not any(
-        finite_verb(t) and not in_parentheses(t) for t in between
-    ) and not any(t.text in {".", ";", "“", "”", '"'} for t in between):
-        return person
-    return None
+    return person if not any(veto(person, verb, between) for _name, veto in _APPOSITIVE_VETOES) else None
+
+
+def _own_subject(person: Span, verb: Token, token: Token) -> bool:
+    """`... with Secretary-General Jane Roe, he said`: the verb's own subject, a pronoun or a name outside the
+    title after the person, speaks, not the name before it."""
+    named = token.ent_type_ in {"ORG", "GPE", "NORP", "PERSON"} and not _inside_title(person, token)
+    return token.head == verb and token.dep_ == "nsubj" and (token.pos_ == "PRON" or named)
+
+
+def _body_speaks(between: Span, verb: Token) -> bool:
+    """`a complaint by Lord Roe, the Harbour Standards Authority has told`: a body after the name speaks."""
+    return len(between) > 2 and between[1 + (between[1].lower_ == "the")].ent_type_ == "ORG" \
+        and any(t.dep_ == "aux" and t.head == verb for t in between)
+
+
+# What keeps a name before a verb of saying from being its speaker: the words between them must be a titled
+# appositive (`Jane Doe, director of X, said`), or nothing.
+_APPOSITIVE_VETOES: tuple[tuple[str, Callable[[Span, Token, Span], bool]], ...] = (
+    ("body_speaks", lambda person, verb, between: _body_speaks(between, verb)),
+    ("own_subject", lambda person, verb, between: any(_own_subject(person, verb, t) for t in between)),
+    ("no_comma", lambda person, verb, between: len(between) > 0 and between[0].text not in {",", "("}),
+    ("too_long", lambda person, verb, between: len(between) > settings.APPOSITIVE_MAX_TOKENS),
+    ("clause", lambda person, verb, between: any(finite_verb(t) and not in_parentheses(t) for t in between)),
+    ("sentence_or_quote", lambda person, verb, between: any(t.text in {".", ";", "“", "”", '"'} for t in between)),
+)
 
 
 def _inside_title(person: Span, token: Token) -> bool:
@@ -315,8 +340,7 @@ def _capital_word(token: Token) -> bool:
 def _surname_start(doc: Doc, end: int) -> int:
     """Where a surname that ends before `end` starts: hyphenated parts glued (`Lindqvist-Haug`, `Al-Amin`)."""
     start = end - 1
-    while start >= 2 and doc[start - 1].text in LEX.dashes and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and _capital_word(doc[start - 2]):
+    while start >= 2 and _glued_hyphen(doc, start - 1) and _capital_word(doc[start - 2]):
         start -= 2
     return start
 
@@ -331,8 +355,7 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
         start -= 1
         marked = True
     surname = start
-    if start > 1 and len(doc[start - 1].text) == 2 and doc[start - 1].text[1] == "." \
-            and doc[start - 1].text[0].isupper():
+    if start > 1 and _initial(doc[start - 1]):
         start -= 1
         marked = True
     if start > 0 and _name_word(doc[start - 1]):
@@ -364,38 +387,67 @@ def repair_names(doc: Doc) -> list[Span]:
     surnames = {e[-1].lower_: {e[0].lower_} for e in doc.ents
                 if e.label_ == "PERSON" and len(e) > 1 and _name_word(e[0])}
     for end in ends:
-        if not _capital_word(doc[end - 1]) or _name_goes_on(doc, end):
-            continue
-        start, surname, marked = _name_before(doc, end)
-        words = doc[start:end]
-        known = surnames.get(doc[surname:end].text.lower())
-        if known is not None and doc[start].lower_ not in known:
-            start = surname  # "Later De la Fuente said", after "Lucía de la Fuente": the surname alone
-        if start < surname and marked and not is_place(words.text):
-            surnames.setdefault(doc[surname:end].text.lower(), set()).add(doc[start].lower_)
-            found.append(Span(doc, start, end, label="PERSON"))
-        elif start == surname and known is not None and end - surname > 1:
-            found.append(Span(doc, surname, end, label="PERSON"))  # "Silva-Reyes said", after "Ana Silva-Reyes"
+        name = _name_or_surname(doc, end, surnames) if _capital_word(doc[end - 1]) and not _name_goes_on(doc, end) \
+            else None
+        found += [name] if name is not None else []
     return [span for span in found if not _same_entity(span)]
+
+
+def _name_or_surname(doc: Doc, end: int, surnames: dict[str, set[str]]) -> Span | None:
+    """The name a particle, an initial or a hyphen marks, ending at `end` (learning its given name), or its
+    surname alone after a full mention (`Later De la Fuente said`, `Silva-Reyes said`)."""
+    start, surname, marked = _name_before(doc, end)
+    key = doc[surname:end].text.lower()
+    known = surnames.get(key)
+    if known is not None and doc[start].lower_ not in known:
+        start = surname  # "Later De la Fuente said", after "Lucía de la Fuente": the surname alone
+    if start < surname and marked and not is_place(doc[start:end].text):
+        surnames.setdefault(key, set()).add(doc[start].lower_)
+        return Span(doc, start, end, label="PERSON")
+    if start == surname and known is not None and end - surname > 1:
+        return Span(doc, surname, end, label="PERSON")  # "Silva-Reyes said", after "Ana Silva-Reyes"
+    return None
+
+
+def _given_names(doc: Doc) -> list[Span]:
+    """`Priya Delacroix` tagged as `Delacroix` alone, or not at all where `Delacroix` alone is a person elsewhere
+    in the text: the surname takes the given name written just before it on its line, a proper noun that may
+    stand in a name and that no other entity holds."""
+    alone = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
+    found = []
+    for surname in (t for t in doc[1:] if t.text in alone and (not t.ent_type_ or t.ent_iob_ == "B")):
+        given = doc[surname.i - 1]
+        if given.pos_ == "PROPN" and _name_word(given) and not given.ent_type_ and "\n" not in given.whitespace_:
+            found.append(Span(doc, given.i, surname.i + 1, label="PERSON"))
+    return found
+
+
+def _titled_names(doc: Doc) -> list[Span]:
+    """`Arjun Takahashi, programme officer of X, opened ...` missed or taken for a body: a name by its shape
+    right before a comma, a title's word among the three words after it."""
+    found = []
+    for comma in (t.i for t in doc if t.text == ","):
+        titled = any(is_role_word(t) for t in doc[comma + 1:comma + 1 + settings.TITLE_AFTER_COMMA_TOKENS])
+        name = name_ending_at(doc, comma) if titled else None
+        if name is not None and not any(t.ent_type_ == "PERSON" for t in name):
+            found.append(name)
+    return found
 
 
 def _marks_name(token: Token) -> bool:
     """A particle (`van`, `de`), an initial (`F.`) or a hyphen glued between two words (`Adeyemi-Clarke`)."""
-    text = token.text
-    return token.lower_ in LEX.particles or (len(text) == 2 and text[1] == "." and text[0].isupper()) or (
-        text in LEX.dashes and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_)
+    return token.lower_ in LEX.particles or _initial(token) or (
+        token.text in LEX.dashes and _glued_hyphen(token.doc, token.i))  # the cheap test first: runs on every token
 
 
-def _bodies_across_possessives(doc: Doc) -> list[Span]:
-    """`the St. Brigid's` + `Hospice`: two ORG entities the recogniser split at a possessive inside one
-    body's name are one (a possessive that is an owner's, `Brovia's Chief Executive`, stays apart)."""
-    ents = [e for e in doc.ents if e.label_ == "ORG"]
-    joined = []
-    for first, second in pairwise(ents):
-        glued = first.end == second.start and first[-1].text in LEX.possessives
-        if glued and name_after_possessive(doc, first.start, first.end) == second.end:
-            joined.append(Span(doc, first.start, second.end, label="ORG"))
-    return joined
+def _initial(token: Token) -> bool:
+    """`F.`: a capital and a full stop."""
+    return token.text[:1].isupper() and token.text[1:] == "."
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen with no space on either side, between two words: `Adeyemi-Clarke`."""
+    return doc[i].text in LEX.dashes and i > 0 and not doc[i - 1].whitespace_ + doc[i].whitespace_
 
 
 def _name_goes_on(doc: Doc, end: int) -> bool:
@@ -404,6 +456,44 @@ def _name_goes_on(doc: Doc, end: int) -> bool:
     while at < len(doc) and doc[at].lower_ in LEX.particles:
         at += 1
     return at < len(doc) and _capital_word(doc[at]) and "\n" not in doc[at - 1].whitespace_
+
+
+def _follows_title(ent: Span) -> bool:
+    """The entity starts a title's `of`/`for` phrase: `Director of [Communications Sione Quispe]`."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].lower_ in {"of", "for", "on"} and is_role_word(doc[ent.start - 2])
+
+
+def _without_title_words(ent: Span) -> Span | None:
+    """`Researcher Anh Mensah` taken for one name: a PERSON entity starts after the title's words at its front,
+    and one of a title's words alone (`Legal Adviser`) names nobody. `Communications Sione Quispe` after
+    `Director of`, taken for a body that holds no organisation's word, is the title's field and a name."""
+    if ent.label_ == "ORG" and (title_word(ent[0]) or _follows_title(ent)) \
+            and not any(t.lower_.rstrip(".") in LEX.organization_words for t in ent):
+        name = name_ending_at(ent.doc, ent.end)
+        return name if name is not None and name.start > ent.start else ent
+    if ent.label_ != "PERSON":
+        return ent
+    start = next((t.i for t in ent if not title_word(t)), ent.end)
+    end = next((t.i + 1 for t in reversed(ent) if t.text not in "()"), start)  # "Arjun Nguyen (": no bracket
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(ent.doc, start, end, label="PERSON") if start < end else None
+
+
+def _names_left_over(doc: Doc, taken: set[int]) -> list[Span]:
+    """`Adviser of the Lakeside Tenants' Union Ana Brennan`, `St. Brigid's Hospice Siobhán Quispe` taken for one
+    entity, `Takahashi (Riverside Children's Fund` across a bracket: where a repaired body takes part of an
+    entity, a name that ends a part left over is a person, by its shape."""
+    left = []
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG"} or not any(t.i in taken for t in ent):
+            continue
+        ends = [t.i + 1 for t in ent if t.i not in taken and (t.i + 1 == ent.end or t.i + 1 in taken
+                                                               or doc[t.i + 1].is_punct)]
+        left += [name for end in ends if (name := name_ending_at(doc, end)) is not None
+                 and not any(i in taken for i in range(name.start, name.end))]
+    return left
 
 
 def _same_entity(words: Span) -> bool:
@@ -423,11 +513,15 @@ class PersonNamesComponent:
             self.matcher.add(pattern_name, patterns)
 
     def __call__(self, doc: Doc) -> Doc:
+        if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" for e in doc.ents):
+            doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
-        names += repair_names(doc) + _bodies_across_possessives(doc)
+        names += repair_names(doc) + _given_names(doc) + _titled_names(doc) + repair_bodies(doc)
         if names:
             names = filter_spans(names)
+            taken = {t.i for span in names for t in span}
+            names = filter_spans(names + _names_left_over(doc, taken))
             taken = {t.i for span in names for t in span}
             # The repaired name wins over whatever the recogniser saw in its words.
             doc.ents = sorted([*names, *(e for e in doc.ents if not taken & set(range(e.start, e.end)))],

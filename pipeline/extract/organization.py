@@ -11,18 +11,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
 from .. import settings
 from ..records import Spokesperson
-from .bodies import _TITLE_OWN_WORDS, _named_body, is_body, name_after_possessive, org_name
+from .bodies import _TITLE_OWN_WORDS, _named_body, has_organization_word, is_body, name_after_possessive, org_name
 from .doctext import DocIndex, doc_index, doc_text
 from .rules import load_rules
-from .words import is_place, is_role_word, text_at
+from .words import has_role_word, is_place, is_role_word, text_at
 
 LEX = load_rules()
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A role and the organisation it is held at, with the step that found each."""
+
+    role: str | None = None
+    organization: str | None = None
+    role_rule: str | None = None
+    organization_rule: str | None = None
 
 def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None:
     """`... at Open Borders Network`, `CEO Coastal Institute of Learning`: capitalised words after
@@ -42,14 +52,21 @@ def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None
     return None
 
 
+_SEPARATORS = frozenset({",", "|"})  # "Director, Brightwater", "Director | Brightwater" on a signature's line
+
+
 def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Director, Brightwater`, `Deputy Minister of Fisheries, Government of Norway`: after a comma, a
     capitalised name up to the next comma that is no title and no place, after a bare title or holding
     an organisation's word."""
     doc = span.doc
-    for comma in (t.i for t in span[1:-1] if t.text == ","):
+    for comma in (t.i for t in span[1:-1] if t.text in _SEPARATORS):
+        entity = doc_index(doc).entity_starting("ORG", comma + 1)
+        if entity is not None and is_body(entity) \
+                and (entity.end == span.end or text_at(doc, entity.end) in _SEPARATORS):
+            return org_name(entity)  # "Campaigns Manager, Lakeside Tenants' Union": the body's whole name
         words = _named_body(span, comma + 1)
-        if words is not None and (words.end == span.end or doc[words.end].text == ",") \
+        if words is not None and (words.end == span.end or doc[words.end].text in _SEPARATORS) \
                 and not any(t.ent_type_ in LEX.place_labels for t in words) \
                 and (is_role_word(doc[comma - 1]) or {t.lower_ for t in words} & LEX.organization_words):
             return words.text
@@ -61,8 +78,8 @@ def body_after_title(title: Span) -> str | None:
     names a body, or capitalised words holding an organisation's word, up to a comma or the clause's end."""
     doc = title.doc
     at = title.end + 1
-    following = doc_index(doc).entity_at(at)
-    if following is not None and following.label_ == "ORG" and following.start == at and is_body(following):
+    following = doc_index(doc).entity_starting("ORG", at)
+    if following is not None and is_body(following):
         return org_name(following)
     words = _named_body(doc[at:min(len(doc), at + settings.ROLE_MAX_TOKENS)], at)
     if words is None or not {t.lower_ for t in words} & LEX.organization_words or text_at(doc, words.end) not in {
@@ -77,18 +94,19 @@ def body_named_by(span: Span) -> str | None:
     entity = next((e for e in doc_index(span.doc).between("ORG", span.start, span.end) if e.end <= span.end), None)
     if entity is not None and is_body(entity) and span.end - entity.end <= 1:
         return org_name(entity)
-    words = _named_body(span, span.start)
-    if words is None or words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words:
-        return None
-    return words.text
+    return _whole_body(span, span.text, [])
 
 
 def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`Jane Roe, Government of Norway`: an appositive that is a body's name alone, with no title."""
+    """`Jane Roe, Government of Norway`: an appositive that is a body's name alone, with no title: capitalised
+    words covering the phrase and holding an organisation's word."""
     words = _named_body(span, span.start)
-    if words is None or words.end != span.end or not {t.lower_ for t in words} & LEX.organization_words:
-        return None
-    return words.text
+    named = words is not None and words.end == span.end and _holds_body_word(words)
+    return words.text if named and words is not None else None
+
+
+def _holds_body_word(words: Span) -> bool:
+    return any(t.lower_ in LEX.organization_words for t in words)
 
 
 def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -109,26 +127,46 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     return (org_name(entity) if entity is not None else words.text) + (tail if tail in LEX.possessives else "")
 
 
-def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
-    """`UNESCO assistant director-general`, `a Save the Children Global Ambassador`: the body's name
-    premodifying the title: an ORG entity, an acronym, capitalised words holding an organisation's word,
-    or, after `a`/`an`, the capitalised words before the title's own words (`Global Ambassador`)."""
-    doc = span.doc
+def _first_role(span: Span) -> tuple[int, int] | None:
+    """Where a title's words start (an article aside) and its first role word, when words stand before it."""
     start = span.start + (span[0].pos_ == "DET")
-    first_role = next((t.i for t in doc[start:span.end] if is_role_word(t)), None)
-    if first_role is None or first_role == start:
+    first_role = next((t.i for t in span.doc[start:span.end] if is_role_word(t)), None)
+    return (start, first_role) if first_role is not None and first_role != start else None
+
+
+def _leading_entity(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`UNESCO assistant director-general`: an ORG entity that names a body, premodifying the title (not the
+    title's own words: `Project Coordinator`)."""
+    found = _first_role(span)
+    entity = next((e for e in entities if found and e.start == found[0] and is_body(e)), None)
+    if entity is None or found is None or entity.end > found[1] + 1 \
+            or all(t.lower_ in _TITLE_OWN_WORDS for t in span.doc[entity.start:found[1]]):
         return None
-    entity = next((e for e in entities if e.start == start and is_body(e)), None)
-    if entity is not None and entity.end <= first_role + 1 and not all(
-            t.lower_ in _TITLE_OWN_WORDS for t in doc[entity.start:first_role]):  # "Project Coordinator"
-        return org_name(doc[entity.start:min(entity.end, first_role)])
-    leading = re.match(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b", text)
-    if leading and len(text.split()) > 1 and leading.group(0).lower() not in LEX.role_words \
-            and not any(e.start == span.start for e in entities):
-        return leading.group(0)
-    title_start = first_role
-    while title_start > start and doc[title_start - 1].lower_ in LEX.role_modifiers:
-        title_start -= 1  # "Global Ambassador", "Senior Policy Adviser": the title's own words
+    return org_name(span.doc[entity.start:min(entity.end, found[1])])
+
+
+_ACRONYM = re.compile(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b")
+
+
+def _leading_acronym(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`NWPA Chair`, `UNHCR-Kenya director`: an acronym opening the title, where no entity starts it."""
+    leading = _ACRONYM.match(text) if _first_role(span) else None
+    if leading is None or len(text.split()) < 2 or leading.group(0).lower() in LEX.role_words \
+            or any(e.start == span.start for e in entities):
+        return None
+    return leading.group(0)
+
+
+def _leading_words(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`Rights Watchers Executive Director`, `a Save the Children Global Ambassador`: capitalised words before the
+    title's own words that hold an organisation's word, or any such words after `a`/`an`."""
+    found = _first_role(span)
+    if found is None:
+        return None
+    start, title_start = found
+    doc = span.doc
+    while title_start > start and doc[title_start - 1].lower_ in LEX.title_modifiers:
+        title_start -= 1  # "Global Ambassador", "Senior Policy Adviser", "Legal Adviser": the title's own words
     words = doc[start:title_start]
     if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(":
         words = words[:-3]  # "Coastal Fisheries Association (CFA) President": the acronym
@@ -137,18 +175,16 @@ def _leading_body(span: Span, text: str, entities: list[Span]) -> str | None:
         return None
     # A unit word alone ("Project Coordinator", "Campaign Manager") is the title's own.
     named = {t.lower_ for t in words} - _TITLE_OWN_WORDS & LEX.organization_words or span[0].lower_ in {"a", "an"}
-    # "Rights Watchers Executive Director", "a Save the Children Global Ambassador"
     return words.text if named else None
 
 
 def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Harbour Trust USA's Security Program`: the body whose possessive the title holds."""
     doc = span.doc
+    # (A possessive inside a body's name, `St. Brigid's Hospice`, is inside its entity: repair_bodies.)
     owner = next((e for e in entities if is_body(e) and (
-        ((e.end + 1 < span.end and doc[e.end].text in LEX.possessives
-         and not name_after_possessive(doc, e.start, e.end + 1))
-        or (e.end < span.end and e[-1].text in LEX.possessives
-            and not name_after_possessive(doc, e.start, e.end))))), None)
+        (e.end + 1 < span.end and doc[e.end].text in LEX.possessives)
+        or (e.end < span.end and e[-1].text in LEX.possessives))), None)
     if owner is not None:
         return org_name(owner)
     # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser
@@ -229,34 +265,98 @@ def _publisher(person: Spokesperson, index: DocIndex) -> str | None:
     return _inside(index.doc._.publisher if Doc.has_extension("publisher") else None, person)
 
 
-TITLE, SPEAKER = "title", "speaker"
+def _line_below(line: Span, text: str, entities: list[Span]) -> str | None:
+    """`Jane Roe\nExecutive Director\nHarbour Trust`: the short capitalised line under a signature's role
+    line, that holds no title and is no place or date (`Washington, DC`, `14 March 2021`)."""
+    titled = has_role_word(text) and not has_organization_word(text)  # "Council of Coastal Mayors" is a body
+    if not 0 < len(text) < settings.SIGNATURE_ORG_LINE_MAX_CHARS or not text[:1].isupper() or titled \
+            or any(t.ent_type_ in _WHERE_AND_WHEN for t in line):
+        return None
+    return text
+
+
+_WHERE_AND_WHEN = frozenset({"GPE", "LOC", "DATE"})
+TITLE, SPEAKER, SIGNATURE = "title", "speaker", "signature"
 TitleStep = Callable[[Span, str, list[Span]], str | None]
 SpeakerStep = Callable[[Spokesperson, DocIndex], str | None]
 
 # The organisation decision, in order: the first step that names a body wins and names the value's rule.
-# `title` steps read the phrase of a title (the span, its text, the ORG entities inside it); `speaker` steps
-# read the text around a spokesperson whose title named no body.
+# `title` steps read the phrase of a title (the span, its text, the ORG entities inside it); `signature` steps
+# the line under a signature's role line whose title named no body; `speaker` steps the text around a
+# spokesperson whose title named no body.
 ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("possessive", TITLE, _possessive_owner),
-    ("org_in_role", TITLE, _leading_body),
+    ("org_in_role", TITLE, _leading_entity),
+    ("org_in_role", TITLE, _leading_acronym),
+    ("org_in_role", TITLE, _leading_words),
     ("of_at_for_after_role", TITLE, _linked_body),
     ("of_at_for_after_role", TITLE, _body_after_link),
     ("org_in_role", TITLE, _body_in_title),
     ("of_at_for_after_role", TITLE, _capitalised_body),
     ("of_at_for_after_role", TITLE, _body_after_comma),
     ("of_at_for_after_role", TITLE, _whole_body),
+    ("signature_line", SIGNATURE, _line_below),
     ("organization_speaking", SPEAKER, _organization_speaking),
     ("title_label", SPEAKER, _headline_label),
     ("publisher", SPEAKER, _publisher),
 )
 _TITLE_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == TITLE)
 _SPEAKER_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == SPEAKER)
+_SIGNATURE_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == SIGNATURE)
 
 
 def body_in_title(span: Span, text: str, entities: list[Span]) -> tuple[str | None, str | None]:
     """The body a title names and the step that found it: the `title` steps of ORGANIZATION_STEPS."""
     return next(((org, name) for name, find in _TITLE_STEPS if (org := find(span, text, entities))),  # type: ignore[call-arg, arg-type]
                 (None, None))
+
+
+def body_under_signature(line: Span | None) -> tuple[str | None, str | None]:
+    """The body the line under a signature's role line names, and the step: the `signature` steps."""
+    if line is None:
+        return None, None
+    text = line.text.strip()
+    return next(((org, name) for name, find in _SIGNATURE_STEPS if (org := find(line, text, []))),  # type: ignore[call-arg, arg-type]
+                (None, None))
+
+
+def read_at(title: Title, earlier: bool) -> Title:
+    """A mention's title, its body marked `earlier_mention` when it was read at another, fuller mention of the
+    same person (`Reyes said`, titled where first named)."""
+    return replace(title, organization_rule=EARLIER) if earlier and title.organization else title
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+# When a person is mentioned again, the first rule whose test holds takes the new mention's title over the
+# one kept so far (its body then ruled `earlier_mention`); otherwise each field keeps its first value.
+MENTION_RULES: tuple[tuple[str, Callable[[Spokesperson, Title], bool]], ...] = (
+    # "Roe said" first, "Jane Roe, director of X" later: the full title, role and body together.
+    ("completes_title", lambda kept, new: bool(new.role and new.organization)
+     and not (kept.role and kept.organization)),
+    # "NWPA" first, "the Northern Water Policy Association" later: the name spelt out.
+    ("spells_out_acronym", lambda kept, new: bool(new.organization and kept.organization)
+     and len(new.organization or "") > len(kept.organization or "")
+     and _acronym(new.organization or "") == kept.organization),
+)
+EARLIER = "earlier_mention"
+
+
+def merge_mention(kept: Spokesperson, new: Title, quote: str | None, name: str) -> Spokesperson:
+    """A person's entry after one more mention: MENTION_RULES say which title wins, each field keeps the first
+    value found, and a body taken from another mention is ruled `earlier_mention`."""
+    rule = next((rule for rule, test in MENTION_RULES if test(kept, new)), None)
+    if rule == "completes_title":
+        kept = replace(kept, role=new.role, organization=new.organization, role_rule=new.role_rule,
+                       organization_rule=EARLIER)
+    elif rule == "spells_out_acronym":
+        kept = replace(kept, role=kept.role or new.role, organization=new.organization,
+                       role_rule=kept.role_rule or new.role_rule, organization_rule=EARLIER)
+    return replace(kept, name=name, role=kept.role or new.role, organization=kept.organization or new.organization,
+                   quote=kept.quote or quote, role_rule=kept.role_rule or new.role_rule,
+                   organization_rule=kept.organization_rule or (new.organization_rule and EARLIER))
 
 
 def decide(people: list[Spokesperson], index: DocIndex) -> list[Spokesperson]:

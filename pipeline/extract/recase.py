@@ -69,10 +69,12 @@ def _in_doubt(token: Token) -> bool:
     taken into a name), a percentage, or a count after a capitalised word taken for a name that is no label
     (`Part 12` is a label's, whatever the parse); and a word follows it on its line (`61% Reduction`), which the
     parse reads as what it counts. A number that closes its line (`Brief 12`, `(No. 65)`) reads alike either way."""
+    if not (token.like_num or "d" in token.shape_) or token.ent_type_ in _SETTLED:
+        return False  # the cheap tests first: this runs on every token of every release
     doc = token.doc
     before = doc[max(0, token.i - 1)]
     followed = any(t.is_alpha for t in takewhile(lambda t: not t.is_space, doc[token.i + 1:token.i + 3]))
-    return (token.like_num or "d" in token.shape_) and token.ent_type_ not in _SETTLED and followed and (
+    return followed and (
         token.ent_type_ not in _COUNTED or (before.pos_ == "PROPN" and before.lower_ not in LEX.label_words))
 
 

@@ -22,6 +22,7 @@ class Rules:
 
     speech_verbs: frozenset[str]  # every inflected form of every verb of saying (bare forms only as listed)
     addressing_verbs: frozenset[str]  # forms of the speech verbs whose object is the addressee
+    phrasal_speech_verbs: dict[str, frozenset[str]]  # particle -> forms of the verbs that speak with it
     act_verbs: frozenset[str]  # forms of the speech verbs that report an act when a noun is their object
     statement_verbs: frozenset[str]  # forms of "issue", "release", "make" ... (the following statement)
     naming_verbs: frozenset[str]  # forms of "call", "describe" ...: speech when a quotation follows
@@ -34,6 +35,11 @@ class Rules:
     internal_roles: frozenset[str]
     role_modifiers: frozenset[str]
     role_link_words: frozenset[str]
+    portfolio_modifiers: frozenset[str]  # "Policy Director": a title's field, never a body's last word
+    lowercase_suffixes: frozenset[str]  # "plc": a company suffix written in lower case
+    field_words: frozenset[str]  # "Rights": an organisation's word that also ends a title's field
+    non_name_words: frozenset[str]  # words no person's name holds: titles, organisations' words, months, honorifics
+    title_modifiers: frozenset[str]  # words a title holds before its role word: its modifiers and its field
     copulas: frozenset[str]
     relative_pronouns: frozenset[str]
     leading_verbs: frozenset[str]
@@ -73,6 +79,7 @@ class Rules:
     place_labels: frozenset[str]  # entity labels of places
     numeric_labels: frozenset[str]  # entity labels of numbers
     object_deps: frozenset[str]  # dependency labels of a verb's or a preposition's object
+    speech_climbs: frozenset[str]  # dependency labels a subjectless verb of saying climbs to find its subject
     list_links: frozenset[str]
     range_links: frozenset[str]
     glued_scales: frozenset[str]  # scales written only glued to the number: "$13K"
@@ -110,6 +117,15 @@ def inflections(lemma: str, irregular: dict[str, list[str]] | None = None,
     else:
         past, ing = stem + "ed", stem + "ing"
     return frozenset({lemma, third, past, ing})
+
+
+def _phrasal(entries: list[str], irregular: dict, doubling: frozenset[str]) -> dict[str, frozenset[str]]:
+    """`point out` -> {"out": forms of "point"}: the verbs that speak with a particle, by particle."""
+    found: dict[str, frozenset[str]] = {}
+    for entry in entries:
+        lemma, particle = entry.split()
+        found[particle] = found.get(particle, frozenset()) | inflections(lemma, irregular, doubling)
+    return found
 
 
 def _lists(data: dict, prefix: str = "") -> dict[str, list]:
@@ -170,9 +186,12 @@ def load_rules() -> Rules:
     roles, names, figures = data["roles"], data["names"], data["figures"]
     months = words(data["dates"]["months"])
     tokens, links, labels = data["tokens"], data["links"], data["labels"]
+    role_words, organization_words = words(roles["words"]), words(names["organization_words"])
+    modifiers, portfolio = words(roles["modifiers"]), words(roles["portfolio_modifiers"])
     return Rules(
         speech_verbs=forms(data["speech_verbs"]["lemmas"]),
         addressing_verbs=forms(data["speech_verbs"]["addressing"]),
+        phrasal_speech_verbs=_phrasal(data["speech_verbs"]["phrasal"], irregular, doubling),
         act_verbs=forms(data["speech_verbs"]["acts_with_object"]),
         statement_verbs=forms(data["statement_verbs"]["lemmas"]),
         naming_verbs=forms(data["naming_verbs"]["lemmas"]),
@@ -185,6 +204,12 @@ def load_rules() -> Rules:
         internal_roles=words(roles["internal"]),
         role_modifiers=words(roles["modifiers"]),
         role_link_words=words(roles["link_words"]),
+        portfolio_modifiers=words(roles["portfolio_modifiers"]),
+        lowercase_suffixes=words(names["lowercase_suffixes"]),
+        field_words=words(names["field_words"]),
+        non_name_words=role_words | organization_words | months | words(data["dates"]["month_abbreviations"])
+        | words(names["honorifics"]),
+        title_modifiers=modifiers | portfolio,
         copulas=words(roles["copulas"]),
         relative_pronouns=words(roles["relative_pronouns"]),
         leading_verbs=words(roles["leading_verbs"]),
@@ -224,6 +249,7 @@ def load_rules() -> Rules:
         place_labels=frozenset(labels["places"]),
         numeric_labels=frozenset(labels["numbers"]),
         object_deps=frozenset(labels["objects"]),
+        speech_climbs=frozenset(labels["speech_climbs"]),
         list_links=words(figures["list_links"]),
         range_links=words(figures["range_links"]),
         glued_scales=words(figures["forms"]["glued_scales"]),

@@ -10,7 +10,7 @@ from .doctext import DocIndex, doc_text
 from .names import Found
 from .rules import load_rules
 from .titles import described
-from .words import has_role_word
+from .words import has_role_word, is_place
 
 LEX = load_rules()
 
@@ -19,7 +19,10 @@ _SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=T
 
 
 # A transcript line opening with its speaker: "MINISTER ROE:", "MS. DOE:", "Jane Doe:".
-_SPEAKER_LABEL = re.compile(r"^[ \t]*(?:[A-Z][A-Z.’'-]*[ \t]+){0,3}([A-Z][A-Z’'-]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+_SPEAKER_LABEL = re.compile(
+    rf"^[ \t]*(?:[{_CAPITAL}][{_CAPITAL}.’'-]*[ \t]+){{0,3}}([{_CAPITAL}][{_CAPITAL}’'-]+)[ \t]*:[ \t]+(?=\S)",
+    re.MULTILINE)
 
 
 # A line opening with a name and a colon: "Jane Doe: ...", a headline's "Kowalski: Airships cost less", or
@@ -31,10 +34,11 @@ _NAME_LABEL = re.compile(
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 _PARTICLES = "|".join(sorted((re.escape(p) for p in LEX.particles), key=len, reverse=True))
-# A name alone on a line, a title after it: "Jane Roe", "— Ana van der Meer, Head of Policy, Harbour Trust".
+# A name alone on a line, a title after it: "Jane Roe", "— Ana van der Meer, Head of Policy, Harbour Trust",
+# "Ana Roe | Treasurer | Harbour Trust"; or a quotation signed on its own line: "• “…” – Ana Roe, Chair".
 _NAME_LINE = re.compile(
-    rf"^(?P<dash>[—–-]\s*)?({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_NAME_WORD}){{1,3}})"
-    rf"(?:\s*[,|]\s*(\S.{{2,100}}))?$")
+    rf"^(?:[•*·]\s*)?(?:[“\"](?P<said>[^”\"]{{{settings.QUOTE_MIN_CHARS},}})[”\"][.,]?\s*(?=[—–-]))?(?P<dash>[—–-]\s*)?"
+    rf"({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_NAME_WORD}){{1,3}})(?:\s*[,|]\s*(\S.{{2,100}}))?$")
 _QUOTE_LINE_END = re.compile(r"[”\"]\s*$")
 
 
@@ -57,40 +61,58 @@ def closing_signature(index: DocIndex) -> list[Found]:
 
 def signed_names(index: DocIndex) -> list[Found]:
     """Names signed under a letter: after `In solidarity,`, or a name line above a role line."""
-    doc = index.doc
     lines, offset = [], 0
-    for line in doc_text(doc).split("\n"):
+    for line in doc_text(index.doc).split("\n"):
         lines.append((offset, line))
         offset += len(line) + 1
-    found = []
-    for n, (start, line) in enumerate(lines):
-        match = _NAME_LINE.match(line.strip())
-        if not match:
-            continue
-        above = lines[max(0, n - settings.SIGN_OFF_MAX_LINES_ABOVE):n]
-        previous = next((text.strip() for _, text in reversed(above) if text.strip()), "")
-        following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
-        # "“…”\n— Jane Roe, Head of Policy": a dash before the name signs the quotation above it.
-        pull_quote = bool(match.group("dash")) and bool(_QUOTE_LINE_END.search(previous))
-        signed = bool(_SIGN_OFF.match(previous)) or pull_quote
-        if match.group(3) and not (signed and has_role_word(match.group(3))):
-            continue  # "Jane Roe, Executive Director" on one line counts under a sign-off only
-        titled = bool({w.lower().strip(",.") for w in following.split()} & LEX.role_words) \
-            and len(following) < settings.SIGNATURE_ROLE_MAX_CHARS
-        if not (signed or titled):
-            continue
-        begin = start + line.index(match.group(2))
-        span = doc.char_span(begin, begin + len(match.group(2)), alignment_mode="expand")
-        if span is None:
-            continue
-        overlapping = [index.ents[i] for i in {index.ent_of[t.i] for t in span} if i >= 0]
-        is_person = any(e.label_ == "PERSON" for e in overlapping)
-        plain_name = not has_role_word(span.text) and not any(
-            e.label_ in {"ORG", "GPE", "LOC", "FAC"} for e in overlapping)
-        if is_person or signed or (titled and plain_name):
-            rule = "signed_quote" if pull_quote else "signature_after_sign_off" if signed else "name_line_above_role"
-            found.append(Found(span, previous.strip(" “”\"") if pull_quote else None, rule))
-    return found
+    return [found for n in range(len(lines)) if (found := _signed_line(index, lines, n)) is not None]
+
+
+def _signed_line(index: DocIndex, lines: list[tuple[int, str]], n: int) -> Found | None:
+    """The signer a name line gives, read with the nearest line above it and the line under it."""
+    start, line = lines[n]
+    match = _NAME_LINE.match(line.strip())
+    if not match:
+        return None
+    above = lines[max(0, n - settings.SIGN_OFF_MAX_LINES_ABOVE):n]
+    previous = next((text.strip() for _, text in reversed(above) if text.strip()), "")
+    following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
+    rule, said = _signing(match, previous, following)
+    if rule is None:
+        return None
+    begin = start + line.index(match.group(3), match.start(3))
+    span = index.doc.char_span(begin, begin + len(match.group(3)), alignment_mode="expand")
+    return Found(span, said, rule) if span is not None and _names_a_signer(index, span, rule) else None
+
+
+def _signing(match: re.Match, previous: str, following: str) -> tuple[str | None, str | None]:
+    """How a name line is signed, if it is, and the words it signs: a quotation above it or on its line
+    (`signed_quote`), a sign-off above it (`signature_after_sign_off`), a role line under it."""
+    title = match.group(4)
+    # "“…”\n— Jane Roe, Head of Policy": a dash before the name signs the quotation above it or before it on
+    # its line; a title on the name's line does so without the dash ("“…”\nJane Roe | Chair | Harbour Trust").
+    quoted = bool(match.group("said")) or bool(_QUOTE_LINE_END.search(previous))
+    pull_quote = quoted and bool(match.group("dash") or title)
+    # "— Jane Roe, Senior Researcher, Harbour Trust" closing a statement: a dash and a title sign it.
+    dash_signed = bool(match.group("dash")) and has_role_word(title or "")
+    signed = bool(_SIGN_OFF.match(previous)) or pull_quote or dash_signed
+    if title and not (signed and has_role_word(title)):
+        return None, None  # "Jane Roe, Executive Director" on one line counts under a sign-off only
+    if pull_quote:
+        return "signed_quote", match.group("said") or previous.strip(" “”\"")
+    titled = bool({w.lower().strip(",.") for w in following.split()} & LEX.role_words) \
+        and len(following) < settings.SIGNATURE_ROLE_MAX_CHARS
+    return ("signature_after_sign_off" if signed else "name_line_above_role" if titled else None), None
+
+
+def _names_a_signer(index: DocIndex, span: Span, rule: str) -> bool:
+    """A line above a role line is a signer's name when the recogniser saw a person there, or the words are a
+    plain name: no title's word, no place the gazetteer knows ("Amara Adeyemi" taken for a place), no body."""
+    overlapping = [index.ents[i] for i in {index.ent_of[t.i] for t in span} if i >= 0]
+    if rule != "name_line_above_role" or any(e.label_ == "PERSON" for e in overlapping):
+        return True
+    return not has_role_word(span.text) and not is_place(span.text) and not any(
+        e.label_ in {"ORG", "FAC"} for e in overlapping)
 
 
 def speaker_labels(index: DocIndex) -> list[Found]:
@@ -104,8 +126,9 @@ def speaker_labels(index: DocIndex) -> list[Found]:
     labels = list(_SPEAKER_LABEL.finditer(text))
     people = [e for e in index.labelled("PERSON") if len(e) > 1 and not e.text.isupper()]
     by_surname: dict[str, list[Span]] = {}
-    for person in people:
-        by_surname.setdefault(person[-1].lower_, []).append(person)
+    for person in people:  # "Al-Amin" under its last word and whole, for a label "AL-AMIN:"
+        for key in {person[-1].lower_, person.text.split()[-1].lower()}:
+            by_surname.setdefault(key, []).append(person)
     looked_up: set[str] = set()  # one entry per speaker, quoting their first turn: a transcript has hundreds
     for match in labels:
         surname = match.group(1).lower()
@@ -119,7 +142,7 @@ def speaker_labels(index: DocIndex) -> list[Found]:
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is None or match.group(1).split()[-1].lower() in looked_up:
             continue
-        if any((ent := index.entity_at(t.i)) is not None and ent.label_ == "PERSON" for t in span):
+        if any(t.ent_type_ == "PERSON" for t in span):
             looked_up.add(match.group(1).split()[-1].lower())
             found.append(Found(span, _label_words(text, match) or None, "speaker_label"))
     return found

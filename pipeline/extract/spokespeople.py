@@ -33,12 +33,13 @@ from .names import (
     pronoun_antecedent,
     proper_name_at,
     speaker_tokens,
+    subject_of,
     surname_subject,
     trim_name,
     unlabelled_name,
     without_run_on_words,
 )
-from .organization import decide
+from .organization import Title, decide, merge_mention, read_at
 from .rules import load_rules
 from .signatures import closing_signature, signed_names, speaker_labels
 from .titles import role_end, signature_role, title_of
@@ -52,11 +53,17 @@ QUOTE_MARKS = sorted(LEX.quote_marks)
 ATTRIBUTION_LINKS = sorted(LEX.attribution_links)  # "statement by", "comment from", "attributable to"
 
 
+_PHRASAL_PATTERNS: list[list[dict]] = [[{"LOWER": {"IN": sorted(forms)}}, {"LOWER": particle}]
+                                      for particle, forms in sorted(LEX.phrasal_speech_verbs.items())]
+
+
 SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     # "Jane Doe said", "said Jane Doe", "…,” she added": a verb of saying, or a form of one before a quote.
     "speech_verb": [
         [{"LOWER": {"IN": sorted(LEX.speech_verbs)}, "POS": {"IN": ["VERB", "AUX"]}}],
         [{"LOWER": {"IN": sorted(LEX.speech_verbs)}}, {"ORTH": {"IN": [":", ",", *QUOTE_MARKS]}}],
+        # "pointed out": a verb that speaks with its particle only.
+        *_PHRASAL_PATTERNS,
     ],
     # "issued the following statement", as words, for when the parse attaches the noun elsewhere.
     "following_statement": [
@@ -105,7 +112,8 @@ def _name_after_verb(index: DocIndex, token: Token, people: dict[str, list[Span]
     doc = token.doc
     if token.lower_ in LEX.addressing_verbs or token.i + 1 >= len(doc):
         return None
-    named = index.between("PERSON", token.i + 1, token.i + 1 + settings.NAME_AFTER_VERB_MAX_TOKENS)
+    named = [e for e in index.between("PERSON", token.i + 1, token.i + 1 + settings.NAME_AFTER_VERB_MAX_TOKENS)
+             if index.sent_of[e.start] == index.sent_of[token.i]]  # "…,” Roe said.\n\nJane Doe, a resident, ...": no
     if named:
         return trim_name(named[0])
     after = unlabelled_name(index, doc[token.i + 1])
@@ -141,11 +149,38 @@ def _name_closing_clause(verb: Token, limit: int) -> Span | None:
     return name_ending_at(doc, end + (not doc[end].is_punct)) if end is not None else None
 
 
+def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
+    """`Legal Adviser of the Lakeside Tenants' Union Ana Brennan said`, `Council of Coastal Mayors Director of
+    Research Jane O'Neill was quoted as saying`: a subject that holds a title, closed by a name (the
+    recogniser's, or one by its shape)."""
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    start, end = subject.left_edge.i, subject.right_edge.i + 1
+    if verb.doc[end - 1].text == ")":  # "Head of Policy Mei Castillo (Lakeside Tenants' Union) insisted"
+        end = next((t.i for t in reversed(verb.doc[start:end]) if t.text == "("), end)
+    person = index.entity_ending("PERSON", end) or name_ending_at(verb.doc, end)
+    titled = any(is_role_word(t) for t in verb.doc[start:end])
+    return trim_name(person) if titled and person is not None and person.start > start else None
+
+
+def _title_apposition(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
+    """`A spokesperson for Brightwater Energy Ltd, Nadia Moreau, said`: a subject that is a title, and the name in
+    apposition to it or to the body it names, by its shape, whatever the recogniser took it for."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or not is_role_word(subject):
+        return None
+    appos = next((t for t in subject.subtree if t.dep_ == "appos" and subject.i < t.i < verb.i), None)
+    return name_ending_at(verb.doc, appos.i + 1) if appos is not None else None
+
+
 # Who a verb of saying points at, step by step: the first step that names a person wins.
 SPEECH_VERB_STEPS: tuple[tuple[str, Callable[[DocIndex, Token, dict], Span | None]], ...] = (
     ("subject_of_speech_verb", lambda index, token, people: person_in(index, speaker_tokens(token))),
     ("name_before_speech_verb", lambda index, token, people: person_before(index, token)),
     ("name_after_speech_verb", _name_after_verb),
+    ("name_closing_subject", _name_closing_subject),
+    ("title_apposition", _title_apposition),
     ("surname_subject", surname_subject),
     ("pronoun_subject", lambda index, token, people: pronoun_antecedent(index, token)),
 )
@@ -191,10 +226,9 @@ def _according_to(index: DocIndex, token: Token, people: dict[str, list[Span]]) 
     phrase = list(doc[token.i + 1].subtree)
     person = person_in(index, phrase)
     after = phrase[-1].i + 1  # "according to Brovia's medical officer, Jane Roe, ...": the name after the title
-    if person is None and after + 1 < len(doc) and doc[after].text == ",":
-        named = index.entity_at(after + 1)
-        person = trim_name(named) if named is not None and named.label_ == "PERSON" and named.start == after + 1 \
-            else None
+    if person is None and text_at(doc, after) == ",":
+        named = index.entity_starting("PERSON", after + 1)
+        person = trim_name(named) if named is not None else None
     return person or person_in(index, [doc[token.i + 2]]), "according_to"
 
 
@@ -220,11 +254,11 @@ def _attribution_noun(index: DocIndex, token: Token, people: dict[str, list[Span
 def _work_of_speech_title(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
     if token.i == 0:
         return None, ""
-    before = index.entity_at(token.i - 1)
-    if before is not None and before.label_ == "PERSON" and before.end == token.i:
+    before = index.entity_ending("PERSON", token.i)
+    if before is not None:
         return trim_name(before), "work_of_speech_title"
-    swallowed = index.entity_at(token.i)
-    if swallowed is not None and swallowed.label_ == "PERSON" and swallowed.end == token.i + 1 and len(swallowed) > 2:
+    swallowed = index.entity_ending("PERSON", token.i + 1)
+    if swallowed is not None and len(swallowed) > 2:
         return token.doc[swallowed.start:token.i], "work_of_speech_title"  # "Briefing" taken for a surname
     return None, ""
 
@@ -251,57 +285,63 @@ FINDERS: dict[str, Callable[[DocIndex, Token, dict], tuple[Span | None, str]]] =
 
 
 def _merge(found: list[Found], index: DocIndex) -> list[Spokesperson]:
-    """One entry per person: short mentions ("Huang said") join the full name, titles fill in."""
+    """One entry per person: short mentions ("Huang said") join the full name, titles fill in (merge_mention)."""
     people: dict[str, Spokesperson] = {}
     by_last: dict[str, list[str]] = {}  # a surname -> the full names it may stand for, in order
     seen: dict = {}
     for item in found:
-        full_mention = fullest_mention(item.span, index)
-        span = without_run_on_words(full_mention, seen)
-        name = clean_name(span.text)
-        lead_role = []
-        while len(name.split()) > 1 and name.split()[0].lower().rstrip(".") in LEX.role_words:
-            lead_role.append(name.split()[0])
-            name = name.split(maxsplit=1)[1]
-        if not name or any(ch.isdigit() for ch in name):
+        mention = _mention(item, index, seen)
+        if mention is None:
             continue
+        name, span, title = mention
         key = name if name in people else next((k for k in by_last.get(name, ()) if k in people), None)
-        title = title_of(span)
-        signed = item.rule in SIGNATURE_RULES
-        if signed or (title.role is None and title.organization is None):
-            below = signature_role(span, signed)
-            title = below if below.role or (title.role is None and title.organization is None) else title
-        if title.role is None and lead_role:
-            title = replace(title, role=" ".join(lead_role), role_rule="title_words_in_name")
-        if full_mention is not item.span and title.organization:
-            title = replace(title, organization_rule="earlier_mention")  # "Reyes said", titled where first named
+        if key is None and _too_ambiguous(name, item.rule, title):
+            continue  # a lone name with no full mention, but for "Senator Roe’s statement"
         if key is None:
-            if len(name.split()) < settings.NAME_MIN_WORDS and not (item.rule in LONE_NAME_RULES and (
-                    title.role_rule in {"role_before_name", "title_words_in_name"} or not LONE_NAME_RULES[item.rule])):
-                continue  # a lone name with no full mention: too ambiguous, but for "Senator Roe’s statement"
             by_last.setdefault(name.split()[-1], []).append(name)
             people[name] = Spokesperson(name=name, role=title.role, organization=title.organization,
                                         quote=item.quote, start=span.start_char, end=span.end_char, rule=item.rule,
                                         role_rule=title.role_rule, organization_rule=title.organization_rule)
             continue
-        current = people.pop(key)
-        full = key if len(key.split()) >= len(name.split()) else name
+        full = max((key, name), key=lambda n: len(n.split()))  # the longer name; between equals the one kept
         if full != key:
             by_last.setdefault(full.split()[-1], []).append(full)
-        if title.role and title.organization and not (current.role and current.organization):
-            current = replace(current, role=title.role, organization=title.organization, role_rule=title.role_rule,
-                              organization_rule="earlier_mention")
-        elif title.organization and current.organization and len(title.organization) > len(current.organization) \
-                and "".join(w[0] for w in title.organization.split() if w[:1].isupper()) == current.organization:
-            current = replace(current, role=current.role or title.role, organization=title.organization,
-                              role_rule=current.role_rule or title.role_rule, organization_rule="earlier_mention")
-        people[full] = replace(
-            current, name=full, role=current.role or title.role,
-            organization=current.organization or title.organization,
-            quote=current.quote or item.quote, role_rule=current.role_rule or title.role_rule,
-            organization_rule=current.organization_rule or (title.organization_rule and "earlier_mention"),
-        )
+        people[full] = merge_mention(people.pop(key), title, item.quote, full)
     return list(people.values())
+
+
+def _mention(item: Found, index: DocIndex, seen: dict) -> tuple[str, Span, Title] | None:
+    """The name a found mention gives (title words it swept in set apart), the span read, and its title."""
+    full_mention = fullest_mention(item.span, index)
+    span = without_run_on_words(full_mention, seen)
+    text = clean_name(span.text)
+    words = text.split()
+    lead = next((n for n, w in enumerate(words) if n == len(words) - 1 or w.lower().rstrip(".") not in LEX.role_words),
+                0)
+    name = " ".join(words[lead:]) if lead else text
+    if not name or any(ch.isdigit() for ch in name):
+        return None
+    title = _signed_title(span, item.rule)
+    if title.role is None and lead:  # "Director Jane Roe" taken for one name
+        title = replace(title, role=" ".join(words[:lead]), role_rule="title_words_in_name")
+    return name, span, read_at(title, full_mention is not item.span)
+
+
+def _signed_title(span: Span, rule: str) -> Title:
+    """The title printed with a mention, or on a signature's lines (first for a signature's own rules)."""
+    title = title_of(span)
+    untitled = title.role is None and title.organization is None
+    if rule not in SIGNATURE_RULES and not untitled:
+        return title
+    below = signature_role(span, rule in SIGNATURE_RULES)
+    return below if below.role or untitled else title
+
+
+def _too_ambiguous(name: str, rule: str, title: Title) -> bool:
+    """A lone name never named in full, unless the pattern's words are a lone name's own beyond doubt."""
+    if len(name.split()) >= settings.NAME_MIN_WORDS or rule not in LONE_NAME_RULES:
+        return len(name.split()) < settings.NAME_MIN_WORDS
+    return LONE_NAME_RULES[rule] and title.role_rule not in {"role_before_name", "title_words_in_name"}
 
 
 def _coordinated(index: DocIndex, found: list[Found]) -> list[Found]:
@@ -314,8 +354,8 @@ def _coordinated(index: DocIndex, found: list[Found]) -> list[Found]:
         at = end + (text_at(doc, end) == ",")
         if text_at(doc, at).lower() != "and":
             continue
-        person = index.entity_at(at + 1)
-        if person is not None and person.label_ == "PERSON" and person.start == at + 1:
+        person = index.entity_starting("PERSON", at + 1)
+        if person is not None:
             joined.append(Found(trim_name(person), item.quote, "coordinated_speaker"))
     return joined
 

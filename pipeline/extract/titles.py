@@ -9,20 +9,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import settings
 from .bodies import has_organization_word
 from .doctext import doc_index, doc_text
-from .organization import body_after_name, body_after_title, body_in_title, body_named_by
+from .organization import (
+    Title,
+    body_after_name,
+    body_after_title,
+    body_in_title,
+    body_named_by,
+    body_under_signature,
+)
 from .rules import load_rules
 from .words import (
     finite_verb,
     has_role_word,
     in_parentheses,
-    is_place,
     is_role_word,
     signature_place,
     text_at,
@@ -31,45 +37,54 @@ from .words import (
 LEX = load_rules()
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
-    """A role and the organisation it is held at, with the step that found each."""
-
-    role: str | None = None
-    organization: str | None = None
-    role_rule: str | None = None
-    organization_rule: str | None = None
-
-
 def role_end(person: Span) -> int | None:
     """Where the appositive title after a name ends: `Jane Doe, director for (counter) terrorism, law and
     rights at X, said` runs through its parentheses and its list to the comma before the verb."""
     doc = person.doc
-    if person.end >= len(doc) or doc[person.end].text != ",":
+    if text_at(doc, person.end) != ",":
         return None
     start = end = title_start(person)
     while end < len(doc) and end - person.end < settings.ROLE_MAX_TOKENS:
-        token = doc[end]
-        if "\n" in token.text or (end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end))):
+        following = next(step(doc, start, end) for _name, test, step in _ROLE_END_STEPS if test(doc, start, end))
+        if following is None:
             break
-        if token.text in LEX.dashes and token.whitespace_:
-            break  # "Chair of the Water Board - Opening Plenary", "... Board- Opening": a headline's separator
-        if token.lower_ in LEX.role_trailing_cut or (token.lower_ in LEX.speech_verbs and not (
-                token.pos_ == "NOUN" and token.lower_.endswith("ing"))):  # "director of early warning systems"
-            break
-        if token.text == "(":
-            close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS))
-                          if doc[n].text == ")"), None)
-            if close is None or end == start:
-                break
-            end = close + 1  # "director for (counter) terrorism": a note inside the title
-            continue
-        if token.text == "," and not _comma_continues(doc, start, end):
-            break
-        if token.text in LEX.title_stops or token.text == "(":
-            break
-        end += 1
+        end = following
     return end
+
+
+def _bracket_note(doc: Doc, start: int, end: int) -> int | None:
+    """`director for (counter) terrorism`: a note in brackets inside the title, not at its start."""
+    close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS)) if doc[n].text == ")"),
+                 None)
+    return close + 1 if close is not None and end != start else None
+
+
+def _clause_word(token: Token) -> bool:
+    """`a member since 2013`, `director of X said`: a word that ends a title (`early warning` does not)."""
+    speech = token.lower_ in LEX.speech_verbs and not (token.pos_ == "NOUN" and token.lower_.endswith("ing"))
+    return token.lower_ in LEX.role_trailing_cut or speech
+
+
+def _line_ends(doc: Doc, start: int, end: int) -> bool:
+    return "\n" in doc[end].text or (end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)))
+
+
+_StepTest = Callable[[Doc, int, int], bool]
+_StepNext = Callable[[Doc, int, int], int | None]
+# How a title after a name is read, one word at a time: the first step whose test holds gives where reading goes
+# on (None ends the title before the word).
+_ROLE_END_STEPS: tuple[tuple[str, _StepTest, _StepNext], ...] = (
+    ("line_end", _line_ends, lambda doc, start, end: None),
+    # "Chair of the Water Board - Opening Plenary", "... Board- Opening": a headline's separator
+    ("separator", lambda doc, start, end: doc[end].text in LEX.dashes and bool(doc[end].whitespace_),
+     lambda doc, start, end: None),
+    ("clause_word", lambda doc, start, end: _clause_word(doc[end]), lambda doc, start, end: None),
+    ("bracket_note", lambda doc, start, end: doc[end].text == "(", _bracket_note),
+    ("list_comma", lambda doc, start, end: doc[end].text == ",",
+     lambda doc, start, end: end + 1 if _comma_continues(doc, start, end) else None),
+    ("title_stop", lambda doc, start, end: doc[end].text in LEX.title_stops, lambda doc, start, end: None),
+    ("title_word", lambda doc, start, end: True, lambda doc, start, end: end + 1),
+)
 
 
 def title_start(person: Span) -> int:
@@ -88,34 +103,43 @@ def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
     if comma + 1 >= len(doc) or comma == start:
         return False
     before, after = doc[comma - 1], doc[comma + 1]
-    entity = doc[comma + 1].ent_type_ == "ORG" and doc[comma + 1].ent_iob_ == "B"
+    entity = after.ent_type_ == "ORG" and after.ent_iob_ == "B"
     if before.is_title and after.is_title and not entity and not is_role_word(after):
         return True
     if after.lower_ in {"and", "&"} and before.is_title:  # "Law, Policy, and Research program"; not ", and Jane Roe"
-        return comma + 2 < len(doc) and doc[comma + 2].is_title and doc[comma + 2].ent_type_ != "PERSON"
+        return text_at(doc, comma + 2).istitle() and doc[comma + 2].ent_type_ != "PERSON"
+    return _list_closes_with_and(doc, start, comma)
+
+
+def _list_closes_with_and(doc: Doc, start: int, comma: int) -> bool:
+    """`(counter) terrorism, law and rights at X`: the words up to the next stop hold `and`, no verb, person or
+    article, do not open with `and`, and the title before the comma holds a title's word."""
     segment = []
     for token in doc[comma + 1:min(len(doc), comma + settings.TITLE_LIST_ITEM_MAX_TOKENS)]:
         if token.text in {",", ".", ";", ":", "“", '"'} or "\n" in token.text_with_ws[len(token.text):]:
             break
         segment.append(token)
     words = {t.lower_ for t in segment}
-    return bool(words & {"and", "&"}) and not words & LEX.speech_verbs and not any(
-        t.ent_type_ == "PERSON" or (t.pos_ in {"VERB", "AUX", "PRON", "DET"} and t.lower_ != "the") for t in segment
-    ) and not (segment and segment[0].lower_ in {"and", "&"}) and has_role_word(doc[start:comma].text)
+    return bool(words & {"and", "&"}) and not words & LEX.speech_verbs and not any(map(_not_in_list, segment)) \
+        and segment[0].lower_ not in {"and", "&"} and has_role_word(doc[start:comma].text)
+
+
+def _not_in_list(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or (token.pos_ in {"VERB", "AUX", "PRON", "DET"} and token.lower_ != "the")
 
 
 def _trim_role(role: str) -> str:
     previous = None
     while previous != role:
         previous = role
-        role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:-–.…"),
+        role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:|-–.…"),
                       flags=re.IGNORECASE)
         role = re.sub(r"^(?:of|at|for|with|from|in|and)\s+|\s+(?:of|at|for|with|from|in|and)$", "", role,
                       flags=re.IGNORECASE)
         role = re.sub(r"^(?:the\s+)?[a-z]+[’']s\s+(?=\S)|^[’']s?\s+", "", role)  # "the group's senior counsel"
         # "CEO of HMG's" before "Northfield General Hospital": the owner of the body is not the title's
         role = re.sub(r"\s+(?:of|at|for)\s+(?:the\s+)?[\w.&-]+(?:\s+[\w.&-]+){0,3}[’']s$", "", role)
-    return role.strip(" ,;:")
+    return role.strip(" ,;:|")
 
 
 # A title that ends "of the" before a body's name goes on after it: `chairman of the Brovia Corp. board`.
@@ -125,36 +149,36 @@ _LINKED_END = re.compile(r"\b(?:of|at|for)(?: the)?\s*$", re.IGNORECASE)
 def _split_role(span: Span, appositive: bool = False) -> Title:
     """Split `executive director of Amnesty International` into role and organisation; the organisation
     by the first of the `title` steps of ORGANIZATION_STEPS that finds one inside the phrase."""
-    doc = span.doc
     text = span.text.strip(" ,;:—–-")
     text = text.strip("()") if text.count("(") != text.count(")") else text  # "(HHI)" keeps its own
-    if not text:
-        return Title()
-    if any(finite_verb(t) and not in_parentheses(t) for t in span):
+    if not text or any(finite_verb(t) and not in_parentheses(t) for t in span):
         return Title()  # "Jane Doe, has wrapped up a visit": a clause, not a title
-    entities = [e for e in doc_index(doc).between("ORG", span.start, span.end) if e.end <= span.end]
+    entities = [e for e in doc_index(span.doc).between("ORG", span.start, span.end) if e.end <= span.end]
     org, step = body_in_title(span, text, entities)
-    role = text
-    if org and org in text:
-        before, _, after = text.partition(org)
-        possessive = re.match(r"^\s*[’']s\s+", after)
-        if possessive and has_role_word(before):
-            role = text  # "Director of Harbour Trust USA's Security Program": the whole title
-        elif possessive:
-            role = after[possessive.end():]
-        else:
-            after = re.sub(r"^\s*\([^()]*\)?", "", after)  # "the Red Cross (ICRC)": the acronym adds nothing
-            if _trim_role(after) and has_role_word(before) and (not has_role_word(after) or _LINKED_END.search(before)):
-                role = text  # "chairman of the Brightwater Corp. board of trustees": the title runs through the name
-            else:
-                role = before if len(_trim_role(before)) >= len(_trim_role(after)) else after
-    role = _trim_role(role)
+    role = _trim_role(_role_around(text, org) if org and org in text else text)
+    titled = has_role_word(role) or (appositive and _plain_appositive(span, role))
+    keep = titled and len(role) <= settings.ROLE_MAX_CHARS
+    return Title((role or None) if keep else None, org, None, step if org else None)
+
+
+def _role_around(text: str, org: str) -> str:
+    """The role in a title that names a body: the words before or after the body's name, or the whole title."""
+    before, _, after = text.partition(org)
+    possessive = re.match(r"^\s*[’']s\s+", after)
+    if possessive:  # "Director of Harbour Trust USA's Security Program": the whole title; "Brovia's chair"
+        return text if has_role_word(before) else after[possessive.end():]
+    after = re.sub(r"^\s*\([^()]*\)?", "", after)  # "the Red Cross (ICRC)": the acronym adds nothing
+    if _trim_role(after) and has_role_word(before) and (not has_role_word(after) or _LINKED_END.search(before)):
+        return text  # "chairman of the Brightwater Corp. board of trustees": the title runs through the name
+    return before if len(_trim_role(before)) >= len(_trim_role(after)) else after
+
+
+def _plain_appositive(span: Span, role: str) -> bool:
+    """`Jane Roe, a local farmer,`: a short lower-case appositive names a role without a title's word."""
     words = role.split()
     first_pos = span[0].pos_ if len(span) else ""
-    plain_appositive = appositive and 0 < len(words) <= settings.PLAIN_APPOSITIVE_MAX_WORDS \
-        and first_pos not in {"PRON", "VERB", "AUX", "ADP"} and (role[:1].islower() or words[0].lower() == "former")
-    keep = (has_role_word(role) or plain_appositive) and len(role) <= settings.ROLE_MAX_CHARS
-    return Title((role or None) if keep else None, org, None, step if org else None)
+    return 0 < len(words) <= settings.PLAIN_APPOSITIVE_MAX_WORDS and first_pos not in {"PRON", "VERB", "AUX", "ADP"} \
+        and (role[:1].islower() or words[0].lower() == "former")
 
 
 def _role_after(person: Span) -> Title:
@@ -165,55 +189,74 @@ def _role_after(person: Span) -> Title:
     span = doc[title_start(person):end]
     title = _split_role(span, appositive=True)
     following = body_after_title(span) if text_at(doc, end) == "," else None
-    portfolio = title.organization is None or not has_organization_word(title.organization)
-    if following is not None and portfolio and has_role_word(span.text) and not any(t.text == "," for t in span):
+    listed = any(t.text == "," for t in span)  # "Minister for X, Y and Z, Government of W": a body's own words
+    if following is not None and has_role_word(span.text) and (not listed or has_organization_word(following)):
         # "Jane Roe, President and CEO, Harbour Trust Canada says", "Jane Roe, Director of Programmes, Brovia
         # Inc., said": the body follows the title, and an `of` phrase inside it is the title's own portfolio.
         title = Title(_trim_role(span.text), following, None, "body_after_title")
     return replace(title, role_rule="appositive_after_name" if title.role else None)
 
 
-def _role_before(person: Span) -> Title:
+def _role_before(person: Span, body_known: bool = False) -> Title:
     """A role printed before the name: `Brightwater Executive Director Jane Roe`, `CEO, Jane Doe`."""
+    doc = person.doc
+    stop = _title_stop(person)
+    start = stop
+    while start > 0 and stop - start < settings.ROLE_BEFORE_NAME_MAX_TOKENS:
+        taken = next(take for _name, test, take in _BEFORE_NAME_STEPS if test(doc, start - 1))
+        if not taken:
+            break
+        start -= taken
+    while start < stop and doc[start].lower_ in LEX.role_link_words:
+        start += 1
+    span = doc[start:stop]
+    if start == stop or (stop < person.start and not has_role_word(span.text)):
+        return Title()
+    title = _split_role(span)
+    body = None if body_known or not title.role or title.organization is None else body_after_name(person)
+    if title.role and title.organization is not None and (body_known or body):
+        # "Head of Policy for Coastal Affairs Jane Roe of the Greywater Alliance", "Chair of the Board of Trustees
+        # Jane Roe (Harbour Trust)": the body after the name, the title's of/for phrase its portfolio.
+        title = Title(_trim_role(span.text), body, None, "of_at_for_after_role" if body else None)
+    return replace(title, role_rule="role_before_name" if title.role else None)
+
+
+def _title_stop(person: Span) -> int:
+    """Where a title before a name ends: before the honorifics (`lead author Dr Jane Roe`: neither name nor title;
+    `Professor` is a title) and a comma (`... Campaign Manager for Safer Coastal Towns, Jane Roe`)."""
     doc = person.doc
     stop = person.start
     while stop > 0 and doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and not is_role_word(doc[stop - 1]):
-        stop -= 1  # "lead author Dr Jane Roe": the honorific is neither name nor title ("Professor" is a title)
-    if text_at(doc, stop - 1) == ",":
-        stop -= 1  # "Harbour Trust USA's Campaign Manager for Safer Coastal Towns, Jane Roe"
-    start = stop
-    while start > 0 and stop - start < settings.ROLE_BEFORE_NAME_MAX_TOKENS:
-        token = doc[start - 1]
-        if "\n" in token.text_with_ws:
-            break  # the line above (a title, a heading) is not part of the name's title
-        if token.text == ")" and start >= 3 and doc[start - 3].text == "(" and doc[start - 2].is_upper:
-            start -= 3  # "the President of the Coastal Fisheries Association (CFA), Jane Roe"
-            continue
-        if token.lower_ in LEX.role_link_words or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
-                or (token.text[:1].isupper() and not token.is_sent_start):
-            inside_name = token.pos_ == "DET" and (token.ent_type_ == "ORG" or (
-                start >= 2 and doc[start - 2].lower_ in {"of", "for"}))  # "director of the Red Cross"
-            title_word = token.lower_ in LEX.role_modifiers  # "Managing Director", "Acting Chair": tagged a verb
-            if (token.pos_ in {"VERB", "AUX", "PRON", "DET"} and not (inside_name or title_word)) \
-                    or token.lower_ in LEX.speech_verbs:
-                break
-            start -= 1
-            continue
-        break
-    while start < stop and doc[start].lower_ in LEX.role_link_words:
-        start += 1
-    if start == stop:
-        return Title()
-    span = doc[start:stop]
-    if stop < person.start and not has_role_word(span.text):
-        return Title()
-    title = _split_role(span)
-    portfolio = title.organization is not None and not has_organization_word(title.organization)
-    if title.role and portfolio and (body := body_after_name(person)):
-        # "Head of Policy for Coastal Affairs Jane Roe of the Greywater Alliance": the body after the name,
-        # the title's `for` phrase its portfolio.
-        title = Title(_trim_role(span.text), body, None, "of_at_for_after_role")
-    return replace(title, role_rule="role_before_name" if title.role else None)
+        stop -= 1
+    return stop - (text_at(doc, stop - 1) == ",")
+
+
+def _may_stand_in_title(token: Token) -> bool:
+    """A word a title before a name may hold: a link word, a noun, a proper noun, an adjective, a body's word or
+    a capitalised word inside the sentence."""
+    return token.lower_ in _TITLE_LINKS or token.pos_ in {"PROPN", "NOUN", "ADJ"} or token.ent_type_ == "ORG" \
+        or (token.text[:1].isupper() and not token.is_sent_start)
+
+
+def _article_in_name(doc: Doc, i: int) -> bool:
+    """`director of the Red Cross`: an article inside a body's name or after its link."""
+    return doc[i].pos_ == "DET" and (doc[i].ent_type_ == "ORG" or text_at(doc, i - 1).lower() in {"of", "for"})
+
+
+_TITLE_LINKS = LEX.role_link_words | {"the"}
+# How a title before a name is read from the name back, one word at a time: the first step whose test holds
+# takes that many words (0 ends the title).
+_BEFORE_NAME_STEPS: tuple[tuple[str, Callable[[Doc, int], bool], int], ...] = (
+    ("line_above", lambda doc, i: "\n" in doc[i].text_with_ws, 0),  # a heading above is not the name's title
+    # "the President of the Coastal Fisheries Association (CFA), Jane Roe"
+    ("bracketed_acronym", lambda doc, i: doc[i].text == ")" and text_at(doc, i - 2) == "(" and doc[i - 1].is_upper, 3),
+    ("no_title_word", lambda doc, i: not _may_stand_in_title(doc[i]), 0),
+    ("speech_verb", lambda doc, i: doc[i].lower_ in LEX.speech_verbs, 0),
+    ("title_modifier", lambda doc, i: doc[i].lower_ in LEX.role_modifiers, 1),  # "Managing Director": tagged a verb
+    ("article_in_name", _article_in_name, 1),
+    ("clause_word", lambda doc, i: doc[i].pos_ in {"VERB", "AUX", "PRON", "DET"}, 0),
+    ("title_word", lambda doc, i: True, 1),
+)
 
 
 def _clause_end(doc: Doc, start: int) -> int:
@@ -268,14 +311,16 @@ def _role_as_predicate(person: Span) -> Title:
     """`Jane Roe is executive director of the Harbour Trust.`: a sentence that gives the title."""
     root = person.root
     head = root.head
-    if root.dep_ != "nsubj" or head.lower_ not in LEX.copulas:
-        return Title()
-    attribute = next((c for c in head.children if c.dep_ == "attr" and c.i > root.i), None)
-    if attribute is None:
+    verb = head.lower_ in LEX.role_modifiers and any(c.dep_ == "aux" and c.lower_ in LEX.copulas for c in head.children)
+    deps = {"dobj"} if verb else {"attr"} if head.lower_ in LEX.copulas else set()
+    attribute = next((c for c in head.children if c.dep_ in deps and c.i > root.i), None)
+    if root.dep_ != "nsubj" or attribute is None:
         return Title()
     # The title is the attribute and what hangs on it, not a second attribute joined by `and`.
     end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
-    title = _split_role(person.doc[attribute.left_edge.i:end + 1], appositive=True)
+    # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb.
+    start = head.i if verb else attribute.left_edge.i
+    title = _split_role(person.doc[start:end + 1], appositive=True)
     return replace(title, role_rule="predicate") if title.role else Title()
 
 
@@ -292,10 +337,10 @@ def title_of(mention: Span) -> Title:
     if title is None:
         title = next((t for read in TITLE_AFTER_NAME if (t := read(mention)).role or t.organization), Title())
         if title.role is None:  # "Professor Jane Roe, from the University of X, said": the title before
-            before = _role_before(mention)
+            before = _role_before(mention, body_known=title.organization is not None)
             title = before if title.organization is None else replace(
                 title, role=before.role, role_rule=before.role_rule) if before.role else title
-        if title.role and title.organization is None and (body := body_after_name(mention)) is not None:
+        if title.organization is None and (body := body_after_name(mention)) is not None:
             title = replace(title, organization=body, organization_rule="of_at_for_after_role")
         memo[key] = title
     return title
@@ -309,31 +354,46 @@ def described(mention: Span) -> tuple[int, int]:
 
 def signature_role(span: Span, signed: bool = False) -> Title:
     """What a signed name's own line or the lines under it say: `Jane Roe, Executive Director`, or a role
-    line then an organisation line; `Campaigns Director, Clean Air Alliance` is split at its last comma."""
+    line then an organisation line. The role line is read as any title is (`Campaigns Director, Clean Air
+    Alliance`, `Treasurer at Calder University`), the line under it by the `signature` steps of
+    ORGANIZATION_STEPS."""
+    same, below, further = _signature_lines(span)
+    if same is not None:  # "Jane Roe, Executive Director" on a signature's own line
+        return _signature_title(same, below) if signed else Title()
+    return _signature_title(below, further) if below is not None else Title()
+
+
+def _signature_lines(span: Span) -> list[Span | None]:
+    """The rest of a signed name's line and the two lines under it, as spans, separators trimmed (None where
+    a line is empty, or past the look-ahead)."""
+    doc = span.doc
     text = doc_text(span.doc)
-    after = text[span.end_char:span.end_char + settings.SIGNATURE_LOOKAHEAD_CHARS].split("\n")
-    same_line = after[0].strip(" ,|–—-")
-    if same_line:  # "Jane Roe, Executive Director" on a signature's own line
-        return _role_and_body(same_line, after[1].strip() if len(after) > 1 else "") if signed else Title()
-    if len(after) < 2:
-        return Title()
-    org = after[2].strip() if len(after) > 2 and 0 < len(after[2].strip()) < settings.SIGNATURE_ORG_LINE_MAX_CHARS \
-        and after[2].strip()[:1].isupper() else None
-    if org:
-        begin = span.end_char + len(after[0]) + len(after[1]) + 2
-        line = span.doc.char_span(begin, begin + len(after[2]), alignment_mode="expand")
-        if line is None or any(t.ent_type_ in {"GPE", "LOC", "DATE"} for t in line):
-            org = None  # "Washington, DC" or a date under a signature: where and when, not who
-    return _role_and_body(after[1].strip(), org or "")
+    limit = min(len(text), span.end_char + settings.SIGNATURE_LOOKAHEAD_CHARS)
+    lines: list[Span | None] = []
+    begin = span.end_char
+    for _ in range(3):
+        end = text.find("\n", begin, limit)
+        end = limit if end == -1 else end
+        piece = text[begin:end]
+        lead, trail = len(piece) - len(piece.lstrip(_SIGNATURE_SEPARATORS)), len(piece.rstrip(_SIGNATURE_SEPARATORS))
+        lines.append(doc.char_span(begin + lead, begin + trail, alignment_mode="expand") if trail > lead else None)
+        begin = min(end + 1, limit)
+    return lines
 
 
-def _role_and_body(role: str, next_line: str) -> Title:
-    if not role or len(role) > settings.SIGNATURE_ROLE_MAX_CHARS or not has_role_word(role):
+_SIGNATURE_SEPARATORS = " \t,|–—-"
+
+
+def _signature_title(role_line: Span, next_line: Span | None) -> Title:
+    if len(role_line.text) > settings.SIGNATURE_ROLE_MAX_CHARS or not has_role_word(role_line.text):
         return Title()
-    parts = [p.strip() for p in re.split(r"\s*[,|]\s*", role)]
-    org = next_line if next_line and len(next_line) < settings.SIGNATURE_ORG_LINE_MAX_CHARS \
-        and not has_role_word(next_line) else None
-    if org is None and len(parts) > 1 and not has_role_word(parts[-1]) and parts[-1][:1].isupper() \
-            and not is_place(parts[-1]):
-        role, org = role[:role.rindex(parts[-1])].strip(" ,|"), parts[-1]
-    return Title(role, org, "signature_line", "signature_line" if org else None)
+    below = body_under_signature(next_line)
+    if below[0] is not None:  # "Chair of the Board of Trustees" above "Harbour Trust": the of-phrase is a portfolio
+        return Title(_trim_role(role_line.text), below[0], "signature_line", below[1])
+    doc = role_line.doc
+    sep = next((t.i for t in reversed(role_line) if t.text in {",", "|"}), None)
+    last = body_named_by(doc[sep + 1:role_line.end]) if sep is not None else None
+    if sep is not None and last is not None:  # "Deputy Director for Land and Water Rights | Harbour Trust"
+        return Title(_trim_role(doc[role_line.start:sep].text), last, "signature_line", "body_after_title")
+    title = _split_role(role_line, appositive=True)
+    return Title(title.role or role_line.text, title.organization, "signature_line", title.organization_rule)

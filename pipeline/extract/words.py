@@ -31,8 +31,15 @@ def has_role_word(text: str) -> bool:
 def finite_verb(token: Token) -> bool:
     """True for a verb that makes a clause of the words around it (not `-ing`/`-ed` forms, not modifiers; a
     finite auxiliary does: `has wrapped up a visit`)."""
+    if _title_word_tagged_verb(token):
+        return False  # "campaigns manager of X": a title's own word the tagger took for a verb
     return (token.pos_ == "VERB" and token.dep_ not in {"amod", "compound"} and token.tag_ not in {"VBG", "VBN"}) \
         or (token.pos_ == "AUX" and (token.dep_ not in {"aux", "auxpass"} or "Fin" in token.morph.get("VerbForm", [])))
+
+
+def _title_word_tagged_verb(token: Token) -> bool:
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ in LEX.title_modifiers and following is not None and is_role_word(following)
 
 
 def in_parentheses(token: Token) -> bool:
