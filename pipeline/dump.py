@@ -1,0 +1,209 @@
+"""Read the markup of a page-to-text dump (Markdown, reStructuredText, a terminal browser's links, tables) as
+structure: each mark says what its line is, as an HTML tag would, and is taken off the text it marks."""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from .dates import date_line
+from .lines import is_bare_kind
+
+_FIELDS = frozenset(tomllib.loads(Path(__file__).with_name("layout_words.toml").read_text(encoding="utf-8"))
+                    ["markup"]["fields"])
+_INDENT = re.compile(r"^[ \t]*")
+# A line of one repeated mark (`=====`, `-----`, `^^^^^`): under a line of text it underlines a heading.
+_UNDERLINE = re.compile(r"^([=\-~^*+#`'\".:_])\1{2,}$")
+# A table's frame: box-drawing or ASCII borders between rows (`+----+----+`, `|---|:--|`, `├────┼────┤`).
+_FRAME = re.compile(r"^[+|:\-=─━═│┃┌┐└┘├┤┬┴┼╞╡╪╒╕╘╛╤╧╔╗╚╝╠╣╦╩╬\s]+$")
+_FRAME_MARK = re.compile(r"[+─━═┼├┤┌┐└┘╞╡╪]|\|\s*:?-{3,}|-{3,}\s{2,}-{3,}")
+_CELL_BAR = re.compile(r"\s*[|│┃]\s*")
+_ROW = re.compile(r"^[|│┃].*[|│┃]$")
+_HEADING = re.compile(r"^#{1,6}\s+(?![#\s]*$)(?!#\s)(.*?)(?:\s+#+)?$")  # not `# # #`, an end marker
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
+_ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>")
+_URL_ONLY = re.compile(r"^(?:\d{1,4}\.\s+)?(?:https?://|file://|mailto:)\S*$")
+_BROWSER_NUMBER = re.compile(r"\[\d{1,4}\](?=\S)")  # a terminal browser numbers each link: `[14]Title`
+_BULLET = re.compile(r"^(?:[*+\-]|>+|\d{1,2}[.)])\s+")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")
+_FIELD = re.compile(r"^:?([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*:?\s*(\S.*)$")
+_QUOTED = re.compile(r"^([\"'“])(.*)[\"'”]$")
+_BRACKET_START = re.compile(r"^\[([^\]]{2,60})\]\s+(\S.*)$")
+_BRACKET_END = re.compile(r"^(\S.*?)\s+\[([^\]]{2,60})\]$")
+_MAX_COLUMNS = 5  # a listing's table has a few columns: a date, a kind, a title, a place
+_ICONS = "\u2190"  # symbols from the arrows on are icons; `©` and `®` before them are words of a line
+_COLUMNS = re.compile(r"(?<=\S) {3,}(?=\S)")  # a space-aligned table's column gap
+
+
+def unmark(raw: list[str]) -> list[str]:
+    """The page's lines with their markup read: marks taken off, a heading's underline and a table's frame
+    dropped, a table row's cells and a bracketed kind or date each a line of their own. Indentation is kept."""
+    fields = _repeated_fields(raw)
+    aligned = _aligned_rows(raw)
+    out: list[str] = []
+    for line in raw:
+        indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]
+        text = line.strip()
+        if not text:
+            out.append(line)
+            continue
+        if _UNDERLINE.match(text) and out and out[-1].strip() and _underlines(text, out[-1].strip()):
+            continue  # `=====` under a title: the title is a heading, the rule says no more
+        if _FRAME.match(text) and _FRAME_MARK.search(text):
+            out.append("")  # a border between a table's rows: the rows are apart
+            continue
+        if _URL_ONLY.match(text):
+            continue  # a terminal browser's list of link targets, a bare address: no words of the page
+        if line in aligned:
+            out.append(indent + "\x00" + "\x01".join(_plain(cell) for cell in _COLUMNS.split(text)))
+            continue
+        out += [indent + piece for piece in _read(text, fields)]
+    return _join_wrapped_cells(out)
+
+
+def _aligned_rows(raw: list[str]) -> set[str]:
+    """The rows of a space-aligned table: lines whose columns start where other lines' columns start, one of
+    them a date or a kind."""
+    starts: dict[str, tuple[int, ...]] = {}
+    widths: dict[tuple[int, ...], set[tuple[int, ...]]] = defaultdict(set)
+    for line in raw:
+        text = line.rstrip()
+        if _ROW.match(text.strip()):
+            continue  # a table with bars: its cells are read by the bars
+        gaps = list(_COLUMNS.finditer(text))
+        if gaps and len(gaps) < _MAX_COLUMNS:
+            starts[line] = (len(text) - len(text.lstrip()), *(gap.end() for gap in gaps))
+            widths[starts[line]].add(tuple(gap.end() - gap.start() for gap in gaps))
+    # Padding shows the alignment: cells of unlike length start at one column only when the gaps differ
+    # (a habit of printing three spaces after every date is a separator, not a table).
+    return {line for line, at in starts.items() if len(widths[at]) >= 2
+            and any(_field(cell) for cell in _COLUMNS.split(line.strip()))}
+
+
+def _underlines(rule: str, above: str) -> bool:
+    return len(rule) >= max(3, 0.6 * len(above)) and not _UNDERLINE.match(above)
+
+
+def _repeated_fields(raw: list[str]) -> frozenset[str]:
+    """The field names that stand before two or more lines of the page: a listing's cards, printed as fields."""
+    counts: Counter[str] = Counter()
+    for line in raw:
+        match = _FIELD.match(_plain(line.strip()))
+        if match and match.group(1).strip().lower() in _FIELDS:
+            counts[match.group(1).strip().lower()] += 1
+    return frozenset(name for name, count in counts.items() if count >= 2)
+
+
+def _plain(text: str) -> str:
+    """The text with its inline marks taken off: images, links to their words, bold and italic."""
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _ANGLE_URL.sub("", text)
+    text = _BROWSER_NUMBER.sub("", text)
+    text = _STRONG.sub(r"\2", text)
+    return _EMPHASIS.sub(r"\2", text).strip()
+
+
+def _read(text: str, fields: frozenset[str]) -> list[str]:
+    """One printed line as the lines it stands for."""
+    if _ROW.match(text) and len(_CELL_BAR.split(text.strip("|│┃ "))) >= 2:
+        cells = [_plain(cell) for cell in _CELL_BAR.split(text.strip("|│┃ "))]
+        return ["\x00" + "\x01".join(cells)]  # a table row: its cells, joined with the row's next lines if wrapped
+    heading = _HEADING.match(text)
+    if heading:
+        text = heading.group(1)
+    marked = text
+    while True:  # a bullet in a blockquote, a number in a bullet
+        bullet = _BULLET.match(text)
+        if not bullet or _UNDERLINE.match(text.replace(" ", "")):
+            break
+        text = text[bullet.end():]
+    if text != marked and not marked.startswith(">") and not _item(text):
+        text = marked  # a list in a release's text (`- At least 61 countries …`) keeps its marks
+    text = _symbols(_plain(text))
+    field = _FIELD.match(text)
+    if field and field.group(1).strip().lower() in fields:
+        text = field.group(2).strip()
+        quoted = _QUOTED.match(text)
+        text = quoted.group(2) if quoted else text
+    return _pieces(_brackets(text))
+
+
+def _item(text: str) -> bool:
+    """A listed card, not a list in running text: it opens with a link, a mark or a date, or ends with a
+    bracketed field."""
+    return text[:1] in "[*_#" or date_line(_plain(text)) is not None or len(_brackets(_plain(text))) > 1
+
+
+def _symbols(text: str) -> str:
+    """Icons (`🗓️ 4 May 2021 📁 Statement`) set a line's fields apart: a bar between fields, nothing before."""
+    parts: list[str] = []
+    word = ""
+    for char in text:
+        if unicodedata.category(char) == "So" and char >= _ICONS or char in "\ufe0f\u200d":
+            if word.strip():
+                parts.append(word.strip())
+            word = ""
+        else:
+            word += char
+    if word.strip():
+        parts.append(word.strip())
+    return " | ".join(parts) if parts else text
+
+
+def _field(text: str) -> bool:
+    """A bracketed kind or date, or both (`[Statement]`, `[4 May 2021]`, `[Press release | 2021-05-04]`)."""
+    return all(is_bare_kind(part) or date_line(part) is not None and not date_line(part).rest  # type: ignore[union-attr]
+               for part in re.split(r"\s*[|,·•–—]\s*|\s+-\s+", text) if part)
+
+
+def _brackets(text: str) -> list[str]:
+    """A bracketed kind or date before or after a line's words is a field of its own."""
+    start = _BRACKET_START.match(text)
+    if start and _field(start.group(1)):
+        return [start.group(1), start.group(2)]
+    end = _BRACKET_END.match(text)
+    if end and _field(end.group(2)):
+        return [end.group(1), end.group(2)]
+    return [text]
+
+
+def _pieces(cells: list[str]) -> list[str]:
+    return [cell for cell in (c.strip() for c in cells) if cell]
+
+
+def _join_wrapped_cells(lines: list[str]) -> list[str]:
+    """A table's rows as lines, one per cell: a cell wrapped over printed lines (a grid table's) is one text,
+    and a row that only names the columns is dropped."""
+    out: list[str] = []
+    run: list[list[str]] = []
+    indent = ""
+
+    def flush() -> None:
+        if not run:
+            return
+        width = max(len(row) for row in run)
+        cells = [" ".join(row[n] for row in run if n < len(row) and row[n]).strip() for n in range(width)]
+        cells = [cell for cell in cells if cell]
+        if cells and not all(cell.lower() in _FIELDS or cell.lower() in {"release", "releases", "item", "link"}
+                             for cell in cells):  # a header row names the columns
+            out.extend(indent + cell for cell in cells)
+        run.clear()
+
+    for line in lines:
+        text = line.lstrip()
+        if text.startswith("\x00"):
+            cells = text[1:].split("\x01")
+            if not (run and not all(cells)):  # a wrapped cell's next line leaves the other columns empty
+                flush()
+                indent = line[:len(line) - len(text)]
+            run.append(cells)
+            continue
+        flush()
+        out.append(line)
+    flush()
+    return out
