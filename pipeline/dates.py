@@ -33,9 +33,12 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 # Every written and numeric form with a year (`Oct.13.2022` too); group names let one match be read without
 # re-parsing.
+# A dump or a database prints the month's name between slashes, dots or dashes too (`4/Mar/2021`, `04.Mar.2021`,
+# `Mar-04-2021`, `2021-Mar-04`).
 _WRITTEN = (
-    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?\s*(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,|\.)(?P<y1>{_YEAR})"
-    rf"|(?P<d2>{_DAY})(?:\s+of)?[\s-]+(?P<m2>{_MONTH}),?[\s-]+(?P<y2>{_YEAR}))(?!\d)"
+    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?(?:\s*|[-/])(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,|[./-])(?P<y1>{_YEAR})"
+    rf"|(?P<d2>{_DAY})(?:\s+of)?(?:[\s-]+|[/.])(?P<m2>{_MONTH}),?(?:[\s-]+|[/.])(?P<y2>{_YEAR})"
+    rf"|(?<![\d/.-])(?P<y3>{_YEAR})[-/.](?P<m3>{_MONTH})[-/.](?P<d3>{_DAY}))(?!\d)"
 )
 _ISO = r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d])"
 _NUMERIC = (r"(?<![\d/.:-])(?P<na>\d{1,2})\s?(?P<nsep>[-/.])\s?(?P<nb>\d{1,2})\s?(?P=nsep)\s?"
@@ -160,10 +163,10 @@ def _numeric(first: int, second: int, year: int, separator: str, order: Order | 
 
 def _from_match(match: re.Match[str], order: Order | None) -> dt.date | None:
     group = match.groupdict()
-    if group.get("m1") or group.get("m2"):
-        month = MONTH_NUMBERS[(group["m1"] or group["m2"]).rstrip(".").lower()]
-        day = int(re.match(r"\d+", group["d1"] or group["d2"]).group(0))  # type: ignore[union-attr]
-        return _calendar(int(group["y1"] or group["y2"]), month, day)
+    if group.get("m1") or group.get("m2") or group.get("m3"):
+        month = MONTH_NUMBERS[(group["m1"] or group["m2"] or group["m3"]).rstrip(".").lower()]
+        day = int(re.match(r"\d+", group["d1"] or group["d2"] or group["d3"]).group(0))  # type: ignore[union-attr]
+        return _calendar(int(group["y1"] or group["y2"] or group["y3"]), month, day)
     if group.get("iy"):
         return _calendar(int(group["iy"]), int(group["im"]), int(group["id"]))
     if group.get("na"):
