@@ -11,8 +11,9 @@ from pathlib import Path
 from .dates import date_line
 from .lines import is_bare_kind
 
-_FIELDS = frozenset(tomllib.loads(Path(__file__).with_name("layout_words.toml").read_text(encoding="utf-8"))
-                    ["markup"]["fields"])
+_WORDS = tomllib.loads(Path(__file__).with_name("layout_words.toml").read_text(encoding="utf-8"))["markup"]
+_FIELDS = frozenset(_WORDS["fields"])
+_COLUMN_NAMES = _FIELDS | frozenset(_WORDS["columns"])
 _INDENT = re.compile(r"^[ \t]*")
 # A line of one repeated mark (`=====`, `-----`, `^^^^^`): under a line of text it underlines a heading.
 _UNDERLINE = re.compile(r"^([=\-~^*+#`'\".:_])\1{2,}$")
@@ -39,29 +40,33 @@ _ICONS = "\u2190"  # symbols from the arrows on are icons; `©` and `®` before 
 _COLUMNS = re.compile(r"(?<=\S) {3,}(?=\S)")  # a space-aligned table's column gap
 
 
-def unmark(raw: list[str]) -> list[str]:
+def unmark(raw: list[str]) -> list[tuple[str, str]]:
     """The page's lines with their markup read: marks taken off, a heading's underline and a table's frame
-    dropped, a table row's cells and a bracketed kind or date each a line of their own. Indentation is kept."""
+    dropped, a table row's cells and a bracketed kind or date each a line of their own. Each line comes with the
+    line as printed where it ends a printed line (a hard wrap is measured on that), else itself; indentation is
+    kept."""
     fields = _repeated_fields(raw)
     aligned = _aligned_rows(raw)
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for line in raw:
         indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]
         text = line.strip()
         if not text:
-            out.append(line)
+            out.append((line, line))
             continue
-        if _UNDERLINE.match(text) and out and out[-1].strip() and _underlines(text, out[-1].strip()):
+        if _UNDERLINE.match(text) and out and out[-1][0].strip() and _underlines(text, out[-1][0].strip()):
             continue  # `=====` under a title: the title is a heading, the rule says no more
         if _FRAME.match(text) and _FRAME_MARK.search(text):
-            out.append("")  # a border between a table's rows: the rows are apart
+            out.append(("", ""))  # a border between a table's rows: the rows are apart
             continue
         if _URL_ONLY.match(text):
             continue  # a terminal browser's list of link targets, a bare address: no words of the page
         if line in aligned:
-            out.append(indent + "\x00" + "\x01".join(_plain(cell) for cell in _COLUMNS.split(text)))
+            row = indent + "\x00" + "\x01".join(_plain(cell) for cell in _COLUMNS.split(text))
+            out.append((row, row))
             continue
-        out += [indent + piece for piece in _read(text, fields)]
+        pieces = [indent + piece for piece in _read(text, fields)]
+        out += [(piece, line if n == len(pieces) - 1 else piece) for n, piece in enumerate(pieces)]
     return _join_wrapped_cells(out)
 
 
@@ -176,10 +181,10 @@ def _pieces(cells: list[str]) -> list[str]:
     return [cell for cell in (c.strip() for c in cells) if cell]
 
 
-def _join_wrapped_cells(lines: list[str]) -> list[str]:
+def _join_wrapped_cells(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A table's rows as lines, one per cell: a cell wrapped over printed lines (a grid table's) is one text,
     and a row that only names the columns is dropped."""
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     run: list[list[str]] = []
     indent = ""
 
@@ -189,12 +194,11 @@ def _join_wrapped_cells(lines: list[str]) -> list[str]:
         width = max(len(row) for row in run)
         cells = [" ".join(row[n] for row in run if n < len(row) and row[n]).strip() for n in range(width)]
         cells = [cell for cell in cells if cell]
-        if cells and not all(cell.lower() in _FIELDS or cell.lower() in {"release", "releases", "item", "link"}
-                             for cell in cells):  # a header row names the columns
-            out.extend(indent + cell for cell in cells)
+        if cells and not all(cell.lower() in _COLUMN_NAMES for cell in cells):  # a header row names the columns
+            out.extend((indent + cell, indent + cell) for cell in cells)
         run.clear()
 
-    for line in lines:
+    for line, printed in lines:
         text = line.lstrip()
         if text.startswith("\x00"):
             cells = text[1:].split("\x01")
@@ -204,6 +208,6 @@ def _join_wrapped_cells(lines: list[str]) -> list[str]:
             run.append(cells)
             continue
         flush()
-        out.append(line)
+        out.append((line, printed))
     flush()
     return out

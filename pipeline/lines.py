@@ -282,6 +282,9 @@ def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | N
         return found, "date"  # `Brussels, 3 May 2019`: a place beside the date; `Blog – 3 May 2019`: a kind
     found = trailing_date(text, order, colon=True)  # `Court Announces New Corridor (2017-04-18)`, `Update: DATE`
     if found is not None and len(found.before) >= 3:
+        fields = _MENU_BAR.split(found.before)
+        if len(fields) >= 2 and all(len(f.split()) <= settings.META_FIELD_MAX_WORDS for f in fields):
+            return found, "date"  # `Jane Roe | Press office | DATE`: a byline's fields beside the date, no title
         return found, "trail"
     found = yearless_line(text)
     if found is not None:
