@@ -133,7 +133,8 @@ PAGE_HEADING_MAX_WORDS = 6  # `Latest news from the Harbour Trust` names the pag
 PAGE_BLURB_MAX_WORDS = 16  # `Find our statements, reports and updates below.`; a longer sentence is a card's text
 # `Annual report – May 4, 2020`: a short phrase that ends with a kind label, beside a date, is the card's kind
 FUSED_KIND_MAX_WORDS = 3
-META_FIELD_MAX_WORDS = 4  # `Jane Roe | Press office | DATE`: fields of a byline are short; a title beside a date is longer
+# `Jane Roe | Press office | DATE`: the fields of a byline are short; a title beside a date is longer
+META_FIELD_MAX_WORDS = 4
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
 # The card template's alignment (pipeline/template.py). A line fitting its role clearly earns 1.
 # What a card loses for a role its template has and it lacks: a missing title costs most, because a template
