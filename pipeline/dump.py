@@ -8,7 +8,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .dates import date_line
+from .dates import date_line, trailing_date
 from .lines import is_bare_kind
 
 _WORDS = tomllib.loads(Path(__file__).with_name("layout_words.toml").read_text(encoding="utf-8"))["markup"]
@@ -139,9 +139,11 @@ def _read(text: str, fields: frozenset[str]) -> list[str]:
 
 
 def _item(text: str) -> bool:
-    """A listed card, not a list in running text: it opens with a link, a mark or a date, or ends with a
-    bracketed field."""
-    return text[:1] in "[*_#" or date_line(_plain(text)) is not None or len(_brackets(_plain(text))) > 1
+    """A listed card, not a list in running text: it opens with a link, a mark or a date, or ends with a date or
+    a bracketed field."""
+    plain = _plain(text)
+    return text[:1] in "[*_#" or date_line(plain) is not None or trailing_date(plain) is not None \
+        or len(_brackets(plain)) > 1
 
 
 def _symbols(text: str) -> str:
@@ -172,8 +174,8 @@ def _brackets(text: str) -> list[str]:
     if start and _field(start.group(1)):
         return [start.group(1), start.group(2)]
     end = _BRACKET_END.match(text)
-    if end and _field(end.group(2)):
-        return [end.group(1), end.group(2)]
+    if end and _field(end.group(2)) and date_line(end.group(2)) is None:
+        return [end.group(1), end.group(2)]  # a date alone in brackets stays the line's trailing date
     return [text]
 
 
