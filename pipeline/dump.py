@@ -33,7 +33,7 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")
 _FIELD = re.compile(r"^:?([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*:?\s*(\S.*)$")
 _QUOTED = re.compile(r"^([\"'“])(.*)[\"'”]$")
-_BRACKET_START = re.compile(r"^\[([^\]]{2,60})\]\s+(\S.*)$")
+_BRACKET_START = re.compile(r"^\[([^\]]{2,60})\]\s+(\S.*)$|^\(([^)]{6,60})\)\s+(?=[A-Z])(\S.*)$")
 _BRACKET_END = re.compile(r"^(\S.*?)\s+\[([^\]]{2,60})\]$")
 _MAX_COLUMNS = 5  # a listing's table has a few columns: a date, a kind, a title, a place
 _ICONS = "\u2190"  # symbols from the arrows on are icons; `©` and `®` before them are words of a line
@@ -164,6 +164,9 @@ def _symbols(text: str) -> str:
 
 def _field(text: str) -> bool:
     """A bracketed kind or date, or both (`[Statement]`, `[4 May 2021]`, `[Press release | 2021-05-04]`)."""
+    whole = date_line(text)
+    if whole is not None and not whole.rest and not whole.before:
+        return True  # `[4 May 2021, 14:05 CET]`: a date and its time
     return all(is_bare_kind(part) or date_line(part) is not None and not date_line(part).rest  # type: ignore[union-attr]
                for part in re.split(r"\s*[|,·•–—]\s*|\s+-\s+", text) if part)
 
@@ -171,8 +174,10 @@ def _field(text: str) -> bool:
 def _brackets(text: str) -> list[str]:
     """A bracketed kind or date before or after a line's words is a field of its own."""
     start = _BRACKET_START.match(text)
-    if start and _field(start.group(1)):
-        return [start.group(1), start.group(2)]
+    if start and _field(start.group(1) or start.group(3)):
+        # `[Statement] Title`, `(4 May 2021) Title`: a date in parentheses before a capitalised word (a dash
+        # after it makes a dateline that opens a teaser, read as such)
+        return [start.group(1) or start.group(3), start.group(2) or start.group(4)]
     end = _BRACKET_END.match(text)
     if end and _field(end.group(2)) and date_line(end.group(2)) is None:
         return [end.group(1), end.group(2)]  # a date alone in brackets stays the line's trailing date
