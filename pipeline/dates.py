@@ -74,7 +74,8 @@ _UPDATE_LABEL = re.compile(
 _BULLET = re.compile(r"^[\s\-–—•·*|>▪►»]+")
 _SEPARATOR = re.compile(rf"^\s*(?:{SEPARATOR}|\s)\s*")
 _LABEL_AFTER_COMMA_MAX = 30
-_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}$")
+# `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`: an author after the date, and the post's tags after them
+_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}?(?:\s*[|•·–—]\s*[^.|•·–—]{1,60})?$")
 # Text before a trailing date that makes it part of a sentence, not a title's date.
 _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|before|after|and|or|the)\s*$",
                               re.IGNORECASE)
@@ -211,7 +212,9 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     stripped = _BULLET.sub("", line)
     if _UPDATE_LABEL.match(stripped):
         return None  # "Last updated March 3, 2021": never the publication date
-    stripped = _LABEL.sub("", stripped, count=1)
+    label = _LABEL.match(stripped)
+    bylined = label is not None and re.search(r"\bby\b", label.group(0), re.IGNORECASE) is not None
+    stripped = stripped[label.end():] if label else stripped
     pattern = _DATE_OR_SHORT if short_years else _DATE
     match = pattern.match(stripped)
     if not match:
@@ -229,6 +232,8 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
     if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest) or _UPDATE_LABEL.match(rest):
         rest = ""  # "Posted on March 3, 2021 by Press Office", "... – Last updated May 4, 2021": not the card's text
+    elif bylined and len(rest.split()) <= settings.BYLINE_TAGS_MAX_WORDS and not rest.endswith("."):
+        rest = ""  # "By Jane Roe · March 3, 2021 · Heritage, Volunteering": a byline's tags, not a headline
     return DateLine(published=published, date_text=match.group(0), rest=rest, form="lead" if rest else "date")
 
 

@@ -23,6 +23,8 @@ _FRAME_MARK = re.compile(r"[+─━═┼├┤┌┐└┘╞╡╪]|\|\s*:?-{3
 _CELL_BAR = re.compile(r"\s*[|│┃]\s*")
 _ROW = re.compile(r"^[|│┃].*[|│┃]$")
 _HEADING = re.compile(r"^#{1,6}\s+(?![#\s]*$)(?!#\s)(.*?)(?:\s+#+)?$")  # not `# # #`, an end marker
+# A converter's stand-in for an image (`[IMG: the crew at sea]`, `[Image]`): a picture, no words of the page.
+_IMAGE_MARK = re.compile(r"^\[(?:" + "|".join(_WORDS["images"]) + r")\b[^\]]*\]$", re.IGNORECASE)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
 _ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>")
@@ -34,7 +36,7 @@ _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")
 _FIELD = re.compile(r"^:?([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*:?\s*(\S.*)$")
 _QUOTED = re.compile(r"^([\"'“])(.*)[\"'”]$")
 _BRACKET_START = re.compile(r"^\[([^\]]{2,60})\]\s+(\S.*)$|^\(([^)]{6,60})\)\s+(?=[A-Z])(\S.*)$")
-_BRACKET_END = re.compile(r"^(\S.*?)\s+\[([^\]]{2,60})\]$")
+_BRACKET_END = re.compile(r"^(\S.*?)\s+[\[(]([^\])]{2,60})[\])]$")
 _MAX_COLUMNS = 5  # a listing's table has a few columns: a date, a kind, a title, a place
 _ICONS = "\u2190"  # symbols from the arrows on are icons; `©` and `®` before them are words of a line
 _COLUMNS = re.compile(r"(?<=\S) {3,}(?=\S)")  # a space-aligned table's column gap
@@ -59,7 +61,7 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
         if _FRAME.match(text) and _FRAME_MARK.search(text):
             out.append(("", ""))  # a border between a table's rows: the rows are apart
             continue
-        if _URL_ONLY.match(text):
+        if _URL_ONLY.match(text) or _IMAGE_MARK.match(text):
             continue  # a terminal browser's list of link targets, a bare address: no words of the page
         if line in aligned:
             row = indent + "\x00" + "\x01".join(_plain(cell) for cell in _COLUMNS.split(text))
@@ -179,8 +181,11 @@ def _brackets(text: str) -> list[str]:
         # after it makes a dateline that opens a teaser, read as such)
         return [start.group(1) or start.group(3), start.group(2) or start.group(4)]
     end = _BRACKET_END.match(text)
-    if end and _field(end.group(2)) and date_line(end.group(2)) is None:
-        return [end.group(1), end.group(2)]  # a date alone in brackets stays the line's trailing date
+    if end and _field(end.group(2)) and date_line(end.group(2)) is None and (
+            end.group(0).endswith("]") or not is_bare_kind(end.group(2))):
+        # `Title [Statement]`, `Title (Report · 4 May 2021)`; a date alone stays the line's trailing date, a kind
+        # alone in parentheses the headline's words (`… Annual Report (Report)` is rare, `(Update)` a title's)
+        return [end.group(1), end.group(2)]
     return [text]
 
 

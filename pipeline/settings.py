@@ -135,6 +135,8 @@ PAGE_BLURB_MAX_WORDS = 16  # `Find our statements, reports and updates below.`; 
 FUSED_KIND_MAX_WORDS = 3
 # `Jane Roe | Press office | DATE`: the fields of a byline are short; a title beside a date is longer
 META_FIELD_MAX_WORDS = 4
+# `By Jane Roe · DATE · Heritage, Volunteering`: after a byline and its date, a few words are the post's tags
+BYLINE_TAGS_MAX_WORDS = 6
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
 # The card template's alignment (pipeline/template.py). A line fitting its role clearly earns 1.
 # What a card loses for a role its template has and it lacks: a missing title costs most, because a template
