@@ -39,7 +39,7 @@ _BRACKET_START = re.compile(r"^\[([^\]]{2,60})\]\s+(\S.*)$|^\(([^)]{6,60})\)\s+(
 _BRACKET_END = re.compile(r"^(\S.*?)\s+[\[(]([^\])]{2,60})[\])]$")
 _MAX_COLUMNS = 5  # a listing's table has a few columns: a date, a kind, a title, a place
 _ICONS = "\u2190"  # symbols from the arrows on are icons; `©` and `®` before them are words of a line
-_COLUMNS = re.compile(r"(?<=\S) {3,}(?=\S)")  # a space-aligned table's column gap
+_COLUMNS = re.compile(r"(?<=\S) {2,}(?=\S)")  # a space-aligned table's column gap
 
 
 def unmark(raw: list[str]) -> list[tuple[str, str]]:
@@ -64,10 +64,12 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
         if _URL_ONLY.match(text) or _IMAGE_MARK.match(text):
             continue  # a terminal browser's list of link targets, a bare address: no words of the page
         if line in aligned:
-            row = indent + "\x00" + "\x01".join(_plain(cell) for cell in _COLUMNS.split(text))
-            out.append((row, row))
-            continue
-        pieces = [indent + piece for piece in _read(text, fields)]
+            cells = [_plain(cell) for cell in _COLUMNS.split(text)]
+            if all(cell.lower() in _COLUMN_NAMES for cell in cells):
+                continue  # the header row names the columns
+            pieces = [indent + cell for cell in cells if cell]  # the last may wrap on into the next printed line
+        else:
+            pieces = [indent + piece for piece in _read(text, fields)]
         out += [(piece, line if n == len(pieces) - 1 else piece) for n, piece in enumerate(pieces)]
     return _join_wrapped_cells(out)
 
@@ -87,8 +89,12 @@ def _aligned_rows(raw: list[str]) -> set[str]:
             widths[starts[line]].add(tuple(gap.end() - gap.start() for gap in gaps))
     # Padding shows the alignment: cells of unlike length start at one column only when the gaps differ
     # (a habit of printing three spaces after every date is a separator, not a table).
-    return {line for line, at in starts.items() if len(widths[at]) >= 2
+    rows = {line for line, at in starts.items() if len(widths[at]) >= 2
             and any(_field(cell) for cell in _COLUMNS.split(line.strip()))}
+    if rows and any(line not in rows and (found := date_line(line.strip())) is not None and found.rest
+                    for line in raw):
+        return set()  # other cards print the date and the title on one line: the columns are that line's habit
+    return rows
 
 
 def _underlines(rule: str, above: str) -> bool:
