@@ -98,6 +98,9 @@ _TRAILING = re.compile(_TRAILING_BEFORE + _TRAILING_AFTER, re.IGNORECASE)
 # In a plain-text listing a colon may end the text before the date too (`Statement: 3 May 2021`); an HTML page's
 # markup gives its fields their own elements, and there `Press release: DATE` in a release's text is no card.
 _TRAILING_OR_COLON = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER, re.IGNORECASE)
+# A page whose lines end with two-digit-year dates (`Title, 20/09/16`) prints a column of them.
+_TRAILING_SHORT = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER.replace(
+    f"(?P<date>{DATE_PATTERN})", f"(?P<date>{DATE_PATTERN}|{_SHORT})"), re.IGNORECASE)
 _WEEKDAY_AT_END = re.compile(r",?\s*\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?$",
                              re.IGNORECASE)
 _MONTH_YEAR_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
@@ -238,15 +241,16 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
 
 
 @functools.lru_cache(maxsize=65_536)
-def trailing_date(line: str, order: Order | None = None, colon: bool = False) -> DateLine | None:
+def trailing_date(line: str, order: Order | None = None, colon: bool = False,
+                  short_years: bool = False) -> DateLine | None:
     """A title followed by its date on one line (`Title | 6/14/2021`, `Title (May 3, 2021)`, with `colon` also
-    `Statement: May 3, 2021`), else None."""
+    `Statement: May 3, 2021`, with `short_years` also `Title, 20/09/16`), else None."""
     if len(line) > settings.TITLE_MAX_CHARS + 40:
         return None
-    match = (_TRAILING_OR_COLON if colon else _TRAILING).match(line.strip())
+    match = (_TRAILING_SHORT if short_years else _TRAILING_OR_COLON if colon else _TRAILING).match(line.strip())
     if not match or _SENTENCE_BEFORE.search(match.group("before")) or _UPDATE_LABEL.search(match.group("before")):
         return None
-    date_match = _DATE.fullmatch(match.group("date"))
+    date_match = (_DATE_OR_SHORT if short_years else _DATE).fullmatch(match.group("date"))
     published = _read(date_match, order) if date_match else None
     if published is None:
         return None

@@ -137,6 +137,8 @@ FUSED_KIND_MAX_WORDS = 3
 META_FIELD_MAX_WORDS = 4
 # `By Jane Roe · DATE · Heritage, Volunteering`: after a byline and its date, a few words are the post's tags
 BYLINE_TAGS_MAX_WORDS = 6
+# Lines ending with a two-digit-year date (`Title, 20/09/16`) that make a page's column of dates: one could be a number
+SHORT_YEAR_MIN_LINES = 2
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
 # The card template's alignment (pipeline/template.py). A line fitting its role clearly earns 1.
 # What a card loses for a role its template has and it lacks: a missing title costs most, because a template
