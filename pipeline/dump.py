@@ -172,7 +172,7 @@ def _symbols(text: str) -> str:
 
 def _field(text: str) -> bool:
     """A bracketed kind or date, or both (`[Statement]`, `[4 May 2021]`, `[Press release | 2021-05-04]`)."""
-    whole = date_line(text)
+    whole = date_line(text, short_years=True)  # a bracket holds the date alone: `(13/04/13)` is one
     if whole is not None and not whole.rest and not whole.before:
         return True  # `[4 May 2021, 14:05 CET]`: a date and its time
     return all(is_bare_kind(part) or date_line(part) is not None and not date_line(part).rest  # type: ignore[union-attr]

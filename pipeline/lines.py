@@ -56,7 +56,7 @@ _STATEMENT_TITLE = re.compile(
 
 # Invisible characters that split or glue words in published text: soft hyphens, zero-width spaces
 # and joiners, word joiners, byte-order marks. They are removed; every kind of space becomes one space.
-_SHORT_DATE_AT_END = re.compile(r"\S\s*(?:,|[|–—-])\s*\d{1,2}([/.])\d{1,2}\1\d\d$")
+_SHORT_DATE_AT_END = re.compile(r"\S\s*(?:,|[|–—-])\s*\d{1,2}([/.])\d{1,2}\1\d\d$|^\d{1,2}([/.])\d{1,2}\2\d\d\b")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -210,7 +210,8 @@ class Line:
 def classify(blocks: Sequence[str], order: Order | None = None) -> list[Line]:
     """Classify every line of a page once; repeated short lines are labels, not titles."""
     counts = Counter(b.strip().lower() for b in blocks)
-    # Two-digit years end a line's words only where the page prints a column of them (`Title, 20/09/16`).
+    # Two-digit years open or end a line's words only where the page prints a column of them (`Title, 20/09/16`,
+    # `19/04/18 – Title`).
     short = sum(1 for b in blocks if _SHORT_DATE_AT_END.search(b)) >= settings.SHORT_YEAR_MIN_LINES
     lines = [_line(i, text, order, counts[text.strip().lower()] >= 2, short) for i, text in enumerate(blocks)]
     for n in range(len(lines) - 2):
@@ -273,7 +274,7 @@ def _fused_kind(text: str) -> str | None:
 
 
 def _card_date(text: str, order: Order | None, short: bool = False) -> tuple[DateLine | None, str | None]:
-    found = date_line(text, order, short_years=len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
+    found = date_line(text, order, short_years=short or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
     if found is not None:
         if found.rest and _META_REST.match(found.rest) and len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS:
             return found, "date"  # `14/03/2021 37 views`, `3 May 2021 (updated)`: a date line with its meta
