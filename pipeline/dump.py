@@ -8,6 +8,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from . import settings
 from .dates import date_line, trailing_date
 from .lines import is_bare_kind
 
@@ -25,6 +26,7 @@ _ROW = re.compile(r"^[|│┃].*[|│┃]$")
 _HEADING = re.compile(r"^#{1,6}\s+(?![#\s]*$)(?!#\s)(.*?)(?:\s+#+)?$")  # not `# # #`, an end marker
 # A converter's stand-in for an image (`[IMG: the crew at sea]`, `[Image]`): a picture, no words of the page.
 _IMAGE_MARK = re.compile(r"^\[(?:" + "|".join(_WORDS["images"]) + r")\b[^\]]*\]$", re.IGNORECASE)
+_OPEN_LINK = re.compile(r"\[[^\]]*$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
 _ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>")
@@ -47,10 +49,12 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
     dropped, a table row's cells and a bracketed kind or date each a line of their own. Each line comes with the
     line as printed where it ends a printed line (a hard wrap is measured on that), else itself; indentation is
     kept."""
+    joined = _join_wrapped_links(raw)
+    raw = [line for line, _printed in joined]
     fields = _repeated_fields(raw)
     aligned = _aligned_rows(raw)
     out: list[tuple[str, str]] = []
-    for line in raw:
+    for line, printed in joined:
         indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]
         text = line.strip()
         if not text:
@@ -70,8 +74,26 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
             pieces = [indent + cell for cell in cells if cell]  # the last may wrap on into the next printed line
         else:
             pieces = [indent + piece for piece in _read(text, fields)]
-        out += [(piece, line if n == len(pieces) - 1 else piece) for n, piece in enumerate(pieces)]
+        out += [(piece, printed if n == len(pieces) - 1 else piece) for n, piece in enumerate(pieces)]
     return _join_wrapped_cells(out)
+
+
+def _join_wrapped_links(raw: list[str]) -> list[tuple[str, str]]:
+    """A link's words wrapped over printed lines (`[Council opens` / `a clinic](https://…)`) as one line, with
+    the last of them as printed."""
+    out: list[tuple[str, str]] = []
+    at = 0
+    while at < len(raw):
+        line, end = raw[at], at
+        while _OPEN_LINK.search(line) and end + 1 < len(raw) and raw[end + 1].strip() \
+                and end - at < settings.LINK_MAX_PRINTED_LINES:
+            end += 1
+            line = f"{line.rstrip()} {raw[end].strip()}"
+        if end > at and not _LINK.search(line):
+            line, end = raw[at], at  # a bracket left open, no link: the lines as printed
+        out.append((line, raw[end]))
+        at = end + 1
+    return out
 
 
 def _aligned_rows(raw: list[str]) -> set[str]:
