@@ -98,7 +98,7 @@ def _join_wrapped_links(raw: list[str]) -> list[tuple[str, str]]:
 
 def _aligned_rows(raw: list[str]) -> set[str]:
     """The rows of a space-aligned table: lines whose columns start where other lines' columns start, one of
-    them a date or a kind."""
+    them a date or a kind (or, in the header row, a column's name)."""
     starts: dict[str, tuple[int, ...]] = {}
     widths: dict[tuple[int, ...], set[tuple[int, ...]]] = defaultdict(set)
     for line in raw:
@@ -112,7 +112,7 @@ def _aligned_rows(raw: list[str]) -> set[str]:
     # Padding shows the alignment: cells of unlike length start at one column only when the gaps differ
     # (a habit of printing three spaces after every date is a separator, not a table).
     rows = {line for line, at in starts.items() if len(widths[at]) >= 2
-            and any(_field(cell) for cell in _COLUMNS.split(line.strip()))}
+            and any(_field(cell) or cell.lower() in _COLUMN_NAMES for cell in _COLUMNS.split(line.strip()))}
     if rows and any(line not in rows and (found := date_line(line.strip())) is not None and found.rest
                     for line in raw):
         return set()  # other cards print the date and the title on one line: the columns are that line's habit
@@ -145,8 +145,9 @@ def _plain(text: str) -> str:
 
 def _read(text: str, fields: frozenset[str]) -> list[str]:
     """One printed line as the lines it stands for."""
-    if _ROW.match(text) and len(_CELL_BAR.split(text.strip("|│┃ "))) >= 2:
-        cells = [_plain(cell) for cell in _CELL_BAR.split(text.strip("|│┃ "))]
+    inner = text[1:-1]  # a row's cells between its outer bars; an empty cell is a wrapped neighbour's
+    if _ROW.match(text) and len(_CELL_BAR.split(inner)) >= 2 and inner.strip(" |│┃"):
+        cells = [_plain(cell) for cell in _CELL_BAR.split(inner.strip())]
         return ["\x00" + "\x01".join(cells)]  # a table row: its cells, joined with the row's next lines if wrapped
     heading = _HEADING.match(text)
     if heading:
