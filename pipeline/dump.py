@@ -37,6 +37,7 @@ _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")
 _FIELD = re.compile(r"^:?([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*:?\s*(\S.*)$")
 _QUOTED = re.compile(r"^([\"'“])(.*)[\"'”]$")
+_KIND_FIRST = re.compile(r"^([^|,·•–—:]{2,40}?)\s*(?:[|,·•–—:]|\s-)\s*(\S.*)$")
 _BRACKET_START = re.compile(r"^\[([^\]]{2,60})\]\s+(\S.*)$|^\(([^)]{6,60})\)\s+(?=[A-Z])(\S.*)$")
 _BRACKET_END = re.compile(r"^(\S.*?)\s+[\[(]([^\])]{2,60})[\])]$")
 _MAX_COLUMNS = 5  # a listing's table has a few columns: a date, a kind, a title, a place
@@ -196,8 +197,11 @@ def _symbols(text: str) -> str:
 def _field(text: str) -> bool:
     """A bracketed kind or date, or both (`[Statement]`, `[4 May 2021]`, `[Press release | 2021-05-04]`)."""
     whole = date_line(text, short_years=True)  # a bracket holds the date alone: `(13/04/13)` is one
-    if whole is not None and not whole.rest and not whole.before:
-        return True  # `[4 May 2021, 14:05 CET]`: a date and its time
+    if whole is not None and not whole.before and (not whole.rest or is_bare_kind(whole.rest)):
+        return True  # `[4 May 2021, 14:05 CET]`: a date and its time; `(4 May 2021 | Report)`
+    kind = _KIND_FIRST.match(text)
+    if kind and is_bare_kind(kind.group(1)) and _field(kind.group(2)):
+        return True  # `(Report, 6 May 2021, 14:05 CET)`: a kind, then a date with its time
     return all(is_bare_kind(part) or date_line(part) is not None and not date_line(part).rest  # type: ignore[union-attr]
                for part in re.split(r"\s*[|,·•–—]\s*|\s+-\s+", text) if part)
 

@@ -56,6 +56,8 @@ def test_field_names_are_read_where_they_repeat_an_email_header_stays():
     ("(4 March 2021) Tollbridge Museum opens a new gallery", ["4 March 2021", "Tollbridge Museum opens a new gallery"]),
     ("Tollbridge Museum opens a new gallery (Report · 4 March 2021)",
      ["Tollbridge Museum opens a new gallery", "Report · 4 March 2021"]),
+    ("Tollbridge Museum opens a new gallery (Report, 4 March 2021, 14:05 CET)",
+     ["Tollbridge Museum opens a new gallery", "Report, 4 March 2021, 14:05 CET"]),
     # a date alone after the words stays the line's trailing date; a dateline opens a teaser
     ("Tollbridge Museum opens a new gallery [4 March 2021]", ["Tollbridge Museum opens a new gallery [4 March 2021]"]),
     ("(Westmoor, 4 March 2021) – The museum said", ["(Westmoor, 4 March 2021) – The museum said"]),
