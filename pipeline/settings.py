@@ -133,6 +133,14 @@ PAGE_HEADING_MAX_WORDS = 6  # `Latest news from the Harbour Trust` names the pag
 PAGE_BLURB_MAX_WORDS = 16  # `Find our statements, reports and updates below.`; a longer sentence is a card's text
 # `Annual report – May 4, 2020`: a short phrase that ends with a kind label, beside a date, is the card's kind
 FUSED_KIND_MAX_WORDS = 3
+# `Jane Roe | Press office | DATE`: the fields of a byline are short; a title beside a date is longer
+META_FIELD_MAX_WORDS = 4
+# `By Jane Roe · DATE · Heritage, Volunteering`: after a byline and its date, a few words are the post's tags
+BYLINE_TAGS_MAX_WORDS = 6
+# Lines ending with a two-digit-year date (`Title, 20/09/16`) that make a page's column of dates: one could be a number
+SHORT_YEAR_MIN_LINES = 2
+# A converter wraps a link's words over a few printed lines; a bracket open longer than this is no link
+LINK_MAX_PRINTED_LINES = 4
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
 # The card template's alignment (pipeline/template.py). A line fitting its role clearly earns 1.
 # What a card loses for a role its template has and it lacks: a missing title costs most, because a template
