@@ -2,16 +2,20 @@
 the places an item puts it.
 
 In order: a machine-readable attribute (`<time datetime>`); a line that is a date (with a label or a
-kind: `Posted on 3 May 2021 | News`); a date beside the title (`Title | 6/14/2021`, or glued before it:
-`2 August 2019. Title`); a teaser's dateline; a date inside a short sentence (`Filed under News on
-March 4, 2021`); a date printed in pieces (`Mar` / `9` / `2015`). Failing those, a partial date: a
-month and a year (`August 2002`) or a day and a month (`12 Oct`) counts for finding the page's
-structure, but is no publication date (`published` stays None) unless a heading gives the year.
+kind: `Posted on 3 May 2021 | News`); the first of two dates on a line of labels whose second is an
+edit (`First published 8 April 2015 · Last updated 28 April 2015`); a date beside the title (`Title |
+6/14/2021`, or glued before it: `2 August 2019. Title`); a teaser's dateline; a date inside a short
+sentence (`Filed under News on March 4, 2021`); a date printed in pieces (`Mar` / `9` / `2015`).
+Failing those, a partial date: a month and a year (`August 2002`) or a day and a month (`12 Oct`)
+counts for finding the page's structure, but is no publication date (`published` stays None) unless a
+heading gives the year.
 """
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from . import settings
 from .dates import DATE_PATTERN, MONTH_WORDS, DateLine, Order, date_line, dateline, issued_on, parse_date, trailing_date
@@ -26,6 +30,10 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _MONTH_YEAR = re.compile(rf"^(?P<date>{_MONTH}(?:\s*[/–-]\s*{_MONTH})?,?\s+{_YEAR})$", re.IGNORECASE)
 _DAY_MONTH = re.compile(rf"^(?P<date>{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})$", re.IGNORECASE)
 _GLUED = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})\.\s+(?P<rest>[A-Z0-9“\"‘'].*)$")
+_ANY_DATE = re.compile(rf"(?P<date>{DATE_PATTERN})", re.IGNORECASE)
+_LATER_LABELS = frozenset(tomllib.loads(Path(__file__).with_name("layout_words.toml").read_text(encoding="utf-8"))
+                          ["later_dates"]["labels"])
+_LABEL_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ON_DATE = re.compile(rf"\bon\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE)
 _SENTENCE_DATE_MAX_WORDS = 16  # `Posted in Press Releases on April 17, 2015 | Preview`: a meta line, not a paragraph
 _RANGE = re.compile(rf"^(?:(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})\s*[-–—]\s*{_DAY},?\s+(?P<y1>{_YEAR})"
@@ -155,6 +163,28 @@ def _beside(text: str, order: Order | None) -> DateLine | None:
     return None
 
 
+def _two_dates(text: str, order: Order | None) -> DateLine | None:
+    """The first of two dates on a line of labels (`First published 8 April 2015 · Last updated 28 April 2015`):
+    the publication, when the second is labelled an edit; None when the words before the first are more than a
+    label (a headline naming a day)."""
+    if len(text) > 2 * settings.DATE_BLOCK_MAX_CHARS:
+        return None
+    lowered = text.lower()
+    if not any(label in lowered for label in _LATER_LABELS):
+        return None  # most lines name no edit: no need to look for two dates
+    first = _ANY_DATE.search(text)
+    second = _ANY_DATE.search(text, first.end()) if first is not None else None
+    if first is None or second is None:
+        return None
+    label, between = text[:first.start()], _LABEL_WORDS.findall(text[first.end():second.start()].lower())
+    if len(_LABEL_WORDS.findall(label)) > settings.DATE_REST_MAX_WORDS or len(between) > settings.DATE_REST_MAX_WORDS \
+            or not _LATER_LABELS.intersection(between):
+        return None
+    published = parse_date(first.group("date").strip(), None, order)
+    return DateLine(published=published, date_text=first.group("date").strip(), before=label.strip(" |•·–—-,"),
+                    form="date") if published else None
+
+
 def _dateline(text: str, order: Order | None) -> DateLine | None:
     found = dateline(text, order)
     return found if found is not None and found.rest else None
@@ -188,8 +218,8 @@ def _range(text: str, order: Order | None) -> DateLine | None:
     return DateLine(published=published, date_text=match.group(0), form="date") if published else None
 
 
-_FINDERS = ((_date_only, "date line"), (_beside, "date beside the title"), (_dateline, "dateline"),
-            (_in_sentence, "date in a sentence"), (_range, "first day of a range"))
+_FINDERS = ((_date_only, "date line"), (_two_dates, "first of two dates"), (_beside, "date beside the title"),
+            (_dateline, "dateline"), (_in_sentence, "date in a sentence"), (_range, "first day of a range"))
 
 
 def _in_pieces(blocks: list[Block], order: Order | None) -> FoundDate | None:

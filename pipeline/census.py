@@ -15,7 +15,8 @@ import lxml.html
 from . import settings
 from .card_dates import date_cell
 from .dates import Order, dateline
-from .markup import TreeLines
+from .lines import clean_line, is_sidebar_heading
+from .markup import HEADINGS, TreeLines
 from .records import Page, Release
 
 __all__ = ["Census", "count_dates", "take_census"]
@@ -45,12 +46,22 @@ class Census:
 
 
 def count_dates(page: Page, order: Order | None, lines: TreeLines | None = None) -> int:
-    """The page's date lines: an HTML page's over its whole body but navigation, asides and the page's own
-    header and footer, `<time datetime>` included; a text page's over its lines. A line printed twice counts once."""
+    """The page's date lines: an HTML page's over its whole body (or its `<main>`, where that prints dates) but its
+    furniture (navigation, asides, the page's own header and footer, elements whose class says sidebar or footer)
+    and its side lists (`Most read`), `<time datetime>` included; a text page's over its lines. A line printed
+    twice counts once."""
     if page.tree is not None:
-        blocks = (lines or TreeLines(page.tree)).blocks
-        texts = [b.text + (f" @{b.datetime}" if b.datetime else "") for b in blocks if not _in_furniture(b.element)]
-        return sum(1 for line in dict.fromkeys(texts) if " @" in line or _is_date_line(line, order))
+        tree_lines = lines or TreeLines(page.tree)
+        side = _side_lists(page.tree)
+        blocks = [b for b in tree_lines.blocks
+                  if b.element not in side and not tree_lines.in_chrome(b.element) and not _in_furniture(b.element)]
+        main = {e for m in page.tree.iter("main", "div", "section")
+                if m.tag == "main" or m.get("role") == "main" for e in m.iter()}
+        dated = _date_lines(blocks, order)
+        inside = sum(1 for text, element in dated.items() if element in main) if main else 0
+        # Where the page marks its main content and prints dates there, the dates outside it (a widget
+        # column's `Recent posts`) are the site's.
+        return inside or len(dated)
     return sum(1 for line in dict.fromkeys(page.blocks) if _is_date_line(line, order))
 
 
@@ -58,6 +69,37 @@ def take_census(page: Page, releases: list[Release], order: Order | None, lines:
     """The page's date lines against the dates its records hold."""
     return Census(dates=count_dates(page, order, lines), records=len(releases),
                   dated=sum(1 for r in releases if r.published is not None))
+
+
+def _date_lines(blocks: list, order: Order | None) -> dict[str, lxml.html.HtmlElement]:
+    """The distinct date lines of the blocks, each with the element it was first printed in."""
+    first: dict[str, lxml.html.HtmlElement] = {}
+    for block in blocks:
+        first.setdefault(block.text + (f" @{block.datetime}" if block.datetime else ""), block.element)
+    return {line: element for line, element in first.items() if " @" in line or _is_date_line(line, order)}
+
+
+def _side_lists(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+    """The elements under a side list's heading (`Most read`, `Related stories`): other pages' dates, whatever
+    column the page prints them in. A heading's list is what follows it up to the next heading, looked for a few
+    levels up when the heading sits in a wrapper of its own."""
+    side: set[lxml.html.HtmlElement] = set()
+    for heading in root.iter(*HEADINGS):
+        if not is_sidebar_heading(clean_line(heading.text_content())):
+            continue
+        node = heading
+        for _ in range(settings.SECTION_HEADING_MAX_LEVELS):
+            following = [s for s in node.itersiblings() if isinstance(s.tag, str)]
+            if following:
+                for sibling in following:
+                    if sibling.tag in HEADINGS:
+                        break
+                    side.update(sibling.iter())
+                break
+            node = node.getparent()
+            if node is None:
+                break
+    return side
 
 
 def _in_furniture(element: lxml.html.HtmlElement) -> bool:

@@ -33,9 +33,12 @@ _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
 # Every written and numeric form with a year (`Oct.13.2022` too); group names let one match be read without
 # re-parsing.
+# A dump or a database prints the month's name between slashes, dots or dashes too (`4/Mar/2021`, `04.Mar.2021`,
+# `Mar-04-2021`, `2021-Mar-04`).
 _WRITTEN = (
-    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?\s*(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,|\.)(?P<y1>{_YEAR})"
-    rf"|(?P<d2>{_DAY})(?:\s+of)?[\s-]+(?P<m2>{_MONTH}),?[\s-]+(?P<y2>{_YEAR}))(?!\d)"
+    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?(?:\s*|[-/])(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,|[./-])(?P<y1>{_YEAR})"
+    rf"|(?P<d2>{_DAY})(?:\s+of)?(?:[\s-]+|[/.])(?P<m2>{_MONTH}),?(?:[\s-]+|[/.])(?P<y2>{_YEAR})"
+    rf"|(?<![\d/.-])(?P<y3>{_YEAR})[-/.](?P<m3>{_MONTH})[-/.](?P<d3>{_DAY}))(?!\d)"
 )
 _ISO = r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d])"
 _NUMERIC = (r"(?<![\d/.:-])(?P<na>\d{1,2})\s?(?P<nsep>[-/.])\s?(?P<nb>\d{1,2})\s?(?P=nsep)\s?"
@@ -71,7 +74,8 @@ _UPDATE_LABEL = re.compile(
 _BULLET = re.compile(r"^[\s\-–—•·*|>▪►»]+")
 _SEPARATOR = re.compile(rf"^\s*(?:{SEPARATOR}|\s)\s*")
 _LABEL_AFTER_COMMA_MAX = 30
-_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}$")
+# `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`: an author after the date, and the post's tags after them
+_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}?(?:\s*[|•·–—]\s*[^.|•·–—]{1,60})?$")
 # Text before a trailing date that makes it part of a sentence, not a title's date.
 _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|before|after|and|or|the)\s*$",
                               re.IGNORECASE)
@@ -94,6 +98,9 @@ _TRAILING = re.compile(_TRAILING_BEFORE + _TRAILING_AFTER, re.IGNORECASE)
 # In a plain-text listing a colon may end the text before the date too (`Statement: 3 May 2021`); an HTML page's
 # markup gives its fields their own elements, and there `Press release: DATE` in a release's text is no card.
 _TRAILING_OR_COLON = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER, re.IGNORECASE)
+# A page whose lines end with two-digit-year dates (`Title, 20/09/16`) prints a column of them.
+_TRAILING_SHORT = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER.replace(
+    f"(?P<date>{DATE_PATTERN})", f"(?P<date>{DATE_PATTERN}|{_SHORT})"), re.IGNORECASE)
 _WEEKDAY_AT_END = re.compile(r",?\s*\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?$",
                              re.IGNORECASE)
 _MONTH_YEAR_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
@@ -160,10 +167,10 @@ def _numeric(first: int, second: int, year: int, separator: str, order: Order | 
 
 def _from_match(match: re.Match[str], order: Order | None) -> dt.date | None:
     group = match.groupdict()
-    if group.get("m1") or group.get("m2"):
-        month = MONTH_NUMBERS[(group["m1"] or group["m2"]).rstrip(".").lower()]
-        day = int(re.match(r"\d+", group["d1"] or group["d2"]).group(0))  # type: ignore[union-attr]
-        return _calendar(int(group["y1"] or group["y2"]), month, day)
+    if group.get("m1") or group.get("m2") or group.get("m3"):
+        month = MONTH_NUMBERS[(group["m1"] or group["m2"] or group["m3"]).rstrip(".").lower()]
+        day = int(re.match(r"\d+", group["d1"] or group["d2"] or group["d3"]).group(0))  # type: ignore[union-attr]
+        return _calendar(int(group["y1"] or group["y2"] or group["y3"]), month, day)
     if group.get("iy"):
         return _calendar(int(group["iy"]), int(group["im"]), int(group["id"]))
     if group.get("na"):
@@ -208,7 +215,9 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     stripped = _BULLET.sub("", line)
     if _UPDATE_LABEL.match(stripped):
         return None  # "Last updated March 3, 2021": never the publication date
-    stripped = _LABEL.sub("", stripped, count=1)
+    label = _LABEL.match(stripped)
+    bylined = label is not None and re.search(r"\bby\b", label.group(0), re.IGNORECASE) is not None
+    stripped = stripped[label.end():] if label else stripped
     pattern = _DATE_OR_SHORT if short_years else _DATE
     match = pattern.match(stripped)
     if not match:
@@ -226,19 +235,22 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
     if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest) or _UPDATE_LABEL.match(rest):
         rest = ""  # "Posted on March 3, 2021 by Press Office", "... – Last updated May 4, 2021": not the card's text
+    elif bylined and len(rest.split()) <= settings.BYLINE_TAGS_MAX_WORDS and not rest.endswith("."):
+        rest = ""  # "By Jane Roe · March 3, 2021 · Heritage, Volunteering": a byline's tags, not a headline
     return DateLine(published=published, date_text=match.group(0), rest=rest, form="lead" if rest else "date")
 
 
 @functools.lru_cache(maxsize=65_536)
-def trailing_date(line: str, order: Order | None = None, colon: bool = False) -> DateLine | None:
+def trailing_date(line: str, order: Order | None = None, colon: bool = False,
+                  short_years: bool = False) -> DateLine | None:
     """A title followed by its date on one line (`Title | 6/14/2021`, `Title (May 3, 2021)`, with `colon` also
-    `Statement: May 3, 2021`), else None."""
+    `Statement: May 3, 2021`, with `short_years` also `Title, 20/09/16`), else None."""
     if len(line) > settings.TITLE_MAX_CHARS + 40:
         return None
-    match = (_TRAILING_OR_COLON if colon else _TRAILING).match(line.strip())
+    match = (_TRAILING_SHORT if short_years else _TRAILING_OR_COLON if colon else _TRAILING).match(line.strip())
     if not match or _SENTENCE_BEFORE.search(match.group("before")) or _UPDATE_LABEL.search(match.group("before")):
         return None
-    date_match = _DATE.fullmatch(match.group("date"))
+    date_match = (_DATE_OR_SHORT if short_years else _DATE).fullmatch(match.group("date"))
     published = _read(date_match, order) if date_match else None
     if published is None:
         return None

@@ -56,6 +56,7 @@ _STATEMENT_TITLE = re.compile(
 
 # Invisible characters that split or glue words in published text: soft hyphens, zero-width spaces
 # and joiners, word joiners, byte-order marks. They are removed; every kind of space becomes one space.
+_SHORT_DATE_AT_END = re.compile(r"\S\s*(?:,|[|–—-])\s*\d{1,2}([/.])\d{1,2}\1\d\d$|^\d{1,2}([/.])\d{1,2}\2\d\d\b")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -209,7 +210,10 @@ class Line:
 def classify(blocks: Sequence[str], order: Order | None = None) -> list[Line]:
     """Classify every line of a page once; repeated short lines are labels, not titles."""
     counts = Counter(b.strip().lower() for b in blocks)
-    lines = [_line(i, text, order, counts[text.strip().lower()] >= 2) for i, text in enumerate(blocks)]
+    # Two-digit years open or end a line's words only where the page prints a column of them (`Title, 20/09/16`,
+    # `19/04/18 – Title`).
+    short = sum(1 for b in blocks if _SHORT_DATE_AT_END.search(b)) >= settings.SHORT_YEAR_MIN_LINES
+    lines = [_line(i, text, order, counts[text.strip().lower()] >= 2, short) for i, text in enumerate(blocks)]
     for n in range(len(lines) - 2):
         # A date printed a part to a line (`Mar` / `9` / `2015`): one date line, then furniture.
         pieces = lines[n:n + 3]
@@ -232,7 +236,7 @@ def _is_label_value(line: Line) -> bool:
 
 
 @functools.lru_cache(maxsize=65_536)
-def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
+def _line(index: int, text: str, order: Order | None, repeated: bool, short: bool = False) -> Line:
     kind = kind_of(text)
     if kind is None and repeated and len(text.split()) <= settings.FUSED_KIND_MAX_WORDS:
         kind = kind_suffix(text.strip(" •·|-–—:"))  # `Service update` printed on card after card is a label
@@ -240,7 +244,7 @@ def _line(index: int, text: str, order: Order | None, repeated: bool) -> Line:
         # A plural label (`Press releases`, `Events`) heads a section; a singular one heads a card.
         heading = text.strip(" :").lower().endswith("s") and not text.strip().lower().endswith(("news", "ss"))
         return Line(index=index, text=text, kind=kind, heading=heading)
-    found, anchor = _card_date(text, order)
+    found, anchor = _card_date(text, order, short)
     if found is not None and anchor in {"trail", "dateline"} and is_chrome(found.before):
         found = None  # `Related: Annual report – May 4, 2020`: a sidebar link, not a card
     if found is not None:
@@ -269,8 +273,8 @@ def _fused_kind(text: str) -> str | None:
     return kind
 
 
-def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | None]:
-    found = date_line(text, order, short_years=len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
+def _card_date(text: str, order: Order | None, short: bool = False) -> tuple[DateLine | None, str | None]:
+    found = date_line(text, order, short_years=short or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
     if found is not None:
         if found.rest and _META_REST.match(found.rest) and len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS:
             return found, "date"  # `14/03/2021 37 views`, `3 May 2021 (updated)`: a date line with its meta
@@ -280,8 +284,12 @@ def _card_date(text: str, order: Order | None) -> tuple[DateLine | None, str | N
         return found, "dateline"
     if found is not None and (kind_of(found.before) or len(found.before.split()) <= settings.PLACE_MAX_WORDS):
         return found, "date"  # `Brussels, 3 May 2019`: a place beside the date; `Blog – 3 May 2019`: a kind
-    found = trailing_date(text, order, colon=True)  # `Court Announces New Corridor (2017-04-18)`, `Update: DATE`
+    # `Court Announces New Corridor (2017-04-18)`, `Update: DATE`
+    found = trailing_date(text, order, colon=True, short_years=short)
     if found is not None and len(found.before) >= 3:
+        fields = _MENU_BAR.split(found.before)
+        if len(fields) >= 2 and all(len(f.split()) <= settings.META_FIELD_MAX_WORDS for f in fields):
+            return found, "date"  # `Jane Roe | Press office | DATE`: a byline's fields beside the date, no title
         return found, "trail"
     found = yearless_line(text)
     if found is not None:

@@ -25,12 +25,15 @@ _CHROME_TAGS = frozenset({"nav", "aside"})
 _CHROME_CLASS = re.compile(
     r"^(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|footer|sidebar|cookies?|share|sharing|related|"
     r"social|skip|language|languages|lang|search|subnav|megamenu|utility)$")
+_RESULTS = frozenset({"results", "result", "hits", "listing"})
 # Class tokens that say nothing about an element's role: states and grid positions.
 _NOISE_CLASS = re.compile(
     r"\d|(?:^|[-_])(?:odd|even|first|last|active|current|selected|clearfix)$|^(?:is|has|js)-")
 _ROLE_CLASS = re.compile(
     r"title|headline|heading|date|time|summary|teaser|intro|excerpt|subheading|subtitle|category|kind|type|label|"
     r"byline|author|meta|description", re.IGNORECASE)
+# Inline elements whose text runs on with the one before it even across a digit (`2<sup>nd</sup>`, `H<sub>2</sub>O`).
+_RUN_ON_TAGS = frozenset({"sup", "sub", "wbr"})
 DATE_CLASS = re.compile(r"date|time|posted|published|meta", re.IGNORECASE)
 
 _Link = tuple[str, str] | None  # the href and text of the link around an element
@@ -74,6 +77,8 @@ def is_chrome_element(element: lxml.html.HtmlElement) -> bool:
     if element.tag in {"html", "body", "main", "form"}:
         return False  # a theme's body classes (`fl-theme-builder-footer`) say nothing about the content
     tokens = re.split(r"[\s_-]+", f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    if "search" in tokens and _RESULTS.intersection(tokens):
+        tokens = [t for t in tokens if t != "search"]  # a search page's results are its content, not its search box
     return any(_CHROME_CLASS.match(token) for token in tokens if token)
 
 
@@ -143,6 +148,8 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement,
         if node.get("datetime") or (node.get("content") and DATE_CLASS.search(node.get("class") or "")):
             current["datetime"] = node.get("datetime") or node.get("content")
         if node.text:
+            if buffer and _glued(buffer[-1], node):
+                buffer.append(" ")
             buffer.append(node.text)
         stack.append((node, True, in_heading, around, path))
         prefix = f"{path}/" if path else ""
@@ -150,6 +157,21 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement,
                      for child in reversed(node))
     flush()
     return out
+
+
+def _glued(before: str, node: lxml.html.HtmlElement) -> bool:
+    """Two sibling elements of different classes printed with nothing between them, whose texts would run into
+    one token across a digit (`<span class=m>Mar</span><span class=d>9</span><span class=y>2015</span>`): a style
+    sheet sets such pieces apart, so a space does. Pieces of one number or word (`<span>1</span><span>2</span>`,
+    `<b>T</b>he`) and superscripts (`2<sup>nd</sup>`) run on as printed."""
+    if not before or node.tag in _RUN_ON_TAGS or not node.get("class"):
+        return False
+    previous = node.getprevious()
+    if previous is None or not isinstance(previous.tag, str) or previous.tail \
+            or previous.get("class") in {None, node.get("class")}:
+        return False  # text between the two elements, or no piece of a set before this one: printed as it is
+    last, first = before[-1], (node.text or " ")[0]
+    return last.isalnum() and first.isalnum() and (last.isdigit() or first.isdigit())
 
 
 def element_path(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> str:
@@ -314,4 +336,6 @@ def _chrome_by_name(element: lxml.html.HtmlElement) -> bool:
     if element.get("role") in {"navigation", "banner", "contentinfo"}:
         return True
     tokens = re.split(r"[\s_-]+", f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    if "search" in tokens and _RESULTS.intersection(tokens):
+        tokens = [t for t in tokens if t != "search"]  # a search page's results are its content, not its search box
     return any(_CHROME_CLASS.match(token) for token in tokens if token)

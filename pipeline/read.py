@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import settings
 from .dates import date_line
+from .dump import unmark
 from .errors import SkipInput
 from .feeds import feed_page
 from .files import RefusedFile, read_bounded
@@ -183,8 +184,10 @@ def _looks_binary(head: bytes) -> bool:
 def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """The text's blocks (its lines, hard-wrapped paragraphs joined), and for each the blank lines above it
     and the columns its first line is indented by."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [clean_line(line) for line in raw]
+    # A dump's markup read first (pipeline/dump.py): each line as read, and as printed for its width and indent.
+    read_lines = unmark(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = [clean_line(line) for line, _printed in read_lines]
+    raw = [printed for _line, printed in read_lines]
     # A text breaks its lines at a column of the line as printed: its runs of spaces and tabs count.
     printed_sizes = {line: len(printed.expandtabs(settings.TAB_COLUMNS).rstrip())
                      for line, printed in zip(lines, raw, strict=True)}

@@ -133,6 +133,14 @@ PAGE_HEADING_MAX_WORDS = 6  # `Latest news from the Harbour Trust` names the pag
 PAGE_BLURB_MAX_WORDS = 16  # `Find our statements, reports and updates below.`; a longer sentence is a card's text
 # `Annual report – May 4, 2020`: a short phrase that ends with a kind label, beside a date, is the card's kind
 FUSED_KIND_MAX_WORDS = 3
+# `Jane Roe | Press office | DATE`: the fields of a byline are short; a title beside a date is longer
+META_FIELD_MAX_WORDS = 4
+# `By Jane Roe · DATE · Heritage, Volunteering`: after a byline and its date, a few words are the post's tags
+BYLINE_TAGS_MAX_WORDS = 6
+# Lines ending with a two-digit-year date (`Title, 20/09/16`) that make a page's column of dates: one could be a number
+SHORT_YEAR_MIN_LINES = 2
+# A converter wraps a link's words over a few printed lines; a bracket open longer than this is no link
+LINK_MAX_PRINTED_LINES = 4
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
 # The card template's alignment (pipeline/template.py). A line fitting its role clearly earns 1.
 # What a card loses for a role its template has and it lacks: a missing title costs most, because a template
@@ -173,6 +181,9 @@ DATE_BLOCK_MAX_CHARS = 60  # a date line in a card: `Posted on 3 May 2021 by Pre
 DATE_REST_MAX_WORDS = 3  # `14/03/2021 37 views`: a few words after a date are its meta line, not a title
 LINK_ORDER_MIN_VOTES = 3  # links to `.ac.uk` or `.gov` hosts tell a page's date order when three or more agree
 DATED_TITLE_MIN_WORDS = 3  # a date's line is an item's headline only when the rest is one (`Title | date`)
+# A line most items print alike but for its numbers (`Full release (PDF, 120 KB)`) is a label: the penalty takes
+# a bare own link (1 + 1.5) to nothing, and leaves a heading with its own link (4 + 1.5) a headline.
+ALIKE_LINE_PENALTY = 3.0
 LISTING_MIN_SCORE = 3.0  # two titled, dated items score 4.5 or more; a pair of stray boxes scores less
 UNDATED_LISTING_MIN_ITEMS = 5  # undated items count as a listing only when this many repeat, each with a link
 SECTION_HEADING_MAX_LEVELS = 3  # how far up from a list its section heading (`Media Advisories`) is looked for

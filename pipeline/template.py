@@ -349,7 +349,8 @@ def _trial(template: Template, content: list[Line], anchors: list[int], gap_limi
         tail = tail[:next((n for n, (line, role) in enumerate(tail) if role == HEADLINES and _unlike(line, titles)),
                           len(tail))]
     if TITLE in template.before and TEASER not in {*template.before, *template.after, *carried}:
-        score -= _left_out(below, tail, titles)  # bare title and date lines: is the headline below the last a card's?
+        # bare title and date lines: is the headline below the last a card's?
+        score -= _left_out(below, tail, titles + [line for line, role in head if role in _TITLES][:1])
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
     if spacing is not None:
@@ -382,7 +383,8 @@ def _unlike_titles(end: list[tuple[Line, str]], titles: list[Line]) -> float:
 def _left_out(below: list[Line], assigned: list[tuple[Line, str]], titles: list[Line]) -> float:
     """What a reading of titles above their dates loses when the line right below the last card is a headline no
     shorter than the titles between the dates: a card left out. On a page of bare date and title lines that tells
-    a heading above the cards (shorter than their titles) from a last card below them."""
+    a heading above the cards (shorter than their titles) from a last card below them. The titles are those
+    between the dates and the one the reading gives the first card: a heading taken for it is the shorter."""
     if len(titles) < settings.END_TITLE_MIN_EVIDENCE:
         return 0.0
     taken = [line.index for line, _role in assigned]

@@ -19,6 +19,14 @@
     rows_of_three        in rows of three cards, after a featured card printed with its own markup
     card_link            as one link around the whole card
     hidden_copy          beside a hidden copy of the top story and hidden structured data with other dates
+    dated_side_column    beside a column of dated `Most read` and `Related` lists in plain <div>s, no <aside>
+    widget_column        inside <main>, beside a widget column's dated `Recent posts` list outside it
+    featured_apart       after a featured item printed just before the list with markup of its own
+    glued_date_pieces    with its date printed as month, day and year elements with no space between them
+    label_link_only      with a bold headline and no link but `Download (PDF, 212 KB)`, alike on every item
+    search_results       as a search page's result (`search-results`), its kind and date under the teaser
+    published_updated    with a published and an updated date on one long line: the first is the item's
+    month_days           with only its day (`14 – Title`) under its month's heading (`March 2021`)
 
 Every text is written for the project (headlines and teasers from tests/listing_grammar.py). A form's
 `draw` returns the HTML and the items a reader expects: title, date (None when the page prints no full
@@ -313,11 +321,129 @@ def hidden_copy(draw) -> tuple[str, list[Item]]:
     return page, _items(drafts)
 
 
+_OTHER_PAGES = ["Walking routes around the reservoir", "A day with the night shift", "Our history in ten objects",
+                "What happens to recycled glass", "The choir that meets on the ferry", "Five myths about tides"]
+
+
+def _side_list(draw, heading: str, least: int = 3) -> str:
+    """A list of other pages' stories, each dated, under `heading`: none of them is the page's."""
+    picks = draw(st.lists(st.sampled_from(_OTHER_PAGES), min_size=least, max_size=6, unique=True))
+    day = draw(st.dates(min_value=dt.date(2006, 1, 1), max_value=dt.date(2024, 12, 31)))
+    rows = "".join(f'<li><a href="/stories/{n}">{_e(t)}</a> <span class="date">'
+                   f"{_date(draw, day - dt.timedelta(days=n))}</span></li>" for n, t in enumerate(picks))
+    return f"<h3>{heading}</h3><ul>{rows}</ul>"
+
+
+@st.composite
+def dated_side_column(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    rows = "".join(f'<li class="hit"><a href="{d.href}">{_e(d.title)}</a><div class="hit-when">{_date(draw, d.day)}'
+                   f"</div><p>{_e(d.teaser)}</p></li>" for d in drafts)
+    side = "".join(f'<div class="panel">{_side_list(draw, h)}</div>'
+                   for h in draw(st.lists(st.sampled_from(["Most read", "Related news", "Trending", "Most viewed"]),
+                                          min_size=2, max_size=3, unique=True)))
+    columns = [f'<div class="left">{side}</div>', f'<div class="right"><ul class="hits">{rows}</ul></div>']
+    if draw(st.booleans()):
+        columns.reverse()
+    return _page(f'<div class="two-columns">{"".join(columns)}</div>', head=_canonical()), _items(drafts)
+
+
+@st.composite
+def widget_column(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    posts = "".join(f'<div class="post"><h2><a href="{d.href}">{_e(d.title)}</a></h2><p class="posted">'
+                    f"{_date(draw, d.day)}</p><p>{_e(d.teaser)}</p></div>" for d in drafts)
+    # More dates in the widget column than in the listing: the census counts the main content's.
+    widgets = f'<div class="column-b"><div class="box">{_side_list(draw, "Recent posts", least=6)}</div></div>'
+    page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Blog</title>{_canonical()}</head>'
+            f'<body>{_CHROME_TOP}<div class="wrap"><main><h1>From the trust</h1>{posts}</main>{widgets}</div>{_FOOTER}'
+            "</body></html>")
+    return page, _items(drafts)
+
+
+@st.composite
+def featured_apart(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts(draw(st.integers(3, 8))))
+    top, rest = drafts[0], drafts[1:]
+    lead = (f'<div class="spotlight"><span class="tag">Top story</span><h2 class="big"><a href="{top.href}">'
+            f'{_e(top.title)}</a></h2><div class="on">{_date(draw, top.day)}</div><p>{_e(top.teaser)}</p></div>')
+    rows = "".join(f'<li class="row"><div class="on">{_date(draw, d.day)}</div><h4><a href="{d.href}">{_e(d.title)}'
+                   "</a></h4></li>" for d in rest)
+    return _page(f'{lead}<ul class="rows">{rows}</ul>', head=_canonical()), _items(drafts)
+
+
+@st.composite
+def glued_date_pieces(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    order = draw(st.sampled_from(["mdy", "dmy"]))
+    cards = []
+    for d in drafts:
+        parts = {"m": _MONTHS[d.day.month - 1][:3], "d": str(d.day.day), "y": str(d.day.year)}
+        pieces = "".join(f'<span class="p{k}">{parts[k]}</span>' for k in order)
+        cards.append(f'<div class="entry"><div class="cal">{pieces}</div><div class="what"><h3><a href="{d.href}">'
+                     f"{_e(d.title)}</a></h3><p>{_e(d.teaser)}</p></div></div>")
+    return _page(f'<div class="entries">{"".join(cards)}</div>', head=_canonical()), _items(drafts)
+
+
+@st.composite
+def label_link_only(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    rows = "".join(f'<div class="doc"><p><b>{_e(d.title)}</b></p><p>{_date(draw, d.day)}</p><p>{_e(d.teaser)}</p>'
+                   f'<p><a href="{d.href}.pdf">Download ({draw(st.sampled_from(["PDF", "Word"]))}, '
+                   f"{draw(st.integers(40, 900))} KB)</a></p></div>" for d in drafts)
+    expected = [Item(title=d.title, published=d.day, kind="press_release", url=f"{_SITE}{d.href}.pdf")
+                for d in drafts]
+    return _page(f'<div class="docs">{rows}</div>', head=_canonical()), expected
+
+
+@st.composite
+def search_results(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    kinds = {"Press release": "press_release", "Statement": "statement", "Event": "event"}
+    rows, expected = [], []
+    for d in drafts:
+        label = draw(st.sampled_from(sorted(kinds)))
+        rows.append(f'<li class="search-result"><h3><a href="{d.href}">{_e(d.title)}</a></h3><p>{_e(d.teaser)}</p>'
+                    f'<p class="search-result-info">{label} - {_date(draw, d.day)}</p></li>')
+        expected.append(Item(title=d.title, published=d.day, kind=kinds[label], url=_SITE + d.href))
+    box = '<form class="search-form"><input name="q"><button>Search</button></form>'
+    return _page(f'{box}<ol class="search-results">{"".join(rows)}</ol>', head=_canonical()), expected
+
+
+@st.composite
+def published_updated(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    rows = []
+    for d in drafts:
+        later = d.day + dt.timedelta(days=draw(st.integers(0, 40)))
+        rows.append(f'<article class="note"><h2><a href="{d.href}">{_e(d.title)}</a></h2><p class="stamps">First '
+                    f"published {_date(draw, d.day)} · Last updated {_date(draw, later)}"
+                    f"</p></article>")
+    return _page(f'<div class="notes">{"".join(rows)}</div>', head=_canonical()), _items(drafts)
+
+
+@st.composite
+def month_days(draw) -> tuple[str, list[Item]]:
+    drafts = sorted(draw(_drafts()), key=lambda d: d.day, reverse=True)
+    body, month = [], None
+    for d in drafts:
+        if (d.day.year, d.day.month) != month:
+            body.append("</ol>" if month else "")
+            month = (d.day.year, d.day.month)
+            body.append(f'<h2 class="month">{_MONTHS[d.day.month - 1]} {d.day.year}</h2><ol>')
+        sep = draw(st.sampled_from([" – ", ": ", " | "]))
+        body.append(f'<li><b>{d.day.day:02d}</b>{sep}<a href="{d.href}">{_e(d.title)}</a></li>')
+    return _page("".join(body) + "</ol>", head=_canonical()), _items(drafts)
+
+
 FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "varied_classes": varied_classes, "category_link_first": category_link_first,
     "declared_article": declared_article, "month_year_table": month_year_table, "year_headings": year_headings,
     "br_runs": br_runs, "sections_banner": sections_banner, "sentence_date": sentence_date,
     "glued_date": glued_date, "undated_cards": undated_cards, "day_month_badge": day_month_badge, "xhtml": xhtml,
     "caps_subtitle": caps_subtitle, "two_line_heading": two_line_heading, "rows_of_three": rows_of_three,
-    "card_link": card_link, "hidden_copy": hidden_copy,
+    "card_link": card_link, "hidden_copy": hidden_copy, "dated_side_column": dated_side_column,
+    "widget_column": widget_column, "featured_apart": featured_apart, "glued_date_pieces": glued_date_pieces,
+    "label_link_only": label_link_only, "search_results": search_results, "published_updated": published_updated,
+    "month_days": month_days,
 }

@@ -28,6 +28,9 @@
                 Org` line, a media contact block, a `For more information` line)
     extras   := an optional `Read more` line after the teaser, `• ` bullets before date lines, one or
                 two blank lines between blocks or none at all
+    markup   := as a page-to-text converter prints a page, on some pages: Markdown (`## Title`, a title as a
+                link `[Title](https://…)`, `*DATE*` or `_DATE_`, `**Kind**`), or labelled fields (`Title: …`,
+                `Date: …`, `Type: …`, `Summary: …`); the marks are the page's structure, not the card's words
     header   := the organisation's name, `Newsroom`, `Press releases`, a one-sentence blurb, a menu line, a
                 short heading that reads like a headline (`Stories from the field`), a breadcrumb
                 (`Home > Newsroom > Statements`)
@@ -126,6 +129,13 @@ DATE_FORMS = {
     "dash-abbrev": lambda d: f"{d.day:02d}-{_MONTHS[d.month - 1][:3]}-{d.year}",
     "abbrev-stop": lambda d: f"{d.day} {_MONTHS[d.month - 1][:3]}. {d.year}",
 }
+# Forms a database or a converter prints, drawn on pages printed with markup (`draw_page(markup=True)`).
+DUMP_DATE_FORMS = {
+    **DATE_FORMS,
+    "slash-abbrev": lambda d: f"{d.day}/{_MONTHS[d.month - 1][:3]}/{d.year}",
+    "abbrev-dash-first": lambda d: f"{_MONTHS[d.month - 1][:3]}-{d.day:02d}-{d.year}",
+    "iso-abbrev": lambda d: f"{d.year}-{_MONTHS[d.month - 1][:3]}-{d.day:02d}",
+}
 LABELS = ["", "", "Posted on ", "Published: ", "Released ", "By Press Office | "]
 TIMES = ["", "", " at 10:00", " - 11:37", " 2:27PM", " | 09:15 GMT", ", 10:00", " 10:30 a.m. ET"]
 JOINERS = [" | ", " • ", " – ", ", ", ": ", " / "]
@@ -157,6 +167,15 @@ TEMPLATES = [
     ("title", "release"),
     ("day",),
 ]
+
+
+# A converter's markup of a card's own lines (title, date, kind, first teaser paragraph), one habit a page.
+MARKUP: dict[str, dict[str, str]] = {
+    "none": {},  # a page printed plainly
+    "markdown": {"title": "## {}", "date": "*{}*", "kind": "**{}**"},
+    "markdown-links": {"title": "[{}](https://example.org/news/item)", "date": "_{}_"},
+    "fields": {"title": "Title: {}", "date": "Date: {}", "kind": "Type: {}", "teaser": "Summary: {}"},
+}
 
 
 @dataclass(frozen=True)
@@ -227,11 +246,13 @@ def releases(draw, date_text: str) -> list[str]:
 
 
 @st.composite
-def draw_page(draw) -> tuple[list[str], list[Expected], list[int]]:
+def draw_page(draw, markup: bool = False) -> tuple[list[str], list[Expected], list[int]]:
     """A listing page's lines, the cards a reader should find on it, and where each card (and the footer)
-    starts."""
+    starts; with `markup`, a page as a converter prints it (its marks and date forms drawn apart, so the pages
+    drawn without stay the same)."""
     template = draw(st.sampled_from(TEMPLATES))
-    form = draw(st.sampled_from(sorted(DATE_FORMS)))
+    forms = DUMP_DATE_FORMS if markup else DATE_FORMS
+    form = draw(st.sampled_from(sorted(forms)))
     label, time = draw(st.sampled_from(LABELS)), draw(st.sampled_from(TIMES))
     joiner = draw(st.sampled_from(JOINERS))
     bullet = draw(st.sampled_from(["", "", "• "]))
@@ -240,6 +261,8 @@ def draw_page(draw) -> tuple[list[str], list[Expected], list[int]]:
     # a teaser of one short sentence under a headline (with no headline, such a line is as much a title)
     short_teasers = "title" in template and draw(st.integers(0, 4)) == 0
     sentence_case = draw(st.booleans())  # kind lines printed `Media statement` rather than `Media Statement`
+    plain = not markup or "release" in template or template == ("day",)  # marks on a card's own lines only
+    marks = MARKUP["none" if plain else draw(st.sampled_from(sorted(set(MARKUP) - {"none"})))]
     count = draw(st.integers(2, 9))
     start = draw(st.dates(min_value=dt.date(2003, 1, 1), max_value=dt.date(2024, 12, 31)))
     gaps = draw(st.lists(st.integers(1, 40), min_size=count, max_size=count))
@@ -256,8 +279,8 @@ def draw_page(draw) -> tuple[list[str], list[Expected], list[int]]:
         has_kind = any("kind" in part for part in template)
         # now and then a card without its kind line, past the first two of a longer page
         skip_kind = has_kind and "kind" in template and count >= 4 and n >= 2 and draw(st.integers(0, 5)) == 0
-        date_text = f"{label}{DATE_FORMS[form](day)}{time}"
-        plain_date = DATE_FORMS[form](day)
+        date_text = f"{label}{forms[form](day)}{time}"
+        plain_date = forms[form](day)
         title = card_titles[n * per_card]
         teaser = [draw(st.sampled_from(_SHORT_SENTENCES))] if short_teasers else draw(teasers())
         if captions and draw(st.integers(0, 3)) == 0:
@@ -265,15 +288,16 @@ def draw_page(draw) -> tuple[list[str], list[Expected], list[int]]:
         for part in template:
             if part == "kind":
                 if not skip_kind:
-                    lines.append(kind_label.capitalize() if sentence_case else kind_label)
+                    lines.append(marks.get("kind", "{}").format(kind_label.capitalize() if sentence_case
+                                                                else kind_label))
             elif part == "title":
-                lines.append(title)
+                lines.append(marks.get("title", "{}").format(title))
             elif part == "teaser":
-                lines.extend(teaser)
+                lines.extend([marks.get("teaser", "{}").format(teaser[0]), *teaser[1:]])
                 if read_more:
                     lines.append("Read more")
             elif part == "date":
-                lines.append(f"{bullet}{date_text}")
+                lines.append(marks.get("date", "{}").format(f"{bullet}{date_text}"))
             elif part == "kind+date":
                 printed = draw(st.sampled_from([kind_label, kind_label.upper(), kind_label.capitalize()]))
                 lines.append(f"{bullet}{printed}{joiner}{plain_date}")

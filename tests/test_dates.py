@@ -59,7 +59,8 @@ DAY = dt.date(2021, 12, 3)
 @pytest.mark.parametrize("text", [
     "December 3, 2021", "Dec. 3, 2021", "3 December 2021", "03 Dec 2021", "Friday, December 3, 2021", "2021-12-03",
     "12/03/2021", "03.12.2021", "December 3 2021", "3 December, 2021", "December 3rd, 2021", "DECEMBER 3, 2021",
-    "Fri, 03 Dec 2021 10:00:00 GMT", "2021-12-03T10:00:00Z",
+    "Fri, 03 Dec 2021 10:00:00 GMT", "2021-12-03T10:00:00Z", "3/Dec/2021", "03.Dec.2021", "Dec-03-2021",
+    "2021-Dec-03", "2021.Dec.03",
 ])
 def test_every_printed_form_is_read(text):
     found = date_line(text)

@@ -25,6 +25,21 @@ def test_every_generated_card_comes_back_with_its_title_date_and_kind(page):
     assert got == [(e.title, e.published, e.kind) for e in expected], "\n".join(lines)
 
 
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(draw_page(markup=True), st.sampled_from(["\n", "\n\n", "cards"]))
+def test_pages_printed_with_a_converters_markup_read_to_the_same_cards(page, gap):
+    """A page as a page-to-text converter prints it (Markdown headings, links and emphasis, labelled fields, a
+    database's date forms) reads to the cards a reader sees: the marks are structure, not words."""
+    lines, expected, starts = page
+    inside, between = ("\n", "\n\n") if gap == "cards" else (gap, gap)
+    text = "".join((between if n in starts else inside) + line if n else line for n, line in enumerate(lines))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "listing.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        cards = split(read(path))
+    assert [(c.title, c.published, c.kind) for c in cards] == [(e.title, e.published, e.kind) for e in expected], text
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
 @given(draw_page(), st.sampled_from(["\n", "\n\n", "\n\n\n", "cards"]), st.sampled_from([None, 64, 72, 78]))
 def test_blank_line_habits_and_hard_wrapped_teasers_change_nothing(page, gap, width):

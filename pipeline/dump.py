@@ -1,0 +1,258 @@
+"""Read the markup of a page-to-text dump (Markdown, reStructuredText, a terminal browser's links, tables) as
+structure: each mark says what its line is, as an HTML tag would, and is taken off the text it marks."""
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from . import settings
+from .dates import date_line, trailing_date
+from .lines import is_bare_kind
+
+_WORDS = tomllib.loads(Path(__file__).with_name("layout_words.toml").read_text(encoding="utf-8"))["markup"]
+_FIELDS = frozenset(_WORDS["fields"])
+_COLUMN_NAMES = _FIELDS | frozenset(_WORDS["columns"])
+_INDENT = re.compile(r"^[ \t]*")
+# A line of one repeated mark (`=====`, `-----`, `^^^^^`): under a line of text it underlines a heading.
+_UNDERLINE = re.compile(r"^([=\-~^*+#`'\".:_])\1{2,}$")
+# A table's frame: box-drawing or ASCII borders between rows (`+----+----+`, `|---|:--|`, `├────┼────┤`).
+_FRAME = re.compile(r"^[+|:\-=─━═│┃┌┐└┘├┤┬┴┼╞╡╪╒╕╘╛╤╧╔╗╚╝╠╣╦╩╬\s]+$")
+_FRAME_MARK = re.compile(r"[+─━═┼├┤┌┐└┘╞╡╪]|\|\s*:?-{3,}|-{3,}\s{2,}-{3,}")
+_CELL_BAR = re.compile(r"\s*[|│┃]\s*")
+_ROW = re.compile(r"^[|│┃].*[|│┃]$")
+_HEADING = re.compile(r"^#{1,6}\s+(?![#\s]*$)(?!#\s)(.*?)(?:\s+#+)?$")  # not `# # #`, an end marker
+# A converter's stand-in for an image (`[IMG: the crew at sea]`, `[Image]`): a picture, no words of the page.
+_IMAGE_MARK = re.compile(r"^\[(?:" + "|".join(_WORDS["images"]) + r")\b[^\]]*\]$", re.IGNORECASE)
+_OPEN_LINK = re.compile(r"\[[^\]]*$")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
+_ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>")
+_URL_ONLY = re.compile(r"^(?:\d{1,4}\.\s+)?(?:https?://|file://|mailto:)\S*$")
+_BROWSER_NUMBER = re.compile(r"\[\d{1,4}\](?=\S)")  # a terminal browser numbers each link: `[14]Title`
+_BULLET = re.compile(r"^(?:[*+\-]|>+|\d{1,2}[.)])\s+")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")
+_FIELD = re.compile(r"^:?([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*:?\s*(\S.*)$")
+_QUOTED = re.compile(r"^([\"'“])(.*)[\"'”]$")
+_KIND_FIRST = re.compile(r"^([^|,·•–—:]{2,40}?)\s*(?:[|,·•–—:]|\s-)\s*(\S.*)$")
+_BRACKET_START = re.compile(r"^\[([^\]]{2,60})\]\s+(\S.*)$|^\(([^)]{6,60})\)\s+(?=[A-Z])(\S.*)$")
+_BRACKET_END = re.compile(r"^(\S.*?)\s+[\[(]([^\])]{2,60})[\])]$")
+_MAX_COLUMNS = 5  # a listing's table has a few columns: a date, a kind, a title, a place
+_ICONS = "\u2190"  # symbols from the arrows on are icons; `©` and `®` before them are words of a line
+_COLUMNS = re.compile(r"(?<=\S) {2,}(?=\S)")  # a space-aligned table's column gap
+
+
+def unmark(raw: list[str]) -> list[tuple[str, str]]:
+    """The page's lines with their markup read: marks taken off, a heading's underline and a table's frame
+    dropped, a table row's cells and a bracketed kind or date each a line of their own. Each line comes with the
+    line as printed where it ends a printed line (a hard wrap is measured on that), else itself; indentation is
+    kept."""
+    joined = _join_wrapped_links(raw)
+    raw = [line for line, _printed in joined]
+    fields = _repeated_fields(raw)
+    aligned = _aligned_rows(raw)
+    out: list[tuple[str, str]] = []
+    for line, printed in joined:
+        indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]
+        text = line.strip()
+        if not text:
+            out.append((line, line))
+            continue
+        if _UNDERLINE.match(text) and out and out[-1][0].strip() and _underlines(text, out[-1][0].strip()):
+            continue  # `=====` under a title: the title is a heading, the rule says no more
+        if _FRAME.match(text) and _FRAME_MARK.search(text):
+            out.append(("", ""))  # a border between a table's rows: the rows are apart
+            continue
+        if _URL_ONLY.match(text) or _IMAGE_MARK.match(text):
+            continue  # a terminal browser's list of link targets, a bare address: no words of the page
+        if line in aligned:
+            cells = [_plain(cell) for cell in _COLUMNS.split(text)]
+            if all(cell.lower() in _COLUMN_NAMES for cell in cells):
+                continue  # the header row names the columns
+            pieces = [indent + cell for cell in cells if cell]  # the last may wrap on into the next printed line
+        else:
+            pieces = [indent + piece for piece in _read(text, fields)]
+        out += [(piece, printed if n == len(pieces) - 1 else piece) for n, piece in enumerate(pieces)]
+    return _join_wrapped_cells(out)
+
+
+def _join_wrapped_links(raw: list[str]) -> list[tuple[str, str]]:
+    """A link's words wrapped over printed lines (`[Council opens` / `a clinic](https://…)`) as one line, with
+    the last of them as printed."""
+    out: list[tuple[str, str]] = []
+    at = 0
+    while at < len(raw):
+        line, end = raw[at], at
+        while _OPEN_LINK.search(line) and end + 1 < len(raw) and raw[end + 1].strip() \
+                and end - at < settings.LINK_MAX_PRINTED_LINES:
+            end += 1
+            line = f"{line.rstrip()} {raw[end].strip()}"
+        if end > at and not _LINK.search(line):
+            line, end = raw[at], at  # a bracket left open, no link: the lines as printed
+        out.append((line, raw[end]))
+        at = end + 1
+    return out
+
+
+def _aligned_rows(raw: list[str]) -> set[str]:
+    """The rows of a space-aligned table: lines whose columns start where other lines' columns start, one of
+    them a date or a kind (or, in the header row, a column's name)."""
+    starts: dict[str, tuple[int, ...]] = {}
+    widths: dict[tuple[int, ...], set[tuple[int, ...]]] = defaultdict(set)
+    for line in raw:
+        text = line.rstrip()
+        if _ROW.match(text.strip()):
+            continue  # a table with bars: its cells are read by the bars
+        gaps = list(_COLUMNS.finditer(text))
+        if gaps and len(gaps) < _MAX_COLUMNS:
+            starts[line] = (len(text) - len(text.lstrip()), *(gap.end() for gap in gaps))
+            widths[starts[line]].add(tuple(gap.end() - gap.start() for gap in gaps))
+    # Padding shows the alignment: cells of unlike length start at one column only when the gaps differ
+    # (a habit of printing three spaces after every date is a separator, not a table).
+    rows = {line for line, at in starts.items() if len(widths[at]) >= 2
+            and any(_field(cell) or cell.lower() in _COLUMN_NAMES for cell in _COLUMNS.split(line.strip()))}
+    if rows and any(line not in rows and (found := date_line(line.strip())) is not None and found.rest
+                    for line in raw):
+        return set()  # other cards print the date and the title on one line: the columns are that line's habit
+    return rows
+
+
+def _underlines(rule: str, above: str) -> bool:
+    return len(rule) >= max(3, 0.6 * len(above)) and not _UNDERLINE.match(above)
+
+
+def _repeated_fields(raw: list[str]) -> frozenset[str]:
+    """The field names that stand before two or more lines of the page: a listing's cards, printed as fields."""
+    counts: Counter[str] = Counter()
+    for line in raw:
+        match = _FIELD.match(_plain(line.strip()))
+        if match and match.group(1).strip().lower() in _FIELDS:
+            counts[match.group(1).strip().lower()] += 1
+    return frozenset(name for name, count in counts.items() if count >= 2)
+
+
+def _plain(text: str) -> str:
+    """The text with its inline marks taken off: images, links to their words, bold and italic."""
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _ANGLE_URL.sub("", text)
+    text = _BROWSER_NUMBER.sub("", text)
+    text = _STRONG.sub(r"\2", text)
+    return _EMPHASIS.sub(r"\2", text).strip()
+
+
+def _read(text: str, fields: frozenset[str]) -> list[str]:
+    """One printed line as the lines it stands for."""
+    inner = text[1:-1]  # a row's cells between its outer bars; an empty cell is a wrapped neighbour's
+    if _ROW.match(text) and len(_CELL_BAR.split(inner)) >= 2 and inner.strip(" |│┃"):
+        cells = [_plain(cell) for cell in _CELL_BAR.split(inner.strip())]
+        return ["\x00" + "\x01".join(cells)]  # a table row: its cells, joined with the row's next lines if wrapped
+    heading = _HEADING.match(text)
+    if heading:
+        text = heading.group(1)
+    marked = text
+    while True:  # a bullet in a blockquote, a number in a bullet
+        bullet = _BULLET.match(text)
+        if not bullet or _UNDERLINE.match(text.replace(" ", "")):
+            break
+        text = text[bullet.end():]
+    if text != marked and not marked.startswith(">") and not _item(text):
+        text = marked  # a list in a release's text (`- At least 61 countries …`) keeps its marks
+    text = _symbols(_plain(text))
+    field = _FIELD.match(text)
+    if field and field.group(1).strip().lower() in fields:
+        text = field.group(2).strip()
+        quoted = _QUOTED.match(text)
+        text = quoted.group(2) if quoted else text
+    return _pieces(_brackets(text))
+
+
+def _item(text: str) -> bool:
+    """A listed card, not a list in running text: it opens with a link, a mark or a date, or ends with a date or
+    a bracketed field."""
+    plain = _plain(text)
+    return text[:1] in "[*_#" or date_line(plain) is not None or trailing_date(plain) is not None \
+        or len(_brackets(plain)) > 1
+
+
+def _symbols(text: str) -> str:
+    """Icons (`🗓️ 4 May 2021 📁 Statement`) set a line's fields apart: a bar between fields, nothing before."""
+    parts: list[str] = []
+    word = ""
+    for char in text:
+        if unicodedata.category(char) == "So" and char >= _ICONS or char in "\ufe0f\u200d":
+            if word.strip():
+                parts.append(word.strip())
+            word = ""
+        else:
+            word += char
+    if word.strip():
+        parts.append(word.strip())
+    return " | ".join(parts) if parts else text
+
+
+def _field(text: str) -> bool:
+    """A bracketed kind or date, or both (`[Statement]`, `[4 May 2021]`, `[Press release | 2021-05-04]`)."""
+    whole = date_line(text, short_years=True)  # a bracket holds the date alone: `(13/04/13)` is one
+    if whole is not None and not whole.before and (not whole.rest or is_bare_kind(whole.rest)):
+        return True  # `[4 May 2021, 14:05 CET]`: a date and its time; `(4 May 2021 | Report)`
+    kind = _KIND_FIRST.match(text)
+    if kind and is_bare_kind(kind.group(1)) and _field(kind.group(2)):
+        return True  # `(Report, 6 May 2021, 14:05 CET)`: a kind, then a date with its time
+    return all(is_bare_kind(part) or date_line(part) is not None and not date_line(part).rest  # type: ignore[union-attr]
+               for part in re.split(r"\s*[|,·•–—]\s*|\s+-\s+", text) if part)
+
+
+def _brackets(text: str) -> list[str]:
+    """A bracketed kind or date before or after a line's words is a field of its own."""
+    start = _BRACKET_START.match(text)
+    if start and _field(start.group(1) or start.group(3)):
+        # `[Statement] Title`, `(4 May 2021) Title`: a date in parentheses before a capitalised word (a dash
+        # after it makes a dateline that opens a teaser, read as such)
+        return [start.group(1) or start.group(3), start.group(2) or start.group(4)]
+    end = _BRACKET_END.match(text)
+    if end and _field(end.group(2)) and date_line(end.group(2)) is None and (
+            end.group(0).endswith("]") or not is_bare_kind(end.group(2))):
+        # `Title [Statement]`, `Title (Report · 4 May 2021)`; a date alone stays the line's trailing date, a kind
+        # alone in parentheses the headline's words (`… Annual Report (Report)` is rare, `(Update)` a title's)
+        return [end.group(1), end.group(2)]
+    return [text]
+
+
+def _pieces(cells: list[str]) -> list[str]:
+    return [cell for cell in (c.strip() for c in cells) if cell]
+
+
+def _join_wrapped_cells(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A table's rows as lines, one per cell: a cell wrapped over printed lines (a grid table's) is one text,
+    and a row that only names the columns is dropped."""
+    out: list[tuple[str, str]] = []
+    run: list[list[str]] = []
+    indent = ""
+
+    def flush() -> None:
+        if not run:
+            return
+        width = max(len(row) for row in run)
+        cells = [" ".join(row[n] for row in run if n < len(row) and row[n]).strip() for n in range(width)]
+        cells = [cell for cell in cells if cell]
+        if cells and not all(cell.lower() in _COLUMN_NAMES for cell in cells):  # a header row names the columns
+            out.extend((indent + cell, indent + cell) for cell in cells)
+        run.clear()
+
+    for line, printed in lines:
+        text = line.lstrip()
+        if text.startswith("\x00"):
+            cells = text[1:].split("\x01")
+            if not (run and not all(cells)):  # a wrapped cell's next line leaves the other columns empty
+                flush()
+                indent = line[:len(line) - len(text)]
+            run.append(cells)
+            continue
+        flush()
+        out.append((line, printed))
+    flush()
+    return out
