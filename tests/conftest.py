@@ -31,6 +31,8 @@ def _loopback(host: object) -> bool:
 
 # Fixtures that load the spaCy model or build a dataset with it: a test that asks for one is slow.
 MODEL_FIXTURES = frozenset({"nlp", "sample", "html_dataset"})
+# Fixtures that scrape a whole loopback newsroom, timeouts and retries included: seconds of waiting, not work.
+SCRAPE_FIXTURES = frozenset({"runs"})
 # Modules whose tests run the whole pipeline (and so load the model), in this process or a child one.
 PIPELINE_MODULES = frozenset({"test_refresh", "test_benchmarks", "test_end_to_end", "test_hostile", "test_parallel",
                               "test_scrape_pipeline", "test_notebooks", "test_query", "test_cli"})
@@ -48,7 +50,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     `pytest -m "not slow"` runs the rest in well under a minute."""
     for item in items:
         module = getattr(item, "module", None)
-        if MODEL_FIXTURES & set(getattr(item, "fixturenames", ())) or (
+        if (MODEL_FIXTURES | SCRAPE_FIXTURES) & set(getattr(item, "fixturenames", ())) or (
                 module is not None and module.__name__.rsplit(".", 1)[-1] in PIPELINE_MODULES) \
                 or getattr(item, "originalname", item.name) in LONG_TESTS:
             item.add_marker(pytest.mark.slow)
