@@ -8,7 +8,8 @@ edit (`First published 8 April 2015 · Last updated 28 April 2015`); a date besi
 sentence (`Filed under News on March 4, 2021`); a date printed in pieces (`Mar` / `9` / `2015`).
 Failing those, a partial date: a month and a year (`August 2002`) or a day and a month (`12 Oct`)
 counts for finding the page's structure, but is no publication date (`published` stays None) unless a
-heading gives the year.
+heading gives the year. A date in another language's month words or in a CJK calendar's characters
+(`4. März 2021`, `4 de marzo de 2021`, `2021年3月4日`) is read wherever a date alone is (pipeline/date_words.toml).
 """
 from __future__ import annotations
 
@@ -18,7 +19,18 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import settings
-from .dates import DATE_PATTERN, MONTH_WORDS, DateLine, Order, date_line, dateline, issued_on, parse_date, trailing_date
+from .dates import (
+    DATE_PATTERN,
+    MONTH_NAMES,
+    MONTH_WORDS,
+    DateLine,
+    Order,
+    date_line,
+    dateline,
+    issued_on,
+    parse_date,
+    trailing_date,
+)
 from .lines import ends_with_full_stop, kind_of
 from .markup import Block
 
@@ -39,6 +51,17 @@ _SENTENCE_DATE_MAX_WORDS = 16  # `Posted in Press Releases on April 17, 2015 | P
 _RANGE = re.compile(rf"^(?:(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})\s*[-–—]\s*{_DAY},?\s+(?P<y1>{_YEAR})"
                     rf"|(?P<d2>{_DAY})\s*[-–—]\s*{_DAY}\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR}))$", re.IGNORECASE)
 _YEAR_HEADING = re.compile(rf"^(?:[^\d]{{0,30}}\s)?(?P<year>{_YEAR})(?:\s[^\d]{{0,30}})?$")
+_DATE_WORDS = tomllib.loads(Path(__file__).with_name("date_words.toml").read_text(encoding="utf-8"))
+_OTHER_MONTHS = {name: int(number) for number, names in _DATE_WORDS["months"].items() for name in names}
+_OTHER_MONTH = "(?:" + "|".join(sorted(map(re.escape, _OTHER_MONTHS), key=len, reverse=True)) + r")\.?"
+_OTHER_LABELS = sorted(map(re.escape, _DATE_WORDS["labels"]["before_date"]), key=len, reverse=True)
+_OTHER_LABEL = "(?:" + "|".join(_OTHER_LABELS) + ")"
+_DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
+# `4. März 2021`, `4 de marzo de 2021`, `Publié le 4 mars 2021`; `2021年3月4日`, `2021年3月4日（木）` (a weekday after).
+_OTHER_DATE = re.compile(
+    rf"^(?:{_OTHER_LABEL}\s+)?(?P<date>(?P<d>{_DAY_NUMBER})\.?\s+(?:de\s+)?(?P<m>{_OTHER_MONTH})\s+(?:de\s+|del\s+)?"
+    rf"(?P<y>{_YEAR})|(?P<cy>{_YEAR})\s?年\s?(?P<cm>1[0-2]|0?[1-9])\s?月\s?(?P<cd>{_DAY_NUMBER})\s?日"
+    r"(?:\s?[（(]\s?\w\s?[)）])?)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,7 +138,24 @@ def date_cell(text: str, order: Order | None = None) -> DateLine | None:
 def is_date_text(text: str) -> bool:
     """A short line that is a date (full or partial), printed as an item's meta line."""
     return len(text) <= settings.DATE_BLOCK_MAX_CHARS and (
-        date_line(text, None, short_years=True) is not None or partial_date(text) is not None)
+        date_line(text, None, short_years=True) is not None or partial_date(text) is not None
+        or other_language_date(text) is not None)
+
+
+def other_language_date(text: str) -> DateLine | None:
+    """A line that is a date in another language's month words or a CJK calendar's characters, alone or after a
+    label (`Veröffentlicht am 4. März 2021`, `2021年3月4日`), else None."""
+    if len(text) > settings.DATE_BLOCK_MAX_CHARS or not text[:1].isalnum():
+        return None
+    match = _OTHER_DATE.match(text.strip())
+    if match is None:
+        return None
+    if match.group("cy"):
+        year, month, day = match.group("cy"), int(match.group("cm")), match.group("cd")
+    else:
+        year, month, day = match.group("y"), _OTHER_MONTHS[match.group("m").rstrip(".").lower()], match.group("d")
+    published = parse_date(f"{int(day)} {MONTH_NAMES[month - 1][0]} {year}")
+    return DateLine(published=published, date_text=match.group("date"), form="date") if published else None
 
 
 def partial_date(text: str) -> DateLine | None:
@@ -139,7 +179,7 @@ def year_of_heading(heading: str) -> int | None:
 def _date_only(text: str, order: Order | None) -> DateLine | None:
     if len(text) > settings.DATE_BLOCK_MAX_CHARS:
         return None
-    found = date_line(text, order, short_years=True)
+    found = date_line(text, order, short_years=True) or other_language_date(text)
     if found is None:
         return None
     if found.rest and not (kind_of(found.rest) or len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS):

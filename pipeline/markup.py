@@ -35,6 +35,12 @@ _ROLE_CLASS = re.compile(
 # Inline elements whose text runs on with the one before it even across a digit (`2<sup>nd</sup>`, `H<sub>2</sub>O`).
 _RUN_ON_TAGS = frozenset({"sup", "sub", "wbr"})
 DATE_CLASS = re.compile(r"date|time|posted|published|meta", re.IGNORECASE)
+# Microdata properties that hold the publication day (never `dateModified`).
+_PUBLISHED_PROPERTIES = frozenset({"datepublished", "datecreated"})
+# A microformat's machine-readable value (`<abbr class="published" title="2021-03-04T10:00:00Z">Mar 4</abbr>`,
+# `<data value="2021-03-04">`): an ISO date, on an element whose class names no edit.
+_ISO_VALUE = re.compile(r"^\s*(?:19|20)\d\d-[01]\d-[0-3]\d(?:$|[T\s])")
+_EDIT_CLASS = re.compile(r"updated|modified|edited|revised", re.IGNORECASE)
 
 _Link = tuple[str, str] | None  # the href and text of the link around an element
 
@@ -50,6 +56,21 @@ class Block:
     href: str | None = None  # the link the line is (or is inside)
     link_text: str | None = None  # the text of that link: the headline when a line adds a label or a date
     datetime: str | None = None  # a <time datetime> or `content` date attribute on the line's element
+
+
+def date_attribute(element: lxml.html.HtmlElement) -> str | None:
+    """The machine-readable date an element carries: `<time datetime>`, a `content` date (a date class or microdata's
+    `datePublished`), or an ISO date in an `<abbr title>` or `<data value>` (microformats); else None."""
+    if element.get("datetime"):
+        return element.get("datetime")
+    content = element.get("content")
+    if content and (DATE_CLASS.search(element.get("class") or "")
+                    or (element.get("itemprop") or "").lower() in _PUBLISHED_PROPERTIES):
+        return content
+    value = element.get("title") if element.tag == "abbr" else element.get("value") if element.tag == "data" else None
+    if value and _ISO_VALUE.match(value) and not _EDIT_CLASS.search(element.get("class") or ""):
+        return value.strip()
+    return None
 
 
 def is_role_element(element: lxml.html.HtmlElement) -> bool:
@@ -145,8 +166,8 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement,
                     current["element"], current["path"] = node, path
         elif current["href"] is None and around is not None:
             current["href"], current["link_text"] = around
-        if node.get("datetime") or (node.get("content") and DATE_CLASS.search(node.get("class") or "")):
-            current["datetime"] = node.get("datetime") or node.get("content")
+        if (stamp := date_attribute(node)) is not None:
+            current["datetime"] = stamp
         if node.text:
             if buffer and _glued(buffer[-1], node):
                 buffer.append(" ")

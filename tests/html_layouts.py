@@ -27,6 +27,10 @@
     search_results       as a search page's result (`search-results`), its kind and date under the teaser
     published_updated    with a published and an updated date on one long line: the first is the item's
     month_days           with only its day (`14 – Title`) under its month's heading (`March 2021`)
+    other_language_dates with its date in another language's month words or a CJK calendar's characters
+                         (`4. März 2021`, `4 mars 2021`, `4 de marzo de 2021`, `2021年3月4日`), page in that language
+    microformat_dates    with its day only in a machine-readable attribute: `<abbr title=ISO>` over a year-less
+                         `Mar 4`, `<data value=ISO>`, or microdata's `datePublished` on an element of no date class
 
 Every text is written for the project (headlines and teasers from tests/listing_grammar.py). A form's
 `draw` returns the HTML and the items a reader expects: title, date (None when the page prints no full
@@ -436,6 +440,53 @@ def month_days(draw) -> tuple[str, list[Item]]:
     return _page("".join(body) + "</ol>", head=_canonical()), _items(drafts)
 
 
+_OTHER_MONTHS = {
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+           "Dezember"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"],
+    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+           "novembre", "dicembre"],
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"],
+}
+_OTHER_SHAPES = {"de": ["{d}. {m} {y}", "Veröffentlicht am {d}. {m} {y}"],
+                 "fr": ["{d} {m} {y}", "Publié le {d} {m} {y}"], "es": ["{d} de {m} de {y}", "{d} {m} {y}"],
+                 "it": ["{d} {m} {y}", "Pubblicato il {d} {m} {y}"],
+                 "nl": ["{d} {m} {y}"], "ja": ["{y}年{n}月{d}日", "{y}年{n}月{d}日（{w}）"]}
+
+
+@st.composite
+def other_language_dates(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    lang = draw(st.sampled_from(sorted(_OTHER_SHAPES)))
+    shape = draw(st.sampled_from(_OTHER_SHAPES[lang]))
+    cards = []
+    for d in drafts:
+        month = _OTHER_MONTHS[lang][d.day.month - 1] if lang != "ja" else ""
+        when = shape.format(d=d.day.day, m=month, y=d.day.year, n=d.day.month, w="月火水木金土日"[d.day.weekday()])
+        cards.append(f'<div class="eintrag"><p class="datum">{when}</p><h3><a href="{d.href}">{_e(d.title)}</a></h3>'
+                     f"<p>{_e(d.teaser)}</p></div>")
+    return _page(f'<div class="liste">{"".join(cards)}</div>', head=_canonical(), lang=lang), _items(drafts)
+
+
+@st.composite
+def microformat_dates(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    how = draw(st.sampled_from(["abbr", "data", "itemprop"]))
+    cards = []
+    for d in drafts:
+        shown = f"{_MONTHS[d.day.month - 1][:3]} {d.day.day}"  # no year: the attribute alone holds the full day
+        stamp = {"abbr": f'<abbr class="published" title="{d.day.isoformat()}T09:30:00+01:00">{shown}</abbr>',
+                 "data": f'<data value="{d.day.isoformat()}">{shown}</data>',
+                 "itemprop": f'<span itemprop="datePublished" content="{d.day.isoformat()}">{shown}</span>'}[how]
+        cards.append(f'<div class="hentry"><h2 class="entry-title"><a href="{d.href}">{_e(d.title)}</a></h2>'
+                     f'<p class="byline">{stamp}</p><p>{_e(d.teaser)}</p></div>')
+    return _page(f'<div class="hfeed">{"".join(cards)}</div>', head=_canonical()), _items(drafts)
+
+
 FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "varied_classes": varied_classes, "category_link_first": category_link_first,
     "declared_article": declared_article, "month_year_table": month_year_table, "year_headings": year_headings,
@@ -445,5 +496,5 @@ FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "card_link": card_link, "hidden_copy": hidden_copy, "dated_side_column": dated_side_column,
     "widget_column": widget_column, "featured_apart": featured_apart, "glued_date_pieces": glued_date_pieces,
     "label_link_only": label_link_only, "search_results": search_results, "published_updated": published_updated,
-    "month_days": month_days,
+    "month_days": month_days, "other_language_dates": other_language_dates, "microformat_dates": microformat_dates,
 }
