@@ -395,7 +395,8 @@ def xhtml_bom_stylesheet(p: Page) -> tuple[str, list[Item]]:
             f'javascript">//<![CDATA[\nvar a = 1 < 2;\n//]]></script></head><body><div id="header"><a href="/">'
             f'{p.org}</a></div><div id="main"><h1>News</h1>{rows}</div><div id="footer"><p>Copyright {p.org}</p>'
             "</div></body></html>")
-    return page, _items(drafts)
+    # The page names no base URL (no canonical link, no <base>, no sidecar): an item's URL cannot be made absolute.
+    return page, [Item(d.title, d.day, d.kind, None) for d in drafts]
 
 
 def single_dateline(p: Page) -> tuple[str, list[Item]]:
