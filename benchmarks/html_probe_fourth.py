@@ -1,6 +1,6 @@
 """A fourth round of HTML probe conventions, written apart from the reader and the earlier probes, scored as first seen.
 
-    .venv/bin/python benchmarks/html_probe_fourth.py [--pages 20] [--seed 7] [--show CONVENTION]
+    .venv/bin/python benchmarks/html_probe_fourth.py [--late] [--pages 20] [--seed 7] [--show CONVENTION]
 
 The markup habits of site builders and CMSs the earlier rounds leave out: Drupal teasers with a `Submitted by`
 line, Elementor post widgets nested ten wrappers deep, Squarespace summary blocks led by an image link, hashed
@@ -13,7 +13,8 @@ footers listing dated legal notices; items split by `<hr>` in one div; `<article
 `<article>`; a `Read more` link whose only other text is for screen readers; table rows headed by their date;
 XHTML with a byte-order mark and a stylesheet processing instruction; and single release pages whose only date
 is the dateline in their first paragraph. Every name, headline and teaser is invented for the project. The same
-scorer and table as html_probe.py; a single release page is one item.
+scorer and table as html_probe.py; a single release page is one item. `--late` runs ten more conventions written
+after this round's first fixes (see LATE).
 """
 from __future__ import annotations
 
@@ -434,5 +435,129 @@ FOURTH: dict[str, Callable[[Page], tuple[str, list[Item]]]] = {
     "single_dateline": single_dateline,
 }
 
+# Written after this round's first fixes (commit 9f008ba) and scored first seen with `--late` before any further
+# change: split F1 0.922 (P 0.865 / R 0.987), 0 false merges, 176 side items taken, date 0.881. Below 1.000:
+# footer_div_legal F1 0.819 (62 side items: dated legal notices in a plain <div> footer), two_lists_no_heading 0.814
+# (60: a `Most read` list headed by a bold line), class_less_fields 0.984 and date 0.000 (`2021Press release`), and
+# more_news_on_release 0.131 (a release page with a `More from the newsroom` card grid: see its note).
+
+
+def mobile_copy_visible(p: Page) -> tuple[str, list[Item]]:
+    drafts = p.drafts()
+    desktop = "".join(f'<article class="card"><h3><a href="{d.href}">{_e(d.title)}</a></h3><time datetime='
+                      f'"{d.day.isoformat()}">{p.date(d.day)}</time><p>{_e(d.teaser)}</p></article>' for d in drafts)
+    mobile = "".join(f'<li><a href="{d.href}">{_e(d.title)}</a> <span class="small">{p.date(d.day)}</span></li>'
+                     for d in drafts)
+    return _shell(p, f'<main><h1>News</h1><div class="d-none d-md-block cards">{desktop}</div><ul class="d-md-none '
+                     f'mobile-list">{mobile}</ul></main>'), _items(drafts)
+
+
+def archive_widget(p: Page) -> tuple[str, list[Item]]:
+    drafts = p.drafts()
+    posts = "".join(f'<div class="post"><h2><a href="{d.href}">{_e(d.title)}</a></h2><div class="post-meta">'
+                    f"{p.date(d.day)}</div><p>{_e(d.teaser)}</p></div>" for d in drafts)
+    months = "".join(f'<li><a href="/2021/{12 - n:02d}/">{_MONTHS[11 - n]} 2021</a>&nbsp;({n + 3})</li>'
+                     for n in range(8))
+    cats = "".join(f'<li class="cat-item"><a href="/category/{c.lower()}">{c}</a> (12)</li>'
+                   for c in ["News", "Events", "Statements"])
+    side = (f'<div class="widget-area"><div class="widget"><h3 class="widget-title">Archives</h3><ul>{months}</ul>'
+            f'</div><div class="widget"><h3 class="widget-title">Categories</h3><ul>{cats}</ul></div></div>')
+    return _shell(p, f'<div class="content">{posts}</div>', side=side), _items(drafts)
+
+
+def footer_div_legal(p: Page) -> tuple[str, list[Item]]:
+    drafts = p.drafts()
+    rows = "".join(f'<div class="release"><h3><a href="{d.href}">{_e(d.title)}</a></h3><p class="release__date">'
+                   f"{p.date(d.day)}</p><p>{_e(d.teaser)}</p></div>" for d in drafts)
+    picks = p.rng.sample(_LEGAL, 4)
+    p.side_titles += picks
+    notices = "".join(f'<div class="notice"><a href="/legal/{n}">{t}</a><span class="date">'
+                      f"{p.date(dt.date(2023, 1 + n, 3 + n))}</span></div>" for n, t in enumerate(picks))
+    foot = f'<div id="bottom" class="bottom-area"><h4>Policies</h4>{notices}<p>Copyright {p.org}</p></div>'
+    return _shell(p, f'<div class="main"><h1>Press releases</h1><div class="releases">{rows}</div></div>',
+                  foot=foot), _items(drafts)
+
+
+def more_news_on_release(p: Page) -> tuple[str, list[Item]]:
+    """A release page with a `More from the newsroom` card grid under it. Still read wrong when the page declares
+    no article: the markup leaves the side grid out, and the plain-text card template (split.py) then takes it."""
+    d = p.drafts(1, 1)[0]
+    said = ["The chair said the day was a good one for everyone who had worked on the plan over three long years.",
+            "Work starts in the spring and will finish before the end of the year, the board told its members."]
+    extra = [f"The board met in the spring and agreed the plan after a long consultation with members, tenants and "
+             f"volunteers (part {k})." for k in range(p.rng.choice([0, 4, 8]))]
+    body = "".join(f"<p>{t}</p>" for t in [f"{p.org} {d.title.split(' ', 2)[-1]}.", d.teaser, *said, *extra])
+    others = p.drafts(4, 6)
+    p.side_titles += [o.title for o in others]
+    more = "".join(f'<div class="card"><h3><a href="{o.href}">{_e(o.title)}</a></h3><p class="date">{p.date(o.day)}'
+                   f"</p><p>{_e(o.teaser)}</p></div>" for o in others)
+    main_html = (f'<main><article><h1>{_e(d.title)}</h1><p class="date">{p.date(d.day)}</p>{body}</article><div '
+                 f'class="more-news"><h2>More from the newsroom</h2><div class="cards">{more}</div></div></main>')
+    head = '<meta property="og:type" content="article">' if p.rng.random() < 0.5 else ""
+    page = _shell(p, main_html, title=d.title, head=head).replace(f'href="{_SITE}/newsroom"', f'href="{_SITE}{d.href}"')
+    return page, [Item(d.title, d.day, "press_release", _SITE + d.href)]
+
+
+def hero_other_markup(p: Page) -> tuple[str, list[Item]]:
+    drafts = p.drafts(4, 9)
+    top = drafts[0]
+    hero = f'<div class="hero"><a href="{top.href}"><h2>{_e(top.title)}</h2><p>{_e(top.teaser)}</p></a></div>'
+    rows = "".join(f'<div class="row-item"><span class="date">{p.date(d.day)}</span><h3><a href="{d.href}">'
+                   f"{_e(d.title)}</a></h3></div>" for d in drafts)
+    return _shell(p, f'<main>{hero}<h2>Latest</h2><div class="rows">{rows}</div></main>'), _items(drafts)
+
+
+def table_bold_header(p: Page) -> tuple[str, list[Item]]:
+    drafts = p.drafts(5, 12)
+    rows = "".join(f'<tr><td>{p.date(d.day)}</td><td><a href="{d.href}">{_e(d.title)}</a></td></tr>' for d in drafts)
+    head = "<tr><td><strong>Date</strong></td><td><strong>Title</strong></td></tr>"
+    return _shell(p, f"<main><h1>Releases</h1><table>{head}{rows}</table></main>"), _items(drafts)
+
+
+def two_lists_no_heading(p: Page) -> tuple[str, list[Item]]:
+    drafts = p.drafts()
+    rows = "".join(f'<li><a href="{d.href}">{_e(d.title)}</a><br><span>{p.date(d.day)}</span></li>' for d in drafts)
+    picks = p.rng.sample(_SIDE_READS, 3)
+    p.side_titles += picks
+    side = "".join(f'<li><a href="/f/{n}">{t}</a><br><span>{p.date(dt.date(2024, 2, 1) - dt.timedelta(days=5 * n))}'
+                   f"</span></li>" for n, t in enumerate(picks))
+    return _shell(p, f'<main><h1>News</h1><ul>{rows}</ul><div class="box"><p><strong>Most read</strong></p><ul>'
+                     f"{side}</ul></div></main>"), _items(drafts)
+
+
+def date_in_parentheses(p: Page) -> tuple[str, list[Item]]:
+    drafts = p.drafts()
+    rows = "".join(f'<li class="item"><a href="{d.href}" title="{_e(d.title)}">{_e(d.title)}</a> <em>'
+                   f"({p.date(d.day)})</em></li>" for d in drafts)
+    return _shell(p, f'<main><ul class="items">{rows}</ul></main>'), _items(drafts)
+
+
+def event_date_in_teaser(p: Page) -> tuple[str, list[Item]]:
+    drafts = p.drafts()
+    rows = "".join(f'<div class="card"><h3><a href="{d.href}">{_e(d.title)}</a></h3><p class="posted">Posted '
+                   f"{p.date(d.day)}</p><p>{_e(d.teaser)} The event takes place on "
+                   f"{p.date(d.day + dt.timedelta(days=10))} at the hall.</p></div>" for d in drafts)
+    return _shell(p, f'<main><div class="cards">{rows}</div></main>'), _items(drafts)
+
+
+def class_less_fields(p: Page) -> tuple[str, list[Item]]:
+    drafts = p.drafts()
+    rows = "".join(f'<div class="sc-1a2b3c NewsCard_root__x1Y2z"><div class="NewsCard_meta__a9"><span>{p.date(d.day)}'
+                   f'</span><span>Press release</span></div><a class="NewsCard_link__q1" href="{d.href}"><span '
+                   f'class="NewsCard_title__z3">{_e(d.title)}</span></a></div>' for d in drafts)
+    return _shell(p, f'<div id="__next"><div class="Layout_main__k2"><div class="NewsList_grid__m4">{rows}</div>'
+                     '</div></div><script id="__NEXT_DATA__" type="application/json">{"props":{}}</script>'), \
+        _items(drafts)
+
+
+LATE: dict[str, Callable[[Page], tuple[str, list[Item]]]] = {
+    "mobile_copy_visible": mobile_copy_visible, "archive_widget": archive_widget,
+    "footer_div_legal": footer_div_legal, "more_news_on_release": more_news_on_release,
+    "hero_other_markup": hero_other_markup, "table_bold_header": table_bold_header,
+    "two_lists_no_heading": two_lists_no_heading, "date_in_parentheses": date_in_parentheses,
+    "event_date_in_teaser": event_date_in_teaser, "class_less_fields": class_less_fields,
+}
+
 if __name__ == "__main__":
-    sys.exit(main(conventions=FOURTH))
+    late = "--late" in sys.argv
+    sys.exit(main([a for a in sys.argv[1:] if a != "--late"], conventions=LATE if late else FOURTH))
