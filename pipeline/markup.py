@@ -34,6 +34,8 @@ _ROLE_CLASS = re.compile(
     r"byline|author|meta|description", re.IGNORECASE)
 # Inline elements whose text runs on with the one before it even across a digit (`2<sup>nd</sup>`, `H<sub>2</sub>O`).
 _RUN_ON_TAGS = frozenset({"sup", "sub", "wbr"})
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 DATE_CLASS = re.compile(r"date|time|posted|published|meta", re.IGNORECASE)
 # Microdata properties that hold the publication day (never `dateModified`).
 _PUBLISHED_PROPERTIES = frozenset({"datepublished", "datecreated"})
@@ -183,16 +185,30 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement,
 def _glued(before: str, node: lxml.html.HtmlElement) -> bool:
     """Two sibling elements of different classes printed with nothing between them, whose texts would run into
     one token across a digit (`<span class=m>Mar</span><span class=d>9</span><span class=y>2015</span>`): a style
-    sheet sets such pieces apart, so a space does. Pieces of one number or word (`<span>1</span><span>2</span>`,
-    `<b>T</b>he`) and superscripts (`2<sup>nd</sup>`) run on as printed."""
-    if not before or node.tag in _RUN_ON_TAGS or not node.get("class"):
+    sheet sets such pieces apart, so a space does. So do two fields whatever the classes (`<span>4 March
+    2021</span><span>Press release</span>` in a flex box). Pieces of one number or word (`<span>1</span><span>2
+    </span>`, `<b>T</b>he`), an ordinal's suffix and superscripts (`2<sup>nd</sup>`) run on as printed."""
+    if not before or node.tag in _RUN_ON_TAGS:
         return False
     previous = node.getprevious()
-    if previous is None or not isinstance(previous.tag, str) or previous.tail \
-            or previous.get("class") in {None, node.get("class")}:
-        return False  # text between the two elements, or no piece of a set before this one: printed as it is
-    last, first = before[-1], (node.text or " ")[0]
-    return last.isalnum() and first.isalnum() and (last.isdigit() or first.isdigit())
+    if previous is None or not isinstance(previous.tag, str) or previous.tail:
+        return False  # text between the two elements: printed as it is
+    last, text = before[-1], node.text or " "
+    if not node.get("class") or previous.get("class") in {None, node.get("class")}:
+        return _fields_meet(before, text)
+    return last.isalnum() and text[0].isalnum() and (last.isdigit() or text[0].isdigit())
+
+
+def _fields_meet(before: str, text: str) -> bool:
+    """Two texts that meet as a number and a word (`2021` `Press release`, `Statement` `4 March`) or as a word and
+    a capitalised word (`GMT` `Statement`): two fields, not one token. An ordinal's suffix (`3` `rd`), a word's
+    letters (`T` `he`) and a number's digits run on."""
+    if before[-1].isdigit():
+        return text[:2].isalpha() and _ORDINAL_SUFFIX.match(text) is None
+    word = _LAST_WORD.search(before)
+    if word is None or len(word.group(0)) < 2:
+        return False
+    return text[:1].isdigit() or (text[:1].isupper() and text[1:2].islower())
 
 
 def element_path(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> str:

@@ -31,6 +31,9 @@
                          (`4. März 2021`, `4 mars 2021`, `4 de marzo de 2021`, `2021年3月4日`), page in that language
     microformat_dates    with its day only in a machine-readable attribute: `<abbr title=ISO>` over a year-less
                          `Mar 4`, `<data value=ISO>`, or microdata's `datePublished` on an element of no date class
+    flex_fields          with its date and kind in class-less spans with nothing between them (a flex box's fields)
+    bold_side_label      beside a dated `Most read` list in the main column, headed by a bold line, not a heading
+    footer_notices       above a footer of dated legal notices in plain <div>s, signed `© 2023 Example Trust`
 
 Every text is written for the project (headlines and teasers from tests/listing_grammar.py). A form's
 `draw` returns the HTML and the items a reader expects: title, date (None when the page prints no full
@@ -487,6 +490,51 @@ def microformat_dates(draw) -> tuple[str, list[Item]]:
     return _page(f'<div class="hfeed">{"".join(cards)}</div>', head=_canonical()), _items(drafts)
 
 
+@st.composite
+def flex_fields(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    kinds = {"Press release": "press_release", "Statement": "statement", "Media advisory": "press_release"}
+    cards, expected = [], []
+    for d in drafts:
+        label = draw(st.sampled_from(sorted(kinds)))
+        cards.append(f'<div class="Card_root"><div class="Card_meta"><span>{_date(draw, d.day)}</span><span>{label}'
+                     f'</span></div><a class="Card_link" href="{d.href}"><span class="Card_title">{_e(d.title)}</span>'
+                     "</a></div>")
+        expected.append(Item(title=d.title, published=d.day, kind=kinds[label], url=_SITE + d.href))
+    return _page(f'<div class="Grid_root">{"".join(cards)}</div>', head=_canonical()), expected
+
+
+@st.composite
+def bold_side_label(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    rows = "".join(f'<li><a href="{d.href}">{_e(d.title)}</a><br><span>{_date(draw, d.day)}</span></li>'
+                   for d in drafts)
+    label = draw(st.sampled_from(["Most read", "Most popular", "Related news", "Trending"]))
+    side = _side_list(draw, label).replace(f"<h3>{label}</h3>", f"<p><strong>{label}</strong></p>")
+    box = f'<div class="box">{side}</div>'
+    return _page(f"<ul>{rows}</ul>{box}", head=_canonical()), _items(drafts)
+
+
+@st.composite
+def footer_notices(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    rows = "".join(f'<div class="release"><h3><a href="{d.href}">{_e(d.title)}</a></h3><p class="on">'
+                   f"{_date(draw, d.day)}</p><p>{_e(d.teaser)}</p></div>" for d in drafts)
+    notices = draw(st.lists(st.sampled_from(["Privacy notice", "Modern slavery statement", "Gender pay gap report",
+                                             "Complaints procedure", "Freedom of information"]),
+                            min_size=3, max_size=5, unique=True))
+    day = draw(st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2023, 12, 31)))
+    items = "".join(f'<div class="notice"><a href="/legal/{n}">{t}</a><span class="on">'
+                    f"{_date(draw, day - dt.timedelta(days=30 * n))}</span></div>" for n, t in enumerate(notices))
+    sign = draw(st.sampled_from(["© 2023 Example Trust", "Copyright Example Trust",
+                                 "Example Trust. All rights reserved."]))
+    bottom = f'<div id="bottom" class="bottom-area"><h4>Policies</h4>{items}<p>{sign}</p></div>'
+    page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News</title>{_canonical()}</head>'
+            f'<body>{_CHROME_TOP}<div class="main"><h1>Newsroom</h1><div class="releases">{rows}</div></div>{bottom}'
+            "</body></html>")
+    return page, _items(drafts)
+
+
 FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "varied_classes": varied_classes, "category_link_first": category_link_first,
     "declared_article": declared_article, "month_year_table": month_year_table, "year_headings": year_headings,
@@ -497,4 +545,5 @@ FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "widget_column": widget_column, "featured_apart": featured_apart, "glued_date_pieces": glued_date_pieces,
     "label_link_only": label_link_only, "search_results": search_results, "published_updated": published_updated,
     "month_days": month_days, "other_language_dates": other_language_dates, "microformat_dates": microformat_dates,
+    "flex_fields": flex_fields, "bold_side_label": bold_side_label, "footer_notices": footer_notices,
 }
