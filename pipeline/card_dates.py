@@ -13,6 +13,7 @@ heading gives the year. A date in another language's month words or in a CJK cal
 """
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -54,14 +55,30 @@ _YEAR_HEADING = re.compile(rf"^(?:[^\d]{{0,30}}\s)?(?P<year>{_YEAR})(?:\s[^\d]{{
 _DATE_WORDS = tomllib.loads(Path(__file__).with_name("date_words.toml").read_text(encoding="utf-8"))
 _OTHER_MONTHS = {name: int(number) for number, names in _DATE_WORDS["months"].items() for name in names}
 _OTHER_MONTH = "(?:" + "|".join(sorted(map(re.escape, _OTHER_MONTHS), key=len, reverse=True)) + r")\.?"
-_OTHER_LABELS = sorted(map(re.escape, _DATE_WORDS["labels"]["before_date"]), key=len, reverse=True)
-_OTHER_LABEL = "(?:" + "|".join(_OTHER_LABELS) + ")"
+
+
+def _words(words: list[str]) -> str:
+    """An alternation of the words, longest first, each a whole word."""
+    return r"(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![\w-])"
+
+
+_OTHER_LABEL = _words(_DATE_WORDS["labels"]["before_date"])
+_OTHER_WEEKDAY = _words(_DATE_WORDS["weekdays"]["names"])
 _DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
+_DIGIT = re.compile(r"\d")
+# What leads a date on its line: a label or a weekday (`Datum:`, `Donnerstag,`), or a short phrase before a bar
+# (`Pressemitteilung | 4. März 2021`), so many words as a date's meta line holds (settings.DATE_REST_MAX_WORDS).
+_OTHER_LEAD = re.compile(
+    rf"^(?:(?:{_OTHER_LABEL}|{_OTHER_WEEKDAY})\.?\s*[,:]?\s*"
+    rf"|(?P<phrase>[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){{0,{settings.DATE_REST_MAX_WORDS - 1}}})\s*[|·•–—]\s*)",
+    re.IGNORECASE)
+_OTHER_TIME = (rf"(?:\s*(?:,|-|–|\||{_words(_DATE_WORDS['times']['before'])})?\s*\d{{1,2}}[:.h]\d{{2}}"
+               rf"(?:\s*{_words(_DATE_WORDS['times']['after'])})?)?")
 # `4. März 2021`, `4 de marzo de 2021`, `Publié le 4 mars 2021`; `2021年3月4日`, `2021年3月4日（木）` (a weekday after).
 _OTHER_DATE = re.compile(
-    rf"^(?:{_OTHER_LABEL}\s+)?(?P<date>(?P<d>{_DAY_NUMBER})\.?\s+(?:de\s+)?(?P<m>{_OTHER_MONTH})\s+(?:de\s+|del\s+)?"
+    rf"^(?P<date>(?P<d>{_DAY_NUMBER})\.?\s+(?:de\s+)?(?P<m>{_OTHER_MONTH})\s+(?:de\s+|del\s+)?"
     rf"(?P<y>{_YEAR})|(?P<cy>{_YEAR})\s?年\s?(?P<cm>1[0-2]|0?[1-9])\s?月\s?(?P<cd>{_DAY_NUMBER})\s?日"
-    r"(?:\s?[（(]\s?\w\s?[)）])?)$", re.IGNORECASE)
+    rf"(?:\s?[（(]\s?\w\s?[)）])?){_OTHER_TIME}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,20 +159,33 @@ def is_date_text(text: str) -> bool:
         or other_language_date(text) is not None)
 
 
-def other_language_date(text: str) -> DateLine | None:
+@functools.lru_cache(maxsize=65_536)
+def other_language_date(text: str, order: Order | None = None) -> DateLine | None:
     """A line that is a date in another language's month words or a CJK calendar's characters, alone or after a
-    label (`Veröffentlicht am 4. März 2021`, `2021年3月4日`), else None."""
-    if len(text) > settings.DATE_BLOCK_MAX_CHARS or not text[:1].isalnum():
-        return None
-    match = _OTHER_DATE.match(text.strip())
+    label, a weekday or a short phrase and a bar (`Veröffentlicht am 4. März 2021`, `jeudi 4 mars 2021 à 10h15`,
+    `2021年3月4日`, `Datum: 04.03.2021`, `Pressemitteilung | 4. März 2021`), else None."""
+    if len(text) > settings.DATE_BLOCK_MAX_CHARS or not text[:1].isalnum() or not _DIGIT.search(text):
+        return None  # every date has a digit: most lines of a page are no date at all
+    rest, phrase = text.strip(), ""
+    for _ in range(3):  # `Veröffentlicht am Donnerstag, 4. März 2021`: a label, then a weekday
+        lead = _OTHER_LEAD.match(rest)
+        if lead is None or lead.end() == len(rest):
+            break
+        rest, phrase = rest[lead.end():], lead.group("phrase") or phrase
+    match = _OTHER_DATE.match(rest)
     if match is None:
-        return None
+        if rest == text.strip() or phrase:
+            return None  # nothing but a phrase led the line (`Title | 04/03/2021`): the date finder's to read
+        found = date_line(rest, order, short_years=True)  # `Datum: 04.03.2021`: a numeric date after a label
+        return replace(found, rest="") if found is not None and not found.rest and found.published else None
     if match.group("cy"):
         year, month, day = match.group("cy"), int(match.group("cm")), match.group("cd")
     else:
         year, month, day = match.group("y"), _OTHER_MONTHS[match.group("m").rstrip(".").lower()], match.group("d")
     published = parse_date(f"{int(day)} {MONTH_NAMES[month - 1][0]} {year}")
-    return DateLine(published=published, date_text=match.group("date"), form="date") if published else None
+    # A phrase before a bar is a label (`Pressemitteilung | 4. März 2021`) or a short title: kept beside the date.
+    return DateLine(published=published, date_text=match.group("date"), before=phrase,
+                    form="trail" if phrase else "date") if published else None
 
 
 def partial_date(text: str) -> DateLine | None:
@@ -179,7 +209,7 @@ def year_of_heading(heading: str) -> int | None:
 def _date_only(text: str, order: Order | None) -> DateLine | None:
     if len(text) > settings.DATE_BLOCK_MAX_CHARS:
         return None
-    found = date_line(text, order, short_years=True) or other_language_date(text)
+    found = date_line(text, order, short_years=True) or other_language_date(text, order)
     if found is None:
         return None
     if found.rest and not (kind_of(found.rest) or len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS):

@@ -31,6 +31,8 @@
                          (`4. März 2021`, `4 mars 2021`, `4 de marzo de 2021`, `2021年3月4日`), page in that language
     microformat_dates    with its day only in a machine-readable attribute: `<abbr title=ISO>` over a year-less
                          `Mar 4`, `<data value=ISO>`, or microdata's `datePublished` on an element of no date class
+    other_language_meta  with such a date on a meta line: after a weekday (`Donnerstag, 4. März 2021`), with a time
+                         (`4 mars 2021 à 10h15`), after a label (`Fecha: 04/03/2021`) or a kind and a bar
     flex_fields          with its date and kind in class-less spans with nothing between them (a flex box's fields)
     bold_side_label      beside a dated `Most read` list in the main column, headed by a bold line, not a heading
     footer_notices       above a footer of dated legal notices in plain <div>s, signed `© 2023 Example Trust`
@@ -475,6 +477,34 @@ def other_language_dates(draw) -> tuple[str, list[Item]]:
     return _page(f'<div class="liste">{"".join(cards)}</div>', head=_canonical(), lang=lang), _items(drafts)
 
 
+_WEEKDAYS = {"de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+             "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+             "es": ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+             "it": ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"]}
+_META_SHAPES = {
+    "de": ["{w}, {d}. {m} {y}", "{d}. {m} {y}, {h}:{mi} Uhr", "Datum: {dd}.{mm}.{y}",
+           "Pressemitteilung | {d}. {m} {y}"],
+    "fr": ["{w} {d} {m} {y}", "{d} {m} {y} à {h}h{mi}", "Date : {dd}/{mm}/{y}", "Communiqué | {d} {m} {y}"],
+    "es": ["{w}, {d} de {m} de {y}", "{d} de {m} de {y} - {h}:{mi}", "Fecha: {dd}/{mm}/{y}",
+           "Nota de prensa · {d} {m} {y}"],
+    "it": ["{w} {d} {m} {y}", "{d} {m} {y} ore {h}:{mi}", "Data: {dd}/{mm}/{y}", "Comunicato stampa | {d} {m} {y}"],
+}
+
+
+@st.composite
+def other_language_meta(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    lang = draw(st.sampled_from(sorted(_META_SHAPES)))
+    shape = draw(st.sampled_from(_META_SHAPES[lang]))
+    cards = []
+    for n, d in enumerate(drafts):
+        when = shape.format(w=_WEEKDAYS[lang][d.day.weekday()], d=d.day.day, m=_OTHER_MONTHS[lang][d.day.month - 1],
+                            y=d.day.year, dd=f"{d.day.day:02d}", mm=f"{d.day.month:02d}", h=9 + n % 9, mi="15")
+        cards.append(f'<div class="nota"><h3><a href="{d.href}">{_e(d.title)}</a></h3><p class="meta">{when}</p>'
+                     f"<p>{_e(d.teaser)}</p></div>")
+    return _page(f'<div class="notas">{"".join(cards)}</div>', head=_canonical(), lang=lang), _items(drafts)
+
+
 @st.composite
 def microformat_dates(draw) -> tuple[str, list[Item]]:
     drafts = draw(_drafts())
@@ -545,5 +575,6 @@ FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "widget_column": widget_column, "featured_apart": featured_apart, "glued_date_pieces": glued_date_pieces,
     "label_link_only": label_link_only, "search_results": search_results, "published_updated": published_updated,
     "month_days": month_days, "other_language_dates": other_language_dates, "microformat_dates": microformat_dates,
+    "other_language_meta": other_language_meta,
     "flex_fields": flex_fields, "bold_side_label": bold_side_label, "footer_notices": footer_notices,
 }

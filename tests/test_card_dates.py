@@ -51,13 +51,17 @@ def test_a_microformats_or_microdatas_date_is_read_but_never_an_edit(html: str, 
     ("Publié le 12 août 2019", dt.date(2019, 8, 12)), ("4 de marzo de 2021", dt.date(2021, 3, 4)),
     ("1 déc. 2020", dt.date(2020, 12, 1)), ("2021年3月4日", dt.date(2021, 3, 4)),
     ("2021年3月4日（木）", dt.date(2021, 3, 4)),
+    ("Donnerstag, 4. März 2021", dt.date(2021, 3, 4)), ("jeudi 4 mars 2021 à 10h15", dt.date(2021, 3, 4)),
+    ("4. März 2021, 10:15 Uhr", dt.date(2021, 3, 4)), ("Fecha: 04/03/2021", dt.date(2021, 3, 4)),
+    ("Pressemitteilung | 4. März 2021", dt.date(2021, 3, 4)),
     ("Mars attacks 2021", None), ("4 mars 2999", None), ("4 mars 2021 et la suite du texte", None),
+    ("Press | 04/03/2021", None),  # a phrase before a bar and an English date: the date finder's to read
 ])
 def test_a_date_in_another_languages_words_or_a_cjk_calendar(text: str, day: dt.date | None):
-    found = other_language_date(text)
+    found = other_language_date(text, "DMY")
     assert (found.published if found else None) == day
     if day is not None:
-        assert card_date(_blocks(f"<h3><a href='/c'>Clinic opens</a></h3><p>{text}</p>"), None).date.published == day
+        assert card_date(_blocks(f"<h3><a href='/c'>Clinic opens</a></h3><p>{text}</p>"), "DMY").date.published == day
 
 
 def test_a_headline_naming_a_day_is_no_meta_sentence():
