@@ -234,9 +234,9 @@ def _beside(text: str, order: Order | None) -> DateLine | None:
 
 
 def _two_dates(text: str, order: Order | None) -> DateLine | None:
-    """The first of two dates on a line of labels (`First published 8 April 2015 · Last updated 28 April 2015`):
-    the publication, when the second is labelled an edit; None when the words before the first are more than a
-    label (a headline naming a day)."""
+    """Of two dates on a line of labels, the one not labelled an edit: the first (`First published 8 April 2015 ·
+    Last updated 28 April 2015`), or the second when the first is the edit (`Updated 5 May 2021 · Published 3 May
+    2021`); None when the words before the first are more than a label (a headline naming a day)."""
     if len(text) > 2 * settings.DATE_BLOCK_MAX_CHARS:
         return None
     lowered = text.lower()
@@ -247,16 +247,23 @@ def _two_dates(text: str, order: Order | None) -> DateLine | None:
     if first is None or second is None:
         return None
     label, between = text[:first.start()], _LABEL_WORDS.findall(text[first.end():second.start()].lower())
-    if len(_LABEL_WORDS.findall(label)) > settings.DATE_REST_MAX_WORDS or len(between) > settings.DATE_REST_MAX_WORDS \
-            or not _LATER_LABELS.intersection(between):
+    if len(_LABEL_WORDS.findall(label)) > settings.DATE_REST_MAX_WORDS or len(between) > settings.DATE_REST_MAX_WORDS:
         return None
-    published = parse_date(first.group("date").strip(), None, order)
-    return DateLine(published=published, date_text=first.group("date").strip(), before=label.strip(" |•·–—-,"),
+    if _LATER_LABELS.intersection(between):
+        pick = first
+    elif _LATER_LABELS.intersection(_LABEL_WORDS.findall(label.lower())):
+        pick, label = second, text[first.end():second.start()]  # the first date is the edit: the second is the day
+    else:
+        return None
+    published = parse_date(pick.group("date").strip(), None, order)
+    return DateLine(published=published, date_text=pick.group("date").strip(), before=label.strip(" |•·–—-,"),
                     form="date") if published else None
 
 
 def _dateline(text: str, order: Order | None) -> DateLine | None:
     found = dateline(text, order)
+    if found is not None and _LATER_LABELS.intersection(_LABEL_WORDS.findall(found.before.lower())):
+        return None  # `Updated 5 May 2021 – new figures`: an edit's label, not a dateline's place
     return found if found is not None and found.rest else None
 
 

@@ -26,6 +26,7 @@
     label_link_only      with a bold headline and no link but `Download (PDF, 212 KB)`, alike on every item
     search_results       as a search page's result (`search-results`), its kind and date under the teaser
     published_updated    with a published and an updated date on one long line: the first is the item's
+    updated_published    with an updated date before its published one (`Updated 8 May 2021 · Published 3 May 2021`)
     month_days           with only its day (`14 – Title`) under its month's heading (`March 2021`)
     other_language_dates with its date in another language's month words or a CJK calendar's characters
                          (`4. März 2021`, `4 mars 2021`, `4 de marzo de 2021`, `2021年3月4日`), page in that language
@@ -432,6 +433,19 @@ def published_updated(draw) -> tuple[str, list[Item]]:
 
 
 @st.composite
+def updated_published(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    shape = draw(st.sampled_from(["Updated {u} · Published {p}", "Last updated: {u} | Posted {p}",
+                                  "Modified {u} - Published on {p}"]))
+    rows = []
+    for d in drafts:
+        later = d.day + dt.timedelta(days=draw(st.integers(1, 40)))
+        rows.append(f'<article class="note"><h2><a href="{d.href}">{_e(d.title)}</a></h2><p class="stamps">'
+                    f"{shape.format(u=_date(draw, later), p=_date(draw, d.day))}</p></article>")
+    return _page(f'<div class="notes">{"".join(rows)}</div>', head=_canonical()), _items(drafts)
+
+
+@st.composite
 def month_days(draw) -> tuple[str, list[Item]]:
     drafts = sorted(draw(_drafts()), key=lambda d: d.day, reverse=True)
     body, month = [], None
@@ -574,6 +588,7 @@ FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "card_link": card_link, "hidden_copy": hidden_copy, "dated_side_column": dated_side_column,
     "widget_column": widget_column, "featured_apart": featured_apart, "glued_date_pieces": glued_date_pieces,
     "label_link_only": label_link_only, "search_results": search_results, "published_updated": published_updated,
+    "updated_published": updated_published,
     "month_days": month_days, "other_language_dates": other_language_dates, "microformat_dates": microformat_dates,
     "other_language_meta": other_language_meta,
     "flex_fields": flex_fields, "bold_side_label": bold_side_label, "footer_notices": footer_notices,

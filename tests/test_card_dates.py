@@ -64,6 +64,19 @@ def test_a_date_in_another_languages_words_or_a_cjk_calendar(text: str, day: dt.
         assert card_date(_blocks(f"<h3><a href='/c'>Clinic opens</a></h3><p>{text}</p>"), "DMY").date.published == day
 
 
+@pytest.mark.parametrize("line", ["Updated 8 May 2021 · Published 3 May 2021",
+                                  "Last updated: 8 May 2021 | Posted 3 May 2021",
+                                  "First published 3 May 2021 · Last updated 8 May 2021"])
+def test_of_two_dates_the_edit_is_never_the_items(line: str):
+    found = card_date(_blocks(f"<h3><a href='/c'>Clinic opens in Westmoor</a></h3><p>{line}</p>"), None)
+    assert found is not None and found.date.published == dt.date(2021, 5, 3)
+
+
+def test_an_edits_label_is_no_datelines_place():
+    assert card_date(_blocks("<h3><a href='/c'>Clinic opens</a></h3><p>Updated 8 May 2021 – new figures</p>"),
+                     None) is None
+
+
 def test_a_headline_naming_a_day_is_no_meta_sentence():
     assert card_date(_blocks("<h3><a href='/c'>Minister visits the clinic on March 4, 2021</a></h3>"), None) is None
 
