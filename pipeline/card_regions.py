@@ -255,7 +255,8 @@ def _shared_links(items: list[Item]) -> frozenset[str]:
     """Links that several items carry: a category, a department, `all news`, a viewer; no item's own."""
     counts: Counter[str] = Counter()
     for item in items:
-        counts.update({href_key(b.href) for b in item.blocks if b.href and is_link(b.href)})
+        hrefs = (h for b in item.blocks for h in (b.href, *(o for o, _ in b.others)))
+        counts.update({href_key(h) for h in hrefs if h and is_link(h)})
     return frozenset(href for href, n in counts.items() if n >= 2)
 
 

@@ -319,7 +319,7 @@ def _card(item: Item, region: Region, base_url: str | None, heading_kind: str | 
     title_block = item.title
     if title_block is None:
         return None
-    title = _title_text(title_block, item)
+    title = _title_text(title_block, item, region)
     if not title:
         return None
     used = {id(title_block), id(item.date_block), *map(id, item.pieces)}
@@ -331,7 +331,9 @@ def _card(item: Item, region: Region, base_url: str | None, heading_kind: str | 
     # A printed kind wins; then a title that says what it is (`Statement by ...`, `Comment: ...`); then the heading.
     titled_kind = unprinted_kind(title)
     kind = item.kind or (titled_kind if titled_kind != "press_release" else None) or heading_kind or titled_kind
-    href = own_href(item, region)
+    headline_link = next((h for h, t in title_block.others if clean_line(t).strip(" |•·–—-,.") == title), None)
+    href = headline_link if headline_link and href_key(headline_link) not in region.shared_links \
+        else own_href(item, region)
     evidence = [("title", title_block.path or signature(title_block.element))]
     if item.date_block is not None or item.date is not None:
         evidence.append(("date", item.date_from))
@@ -350,9 +352,24 @@ def _shared_label(block: Block, region: Region) -> bool:
         and len(block.text) <= settings.CHROME_MAX_CHARS and not ends_with_full_stop(block.text)
 
 
-def _title_text(block: Block, item: Item) -> str:
+def _headline_after_label(block: Block, region: Region) -> str:
+    """The text of a line's later link when its first link is a label (`<a>News</a>: <a>Title</a>`): a link other
+    items carry too, or a word or two before a longer link; else empty."""
+    if not block.href or not block.others:
+        return ""
+    label = len((block.link_text or "").split())
+    if href_key(block.href) not in region.shared_links and label > settings.LINK_LABEL_MAX_WORDS:
+        return ""
+    return next((t for h, t in block.others if href_key(h) not in region.shared_links
+                 and len(t.split()) > max(label, 1)), "")
+
+
+def _title_text(block: Block, item: Item, region: Region) -> str:
     text = block.text
     link = block.link_text or ""
+    own = _headline_after_label(block, region)
+    if own and own in text and _only_labels(text.replace(own, " ").replace(link, " "), item):
+        return clean_line(own).strip(" |•·–—-,.")  # `<a>News</a>: <a>Title</a>`: the label's link is no headline
     if link and link != text and link in text and len(link.split()) >= 2 \
             and _only_labels(text.replace(link, " "), item):
         return link  # `Title, media release, April 24, 2013`: the link is the headline, the rest its labels

@@ -58,6 +58,7 @@ class Block:
     href: str | None = None  # the link the line is (or is inside)
     link_text: str | None = None  # the text of that link: the headline when a line adds a label or a date
     datetime: str | None = None  # a <time datetime> or `content` date attribute on the line's element
+    others: tuple[tuple[str, str], ...] = ()  # the line's later links, href and text (`News: <a>Title</a>`)
 
 
 def date_attribute(element: lxml.html.HtmlElement) -> str | None:
@@ -117,15 +118,17 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement,
     buffer: list[str] = []
     start_path = element_path(top, element)
     current: dict = {"element": element, "path": start_path, "href": None, "heading": False, "datetime": None,
-                     "link_text": None}
+                     "link_text": None, "others": []}
 
     def flush() -> None:
         text = clean_line("".join(buffer))
         buffer.clear()
         if text:
             out.append(Block(text=text, element=current["element"], path=current["path"], heading=current["heading"],
-                             href=current["href"], datetime=current["datetime"], link_text=current["link_text"]))
+                             href=current["href"], datetime=current["datetime"], link_text=current["link_text"],
+                             others=tuple(current["others"])))
         current["href"] = current["datetime"] = current["link_text"] = None
+        current["others"] = []
         current["heading"] = False
 
     # (node, closing, inside a heading, the link around it, its slot path): heading, link and path travel down the
@@ -166,6 +169,8 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement,
                 current["href"], current["link_text"] = inner
                 if not buffer:
                     current["element"], current["path"] = node, path
+            else:
+                current["others"].append(inner)
         elif current["href"] is None and around is not None:
             current["href"], current["link_text"] = around
         if (stamp := date_attribute(node)) is not None:
@@ -342,7 +347,8 @@ class TreeLines:
             root = element_path(self.top, element)
             cut = len(root) + 1 if root else 0
             found = [Block(text=b.text, element=b.element, path=b.path[cut:] if b.path != root else "",
-                           heading=b.heading, href=b.href, link_text=b.link_text, datetime=b.datetime)
+                           heading=b.heading, href=b.href, link_text=b.link_text, datetime=b.datetime,
+                           others=b.others)
                      for b in self.blocks[start:end]]
         self._cache[element] = found
         return found

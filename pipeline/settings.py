@@ -187,6 +187,7 @@ ALIKE_LINE_PENALTY = 3.0
 LISTING_MIN_SCORE = 3.0  # two titled, dated items score 4.5 or more; a pair of stray boxes scores less
 UNDATED_LISTING_MIN_ITEMS = 5  # undated items count as a listing only when this many repeat, each with a link
 SECTION_HEADING_MAX_LEVELS = 3  # how far up from a list its section heading (`Media Advisories`) is looked for
+LINK_LABEL_MAX_WORDS = 2  # `<a>News</a>: <a>Title</a>`: a first link this short before a longer one is a label
 BOLD_LABEL_MAX_WORDS = 6  # a bold line right above a list heads it (`Most read`); a longer one is a headline
 ARTICLE_MIN_CHARS = 600  # a page with this much running text outside its lists is one release, its lists related links
 HEADLINE_DATE_WINDOW = 8  # a single release prints its date this near its headline (lines)

@@ -34,6 +34,7 @@
                          `Mar 4`, `<data value=ISO>`, or microdata's `datePublished` on an element of no date class
     other_language_meta  with such a date on a meta line: after a weekday (`Donnerstag, 4. März 2021`), with a time
                          (`4 mars 2021 à 10h15`), after a label (`Fecha: 04/03/2021`) or a kind and a bar
+    label_link_in_title  with a category link before its own link in one heading (`<a>News</a>: <a>Title</a>`)
     flex_fields          with its date and kind in class-less spans with nothing between them (a flex box's fields)
     bold_side_label      beside a dated `Most read` list in the main column, headed by a bold line, not a heading
     footer_notices       above a footer of dated legal notices in plain <div>s, signed `© 2023 Example Trust`
@@ -535,6 +536,16 @@ def microformat_dates(draw) -> tuple[str, list[Item]]:
 
 
 @st.composite
+def label_link_in_title(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    sep = draw(st.sampled_from([": ", " | ", " – ", " "]))
+    rows = "".join(f'<li class="entry"><h3><a class="cat" href="{href}">{name}</a>{sep}<a href="{d.href}">'
+                   f'{_e(d.title)}</a></h3><span class="on">{_date(draw, d.day)}</span></li>'
+                   for d, (name, href) in ((d, draw(st.sampled_from(_CATEGORIES))) for d in drafts))
+    return _page(f'<ul class="entries">{rows}</ul>', head=_canonical()), _items(drafts)
+
+
+@st.composite
 def flex_fields(draw) -> tuple[str, list[Item]]:
     drafts = draw(_drafts())
     kinds = {"Press release": "press_release", "Statement": "statement", "Media advisory": "press_release"}
@@ -591,5 +602,6 @@ FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "updated_published": updated_published,
     "month_days": month_days, "other_language_dates": other_language_dates, "microformat_dates": microformat_dates,
     "other_language_meta": other_language_meta,
-    "flex_fields": flex_fields, "bold_side_label": bold_side_label, "footer_notices": footer_notices,
+    "label_link_in_title": label_link_in_title, "flex_fields": flex_fields, "bold_side_label": bold_side_label,
+    "footer_notices": footer_notices,
 }
