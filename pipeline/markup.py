@@ -210,7 +210,7 @@ def _fields_meet(before: str, text: str) -> bool:
     letters (`T` `he`) and a number's digits run on."""
     if before[-1].isdigit():
         return text[:2].isalpha() and _ORDINAL_SUFFIX.match(text) is None
-    word = _LAST_WORD.search(before)
+    word = _LAST_WORD.search(before[-40:])  # the last word only: a long run of text is not scanned whole
     if word is None or len(word.group(0)) < 2:
         return False
     return text[:1].isdigit() or (text[:1].isupper() and text[1:2].islower())
