@@ -24,7 +24,7 @@ BREAKS = BLOCK_TAGS | HEADINGS
 _CHROME_TAGS = frozenset({"nav", "aside"})
 _CHROME_CLASS = re.compile(
     r"^(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|footer|sidebar|cookies?|share|sharing|related|"
-    r"social|skip|language|languages|lang|search|subnav|megamenu|utility)$")
+    r"social|skip|language|languages|lang|search|subnav|megamenu|utility|comments)$")
 _RESULTS = frozenset({"results", "result", "hits", "listing"})
 # Class tokens that say nothing about an element's role: states and grid positions.
 _NOISE_CLASS = re.compile(
