@@ -8,17 +8,30 @@ edit (`First published 8 April 2015 · Last updated 28 April 2015`); a date besi
 sentence (`Filed under News on March 4, 2021`); a date printed in pieces (`Mar` / `9` / `2015`).
 Failing those, a partial date: a month and a year (`August 2002`) or a day and a month (`12 Oct`)
 counts for finding the page's structure, but is no publication date (`published` stays None) unless a
-heading gives the year.
+heading gives the year. A date in another language's month words or in a CJK calendar's characters
+(`4. März 2021`, `4 de marzo de 2021`, `2021年3月4日`) is read wherever a date alone is (pipeline/date_words.toml).
 """
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import settings
-from .dates import DATE_PATTERN, MONTH_WORDS, DateLine, Order, date_line, dateline, issued_on, parse_date, trailing_date
+from .dates import (
+    DATE_PATTERN,
+    MONTH_NAMES,
+    MONTH_WORDS,
+    DateLine,
+    Order,
+    date_line,
+    dateline,
+    issued_on,
+    parse_date,
+    trailing_date,
+)
 from .lines import ends_with_full_stop, kind_of
 from .markup import Block
 
@@ -39,6 +52,33 @@ _SENTENCE_DATE_MAX_WORDS = 16  # `Posted in Press Releases on April 17, 2015 | P
 _RANGE = re.compile(rf"^(?:(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})\s*[-–—]\s*{_DAY},?\s+(?P<y1>{_YEAR})"
                     rf"|(?P<d2>{_DAY})\s*[-–—]\s*{_DAY}\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_YEAR}))$", re.IGNORECASE)
 _YEAR_HEADING = re.compile(rf"^(?:[^\d]{{0,30}}\s)?(?P<year>{_YEAR})(?:\s[^\d]{{0,30}})?$")
+_DATE_WORDS = tomllib.loads(Path(__file__).with_name("date_words.toml").read_text(encoding="utf-8"))
+_OTHER_MONTHS = {name: int(number) for number, names in _DATE_WORDS["months"].items() for name in names}
+_OTHER_MONTH = "(?:" + "|".join(sorted(map(re.escape, _OTHER_MONTHS), key=len, reverse=True)) + r")\.?"
+
+
+def _words(words: list[str]) -> str:
+    """An alternation of the words, longest first, each a whole word."""
+    return r"(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")(?![\w-])"
+
+
+_OTHER_LABEL = _words(_DATE_WORDS["labels"]["before_date"])
+_OTHER_WEEKDAY = _words(_DATE_WORDS["weekdays"]["names"])
+_DAY_NUMBER = r"(?:0?[1-9]|[12]\d|3[01])"
+_DIGIT = re.compile(r"\d")
+# What leads a date on its line: a label or a weekday (`Datum:`, `Donnerstag,`), or a short phrase before a bar
+# (`Pressemitteilung | 4. März 2021`), so many words as a date's meta line holds (settings.DATE_REST_MAX_WORDS).
+_OTHER_LEAD = re.compile(
+    rf"^(?:(?:{_OTHER_LABEL}|{_OTHER_WEEKDAY})\.?\s*[,:]?\s*"
+    rf"|(?P<phrase>[^\W\d_][\w'’.-]*(?:\s+[\w'’.-]+){{0,{settings.DATE_REST_MAX_WORDS - 1}}})\s*[|·•–—]\s*)",
+    re.IGNORECASE)
+_OTHER_TIME = (rf"(?:\s*(?:,|-|–|\||{_words(_DATE_WORDS['times']['before'])})?\s*\d{{1,2}}[:.h]\d{{2}}"
+               rf"(?:\s*{_words(_DATE_WORDS['times']['after'])})?)?")
+# `4. März 2021`, `4 de marzo de 2021`, `Publié le 4 mars 2021`; `2021年3月4日`, `2021年3月4日（木）` (a weekday after).
+_OTHER_DATE = re.compile(
+    rf"^(?P<date>(?P<d>{_DAY_NUMBER})\.?\s+(?:de\s+)?(?P<m>{_OTHER_MONTH})\s+(?:de\s+|del\s+)?"
+    rf"(?P<y>{_YEAR})|(?P<cy>{_YEAR})\s?年\s?(?P<cm>1[0-2]|0?[1-9])\s?月\s?(?P<cd>{_DAY_NUMBER})\s?日"
+    rf"(?:\s?[（(]\s?\w\s?[)）])?){_OTHER_TIME}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -115,7 +155,37 @@ def date_cell(text: str, order: Order | None = None) -> DateLine | None:
 def is_date_text(text: str) -> bool:
     """A short line that is a date (full or partial), printed as an item's meta line."""
     return len(text) <= settings.DATE_BLOCK_MAX_CHARS and (
-        date_line(text, None, short_years=True) is not None or partial_date(text) is not None)
+        date_line(text, None, short_years=True) is not None or partial_date(text) is not None
+        or other_language_date(text) is not None)
+
+
+@functools.lru_cache(maxsize=65_536)
+def other_language_date(text: str, order: Order | None = None) -> DateLine | None:
+    """A line that is a date in another language's month words or a CJK calendar's characters, alone or after a
+    label, a weekday or a short phrase and a bar (`Veröffentlicht am 4. März 2021`, `jeudi 4 mars 2021 à 10h15`,
+    `2021年3月4日`, `Datum: 04.03.2021`, `Pressemitteilung | 4. März 2021`), else None."""
+    if len(text) > settings.DATE_BLOCK_MAX_CHARS or not text[:1].isalnum() or not _DIGIT.search(text):
+        return None  # every date has a digit: most lines of a page are no date at all
+    rest, phrase = text.strip(), ""
+    for _ in range(3):  # `Veröffentlicht am Donnerstag, 4. März 2021`: a label, then a weekday
+        lead = _OTHER_LEAD.match(rest)
+        if lead is None or lead.end() == len(rest):
+            break
+        rest, phrase = rest[lead.end():], lead.group("phrase") or phrase
+    match = _OTHER_DATE.match(rest)
+    if match is None:
+        if rest == text.strip() or phrase:
+            return None  # nothing but a phrase led the line (`Title | 04/03/2021`): the date finder's to read
+        found = date_line(rest, order, short_years=True)  # `Datum: 04.03.2021`: a numeric date after a label
+        return replace(found, rest="") if found is not None and not found.rest and found.published else None
+    if match.group("cy"):
+        year, month, day = match.group("cy"), int(match.group("cm")), match.group("cd")
+    else:
+        year, month, day = match.group("y"), _OTHER_MONTHS[match.group("m").rstrip(".").lower()], match.group("d")
+    published = parse_date(f"{int(day)} {MONTH_NAMES[month - 1][0]} {year}")
+    # A phrase before a bar is a label (`Pressemitteilung | 4. März 2021`) or a short title: kept beside the date.
+    return DateLine(published=published, date_text=match.group("date"), before=phrase,
+                    form="trail" if phrase else "date") if published else None
 
 
 def partial_date(text: str) -> DateLine | None:
@@ -139,7 +209,7 @@ def year_of_heading(heading: str) -> int | None:
 def _date_only(text: str, order: Order | None) -> DateLine | None:
     if len(text) > settings.DATE_BLOCK_MAX_CHARS:
         return None
-    found = date_line(text, order, short_years=True)
+    found = date_line(text, order, short_years=True) or other_language_date(text, order)
     if found is None:
         return None
     if found.rest and not (kind_of(found.rest) or len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS):
@@ -164,9 +234,9 @@ def _beside(text: str, order: Order | None) -> DateLine | None:
 
 
 def _two_dates(text: str, order: Order | None) -> DateLine | None:
-    """The first of two dates on a line of labels (`First published 8 April 2015 · Last updated 28 April 2015`):
-    the publication, when the second is labelled an edit; None when the words before the first are more than a
-    label (a headline naming a day)."""
+    """Of two dates on a line of labels, the one not labelled an edit: the first (`First published 8 April 2015 ·
+    Last updated 28 April 2015`), or the second when the first is the edit (`Updated 5 May 2021 · Published 3 May
+    2021`); None when the words before the first are more than a label (a headline naming a day)."""
     if len(text) > 2 * settings.DATE_BLOCK_MAX_CHARS:
         return None
     lowered = text.lower()
@@ -177,16 +247,23 @@ def _two_dates(text: str, order: Order | None) -> DateLine | None:
     if first is None or second is None:
         return None
     label, between = text[:first.start()], _LABEL_WORDS.findall(text[first.end():second.start()].lower())
-    if len(_LABEL_WORDS.findall(label)) > settings.DATE_REST_MAX_WORDS or len(between) > settings.DATE_REST_MAX_WORDS \
-            or not _LATER_LABELS.intersection(between):
+    if len(_LABEL_WORDS.findall(label)) > settings.DATE_REST_MAX_WORDS or len(between) > settings.DATE_REST_MAX_WORDS:
         return None
-    published = parse_date(first.group("date").strip(), None, order)
-    return DateLine(published=published, date_text=first.group("date").strip(), before=label.strip(" |•·–—-,"),
+    if _LATER_LABELS.intersection(between):
+        pick = first
+    elif _LATER_LABELS.intersection(_LABEL_WORDS.findall(label.lower())):
+        pick, label = second, text[first.end():second.start()]  # the first date is the edit: the second is the day
+    else:
+        return None
+    published = parse_date(pick.group("date").strip(), None, order)
+    return DateLine(published=published, date_text=pick.group("date").strip(), before=label.strip(" |•·–—-,"),
                     form="date") if published else None
 
 
 def _dateline(text: str, order: Order | None) -> DateLine | None:
     found = dateline(text, order)
+    if found is not None and _LATER_LABELS.intersection(_LABEL_WORDS.findall(found.before.lower())):
+        return None  # `Updated 5 May 2021 – new figures`: an edit's label, not a dateline's place
     return found if found is not None and found.rest else None
 
 

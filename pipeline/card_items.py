@@ -169,6 +169,7 @@ def title_candidate(item: Item, shared: frozenset[str], alike: frozenset[str] = 
 def own_href(item: Item, region: Region) -> str | None:
     """The item's own link: its title's, else the first link no other item of the region carries."""
     candidates = [item.title.href] if item.title is not None and item.title.href else []
+    candidates += [href for href, _ in item.title.others] if item.title is not None else []  # `News: <a>Title</a>`
     candidates += [b.href for b in item.blocks if b.href]
     if item.root.tag == "a":
         candidates.append(item.root.get("href"))

@@ -255,7 +255,8 @@ def _shared_links(items: list[Item]) -> frozenset[str]:
     """Links that several items carry: a category, a department, `all news`, a viewer; no item's own."""
     counts: Counter[str] = Counter()
     for item in items:
-        counts.update({href_key(b.href) for b in item.blocks if b.href and is_link(b.href)})
+        hrefs = (h for b in item.blocks for h in (b.href, *(o for o, _ in b.others)))
+        counts.update({href_key(h) for h in hrefs if h and is_link(h)})
     return frozenset(href for href, n in counts.items() if n >= 2)
 
 
@@ -305,9 +306,9 @@ def section_heading(parent: lxml.html.HtmlElement) -> str | None:
     for _ in range(settings.SECTION_HEADING_MAX_LEVELS):
         if node is None:
             return None
-        for sibling in node.itersiblings(preceding=True):
-            if not isinstance(sibling.tag, str):
-                continue
+        for n, sibling in enumerate(s for s in node.itersiblings(preceding=True) if isinstance(s.tag, str)):
+            if n == 0 and is_bold_label(sibling):
+                return clean_line(sibling.text_content())  # `<p><strong>Most read</strong></p>` right above the list
             heading = sibling if sibling.tag in HEADINGS else next(
                 (h for h in sibling.iter(*HEADINGS)), None) if sibling.tag in {"div", "header", "section"} else None
             if heading is not None and heading is not sibling and _holds_a_list(sibling, heading):
@@ -316,6 +317,16 @@ def section_heading(parent: lxml.html.HtmlElement) -> str | None:
                 return clean_line(heading.text_content())
         node = node.getparent()
     return None
+
+
+def is_bold_label(element: lxml.html.HtmlElement) -> bool:
+    """A short line printed all in bold with no link (`<p><strong>Most read</strong></p>`): a heading set without a
+    heading element, when it stands right above a list."""
+    if element.tag not in {"p", "div", "span"} or next(element.iter("a"), None) is not None:
+        return False
+    text = clean_line(element.text_content())
+    bold = clean_line(" ".join(b.text_content() for b in element.iter("strong", "b")))
+    return bool(text) and text == bold and len(text.split()) <= settings.BOLD_LABEL_MAX_WORDS
 
 
 def _holds_a_list(container: lxml.html.HtmlElement, heading: lxml.html.HtmlElement) -> bool:

@@ -19,9 +19,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import tomllib
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import lxml.html
@@ -63,6 +65,10 @@ __all__ = ["CardFinding", "RegionSummary", "find_cards", "listing_cards"]
 
 LOGGER = logging.getLogger(__name__)
 _MORE = re.compile(r"\s*(?:…|\.\.\.)?\s*(?:continue reading|read more|more)\s*»?$", re.IGNORECASE)
+_FOOTER_WORDS = tomllib.loads(Path(__file__).with_name("footer_words.toml").read_text(encoding="utf-8"))["copyright"]
+_COPYRIGHT = re.compile("|".join([*(f"^(?:{p})" for p in _FOOTER_WORDS["openings"]), *_FOOTER_WORDS["anywhere"]]),
+                        re.IGNORECASE)
+_PAGE_WIDE = frozenset({"html", "body", "main"})  # containers of the whole page: a footer inside them says nothing
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -95,6 +101,7 @@ def find_cards(root: lxml.html.HtmlElement, base_url: str | None, order: Order |
     # Where any region dates its items, undated ones are something else (a menu of features, `In other news`).
     page_has_dates = any(_dated(r) >= 2 for r in regions)
     chosen = _best_cover(_in_main([r for r in regions if _is_listing_region(r, page_has_dates)], root))
+    chosen = [r for r in chosen if not _in_site_footer(r, chosen)]
     headings = {id(item): heading for r in chosen for item, heading in item_headings(r)}
     for region in chosen:
         _date_from_heading(region, headings, order)
@@ -175,6 +182,34 @@ def _in_main(regions: list[Region], root: lxml.html.HtmlElement) -> list[Region]
     if not inside:
         return regions
     return [r for r in regions if id(r) in inside or names_a_kind(section_heading(r.parent))]
+
+
+def _in_site_footer(region: Region, chosen: list[Region]) -> bool:
+    """A region beside another listing whose nearest container holding the site's copyright line (`© 2024 …`)
+    holds no other chosen region: the site's footer (dated legal notices, policies), whatever its markup."""
+    others = {r.parent for r in chosen if r is not region}
+    if not others:
+        return False  # the page's only list stays: a footer's copyright line beside it proves nothing
+    own = {e for item in region.items for root in item.elements for e in root.iter()}
+    node: lxml.html.HtmlElement | None = region.parent
+    for _ in range(settings.SECTION_HEADING_MAX_LEVELS + 1):
+        if node is None or node.tag in _PAGE_WIDE or not isinstance(node.tag, str):
+            return False
+        inside = set(node.iter())
+        if others & inside:
+            return False  # a wrapper of the page's listing too
+        if any(_is_copyright_line(e, node) for e in inside if e not in own):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _is_copyright_line(element: lxml.html.HtmlElement, container: lxml.html.HtmlElement) -> bool:
+    """An element whose own text signs the site (`© 2024 Kestrel Ferries`), not a photo's credit in a figure."""
+    if not isinstance(element.tag, str):
+        return False
+    text = clean_line(element.text or "")
+    return bool(text) and _COPYRIGHT.search(text) is not None and not in_figure(element, container)
 
 
 def _featured(region: Region, chosen: list[Region], order: Order | None, lines_of: TreeLines) -> Item | None:
@@ -284,7 +319,7 @@ def _card(item: Item, region: Region, base_url: str | None, heading_kind: str | 
     title_block = item.title
     if title_block is None:
         return None
-    title = _title_text(title_block, item)
+    title = _title_text(title_block, item, region)
     if not title:
         return None
     used = {id(title_block), id(item.date_block), *map(id, item.pieces)}
@@ -296,7 +331,9 @@ def _card(item: Item, region: Region, base_url: str | None, heading_kind: str | 
     # A printed kind wins; then a title that says what it is (`Statement by ...`, `Comment: ...`); then the heading.
     titled_kind = unprinted_kind(title)
     kind = item.kind or (titled_kind if titled_kind != "press_release" else None) or heading_kind or titled_kind
-    href = own_href(item, region)
+    headline_link = next((h for h, t in title_block.others if clean_line(t).strip(" |•·–—-,.") == title), None)
+    href = headline_link if headline_link and href_key(headline_link) not in region.shared_links \
+        else own_href(item, region)
     evidence = [("title", title_block.path or signature(title_block.element))]
     if item.date_block is not None or item.date is not None:
         evidence.append(("date", item.date_from))
@@ -315,9 +352,24 @@ def _shared_label(block: Block, region: Region) -> bool:
         and len(block.text) <= settings.CHROME_MAX_CHARS and not ends_with_full_stop(block.text)
 
 
-def _title_text(block: Block, item: Item) -> str:
+def _headline_after_label(block: Block, region: Region) -> str:
+    """The text of a line's later link when its first link is a label (`<a>News</a>: <a>Title</a>`): a link other
+    items carry too, or a word or two before a longer link; else empty."""
+    if not block.href or not block.others:
+        return ""
+    label = len((block.link_text or "").split())
+    if href_key(block.href) not in region.shared_links and label > settings.LINK_LABEL_MAX_WORDS:
+        return ""
+    return next((t for h, t in block.others if href_key(h) not in region.shared_links
+                 and len(t.split()) > max(label, 1)), "")
+
+
+def _title_text(block: Block, item: Item, region: Region) -> str:
     text = block.text
     link = block.link_text or ""
+    own = _headline_after_label(block, region)
+    if own and own in text and _only_labels(text.replace(own, " ").replace(link, " "), item):
+        return clean_line(own).strip(" |•·–—-,.")  # `<a>News</a>: <a>Title</a>`: the label's link is no headline
     if link and link != text and link in text and len(link.split()) >= 2 \
             and _only_labels(text.replace(link, " "), item):
         return link  # `Title, media release, April 24, 2013`: the link is the headline, the rest its labels

@@ -14,6 +14,7 @@ import lxml.html
 
 from . import settings
 from .card_dates import date_cell
+from .card_regions import is_bold_label
 from .dates import Order, dateline
 from .lines import clean_line, is_sidebar_heading
 from .markup import HEADINGS, TreeLines
@@ -80,11 +81,13 @@ def _date_lines(blocks: list, order: Order | None) -> dict[str, lxml.html.HtmlEl
 
 
 def _side_lists(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
-    """The elements under a side list's heading (`Most read`, `Related stories`): other pages' dates, whatever
-    column the page prints them in. A heading's list is what follows it up to the next heading, looked for a few
-    levels up when the heading sits in a wrapper of its own."""
+    """The elements under a side list's heading (`Most read`, `Related stories`; a heading element, or a bold line:
+    `<p><strong>Most read</strong></p>`): other pages' dates, whatever column the page prints them in. A heading's
+    list is what follows it up to the next heading, looked for a few levels up when the heading sits in a wrapper of
+    its own."""
     side: set[lxml.html.HtmlElement] = set()
-    for heading in root.iter(*HEADINGS):
+    bold_labels = dict.fromkeys(b.getparent() for b in root.iter("strong", "b") if b.getparent() is not None)
+    for heading in [*root.iter(*HEADINGS), *(e for e in bold_labels if is_bold_label(e))]:
         if not is_sidebar_heading(clean_line(heading.text_content())):
             continue
         node = heading

@@ -16,7 +16,7 @@ import copy
 import logging
 import re
 from dataclasses import dataclass
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.etree
 import lxml.html
@@ -69,12 +69,14 @@ def read_html(text: str, url: str | None) -> HtmlRead:
         if element.getparent() is not None:
             element.drop_tree()
     blocks, links, headlines = _visible(root, base)
+    logo = next((h for h in root.iter("h1") if _is_site_logo(h)), None)
     if not blocks:
         # libxml2 stops building the tree 2,048 levels down; such a page is read as text, tag by tag.
         blocks, links, headlines = _tokenized_text(text), (), ()
     meta = PageMeta(title=declared.get("title"), published=declared.get("published"),
                     publisher=declared.get("sitename"), canonical_url=canonical, lang=lang,
-                    article=bool(declared.get("article")))
+                    article=bool(declared.get("article")),
+                    site_name=(clean_line(logo.text_content()) or None) if logo is not None else None)
     return HtmlRead(blocks=blocks, links=links, headlines=headlines, meta=meta, body=_main_text(root),
                     url=url or canonical, tree=root)
 
@@ -188,7 +190,7 @@ def _visible(root: lxml.html.HtmlElement, base: str | None,
         if (node.tag in BLOCK_TAGS and not (node.tag == "br" and _in_heading(node))) or node.tag in HEADINGS \
                 or is_role_element(node):
             flush()
-        if node.tag == "h1":
+        if node.tag == "h1" and not _is_site_logo(node):
             state["h1"] = True
         if node.tag == "a" and node.get("href") and state["href"] is None and _is_heading_link(node):
             state["href"] = node.get("href")
@@ -198,6 +200,19 @@ def _visible(root: lxml.html.HtmlElement, base: str | None,
         stack.extend((child, False) for child in reversed(node))
     flush()
     return tuple(blocks), tuple(links), tuple(headlines)
+
+
+def _is_site_logo(heading: lxml.html.HtmlElement) -> bool:
+    """An <h1> whose text is all one link to the site's home page (`<h1><a href="/" rel="home">Site</a></h1>`): the
+    site's name set as its logo, never a release's headline."""
+    links = list(heading.iter("a"))
+    if len(links) != 1 or clean_line(links[0].text_content()) != clean_line(heading.text_content()):
+        return False
+    href = (links[0].get("href") or "").strip()
+    if "home" in (links[0].get("rel") or "").lower().split():
+        return True
+    parts = urlsplit(href)
+    return bool(href) and parts.path in {"", "/", "./"} and not parts.query and not parts.fragment
 
 
 def _in_heading(node: lxml.html.HtmlElement) -> bool:

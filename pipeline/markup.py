@@ -24,7 +24,7 @@ BREAKS = BLOCK_TAGS | HEADINGS
 _CHROME_TAGS = frozenset({"nav", "aside"})
 _CHROME_CLASS = re.compile(
     r"^(?:nav|navbar|navigation|menu|menus|breadcrumbs?|pagination|pager|footer|sidebar|cookies?|share|sharing|related|"
-    r"social|skip|language|languages|lang|search|subnav|megamenu|utility)$")
+    r"social|skip|language|languages|lang|search|subnav|megamenu|utility|comments)$")
 _RESULTS = frozenset({"results", "result", "hits", "listing"})
 # Class tokens that say nothing about an element's role: states and grid positions.
 _NOISE_CLASS = re.compile(
@@ -34,7 +34,15 @@ _ROLE_CLASS = re.compile(
     r"byline|author|meta|description", re.IGNORECASE)
 # Inline elements whose text runs on with the one before it even across a digit (`2<sup>nd</sup>`, `H<sub>2</sub>O`).
 _RUN_ON_TAGS = frozenset({"sup", "sub", "wbr"})
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
+_LAST_WORD = re.compile(r"[^\W\d_]+$")
 DATE_CLASS = re.compile(r"date|time|posted|published|meta", re.IGNORECASE)
+# Microdata properties that hold the publication day (never `dateModified`).
+_PUBLISHED_PROPERTIES = frozenset({"datepublished", "datecreated"})
+# A microformat's machine-readable value (`<abbr class="published" title="2021-03-04T10:00:00Z">Mar 4</abbr>`,
+# `<data value="2021-03-04">`): an ISO date, on an element whose class names no edit.
+_ISO_VALUE = re.compile(r"^\s*(?:19|20)\d\d-[01]\d-[0-3]\d(?:$|[T\s])")
+_EDIT_CLASS = re.compile(r"updated|modified|edited|revised", re.IGNORECASE)
 
 _Link = tuple[str, str] | None  # the href and text of the link around an element
 
@@ -50,6 +58,22 @@ class Block:
     href: str | None = None  # the link the line is (or is inside)
     link_text: str | None = None  # the text of that link: the headline when a line adds a label or a date
     datetime: str | None = None  # a <time datetime> or `content` date attribute on the line's element
+    others: tuple[tuple[str, str], ...] = ()  # the line's later links, href and text (`News: <a>Title</a>`)
+
+
+def date_attribute(element: lxml.html.HtmlElement) -> str | None:
+    """The machine-readable date an element carries: `<time datetime>`, a `content` date (a date class or microdata's
+    `datePublished`), or an ISO date in an `<abbr title>` or `<data value>` (microformats); else None."""
+    if element.get("datetime"):
+        return element.get("datetime")
+    content = element.get("content")
+    if content and (DATE_CLASS.search(element.get("class") or "")
+                    or (element.get("itemprop") or "").lower() in _PUBLISHED_PROPERTIES):
+        return content
+    value = element.get("title") if element.tag == "abbr" else element.get("value") if element.tag == "data" else None
+    if value and _ISO_VALUE.match(value) and not _EDIT_CLASS.search(element.get("class") or ""):
+        return value.strip()
+    return None
 
 
 def is_role_element(element: lxml.html.HtmlElement) -> bool:
@@ -94,15 +118,17 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement,
     buffer: list[str] = []
     start_path = element_path(top, element)
     current: dict = {"element": element, "path": start_path, "href": None, "heading": False, "datetime": None,
-                     "link_text": None}
+                     "link_text": None, "others": []}
 
     def flush() -> None:
         text = clean_line("".join(buffer))
         buffer.clear()
         if text:
             out.append(Block(text=text, element=current["element"], path=current["path"], heading=current["heading"],
-                             href=current["href"], datetime=current["datetime"], link_text=current["link_text"]))
+                             href=current["href"], datetime=current["datetime"], link_text=current["link_text"],
+                             others=tuple(current["others"])))
         current["href"] = current["datetime"] = current["link_text"] = None
+        current["others"] = []
         current["heading"] = False
 
     # (node, closing, inside a heading, the link around it, its slot path): heading, link and path travel down the
@@ -143,10 +169,12 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement,
                 current["href"], current["link_text"] = inner
                 if not buffer:
                     current["element"], current["path"] = node, path
+            else:
+                current["others"].append(inner)
         elif current["href"] is None and around is not None:
             current["href"], current["link_text"] = around
-        if node.get("datetime") or (node.get("content") and DATE_CLASS.search(node.get("class") or "")):
-            current["datetime"] = node.get("datetime") or node.get("content")
+        if (stamp := date_attribute(node)) is not None:
+            current["datetime"] = stamp
         if node.text:
             if buffer and _glued(buffer[-1], node):
                 buffer.append(" ")
@@ -162,16 +190,30 @@ def flatten(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement,
 def _glued(before: str, node: lxml.html.HtmlElement) -> bool:
     """Two sibling elements of different classes printed with nothing between them, whose texts would run into
     one token across a digit (`<span class=m>Mar</span><span class=d>9</span><span class=y>2015</span>`): a style
-    sheet sets such pieces apart, so a space does. Pieces of one number or word (`<span>1</span><span>2</span>`,
-    `<b>T</b>he`) and superscripts (`2<sup>nd</sup>`) run on as printed."""
-    if not before or node.tag in _RUN_ON_TAGS or not node.get("class"):
+    sheet sets such pieces apart, so a space does. So do two fields whatever the classes (`<span>4 March
+    2021</span><span>Press release</span>` in a flex box). Pieces of one number or word (`<span>1</span><span>2
+    </span>`, `<b>T</b>he`), an ordinal's suffix and superscripts (`2<sup>nd</sup>`) run on as printed."""
+    if not before or node.tag in _RUN_ON_TAGS:
         return False
     previous = node.getprevious()
-    if previous is None or not isinstance(previous.tag, str) or previous.tail \
-            or previous.get("class") in {None, node.get("class")}:
-        return False  # text between the two elements, or no piece of a set before this one: printed as it is
-    last, first = before[-1], (node.text or " ")[0]
-    return last.isalnum() and first.isalnum() and (last.isdigit() or first.isdigit())
+    if previous is None or not isinstance(previous.tag, str) or previous.tail:
+        return False  # text between the two elements: printed as it is
+    last, text = before[-1], node.text or " "
+    if not node.get("class") or previous.get("class") in {None, node.get("class")}:
+        return _fields_meet(before, text)
+    return last.isalnum() and text[0].isalnum() and (last.isdigit() or text[0].isdigit())
+
+
+def _fields_meet(before: str, text: str) -> bool:
+    """Two texts that meet as a number and a word (`2021` `Press release`, `Statement` `4 March`) or as a word and
+    a capitalised word (`GMT` `Statement`): two fields, not one token. An ordinal's suffix (`3` `rd`), a word's
+    letters (`T` `he`) and a number's digits run on."""
+    if before[-1].isdigit():
+        return text[:2].isalpha() and _ORDINAL_SUFFIX.match(text) is None
+    word = _LAST_WORD.search(before[-40:])  # the last word only: a long run of text is not scanned whole
+    if word is None or len(word.group(0)) < 2:
+        return False
+    return text[:1].isdigit() or (text[:1].isupper() and text[1:2].islower())
 
 
 def element_path(top: lxml.html.HtmlElement, element: lxml.html.HtmlElement) -> str:
@@ -305,7 +347,8 @@ class TreeLines:
             root = element_path(self.top, element)
             cut = len(root) + 1 if root else 0
             found = [Block(text=b.text, element=b.element, path=b.path[cut:] if b.path != root else "",
-                           heading=b.heading, href=b.href, link_text=b.link_text, datetime=b.datetime)
+                           heading=b.heading, href=b.href, link_text=b.link_text, datetime=b.datetime,
+                           others=b.others)
                      for b in self.blocks[start:end]]
         self._cache[element] = found
         return found

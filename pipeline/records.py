@@ -17,6 +17,7 @@ class PageMeta:
     canonical_url: str | None = None
     lang: str | None = None  # <html lang>: decides day/month order with the page's own dates
     article: bool = False  # the markup says the page is one article (og:type, JSON-LD @type)
+    site_name: str | None = None  # the site's name as its logo prints it: an <h1> that is a link to the home page
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from . import settings
+from .card_dates import other_language_date
 from .dates import DATE_PATTERN, Order, date_line, dateline, parse_date, trailing_date
 from .lines import is_bare_kind, is_chrome, is_page_name, is_teaser, is_title, kind_of, kind_suffix
 from .markup import is_chrome_element
@@ -30,6 +31,7 @@ _WORD = re.compile(r"\w+")
 _BRACKETED_DATE = re.compile(rf"^\s*[\[(]\s*(?P<date>{DATE_PATTERN})\s*[\])]")
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|–—:•·»]|-{1,2}|::)\s+")
 _POSTED = re.compile(r"^(?:posted|published|released|issued|dated?)\b", re.IGNORECASE)
+_ANY_DATE = re.compile(DATE_PATTERN)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -65,6 +67,9 @@ def is_article(page: Page, cards: tuple[Card, ...]) -> bool:
 def single_fields(page: Page, order: Order | None) -> SingleFields:
     """Headline and publication date of a single release page: as printed, else as declared."""
     declared = page.meta.title if page.meta else None
+    site = page.meta.site_name if page.meta else None
+    if declared and site and _agrees(declared, site):
+        declared = None  # the metadata took the site's logo <h1> for the page's title: it declares no headline
     blocks = page.blocks
     at, title = _headline(declared, blocks, page.headlines)
     if title is None or _is_page_name(title, page):
@@ -86,8 +91,11 @@ def _headline(declared: str | None, blocks: tuple[str, ...], headlines: tuple[in
     candidates = [(i, blocks[i]) for i in headlines if not is_chrome(blocks[i]) and len(blocks[i]) >= 3]
     if declared:
         short = _without_site_name(declared)
+        # The declared title's other parts name the site (`Headline – Site`): an <h1> that agrees with one of them
+        # but not with the headline is the site's logo, not the release's headline.
+        site = [part.strip() for part in _TITLE_SEPARATORS.split(declared) if part.strip() and part.strip() != short]
         for i, text in candidates:
-            if _agrees(text, short) or _agrees(text, declared):
+            if _agrees(text, short) or (_agrees(text, declared) and not any(_agrees(text, part) for part in site)):
                 return i, text
         for i, text in enumerate(blocks):  # a headline printed without <h1>
             if _agrees(text, short) and len(text) <= settings.TITLE_MAX_CHARS:
@@ -101,8 +109,10 @@ def _headline(declared: str | None, blocks: tuple[str, ...], headlines: tuple[in
 def _is_page_name(title: str, page: Page) -> bool:
     """A headline that names the page or the site (`Press Room`, `News`, the publisher), not the release."""
     publisher = page.meta.publisher if page.meta else None
-    return is_bare_kind(title) or is_page_name(title) or (
-        publisher is not None and difflib.SequenceMatcher(None, title.lower(), publisher.lower()).ratio() >= 0.85)
+    site = page.meta.site_name if page.meta else None
+    return is_bare_kind(title) or is_page_name(title) or any(
+        name is not None and difflib.SequenceMatcher(None, title.lower(), name.lower()).ratio() >= 0.85
+        for name in (publisher, site))
 
 
 def _opening_headline(page: Page, at: int | None, title: str | None) -> tuple[int | None, str | None]:
@@ -164,7 +174,8 @@ def _date_of_line(line: str, order: Order | None) -> dt.date | None:
             after = date_line(" ".join(words[k:]), order)
             if after is not None and not after.rest:
                 return after.published
-    return None
+    other = other_language_date(line, order)  # `Publié le jeudi 4 mars 2021`, `2021年3月4日`
+    return other.published if other is not None else None
 
 
 def _dateline_date(lines: tuple[str, ...], order: Order | None) -> tuple[dt.date | None, str | None, str | None]:
@@ -201,4 +212,18 @@ def _text_date(page: Page) -> tuple[dt.date | None, str | None, str | None]:
         LOGGER.debug("htmldate failed on %r", page.source, exc_info=True)
         return None, None, None
     published = parse_date(found) if found else None
+    if published is not None and published.day == 1 and not _prints_day(page, published):
+        return None, None, None  # htmldate fills a year or a month it found alone with day 1: no printed day
     return (published, found, "text") if published is not None else (None, None, None)
+
+
+def _prints_day(page: Page, day: dt.date) -> bool:
+    """Whether the page's text prints this day as a full date, in any order or language the finders read."""
+    for line in page.blocks:
+        for match in _ANY_DATE.finditer(line):
+            if day in {parse_date(match.group(0), None, order) for order in ("DMY", "MDY")}:
+                return True
+        other = other_language_date(line) if len(line) <= settings.DATE_BLOCK_MAX_CHARS else None
+        if other is not None and other.published == day:
+            return True
+    return False

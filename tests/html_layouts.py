@@ -26,7 +26,18 @@
     label_link_only      with a bold headline and no link but `Download (PDF, 212 KB)`, alike on every item
     search_results       as a search page's result (`search-results`), its kind and date under the teaser
     published_updated    with a published and an updated date on one long line: the first is the item's
+    updated_published    with an updated date before its published one (`Updated 8 May 2021 · Published 3 May 2021`)
     month_days           with only its day (`14 – Title`) under its month's heading (`March 2021`)
+    other_language_dates with its date in another language's month words or a CJK calendar's characters
+                         (`4. März 2021`, `4 mars 2021`, `4 de marzo de 2021`, `2021年3月4日`), page in that language
+    microformat_dates    with its day only in a machine-readable attribute: `<abbr title=ISO>` over a year-less
+                         `Mar 4`, `<data value=ISO>`, or microdata's `datePublished` on an element of no date class
+    other_language_meta  with such a date on a meta line: after a weekday (`Donnerstag, 4. März 2021`), with a time
+                         (`4 mars 2021 à 10h15`), after a label (`Fecha: 04/03/2021`) or a kind and a bar
+    label_link_in_title  with a category link before its own link in one heading (`<a>News</a>: <a>Title</a>`)
+    flex_fields          with its date and kind in class-less spans with nothing between them (a flex box's fields)
+    bold_side_label      beside a dated `Most read` list in the main column, headed by a bold line, not a heading
+    footer_notices       above a footer of dated legal notices in plain <div>s, signed `© 2023 Example Trust`
 
 Every text is written for the project (headlines and teasers from tests/listing_grammar.py). A form's
 `draw` returns the HTML and the items a reader expects: title, date (None when the page prints no full
@@ -423,6 +434,19 @@ def published_updated(draw) -> tuple[str, list[Item]]:
 
 
 @st.composite
+def updated_published(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    shape = draw(st.sampled_from(["Updated {u} · Published {p}", "Last updated: {u} | Posted {p}",
+                                  "Modified {u} - Published on {p}"]))
+    rows = []
+    for d in drafts:
+        later = d.day + dt.timedelta(days=draw(st.integers(1, 40)))
+        rows.append(f'<article class="note"><h2><a href="{d.href}">{_e(d.title)}</a></h2><p class="stamps">'
+                    f"{shape.format(u=_date(draw, later), p=_date(draw, d.day))}</p></article>")
+    return _page(f'<div class="notes">{"".join(rows)}</div>', head=_canonical()), _items(drafts)
+
+
+@st.composite
 def month_days(draw) -> tuple[str, list[Item]]:
     drafts = sorted(draw(_drafts()), key=lambda d: d.day, reverse=True)
     body, month = [], None
@@ -436,6 +460,136 @@ def month_days(draw) -> tuple[str, list[Item]]:
     return _page("".join(body) + "</ol>", head=_canonical()), _items(drafts)
 
 
+_OTHER_MONTHS = {
+    "de": ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+           "Dezember"],
+    "fr": ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre"],
+    "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+           "noviembre", "diciembre"],
+    "it": ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre",
+           "novembre", "dicembre"],
+    "nl": ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december"],
+}
+_OTHER_SHAPES = {"de": ["{d}. {m} {y}", "Veröffentlicht am {d}. {m} {y}"],
+                 "fr": ["{d} {m} {y}", "Publié le {d} {m} {y}"], "es": ["{d} de {m} de {y}", "{d} {m} {y}"],
+                 "it": ["{d} {m} {y}", "Pubblicato il {d} {m} {y}"],
+                 "nl": ["{d} {m} {y}"], "ja": ["{y}年{n}月{d}日", "{y}年{n}月{d}日（{w}）"]}
+
+
+@st.composite
+def other_language_dates(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    lang = draw(st.sampled_from(sorted(_OTHER_SHAPES)))
+    shape = draw(st.sampled_from(_OTHER_SHAPES[lang]))
+    cards = []
+    for d in drafts:
+        month = _OTHER_MONTHS[lang][d.day.month - 1] if lang != "ja" else ""
+        when = shape.format(d=d.day.day, m=month, y=d.day.year, n=d.day.month, w="月火水木金土日"[d.day.weekday()])
+        cards.append(f'<div class="eintrag"><p class="datum">{when}</p><h3><a href="{d.href}">{_e(d.title)}</a></h3>'
+                     f"<p>{_e(d.teaser)}</p></div>")
+    return _page(f'<div class="liste">{"".join(cards)}</div>', head=_canonical(), lang=lang), _items(drafts)
+
+
+_WEEKDAYS = {"de": ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
+             "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+             "es": ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
+             "it": ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"]}
+_META_SHAPES = {
+    "de": ["{w}, {d}. {m} {y}", "{d}. {m} {y}, {h}:{mi} Uhr", "Datum: {dd}.{mm}.{y}",
+           "Pressemitteilung | {d}. {m} {y}"],
+    "fr": ["{w} {d} {m} {y}", "{d} {m} {y} à {h}h{mi}", "Date : {dd}/{mm}/{y}", "Communiqué | {d} {m} {y}"],
+    "es": ["{w}, {d} de {m} de {y}", "{d} de {m} de {y} - {h}:{mi}", "Fecha: {dd}/{mm}/{y}",
+           "Nota de prensa · {d} {m} {y}"],
+    "it": ["{w} {d} {m} {y}", "{d} {m} {y} ore {h}:{mi}", "Data: {dd}/{mm}/{y}", "Comunicato stampa | {d} {m} {y}"],
+}
+
+
+@st.composite
+def other_language_meta(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    lang = draw(st.sampled_from(sorted(_META_SHAPES)))
+    shape = draw(st.sampled_from(_META_SHAPES[lang]))
+    cards = []
+    for n, d in enumerate(drafts):
+        when = shape.format(w=_WEEKDAYS[lang][d.day.weekday()], d=d.day.day, m=_OTHER_MONTHS[lang][d.day.month - 1],
+                            y=d.day.year, dd=f"{d.day.day:02d}", mm=f"{d.day.month:02d}", h=9 + n % 9, mi="15")
+        cards.append(f'<div class="nota"><h3><a href="{d.href}">{_e(d.title)}</a></h3><p class="meta">{when}</p>'
+                     f"<p>{_e(d.teaser)}</p></div>")
+    return _page(f'<div class="notas">{"".join(cards)}</div>', head=_canonical(), lang=lang), _items(drafts)
+
+
+@st.composite
+def microformat_dates(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    how = draw(st.sampled_from(["abbr", "data", "itemprop"]))
+    cards = []
+    for d in drafts:
+        shown = f"{_MONTHS[d.day.month - 1][:3]} {d.day.day}"  # no year: the attribute alone holds the full day
+        stamp = {"abbr": f'<abbr class="published" title="{d.day.isoformat()}T09:30:00+01:00">{shown}</abbr>',
+                 "data": f'<data value="{d.day.isoformat()}">{shown}</data>',
+                 "itemprop": f'<span itemprop="datePublished" content="{d.day.isoformat()}">{shown}</span>'}[how]
+        cards.append(f'<div class="hentry"><h2 class="entry-title"><a href="{d.href}">{_e(d.title)}</a></h2>'
+                     f'<p class="byline">{stamp}</p><p>{_e(d.teaser)}</p></div>')
+    return _page(f'<div class="hfeed">{"".join(cards)}</div>', head=_canonical()), _items(drafts)
+
+
+@st.composite
+def label_link_in_title(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    sep = draw(st.sampled_from([": ", " | ", " – ", " "]))
+    rows = "".join(f'<li class="entry"><h3><a class="cat" href="{href}">{name}</a>{sep}<a href="{d.href}">'
+                   f'{_e(d.title)}</a></h3><span class="on">{_date(draw, d.day)}</span></li>'
+                   for d, (name, href) in ((d, draw(st.sampled_from(_CATEGORIES))) for d in drafts))
+    return _page(f'<ul class="entries">{rows}</ul>', head=_canonical()), _items(drafts)
+
+
+@st.composite
+def flex_fields(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    kinds = {"Press release": "press_release", "Statement": "statement", "Media advisory": "press_release"}
+    cards, expected = [], []
+    for d in drafts:
+        label = draw(st.sampled_from(sorted(kinds)))
+        cards.append(f'<div class="Card_root"><div class="Card_meta"><span>{_date(draw, d.day)}</span><span>{label}'
+                     f'</span></div><a class="Card_link" href="{d.href}"><span class="Card_title">{_e(d.title)}</span>'
+                     "</a></div>")
+        expected.append(Item(title=d.title, published=d.day, kind=kinds[label], url=_SITE + d.href))
+    return _page(f'<div class="Grid_root">{"".join(cards)}</div>', head=_canonical()), expected
+
+
+@st.composite
+def bold_side_label(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    rows = "".join(f'<li><a href="{d.href}">{_e(d.title)}</a><br><span>{_date(draw, d.day)}</span></li>'
+                   for d in drafts)
+    label = draw(st.sampled_from(["Most read", "Most popular", "Related news", "Trending"]))
+    side = _side_list(draw, label).replace(f"<h3>{label}</h3>", f"<p><strong>{label}</strong></p>")
+    box = f'<div class="box">{side}</div>'
+    return _page(f"<ul>{rows}</ul>{box}", head=_canonical()), _items(drafts)
+
+
+@st.composite
+def footer_notices(draw) -> tuple[str, list[Item]]:
+    drafts = draw(_drafts())
+    rows = "".join(f'<div class="release"><h3><a href="{d.href}">{_e(d.title)}</a></h3><p class="on">'
+                   f"{_date(draw, d.day)}</p><p>{_e(d.teaser)}</p></div>" for d in drafts)
+    notices = draw(st.lists(st.sampled_from(["Privacy notice", "Modern slavery statement", "Gender pay gap report",
+                                             "Complaints procedure", "Freedom of information"]),
+                            min_size=3, max_size=5, unique=True))
+    day = draw(st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2023, 12, 31)))
+    items = "".join(f'<div class="notice"><a href="/legal/{n}">{t}</a><span class="on">'
+                    f"{_date(draw, day - dt.timedelta(days=30 * n))}</span></div>" for n, t in enumerate(notices))
+    sign = draw(st.sampled_from(["© 2023 Example Trust", "Copyright Example Trust",
+                                 "Example Trust. All rights reserved."]))
+    bottom = f'<div id="bottom" class="bottom-area"><h4>Policies</h4>{items}<p>{sign}</p></div>'
+    page = (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>News</title>{_canonical()}</head>'
+            f'<body>{_CHROME_TOP}<div class="main"><h1>Newsroom</h1><div class="releases">{rows}</div></div>{bottom}'
+            "</body></html>")
+    return page, _items(drafts)
+
+
 FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "varied_classes": varied_classes, "category_link_first": category_link_first,
     "declared_article": declared_article, "month_year_table": month_year_table, "year_headings": year_headings,
@@ -445,5 +599,9 @@ FORMS: dict[str, Callable[[], st.SearchStrategy[tuple[str, list[Item]]]]] = {
     "card_link": card_link, "hidden_copy": hidden_copy, "dated_side_column": dated_side_column,
     "widget_column": widget_column, "featured_apart": featured_apart, "glued_date_pieces": glued_date_pieces,
     "label_link_only": label_link_only, "search_results": search_results, "published_updated": published_updated,
-    "month_days": month_days,
+    "updated_published": updated_published,
+    "month_days": month_days, "other_language_dates": other_language_dates, "microformat_dates": microformat_dates,
+    "other_language_meta": other_language_meta,
+    "label_link_in_title": label_link_in_title, "flex_fields": flex_fields, "bold_side_label": bold_side_label,
+    "footer_notices": footer_notices,
 }

@@ -121,3 +121,20 @@ def test_listing_cards_reads_a_page_given_as_text():
     html = f"<html lang='en'><body><div>{cards}</div></body></html>"
     assert [c.url for c in listing_cards(html, "https://example.org/news/")] == [
         f"https://example.org/n/{n}" for n in range(3)]
+
+
+def test_dated_links_beside_the_sites_copyright_line_are_its_footer_but_a_lone_list_or_a_photo_credit_stays():
+    cards = "".join(f'<div class="r"><h3><a href="/n/{n}">{t}</a></h3><p class="on">{_long(d)}</p></div>'
+                    for n, (t, d) in enumerate(zip(_TITLES[:4], _DAYS[:4], strict=True)))
+    legal = ["Privacy notice for our supporters", "Modern slavery statement for the year",
+             "Gender pay gap report for the year"]
+    notices = "".join(f'<div class="n"><a href="/legal/{n}">{t}</a><span class="on">{_long(d)}</span></div>'
+                      for n, (t, d) in enumerate(zip(legal, _DAYS[3:], strict=True)))
+    want = [(t, d, f"https://example.org/n/{n}") for n, (t, d) in enumerate(zip(_TITLES[:4], _DAYS[:4], strict=True))]
+    footer = f'<div id="bottom"><h4>Policies</h4>{notices}<p>© 2023 Harbour Trust</p></div>'
+    assert _found(f'<div class="main"><div class="list">{cards}</div></div>{footer}') == want
+    # The page's only list keeps its items whatever signs the page beside it.
+    assert len(_found(f'<div class="all"><div class="list">{cards}</div><p>© 2023 Harbour Trust</p></div>')) == 4
+    # A photo's credit is no copyright line of the site's.
+    credit = footer.replace("<p>© 2023 Harbour Trust</p>", "<figure><figcaption>© Jane Roe</figcaption></figure>")
+    assert len(_found(f'<div class="main"><div class="list">{cards}</div></div>{credit}')) == 7

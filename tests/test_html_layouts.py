@@ -1,7 +1,7 @@
 """Generated pages of the HTML layouts that readers fitted to a few sites get wrong (tests/html_layouts.py):
 every item of every page comes back with its title, date, kind and own link, per form.
 
-25 forms x 35 pages: 875 generated listing pages per run, the same ones every run (derandomized).
+33 forms x 35 pages: 1155 generated listing pages per run, the same ones every run (derandomized).
 """
 from __future__ import annotations
 

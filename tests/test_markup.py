@@ -60,3 +60,11 @@ def test_tree_lines_give_an_element_the_lines_its_own_flatten_gives():
         assert [(b.text, b.path, b.href) for b in lines.of(element)] == \
                [(b.text, b.path, b.href) for b in flatten(element, element)], element.tag
     assert lines.in_chrome(root.find(".//nav/a")) and not lines.in_chrome(root.find(".//ul"))
+
+
+def test_two_fields_printed_with_nothing_between_them_are_two_words_but_pieces_of_one_run_on():
+    root = _root("<p><span>4 March 2021</span><span>Press release</span></p><p><span>GMT</span><span>Statement</span>"
+                 "</p><p><span>Statement</span><span>4 March 2021</span></p><p><span>3</span><span>rd</span> place</p>"
+                 "<p><b>T</b>he clinic</p><p><span>1</span><span>2</span></p><p><span>N</span><span>Ew</span></p>")
+    assert _text(root) == ["4 March 2021 Press release", "GMT Statement", "Statement 4 March 2021", "3rd place",
+                           "The clinic", "12", "NEw"]

@@ -52,3 +52,33 @@ def test_a_release_with_a_short_related_list_stays_one_release(tmp_path: Path):
     body = f"<main><h1>Harbour board opens the northern ferry terminal</h1>{_BODY}<ul>{related}</ul></main>"
     title, _published = _release(tmp_path, body)
     assert title == "Harbour board opens the northern ferry terminal"
+
+
+def test_the_sites_logo_set_as_an_h1_link_home_is_never_the_headline(tmp_path: Path):
+    head = "<title>Harbour board opens the northern ferry terminal – Harbour Board</title>"
+    body = ("<header><h1 class='site-title'><a href='/' rel='home'>Harbour Board</a></h1></header><main><article>"
+            f"<h2>Harbour board opens the northern ferry terminal</h2><p>May 3, 2023</p>{_BODY}</article></main>")
+    assert _release(tmp_path, body, head) == ("Harbour board opens the northern ferry terminal", dt.date(2023, 5, 3))
+
+
+def test_a_release_dated_in_another_language_or_a_cjk_calendar(tmp_path: Path):
+    body = f"<main><h1>Neues Fährterminal im Norden eröffnet</h1><p>Donnerstag, 4. Mai 2023</p>{_BODY}</main>"
+    assert _release(tmp_path, body) == ("Neues Fährterminal im Norden eröffnet", dt.date(2023, 5, 4))
+    body = f"<main><h1>北部フェリーターミナルが開業</h1><p>2023年5月4日</p>{_BODY}</main>"
+    assert _release(tmp_path, body) == ("北部フェリーターミナルが開業", dt.date(2023, 5, 4))
+
+
+def test_a_year_alone_in_the_text_is_no_date_though_htmldate_makes_it_the_first_of_january(tmp_path: Path):
+    body = f"<main><h1>Harbour board opens the northern ferry terminal</h1><p>2023年の事業</p>{_BODY}</main>"
+    assert _release(tmp_path, body) == ("Harbour board opens the northern ferry terminal", None)
+
+
+def test_a_release_with_a_dated_comment_thread_stays_one_release(tmp_path: Path):
+    comments = "".join(f"<li class='comment'><footer class='comment-meta'><b class='fn'>Reader {n}</b> says: <time "
+                       f"datetime='2023-05-0{n + 4}'>May {n + 4}, 2023 at 9:1{n} am</time></footer><div class="
+                       "'comment-content'><p>Great news for the islands, well done to all involved.</p></div></li>"
+                       for n in range(4))
+    body = (f"<main><article><h1>Harbour board opens the northern ferry terminal</h1><p>May 3, 2023</p>{_BODY}"
+            f"</article><div id='comments' class='comments-area'><h2>4 thoughts on the terminal</h2><ol "
+            f"class='comment-list'>{comments}</ol></div></main>")
+    assert _release(tmp_path, body) == ("Harbour board opens the northern ferry terminal", dt.date(2023, 5, 3))
