@@ -261,3 +261,48 @@ def test_a_page_published_in_the_speakers_own_name_names_no_body(nlp):
 
     assert speakers("Honorable Jane Roe") == [("Representative", None)]
     assert speakers("Harbour Trust") == [("Representative", "Harbour Trust")]
+
+
+def _speakers(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.name, p.role, p.organization) for p in _one(nlp, text, "Harbour plan approved").spokespeople]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Odile Farquharson of the Marsh Lane Allotment Society said: “The plots will stay open.”",
+         ("Odile Farquharson", None, "Marsh Lane Allotment Society")),
+        ("“The plots will stay open,” said Odile Farquharson from Pembury Seeds Ltd.",
+         ("Odile Farquharson", None, "Pembury Seeds Ltd.")),
+    ],
+)
+def test_a_name_before_of_or_from_and_a_body_is_the_speaker_the_recogniser_missed(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]
+
+
+def test_the_subject_of_a_speech_verb_taken_for_a_place_is_a_name(nlp):
+    text = "As treasurer of the Marsh Lane Allotment Society, Rosalind Achebe said the plots would stay open."
+    assert _speakers(nlp, text) == [("Rosalind Achebe", "treasurer", "Marsh Lane Allotment Society")]
+
+
+def test_a_relative_clause_in_the_perfect_gives_the_title_up_to_its_date(nlp):
+    text = ("“The plots will stay open,” said Odile Farquharson, who has been treasurer of the Marsh Lane Allotment "
+            "Society for nine years.")
+    assert _speakers(nlp, text) == [("Odile Farquharson", "treasurer", "Marsh Lane Allotment Society")]
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["Farquharson is treasurer of the Marsh Lane Allotment Society.",
+     "Farquharson has served as treasurer of the Marsh Lane Allotment Society since 2017."],
+)
+def test_a_title_given_at_a_later_mention_by_surname_is_the_speakers(nlp, later):
+    text = f"“The plots will stay open,” said Odile Farquharson. {later}"
+    assert _speakers(nlp, text) == [("Odile Farquharson", "treasurer", "Marsh Lane Allotment Society")]
+
+
+def test_a_possessive_body_keeps_its_of_chain_and_an_ampersand(nlp):
+    text = ("Odile Farquharson, the Guild of Weavers of Tarrow's treasurer, said: “The looms stay.” “We agree,” said "
+            "Ansel Moyo, partner at Crane & Pike Solicitors.")
+    assert _speakers(nlp, text) == [("Odile Farquharson", "treasurer", "Guild of Weavers of Tarrow"),
+                                    ("Ansel Moyo", "partner", "Crane & Pike Solicitors")]

@@ -189,7 +189,8 @@ def repair_bodies(doc: Doc, names: frozenset[int] = frozenset()) -> list[Span]:
     start (`Greywater Alliance Policy Director`) or a person's name (the recogniser's, or one repaired, whose
     first words `names` gives: `Centre for Quiet Streets | Elif N. Nakamura`)."""
     found = []
-    names = names | {e.start for e in doc.ents if e.label_ == "PERSON"}
+    # (a one-word "person" in an of-chain is the body's own word: `Carers' Network of Dunmore's director`)
+    names = names | {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     entity_at = {i: e for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}  # one pass, not per word
     for token in doc:
         if _anchor(token):

@@ -449,12 +449,14 @@ def _given_names(doc: Doc) -> list[Span]:
 
 def _titled_names(doc: Doc) -> list[Span]:
     """`Arjun Takahashi, programme officer of X, opened ...` missed or taken for a body: a name by its shape
-    right before a comma, a title's word among the three words after it; or right before `of`/`at` and a
-    body's name, a title's word among the three words before it, no link word right before it (`with
-    Director of Programmes Ingrid McAllister of the Tidewell Foundation`; not `Minister of Foreign Affairs`)."""
+    right before a comma, a title's word among the three words after it; or right before `of`/`at`/`from` and
+    a body's name, a title's word among the three words before it or the name speaking (the subject of a verb
+    of saying, or right after one: `Hana Iwu of Wrenfield College said`, `said Ana Roe from Brovia Ltd`), no
+    link word right before it (`with Director of Programmes Ingrid McAllister of the Tidewell Foundation`;
+    not `Minister of Foreign Affairs`)."""
     found = []
-    for stop in (t.i for t in doc if t.text == "," or t.lower_ in _BODY_LINKS):
-        name = name_ending_at(doc, stop) if _titled_at(doc, stop) else None
+    for stop in (t.i for t in doc if t.text == "," or t.lower_ in _NAME_BODY_LINKS):
+        name = name_ending_at(doc, stop) if _titled_at(doc, stop) or _speaks_for_body(doc, stop) else None
         if name is not None and not any(t.ent_type_ == "PERSON" for t in name) and (
                 doc[stop].text == "," or doc[name.start - 1].lower_ not in LEX.role_link_words):
             found.append(name)
@@ -466,9 +468,39 @@ def _titled_at(doc: Doc, stop: int) -> bool:
     window = settings.TITLE_AFTER_COMMA_TOKENS
     if doc[stop].text == ",":
         return any(is_role_word(t) for t in doc[stop + 1:stop + 1 + window])
-    after = doc[stop + 1:min(len(doc), stop + 1 + settings.BODY_NAME_MAX_TOKENS)]
-    return any(t.lower_.rstrip(".") in LEX.organization_words and t.text[:1].isupper() for t in after) and any(
+    return doc[stop].lower_ in _BODY_LINKS and _body_named_after(doc, stop) and any(
         is_role_word(t) for t in doc[max(0, stop - settings.NAME_MAX_WORDS - window):stop])
+
+
+def _speaks_for_body(doc: Doc, link: int) -> bool:
+    """`Hana Iwu of Wrenfield College said`, `said Ana Roe from Brovia Ltd`: the words before the link `of`/`from`
+    are the subject of a verb of saying or follow one, and a body's name follows the link."""
+    if doc[link].text == "," or link < 2 or not _body_named_after(doc, link):
+        return False
+    last = doc[link - 1]
+    subject = last.dep_ == "nsubj" and last.head.lower_ in LEX.speech_verbs and last.head.i > link
+    before = doc[max(0, link - 1 - settings.NAME_MAX_WORDS):link - 1]
+    return subject or any(t.lower_ in LEX.speech_verbs for t in before)
+
+
+def _body_named_after(doc: Doc, link: int) -> bool:
+    """A capitalised word only organisations' names hold among the words after a link."""
+    after = doc[link + 1:min(len(doc), link + 1 + settings.BODY_NAME_MAX_TOKENS)]
+    return any(t.lower_.rstrip(".") in LEX.organization_words and t.text[:1].isupper() for t in after)
+
+
+def _speaking_names(doc: Doc) -> list[Span]:
+    """`As chair of X, Ana Roe said`, the name taken for a place or for nothing: the whole subject of a verb of
+    saying is a name by its shape that the gazetteer knows for no place (a body the recogniser saw stays one)."""
+    found = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ in _SPEAKING_LABELS \
+                or token.head.lower_ not in LEX.speech_verbs:
+            continue
+        name = name_ending_at(doc, token.i + 1)
+        if name is not None and name.start == token.left_edge.i and token.right_edge.i == token.i:
+            found.append(name)
+    return found
 
 
 def _marks_name(token: Token) -> bool:
@@ -541,6 +573,7 @@ def _linked_to(doc: Doc, link: int, taken: set[int]) -> bool:
 
 
 _BODY_LINKS = frozenset({"of", "at"})
+_NAME_BODY_LINKS = _BODY_LINKS | {"from"}
 
 
 def _same_entity(words: Span) -> bool:
@@ -571,7 +604,7 @@ class PersonNamesComponent:
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
-        names += repair_names(doc) + _given_names(doc) + _titled_names(doc)
+        names += repair_names(doc) + _given_names(doc) + _titled_names(doc) + _speaking_names(doc)
         names += repair_bodies(doc, frozenset(n.start for n in names))
         if names:
             names = filter_spans(names)

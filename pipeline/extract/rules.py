@@ -43,6 +43,7 @@ class Rules:
     non_name_words: frozenset[str]  # no name's words: titles, their modifiers and fields, bodies' words, months, Dr
     title_modifiers: frozenset[str]  # words a title holds before its role word: its modifiers and its field
     copulas: frozenset[str]
+    serving_verbs: frozenset[str]  # "has served as chair of X": a verb whose `as` phrase is the subject's title
     relative_pronouns: frozenset[str]
     leading_verbs: frozenset[str]
     role_trailing_cut: frozenset[str]
@@ -215,6 +216,7 @@ def load_rules() -> Rules:
         | words(names["honorifics"]) | modifiers | portfolio,
         title_modifiers=modifiers | portfolio,
         copulas=words(roles["copulas"]),
+        serving_verbs=forms(roles["serving_verbs"]),
         relative_pronouns=words(roles["relative_pronouns"]),
         leading_verbs=words(roles["leading_verbs"]),
         role_trailing_cut=words(roles["trailing_cut"]),

@@ -37,6 +37,7 @@ from .names import (
     proper_name_at,
     speaker_tokens,
     subject_of,
+    surname_only,
     surname_subject,
     trim_name,
     unlabelled_name,
@@ -343,7 +344,33 @@ def _mention(item: Found, index: DocIndex, seen: dict) -> tuple[str, Span, Title
     title = _signed_title(span, item.rule)
     if title.role is None and lead:  # "Director Jane Roe" taken for one name
         title = replace(title, role=" ".join(words[:lead]), role_rule="title_words_in_name")
+    elsewhere = _title_at_surname(span, index) if title.role is None and title.organization is None else None
+    if elsewhere is not None:
+        return name, span, read_at(elsewhere, True)
     return name, span, read_at(title, full_mention is not item.span)
+
+
+def _title_at_surname(span: Span, index: DocIndex) -> Title | None:
+    """`“…,” said Ana Roe. Roe is director of X.`: a full name given no title anywhere takes the one printed at a
+    mention of the surname alone (`Roe is ...`, `Roe has served as ...`)."""
+    if surname_only(span):
+        return None
+    doc = index.doc
+    mentions = [trim_name(m) for m in index.by_last_word("PERSON").get(span[-1].lower_, ()) if surname_only(m)]
+    # The surname alone, a subject the recogniser left untagged: "Umarov is deputy head of X."
+    mentions += [doc[i:i + 1] for i in _untagged_words(index).get(span[-1].text, ()) if doc[i].dep_ == "nsubj"]
+    return next((title for m in mentions if (title := title_of(m)).role or title.organization), None)
+
+
+def _untagged_words(index: DocIndex) -> dict[str, list[int]]:
+    """Where each capitalised word that no entity holds stands, built once per text."""
+    memo = index.memo.get("untagged_words")
+    if memo is None:
+        memo = index.memo["untagged_words"] = {}
+        for token in index.doc:
+            if not token.ent_type_ and token.text[:1].isupper():
+                memo.setdefault(token.text, []).append(token.i)
+    return memo
 
 
 def _signed_title(span: Span, rule: str) -> Title:

@@ -275,8 +275,10 @@ def _role_in_relative_clause(person: Span) -> Title:
     at = person.end + 2
     if text_at(doc, person.end) != "," or text_at(doc, person.end + 1).lower() not in LEX.relative_pronouns:
         return Title()
+    while at < len(doc) - 1 and doc[at].dep_ == "aux" and doc[at].head.i > at:
+        at += 1  # "who has been executive director of X": the tense's auxiliaries before the copula
     if text_at(doc, at).lower() in LEX.copulas:
-        title = _split_role(doc[at + 1:_clause_end(doc, at + 1)], appositive=True)
+        title = _split_role(doc[at + 1:_verb_modifier_start(doc[at], _clause_end(doc, at + 1))], appositive=True)
         return replace(title, role_rule="relative_clause") if title.role else Title()
     if text_at(doc, at).lower() not in LEX.leading_verbs:
         return Title()
@@ -286,6 +288,19 @@ def _role_in_relative_clause(person: Span) -> Title:
     role = _split_role(doc[link + 1:end], appositive=True) if link < end else Title()
     body = body_named_by(doc[at + 1:link]) if link > at + 1 else None
     return Title(role.role, body, "relative_clause" if role.role else None, "relative_clause" if body else None)
+
+
+def _verb_modifier_start(verb: Token, end: int) -> int:
+    """Where a modifier of time of the verb starts after its attribute (`who has been director of X | for six
+    years`), or `end`. (The parser hangs a title's own `for` phrase on the verb too: only a date ends it.)"""
+    attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attribute is None:
+        return end
+    return next((c.left_edge.i for c in verb.rights if c.i > attribute.right_edge.i and c.left_edge.i < end
+                 and any(t.ent_type_ in _TIME_LABELS for t in c.subtree)), end)
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _role_in_parentheses(person: Span) -> Title:
@@ -312,7 +327,7 @@ def _role_as_predicate(person: Span) -> Title:
     head = root.head
     verb = head.lower_ in LEX.role_modifiers and any(c.dep_ == "aux" and c.lower_ in LEX.copulas for c in head.children)
     deps = {"dobj"} if verb else {"attr"} if head.lower_ in LEX.copulas else set()
-    attribute = next((c for c in head.children if c.dep_ in deps and c.i > root.i), None)
+    attribute = next((c for c in head.children if c.dep_ in deps and c.i > root.i), None) or _served_as(head)
     if root.dep_ != "nsubj" or attribute is None:
         return Title()
     # The title is the attribute and what hangs on it, not a second attribute joined by `and`.
@@ -323,6 +338,14 @@ def _role_as_predicate(person: Span) -> Title:
     start = head.i if verb else attribute.left_edge.i
     title = _split_role(person.doc[start:end + 1], appositive=True)
     return replace(title, role_rule="predicate") if title.role else Title()
+
+
+def _served_as(verb: Token) -> Token | None:
+    """`Roe has served as executive director of X since 2019`: the object of the `as` after a serving verb."""
+    if verb.lower_ not in LEX.serving_verbs:
+        return None
+    link = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    return next((c for c in link.children if c.dep_ == "pobj"), None) if link is not None else None
 
 
 # Where a title printed after a name is read, in order: the first reading that finds a role wins.
