@@ -306,3 +306,28 @@ def test_a_possessive_body_keeps_its_of_chain_and_an_ampersand(nlp):
             "Ansel Moyo, partner at Crane & Pike Solicitors.")
     assert _speakers(nlp, text) == [("Odile Farquharson", "treasurer", "Guild of Weavers of Tarrow"),
                                     ("Ansel Moyo", "partner", "Crane & Pike Solicitors")]
+
+
+def test_a_dash_opens_and_closes_an_appositive_title(nlp):
+    text = "Odile Farquharson — treasurer, Marsh Lane Allotment Society — said: “The plots will stay open.”"
+    assert _speakers(nlp, text) == [("Odile Farquharson", "treasurer", "Marsh Lane Allotment Society")]
+
+
+def test_speaking_on_behalf_of_a_body_names_the_speakers_organisation(nlp):
+    text = ("Speaking on behalf of the Marsh Lane Allotment Society, Treasurer Odile Farquharson said the plots "
+            "would stay.")
+    assert _speakers(nlp, text) == [("Odile Farquharson", "Treasurer", "Marsh Lane Allotment Society")]
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("-- \nOdile J. al-Masri\nTreasurer | Marsh Lane Allotment Society",
+         ("Odile J. al-Masri", "Treasurer", "Marsh Lane Allotment Society")),
+        ("Signed,\nOdile Farquharson\nTreasurer\non behalf of the Marsh Lane Allotment Society",
+         ("Odile Farquharson", "Treasurer", "Marsh Lane Allotment Society")),
+    ],
+)
+def test_a_statement_signed_at_the_end_gives_the_signer_with_the_lines_beneath(nlp, signature, expected):
+    text = f"The plots will stay open through the winter. A meeting is planned for March.\n\n{signature}"
+    assert [(p.name, p.role, p.organization) for p in _one(nlp, text).spokespeople] == [expected]

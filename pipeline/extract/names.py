@@ -18,7 +18,16 @@ from .bodies import repair_bodies, title_word
 from .doctext import DocIndex, doc_text
 from .rules import load_rules
 from .titles import described, role_end
-from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_place, is_role_word, text_at
+from .words import (
+    finite_verb,
+    has_role_word,
+    in_parentheses,
+    is_country_word,
+    is_place,
+    is_role_word,
+    opens_appositive,
+    text_at,
+)
 
 LEX = load_rules()
 
@@ -241,7 +250,8 @@ def _body_speaks(between: Span, verb: Token) -> bool:
 _APPOSITIVE_VETOES: tuple[tuple[str, Callable[[Span, Token, Span], bool]], ...] = (
     ("body_speaks", lambda person, verb, between: _body_speaks(between, verb)),
     ("own_subject", lambda person, verb, between: any(_own_subject(person, verb, t) for t in between)),
-    ("no_comma", lambda person, verb, between: len(between) > 0 and between[0].text not in {",", "("}),
+    ("no_comma", lambda person, verb, between: len(between) > 0 and between[0].text != "("
+     and not opens_appositive(verb.doc, between[0].i)),
     ("too_long", lambda person, verb, between: len(between) > settings.APPOSITIVE_MAX_TOKENS),
     # (the verb's own auxiliary is no clause: `Jane Roe, director of X, has said`)
     ("clause", lambda person, verb, between: any(finite_verb(t) and not in_parentheses(t) and t.head != verb

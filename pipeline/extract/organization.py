@@ -251,6 +251,32 @@ def _organization_speaking(person: Spokesperson, index: DocIndex) -> str | None:
     return memo[0] if memo and person.role and person.start > memo[1] else None
 
 
+def _acting_for(tokens: Span) -> int | None:
+    """Where the body starts after the first phrase of acting for one (`on behalf of`) among the tokens."""
+    words = [t.lower_ for t in tokens]
+    return next((tokens.start + n + len(phrase) for n in range(len(words)) for phrase in LEX.acting_for
+                 if tuple(words[n:n + len(phrase)]) == phrase), None)
+
+
+def _on_behalf_of(person: Spokesperson, index: DocIndex) -> str | None:
+    """`Speaking on behalf of the Harbour Trust, Director Jane Roe said`: the body the speaker's sentence says they
+    act for, before the name, up to the comma."""
+    named = index.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if named is None:
+        return None
+    sentence = index.sentence(named.start)
+    start = _acting_for(index.doc[sentence.start:named.start])
+    end = next((t.i for t in index.doc[start:named.start] if t.text == ","), None) if start is not None else None
+    return body_named_by(index.doc[start:end]) if start is not None and end is not None and end > start else None
+
+
+def _behalf_line(line: Span, text: str, entities: list[Span]) -> str | None:
+    """`Jane Roe\nFounder\non behalf of the Harbour Trust`: a signature's line naming the body acted for."""
+    words = tuple(t.lower_ for t in line)
+    phrase = next((p for p in LEX.acting_for if words[:len(p)] == p), None)
+    return body_named_by(line[len(phrase):]) if phrase is not None and len(line) > len(phrase) else None
+
+
 def _inside(body: str | None, person: Spokesperson) -> str | None:
     """A body for an internal title (director, spokesperson); a page published in the speaker's own name
     (`Honorable Jane Roe`) names no body they speak for, a surname alone may (`the Roe Foundation`)."""
@@ -295,7 +321,9 @@ ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("of_at_for_after_role", TITLE, _capitalised_body),
     ("of_at_for_after_role", TITLE, _body_after_comma),
     ("of_at_for_after_role", TITLE, _whole_body),
+    ("signature_line", SIGNATURE, _behalf_line),
     ("signature_line", SIGNATURE, _line_below),
+    ("on_behalf_of", SPEAKER, _on_behalf_of),
     ("organization_speaking", SPEAKER, _organization_speaking),
     ("title_label", SPEAKER, _headline_label),
     ("publisher", SPEAKER, _publisher),

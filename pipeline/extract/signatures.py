@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from .. import settings
 from .doctext import DocIndex, doc_text
-from .names import Found
+from .names import Found, name_ending_at
 from .rules import load_rules
 from .titles import described
 from .words import has_role_word, is_place
@@ -35,10 +35,11 @@ _NAME_LABEL = re.compile(
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 _PARTICLES = "|".join(sorted((re.escape(p) for p in LEX.particles), key=len, reverse=True))
 # A name alone on a line, a title after it: "Jane Roe", "— Ana van der Meer, Head of Policy, Harbour Trust",
+# "Omar J. al-Amin" (a particle glued by a hyphen),
 # "Ana Roe | Treasurer | Harbour Trust"; or a quotation signed on its own line: "• “…” – Ana Roe, Chair".
 _NAME_LINE = re.compile(
     rf"^(?:[•*·]\s*)?(?:[“\"](?P<said>[^”\"]{{{settings.QUOTE_MIN_CHARS},}})[”\"][.,]?\s*(?=[—–-]))?(?P<dash>[—–-]\s*)?"
-    rf"({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_NAME_WORD}){{1,3}})(?:\s*[,|]\s*(\S.{{2,100}}))?$")
+    rf"({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})(?:\s+|-))*{_NAME_WORD}){{1,3}})(?:\s*[,|]\s*(\S.{{2,100}}))?$")
 _QUOTE_LINE_END = re.compile(r"[”\"]\s*$")
 
 
@@ -111,8 +112,10 @@ def _names_a_signer(index: DocIndex, span: Span, rule: str) -> bool:
     overlapping = [index.ents[i] for i in {index.ent_of[t.i] for t in span} if i >= 0]
     if rule != "name_line_above_role" or any(e.label_ == "PERSON" for e in overlapping):
         return True
+    # "Marguerite Kapoor" taken for a building: a line of a name's words alone is a name all the same
+    shaped = (name := name_ending_at(index.doc, span.end)) is not None and name.start == span.start
     return not has_role_word(span.text) and not is_place(span.text) and not any(
-        e.label_ in {"ORG", "FAC"} for e in overlapping)
+        e.label_ == "ORG" or (e.label_ == "FAC" and not shaped) for e in overlapping)
 
 
 def speaker_labels(index: DocIndex) -> list[Found]:

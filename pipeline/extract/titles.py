@@ -30,6 +30,7 @@ from .words import (
     has_role_word,
     in_parentheses,
     is_role_word,
+    opens_appositive,
     signature_place,
     text_at,
 )
@@ -41,7 +42,7 @@ def role_end(person: Span) -> int | None:
     """Where the appositive title after a name ends: `Jane Doe, director for (counter) terrorism, law and
     rights at X, said` runs through its parentheses and its list to the comma before the verb."""
     doc = person.doc
-    if text_at(doc, person.end) != ",":
+    if not opens_appositive(doc, person.end):
         return None
     start = end = title_start(person)
     while end < len(doc) and end - person.end < settings.ROLE_MAX_TOKENS:

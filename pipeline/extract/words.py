@@ -15,6 +15,12 @@ def text_at(doc: Doc, index: int) -> str:
     return doc[index].text if 0 <= index < len(doc) else ""
 
 
+def opens_appositive(doc: Doc, index: int) -> bool:
+    """`Jane Roe, director of X,` or `Jane Roe — director, X — said`: a comma, or a dash spaced from the name."""
+    text = text_at(doc, index)
+    return text == "," or (text in LEX.dashes and index > 0 and bool(doc[index - 1].whitespace_))
+
+
 def is_role_word(token: Token) -> bool:
     """True for a title word (`director`), also inside a hyphenated one (`co-director`)."""
     lower = token.lower_.rstrip(".")  # "Sen.", "Rep.": abbreviated titles
