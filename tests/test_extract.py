@@ -331,3 +331,24 @@ def test_speaking_on_behalf_of_a_body_names_the_speakers_organisation(nlp):
 def test_a_statement_signed_at_the_end_gives_the_signer_with_the_lines_beneath(nlp, signature, expected):
     text = f"The plots will stay open through the winter. A meeting is planned for March.\n\n{signature}"
     assert [(p.name, p.role, p.organization) for p in _one(nlp, text).spokespeople] == [expected]
+
+
+def test_a_verb_whose_colon_opens_a_quotation_speaks_through_its_subject(nlp):
+    text = ("“The plots will stay open,” said Odile Farquharson. Ansel Moyo, partner at Crane & Pike Solicitors, "
+            "agreed: “We will help.”")
+    assert ("Ansel Moyo", "partner", "Crane & Pike Solicitors") in _speakers(nlp, text)
+
+
+def test_a_name_the_recogniser_took_for_a_body_before_a_dash_and_a_title_is_the_speaker(nlp):
+    text = "Ansel Moyo — vice-chair, Office of the Tide Ombudsman — said: “The plots will stay open.”"
+    assert _speakers(nlp, text) == [("Ansel Moyo", "vice-chair", "Office of the Tide Ombudsman")]
+
+
+def test_a_subject_holding_a_title_then_a_name_joined_to_its_body_speaks(nlp):
+    text = "Director of the Centre for Seed Studies Ansel Moyo of Crane Robotics Inc. said that the plots would stay."
+    assert _speakers(nlp, text) == [("Ansel Moyo", "Director of the Centre for Seed Studies", "Crane Robotics Inc.")]
+
+
+def test_a_later_surname_the_recogniser_took_for_a_place_still_gives_the_title(nlp):
+    text = "“The plots will stay open,” said Svetla Okonjo. Okonjo is vice-chair of the National Union of Seed Growers."
+    assert _speakers(nlp, text) == [("Svetla Okonjo", "vice-chair", "National Union of Seed Growers")]

@@ -103,7 +103,8 @@ def _titled(span: Span) -> bool:
     doc = span.doc
     after = doc[span.end + 1:min(len(doc), span.end + 1 + settings.TITLE_WORD_WINDOW_TOKENS)]
     opener = text_at(doc, span.end)
-    if opener == "," and (any(is_role_word(t) for t in after) or text_at(doc, span.end + 1) in LEX.relative_pronouns):
+    if opens_appositive(doc, span.end) and (
+            any(is_role_word(t) for t in after) or text_at(doc, span.end + 1) in LEX.relative_pronouns):
         return True
     if opener == "(" and bracket_names_holder(doc, span.end):
         return True
@@ -261,17 +262,27 @@ _APPOSITIVE_VETOES: tuple[tuple[str, Callable[[Span, Token, Span], bool]], ...] 
 
 
 def _inside_title(person: Span, token: Token) -> bool:
-    """A subject the parser found inside the appositive title after the name is still part of the title."""
-    title_end = role_end(person)
+    """A subject the parser found inside the appositive title after the name is still part of the title (up to
+    the closing dash of one a dash opened: `Jane Roe — director, Harbour Trust — said`)."""
+    title_end = _closing_dash(person) or role_end(person)
     return title_end is not None and person.end < token.i < title_end and has_role_word(
         person.doc[person.end:title_end].text)
+
+
+def _closing_dash(person: Span) -> int | None:
+    """Where the spaced dash that closes an appositive a dash opened after the name stands, if one does."""
+    doc = person.doc
+    if not opens_appositive(doc, person.end) or doc[person.end].text == ",":
+        return None
+    window = doc[person.end + 1:min(len(doc), person.end + 1 + settings.ROLE_MAX_TOKENS)]
+    return next((t.i for t in window if t.text in LEX.dashes and t.whitespace_ and doc[t.i - 1].whitespace_), None)
 
 
 def _name_before_appositive(index: DocIndex, start: int, verb: int) -> Span | None:
     """A name-like span the recogniser missed, at the start of the clause, followed by a titled appositive."""
     doc = index.doc
     for n in range(start, min(verb, start + settings.CLAUSE_NAME_WINDOW_TOKENS)):
-        if doc[n].text == "," and n > start:
+        if n > start and opens_appositive(doc, n):
             name = unlabelled_name(index, doc[n - 1])
             return name if name is not None and name.start <= start + settings.CLAUSE_NAME_MAX_OFFSET else None
     return None
@@ -488,7 +499,9 @@ def _speaks_for_body(doc: Doc, link: int) -> bool:
     if doc[link].text == "," or link < 2 or not _body_named_after(doc, link):
         return False
     last = doc[link - 1]
-    subject = last.dep_ == "nsubj" and last.head.lower_ in LEX.speech_verbs and last.head.i > link
+    # (inside the subject: `Director of the Centre for X Ana Roe of Brovia Inc. said`)
+    subject = any(t.dep_ == "nsubj" and t.head.lower_ in LEX.speech_verbs and t.head.i > link
+                  for t in (last, *last.ancestors))
     before = doc[max(0, link - 1 - settings.NAME_MAX_WORDS):link - 1]
     return subject or any(t.lower_ in LEX.speech_verbs for t in before)
 
@@ -583,7 +596,7 @@ def _linked_to(doc: Doc, link: int, taken: set[int]) -> bool:
 
 
 _BODY_LINKS = frozenset({"of", "at"})
-_NAME_BODY_LINKS = _BODY_LINKS | {"from"}
+_NAME_BODY_LINKS = LEX.name_body_links
 
 
 def _same_entity(words: Span) -> bool:

@@ -77,6 +77,7 @@ class Rules:
     possessives: frozenset[str]
     title_stops: frozenset[str]  # tokens that end a title written after a name
     body_links: frozenset[str]  # "director of/at/for/with/from X"
+    name_body_links: frozenset[str]  # "Ana Roe of/at/from X": a name joined to its body
     acting_for: tuple[tuple[str, ...], ...]  # "on behalf of X": the words, split, of a phrase naming the body acted for
     name_fillers: frozenset[str]  # small words inside a body's name: "Society for the Arts & Sciences"
     attribution_links: frozenset[str]  # "statement by", "comment from", "attributable to"
@@ -251,6 +252,7 @@ def load_rules() -> Rules:
         possessives=frozenset(tokens["possessives"]),
         title_stops=frozenset(tokens["title_stops"]),
         body_links=words(links["body"]),
+        name_body_links=words(links["name_body"]),
         acting_for=tuple(tuple(phrase.lower().split()) for phrase in links["acting_for"]),
         name_fillers=words(links["name_fillers"]),
         attribution_links=words(links["attribution"]),

@@ -164,6 +164,9 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
     if verb.doc[end - 1].text == ")":  # "Head of Policy Mei Castillo (Lakeside Tenants' Union) insisted"
         end = next((t.i for t in reversed(verb.doc[start:end]) if t.text == "("), end)
     person = index.entity_ending("PERSON", end) or name_ending_at(verb.doc, end)
+    if person is None:  # "Director of the Centre for X Ana Roe of Brovia Inc. said": the name, then its body
+        person = next((p for t in reversed(verb.doc[start + 1:end]) if t.lower_ in LEX.name_body_links
+                       and (p := index.entity_ending("PERSON", t.i)) is not None), None)
     titled = any(is_role_word(t) for t in verb.doc[start:end])
     return trim_name(person) if titled and person is not None and person.start > start else None
 
@@ -225,6 +228,11 @@ def _possessive_statement(index: DocIndex, token: Token, people: dict[str, list[
 
 
 def _colon_before_quote(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
+    verb = token.doc[token.i - 1] if token.i else token
+    # "Jane Roe, director of X, agreed: “…”": a verb whose colon opens a quotation speaks; its subject is who
+    introduced = person_in(index, speaker_tokens(verb)) if verb.pos_ == "VERB" else None
+    if introduced is not None:
+        return introduced, "colon_before_quote"
     person = person_before(index, token)
     if person is not None and person.root.dep_ == "pobj":
         return None, ""  # "Watch the interview with Jane Doe, our director: “Why ...”": a title, not her words
@@ -357,18 +365,18 @@ def _title_at_surname(span: Span, index: DocIndex) -> Title | None:
         return None
     doc = index.doc
     mentions = [trim_name(m) for m in index.by_last_word("PERSON").get(span[-1].lower_, ()) if surname_only(m)]
-    # The surname alone, a subject the recogniser left untagged: "Umarov is deputy head of X."
-    mentions += [doc[i:i + 1] for i in _untagged_words(index).get(span[-1].text, ()) if doc[i].dep_ == "nsubj"]
+    # The surname alone, a subject the recogniser left untagged or took for a place: "Umarov is deputy head of X."
+    mentions += [doc[i:i + 1] for i in _lone_words(index).get(span[-1].text, ()) if doc[i].dep_ == "nsubj"]
     return next((title for m in mentions if (title := title_of(m)).role or title.organization), None)
 
 
-def _untagged_words(index: DocIndex) -> dict[str, list[int]]:
-    """Where each capitalised word that no entity holds stands, built once per text."""
-    memo = index.memo.get("untagged_words")
+def _lone_words(index: DocIndex) -> dict[str, list[int]]:
+    """Where each capitalised word that no person's entity holds stands, built once per text."""
+    memo = index.memo.get("lone_words")
     if memo is None:
-        memo = index.memo["untagged_words"] = {}
+        memo = index.memo["lone_words"] = {}
         for token in index.doc:
-            if not token.ent_type_ and token.text[:1].isupper():
+            if token.ent_type_ != "PERSON" and token.text[:1].isupper():
                 memo.setdefault(token.text, []).append(token.i)
     return memo
 

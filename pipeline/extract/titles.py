@@ -335,10 +335,15 @@ def _role_as_predicate(person: Span) -> Title:
     end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
     if person.doc[end].lower_ in LEX.role_link_words:  # "director of | Brightwater Energy Ltd.": the parse lost it
         end = _clause_end(person.doc, end) - 1
-    # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb.
-    start = head.i if verb else attribute.left_edge.i
+    # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb;
+    # "Roe is vice-chair of X", parsed as two attributes: at the first.
+    start = head.i if verb else min([attribute.left_edge.i, *(c.left_edge.i for c in head.children
+                                                               if c.dep_ in _ATTRIBUTES and c.i > root.i)])
     title = _split_role(person.doc[start:end + 1], appositive=True)
     return replace(title, role_rule="predicate") if title.role else Title()
+
+
+_ATTRIBUTES = frozenset({"attr", "acomp"})
 
 
 def _served_as(verb: Token) -> Token | None:
