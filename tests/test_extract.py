@@ -352,3 +352,22 @@ def test_a_subject_holding_a_title_then_a_name_joined_to_its_body_speaks(nlp):
 def test_a_later_surname_the_recogniser_took_for_a_place_still_gives_the_title(nlp):
     text = "“The plots will stay open,” said Svetla Okonjo. Okonjo is vice-chair of the National Union of Seed Growers."
     assert _speakers(nlp, text) == [("Svetla Okonjo", "vice-chair", "National Union of Seed Growers")]
+
+
+def test_a_name_given_a_title_by_a_copula_is_a_person_for_its_later_surname(nlp):
+    text = "Tupac Okonjo is legal adviser of the Seedwell Foundation. “The plots will stay open,” Okonjo said."
+    assert _speakers(nlp, text) == [("Tupac Okonjo", "legal adviser", "Seedwell Foundation")]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Remarks by Director of Research and Evaluation Mei Okonjo of the Seedwell Foundation",
+         ("Mei Okonjo", "Director of Research and Evaluation", "Seedwell Foundation")),
+        ("Remarks by Deputy Director for Land and Water Rights Mei Okonjo of the Seedwell Foundation",
+         ("Mei Okonjo", "Deputy Director for Land and Water Rights", "Seedwell Foundation")),
+    ],
+)
+def test_a_titles_field_joined_by_and_is_no_part_of_the_name_after_it(nlp, title, expected):
+    out = _one(nlp, "OKONJO: The plots will stay open.\nQUESTION: When?\nOKONJO: In March.", title)
+    assert [(p.name, p.role, p.organization) for p in out.spokespeople] == [expected]

@@ -513,17 +513,23 @@ def _body_named_after(doc: Doc, link: int) -> bool:
 
 
 def _speaking_names(doc: Doc) -> list[Span]:
-    """`As chair of X, Ana Roe said`, the name taken for a place or for nothing: the whole subject of a verb of
-    saying is a name by its shape that the gazetteer knows for no place (a body the recogniser saw stays one)."""
+    """`As chair of X, Ana Roe said`, `Ana Roe is legal adviser of X.`, the name taken for a place or for nothing:
+    the whole subject of a verb of saying, or of a copula whose attribute is a title, is a name by its shape that
+    the gazetteer knows for no place (a body the recogniser saw stays one)."""
     found = []
     for token in doc:
         if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ in _SPEAKING_LABELS \
-                or token.head.lower_ not in LEX.speech_verbs:
+                or not (token.head.lower_ in LEX.speech_verbs or _titled_by_copula(token.head)):
             continue
         name = name_ending_at(doc, token.i + 1)
         if name is not None and name.start == token.left_edge.i and token.right_edge.i == token.i:
             found.append(name)
     return found
+
+
+def _titled_by_copula(verb: Token) -> bool:
+    """`is legal adviser of X`: a copula whose attribute is a title's word."""
+    return verb.lower_ in LEX.copulas and any(c.dep_ == "attr" and is_role_word(c) for c in verb.children)
 
 
 def _marks_name(token: Token) -> bool:
@@ -551,21 +557,32 @@ def _name_goes_on(doc: Doc, end: int) -> bool:
 
 
 def _follows_title(ent: Span) -> bool:
-    """The entity starts a title's `of`/`for` phrase: `Director of [Communications Sione Quispe]`."""
+    """The entity starts a title's `of`/`for` phrase, or a field joined by `and` inside one: `Director of
+    [Communications Sione Quispe]`, `Director of Research and [Evaluation Mei Haddad]`."""
     doc = ent.doc
-    return ent.start >= 2 and doc[ent.start - 1].lower_ in {"of", "for", "on"} and is_role_word(doc[ent.start - 2])
+    at = ent.start - 1
+    while at >= 2 and doc[at].lower_ in _FIELD_JOINS and doc[at - 1].is_title:
+        at -= 2
+    return at >= 1 and doc[at].lower_ in {"of", "for", "on"} and is_role_word(doc[at - 1])
+
+
+_FIELD_JOINS = frozenset({"and", "&"})
+_BODY_ONLY_WORDS = LEX.organization_words - LEX.field_words
 
 
 def _without_title_words(ent: Span) -> Span | None:
     """`Researcher Anh Mensah` taken for one name: a PERSON entity starts after the title's words at its front,
     and one of a title's words alone (`Legal Adviser`) names nobody. `Communications Sione Quispe` after
     `Director of`, taken for a body that holds no organisation's word, is the title's field and a name."""
+    # (a field's word, `Land and Water Rights`, is no body's)
     if ent.label_ == "ORG" and (title_word(ent[0]) or _follows_title(ent)) \
-            and not any(t.lower_.rstrip(".") in LEX.organization_words for t in ent):
+            and not any(t.lower_.rstrip(".") in _BODY_ONLY_WORDS for t in ent):
         name = name_ending_at(ent.doc, ent.end - (ent[-1].lower_ in _BODY_LINKS))  # "Spokesperson Sione Osei of"
         return name if name is not None and name.start > ent.start else ent
     if ent.label_ != "PERSON":
         return ent
+    if _follows_title(ent) and (name := name_ending_at(ent.doc, ent.end)) is not None and name.start > ent.start:
+        return name  # "Director of Research and [Evaluation Mei Haddad]": the field's last word is no name's
     start = next((t.i for t in ent if not title_word(t)), ent.end)
     end = next((t.i + 1 for t in reversed(ent) if t.text not in "()"), start)  # "Arjun Nguyen (": no bracket
     if (start, end) == (ent.start, ent.end):
