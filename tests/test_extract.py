@@ -371,3 +371,22 @@ def test_a_name_given_a_title_by_a_copula_is_a_person_for_its_later_surname(nlp)
 def test_a_titles_field_joined_by_and_is_no_part_of_the_name_after_it(nlp, title, expected):
     out = _one(nlp, "OKONJO: The plots will stay open.\nQUESTION: When?\nOKONJO: In March.", title)
     assert [(p.name, p.role, p.organization) for p in out.spokespeople] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seedwell Group Head of Policy for Upland Affairs Elif Okonjo said: “The plots will stay open.”",
+         ("Elif Okonjo", "Head of Policy for Upland Affairs", "Seedwell Group")),
+        ("SGA Director of Research and Evaluation Elif Okonjo said: “The plots will stay open.”",
+         ("Elif Okonjo", "Director of Research and Evaluation", "SGA")),
+    ],
+)
+def test_a_titles_field_before_a_name_the_recogniser_missed_is_no_part_of_it(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]
+
+
+def test_a_board_of_people_is_the_titles_portfolio_and_the_body_follows_its_of(nlp):
+    text = ("“The plots will stay open,” said Elif Okonjo, chair of the Board of Trustees of the Seedwell Growers "
+            "Association.")
+    assert _speakers(nlp, text) == [("Elif Okonjo", "chair of the Board of Trustees", "Seedwell Growers Association")]

@@ -31,7 +31,7 @@ def org_name(ent: Span) -> str:
     owner = next((t.i for t in doc[ent.start + 1:end] if t.text in LEX.possessives
                   and not name_after_possessive(doc, ent.start, t.i + 1)), None)
     end = owner if owner is not None else end  # "Harbour Trust USA’s Security Program": the owner of a part
-    tokens = list(doc[ent.start:end])
+    tokens = _past_organ(list(doc[ent.start:end]))
     cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
     tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
     while len(tokens) > 1 and (is_role_word(tokens[-1]) or (tokens[-1].lower_ in _TITLE_OWN_WORDS
@@ -40,6 +40,17 @@ def org_name(ent: Span) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"[’']s$", "", text).strip()
+
+
+def _past_organ(tokens: list[Token]) -> list[Token]:
+    """`Board of Trustees of the Harbour Trust` names the Harbour Trust: a body's organ of people in the plural
+    (`Board of Trustees`, `Council of Governors`) is a title's portfolio, and the body follows its `of`."""
+    start = 1 if tokens and tokens[0].lower_ == "the" else 0
+    if len(tokens) < start + 5 or tokens[start].lower_ not in LEX.body_nouns or tokens[start + 1].lower_ != "of":
+        return tokens
+    link = next((n for n in range(start + 3, len(tokens) - 1) if tokens[n].lower_ == "of"
+                 and has_role_word(tokens[n - 1].text) and tokens[n - 1].lower_.endswith("s")), None)
+    return tokens[link + 1:] if link is not None else tokens
 
 
 # Words that end a body's name (`Union`, `Hospice`), not a unit inside one (`Programme`).

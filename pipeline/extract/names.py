@@ -86,8 +86,8 @@ def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
             and doc[end].pos_ == "PROPN" \
             and "\n" not in doc[end - 1].whitespace_:
         end += 1
-    while start < token.i and not _name_word(doc[start]):
-        start += 1
+    while start < token.i - 1 and (not _name_word(doc[start]) or title_field_at(doc, start)):
+        start += 1  # "FIB Director of Research and Evaluation | Amara Okafor"
     if not _name_like(doc, start, end):
         return None
     span = doc[start:end]
@@ -557,16 +557,30 @@ def _name_goes_on(doc: Doc, end: int) -> bool:
 
 
 def _follows_title(ent: Span) -> bool:
-    """The entity starts a title's `of`/`for` phrase, or a field joined by `and` inside one: `Director of
-    [Communications Sione Quispe]`, `Director of Research and [Evaluation Mei Haddad]`."""
-    doc = ent.doc
-    at = ent.start - 1
-    while at >= 2 and doc[at].lower_ in _FIELD_JOINS and doc[at - 1].is_title:
-        at -= 2
-    return at >= 1 and doc[at].lower_ in {"of", "for", "on"} and is_role_word(doc[at - 1])
+    """The entity starts inside a title's field: `Director of [Communications Sione Quispe]`, `Director of Research
+    and [Evaluation Mei Haddad]`, `Head of Policy for [Coastal Affairs Elif Roe]`."""
+    return title_field_at(ent.doc, ent.start)
 
 
-_FIELD_JOINS = frozenset({"and", "&"})
+def title_field_at(doc: Doc, i: int) -> bool:
+    """The word at `i` goes on a title's field: going back over capitalised words reaches a link (`of`, `for`,
+    `and`), and going on back over capitalised words and links reaches a title's word."""
+    floor = max(0, i - settings.ROLE_BEFORE_NAME_MAX_TOKENS)
+    at = i - 1
+    while at > floor and _field_word(doc[at]):
+        at -= 1
+    if at < 1 or doc[at].lower_ not in _FIELD_LINKS:
+        return False
+    while at > floor and (doc[at].lower_ in _FIELD_LINKS or _field_word(doc[at])):
+        at -= 1
+    return is_role_word(doc[at])
+
+
+def _field_word(token: Token) -> bool:
+    return token.is_title and not is_role_word(token) and token.lower_ not in _FIELD_LINKS
+
+
+_FIELD_LINKS = frozenset({"of", "for", "on", "and", "&"})
 _BODY_ONLY_WORDS = LEX.organization_words - LEX.field_words
 
 
@@ -584,7 +598,8 @@ def _without_title_words(ent: Span) -> Span | None:
     if _follows_title(ent) and (name := name_ending_at(ent.doc, ent.end)) is not None and name.start > ent.start:
         return name  # "Director of Research and [Evaluation Mei Haddad]": the field's last word is no name's
     start = next((t.i for t in ent if not title_word(t)), ent.end)
-    end = next((t.i + 1 for t in reversed(ent) if t.text not in "()"), start)  # "Arjun Nguyen (": no bracket
+    # "Arjun Nguyen (": no bracket; "Spokesperson Arjun Nguyen of": no link
+    end = next((t.i + 1 for t in reversed(ent) if t.text not in "()" and t.lower_ not in _BODY_LINKS), start)
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(ent.doc, start, end, label="PERSON") if start < end else None
@@ -640,7 +655,8 @@ class PersonNamesComponent:
         if any(e[-1].is_space and e.label_ in _SPEAKING_LABELS for e in doc.ents):
             doc.ents = [Span(doc, e.start, e.end - 1, label=e.label_)
                         if e[-1].is_space and e.label_ in _SPEAKING_LABELS and len(e) > 1 else e for e in doc.ents]
-        if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" for e in doc.ents):
+        if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" or e[-1].lower_ in _BODY_LINKS
+               for e in doc.ents):
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
