@@ -390,3 +390,34 @@ def test_a_board_of_people_is_the_titles_portfolio_and_the_body_follows_its_of(n
     text = ("“The plots will stay open,” said Elif Okonjo, chair of the Board of Trustees of the Seedwell Growers "
             "Association.")
     assert _speakers(nlp, text) == [("Elif Okonjo", "chair of the Board of Trustees", "Seedwell Growers Association")]
+
+
+def test_a_person_joined_by_and_before_the_speaker_speaks_the_same_words(nlp):
+    text = ("In a joint statement, Elif Okonjo, treasurer of the Seedwell Growers Association, and Ansel Moyo, partner "
+            "at Crane & Pike Solicitors, said: “The plots will stay open.”")
+    assert sorted(_speakers(nlp, text)) == [("Ansel Moyo", "partner", "Crane & Pike Solicitors"),
+                                            ("Elif Okonjo", "treasurer", "Seedwell Growers Association")]
+
+
+def test_a_title_ends_where_a_name_follows_an_abbreviations_stop(nlp):
+    text = ("“The plots will stay open,” said Elif Okonjo, treasurer of Seedwell Ltd. Ansel Moyo, partner at Crane "
+            "& Pike Solicitors, agreed: “We will help.”")
+    assert ("Elif Okonjo", "treasurer", "Seedwell Ltd.") in _speakers(nlp, text)
+
+
+def test_has_served_as_runs_to_the_verbs_date(nlp):
+    text = ("“The plots will stay open,” Elif Okonjo told reporters. Okonjo has served as head of research for upland "
+            "farms at Seedwell Ventures LLC since 2018.")
+    assert _speakers(nlp, text) == [("Elif Okonjo", "head of research for upland farms", "Seedwell Ventures LLC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The plots will stay open,” said SGA clinical lead Elif Okonjo.", ("Elif Okonjo", "clinical lead", "SGA")),
+        ("Seedwell Robotics Inc.'s deputy head of fundraising Elif Okonjo said: “The plots will stay open.”",
+         ("Elif Okonjo", "deputy head of fundraising", "Seedwell Robotics Inc.")),
+    ],
+)
+def test_a_titles_word_the_tagger_took_for_a_verb_stays_in_the_title(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]

@@ -99,7 +99,7 @@ def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
 
 def _titled(span: Span) -> bool:
     """A title stands beside the name, or a person's relative pronoun follows it: `, a senior researcher at` or
-    `, who leads` after it, a title or a body in brackets after it, `Director` right before it."""
+    `, who leads` after it, a title or a body in brackets after it, a title or its field right before it."""
     doc = span.doc
     after = doc[span.end + 1:min(len(doc), span.end + 1 + settings.TITLE_WORD_WINDOW_TOKENS)]
     opener = text_at(doc, span.end)
@@ -108,7 +108,8 @@ def _titled(span: Span) -> bool:
         return True
     if opener == "(" and bracket_names_holder(doc, span.end):
         return True
-    return span.start > 0 and is_role_word(doc[span.start - 1])
+    # "Director Jane Roe", "head of fundraising Jane Roe": a title, or its field, right before it
+    return span.start > 0 and (is_role_word(doc[span.start - 1]) or title_field_at(doc, span.start - 1))
 
 
 def bracket_names_holder(doc: Doc, opening: int) -> bool:

@@ -399,19 +399,24 @@ def _too_ambiguous(name: str, rule: str, title: Title) -> bool:
 
 
 def _coordinated(index: DocIndex, found: list[Found]) -> list[Found]:
-    """`said Jane Roe, director of X, and John Doe, chair of Y`: a person joined to a speaker by `and`, after the
-    speaker's title, speaks the same words."""
+    """`said Jane Roe, director of X, and John Doe, chair of Y`, `Jane Roe, director of X, and John Doe, chair of Y,
+    said`: a person joined to a speaker by `and`, after the title of the one before, speaks the same words."""
     doc = index.doc
     joined = []
     for item in found:
-        end = role_end(item.span) or item.span.end
-        at = end + (text_at(doc, end) == ",")
-        if text_at(doc, at).lower() != "and":
-            continue
-        person = index.entity_starting("PERSON", at + 1)
-        if person is not None:
-            joined.append(Found(trim_name(person), item.quote, "coordinated_speaker"))
+        person = index.entity_starting("PERSON", _after_title(doc, item.span) + 1)
+        before = [e for e in index.between("PERSON", index.sentence(item.span.start).start, item.span.start)
+                  if e.end < item.span.start and _after_title(doc, e) + 1 == item.span.start]
+        for other in ([person] if person is not None else []) + before:
+            joined.append(Found(trim_name(other), item.quote, "coordinated_speaker"))
     return joined
+
+
+def _after_title(doc: Doc, person: Span) -> int:
+    """Where `and` stands after a person's appositive title and its comma, or -2 (`Jane Roe, director of X, and`)."""
+    end = role_end(person) or person.end
+    at = end + (text_at(doc, end) == ",")
+    return at if text_at(doc, at).lower() == "and" else -2
 
 
 def _quote_near(index: DocIndex, position: int) -> str | None:

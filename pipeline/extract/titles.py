@@ -66,6 +66,11 @@ def _clause_word(token: Token) -> bool:
     return token.lower_ in LEX.role_trailing_cut or speech
 
 
+def _name_after_stop(doc: Doc, end: int) -> bool:
+    """A person's name starts right after a word that ends with a full stop (`Ltd.`, `Inc.`): a new sentence."""
+    return doc[end - 1].text.endswith(".") and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B"
+
+
 def _line_ends(doc: Doc, start: int, end: int) -> bool:
     return "\n" in doc[end].text or (end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)))
 
@@ -80,6 +85,9 @@ _ROLE_END_STEPS: tuple[tuple[str, _StepTest, _StepNext], ...] = (
     ("separator", lambda doc, start, end: doc[end].text in LEX.dashes and bool(doc[end].whitespace_),
      lambda doc, start, end: None),
     ("clause_word", lambda doc, start, end: _clause_word(doc[end]), lambda doc, start, end: None),
+    # "director of Brovia Inc. Jane Doe, chair of ...": an abbreviation's stop closed the sentence
+    ("name_after_stop", lambda doc, start, end: end > start and _name_after_stop(doc, end),
+     lambda doc, start, end: None),
     ("bracket_note", lambda doc, start, end: doc[end].text == "(", _bracket_note),
     ("list_comma", lambda doc, start, end: doc[end].text == ",",
      lambda doc, start, end: end + 1 if _comma_continues(doc, start, end) else None),
@@ -133,7 +141,7 @@ def _trim_role(role: str) -> str:
     previous = None
     while previous != role:
         previous = role
-        role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:|-–.…"),
+        role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:|-–.…\n\t"),
                       flags=re.IGNORECASE)
         role = re.sub(r"^(?:of|at|for|with|from|in|and)\s+|\s+(?:of|at|for|with|from|in|and)$", "", role,
                       flags=re.IGNORECASE)
@@ -239,6 +247,11 @@ def _may_stand_in_title(token: Token) -> bool:
         or (token.text[:1].isupper() and not token.is_sent_start)
 
 
+def _gerund_field(doc: Doc, i: int) -> bool:
+    """`head of fundraising`: an -ing word after a title's `of`/`for`, the title's field."""
+    return doc[i].tag_ == "VBG" and i > 1 and doc[i - 1].lower_ in {"of", "for"} and is_role_word(doc[i - 2])
+
+
 def _article_in_name(doc: Doc, i: int) -> bool:
     """`director of the Red Cross`: an article inside a body's name or after its link."""
     return doc[i].pos_ == "DET" and (doc[i].ent_type_ == "ORG" or text_at(doc, i - 1).lower() in {"of", "for"})
@@ -253,6 +266,8 @@ _BEFORE_NAME_STEPS: tuple[tuple[str, Callable[[Doc, int], bool], int], ...] = (
     ("bracketed_acronym", lambda doc, i: doc[i].text == ")" and text_at(doc, i - 2) == "(" and doc[i - 1].is_upper, 3),
     # "Managing Director" opening a sentence, "the managing director": tagged a verb, still the title's
     ("title_modifier", lambda doc, i: doc[i].lower_ in LEX.role_modifiers, 1),
+    # "clinical lead", "head of fundraising": a title's word, or an -ing field after its link, tagged a verb
+    ("title_word_tagged_verb", lambda doc, i: is_role_word(doc[i]) or _gerund_field(doc, i), 1),
     ("no_title_word", lambda doc, i: not _may_stand_in_title(doc[i]), 0),
     ("speech_verb", lambda doc, i: doc[i].lower_ in LEX.speech_verbs, 0),
     ("article_in_name", _article_in_name, 1),
@@ -291,10 +306,10 @@ def _role_in_relative_clause(person: Span) -> Title:
     return Title(role.role, body, "relative_clause" if role.role else None, "relative_clause" if body else None)
 
 
-def _verb_modifier_start(verb: Token, end: int) -> int:
+def _verb_modifier_start(verb: Token, end: int, attribute: Token | None = None) -> int:
     """Where a modifier of time of the verb starts after its attribute (`who has been director of X | for six
     years`), or `end`. (The parser hangs a title's own `for` phrase on the verb too: only a date ends it.)"""
-    attribute = next((c for c in verb.children if c.dep_ == "attr"), None)
+    attribute = attribute or next((c for c in verb.children if c.dep_ == "attr"), None)
     if attribute is None:
         return end
     return next((c.left_edge.i for c in verb.rights if c.i > attribute.right_edge.i and c.left_edge.i < end
@@ -331,8 +346,11 @@ def _role_as_predicate(person: Span) -> Title:
     attribute = next((c for c in head.children if c.dep_ in deps and c.i > root.i), None) or _served_as(head)
     if root.dep_ != "nsubj" or attribute is None:
         return Title()
-    # The title is the attribute and what hangs on it, not a second attribute joined by `and`.
+    # The title is the attribute and what hangs on it, not a second attribute joined by `and`; after a serving
+    # verb, what hangs on the verb too, up to its modifier of time (`has served as head of X at Y | since 2019`).
     end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
+    if attribute.dep_ == "pobj":
+        end = max(end, _verb_modifier_start(head, _clause_end(person.doc, attribute.i), attribute) - 1)
     if person.doc[end].lower_ in LEX.role_link_words:  # "director of | Brightwater Energy Ltd.": the parse lost it
         end = _clause_end(person.doc, end) - 1
     # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb;

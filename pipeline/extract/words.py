@@ -44,7 +44,14 @@ def finite_verb(token: Token) -> bool:
 
 
 def _title_word_tagged_verb(token: Token) -> bool:
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    """`campaigns manager`, `clinical lead`: a title's modifier before a title's word, or a title's word after a
+    modifier or an adjective."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    previous = doc[token.i - 1] if token.i > 0 else None
+    modified = previous is not None and (previous.lower_ in LEX.title_modifiers or previous.pos_ == "ADJ")
+    if modified and is_role_word(token):
+        return True
     return token.lower_ in LEX.title_modifiers and following is not None and is_role_word(following)
 
 
