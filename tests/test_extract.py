@@ -421,3 +421,33 @@ def test_has_served_as_runs_to_the_verbs_date(nlp):
 )
 def test_a_titles_word_the_tagger_took_for_a_verb_stays_in_the_title(nlp, text, expected):
     assert _speakers(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (None, ("Dear colleagues,\n\nThe survey is attached.\n\nBest,\nRosalind Achebe (she/her)\nPolicy Officer\n"
+               "Seedwell Growers Association\nrachebe@example.org"),
+         [("Rosalind Achebe", "Policy Officer", "Seedwell Growers Association")]),
+        (None, ("To the Editor:\n\nYour report missed the point.\n\nRosalind Achebe\nChair, Harbour Residents' "
+               "Association\nPort Ellery"),
+         [("Rosalind Achebe", "Chair", "Harbour Residents' Association")]),
+        (None, ("We call on the council to reverse its decision.\n\nSigned:\nRosalind Achebe, Chair, Seedwell Growers "
+               "Association\nTomasz Wieczorek, Director, Harbour Residents' Association"),
+         [("Rosalind Achebe", "Chair", "Seedwell Growers Association"),
+          ("Tomasz Wieczorek", "Director", "Harbour Residents' Association")]),
+        (None, ("Hi all,\n\nOur response is below.\n\nThanks,\nRosalind\nRosalind Achebe | Head of Communications | "
+               "Seedwell Growers Association"),
+         [("Rosalind Achebe", "Head of Communications", "Seedwell Growers Association")]),
+        ("Open letter to the Harbour Board", ("The harbour must stay open.\n\nOn behalf of the Seedwell Growers "
+                                             "Association,\nRosalind Achebe\nChair"),
+         [("Rosalind Achebe", "Chair", "Seedwell Growers Association")]),
+        ("Statement from the Seedwell Growers Association", "We will appeal the ruling.\n\nRosalind Achebe, Chair",
+         [("Rosalind Achebe", "Chair", "Seedwell Growers Association")]),
+        ("Interview with Rosalind Achebe, Chair of the Seedwell Growers Association",
+         "Q: What happens next?\nA: We will appeal.\nQ: When?\nA: Within a month.",
+         [("Rosalind Achebe", "Chair", "Seedwell Growers Association")]),
+    ],
+)
+def test_a_documents_signers_and_interviewee_speak_with_the_role_and_body_printed(nlp, title, text, expected):
+    assert sorted((p.name, p.role, p.organization) for p in _one(nlp, text, title).spokespeople) == expected

@@ -267,14 +267,22 @@ def _on_behalf_of(person: Spokesperson, index: DocIndex) -> str | None:
     sentence = index.sentence(named.start)
     start = _acting_for(index.doc[sentence.start:named.start])
     end = next((t.i for t in index.doc[start:named.start] if t.text == ","), None) if start is not None else None
-    return body_named_by(index.doc[start:end]) if start is not None and end is not None and end > start else None
+    if start is not None and end is not None and end > start:
+        return body_named_by(index.doc[start:end])
+    # "On behalf of the Harbour Trust,\nJane Roe\nChair": the line above a signed name
+    text = doc_text(index.doc)
+    line_start = text.rfind("\n", 0, person.start)
+    above = index.doc.char_span(text.rfind("\n", 0, max(0, line_start)) + 1, max(0, line_start),
+                                alignment_mode="expand") if line_start > 0 else None
+    return _behalf_line(above, "", []) if above is not None and len(above) else None
 
 
 def _behalf_line(line: Span, text: str, entities: list[Span]) -> str | None:
     """`Jane Roe\nFounder\non behalf of the Harbour Trust`: a signature's line naming the body acted for."""
     words = tuple(t.lower_ for t in line)
     phrase = next((p for p in LEX.acting_for if words[:len(p)] == p), None)
-    return body_named_by(line[len(phrase):]) if phrase is not None and len(line) > len(phrase) else None
+    end = len(line) - (line[-1].text == ",")  # "On behalf of the Harbour Trust," signing off
+    return body_named_by(line[len(phrase):end]) if phrase is not None and end > len(phrase) else None
 
 
 def _inside(body: str | None, person: Spokesperson) -> str | None:
@@ -285,6 +293,18 @@ def _inside(body: str | None, person: Spokesperson) -> str | None:
 
 def _headline_label(person: Spokesperson, index: DocIndex) -> str | None:
     return _inside(_title_label(index.doc), person)
+
+
+def _statement_from(person: Spokesperson, index: DocIndex) -> str | None:
+    """`Statement from the Harbour Trust` heading the text, `Jane Roe, Chair` signing it: the body the statement is
+    from, for an internal title."""
+    doc = index.doc
+    first = index.sents[0] if index.sents else None
+    if first is None or len(first) < 3 or first[0].lower_ not in LEX.attribution_nouns \
+            or first[1].lower_ not in LEX.attribution_links:
+        return None
+    line_end = next((t.i for t in first if "\n" in t.whitespace_ or "\n" in t.text), first.end)
+    return _inside(body_named_by(doc[first.start + 2:line_end]), person)
 
 
 def _publisher(person: Spokesperson, index: DocIndex) -> str | None:
@@ -326,6 +346,7 @@ ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("on_behalf_of", SPEAKER, _on_behalf_of),
     ("organization_speaking", SPEAKER, _organization_speaking),
     ("title_label", SPEAKER, _headline_label),
+    ("statement_from", SPEAKER, _statement_from),
     ("publisher", SPEAKER, _publisher),
 )
 _TITLE_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == TITLE)

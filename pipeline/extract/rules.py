@@ -56,6 +56,8 @@ class Rules:
     particles: frozenset[str]  # "van", "de la": small words inside a surname
     post_nominals: frozenset[str]  # degrees and honours after a name: "M.D.", "Ph.D.", "OBE"
     sign_offs: frozenset[str]
+    answer_labels: frozenset[str]  # "A:" in a transcript: the interviewee answers
+    question_labels: frozenset[str]  # "Q:": the interviewer asks
     organization_words: frozenset[str]
     months: frozenset[str]  # full month names
     month_words: frozenset[str]  # full names and abbreviations
@@ -231,6 +233,8 @@ def load_rules() -> Rules:
         particles=words(names["particles"]),
         post_nominals=words(names["post_nominals"]),
         sign_offs=words(names["sign_offs"]),
+        answer_labels=words(names["answer_labels"]),
+        question_labels=words(names["question_labels"]),
         organization_words=words(names["organization_words"]),
         months=months,
         month_words=months | words(data["dates"]["month_abbreviations"]),

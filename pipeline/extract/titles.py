@@ -406,6 +406,8 @@ def signature_role(span: Span, signed: bool = False) -> Title:
     Alliance`, `Treasurer at Calder University`), the line under it by the `signature` steps of
     ORGANIZATION_STEPS."""
     same, below, further = _signature_lines(span)
+    if same is not None and _PRONOUNS.match(same.text):
+        same = None  # "Jane Roe (she/her)": the pronouns the signer uses, no title
     if same is not None:  # "Jane Roe, Executive Director" on a signature's own line
         return _signature_title(same, below) if signed else Title()
     return _signature_title(below, further) if below is not None else Title()
@@ -430,17 +432,22 @@ def _signature_lines(span: Span) -> list[Span | None]:
 
 
 _SIGNATURE_SEPARATORS = " \t,|–—-"
+_BODY_ONLY_WORDS = LEX.organization_words - LEX.field_words
+_PRONOUNS = re.compile(r"^\([a-z/ ]{2,20}\)$")
 
 
 def _signature_title(role_line: Span, next_line: Span | None) -> Title:
     if len(role_line.text) > settings.SIGNATURE_ROLE_MAX_CHARS or not has_role_word(role_line.text):
         return Title()
-    below = body_under_signature(next_line)
-    if below[0] is not None:  # "Chair of the Board of Trustees" above "Harbour Trust": the of-phrase is a portfolio
-        return Title(_trim_role(role_line.text), below[0], "signature_line", below[1])
     doc = role_line.doc
     sep = next((t.i for t in reversed(role_line) if t.text in {",", "|"}), None)
     last = body_named_by(doc[sep + 1:role_line.end]) if sep is not None else None
+    # The role line's own body first where a body's own word names it (a place or another signatory may follow);
+    # `Researcher, Coastal and Island Rights` above `Harbour Trust USA` names a field, and the body is below.
+    own = last is not None and any(w.lower().strip(".,’'") in _BODY_ONLY_WORDS for w in last.split())
+    below = (None, None) if own else body_under_signature(next_line)
+    if below[0] is not None:  # "Chair of the Board of Trustees" above "Harbour Trust": the of-phrase is a portfolio
+        return Title(_trim_role(role_line.text), below[0], "signature_line", below[1])
     if sep is not None and last is not None:  # "Deputy Director for Land and Water Rights | Harbour Trust"
         return Title(_trim_role(doc[role_line.start:sep].text), last, "signature_line", "body_after_title")
     title = _split_role(role_line, appositive=True)
