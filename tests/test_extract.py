@@ -451,3 +451,20 @@ def test_a_titles_word_the_tagger_took_for_a_verb_stays_in_the_title(nlp, text, 
 )
 def test_a_documents_signers_and_interviewee_speak_with_the_role_and_body_printed(nlp, title, text, expected):
     assert sorted((p.name, p.role, p.organization) for p in _one(nlp, text, title).spokespeople) == expected
+
+
+def test_an_organ_after_a_bodys_own_last_word_opens_the_title(nlp):
+    text = "Seedwell Growers Trust Board Member Elif Okonjo said: “The plots will stay open.”"
+    assert _speakers(nlp, text) == [("Elif Okonjo", "Board Member", "Seedwell Growers Trust")]
+
+
+def test_an_opening_as_phrase_with_a_title_makes_the_subject_a_person(nlp):
+    text = ("As director of operations of the Seedwell Growers Association, Nilufar Sandoval said the plots would "
+            "stay open.")
+    assert _speakers(nlp, text) == [("Nilufar Sandoval", "director of operations", "Seedwell Growers Association")]
+
+
+def test_a_titled_name_before_a_verb_the_parse_left_without_subject_speaks(nlp):
+    text = ("Speaking on behalf of the Seedwell Food Bank, Regional Director for the South Ngozi Iwu said: “The plots "
+            "will stay open.”")
+    assert _speakers(nlp, text) == [("Ngozi Iwu", "Regional Director for the South", "Seedwell Food Bank")]

@@ -37,9 +37,20 @@ def org_name(ent: Span) -> str:
     while len(tokens) > 1 and (is_role_word(tokens[-1]) or (tokens[-1].lower_ in _TITLE_OWN_WORDS
                                and tokens[-1].lower_ not in LEX.organization_words)):
         tokens.pop()  # "Council of Coastal Mayors Senior", "Open Lanes Network Campaigns": the title's words
+    if _organ_before_title(tokens):
+        tokens.pop()  # "Harbour Trust Board | Member": the organ opens the title after the body's own last word
     text = "".join(t.text_with_ws for t in tokens).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"[’']s$", "", text).strip()
+
+
+def _organ_before_title(tokens: list[Token]) -> bool:
+    """`Harbour Trust Board Member`: an organ's word (`Board`) after a word that ends a body's name, a title's word
+    right after it."""
+    if len(tokens) < 3 or tokens[-1].lower_ not in LEX.body_nouns or tokens[-2].lower_.rstrip(".") not in _BODY_ENDS:
+        return False
+    doc, after = tokens[-1].doc, tokens[-1].i + 1
+    return after < len(doc) and is_role_word(doc[after])
 
 
 def _past_organ(tokens: list[Token]) -> list[Token]:

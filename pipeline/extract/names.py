@@ -99,7 +99,8 @@ def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
 
 def _titled(span: Span) -> bool:
     """A title stands beside the name, or a person's relative pronoun follows it: `, a senior researcher at` or
-    `, who leads` after it, a title or a body in brackets after it, a title or its field right before it."""
+    `, who leads` after it, a title or a body in brackets after it, a title or its field right before it, or an
+    opening `As chair of X,` of its verb."""
     doc = span.doc
     after = doc[span.end + 1:min(len(doc), span.end + 1 + settings.TITLE_WORD_WINDOW_TOKENS)]
     opener = text_at(doc, span.end)
@@ -109,7 +110,15 @@ def _titled(span: Span) -> bool:
     if opener == "(" and bracket_names_holder(doc, span.end):
         return True
     # "Director Jane Roe", "head of fundraising Jane Roe": a title, or its field, right before it
-    return span.start > 0 and (is_role_word(doc[span.start - 1]) or title_field_at(doc, span.start - 1))
+    if span.start > 0 and (is_role_word(doc[span.start - 1]) or title_field_at(doc, span.start - 1)):
+        return True
+    return _titled_by_as(span.root)
+
+
+def _titled_by_as(subject: Token) -> bool:
+    """`As chair of X, Jane Roe said`: the subject of a verb that an `as` phrase holding a title modifies."""
+    return subject.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        is_role_word(g) for g in c.children) for c in subject.head.children)
 
 
 def bracket_names_holder(doc: Doc, opening: int) -> bool:

@@ -159,7 +159,7 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
     recogniser's, or one by its shape)."""
     subject = subject_of(verb)
     if subject is None:
-        return None
+        return _titled_name_before(index, verb)
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     if verb.doc[end - 1].text == ")":  # "Head of Policy Mei Castillo (Lakeside Tenants' Union) insisted"
         end = next((t.i for t in reversed(verb.doc[start:end]) if t.text == "("), end)
@@ -169,6 +169,19 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
                        and (p := index.entity_ending("PERSON", t.i)) is not None), None)
     titled = any(is_role_word(t) for t in verb.doc[start:end])
     return trim_name(person) if titled and person is not None and person.start > start else None
+
+
+def _titled_name_before(index: DocIndex, verb: Token) -> Span | None:
+    """`Speaking on behalf of X, Regional Director for the South Ngozi Iwu said`, parsed with no subject: a name by
+    its shape right before the verb, after a title's words that follow the clause's last comma."""
+    doc = verb.doc
+    sentence = index.sentence(verb.i)
+    comma = next((t.i for t in reversed(doc[sentence.start:verb.i]) if t.text == ","), None)
+    if comma is None:
+        return None
+    person = name_ending_at(doc, verb.i)
+    titled = person is not None and any(is_role_word(t) for t in doc[comma + 1:person.start])
+    return person if titled else None
 
 
 def _name_before_bracket(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
