@@ -468,3 +468,10 @@ def test_a_titled_name_before_a_verb_the_parse_left_without_subject_speaks(nlp):
     text = ("Speaking on behalf of the Seedwell Food Bank, Regional Director for the South Ngozi Iwu said: “The plots "
             "will stay open.”")
     assert _speakers(nlp, text) == [("Ngozi Iwu", "Regional Director for the South", "Seedwell Food Bank")]
+
+
+def test_a_body_the_recogniser_ran_across_a_titles_field_and_comma_is_the_part_after_it(nlp):
+    text = ("Elif Okonjo (Director of Research and Evaluation, Seedwell Growers Association) said: “The plots will "
+            "stay open.”")
+    assert _speakers(nlp, text) == [("Elif Okonjo", "Director of Research and Evaluation",
+                                     "Seedwell Growers Association")]

@@ -31,7 +31,7 @@ def org_name(ent: Span) -> str:
     owner = next((t.i for t in doc[ent.start + 1:end] if t.text in LEX.possessives
                   and not name_after_possessive(doc, ent.start, t.i + 1)), None)
     end = owner if owner is not None else end  # "Harbour Trust USA’s Security Program": the owner of a part
-    tokens = _past_organ(list(doc[ent.start:end]))
+    tokens = _past_comma(_past_organ(list(doc[ent.start:end])))
     cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
     tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
     while len(tokens) > 1 and (is_role_word(tokens[-1]) or (tokens[-1].lower_ in _TITLE_OWN_WORDS
@@ -42,6 +42,15 @@ def org_name(ent: Span) -> str:
     text = "".join(t.text_with_ws for t in tokens).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"[’']s$", "", text).strip()
+
+
+def _past_comma(tokens: list[Token]) -> list[Token]:
+    """`Research and Evaluation, Northern Water Policy Association` taken for one body: the part after the last comma,
+    where a word that ends a body's name names it, is the body (a title's field stands before it)."""
+    comma = next((n for n in range(len(tokens) - 1, 0, -1) if tokens[n].text == ","), None)
+    if comma is None or not any(t.lower_.rstrip(".") in _BODY_ENDS for t in tokens[comma + 1:]):
+        return tokens
+    return tokens[comma + 1:]
 
 
 def _organ_before_title(tokens: list[Token]) -> bool:
