@@ -475,3 +475,9 @@ def test_a_body_the_recogniser_ran_across_a_titles_field_and_comma_is_the_part_a
             "stay open.”")
     assert _speakers(nlp, text) == [("Elif Okonjo", "Director of Research and Evaluation",
                                      "Seedwell Growers Association")]
+
+
+def test_a_signers_surname_the_recogniser_took_for_a_body_still_signs(nlp):
+    text = ("The plots will stay open. The council agreed on Tuesday.\n\nAna Takahashi\nSpokesperson, Seedwell "
+            "Growers Association\n\nThe photographs were taken by Keiko Abernethy.")
+    assert _speakers(nlp, text) == [("Ana Takahashi", "Spokesperson", "Seedwell Growers Association")]

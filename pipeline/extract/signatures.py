@@ -123,10 +123,12 @@ def _names_a_signer(index: DocIndex, span: Span, rule: str) -> bool:
     overlapping = [index.ents[i] for i in {index.ent_of[t.i] for t in span} if i >= 0]
     if rule != "name_line_above_role" or any(e.label_ == "PERSON" for e in overlapping):
         return True
-    # "Marguerite Kapoor" taken for a building: a line of a name's words alone is a name all the same
+    # "Marguerite Kapoor" taken for a building, "Takahashi" alone for a body: a line of a name's words alone is a
+    # name all the same, unless the recogniser took the whole line for a body
     shaped = (name := name_ending_at(index.doc, span.end)) is not None and name.start == span.start
     return not has_role_word(span.text) and not is_place(span.text) and not any(
-        e.label_ == "ORG" or (e.label_ == "FAC" and not shaped) for e in overlapping)
+        (e.label_ in {"ORG", "FAC"} and not shaped) or (e.label_ == "ORG" and e.start <= span.start)
+        for e in overlapping)
 
 
 def speaker_labels(index: DocIndex) -> list[Found]:
