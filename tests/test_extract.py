@@ -481,3 +481,17 @@ def test_a_signers_surname_the_recogniser_took_for_a_body_still_signs(nlp):
     text = ("The plots will stay open. The council agreed on Tuesday.\n\nAna Takahashi\nSpokesperson, Seedwell "
             "Growers Association\n\nThe photographs were taken by Keiko Abernethy.")
     assert _speakers(nlp, text) == [("Ana Takahashi", "Spokesperson", "Seedwell Growers Association")]
+
+
+def test_a_body_closing_a_titled_subject_is_no_name_and_the_name_before_its_of_speaks(nlp):
+    text = ("Regional Director for the South Ngozi al-Mansur of the National Union of Seed Growers said that the plots "
+            "would stay open.")
+    assert _speakers(nlp, text) == [("Ngozi al-Mansur", "Regional Director for the South",
+                                     "National Union of Seed Growers")]
+
+
+
+def test_a_title_after_a_name_ends_where_the_parser_starts_a_sentence_after_a_stop(nlp):
+    text = ("The plan was welcomed by Ngozi Iwu, treasurer at Seedwell Ltd. The consultation runs until June.\n\n"
+            "Iwu said: “The plots will stay open.”")
+    assert _speakers(nlp, text) == [("Ngozi Iwu", "treasurer", "Seedwell Ltd.")]

@@ -394,9 +394,11 @@ def _capital_word(token: Token) -> bool:
 
 
 def _surname_start(doc: Doc, end: int) -> int:
-    """Where a surname that ends before `end` starts: hyphenated parts glued (`Lindqvist-Haug`, `Al-Amin`)."""
+    """Where a surname that ends before `end` starts: hyphenated parts glued (`Lindqvist-Haug`, `Al-Amin`, a
+    particle in lower case: `al-Rashid`)."""
     start = end - 1
-    while start >= 2 and _glued_hyphen(doc, start - 1) and _capital_word(doc[start - 2]):
+    while start >= 2 and _glued_hyphen(doc, start - 1) and (
+            _capital_word(doc[start - 2]) or doc[start - 2].lower_ in LEX.particles):
         start -= 2
     return start
 

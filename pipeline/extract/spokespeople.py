@@ -164,6 +164,8 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
     if verb.doc[end - 1].text == ")":  # "Head of Policy Mei Castillo (Lakeside Tenants' Union) insisted"
         end = next((t.i for t in reversed(verb.doc[start:end]) if t.text == "("), end)
     person = index.entity_ending("PERSON", end) or name_ending_at(verb.doc, end)
+    if person is not None and text_at(verb.doc, person.start - 1).lower() in {"of", "for"}:
+        person = None  # "... of the National Union of | Ferry Workers said": a body's of-chain, no name
     if person is None:  # "Director of the Centre for X Ana Roe of Brovia Inc. said": the name, then its body
         person = next((p for t in reversed(verb.doc[start + 1:end]) if t.lower_ in LEX.name_body_links
                        and (p := index.entity_ending("PERSON", t.i)) is not None), None)

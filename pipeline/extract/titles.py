@@ -67,8 +67,10 @@ def _clause_word(token: Token) -> bool:
 
 
 def _name_after_stop(doc: Doc, end: int) -> bool:
-    """A person's name starts right after a word that ends with a full stop (`Ltd.`, `Inc.`): a new sentence."""
-    return doc[end - 1].text.endswith(".") and doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B"
+    """A person's name, or a sentence the parser starts, right after a word that ends with a full stop (`Ltd.`,
+    `Inc.`): a new sentence."""
+    person = doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B"
+    return doc[end - 1].text.endswith(".") and (person or bool(doc[end].is_sent_start))
 
 
 def _line_ends(doc: Doc, start: int, end: int) -> bool:
