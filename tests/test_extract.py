@@ -495,3 +495,10 @@ def test_a_title_after_a_name_ends_where_the_parser_starts_a_sentence_after_a_st
     text = ("The plan was welcomed by Ngozi Iwu, treasurer at Seedwell Ltd. The consultation runs until June.\n\n"
             "Iwu said: “The plots will stay open.”")
     assert _speakers(nlp, text) == [("Ngozi Iwu", "treasurer", "Seedwell Ltd.")]
+
+
+def test_a_board_of_people_before_the_name_with_no_comma_is_the_titles_portfolio(nlp):
+    text = ("Chair of the Board of Trustees of the Seedwell Water Policy Association Elif Okonjo said: “The plots "
+            "will stay open.”")
+    assert _speakers(nlp, text) == [("Elif Okonjo", "Chair of the Board of Trustees",
+                                     "Seedwell Water Policy Association")]

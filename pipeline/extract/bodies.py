@@ -62,6 +62,12 @@ def _organ_before_title(tokens: list[Token]) -> bool:
     return after < len(doc) and is_role_word(doc[after])
 
 
+def past_organ(words: Span) -> str:
+    """The body capitalised words name past an organ of people in its front (`Board of Trustees of the X`: X)."""
+    tokens = _past_organ(list(words))
+    return re.sub(r"^the\s+", "", "".join(t.text_with_ws for t in tokens).strip(), flags=re.IGNORECASE)
+
+
 def _past_organ(tokens: list[Token]) -> list[Token]:
     """`Board of Trustees of the Harbour Trust` names the Harbour Trust: a body's organ of people in the plural
     (`Board of Trustees`, `Council of Governors`) is a title's portfolio, and the body follows its `of`."""

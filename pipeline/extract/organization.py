@@ -17,7 +17,15 @@ from spacy.tokens import Doc, Span
 
 from .. import settings
 from ..records import Spokesperson
-from .bodies import _TITLE_OWN_WORDS, _named_body, has_organization_word, is_body, name_after_possessive, org_name
+from .bodies import (
+    _TITLE_OWN_WORDS,
+    _named_body,
+    has_organization_word,
+    is_body,
+    name_after_possessive,
+    org_name,
+    past_organ,
+)
 from .doctext import DocIndex, doc_index, doc_text
 from .rules import load_rules
 from .words import has_role_word, is_place, is_role_word, text_at
@@ -125,7 +133,7 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     if tail not in LEX.possessives and tail[:1] not in {"", "("}:
         return None
     entity = next((e for e in entities if e.start == words.start and e.end == words.end), None)
-    return (org_name(entity) if entity is not None else words.text) + (tail if tail in LEX.possessives else "")
+    return (org_name(entity) if entity is not None else past_organ(words)) + (tail if tail in LEX.possessives else "")
 
 
 def _first_role(span: Span) -> tuple[int, int] | None:
