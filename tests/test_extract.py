@@ -502,3 +502,9 @@ def test_a_board_of_people_before_the_name_with_no_comma_is_the_titles_portfolio
             "will stay open.”")
     assert _speakers(nlp, text) == [("Elif Okonjo", "Chair of the Board of Trustees",
                                      "Seedwell Water Policy Association")]
+
+
+def test_a_name_the_recogniser_ran_a_body_into_is_the_speaker(nlp):
+    text = ("More than a hundred residents came.\n\nLegal Adviser of the Federation of Independent Growers Thandiwe "
+            "Mwangi said: “The plots will stay open.”")
+    assert _speakers(nlp, text) == [("Thandiwe Mwangi", "Legal Adviser", "Federation of Independent Growers")]

@@ -525,18 +525,29 @@ def _body_named_after(doc: Doc, link: int) -> bool:
 
 
 def _speaking_names(doc: Doc) -> list[Span]:
-    """`As chair of X, Ana Roe said`, `Ana Roe is legal adviser of X.`, the name taken for a place or for nothing:
+    """`As chair of X, Ana Roe said`, `Ana Roe is legal adviser of X.`, the name taken for a place, for nothing or for
+    the end of a body the recogniser ran into it:
     the whole subject of a verb of saying, or of a copula whose attribute is a title, is a name by its shape that
     the gazetteer knows for no place (a body the recogniser saw stays one)."""
     found = []
     for token in doc:
-        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ in _SPEAKING_LABELS \
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ == "PERSON" \
                 or not (token.head.lower_ in LEX.speech_verbs or _titled_by_copula(token.head)):
             continue
         name = name_ending_at(doc, token.i + 1)
-        if name is not None and name.start == token.left_edge.i and token.right_edge.i == token.i:
+        if name is not None and name.start == token.left_edge.i and token.right_edge.i == token.i \
+                and not _body_of_its_own(doc, token, name):
             found.append(name)
     return found
+
+
+def _body_of_its_own(doc: Doc, token: Token, name: Span) -> bool:
+    """The recogniser took the words for a body that starts with them (`Goldman Sachs said`), not for one it ran
+    into the name (`the Federation of Independent Bakers Thandiwe Mwangi said`)."""
+    if token.ent_type_ != "ORG":
+        return False
+    start = next((t.i for t in reversed(doc[:token.i + 1]) if t.ent_iob_ == "B"), token.i)
+    return start >= name.start
 
 
 def _titled_by_copula(verb: Token) -> bool:
