@@ -1,12 +1,13 @@
 """Spokespeople on generated releases: found / role / organisation for every attribution form.
 
-    .venv/bin/python benchmarks/bench_attribution.py                 # 40 releases per form, both grammars
+    .venv/bin/python benchmarks/bench_attribution.py                 # 40 releases per form, every grammar
     .venv/bin/python benchmarks/bench_attribution.py --quick         # 10 per form
     .venv/bin/python benchmarks/bench_attribution.py --grammar probe --failures 3
 
-Two grammars: `grammar` (tests/attribution_grammar.py, the one the rules are written against, whose
-floors tests/test_attribution_grammar.py keeps) and `probe` (benchmarks/attribution_probe.py: other
-wording and other forms, written apart and never tuned on, a proxy for text the rules have not seen).
+Three grammars: `grammar` (tests/attribution_grammar.py, the one the rules are written against, whose
+floors tests/test_attribution_grammar.py keeps), `probe` (benchmarks/attribution_probe.py: other
+wording and other forms, written apart and never tuned on, a proxy for text the rules have not seen) and
+`probe2` (benchmarks/attribution_probe2.py: a third, written apart from both and scored before any change).
 Prints one table row per form and `name=value` lines: `<grammar>_found`, `_role`, `_organization`,
 `_extra_per_100`, `_worst_form`. Role and organisation shares count a speaker not found as wrong.
 """
@@ -21,12 +22,13 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
 import attribution_probe
+import attribution_probe2
 
 from pipeline.extract import build_nlp, extract
 from pipeline.records import Release
 from tests import attribution_grammar
 
-GRAMMARS = {"grammar": attribution_grammar, "probe": attribution_probe}
+GRAMMARS = {"grammar": attribution_grammar, "probe": attribution_probe, "probe2": attribution_probe2}
 
 
 def measure(module, per_form: int, seed: int, nlp, failures: int = 0) -> dict[str, attribution_grammar.Tally]:
@@ -71,13 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="10 releases per form")
     parser.add_argument("--per-form", type=int, help="releases per form (default 40, 10 with --quick)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--grammar", choices=[*GRAMMARS, "both"], default="both")
+    parser.add_argument("--grammar", choices=[*GRAMMARS, "both", "all"], default="all")
     parser.add_argument("--failures", type=int, default=0, help="print up to N wrong releases per form")
     args = parser.parse_args(argv)
     per_form = args.per_form or (10 if args.quick else 40)
     nlp = build_nlp()
     for name, module in GRAMMARS.items():
-        if args.grammar in {name, "both"}:
+        if args.grammar in {name, "all"} or (args.grammar == "both" and name != "probe2"):
             started = time.perf_counter()
             tallies = measure(module, per_form, args.seed, nlp, args.failures)
             report(name, tallies)

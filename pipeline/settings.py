@@ -115,7 +115,7 @@ RUN_TIMEOUT_S = 12 * 3600.0
 # A lock held this long past the run timeout is held by a run that could not stop itself: the next run fails
 # loudly (exit 1) instead of the quiet "busy" of exit 75, so the nightly job cannot stall unseen.
 LOCK_STALL_GRACE_S = 600.0
-EXTRACTION_VERSION = "9"  # bump when extraction output changes, so refresh reprocesses
+EXTRACTION_VERSION = "10"  # bump when extraction output changes, so refresh reprocesses
 
 # --- splitting ------------------------------------------------------------------------
 TITLE_MAX_CHARS = 300  # some agencies' headlines (a title and a long subtitle in one line) run past 250 characters

@@ -261,3 +261,250 @@ def test_a_page_published_in_the_speakers_own_name_names_no_body(nlp):
 
     assert speakers("Honorable Jane Roe") == [("Representative", None)]
     assert speakers("Harbour Trust") == [("Representative", "Harbour Trust")]
+
+
+def _speakers(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(p.name, p.role, p.organization) for p in _one(nlp, text, "Harbour plan approved").spokespeople]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Odile Farquharson of the Marsh Lane Allotment Society said: “The plots will stay open.”",
+         ("Odile Farquharson", None, "Marsh Lane Allotment Society")),
+        ("“The plots will stay open,” said Odile Farquharson from Pembury Seeds Ltd.",
+         ("Odile Farquharson", None, "Pembury Seeds Ltd.")),
+    ],
+)
+def test_a_name_before_of_or_from_and_a_body_is_the_speaker_the_recogniser_missed(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]
+
+
+def test_the_subject_of_a_speech_verb_taken_for_a_place_is_a_name(nlp):
+    text = "As treasurer of the Marsh Lane Allotment Society, Rosalind Achebe said the plots would stay open."
+    assert _speakers(nlp, text) == [("Rosalind Achebe", "treasurer", "Marsh Lane Allotment Society")]
+
+
+def test_a_relative_clause_in_the_perfect_gives_the_title_up_to_its_date(nlp):
+    text = ("“The plots will stay open,” said Odile Farquharson, who has been treasurer of the Marsh Lane Allotment "
+            "Society for nine years.")
+    assert _speakers(nlp, text) == [("Odile Farquharson", "treasurer", "Marsh Lane Allotment Society")]
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["Farquharson is treasurer of the Marsh Lane Allotment Society.",
+     "Farquharson has served as treasurer of the Marsh Lane Allotment Society since 2017."],
+)
+def test_a_title_given_at_a_later_mention_by_surname_is_the_speakers(nlp, later):
+    text = f"“The plots will stay open,” said Odile Farquharson. {later}"
+    assert _speakers(nlp, text) == [("Odile Farquharson", "treasurer", "Marsh Lane Allotment Society")]
+
+
+def test_a_possessive_body_keeps_its_of_chain_and_an_ampersand(nlp):
+    text = ("Odile Farquharson, the Guild of Weavers of Tarrow's treasurer, said: “The looms stay.” “We agree,” said "
+            "Ansel Moyo, partner at Crane & Pike Solicitors.")
+    assert _speakers(nlp, text) == [("Odile Farquharson", "treasurer", "Guild of Weavers of Tarrow"),
+                                    ("Ansel Moyo", "partner", "Crane & Pike Solicitors")]
+
+
+def test_a_dash_opens_and_closes_an_appositive_title(nlp):
+    text = "Odile Farquharson — treasurer, Marsh Lane Allotment Society — said: “The plots will stay open.”"
+    assert _speakers(nlp, text) == [("Odile Farquharson", "treasurer", "Marsh Lane Allotment Society")]
+
+
+def test_speaking_on_behalf_of_a_body_names_the_speakers_organisation(nlp):
+    text = ("Speaking on behalf of the Marsh Lane Allotment Society, Treasurer Odile Farquharson said the plots "
+            "would stay.")
+    assert _speakers(nlp, text) == [("Odile Farquharson", "Treasurer", "Marsh Lane Allotment Society")]
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("-- \nOdile J. al-Masri\nTreasurer | Marsh Lane Allotment Society",
+         ("Odile J. al-Masri", "Treasurer", "Marsh Lane Allotment Society")),
+        ("Signed,\nOdile Farquharson\nTreasurer\non behalf of the Marsh Lane Allotment Society",
+         ("Odile Farquharson", "Treasurer", "Marsh Lane Allotment Society")),
+    ],
+)
+def test_a_statement_signed_at_the_end_gives_the_signer_with_the_lines_beneath(nlp, signature, expected):
+    text = f"The plots will stay open through the winter. A meeting is planned for March.\n\n{signature}"
+    assert [(p.name, p.role, p.organization) for p in _one(nlp, text).spokespeople] == [expected]
+
+
+def test_a_verb_whose_colon_opens_a_quotation_speaks_through_its_subject(nlp):
+    text = ("“The plots will stay open,” said Odile Farquharson. Ansel Moyo, partner at Crane & Pike Solicitors, "
+            "agreed: “We will help.”")
+    assert ("Ansel Moyo", "partner", "Crane & Pike Solicitors") in _speakers(nlp, text)
+
+
+def test_a_name_the_recogniser_took_for_a_body_before_a_dash_and_a_title_is_the_speaker(nlp):
+    text = "Ansel Moyo — vice-chair, Office of the Tide Ombudsman — said: “The plots will stay open.”"
+    assert _speakers(nlp, text) == [("Ansel Moyo", "vice-chair", "Office of the Tide Ombudsman")]
+
+
+def test_a_subject_holding_a_title_then_a_name_joined_to_its_body_speaks(nlp):
+    text = "Director of the Centre for Seed Studies Ansel Moyo of Crane Robotics Inc. said that the plots would stay."
+    assert _speakers(nlp, text) == [("Ansel Moyo", "Director of the Centre for Seed Studies", "Crane Robotics Inc.")]
+
+
+def test_a_later_surname_the_recogniser_took_for_a_place_still_gives_the_title(nlp):
+    text = "“The plots will stay open,” said Svetla Okonjo. Okonjo is vice-chair of the National Union of Seed Growers."
+    assert _speakers(nlp, text) == [("Svetla Okonjo", "vice-chair", "National Union of Seed Growers")]
+
+
+def test_a_name_given_a_title_by_a_copula_is_a_person_for_its_later_surname(nlp):
+    text = "Tupac Okonjo is legal adviser of the Seedwell Foundation. “The plots will stay open,” Okonjo said."
+    assert _speakers(nlp, text) == [("Tupac Okonjo", "legal adviser", "Seedwell Foundation")]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Remarks by Director of Research and Evaluation Mei Okonjo of the Seedwell Foundation",
+         ("Mei Okonjo", "Director of Research and Evaluation", "Seedwell Foundation")),
+        ("Remarks by Deputy Director for Land and Water Rights Mei Okonjo of the Seedwell Foundation",
+         ("Mei Okonjo", "Deputy Director for Land and Water Rights", "Seedwell Foundation")),
+    ],
+)
+def test_a_titles_field_joined_by_and_is_no_part_of_the_name_after_it(nlp, title, expected):
+    out = _one(nlp, "OKONJO: The plots will stay open.\nQUESTION: When?\nOKONJO: In March.", title)
+    assert [(p.name, p.role, p.organization) for p in out.spokespeople] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seedwell Group Head of Policy for Upland Affairs Elif Okonjo said: “The plots will stay open.”",
+         ("Elif Okonjo", "Head of Policy for Upland Affairs", "Seedwell Group")),
+        ("SGA Director of Research and Evaluation Elif Okonjo said: “The plots will stay open.”",
+         ("Elif Okonjo", "Director of Research and Evaluation", "SGA")),
+    ],
+)
+def test_a_titles_field_before_a_name_the_recogniser_missed_is_no_part_of_it(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]
+
+
+def test_a_board_of_people_is_the_titles_portfolio_and_the_body_follows_its_of(nlp):
+    text = ("“The plots will stay open,” said Elif Okonjo, chair of the Board of Trustees of the Seedwell Growers "
+            "Association.")
+    assert _speakers(nlp, text) == [("Elif Okonjo", "chair of the Board of Trustees", "Seedwell Growers Association")]
+
+
+def test_a_person_joined_by_and_before_the_speaker_speaks_the_same_words(nlp):
+    text = ("In a joint statement, Elif Okonjo, treasurer of the Seedwell Growers Association, and Ansel Moyo, partner "
+            "at Crane & Pike Solicitors, said: “The plots will stay open.”")
+    assert sorted(_speakers(nlp, text)) == [("Ansel Moyo", "partner", "Crane & Pike Solicitors"),
+                                            ("Elif Okonjo", "treasurer", "Seedwell Growers Association")]
+
+
+def test_a_title_ends_where_a_name_follows_an_abbreviations_stop(nlp):
+    text = ("“The plots will stay open,” said Elif Okonjo, treasurer of Seedwell Ltd. Ansel Moyo, partner at Crane "
+            "& Pike Solicitors, agreed: “We will help.”")
+    assert ("Elif Okonjo", "treasurer", "Seedwell Ltd.") in _speakers(nlp, text)
+
+
+def test_has_served_as_runs_to_the_verbs_date(nlp):
+    text = ("“The plots will stay open,” Elif Okonjo told reporters. Okonjo has served as head of research for upland "
+            "farms at Seedwell Ventures LLC since 2018.")
+    assert _speakers(nlp, text) == [("Elif Okonjo", "head of research for upland farms", "Seedwell Ventures LLC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“The plots will stay open,” said SGA clinical lead Elif Okonjo.", ("Elif Okonjo", "clinical lead", "SGA")),
+        ("Seedwell Robotics Inc.'s deputy head of fundraising Elif Okonjo said: “The plots will stay open.”",
+         ("Elif Okonjo", "deputy head of fundraising", "Seedwell Robotics Inc.")),
+    ],
+)
+def test_a_titles_word_the_tagger_took_for_a_verb_stays_in_the_title(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (None, ("Dear colleagues,\n\nThe survey is attached.\n\nBest,\nRosalind Achebe (she/her)\nPolicy Officer\n"
+               "Seedwell Growers Association\nrachebe@example.org"),
+         [("Rosalind Achebe", "Policy Officer", "Seedwell Growers Association")]),
+        (None, ("To the Editor:\n\nYour report missed the point.\n\nRosalind Achebe\nChair, Harbour Residents' "
+               "Association\nPort Ellery"),
+         [("Rosalind Achebe", "Chair", "Harbour Residents' Association")]),
+        (None, ("We call on the council to reverse its decision.\n\nSigned:\nRosalind Achebe, Chair, Seedwell Growers "
+               "Association\nTomasz Wieczorek, Director, Harbour Residents' Association"),
+         [("Rosalind Achebe", "Chair", "Seedwell Growers Association"),
+          ("Tomasz Wieczorek", "Director", "Harbour Residents' Association")]),
+        (None, ("Hi all,\n\nOur response is below.\n\nThanks,\nRosalind\nRosalind Achebe | Head of Communications | "
+               "Seedwell Growers Association"),
+         [("Rosalind Achebe", "Head of Communications", "Seedwell Growers Association")]),
+        ("Open letter to the Harbour Board", ("The harbour must stay open.\n\nOn behalf of the Seedwell Growers "
+                                             "Association,\nRosalind Achebe\nChair"),
+         [("Rosalind Achebe", "Chair", "Seedwell Growers Association")]),
+        ("Statement from the Seedwell Growers Association", "We will appeal the ruling.\n\nRosalind Achebe, Chair",
+         [("Rosalind Achebe", "Chair", "Seedwell Growers Association")]),
+        ("Interview with Rosalind Achebe, Chair of the Seedwell Growers Association",
+         "Q: What happens next?\nA: We will appeal.\nQ: When?\nA: Within a month.",
+         [("Rosalind Achebe", "Chair", "Seedwell Growers Association")]),
+    ],
+)
+def test_a_documents_signers_and_interviewee_speak_with_the_role_and_body_printed(nlp, title, text, expected):
+    assert sorted((p.name, p.role, p.organization) for p in _one(nlp, text, title).spokespeople) == expected
+
+
+def test_an_organ_after_a_bodys_own_last_word_opens_the_title(nlp):
+    text = "Seedwell Growers Trust Board Member Elif Okonjo said: “The plots will stay open.”"
+    assert _speakers(nlp, text) == [("Elif Okonjo", "Board Member", "Seedwell Growers Trust")]
+
+
+def test_an_opening_as_phrase_with_a_title_makes_the_subject_a_person(nlp):
+    text = ("As director of operations of the Seedwell Growers Association, Nilufar Sandoval said the plots would "
+            "stay open.")
+    assert _speakers(nlp, text) == [("Nilufar Sandoval", "director of operations", "Seedwell Growers Association")]
+
+
+def test_a_titled_name_before_a_verb_the_parse_left_without_subject_speaks(nlp):
+    text = ("Speaking on behalf of the Seedwell Food Bank, Regional Director for the South Ngozi Iwu said: “The plots "
+            "will stay open.”")
+    assert _speakers(nlp, text) == [("Ngozi Iwu", "Regional Director for the South", "Seedwell Food Bank")]
+
+
+def test_a_body_the_recogniser_ran_across_a_titles_field_and_comma_is_the_part_after_it(nlp):
+    text = ("Elif Okonjo (Director of Research and Evaluation, Seedwell Growers Association) said: “The plots will "
+            "stay open.”")
+    assert _speakers(nlp, text) == [("Elif Okonjo", "Director of Research and Evaluation",
+                                     "Seedwell Growers Association")]
+
+
+def test_a_signers_surname_the_recogniser_took_for_a_body_still_signs(nlp):
+    text = ("The plots will stay open. The council agreed on Tuesday.\n\nAna Takahashi\nSpokesperson, Seedwell "
+            "Growers Association\n\nThe photographs were taken by Keiko Abernethy.")
+    assert _speakers(nlp, text) == [("Ana Takahashi", "Spokesperson", "Seedwell Growers Association")]
+
+
+def test_a_body_closing_a_titled_subject_is_no_name_and_the_name_before_its_of_speaks(nlp):
+    text = ("Regional Director for the South Ngozi al-Mansur of the National Union of Seed Growers said that the plots "
+            "would stay open.")
+    assert _speakers(nlp, text) == [("Ngozi al-Mansur", "Regional Director for the South",
+                                     "National Union of Seed Growers")]
+
+
+
+def test_a_title_after_a_name_ends_where_the_parser_starts_a_sentence_after_a_stop(nlp):
+    text = ("The plan was welcomed by Ngozi Iwu, treasurer at Seedwell Ltd. The consultation runs until June.\n\n"
+            "Iwu said: “The plots will stay open.”")
+    assert _speakers(nlp, text) == [("Ngozi Iwu", "treasurer", "Seedwell Ltd.")]
+
+
+def test_a_board_of_people_before_the_name_with_no_comma_is_the_titles_portfolio(nlp):
+    text = ("Chair of the Board of Trustees of the Seedwell Water Policy Association Elif Okonjo said: “The plots "
+            "will stay open.”")
+    assert _speakers(nlp, text) == [("Elif Okonjo", "Chair of the Board of Trustees",
+                                     "Seedwell Water Policy Association")]
+
+
+def test_a_name_the_recogniser_ran_a_body_into_is_the_speaker(nlp):
+    text = ("More than a hundred residents came.\n\nLegal Adviser of the Federation of Independent Growers Thandiwe "
+            "Mwangi said: “The plots will stay open.”")
+    assert _speakers(nlp, text) == [("Thandiwe Mwangi", "Legal Adviser", "Federation of Independent Growers")]

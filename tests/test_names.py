@@ -40,3 +40,7 @@ def test_a_surname_alone_is_one_word_or_opens_with_a_particle(blank):
     doc = blank("Roe and De la Fuente and Jane Roe")
     assert surname_only(Span(doc, 0, 1)) and surname_only(Span(doc, 2, 5))
     assert not surname_only(Span(doc, 6, 8))
+
+
+def test_a_particle_glued_to_its_surname_by_a_hyphen_marks_a_name(blank):
+    assert [span.text for span in repair_names(blank("Ngozi al-Mansur spoke first."))] == ["Ngozi al-Mansur"]

@@ -52,3 +52,11 @@ def test_the_line_under_a_role_line_is_a_body_when_it_names_one():
     assert body_under_signature(nlp("Chief Executive")[:]) == (None, None)  # a title, not a body
     assert body_under_signature(nlp("thank you all")[:]) == (None, None)
     assert body_under_signature(None) == (None, None)
+
+
+def test_a_signature_line_naming_the_body_acted_for_names_it():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    assert body_under_signature(nlp("on behalf of the Marsh Lane Allotment Society")[:]) == (
+        "Marsh Lane Allotment Society", "signature_line")
+    assert body_under_signature(nlp("on behalf of")[:]) == (None, None)

@@ -31,15 +31,52 @@ def org_name(ent: Span) -> str:
     owner = next((t.i for t in doc[ent.start + 1:end] if t.text in LEX.possessives
                   and not name_after_possessive(doc, ent.start, t.i + 1)), None)
     end = owner if owner is not None else end  # "Harbour Trust USA’s Security Program": the owner of a part
-    tokens = list(doc[ent.start:end])
+    tokens = _past_comma(_past_organ(list(doc[ent.start:end])))
     cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
     tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
     while len(tokens) > 1 and (is_role_word(tokens[-1]) or (tokens[-1].lower_ in _TITLE_OWN_WORDS
                                and tokens[-1].lower_ not in LEX.organization_words)):
         tokens.pop()  # "Council of Coastal Mayors Senior", "Open Lanes Network Campaigns": the title's words
+    if _organ_before_title(tokens):
+        tokens.pop()  # "Harbour Trust Board | Member": the organ opens the title after the body's own last word
     text = "".join(t.text_with_ws for t in tokens).strip()
     text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
     return re.sub(r"[’']s$", "", text).strip()
+
+
+def _past_comma(tokens: list[Token]) -> list[Token]:
+    """`Research and Evaluation, Northern Water Policy Association` taken for one body: the part after the last comma,
+    where a word that ends a body's name names it, is the body (a title's field stands before it)."""
+    comma = next((n for n in range(len(tokens) - 1, 0, -1) if tokens[n].text == ","), None)
+    if comma is None or not any(t.lower_.rstrip(".") in _BODY_ENDS for t in tokens[comma + 1:]):
+        return tokens
+    return tokens[comma + 1:]
+
+
+def _organ_before_title(tokens: list[Token]) -> bool:
+    """`Harbour Trust Board Member`: an organ's word (`Board`) after a word that ends a body's name, a title's word
+    right after it."""
+    if len(tokens) < 3 or tokens[-1].lower_ not in LEX.body_nouns or tokens[-2].lower_.rstrip(".") not in _BODY_ENDS:
+        return False
+    doc, after = tokens[-1].doc, tokens[-1].i + 1
+    return after < len(doc) and is_role_word(doc[after])
+
+
+def past_organ(words: Span) -> str:
+    """The body capitalised words name past an organ of people in its front (`Board of Trustees of the X`: X)."""
+    tokens = _past_organ(list(words))
+    return re.sub(r"^the\s+", "", "".join(t.text_with_ws for t in tokens).strip(), flags=re.IGNORECASE)
+
+
+def _past_organ(tokens: list[Token]) -> list[Token]:
+    """`Board of Trustees of the Harbour Trust` names the Harbour Trust: a body's organ of people in the plural
+    (`Board of Trustees`, `Council of Governors`) is a title's portfolio, and the body follows its `of`."""
+    start = 1 if tokens and tokens[0].lower_ == "the" else 0
+    if len(tokens) < start + 5 or tokens[start].lower_ not in LEX.body_nouns or tokens[start + 1].lower_ != "of":
+        return tokens
+    link = next((n for n in range(start + 3, len(tokens) - 1) if tokens[n].lower_ == "of"
+                 and has_role_word(tokens[n - 1].text) and tokens[n - 1].lower_.endswith("s")), None)
+    return tokens[link + 1:] if link is not None else tokens
 
 
 # Words that end a body's name (`Union`, `Hospice`), not a unit inside one (`Programme`).
@@ -189,7 +226,8 @@ def repair_bodies(doc: Doc, names: frozenset[int] = frozenset()) -> list[Span]:
     start (`Greywater Alliance Policy Director`) or a person's name (the recogniser's, or one repaired, whose
     first words `names` gives: `Centre for Quiet Streets | Elif N. Nakamura`)."""
     found = []
-    names = names | {e.start for e in doc.ents if e.label_ == "PERSON"}
+    # (a one-word "person" in an of-chain is the body's own word: `Carers' Network of Dunmore's director`)
+    names = names | {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     entity_at = {i: e for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}  # one pass, not per word
     for token in doc:
         if _anchor(token):

@@ -18,7 +18,16 @@ from .bodies import repair_bodies, title_word
 from .doctext import DocIndex, doc_text
 from .rules import load_rules
 from .titles import described, role_end
-from .words import finite_verb, has_role_word, in_parentheses, is_country_word, is_place, is_role_word, text_at
+from .words import (
+    finite_verb,
+    has_role_word,
+    in_parentheses,
+    is_country_word,
+    is_place,
+    is_role_word,
+    opens_appositive,
+    text_at,
+)
 
 LEX = load_rules()
 
@@ -77,8 +86,8 @@ def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
             and doc[end].pos_ == "PROPN" \
             and "\n" not in doc[end - 1].whitespace_:
         end += 1
-    while start < token.i and not _name_word(doc[start]):
-        start += 1
+    while start < token.i - 1 and (not _name_word(doc[start]) or title_field_at(doc, start)):
+        start += 1  # "FIB Director of Research and Evaluation | Amara Okafor"
     if not _name_like(doc, start, end):
         return None
     span = doc[start:end]
@@ -90,15 +99,26 @@ def unlabelled_name(index: DocIndex, token: Token) -> Span | None:
 
 def _titled(span: Span) -> bool:
     """A title stands beside the name, or a person's relative pronoun follows it: `, a senior researcher at` or
-    `, who leads` after it, a title or a body in brackets after it, `Director` right before it."""
+    `, who leads` after it, a title or a body in brackets after it, a title or its field right before it, or an
+    opening `As chair of X,` of its verb."""
     doc = span.doc
     after = doc[span.end + 1:min(len(doc), span.end + 1 + settings.TITLE_WORD_WINDOW_TOKENS)]
     opener = text_at(doc, span.end)
-    if opener == "," and (any(is_role_word(t) for t in after) or text_at(doc, span.end + 1) in LEX.relative_pronouns):
+    if opens_appositive(doc, span.end) and (
+            any(is_role_word(t) for t in after) or text_at(doc, span.end + 1) in LEX.relative_pronouns):
         return True
     if opener == "(" and bracket_names_holder(doc, span.end):
         return True
-    return span.start > 0 and is_role_word(doc[span.start - 1])
+    # "Director Jane Roe", "head of fundraising Jane Roe": a title, or its field, right before it
+    if span.start > 0 and (is_role_word(doc[span.start - 1]) or title_field_at(doc, span.start - 1)):
+        return True
+    return _titled_by_as(span.root)
+
+
+def _titled_by_as(subject: Token) -> bool:
+    """`As chair of X, Jane Roe said`: the subject of a verb that an `as` phrase holding a title modifies."""
+    return subject.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "as" and any(
+        is_role_word(g) for g in c.children) for c in subject.head.children)
 
 
 def bracket_names_holder(doc: Doc, opening: int) -> bool:
@@ -241,7 +261,8 @@ def _body_speaks(between: Span, verb: Token) -> bool:
 _APPOSITIVE_VETOES: tuple[tuple[str, Callable[[Span, Token, Span], bool]], ...] = (
     ("body_speaks", lambda person, verb, between: _body_speaks(between, verb)),
     ("own_subject", lambda person, verb, between: any(_own_subject(person, verb, t) for t in between)),
-    ("no_comma", lambda person, verb, between: len(between) > 0 and between[0].text not in {",", "("}),
+    ("no_comma", lambda person, verb, between: len(between) > 0 and between[0].text != "("
+     and not opens_appositive(verb.doc, between[0].i)),
     ("too_long", lambda person, verb, between: len(between) > settings.APPOSITIVE_MAX_TOKENS),
     # (the verb's own auxiliary is no clause: `Jane Roe, director of X, has said`)
     ("clause", lambda person, verb, between: any(finite_verb(t) and not in_parentheses(t) and t.head != verb
@@ -251,17 +272,27 @@ _APPOSITIVE_VETOES: tuple[tuple[str, Callable[[Span, Token, Span], bool]], ...] 
 
 
 def _inside_title(person: Span, token: Token) -> bool:
-    """A subject the parser found inside the appositive title after the name is still part of the title."""
-    title_end = role_end(person)
+    """A subject the parser found inside the appositive title after the name is still part of the title (up to
+    the closing dash of one a dash opened: `Jane Roe — director, Harbour Trust — said`)."""
+    title_end = _closing_dash(person) or role_end(person)
     return title_end is not None and person.end < token.i < title_end and has_role_word(
         person.doc[person.end:title_end].text)
+
+
+def _closing_dash(person: Span) -> int | None:
+    """Where the spaced dash that closes an appositive a dash opened after the name stands, if one does."""
+    doc = person.doc
+    if not opens_appositive(doc, person.end) or doc[person.end].text == ",":
+        return None
+    window = doc[person.end + 1:min(len(doc), person.end + 1 + settings.ROLE_MAX_TOKENS)]
+    return next((t.i for t in window if t.text in LEX.dashes and t.whitespace_ and doc[t.i - 1].whitespace_), None)
 
 
 def _name_before_appositive(index: DocIndex, start: int, verb: int) -> Span | None:
     """A name-like span the recogniser missed, at the start of the clause, followed by a titled appositive."""
     doc = index.doc
     for n in range(start, min(verb, start + settings.CLAUSE_NAME_WINDOW_TOKENS)):
-        if doc[n].text == "," and n > start:
+        if n > start and opens_appositive(doc, n):
             name = unlabelled_name(index, doc[n - 1])
             return name if name is not None and name.start <= start + settings.CLAUSE_NAME_MAX_OFFSET else None
     return None
@@ -363,9 +394,11 @@ def _capital_word(token: Token) -> bool:
 
 
 def _surname_start(doc: Doc, end: int) -> int:
-    """Where a surname that ends before `end` starts: hyphenated parts glued (`Lindqvist-Haug`, `Al-Amin`)."""
+    """Where a surname that ends before `end` starts: hyphenated parts glued (`Lindqvist-Haug`, `Al-Amin`, a
+    particle in lower case: `al-Rashid`)."""
     start = end - 1
-    while start >= 2 and _glued_hyphen(doc, start - 1) and _capital_word(doc[start - 2]):
+    while start >= 2 and _glued_hyphen(doc, start - 1) and (
+            _capital_word(doc[start - 2]) or doc[start - 2].lower_ in LEX.particles):
         start -= 2
     return start
 
@@ -449,12 +482,14 @@ def _given_names(doc: Doc) -> list[Span]:
 
 def _titled_names(doc: Doc) -> list[Span]:
     """`Arjun Takahashi, programme officer of X, opened ...` missed or taken for a body: a name by its shape
-    right before a comma, a title's word among the three words after it; or right before `of`/`at` and a
-    body's name, a title's word among the three words before it, no link word right before it (`with
-    Director of Programmes Ingrid McAllister of the Tidewell Foundation`; not `Minister of Foreign Affairs`)."""
+    right before a comma, a title's word among the three words after it; or right before `of`/`at`/`from` and
+    a body's name, a title's word among the three words before it or the name speaking (the subject of a verb
+    of saying, or right after one: `Hana Iwu of Wrenfield College said`, `said Ana Roe from Brovia Ltd`), no
+    link word right before it (`with Director of Programmes Ingrid McAllister of the Tidewell Foundation`;
+    not `Minister of Foreign Affairs`)."""
     found = []
-    for stop in (t.i for t in doc if t.text == "," or t.lower_ in _BODY_LINKS):
-        name = name_ending_at(doc, stop) if _titled_at(doc, stop) else None
+    for stop in (t.i for t in doc if t.text == "," or t.lower_ in _NAME_BODY_LINKS):
+        name = name_ending_at(doc, stop) if _titled_at(doc, stop) or _speaks_for_body(doc, stop) else None
         if name is not None and not any(t.ent_type_ == "PERSON" for t in name) and (
                 doc[stop].text == "," or doc[name.start - 1].lower_ not in LEX.role_link_words):
             found.append(name)
@@ -466,9 +501,58 @@ def _titled_at(doc: Doc, stop: int) -> bool:
     window = settings.TITLE_AFTER_COMMA_TOKENS
     if doc[stop].text == ",":
         return any(is_role_word(t) for t in doc[stop + 1:stop + 1 + window])
-    after = doc[stop + 1:min(len(doc), stop + 1 + settings.BODY_NAME_MAX_TOKENS)]
-    return any(t.lower_.rstrip(".") in LEX.organization_words and t.text[:1].isupper() for t in after) and any(
+    return doc[stop].lower_ in _BODY_LINKS and _body_named_after(doc, stop) and any(
         is_role_word(t) for t in doc[max(0, stop - settings.NAME_MAX_WORDS - window):stop])
+
+
+def _speaks_for_body(doc: Doc, link: int) -> bool:
+    """`Hana Iwu of Wrenfield College said`, `said Ana Roe from Brovia Ltd`: the words before the link `of`/`from`
+    are the subject of a verb of saying or follow one, and a body's name follows the link."""
+    if doc[link].text == "," or link < 2 or not _body_named_after(doc, link):
+        return False
+    last = doc[link - 1]
+    # (inside the subject: `Director of the Centre for X Ana Roe of Brovia Inc. said`)
+    subject = any(t.dep_ == "nsubj" and t.head.lower_ in LEX.speech_verbs and t.head.i > link
+                  for t in (last, *last.ancestors))
+    before = doc[max(0, link - 1 - settings.NAME_MAX_WORDS):link - 1]
+    return subject or any(t.lower_ in LEX.speech_verbs for t in before)
+
+
+def _body_named_after(doc: Doc, link: int) -> bool:
+    """A capitalised word only organisations' names hold among the words after a link."""
+    after = doc[link + 1:min(len(doc), link + 1 + settings.BODY_NAME_MAX_TOKENS)]
+    return any(t.lower_.rstrip(".") in LEX.organization_words and t.text[:1].isupper() for t in after)
+
+
+def _speaking_names(doc: Doc) -> list[Span]:
+    """`As chair of X, Ana Roe said`, `Ana Roe is legal adviser of X.`, the name taken for a place, for nothing or for
+    the end of a body the recogniser ran into it:
+    the whole subject of a verb of saying, or of a copula whose attribute is a title, is a name by its shape that
+    the gazetteer knows for no place (a body the recogniser saw stays one)."""
+    found = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ == "PERSON" \
+                or not (token.head.lower_ in LEX.speech_verbs or _titled_by_copula(token.head)):
+            continue
+        name = name_ending_at(doc, token.i + 1)
+        if name is not None and name.start == token.left_edge.i and token.right_edge.i == token.i \
+                and not _body_of_its_own(doc, token, name):
+            found.append(name)
+    return found
+
+
+def _body_of_its_own(doc: Doc, token: Token, name: Span) -> bool:
+    """The recogniser took the words for a body that starts with them (`Goldman Sachs said`), not for one it ran
+    into the name (`the Federation of Independent Bakers Thandiwe Mwangi said`)."""
+    if token.ent_type_ != "ORG":
+        return False
+    start = next((t.i for t in reversed(doc[:token.i + 1]) if t.ent_iob_ == "B"), token.i)
+    return start >= name.start
+
+
+def _titled_by_copula(verb: Token) -> bool:
+    """`is legal adviser of X`: a copula whose attribute is a title's word."""
+    return verb.lower_ in LEX.copulas and any(c.dep_ == "attr" and is_role_word(c) for c in verb.children)
 
 
 def _marks_name(token: Token) -> bool:
@@ -496,23 +580,49 @@ def _name_goes_on(doc: Doc, end: int) -> bool:
 
 
 def _follows_title(ent: Span) -> bool:
-    """The entity starts a title's `of`/`for` phrase: `Director of [Communications Sione Quispe]`."""
-    doc = ent.doc
-    return ent.start >= 2 and doc[ent.start - 1].lower_ in {"of", "for", "on"} and is_role_word(doc[ent.start - 2])
+    """The entity starts inside a title's field: `Director of [Communications Sione Quispe]`, `Director of Research
+    and [Evaluation Mei Haddad]`, `Head of Policy for [Coastal Affairs Elif Roe]`."""
+    return title_field_at(ent.doc, ent.start)
+
+
+def title_field_at(doc: Doc, i: int) -> bool:
+    """The word at `i` goes on a title's field: going back over capitalised words reaches a link (`of`, `for`,
+    `and`), and going on back over capitalised words and links reaches a title's word."""
+    floor = max(0, i - settings.ROLE_BEFORE_NAME_MAX_TOKENS)
+    at = i - 1
+    while at > floor and _field_word(doc[at]):
+        at -= 1
+    if at < 1 or doc[at].lower_ not in _FIELD_LINKS:
+        return False
+    while at > floor and (doc[at].lower_ in _FIELD_LINKS or _field_word(doc[at])):
+        at -= 1
+    return is_role_word(doc[at])
+
+
+def _field_word(token: Token) -> bool:
+    return token.is_title and not is_role_word(token) and token.lower_ not in _FIELD_LINKS
+
+
+_FIELD_LINKS = frozenset({"of", "for", "on", "and", "&"})
+_BODY_ONLY_WORDS = LEX.organization_words - LEX.field_words
 
 
 def _without_title_words(ent: Span) -> Span | None:
     """`Researcher Anh Mensah` taken for one name: a PERSON entity starts after the title's words at its front,
     and one of a title's words alone (`Legal Adviser`) names nobody. `Communications Sione Quispe` after
     `Director of`, taken for a body that holds no organisation's word, is the title's field and a name."""
+    # (a field's word, `Land and Water Rights`, is no body's)
     if ent.label_ == "ORG" and (title_word(ent[0]) or _follows_title(ent)) \
-            and not any(t.lower_.rstrip(".") in LEX.organization_words for t in ent):
+            and not any(t.lower_.rstrip(".") in _BODY_ONLY_WORDS for t in ent):
         name = name_ending_at(ent.doc, ent.end - (ent[-1].lower_ in _BODY_LINKS))  # "Spokesperson Sione Osei of"
         return name if name is not None and name.start > ent.start else ent
     if ent.label_ != "PERSON":
         return ent
+    if _follows_title(ent) and (name := name_ending_at(ent.doc, ent.end)) is not None and name.start > ent.start:
+        return name  # "Director of Research and [Evaluation Mei Haddad]": the field's last word is no name's
     start = next((t.i for t in ent if not title_word(t)), ent.end)
-    end = next((t.i + 1 for t in reversed(ent) if t.text not in "()"), start)  # "Arjun Nguyen (": no bracket
+    # "Arjun Nguyen (": no bracket; "Spokesperson Arjun Nguyen of": no link
+    end = next((t.i + 1 for t in reversed(ent) if t.text not in "()" and t.lower_ not in _BODY_LINKS), start)
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(ent.doc, start, end, label="PERSON") if start < end else None
@@ -541,6 +651,7 @@ def _linked_to(doc: Doc, link: int, taken: set[int]) -> bool:
 
 
 _BODY_LINKS = frozenset({"of", "at"})
+_NAME_BODY_LINKS = LEX.name_body_links
 
 
 def _same_entity(words: Span) -> bool:
@@ -567,11 +678,12 @@ class PersonNamesComponent:
         if any(e[-1].is_space and e.label_ in _SPEAKING_LABELS for e in doc.ents):
             doc.ents = [Span(doc, e.start, e.end - 1, label=e.label_)
                         if e[-1].is_space and e.label_ in _SPEAKING_LABELS and len(e) > 1 else e for e in doc.ents]
-        if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" for e in doc.ents):
+        if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" or e[-1].lower_ in _BODY_LINKS
+               for e in doc.ents):
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
-        names += repair_names(doc) + _given_names(doc) + _titled_names(doc)
+        names += repair_names(doc) + _given_names(doc) + _titled_names(doc) + _speaking_names(doc)
         names += repair_bodies(doc, frozenset(n.start for n in names))
         if names:
             names = filter_spans(names)

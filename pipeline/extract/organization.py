@@ -17,7 +17,15 @@ from spacy.tokens import Doc, Span
 
 from .. import settings
 from ..records import Spokesperson
-from .bodies import _TITLE_OWN_WORDS, _named_body, has_organization_word, is_body, name_after_possessive, org_name
+from .bodies import (
+    _TITLE_OWN_WORDS,
+    _named_body,
+    has_organization_word,
+    is_body,
+    name_after_possessive,
+    org_name,
+    past_organ,
+)
 from .doctext import DocIndex, doc_index, doc_text
 from .rules import load_rules
 from .words import has_role_word, is_place, is_role_word, text_at
@@ -125,7 +133,7 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     if tail not in LEX.possessives and tail[:1] not in {"", "("}:
         return None
     entity = next((e for e in entities if e.start == words.start and e.end == words.end), None)
-    return (org_name(entity) if entity is not None else words.text) + (tail if tail in LEX.possessives else "")
+    return (org_name(entity) if entity is not None else past_organ(words)) + (tail if tail in LEX.possessives else "")
 
 
 def _first_role(span: Span) -> tuple[int, int] | None:
@@ -251,6 +259,40 @@ def _organization_speaking(person: Spokesperson, index: DocIndex) -> str | None:
     return memo[0] if memo and person.role and person.start > memo[1] else None
 
 
+def _acting_for(tokens: Span) -> int | None:
+    """Where the body starts after the first phrase of acting for one (`on behalf of`) among the tokens."""
+    words = [t.lower_ for t in tokens]
+    return next((tokens.start + n + len(phrase) for n in range(len(words)) for phrase in LEX.acting_for
+                 if tuple(words[n:n + len(phrase)]) == phrase), None)
+
+
+def _on_behalf_of(person: Spokesperson, index: DocIndex) -> str | None:
+    """`Speaking on behalf of the Harbour Trust, Director Jane Roe said`: the body the speaker's sentence says they
+    act for, before the name, up to the comma."""
+    named = index.doc.char_span(person.start, person.end, alignment_mode="expand")
+    if named is None:
+        return None
+    sentence = index.sentence(named.start)
+    start = _acting_for(index.doc[sentence.start:named.start])
+    end = next((t.i for t in index.doc[start:named.start] if t.text == ","), None) if start is not None else None
+    if start is not None and end is not None and end > start:
+        return body_named_by(index.doc[start:end])
+    # "On behalf of the Harbour Trust,\nJane Roe\nChair": the line above a signed name
+    text = doc_text(index.doc)
+    line_start = text.rfind("\n", 0, person.start)
+    above = index.doc.char_span(text.rfind("\n", 0, max(0, line_start)) + 1, max(0, line_start),
+                                alignment_mode="expand") if line_start > 0 else None
+    return _behalf_line(above, "", []) if above is not None and len(above) else None
+
+
+def _behalf_line(line: Span, text: str, entities: list[Span]) -> str | None:
+    """`Jane Roe\nFounder\non behalf of the Harbour Trust`: a signature's line naming the body acted for."""
+    words = tuple(t.lower_ for t in line)
+    phrase = next((p for p in LEX.acting_for if words[:len(p)] == p), None)
+    end = len(line) - (line[-1].text == ",")  # "On behalf of the Harbour Trust," signing off
+    return body_named_by(line[len(phrase):end]) if phrase is not None and end > len(phrase) else None
+
+
 def _inside(body: str | None, person: Spokesperson) -> str | None:
     """A body for an internal title (director, spokesperson); a page published in the speaker's own name
     (`Honorable Jane Roe`) names no body they speak for, a surname alone may (`the Roe Foundation`)."""
@@ -259,6 +301,18 @@ def _inside(body: str | None, person: Spokesperson) -> str | None:
 
 def _headline_label(person: Spokesperson, index: DocIndex) -> str | None:
     return _inside(_title_label(index.doc), person)
+
+
+def _statement_from(person: Spokesperson, index: DocIndex) -> str | None:
+    """`Statement from the Harbour Trust` heading the text, `Jane Roe, Chair` signing it: the body the statement is
+    from, for an internal title."""
+    doc = index.doc
+    first = index.sents[0] if index.sents else None
+    if first is None or len(first) < 3 or first[0].lower_ not in LEX.attribution_nouns \
+            or first[1].lower_ not in LEX.attribution_links:
+        return None
+    line_end = next((t.i for t in first if "\n" in t.whitespace_ or "\n" in t.text), first.end)
+    return _inside(body_named_by(doc[first.start + 2:line_end]), person)
 
 
 def _publisher(person: Spokesperson, index: DocIndex) -> str | None:
@@ -295,9 +349,12 @@ ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("of_at_for_after_role", TITLE, _capitalised_body),
     ("of_at_for_after_role", TITLE, _body_after_comma),
     ("of_at_for_after_role", TITLE, _whole_body),
+    ("signature_line", SIGNATURE, _behalf_line),
     ("signature_line", SIGNATURE, _line_below),
+    ("on_behalf_of", SPEAKER, _on_behalf_of),
     ("organization_speaking", SPEAKER, _organization_speaking),
     ("title_label", SPEAKER, _headline_label),
+    ("statement_from", SPEAKER, _statement_from),
     ("publisher", SPEAKER, _publisher),
 )
 _TITLE_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == TITLE)

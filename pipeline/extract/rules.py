@@ -43,6 +43,7 @@ class Rules:
     non_name_words: frozenset[str]  # no name's words: titles, their modifiers and fields, bodies' words, months, Dr
     title_modifiers: frozenset[str]  # words a title holds before its role word: its modifiers and its field
     copulas: frozenset[str]
+    serving_verbs: frozenset[str]  # "has served as chair of X": a verb whose `as` phrase is the subject's title
     relative_pronouns: frozenset[str]
     leading_verbs: frozenset[str]
     role_trailing_cut: frozenset[str]
@@ -55,6 +56,8 @@ class Rules:
     particles: frozenset[str]  # "van", "de la": small words inside a surname
     post_nominals: frozenset[str]  # degrees and honours after a name: "M.D.", "Ph.D.", "OBE"
     sign_offs: frozenset[str]
+    answer_labels: frozenset[str]  # "A:" in a transcript: the interviewee answers
+    question_labels: frozenset[str]  # "Q:": the interviewer asks
     organization_words: frozenset[str]
     months: frozenset[str]  # full month names
     month_words: frozenset[str]  # full names and abbreviations
@@ -76,6 +79,8 @@ class Rules:
     possessives: frozenset[str]
     title_stops: frozenset[str]  # tokens that end a title written after a name
     body_links: frozenset[str]  # "director of/at/for/with/from X"
+    name_body_links: frozenset[str]  # "Ana Roe of/at/from X": a name joined to its body
+    acting_for: tuple[tuple[str, ...], ...]  # "on behalf of X": the words, split, of a phrase naming the body acted for
     name_fillers: frozenset[str]  # small words inside a body's name: "Society for the Arts & Sciences"
     attribution_links: frozenset[str]  # "statement by", "comment from", "attributable to"
     place_labels: frozenset[str]  # entity labels of places
@@ -215,6 +220,7 @@ def load_rules() -> Rules:
         | words(names["honorifics"]) | modifiers | portfolio,
         title_modifiers=modifiers | portfolio,
         copulas=words(roles["copulas"]),
+        serving_verbs=forms(roles["serving_verbs"]),
         relative_pronouns=words(roles["relative_pronouns"]),
         leading_verbs=words(roles["leading_verbs"]),
         role_trailing_cut=words(roles["trailing_cut"]),
@@ -227,6 +233,8 @@ def load_rules() -> Rules:
         particles=words(names["particles"]),
         post_nominals=words(names["post_nominals"]),
         sign_offs=words(names["sign_offs"]),
+        answer_labels=words(names["answer_labels"]),
+        question_labels=words(names["question_labels"]),
         organization_words=words(names["organization_words"]),
         months=months,
         month_words=months | words(data["dates"]["month_abbreviations"]),
@@ -248,6 +256,8 @@ def load_rules() -> Rules:
         possessives=frozenset(tokens["possessives"]),
         title_stops=frozenset(tokens["title_stops"]),
         body_links=words(links["body"]),
+        name_body_links=words(links["name_body"]),
+        acting_for=tuple(tuple(phrase.lower().split()) for phrase in links["acting_for"]),
         name_fillers=words(links["name_fillers"]),
         attribution_links=words(links["attribution"]),
         place_labels=frozenset(labels["places"]),

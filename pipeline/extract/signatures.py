@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from .. import settings
 from .doctext import DocIndex, doc_text
-from .names import Found
+from .names import Found, name_ending_at
 from .rules import load_rules
 from .titles import described
 from .words import has_role_word, is_place
@@ -15,7 +15,7 @@ from .words import has_role_word, is_place
 LEX = load_rules()
 
 
-_SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=True))})[,!.]?$", re.IGNORECASE)
+_SIGN_OFF = re.compile(rf"^(?:{'|'.join(sorted(LEX.sign_offs, key=len, reverse=True))})[,!.:]?$", re.IGNORECASE)
 
 
 # A transcript line opening with its speaker: "MINISTER ROE:", "MS. DOE:", "Jane Doe:".
@@ -35,10 +35,12 @@ _NAME_LABEL = re.compile(
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 _PARTICLES = "|".join(sorted((re.escape(p) for p in LEX.particles), key=len, reverse=True))
 # A name alone on a line, a title after it: "Jane Roe", "— Ana van der Meer, Head of Policy, Harbour Trust",
+# "Omar J. al-Amin" (a particle glued by a hyphen), "Ana Roe (she/her)" (pronouns in brackets),
 # "Ana Roe | Treasurer | Harbour Trust"; or a quotation signed on its own line: "• “…” – Ana Roe, Chair".
 _NAME_LINE = re.compile(
     rf"^(?:[•*·]\s*)?(?:[“\"](?P<said>[^”\"]{{{settings.QUOTE_MIN_CHARS},}})[”\"][.,]?\s*(?=[—–-]))?(?P<dash>[—–-]\s*)?"
-    rf"({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_NAME_WORD}){{1,3}})(?:\s*[,|]\s*(\S.{{2,100}}))?$")
+    rf"({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})(?:\s+|-))*{_NAME_WORD}){{1,3}})(?:\s*\([a-z/ ]{{2,20}}\))?"
+    rf"(?:\s*[,|]\s*(\S.{{2,100}}))?$")
 _QUOTE_LINE_END = re.compile(r"[”\"]\s*$")
 
 
@@ -75,7 +77,11 @@ def _signed_line(index: DocIndex, lines: list[tuple[int, str]], n: int) -> Found
     if not match:
         return None
     above = lines[max(0, n - settings.SIGN_OFF_MAX_LINES_ABOVE):n]
-    previous = next((text.strip() for _, text in reversed(above) if text.strip()), "")
+    # "Signed:\nAna Roe, Chair, X\nJane Doe, Director, Y", "Thanks,\nAna\nAna Roe | Chair | X": the lines of other
+    # signatories and the signer's given name alone stand between a titled name line and its sign-off
+    skipped = (lambda text: _titled_name_line(text) or text in match.group(3).split()) if match.group(4) else None
+    previous = next((text.strip() for _, text in reversed(above) if text.strip()
+                     and not (skipped and skipped(text.strip()))), "")
     following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
     rule, said = _signing(match, previous, following)
     if rule is None:
@@ -83,6 +89,12 @@ def _signed_line(index: DocIndex, lines: list[tuple[int, str]], n: int) -> Found
     begin = start + line.index(match.group(3), match.start(3))
     span = index.doc.char_span(begin, begin + len(match.group(3)), alignment_mode="expand")
     return Found(span, said, rule) if span is not None and _names_a_signer(index, span, rule) else None
+
+
+def _titled_name_line(text: str) -> bool:
+    """A line that is a name and a title after it: `Ana Roe, Chair, Harbour Trust`."""
+    match = _NAME_LINE.match(text)
+    return match is not None and bool(match.group(4)) and has_role_word(match.group(4))
 
 
 def _signing(match: re.Match, previous: str, following: str) -> tuple[str | None, str | None]:
@@ -111,8 +123,12 @@ def _names_a_signer(index: DocIndex, span: Span, rule: str) -> bool:
     overlapping = [index.ents[i] for i in {index.ent_of[t.i] for t in span} if i >= 0]
     if rule != "name_line_above_role" or any(e.label_ == "PERSON" for e in overlapping):
         return True
+    # "Marguerite Kapoor" taken for a building, "Takahashi" alone for a body: a line of a name's words alone is a
+    # name all the same, unless the recogniser took the whole line for a body
+    shaped = (name := name_ending_at(index.doc, span.end)) is not None and name.start == span.start
     return not has_role_word(span.text) and not is_place(span.text) and not any(
-        e.label_ in {"ORG", "FAC"} for e in overlapping)
+        (e.label_ in {"ORG", "FAC"} and not shaped) or (e.label_ == "ORG" and e.start <= span.start)
+        for e in overlapping)
 
 
 def speaker_labels(index: DocIndex) -> list[Found]:
@@ -138,6 +154,7 @@ def speaker_labels(index: DocIndex) -> list[Found]:
         mentions = by_surname.get(surname) or _unrecognised_names(index, surname)
         if mentions:
             found.append(Found(max(mentions, key=described), _label_words(text, match) or None, "speaker_label"))
+    found.extend(_interviewee(index, text))
     for match in _NAME_LABEL.finditer(text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is None or match.group(1).split()[-1].lower() in looked_up:
@@ -146,6 +163,24 @@ def speaker_labels(index: DocIndex) -> list[Found]:
             looked_up.add(match.group(1).split()[-1].lower())
             found.append(Found(span, _label_words(text, match) or None, "speaker_label"))
     return found
+
+
+# A line opening with a one-word label and a colon: "Q: ...", "A: ...".
+_LINE_LABEL = re.compile(r"^[ \t]*([A-Za-z]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+
+
+def _interviewee(index: DocIndex, text: str) -> list[Found]:
+    """`Interview with Jane Roe, Chair of X` above `Q: ...` and `A: ...` lines: the one person the first line names
+    answers, in the words of the first answer."""
+    labels = {m.group(1).lower(): m for m in reversed(list(_LINE_LABEL.finditer(text)))}  # each label's first line
+    answer = next((labels[label] for label in LEX.answer_labels if label in labels), None)
+    if answer is None or not labels.keys() & LEX.question_labels:
+        return []
+    first_line = text.find("\n")
+    people = [e for e in index.labelled("PERSON") if e.end_char <= first_line and len(e) > 1]
+    if len({e.text for e in people}) != 1:
+        return []
+    return [Found(people[0], _label_words(text, answer) or None, "speaker_label")]
 
 
 def _label_words(text: str, match: re.Match) -> str:

@@ -37,6 +37,7 @@ from .names import (
     proper_name_at,
     speaker_tokens,
     subject_of,
+    surname_only,
     surname_subject,
     trim_name,
     unlabelled_name,
@@ -158,13 +159,31 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
     recogniser's, or one by its shape)."""
     subject = subject_of(verb)
     if subject is None:
-        return None
+        return _titled_name_before(index, verb)
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     if verb.doc[end - 1].text == ")":  # "Head of Policy Mei Castillo (Lakeside Tenants' Union) insisted"
         end = next((t.i for t in reversed(verb.doc[start:end]) if t.text == "("), end)
     person = index.entity_ending("PERSON", end) or name_ending_at(verb.doc, end)
+    if person is not None and text_at(verb.doc, person.start - 1).lower() in {"of", "for"}:
+        person = None  # "... of the National Union of | Ferry Workers said": a body's of-chain, no name
+    if person is None:  # "Director of the Centre for X Ana Roe of Brovia Inc. said": the name, then its body
+        person = next((p for t in reversed(verb.doc[start + 1:end]) if t.lower_ in LEX.name_body_links
+                       and (p := index.entity_ending("PERSON", t.i)) is not None), None)
     titled = any(is_role_word(t) for t in verb.doc[start:end])
     return trim_name(person) if titled and person is not None and person.start > start else None
+
+
+def _titled_name_before(index: DocIndex, verb: Token) -> Span | None:
+    """`Speaking on behalf of X, Regional Director for the South Ngozi Iwu said`, parsed with no subject: a name by
+    its shape right before the verb, after a title's words that follow the clause's last comma."""
+    doc = verb.doc
+    sentence = index.sentence(verb.i)
+    comma = next((t.i for t in reversed(doc[sentence.start:verb.i]) if t.text == ","), None)
+    if comma is None:
+        return None
+    person = name_ending_at(doc, verb.i)
+    titled = person is not None and any(is_role_word(t) for t in doc[comma + 1:person.start])
+    return person if titled else None
 
 
 def _name_before_bracket(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
@@ -224,6 +243,11 @@ def _possessive_statement(index: DocIndex, token: Token, people: dict[str, list[
 
 
 def _colon_before_quote(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
+    verb = token.doc[token.i - 1] if token.i else token
+    # "Jane Roe, director of X, agreed: “…”": a verb whose colon opens a quotation speaks; its subject is who
+    introduced = person_in(index, speaker_tokens(verb)) if verb.pos_ == "VERB" else None
+    if introduced is not None:
+        return introduced, "colon_before_quote"
     person = person_before(index, token)
     if person is not None and person.root.dep_ == "pobj":
         return None, ""  # "Watch the interview with Jane Doe, our director: “Why ...”": a title, not her words
@@ -343,7 +367,33 @@ def _mention(item: Found, index: DocIndex, seen: dict) -> tuple[str, Span, Title
     title = _signed_title(span, item.rule)
     if title.role is None and lead:  # "Director Jane Roe" taken for one name
         title = replace(title, role=" ".join(words[:lead]), role_rule="title_words_in_name")
+    elsewhere = _title_at_surname(span, index) if title.role is None and title.organization is None else None
+    if elsewhere is not None:
+        return name, span, read_at(elsewhere, True)
     return name, span, read_at(title, full_mention is not item.span)
+
+
+def _title_at_surname(span: Span, index: DocIndex) -> Title | None:
+    """`“…,” said Ana Roe. Roe is director of X.`: a full name given no title anywhere takes the one printed at a
+    mention of the surname alone (`Roe is ...`, `Roe has served as ...`)."""
+    if surname_only(span):
+        return None
+    doc = index.doc
+    mentions = [trim_name(m) for m in index.by_last_word("PERSON").get(span[-1].lower_, ()) if surname_only(m)]
+    # The surname alone, a subject the recogniser left untagged or took for a place: "Umarov is deputy head of X."
+    mentions += [doc[i:i + 1] for i in _lone_words(index).get(span[-1].text, ()) if doc[i].dep_ == "nsubj"]
+    return next((title for m in mentions if (title := title_of(m)).role or title.organization), None)
+
+
+def _lone_words(index: DocIndex) -> dict[str, list[int]]:
+    """Where each capitalised word that no person's entity holds stands, built once per text."""
+    memo = index.memo.get("lone_words")
+    if memo is None:
+        memo = index.memo["lone_words"] = {}
+        for token in index.doc:
+            if token.ent_type_ != "PERSON" and token.text[:1].isupper():
+                memo.setdefault(token.text, []).append(token.i)
+    return memo
 
 
 def _signed_title(span: Span, rule: str) -> Title:
@@ -364,19 +414,24 @@ def _too_ambiguous(name: str, rule: str, title: Title) -> bool:
 
 
 def _coordinated(index: DocIndex, found: list[Found]) -> list[Found]:
-    """`said Jane Roe, director of X, and John Doe, chair of Y`: a person joined to a speaker by `and`, after the
-    speaker's title, speaks the same words."""
+    """`said Jane Roe, director of X, and John Doe, chair of Y`, `Jane Roe, director of X, and John Doe, chair of Y,
+    said`: a person joined to a speaker by `and`, after the title of the one before, speaks the same words."""
     doc = index.doc
     joined = []
     for item in found:
-        end = role_end(item.span) or item.span.end
-        at = end + (text_at(doc, end) == ",")
-        if text_at(doc, at).lower() != "and":
-            continue
-        person = index.entity_starting("PERSON", at + 1)
-        if person is not None:
-            joined.append(Found(trim_name(person), item.quote, "coordinated_speaker"))
+        person = index.entity_starting("PERSON", _after_title(doc, item.span) + 1)
+        before = [e for e in index.between("PERSON", index.sentence(item.span.start).start, item.span.start)
+                  if e.end < item.span.start and _after_title(doc, e) + 1 == item.span.start]
+        for other in ([person] if person is not None else []) + before:
+            joined.append(Found(trim_name(other), item.quote, "coordinated_speaker"))
     return joined
+
+
+def _after_title(doc: Doc, person: Span) -> int:
+    """Where `and` stands after a person's appositive title and its comma, or -2 (`Jane Roe, director of X, and`)."""
+    end = role_end(person) or person.end
+    at = end + (text_at(doc, end) == ",")
+    return at if text_at(doc, at).lower() == "and" else -2
 
 
 def _quote_near(index: DocIndex, position: int) -> str | None:

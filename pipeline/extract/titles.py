@@ -30,6 +30,7 @@ from .words import (
     has_role_word,
     in_parentheses,
     is_role_word,
+    opens_appositive,
     signature_place,
     text_at,
 )
@@ -41,7 +42,7 @@ def role_end(person: Span) -> int | None:
     """Where the appositive title after a name ends: `Jane Doe, director for (counter) terrorism, law and
     rights at X, said` runs through its parentheses and its list to the comma before the verb."""
     doc = person.doc
-    if text_at(doc, person.end) != ",":
+    if not opens_appositive(doc, person.end):
         return None
     start = end = title_start(person)
     while end < len(doc) and end - person.end < settings.ROLE_MAX_TOKENS:
@@ -65,6 +66,13 @@ def _clause_word(token: Token) -> bool:
     return token.lower_ in LEX.role_trailing_cut or speech
 
 
+def _name_after_stop(doc: Doc, end: int) -> bool:
+    """A person's name, or a sentence the parser starts, right after a word that ends with a full stop (`Ltd.`,
+    `Inc.`): a new sentence."""
+    person = doc[end].ent_type_ == "PERSON" and doc[end].ent_iob_ == "B"
+    return doc[end - 1].text.endswith(".") and (person or bool(doc[end].is_sent_start))
+
+
 def _line_ends(doc: Doc, start: int, end: int) -> bool:
     return "\n" in doc[end].text or (end > start and ("\n" in doc[end - 1].whitespace_ or signature_place(doc, end)))
 
@@ -79,6 +87,9 @@ _ROLE_END_STEPS: tuple[tuple[str, _StepTest, _StepNext], ...] = (
     ("separator", lambda doc, start, end: doc[end].text in LEX.dashes and bool(doc[end].whitespace_),
      lambda doc, start, end: None),
     ("clause_word", lambda doc, start, end: _clause_word(doc[end]), lambda doc, start, end: None),
+    # "director of Brovia Inc. Jane Doe, chair of ...": an abbreviation's stop closed the sentence
+    ("name_after_stop", lambda doc, start, end: end > start and _name_after_stop(doc, end),
+     lambda doc, start, end: None),
     ("bracket_note", lambda doc, start, end: doc[end].text == "(", _bracket_note),
     ("list_comma", lambda doc, start, end: doc[end].text == ",",
      lambda doc, start, end: end + 1 if _comma_continues(doc, start, end) else None),
@@ -132,7 +143,7 @@ def _trim_role(role: str) -> str:
     previous = None
     while previous != role:
         previous = role
-        role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:|-–.…"),
+        role = re.sub(r"^(?:the|a|an|its|their|our|his|her)\b\s*|\s+(?:the|a|an)$", "", role.strip(" ,;:|-–.…\n\t"),
                       flags=re.IGNORECASE)
         role = re.sub(r"^(?:of|at|for|with|from|in|and)\s+|\s+(?:of|at|for|with|from|in|and)$", "", role,
                       flags=re.IGNORECASE)
@@ -238,6 +249,11 @@ def _may_stand_in_title(token: Token) -> bool:
         or (token.text[:1].isupper() and not token.is_sent_start)
 
 
+def _gerund_field(doc: Doc, i: int) -> bool:
+    """`head of fundraising`: an -ing word after a title's `of`/`for`, the title's field."""
+    return doc[i].tag_ == "VBG" and i > 1 and doc[i - 1].lower_ in {"of", "for"} and is_role_word(doc[i - 2])
+
+
 def _article_in_name(doc: Doc, i: int) -> bool:
     """`director of the Red Cross`: an article inside a body's name or after its link."""
     return doc[i].pos_ == "DET" and (doc[i].ent_type_ == "ORG" or text_at(doc, i - 1).lower() in {"of", "for"})
@@ -252,6 +268,8 @@ _BEFORE_NAME_STEPS: tuple[tuple[str, Callable[[Doc, int], bool], int], ...] = (
     ("bracketed_acronym", lambda doc, i: doc[i].text == ")" and text_at(doc, i - 2) == "(" and doc[i - 1].is_upper, 3),
     # "Managing Director" opening a sentence, "the managing director": tagged a verb, still the title's
     ("title_modifier", lambda doc, i: doc[i].lower_ in LEX.role_modifiers, 1),
+    # "clinical lead", "head of fundraising": a title's word, or an -ing field after its link, tagged a verb
+    ("title_word_tagged_verb", lambda doc, i: is_role_word(doc[i]) or _gerund_field(doc, i), 1),
     ("no_title_word", lambda doc, i: not _may_stand_in_title(doc[i]), 0),
     ("speech_verb", lambda doc, i: doc[i].lower_ in LEX.speech_verbs, 0),
     ("article_in_name", _article_in_name, 1),
@@ -275,8 +293,10 @@ def _role_in_relative_clause(person: Span) -> Title:
     at = person.end + 2
     if text_at(doc, person.end) != "," or text_at(doc, person.end + 1).lower() not in LEX.relative_pronouns:
         return Title()
+    while at < len(doc) - 1 and doc[at].dep_ == "aux" and doc[at].head.i > at:
+        at += 1  # "who has been executive director of X": the tense's auxiliaries before the copula
     if text_at(doc, at).lower() in LEX.copulas:
-        title = _split_role(doc[at + 1:_clause_end(doc, at + 1)], appositive=True)
+        title = _split_role(doc[at + 1:_verb_modifier_start(doc[at], _clause_end(doc, at + 1))], appositive=True)
         return replace(title, role_rule="relative_clause") if title.role else Title()
     if text_at(doc, at).lower() not in LEX.leading_verbs:
         return Title()
@@ -286,6 +306,19 @@ def _role_in_relative_clause(person: Span) -> Title:
     role = _split_role(doc[link + 1:end], appositive=True) if link < end else Title()
     body = body_named_by(doc[at + 1:link]) if link > at + 1 else None
     return Title(role.role, body, "relative_clause" if role.role else None, "relative_clause" if body else None)
+
+
+def _verb_modifier_start(verb: Token, end: int, attribute: Token | None = None) -> int:
+    """Where a modifier of time of the verb starts after its attribute (`who has been director of X | for six
+    years`), or `end`. (The parser hangs a title's own `for` phrase on the verb too: only a date ends it.)"""
+    attribute = attribute or next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attribute is None:
+        return end
+    return next((c.left_edge.i for c in verb.rights if c.i > attribute.right_edge.i and c.left_edge.i < end
+                 and any(t.ent_type_ in _TIME_LABELS for t in c.subtree)), end)
+
+
+_TIME_LABELS = frozenset({"DATE", "TIME"})
 
 
 def _role_in_parentheses(person: Span) -> Title:
@@ -312,17 +345,33 @@ def _role_as_predicate(person: Span) -> Title:
     head = root.head
     verb = head.lower_ in LEX.role_modifiers and any(c.dep_ == "aux" and c.lower_ in LEX.copulas for c in head.children)
     deps = {"dobj"} if verb else {"attr"} if head.lower_ in LEX.copulas else set()
-    attribute = next((c for c in head.children if c.dep_ in deps and c.i > root.i), None)
+    attribute = next((c for c in head.children if c.dep_ in deps and c.i > root.i), None) or _served_as(head)
     if root.dep_ != "nsubj" or attribute is None:
         return Title()
-    # The title is the attribute and what hangs on it, not a second attribute joined by `and`.
+    # The title is the attribute and what hangs on it, not a second attribute joined by `and`; after a serving
+    # verb, what hangs on the verb too, up to its modifier of time (`has served as head of X at Y | since 2019`).
     end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
+    if attribute.dep_ == "pobj":
+        end = max(end, _verb_modifier_start(head, _clause_end(person.doc, attribute.i), attribute) - 1)
     if person.doc[end].lower_ in LEX.role_link_words:  # "director of | Brightwater Energy Ltd.": the parse lost it
         end = _clause_end(person.doc, end) - 1
-    # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb.
-    start = head.i if verb else attribute.left_edge.i
+    # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb;
+    # "Roe is vice-chair of X", parsed as two attributes: at the first.
+    start = head.i if verb else min([attribute.left_edge.i, *(c.left_edge.i for c in head.children
+                                                               if c.dep_ in _ATTRIBUTES and c.i > root.i)])
     title = _split_role(person.doc[start:end + 1], appositive=True)
     return replace(title, role_rule="predicate") if title.role else Title()
+
+
+_ATTRIBUTES = frozenset({"attr", "acomp"})
+
+
+def _served_as(verb: Token) -> Token | None:
+    """`Roe has served as executive director of X since 2019`: the object of the `as` after a serving verb."""
+    if verb.lower_ not in LEX.serving_verbs:
+        return None
+    link = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    return next((c for c in link.children if c.dep_ == "pobj"), None) if link is not None else None
 
 
 # Where a title printed after a name is read, in order: the first reading that finds a role wins.
@@ -359,6 +408,8 @@ def signature_role(span: Span, signed: bool = False) -> Title:
     Alliance`, `Treasurer at Calder University`), the line under it by the `signature` steps of
     ORGANIZATION_STEPS."""
     same, below, further = _signature_lines(span)
+    if same is not None and _PRONOUNS.match(same.text):
+        same = None  # "Jane Roe (she/her)": the pronouns the signer uses, no title
     if same is not None:  # "Jane Roe, Executive Director" on a signature's own line
         return _signature_title(same, below) if signed else Title()
     return _signature_title(below, further) if below is not None else Title()
@@ -383,17 +434,22 @@ def _signature_lines(span: Span) -> list[Span | None]:
 
 
 _SIGNATURE_SEPARATORS = " \t,|–—-"
+_BODY_ONLY_WORDS = LEX.organization_words - LEX.field_words
+_PRONOUNS = re.compile(r"^\([a-z/ ]{2,20}\)$")
 
 
 def _signature_title(role_line: Span, next_line: Span | None) -> Title:
     if len(role_line.text) > settings.SIGNATURE_ROLE_MAX_CHARS or not has_role_word(role_line.text):
         return Title()
-    below = body_under_signature(next_line)
-    if below[0] is not None:  # "Chair of the Board of Trustees" above "Harbour Trust": the of-phrase is a portfolio
-        return Title(_trim_role(role_line.text), below[0], "signature_line", below[1])
     doc = role_line.doc
     sep = next((t.i for t in reversed(role_line) if t.text in {",", "|"}), None)
     last = body_named_by(doc[sep + 1:role_line.end]) if sep is not None else None
+    # The role line's own body first where a body's own word names it (a place or another signatory may follow);
+    # `Researcher, Coastal and Island Rights` above `Harbour Trust USA` names a field, and the body is below.
+    own = last is not None and any(w.lower().strip(".,’'") in _BODY_ONLY_WORDS for w in last.split())
+    below = (None, None) if own else body_under_signature(next_line)
+    if below[0] is not None:  # "Chair of the Board of Trustees" above "Harbour Trust": the of-phrase is a portfolio
+        return Title(_trim_role(role_line.text), below[0], "signature_line", below[1])
     if sep is not None and last is not None:  # "Deputy Director for Land and Water Rights | Harbour Trust"
         return Title(_trim_role(doc[role_line.start:sep].text), last, "signature_line", "body_after_title")
     title = _split_role(role_line, appositive=True)

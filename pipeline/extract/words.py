@@ -15,6 +15,12 @@ def text_at(doc: Doc, index: int) -> str:
     return doc[index].text if 0 <= index < len(doc) else ""
 
 
+def opens_appositive(doc: Doc, index: int) -> bool:
+    """`Jane Roe, director of X,` or `Jane Roe — director, X — said`: a comma, or a dash spaced from the name."""
+    text = text_at(doc, index)
+    return text == "," or (text in LEX.dashes and index > 0 and bool(doc[index - 1].whitespace_))
+
+
 def is_role_word(token: Token) -> bool:
     """True for a title word (`director`), also inside a hyphenated one (`co-director`)."""
     lower = token.lower_.rstrip(".")  # "Sen.", "Rep.": abbreviated titles
@@ -38,7 +44,14 @@ def finite_verb(token: Token) -> bool:
 
 
 def _title_word_tagged_verb(token: Token) -> bool:
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    """`campaigns manager`, `clinical lead`: a title's modifier before a title's word, or a title's word after a
+    modifier or an adjective."""
+    doc = token.doc
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    previous = doc[token.i - 1] if token.i > 0 else None
+    modified = previous is not None and (previous.lower_ in LEX.title_modifiers or previous.pos_ == "ADJ")
+    if modified and is_role_word(token):
+        return True
     return token.lower_ in LEX.title_modifiers and following is not None and is_role_word(following)
 
 
