@@ -18,7 +18,17 @@ from .errors import SkipInput
 from .feeds import feed_page
 from .files import RefusedFile, read_bounded
 from .html import read_html
-from .lines import clean_line, ends_mid_phrase, is_kind_and_date, kind_of
+from .lines import (
+    clean_line,
+    ends_mid_phrase,
+    ends_with_full_stop,
+    is_chrome,
+    is_date_field,
+    is_kind_and_date,
+    is_title,
+    kind_of,
+    title_with_date,
+)
 from .rawdir import walk
 from .records import Page
 from .sidecar import Sidecar, read_sidecar, sidecar_path
@@ -215,7 +225,39 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
                 printed.expandtabs(settings.TAB_COLUMNS).lstrip()))
             blank = 0
         previous = line
+    return _join_wrapped_titles(blocks, gaps, indents)
+
+
+def _join_wrapped_titles(blocks: list[str], gaps: list[int], indents: list[int],
+                         ) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """Headlines wrapped onto the line that ends with their date (`Kelvedon Tram Museum Reopens` / `the Fire
+    Tower 25th July, 2018`, dot leaders to a date at the margin): joined when the page does so for most of its
+    title-and-date lines, a headline fragment touching each at its indentation, so one wrapped card alone does not
+    swallow a heading above it."""
+    alone = {n for n, block in enumerate(blocks) if title_with_date(block) is not None}
+    wraps = [n for n in range(1, len(blocks)) if gaps[n] == 0 and indents[n] == indents[n - 1] and n - 1 not in alone
+             and _title_fragment(blocks[n - 1]) and not _is_field(blocks[n]) and not is_date_field(blocks[n])
+             and title_with_date(f"{blocks[n - 1]} {blocks[n]}") is not None]
+    # A headline wrapped just before its date leaves the date alone on the next line: on a page whose headlines run
+    # into their dates, it is one more of them.
+    bare = [n for n in range(1, len(blocks)) if gaps[n] == 0 and indents[n] == indents[n - 1] and n - 1 not in alone
+            and n not in wraps and _title_fragment(blocks[n - 1]) and date_line(blocks[n]) is not None
+            and title_with_date(f"{blocks[n - 1]} {blocks[n]}") is not None]
+    run_on = len(alone) + len(wraps)
+    dated = alone | set(wraps) | set(bare)
+    if len(wraps) < settings.WRAPPED_TITLE_MIN_CARDS or len(wraps) < settings.WRAPPED_TITLE_SHARE * len(dated):
+        wraps = []
+    if run_on < settings.WRAPPED_TITLE_MIN_CARDS or run_on <= len(bare):
+        bare = []
+    for n in sorted([*wraps, *bare], reverse=True):  # from the end, so the indexes below stay put
+        blocks[n - 1] = f"{blocks[n - 1]} {blocks[n]}"
+        del blocks[n], gaps[n], indents[n]
     return tuple(blocks), tuple(gaps), tuple(indents)
+
+
+def _title_fragment(block: str) -> bool:
+    """A line that may open a wrapped headline: title-like, no sentence's end, no field or furniture."""
+    return is_title(block) and not ends_with_full_stop(block) and not _is_field(block) and not is_chrome(block)
 
 
 def _spaced(lines: list[str]) -> bool:
