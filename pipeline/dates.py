@@ -77,8 +77,9 @@ _UPDATE_LABEL = re.compile(
 _BULLET = re.compile(r"^[\s\-–—•·*|>▪►»]+")
 _SEPARATOR = re.compile(rf"^\s*(?:{SEPARATOR}|\s)\s*")
 _LABEL_AFTER_COMMA_MAX = 30
-# `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`: an author after the date, and the post's tags after them
-_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}?(?:\s*[|•·–—]\s*[^.|•·–—]{1,60})?$")
+# `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`, `by Jane Roe in Growing, Rescues`: an author after the date,
+# and the post's tags after them
+_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}?(?:\s*[|•·–—]\s*[^.|•·–—]{1,60}|\s+in\s+[^.|•·–—]{1,60})?$")
 # Text before a trailing date that makes it part of a sentence, not a title's date.
 _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|before|after|and|or|the)\s*$",
                               re.IGNORECASE)
@@ -96,12 +97,16 @@ _DATELINE = re.compile(
 # A date at the end of a line, after a separator: `Title | 6/14/2021`, `Title (May 3, 2021)`,
 # `Title, media release, April 24, 2013`.
 _TRAILING_BEFORE = r"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[›»]|\s(?:-{1,2}|[~/]|>{1,2})"
-_TRAILING_AFTER = rf")\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})(?:{_TIME})?\s*[)\]]?\s*$"
+# After the date, a time or the weekday in brackets (`2003-10-17 (Fri)`) may follow.
+_TRAILING_AFTER = (rf")\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})(?:{_TIME})?"
+                   rf"(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?\s*[)\]]?\s*$")
 _TRAILING = re.compile(_TRAILING_BEFORE + _TRAILING_AFTER, re.IGNORECASE)
 # A title that runs into its date with no mark between (`Title 4 March 2021`), or reaches it by dot leaders as a
 # table of contents prints them (`Title ........ 4 March 2021`); a weekday in brackets may follow (`(Thu)`).
 _TRAILING_BARE = re.compile(rf"^(?P<before>.*?\w[’'”\"?!)]?)\s+(?:(?:\.\s?){{2,}}|…+)?\s*(?P<date>{DATE_PATTERN})"
                             rf"(?:{_TIME})?(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?\s*$", re.IGNORECASE)
+_TRAILING_BARE_SHORT = re.compile(_TRAILING_BARE.pattern.replace(f"(?P<date>{DATE_PATTERN})",
+                                                                  f"(?P<date>{DATE_PATTERN}|{_SHORT})"), re.IGNORECASE)
 # In a plain-text listing a colon may end the text before the date too (`Statement: 3 May 2021`); an HTML page's
 # markup gives its fields their own elements, and there `Press release: DATE` in a release's text is no card.
 _TRAILING_OR_COLON = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER, re.IGNORECASE)
@@ -263,8 +268,8 @@ def trailing_date(line: str, order: Order | None = None, colon: bool = False,
     and `Title ..... 4 March 2021`), else None."""
     if len(line) > settings.TITLE_MAX_CHARS + 40:
         return None
-    pattern = _TRAILING_BARE if bare else _TRAILING_SHORT if short_years else _TRAILING_OR_COLON if colon \
-        else _TRAILING
+    pattern = (_TRAILING_BARE_SHORT if short_years else _TRAILING_BARE) if bare else _TRAILING_SHORT if short_years \
+        else _TRAILING_OR_COLON if colon else _TRAILING
     match = pattern.match(line.strip())
     if not match or _SENTENCE_BEFORE.search(match.group("before")) or _UPDATE_LABEL.search(match.group("before")):
         return None
@@ -313,6 +318,12 @@ _FOREIGN_DATE = re.compile(
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+(?:19|20)\d\d)(?!\d)"
     r"\s*\)?\s*(?:(?:[–—:|]|-{1,2})\s*(?P<rest>.*))?$"
 )
+
+
+def date_shaped(line: str) -> bool:
+    """True when a line opens with a date written with a month word in any language (`jeudi 4 mars 2021`, `4. März
+    2021`), alone or after a dateline's place: the shape of a date line, whatever its language."""
+    return bool(_FOREIGN_DATE.match(_BULLET.sub("", line).strip()))
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -66,7 +66,7 @@ _STATEMENT_TITLE = re.compile(
 
 # Invisible characters that split or glue words in published text: soft hyphens, zero-width spaces
 # and joiners, word joiners, byte-order marks. They are removed; every kind of space becomes one space.
-_SHORT_DATE_AT_END = re.compile(r"\S\s*(?:,|[|–—·•-])\s*\d{1,2}([/.])\d{1,2}\1\d\d$|^\d{1,2}([/.])\d{1,2}\2\d\d\b")
+_SHORT_DATE_AT_END = re.compile(r"\S\s*(?:,|[|–—·•.…-])\s*\d{1,2}([/.])\d{1,2}\1\d\d$|^\d{1,2}([/.])\d{1,2}\2\d\d\b")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -225,13 +225,24 @@ class Line:
         return self.date.before if self.anchor == "trail" else self.date.rest
 
 
+def has_short_date(line: str) -> bool:
+    """A line that ends (or opens) with a two-digit-year date after a separator (`Statement · 31.12.03`)."""
+    return bool(_SHORT_DATE_AT_END.search(line))
+
+
+def prints_short_years(blocks: Sequence[str]) -> bool:
+    """True when the page prints a column of two-digit-year dates at its lines' ends or starts (`Title, 20/09/16`,
+    `Title ..... 04.11.08`, `19/04/18 – Title`): there, such a date is one."""
+    return sum(1 for b in blocks if has_short_date(b)) >= settings.SHORT_YEAR_MIN_LINES
+
+
 def classify(blocks: Sequence[str], order: Order | None = None, language: str | None = None) -> list[Line]:
     """Classify every line of a page once; repeated short lines are labels, not titles. A page in another
     `language` (ISO 639-1) has its dates read in that language too (`4. März 2021`)."""
     counts = Counter(b.strip().lower() for b in blocks)
     # Two-digit years open or end a line's words only where the page prints a column of them (`Title, 20/09/16`,
     # `19/04/18 – Title`).
-    short = sum(1 for b in blocks if _SHORT_DATE_AT_END.search(b)) >= settings.SHORT_YEAR_MIN_LINES
+    short = prints_short_years(blocks)
     lines = [_line(i, text, order, counts[text.strip().lower()] >= 2, short, language) for i, text in enumerate(blocks)]
     for n in range(len(lines) - 1):
         # A date printed a part to a line, as a calendar badge (`Mar` / `9` / `2015`, `28` / `Feb 2010`): one date
@@ -352,7 +363,7 @@ def _card_date(text: str, order: Order | None, short: bool = False) -> tuple[Dat
     if found is not None and (kind_of(found.before) or len(found.before.split()) <= settings.PLACE_MAX_WORDS):
         return found, "date"  # `Brussels, 3 May 2019`: a place beside the date; `Blog – 3 May 2019`: a kind
     # `Court Announces New Corridor (2017-04-18)`, `Update: DATE`
-    found = trailing_date(text, order, colon=True, short_years=short) or _run_on_date(text, order)
+    found = trailing_date(text, order, colon=True, short_years=short) or _run_on_date(text, order, short)
     if found is not None and len(found.before) >= 3:
         if is_reference(found.before):
             return found, "date"  # `PR 044/2021 · 4 March 2021`: the release's number beside its date
@@ -386,36 +397,39 @@ def _foreign_card_date(text: str, language: str) -> tuple[DateLine | None, str |
     return None, None
 
 
-def is_date_field(text: str) -> bool:
+def is_date_field(text: str, short: bool = False) -> bool:
     """A line that is a card's date on its own (`Friday 2017.07.14`, `Brussels, 3 May 2019`, `Statement – DATE`),
-    not the end of a headline that runs into its date (`Survey After Storms 30 December 2003`)."""
-    line = _line(0, text, None, False)
+    not the end of a headline that runs into its date (`Survey After Storms 30 December 2003`); `short` as in
+    `title_with_date`."""
+    line = _line(0, text, None, False, short)
     if line.kind is not None:
         return True
     if line.anchor != "date" or line.date is None:
         return False
     head = text[:text.find(line.date.date_text)].rstrip() if line.date.date_text in text else ""
-    return len(head.split()) < settings.RUN_ON_TITLE_MIN_WORDS or head[-1:] in ",(|–—-:/"
+    # a weekday or a place word alone before the date, or words set apart from it by a mark: the line is a date's
+    return len(head.split()) <= 1 or head[-1:] in ",(|–—-:/"
 
 
-def title_with_date(text: str) -> DateLine | None:
-    """The date a headline carries at its end (`Title | DATE`, `Title DATE`, `Title ..... DATE`), else None."""
+def title_with_date(text: str, short: bool = False) -> DateLine | None:
+    """The date a headline carries at its end (`Title | DATE`, `Title DATE`, `Title ..... DATE`), else None; with
+    `short`, on a page of two-digit-year dates, such a date too."""
     if not _ENDS_LIKE_DATE.search(text):
         return None
-    line = _line(0, text, None, False)
+    line = _line(0, text, None, False, short)
     return line.date if line.anchor == "trail" and line.kind is None and is_title(line.rest) else None
 
 
 _ENDS_LIKE_DATE = re.compile(r"(?:\d|\d\s*(?:[ap]\.?m\.?|[A-Z]{1,4})|\))\s*$", re.IGNORECASE)
 
 
-def _run_on_date(text: str, order: Order | None) -> DateLine | None:
+def _run_on_date(text: str, order: Order | None, short: bool = False) -> DateLine | None:
     """A headline that runs into its date with no mark between, or reaches it by dot leaders (`Title 4 March 2021`,
     `Title ...... 4 March 2021`): only when the words before the date read as a headline of a few words, so a
     sentence that ends on a date stays running text."""
     if not _ENDS_LIKE_DATE.search(text):
         return None  # most lines end with a word or a stop: no date to look for along the line
-    found = trailing_date(text, order, bare=True)
+    found = trailing_date(text, order, bare=True, short_years=short)
     if found is None or len(found.before.split()) < settings.RUN_ON_TITLE_MIN_WORDS or not is_headline(found.before):
         return None
     return found

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import settings
-from .dates import date_line
+from .dates import date_line, date_shaped
 from .dump import unmark
 from .errors import SkipInput
 from .feeds import feed_page
@@ -22,11 +22,13 @@ from .lines import (
     clean_line,
     ends_mid_phrase,
     ends_with_full_stop,
+    has_short_date,
     is_chrome,
     is_date_field,
     is_kind_and_date,
     is_title,
     kind_of,
+    prints_short_years,
     title_with_date,
 )
 from .rawdir import walk
@@ -228,21 +230,38 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
     return _join_wrapped_titles(blocks, gaps, indents)
 
 
+def _join_wrapped_headlines(blocks: list[str], gaps: list[int], indents: list[int]) -> None:
+    """Headlines wrapped over two or three lines (`… lends out its hundred thousandth` / `audiobook thanks to a
+    village appeal`): a headline fragment goes on in the line touching it at its indentation when it ends on a word
+    that asks for more or the next one opens lower-case, and that one reads as a headline's end too (no full stop,
+    no field). Joined when the page wraps two or more headlines so, or one that shows both signs; in place."""
+    wraps = [n for n in range(1, len(blocks)) if gaps[n] == 0 and indents[n] == indents[n - 1]
+             and _title_fragment(blocks[n - 1]) and (ends_mid_phrase(blocks[n - 1]) or blocks[n][:1].islower())
+             and _title_fragment(blocks[n]) and not is_date_field(blocks[n]) and not date_shaped(blocks[n])]
+    if len(wraps) < settings.WRAPPED_TITLE_MIN_CARDS:
+        # one wrap alone when both words say so: a line that asks for more, a next one that goes on lower-case
+        wraps = [n for n in wraps if ends_mid_phrase(blocks[n - 1]) and blocks[n][:1].islower()]
+    for n in reversed(wraps):  # from the end: a headline of three lines joins its last two first
+        blocks[n - 1] = f"{blocks[n - 1]} {blocks[n]}"
+        del blocks[n], gaps[n], indents[n]
+
+
 def _join_wrapped_titles(blocks: list[str], gaps: list[int], indents: list[int],
                          ) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """Headlines wrapped onto the line that ends with their date (`Kelvedon Tram Museum Reopens` / `the Fire
     Tower 25th July, 2018`, dot leaders to a date at the margin): joined when the page does so for most of its
     title-and-date lines, a headline fragment touching each at its indentation, so one wrapped card alone does not
     swallow a heading above it."""
-    alone = {n for n, block in enumerate(blocks) if title_with_date(block) is not None}
+    short = prints_short_years(blocks)
+    alone = {n for n, block in enumerate(blocks) if title_with_date(block, short) is not None}
     wraps = [n for n in range(1, len(blocks)) if gaps[n] == 0 and indents[n] == indents[n - 1] and n - 1 not in alone
-             and _title_fragment(blocks[n - 1]) and not _is_field(blocks[n]) and not is_date_field(blocks[n])
-             and title_with_date(f"{blocks[n - 1]} {blocks[n]}") is not None]
+             and _title_fragment(blocks[n - 1]) and not _is_field(blocks[n]) and not is_date_field(blocks[n], short)
+             and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
     # A headline wrapped just before its date leaves the date alone on the next line: on a page whose headlines run
     # into their dates, it is one more of them.
     bare = [n for n in range(1, len(blocks)) if gaps[n] == 0 and indents[n] == indents[n - 1] and n - 1 not in alone
             and n not in wraps and _title_fragment(blocks[n - 1]) and date_line(blocks[n]) is not None
-            and title_with_date(f"{blocks[n - 1]} {blocks[n]}") is not None]
+            and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
     run_on = len(alone) + len(wraps)
     dated = alone | set(wraps) | set(bare)
     if len(wraps) < settings.WRAPPED_TITLE_MIN_CARDS or len(wraps) < settings.WRAPPED_TITLE_SHARE * len(dated):
@@ -252,6 +271,7 @@ def _join_wrapped_titles(blocks: list[str], gaps: list[int], indents: list[int],
     for n in sorted([*wraps, *bare], reverse=True):  # from the end, so the indexes below stay put
         blocks[n - 1] = f"{blocks[n - 1]} {blocks[n]}"
         del blocks[n], gaps[n], indents[n]
+    _join_wrapped_headlines(blocks, gaps, indents)  # then a headline's first lines, wrapped further up
     return tuple(blocks), tuple(gaps), tuple(indents)
 
 
@@ -299,7 +319,8 @@ _FINISHED = re.compile(r"[.!?…)\"”’]$")
 
 def _is_field(line: str) -> bool:
     """A date line, a kind label, or both on one line: a field of a card, not a paragraph's words."""
-    return bool(date_line(line) or kind_of(line) or is_kind_and_date(line))
+    return bool(date_line(line) or kind_of(line) or is_kind_and_date(line)) or (
+        has_short_date(line) and is_date_field(line, short=True))  # `Statement · 31.12.03`
 
 
 def _wrap_width(lines: list[str], sizes: dict[str, int]) -> int | None:

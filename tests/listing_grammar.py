@@ -344,10 +344,20 @@ def draw_page(draw, markup: bool = False) -> tuple[list[str], list[Expected], li
 #                name, which holds a date (`Attachment: 2019-04-07-flood-plan.pdf`)
 #     clipped    a kind and a date with its year cut to two digits (`Statement · 7 April '19`, `Report · 07.04.19`)
 #     lettered   items lettered or numbered in roman numerals (`b) Title (7 April 2019)`, `iv. Title – 7 April 2019`)
+#     long       a headline wrapped over two lines, cut after a word that asks for more (`… clinics in the` / `north
+#                after storms`), then the date and the teaser
+#     weekday    a kind and a date with its weekday in brackets after it (`Statement · 2019-04-07 (Sun)`)
+#     mail       a mail archive: `From:` with an address, `Subject:` with the list's tag (`[Newsroom] Title`), `Date:`
+#                in RFC 2822 form, the text, a rule between messages
+#     subtitle   a headline in capitals, a subtitle in running case under it (shorter or longer), the date, a teaser
 #     language   a page in German, Spanish or French: its own dates (`7. April 2019`, `7 de abril de 2019`,
 #                `7 avril 2019`) and kind labels (`Pressemitteilung`, `Comunicado de prensa`, `Déclaration`)
 
-ARCHIVE_CONVENTIONS = ["badge", "under", "run-on", "wrapped", "reference", "files", "clipped", "lettered", "language"]
+ARCHIVE_CONVENTIONS = ["badge", "under", "run-on", "wrapped", "reference", "files", "clipped", "lettered", "long",
+                       "weekday", "mail", "subtitle", "language"]
+_SUBTITLES = ["Work begins in the spring", "A first for the region and its partners",
+              "Families in twelve districts will benefit over the coming months of the programme"]
+_CUT_AFTER = {"the", "of", "for", "in", "with"}  # a wrapped headline's first line may end on one of these
 _ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
 # A page in another language: its month names, its kind labels with the kinds a reader expects, headlines, a teaser.
 _FOREIGN = {
@@ -449,6 +459,24 @@ def draw_archive_page(draw, convention: str) -> tuple[list[str], list[Expected],
         elif convention == "lettered":
             mark = [f"{'abcdefgh'[n]})", f"{_ROMAN[n]}.", f"({'abcdefgh'[n]})", f"{_ROMAN[n].upper()}."][variant]
             lines.append(f"{mark} {title} ({plain})" if variant % 2 else f"{mark} {title} – {plain}")
+        elif convention == "long":
+            words = title.split()
+            cut = next((k + 1 for k in range(1, len(words) - 1) if words[k].lower() in _CUT_AFTER), None)
+            if cut is None:  # no word to cut after: printed on one line
+                lines += [title, plain, teaser]
+            else:
+                lines += [f"{' '.join(words[:cut])}\n{' '.join(words[cut:])}", plain, teaser]
+        elif convention == "weekday":
+            label = draw(st.sampled_from(["Statement", "Press Release", "Report"]))
+            kind = KINDS[label]
+            lines += [title, f"{label} · {day.isoformat()} ({_WEEKDAYS[day.weekday()][:3]})", teaser]
+        elif convention == "mail":
+            tag = ["[Newsroom] ", "[Press] ", ""][variant % 3]
+            lines += [f"From: Press Office <press{n}@example.org>", f"Subject: {tag}{title}",
+                      f"Date: {DATE_FORMS['rfc'](day)}", teaser, "-" * 40]
+        elif convention == "subtitle":
+            title = title.upper()  # the headline as printed
+            lines += [title, draw(st.sampled_from(_SUBTITLES)), plain, teaser]
         elif convention == "language":
             labels = _FOREIGN[language][1]
             label = draw(st.sampled_from(sorted(labels)))
