@@ -162,6 +162,8 @@ def _repeated_tags(raw: list[str], fields: frozenset[str]) -> frozenset[str]:
     list's subject tag): the page's mark on its items, not words of their titles."""
     counts: Counter[str] = Counter()
     for line in raw:
+        if "[" not in line:
+            continue  # no tag on it: most lines, looked at no further
         text = _plain(line.strip())
         field = _FIELD.match(text)
         if field and field.group(1).strip().lower() in fields:

@@ -414,13 +414,18 @@ def is_date_field(text: str, short: bool = False) -> bool:
 def title_with_date(text: str, short: bool = False) -> DateLine | None:
     """The date a headline carries at its end (`Title | DATE`, `Title DATE`, `Title ..... DATE`), else None; with
     `short`, on a page of two-digit-year dates, such a date too."""
-    if not _ENDS_LIKE_DATE.search(text):
-        return None
+    if not _ENDS_LIKE_DATE.search(text) or date_line(text) is not None:
+        return None  # no date at the end, or one at the start: no headline before a date
     line = _line(0, text, None, False, short)
     return line.date if line.anchor == "trail" and line.kind is None and is_title(line.rest) else None
 
 
 _ENDS_LIKE_DATE = re.compile(r"(?:\d|\d\s*(?:[ap]\.?m\.?|[A-Z]{1,4})|\))\s*$", re.IGNORECASE)
+
+
+def ends_like_date(text: str) -> bool:
+    """A cheap first look: the line ends with a digit, a time's zone or a bracket, as a date at its end would."""
+    return bool(_ENDS_LIKE_DATE.search(text))
 
 
 def _run_on_date(text: str, order: Order | None, short: bool = False) -> DateLine | None:

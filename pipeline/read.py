@@ -20,6 +20,7 @@ from .files import RefusedFile, read_bounded
 from .html import read_html
 from .lines import (
     clean_line,
+    ends_like_date,
     ends_mid_phrase,
     ends_with_full_stop,
     has_short_date,
@@ -236,8 +237,9 @@ def _join_wrapped_headlines(blocks: list[str], gaps: list[int], indents: list[in
     that asks for more or the next one opens lower-case, and that one reads as a headline's end too (no full stop,
     no field). Joined when the page wraps two or more headlines so, or one that shows both signs; in place."""
     wraps = [n for n in range(1, len(blocks)) if gaps[n] == 0 and indents[n] == indents[n - 1]
-             and _title_fragment(blocks[n - 1]) and (ends_mid_phrase(blocks[n - 1]) or blocks[n][:1].islower())
-             and _title_fragment(blocks[n]) and not is_date_field(blocks[n]) and not date_shaped(blocks[n])]
+             and (ends_mid_phrase(blocks[n - 1]) or blocks[n][:1].islower())  # the cheap signs first
+             and _title_fragment(blocks[n - 1]) and _title_fragment(blocks[n]) and not is_date_field(blocks[n])
+             and not date_shaped(blocks[n])]
     if len(wraps) < settings.WRAPPED_TITLE_MIN_CARDS:
         # one wrap alone when both words say so: a line that asks for more, a next one that goes on lower-case
         wraps = [n for n in wraps if ends_mid_phrase(blocks[n - 1]) and blocks[n][:1].islower()]
@@ -253,14 +255,20 @@ def _join_wrapped_titles(blocks: list[str], gaps: list[int], indents: list[int],
     title-and-date lines, a headline fragment touching each at its indentation, so one wrapped card alone does not
     swallow a heading above it."""
     short = prints_short_years(blocks)
-    alone = {n for n, block in enumerate(blocks) if title_with_date(block, short) is not None}
-    wraps = [n for n in range(1, len(blocks)) if gaps[n] == 0 and indents[n] == indents[n - 1] and n - 1 not in alone
-             and _title_fragment(blocks[n - 1]) and not _is_field(blocks[n]) and not is_date_field(blocks[n], short)
+    # Cheap looks first: only a line that ends like a date and touches the line above it at its indentation can be
+    # a wrapped headline's end; a page with none (blank lines between its lines) costs one pass.
+    ending = [n for n, block in enumerate(blocks) if ends_like_date(block)]
+    if not any(n and gaps[n] == 0 and indents[n] == indents[n - 1] for n in ending):
+        _join_wrapped_headlines(blocks, gaps, indents)
+        return tuple(blocks), tuple(gaps), tuple(indents)
+    alone = {n for n in ending if title_with_date(blocks[n], short) is not None}
+    touching = [n for n in ending if n and n - 1 not in alone and gaps[n] == 0 and indents[n] == indents[n - 1]
+                and _title_fragment(blocks[n - 1])]
+    wraps = [n for n in touching if not _is_field(blocks[n]) and not is_date_field(blocks[n], short)
              and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
     # A headline wrapped just before its date leaves the date alone on the next line: on a page whose headlines run
     # into their dates, it is one more of them.
-    bare = [n for n in range(1, len(blocks)) if gaps[n] == 0 and indents[n] == indents[n - 1] and n - 1 not in alone
-            and n not in wraps and _title_fragment(blocks[n - 1]) and date_line(blocks[n]) is not None
+    bare = [n for n in touching if n not in wraps and date_line(blocks[n]) is not None
             and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
     run_on = len(alone) + len(wraps)
     dated = alone | set(wraps) | set(bare)
