@@ -236,14 +236,16 @@ def prints_short_years(blocks: Sequence[str]) -> bool:
     return sum(1 for b in blocks if has_short_date(b)) >= settings.SHORT_YEAR_MIN_LINES
 
 
-def classify(blocks: Sequence[str], order: Order | None = None, language: str | None = None) -> list[Line]:
+def classify(blocks: Sequence[str], order: Order | None = None, language: str | None = None,
+             plain: bool = True) -> list[Line]:
     """Classify every line of a page once; repeated short lines are labels, not titles. A page in another
     `language` (ISO 639-1) has its dates read in that language too (`4. März 2021`)."""
     counts = Counter(b.strip().lower() for b in blocks)
     # Two-digit years open or end a line's words only where the page prints a column of them (`Title, 20/09/16`,
     # `19/04/18 – Title`).
     short = prints_short_years(blocks)
-    lines = [_line(i, text, order, counts[text.strip().lower()] >= 2, short, language) for i, text in enumerate(blocks)]
+    lines = [_line(i, text, order, counts[text.strip().lower()] >= 2, short, language, plain)
+             for i, text in enumerate(blocks)]
     for n in range(len(lines) - 1):
         # A date printed a part to a line, as a calendar badge (`Mar` / `9` / `2015`, `28` / `Feb 2010`): one date
         # line, then furniture.
@@ -310,7 +312,7 @@ def _is_label_value(line: Line) -> bool:
 
 @functools.lru_cache(maxsize=65_536)
 def _line(index: int, text: str, order: Order | None, repeated: bool, short: bool = False,
-          language: str | None = None) -> Line:
+          language: str | None = None, plain: bool = True) -> Line:
     kind = kind_of(text)
     if kind is None and repeated and len(text.split()) <= settings.FUSED_KIND_MAX_WORDS:
         kind = kind_suffix(text.strip(" •·|-–—:"))  # `Service update` printed on card after card is a label
@@ -318,9 +320,9 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
         # A plural label (`Press releases`, `Events`) heads a section; a singular one heads a card.
         heading = text.strip(" :").lower().endswith("s") and not text.strip().lower().endswith(("news", "ss"))
         return Line(index=index, text=text, kind=kind, heading=heading)
-    found, anchor = _card_date(text, order, short)
+    found, anchor = _card_date(text, order, short, plain)
     if found is None and language not in (None, "en"):
-        found, anchor = _foreign_card_date(text, language)  # type: ignore[arg-type]
+        found, anchor = _foreign_card_date(text, language)
     if found is None and is_reference(text):
         return Line(index=index, text=text, chrome=True)
     if found is not None and anchor in {"trail", "dateline"} and is_chrome(found.before):
@@ -351,7 +353,8 @@ def _fused_kind(text: str) -> str | None:
     return kind
 
 
-def _card_date(text: str, order: Order | None, short: bool = False) -> tuple[DateLine | None, str | None]:
+def _card_date(text: str, order: Order | None, short: bool = False,
+               plain: bool = True) -> tuple[DateLine | None, str | None]:
     found = date_line(text, order, short_years=short or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
     if found is not None:
         if found.rest and _META_REST.match(found.rest) and len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS:
@@ -363,7 +366,10 @@ def _card_date(text: str, order: Order | None, short: bool = False) -> tuple[Dat
     if found is not None and (kind_of(found.before) or len(found.before.split()) <= settings.PLACE_MAX_WORDS):
         return found, "date"  # `Brussels, 3 May 2019`: a place beside the date; `Blog – 3 May 2019`: a kind
     # `Court Announces New Corridor (2017-04-18)`, `Update: DATE`
-    found = trailing_date(text, order, colon=True, short_years=short) or _run_on_date(text, order, short)
+    # A headline that runs into its date is a plain text's habit; on an HTML page the markup set them apart, and its
+    # text joins elements (`Notice on the timetable` `<span>May 3, 2023</span>`).
+    found = trailing_date(text, order, colon=True, short_years=short) or (
+        _run_on_date(text, order, short) if plain else None)
     if found is not None and len(found.before) >= 3:
         if is_reference(found.before):
             return found, "date"  # `PR 044/2021 · 4 March 2021`: the release's number beside its date

@@ -82,8 +82,9 @@ def segment(page: Page) -> Segmentation:
 def page_layout(page: Page) -> tuple[list[Line], Layout | None]:
     """The page's lines as classified, and the card layout induced from them (None: no listing)."""
     order = page_order(page)
-    lines = classify(page.blocks, order)
-    if sum(1 for line in lines if line.anchor) < 2 and page.tree is None:
+    plain = page.tree is None
+    lines = classify(page.blocks, order, plain=plain)
+    if sum(1 for line in lines if line.anchor) < 2 and plain:
         # Fewer than two dates read in English: a page in another language prints its dates in its own words.
         language = page_language(page)
         if language not in (None, "en"):
