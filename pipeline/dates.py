@@ -28,16 +28,19 @@ MONTH_NUMBERS = {name: number for number, names in enumerate(MONTH_NAMES, start=
 MONTH_WORDS = frozenset(MONTH_NUMBERS)
 
 _MONTH = r"\b(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\b\.?"
+_WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _WEEKDAY = r"(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?\s+)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d\d"
+_CLIPPED_YEAR = r"['’]\d\d(?!\d)"  # `4 March '21`: a written date's year cut to two digits after an apostrophe
 # Every written and numeric form with a year (`Oct.13.2022` too); group names let one match be read without
 # re-parsing.
 # A dump or a database prints the month's name between slashes, dots or dashes too (`4/Mar/2021`, `04.Mar.2021`,
 # `Mar-04-2021`, `2021-Mar-04`).
 _WRITTEN = (
-    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?(?:\s*|[-/])(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,|[./-])(?P<y1>{_YEAR})"
-    rf"|(?P<d2>{_DAY})(?:\s+of)?(?:[\s-]+|[/.])(?P<m2>{_MONTH}),?(?:[\s-]+|[/.])(?P<y2>{_YEAR})"
+    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?(?:\s*|[-/])(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,|[./-])"
+    rf"(?P<y1>{_YEAR}|{_CLIPPED_YEAR})"
+    rf"|(?P<d2>{_DAY})(?:\s+of)?(?:[\s-]+|[/.])(?P<m2>{_MONTH}),?(?:[\s-]+|[/.])(?P<y2>{_YEAR}|{_CLIPPED_YEAR})"
     rf"|(?<![\d/.-])(?P<y3>{_YEAR})[-/.](?P<m3>{_MONTH})[-/.](?P<d3>{_DAY}))(?!\d)"
 )
 _ISO = r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d])"
@@ -74,8 +77,9 @@ _UPDATE_LABEL = re.compile(
 _BULLET = re.compile(r"^[\s\-–—•·*|>▪►»]+")
 _SEPARATOR = re.compile(rf"^\s*(?:{SEPARATOR}|\s)\s*")
 _LABEL_AFTER_COMMA_MAX = 30
-# `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`: an author after the date, and the post's tags after them
-_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}?(?:\s*[|•·–—]\s*[^.|•·–—]{1,60})?$")
+# `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`, `by Jane Roe in Growing, Rescues`: an author after the date,
+# and the post's tags after them
+_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}?(?:\s*[|•·–—]\s*[^.|•·–—]{1,60}|\s+in\s+[^.|•·–—]{1,60})?$")
 # Text before a trailing date that makes it part of a sentence, not a title's date.
 _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|before|after|and|or|the)\s*$",
                               re.IGNORECASE)
@@ -93,8 +97,16 @@ _DATELINE = re.compile(
 # A date at the end of a line, after a separator: `Title | 6/14/2021`, `Title (May 3, 2021)`,
 # `Title, media release, April 24, 2013`.
 _TRAILING_BEFORE = r"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[›»]|\s(?:-{1,2}|[~/]|>{1,2})"
-_TRAILING_AFTER = rf")\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})(?:{_TIME})?\s*[)\]]?\s*$"
+# After the date, a time or the weekday in brackets (`2003-10-17 (Fri)`) may follow.
+_TRAILING_AFTER = (rf")\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})(?:{_TIME})?"
+                   rf"(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?\s*[)\]]?\s*$")
 _TRAILING = re.compile(_TRAILING_BEFORE + _TRAILING_AFTER, re.IGNORECASE)
+# A title that runs into its date with no mark between (`Title 4 March 2021`), or reaches it by dot leaders as a
+# table of contents prints them (`Title ........ 4 March 2021`); a weekday in brackets may follow (`(Thu)`).
+_TRAILING_BARE = re.compile(rf"^(?P<before>.*?\w[’'”\"?!)]?)\s+(?:(?:\.\s?){{2,}}|…+)?\s*(?P<date>{DATE_PATTERN})"
+                            rf"(?:{_TIME})?(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?\s*$", re.IGNORECASE)
+_TRAILING_BARE_SHORT = re.compile(_TRAILING_BARE.pattern.replace(f"(?P<date>{DATE_PATTERN})",
+                                                                  f"(?P<date>{DATE_PATTERN}|{_SHORT})"), re.IGNORECASE)
 # In a plain-text listing a colon may end the text before the date too (`Statement: 3 May 2021`); an HTML page's
 # markup gives its fields their own elements, and there `Press release: DATE` in a release's text is no card.
 _TRAILING_OR_COLON = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER, re.IGNORECASE)
@@ -170,7 +182,7 @@ def _from_match(match: re.Match[str], order: Order | None) -> dt.date | None:
     if group.get("m1") or group.get("m2") or group.get("m3"):
         month = MONTH_NUMBERS[(group["m1"] or group["m2"] or group["m3"]).rstrip(".").lower()]
         day = int(re.match(r"\d+", group["d1"] or group["d2"] or group["d3"]).group(0))  # type: ignore[union-attr]
-        return _calendar(int(group["y1"] or group["y2"] or group["y3"]), month, day)
+        return _calendar(_full_year(group["y1"] or group["y2"] or group["y3"]), month, day)
     if group.get("iy"):
         return _calendar(int(group["iy"]), int(group["im"]), int(group["id"]))
     if group.get("na"):
@@ -179,6 +191,14 @@ def _from_match(match: re.Match[str], order: Order | None) -> dt.date | None:
         year = 2000 + int(group["sy"]) if int(group["sy"]) < 70 else 1900 + int(group["sy"])
         return _numeric(int(group["sa"]), int(group["sb"]), year, group["ssep"], order)
     return None
+
+
+def _full_year(text: str) -> int:
+    """A year as printed, four digits or two after an apostrophe (`'21`: 2021, `'98`: 1998)."""
+    digits = int(text.lstrip("'’"))
+    if len(text) > 3:
+        return digits
+    return 2000 + digits if digits < settings.CLIPPED_YEAR_PIVOT else 1900 + digits
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -242,12 +262,15 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
 
 @functools.lru_cache(maxsize=65_536)
 def trailing_date(line: str, order: Order | None = None, colon: bool = False,
-                  short_years: bool = False) -> DateLine | None:
+                  short_years: bool = False, bare: bool = False) -> DateLine | None:
     """A title followed by its date on one line (`Title | 6/14/2021`, `Title (May 3, 2021)`, with `colon` also
-    `Statement: May 3, 2021`, with `short_years` also `Title, 20/09/16`), else None."""
+    `Statement: May 3, 2021`, with `short_years` also `Title, 20/09/16`, with `bare` also `Title 4 March 2021`
+    and `Title ..... 4 March 2021`), else None."""
     if len(line) > settings.TITLE_MAX_CHARS + 40:
         return None
-    match = (_TRAILING_SHORT if short_years else _TRAILING_OR_COLON if colon else _TRAILING).match(line.strip())
+    pattern = (_TRAILING_BARE_SHORT if short_years else _TRAILING_BARE) if bare else _TRAILING_SHORT if short_years \
+        else _TRAILING_OR_COLON if colon else _TRAILING
+    match = pattern.match(line.strip())
     if not match or _SENTENCE_BEFORE.search(match.group("before")) or _UPDATE_LABEL.search(match.group("before")):
         return None
     date_match = (_DATE_OR_SHORT if short_years else _DATE).fullmatch(match.group("date"))
@@ -287,13 +310,20 @@ def unparsed_date(line: str) -> str | None:
 
 
 # A date written with a month word in any language, with its day and year: `4. März 2024`, `12 ottobre 2023`,
-# `12 de octubre de 2023`, `octobre 12, 2023`; at the start of a line, or after a dateline's place.
+# `12 de octubre de 2023`, `octobre 12, 2023`, after a weekday too (`jeudi 4 mars 2021`); at the start of a line,
+# or after a dateline's place.
 _FOREIGN_DATE = re.compile(
     r"^(?:(?P<place>[^\W\d_][^\d,(–—]{0,40}?)\s*[,(]\s*)?"
-    r"(?P<date>\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+|del\s+)?(?:19|20)\d\d"
+    r"(?P<date>(?:[^\W\d_]{3,12}\.?,?\s+)?\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+|del\s+)?(?:19|20)\d\d"
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+(?:19|20)\d\d)(?!\d)"
     r"\s*\)?\s*(?:(?:[–—:|]|-{1,2})\s*(?P<rest>.*))?$"
 )
+
+
+def date_shaped(line: str) -> bool:
+    """True when a line opens with a date written with a month word in any language (`jeudi 4 mars 2021`, `4. März
+    2021`), alone or after a dateline's place: the shape of a date line, whatever its language."""
+    return bool(_FOREIGN_DATE.match(_BULLET.sub("", line).strip()))
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -314,6 +344,36 @@ def foreign_date_line(line: str, language: str) -> DateLine | None:
         return None
     return DateLine(published=published, date_text=match.group("date"), rest=(match.group("rest") or "").strip(),
                     before=(match.group("place") or "").strip(), form="dateline" if match.group("place") else "date")
+
+
+# A card line under a heading of its month or year (`March 2021` … `04 | Title`, `2021` … `4 March – Title`): its day,
+# with its month when the heading gives only the year, then the card's text.
+_UNDER_HEADING = re.compile(
+    rf"^[\s•·*-]*(?P<date>{_WEEKDAY}?(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})|(?P<d3>{_DAY})))"
+    rf"(?![\d/.-]|,?\s+{_YEAR})\s*(?:[|•·–—:]\s*(?P<rest>\S.*))?$",
+    re.IGNORECASE,
+)
+
+
+def dated_under(line: str, year: int, month: int | None) -> DateLine | None:
+    """The date of a card line that prints its day (and month) under a heading that gives the rest (`March 2021`
+    over `04 | Title`, `2021` over `4 March – Title`), else None. The year is the page's, never guessed."""
+    match = _UNDER_HEADING.match(line)
+    if not match:
+        return None
+    word = match.group("m1") or match.group("m2")
+    if word is not None:
+        month = MONTH_NUMBERS.get(word.lower().rstrip("."))
+    if month is None:
+        return None
+    day = int(re.sub(r"\D", "", match.group("d1") or match.group("d2") or match.group("d3")))
+    try:
+        published = _plausible(dt.date(year, month, day))
+    except ValueError:
+        return None
+    rest = (match.group("rest") or "").strip()
+    return DateLine(published=published, date_text=match.group("date").strip(), rest=rest,
+                    form="lead" if rest else "date") if published else None
 
 
 def yearless_line(line: str) -> DateLine | None:

@@ -33,6 +33,10 @@ _ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>")
 _URL_ONLY = re.compile(r"^(?:\d{1,4}\.\s+)?(?:https?://|file://|mailto:)\S*$")
 _BROWSER_NUMBER = re.compile(r"\[\d{1,4}\](?=\S)")  # a terminal browser numbers each link: `[14]Title`
 _BULLET = re.compile(r"^(?:[*+\-]|>+|\d{1,2}[.)])\s+")
+# A lettered or roman-numbered list's mark (`a)`, `(b)`, `c.`, `iv.`, `IV.`, `(ii)`): a mark only on a page that
+# opens two or more lines with one, its first (`a`, `i`) among them.
+_LETTER_MARK = re.compile(r"^\(?(?P<mark>[a-z]|[ivxlc]{1,6}|[IVXLC]{1,6})(?:\)|(?<!\()\.)\s+(?=\S)")
+_TAG = re.compile(r"^\[([^\]\d]{2,30})\]\s+(?=\S)")  # `[Newsroom] Title`: a tag before an item's words
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")
 _FIELD = re.compile(r"^:?([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*:?\s*(\S.*)$")
@@ -54,6 +58,8 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
     raw = [line for line, _printed in joined]
     fields = _repeated_fields(raw)
     aligned = _aligned_rows(raw)
+    lettered = _lettered(raw)
+    tags = _repeated_tags(raw, fields)
     out: list[tuple[str, str]] = []
     for line, printed in joined:
         indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]
@@ -74,7 +80,7 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
                 continue  # the header row names the columns
             pieces = [indent + cell for cell in cells if cell]  # the last may wrap on into the next printed line
         else:
-            pieces = [indent + piece for piece in _read(text, fields)]
+            pieces = [indent + piece for piece in _read(text, fields, lettered, tags)]
         out += [(piece, printed if n == len(pieces) - 1 else piece) for n, piece in enumerate(pieces)]
     return _join_wrapped_cells(out)
 
@@ -144,7 +150,31 @@ def _plain(text: str) -> str:
     return _EMPHASIS.sub(r"\2", text).strip()
 
 
-def _read(text: str, fields: frozenset[str]) -> list[str]:
+def _lettered(raw: list[str]) -> bool:
+    """True when the page numbers its items with letters or roman numerals: two or more lines open with such a
+    mark, the first of a list (`a`, `i`, `I`) among them."""
+    marks = [m.group("mark") for line in raw if (m := _LETTER_MARK.match(line.strip()))]
+    return len(marks) >= 2 and bool({"a", "i", "I", "A"} & set(marks))
+
+
+def _repeated_tags(raw: list[str], fields: frozenset[str]) -> frozenset[str]:
+    """Bracketed tags that open two or more lines (or field values) of the page alike (`[Newsroom] Title`, a mailing
+    list's subject tag): the page's mark on its items, not words of their titles."""
+    counts: Counter[str] = Counter()
+    for line in raw:
+        if "[" not in line:
+            continue  # no tag on it: most lines, looked at no further
+        text = _plain(line.strip())
+        field = _FIELD.match(text)
+        if field and field.group(1).strip().lower() in fields:
+            text = field.group(2).strip()
+        tag = _TAG.match(text)
+        if tag:
+            counts[tag.group(1)] += 1
+    return frozenset(tag for tag, count in counts.items() if count >= 2)
+
+
+def _read(text: str, fields: frozenset[str], lettered: bool = False, tags: frozenset[str] = frozenset()) -> list[str]:
     """One printed line as the lines it stands for."""
     inner = text[1:-1]  # a row's cells between its outer bars; an empty cell is a wrapped neighbour's
     if _ROW.match(text) and len(_CELL_BAR.split(inner)) >= 2 and inner.strip(" |│┃"):
@@ -161,12 +191,18 @@ def _read(text: str, fields: frozenset[str]) -> list[str]:
         text = text[bullet.end():]
     if text != marked and not marked.startswith(">") and not _item(text):
         text = marked  # a list in a release's text (`- At least 61 countries …`) keeps its marks
+    mark = _LETTER_MARK.match(text) if lettered else None
+    if mark is not None and (text[mark.end()].isupper() or text[mark.end()].isdigit()):
+        text = text[mark.end():]  # a lettered item opens with a headline or a date; a clause (`(a) the …`) keeps it
     text = _symbols(_plain(text))
     field = _FIELD.match(text)
     if field and field.group(1).strip().lower() in fields:
         text = field.group(2).strip()
         quoted = _QUOTED.match(text)
         text = quoted.group(2) if quoted else text
+    tag = _TAG.match(text) if tags else None
+    if tag is not None and tag.group(1) in tags and not _field(tag.group(1)):
+        text = text[tag.end():]  # the page's tag on every item; a bracketed kind or date stays a field (below)
     return _pieces(_brackets(text))
 
 

@@ -7,11 +7,21 @@ import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import settings
-from .dates import DateLine, Order, date_line, dateline, trailing_date, yearless_line
+from .dates import (
+    MONTH_NUMBERS,
+    DateLine,
+    Order,
+    date_line,
+    dated_under,
+    dateline,
+    foreign_date_line,
+    trailing_date,
+    yearless_line,
+)
 
 _WORDS = tomllib.loads((Path(__file__).with_name("layout_words.toml")).read_text(encoding="utf-8"))
 KIND_LABELS: dict[str, str] = {**_WORDS["kinds"], **_WORDS["kinds_alone"]}
@@ -56,7 +66,7 @@ _STATEMENT_TITLE = re.compile(
 
 # Invisible characters that split or glue words in published text: soft hyphens, zero-width spaces
 # and joiners, word joiners, byte-order marks. They are removed; every kind of space becomes one space.
-_SHORT_DATE_AT_END = re.compile(r"\S\s*(?:,|[|–—-])\s*\d{1,2}([/.])\d{1,2}\1\d\d$|^\d{1,2}([/.])\d{1,2}\2\d\d\b")
+_SHORT_DATE_AT_END = re.compile(r"\S\s*(?:,|[|–—·•.…-])\s*\d{1,2}([/.])\d{1,2}\1\d\d$|^\d{1,2}([/.])\d{1,2}\2\d\d\b")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
@@ -151,6 +161,14 @@ def is_kind_and_date(line: str) -> bool:
     return found.kind is not None and found.date is not None
 
 
+_REFERENCE = re.compile("|".join(f"^(?:{p})$" for p in _WORDS["references"]["patterns"]), re.IGNORECASE)
+
+
+def is_reference(text: str) -> bool:
+    """A release's reference number (`Ref. KTM/PR/2021/044`, `No. 44/21`): a code, never a headline."""
+    return bool(_REFERENCE.match(text.strip(_TRIM)))
+
+
 _MID_PHRASE = re.compile(r"\b(?:" + "|".join(map(re.escape, _WORDS["wrap"]["mid_phrase"])) + r")$", re.IGNORECASE)
 
 
@@ -207,27 +225,84 @@ class Line:
         return self.date.before if self.anchor == "trail" else self.date.rest
 
 
-def classify(blocks: Sequence[str], order: Order | None = None) -> list[Line]:
-    """Classify every line of a page once; repeated short lines are labels, not titles."""
+def has_short_date(line: str) -> bool:
+    """A line that ends (or opens) with a two-digit-year date after a separator (`Statement · 31.12.03`)."""
+    return bool(_SHORT_DATE_AT_END.search(line))
+
+
+def prints_short_years(blocks: Sequence[str]) -> bool:
+    """True when the page prints a column of two-digit-year dates at its lines' ends or starts (`Title, 20/09/16`,
+    `Title ..... 04.11.08`, `19/04/18 – Title`): there, such a date is one."""
+    return sum(1 for b in blocks if has_short_date(b)) >= settings.SHORT_YEAR_MIN_LINES
+
+
+def classify(blocks: Sequence[str], order: Order | None = None, language: str | None = None,
+             plain: bool = True) -> list[Line]:
+    """Classify every line of a page once; repeated short lines are labels, not titles. A page in another
+    `language` (ISO 639-1) has its dates read in that language too (`4. März 2021`)."""
     counts = Counter(b.strip().lower() for b in blocks)
     # Two-digit years open or end a line's words only where the page prints a column of them (`Title, 20/09/16`,
     # `19/04/18 – Title`).
-    short = sum(1 for b in blocks if _SHORT_DATE_AT_END.search(b)) >= settings.SHORT_YEAR_MIN_LINES
-    lines = [_line(i, text, order, counts[text.strip().lower()] >= 2, short) for i, text in enumerate(blocks)]
-    for n in range(len(lines) - 2):
-        # A date printed a part to a line (`Mar` / `9` / `2015`): one date line, then furniture.
-        pieces = lines[n:n + 3]
-        if all(len(p.text) <= settings.DATE_PIECE_MAX_CHARS and p.date is None and not p.kind for p in pieces):
+    short = prints_short_years(blocks)
+    lines = [_line(i, text, order, counts[text.strip().lower()] >= 2, short, language, plain)
+             for i, text in enumerate(blocks)]
+    for n in range(len(lines) - 1):
+        # A date printed a part to a line, as a calendar badge (`Mar` / `9` / `2015`, `28` / `Feb 2010`): one date
+        # line, then furniture.
+        for size in (3, 2):
+            pieces = lines[n:n + size]
+            if len(pieces) < size or not all(_is_date_piece(p) for p in pieces):
+                continue
             joined = _line(n, " ".join(p.text for p in pieces), order, False)
             if joined.anchor == "date" and joined.published_known:
                 lines[n] = Line(index=n, text=joined.text, date=joined.date, anchor="date")
-                lines[n + 1] = Line(index=n + 1, text=pieces[1].text, chrome=True)
-                lines[n + 2] = Line(index=n + 2, text=pieces[2].text, chrome=True)
+                for k in range(n + 1, n + size):
+                    lines[k] = Line(index=k, text=lines[k].text, chrome=True)
+                break
+    _date_under_headings(lines)
     for n in range(1, len(lines)):
         # `Issue Areas:` then `Voting Rights`: the value of a furniture label is furniture too.
         if lines[n - 1].chrome and lines[n - 1].text.endswith(":") and _is_label_value(lines[n]):
             lines[n] = Line(index=n, text=lines[n].text, chrome=True)
     return lines
+
+
+_YEAR_HEADING = re.compile(r"^[\W_]*((?:19|20)\d\d)[\W_]*$")
+
+
+def _period(text: str) -> tuple[int, int | None] | None:
+    """The year and month a heading of an archive names (`March 2021`, `MARCH 2021`), or its year alone (`2021`,
+    `— 2021 —`), else None."""
+    if _MONTH_HEADING.match(text):
+        words = text.replace(",", " ").split()
+        return int(words[-1]), MONTH_NUMBERS.get(words[0].lower().rstrip("."))
+    year = _YEAR_HEADING.match(text)
+    return (int(year.group(1)), None) if year else None
+
+
+def _date_under_headings(lines: list[Line]) -> None:
+    """Card lines that print their day (`04 | Title`) or day and month (`4 March – Title`) under a heading of their
+    month or year: dated by the heading, as a reader dates them. One pass down the page."""
+    year: int | None = None
+    month: int | None = None
+    for n, line in enumerate(lines):
+        if line.date is not None and line.anchor != "yearless" or line.kind:
+            continue
+        period = _period(line.text) if line.chrome or line.date is None else None
+        if period is not None:
+            year, month = period
+            continue
+        if year is None or line.chrome and line.date is None and not line.text[:1].isdigit():
+            continue
+        found = dated_under(line.text, year, month)
+        if found is not None:
+            lines[n] = Line(index=n, text=line.text, date=found, anchor="lead" if found.rest else "date")
+
+
+def _is_date_piece(line: Line) -> bool:
+    """A short line that may be one part of a date printed a part to a line (`04`, `MAR`, `September 2010`)."""
+    return (len(line.text) <= settings.DATE_PIECE_MAX_CHARS or bool(_MONTH_HEADING.match(line.text))) \
+        and line.date is None and not line.kind
 
 
 def _is_label_value(line: Line) -> bool:
@@ -236,7 +311,8 @@ def _is_label_value(line: Line) -> bool:
 
 
 @functools.lru_cache(maxsize=65_536)
-def _line(index: int, text: str, order: Order | None, repeated: bool, short: bool = False) -> Line:
+def _line(index: int, text: str, order: Order | None, repeated: bool, short: bool = False,
+          language: str | None = None, plain: bool = True) -> Line:
     kind = kind_of(text)
     if kind is None and repeated and len(text.split()) <= settings.FUSED_KIND_MAX_WORDS:
         kind = kind_suffix(text.strip(" •·|-–—:"))  # `Service update` printed on card after card is a label
@@ -244,7 +320,11 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
         # A plural label (`Press releases`, `Events`) heads a section; a singular one heads a card.
         heading = text.strip(" :").lower().endswith("s") and not text.strip().lower().endswith(("news", "ss"))
         return Line(index=index, text=text, kind=kind, heading=heading)
-    found, anchor = _card_date(text, order, short)
+    found, anchor = _card_date(text, order, short, plain)
+    if found is None and language not in (None, "en"):
+        found, anchor = _foreign_card_date(text, language)
+    if found is None and is_reference(text):
+        return Line(index=index, text=text, chrome=True)
     if found is not None and anchor in {"trail", "dateline"} and is_chrome(found.before):
         found = None  # `Related: Annual report – May 4, 2020`: a sidebar link, not a card
     if found is not None:
@@ -273,7 +353,8 @@ def _fused_kind(text: str) -> str | None:
     return kind
 
 
-def _card_date(text: str, order: Order | None, short: bool = False) -> tuple[DateLine | None, str | None]:
+def _card_date(text: str, order: Order | None, short: bool = False,
+               plain: bool = True) -> tuple[DateLine | None, str | None]:
     found = date_line(text, order, short_years=short or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
     if found is not None:
         if found.rest and _META_REST.match(found.rest) and len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS:
@@ -285,8 +366,13 @@ def _card_date(text: str, order: Order | None, short: bool = False) -> tuple[Dat
     if found is not None and (kind_of(found.before) or len(found.before.split()) <= settings.PLACE_MAX_WORDS):
         return found, "date"  # `Brussels, 3 May 2019`: a place beside the date; `Blog – 3 May 2019`: a kind
     # `Court Announces New Corridor (2017-04-18)`, `Update: DATE`
-    found = trailing_date(text, order, colon=True, short_years=short)
+    # A headline that runs into its date is a plain text's habit; on an HTML page the markup set them apart, and its
+    # text joins elements (`Notice on the timetable` `<span>May 3, 2023</span>`).
+    found = trailing_date(text, order, colon=True, short_years=short) or (
+        _run_on_date(text, order, short) if plain else None)
     if found is not None and len(found.before) >= 3:
+        if is_reference(found.before):
+            return found, "date"  # `PR 044/2021 · 4 March 2021`: the release's number beside its date
         fields = _MENU_BAR.split(found.before)
         if len(fields) >= 2 and all(len(f.split()) <= settings.META_FIELD_MAX_WORDS for f in fields):
             return found, "date"  # `Jane Roe | Press office | DATE`: a byline's fields beside the date, no title
@@ -295,6 +381,69 @@ def _card_date(text: str, order: Order | None, short: bool = False) -> tuple[Dat
     if found is not None:
         return found, "yearless"
     return None, None
+
+
+# A kind label before a date, a separator between (`Pressemitteilung | 4. März 2021`).
+_KIND_BEFORE_DATE = re.compile(r"^(?P<kind>[^|•·–—:\d]{2,40}?)\s*[|•·–—:]\s*(?P<date>\S.*)$")
+
+
+def _foreign_card_date(text: str, language: str) -> tuple[DateLine | None, str | None]:
+    """A card's date written in the page's language (`4. März 2021`, `Pressemitteilung | 4. März 2021`, `4 de
+    marzo de 2021 – Title`), and how its line carries it; else (None, None)."""
+    found = foreign_date_line(text, language)
+    if found is not None:
+        if found.form == "dateline":
+            return found, "dateline" if found.rest else "date"
+        return found, "lead" if found.rest else "date"
+    labelled = _KIND_BEFORE_DATE.match(text)
+    if labelled and kind_of(labelled.group("kind")):
+        found = foreign_date_line(labelled.group("date"), language)
+        if found is not None and not found.rest and found.form == "date":
+            return replace(found, before=labelled.group("kind"), form="trail"), "trail"
+    return None, None
+
+
+def is_date_field(text: str, short: bool = False) -> bool:
+    """A line that is a card's date on its own (`Friday 2017.07.14`, `Brussels, 3 May 2019`, `Statement – DATE`),
+    not the end of a headline that runs into its date (`Survey After Storms 30 December 2003`); `short` as in
+    `title_with_date`."""
+    line = _line(0, text, None, False, short)
+    if line.kind is not None:
+        return True
+    if line.anchor != "date" or line.date is None:
+        return False
+    head = text[:text.find(line.date.date_text)].rstrip() if line.date.date_text in text else ""
+    # a weekday or a place word alone before the date, or words set apart from it by a mark: the line is a date's
+    return len(head.split()) <= 1 or head[-1:] in ",(|–—-:/"
+
+
+def title_with_date(text: str, short: bool = False) -> DateLine | None:
+    """The date a headline carries at its end (`Title | DATE`, `Title DATE`, `Title ..... DATE`), else None; with
+    `short`, on a page of two-digit-year dates, such a date too."""
+    if not _ENDS_LIKE_DATE.search(text) or date_line(text) is not None:
+        return None  # no date at the end, or one at the start: no headline before a date
+    line = _line(0, text, None, False, short)
+    return line.date if line.anchor == "trail" and line.kind is None and is_title(line.rest) else None
+
+
+_ENDS_LIKE_DATE = re.compile(r"(?:\d|\d\s*(?:[ap]\.?m\.?|[A-Z]{1,4})|\))\s*$", re.IGNORECASE)
+
+
+def ends_like_date(text: str) -> bool:
+    """A cheap first look: the line ends with a digit, a time's zone or a bracket, as a date at its end would."""
+    return bool(_ENDS_LIKE_DATE.search(text))
+
+
+def _run_on_date(text: str, order: Order | None, short: bool = False) -> DateLine | None:
+    """A headline that runs into its date with no mark between, or reaches it by dot leaders (`Title 4 March 2021`,
+    `Title ...... 4 March 2021`): only when the words before the date read as a headline of a few words, so a
+    sentence that ends on a date stays running text."""
+    if not _ENDS_LIKE_DATE.search(text):
+        return None  # most lines end with a word or a stop: no date to look for along the line
+    found = trailing_date(text, order, bare=True, short_years=short)
+    if found is None or len(found.before.split()) < settings.RUN_ON_TITLE_MIN_WORDS or not is_headline(found.before):
+        return None
+    return found
 
 
 _SIDEBAR_HEADINGS = tuple(_WORDS["sidebars"]["headings"])

@@ -12,13 +12,26 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import settings
-from .dates import date_line
+from .dates import date_line, date_shaped
 from .dump import unmark
 from .errors import SkipInput
 from .feeds import feed_page
 from .files import RefusedFile, read_bounded
 from .html import read_html
-from .lines import clean_line, ends_mid_phrase, is_kind_and_date, kind_of
+from .lines import (
+    clean_line,
+    ends_like_date,
+    ends_mid_phrase,
+    ends_with_full_stop,
+    has_short_date,
+    is_chrome,
+    is_date_field,
+    is_kind_and_date,
+    is_title,
+    kind_of,
+    prints_short_years,
+    title_with_date,
+)
 from .rawdir import walk
 from .records import Page
 from .sidecar import Sidecar, read_sidecar, sidecar_path
@@ -215,7 +228,64 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
                 printed.expandtabs(settings.TAB_COLUMNS).lstrip()))
             blank = 0
         previous = line
+    return _join_wrapped_titles(blocks, gaps, indents)
+
+
+def _join_wrapped_headlines(blocks: list[str], gaps: list[int], indents: list[int]) -> None:
+    """Headlines wrapped over two or three lines (`… lends out its hundred thousandth` / `audiobook thanks to a
+    village appeal`): a headline fragment goes on in the line touching it at its indentation when it ends on a word
+    that asks for more or the next one opens lower-case, and that one reads as a headline's end too (no full stop,
+    no field). Joined when the page wraps two or more headlines so, or one that shows both signs; in place."""
+    wraps = [n for n in range(1, len(blocks)) if gaps[n] == 0 and indents[n] == indents[n - 1]
+             and (ends_mid_phrase(blocks[n - 1]) or blocks[n][:1].islower())  # the cheap signs first
+             and _title_fragment(blocks[n - 1]) and _title_fragment(blocks[n]) and not is_date_field(blocks[n])
+             and not date_shaped(blocks[n])]
+    if len(wraps) < settings.WRAPPED_TITLE_MIN_CARDS:
+        # one wrap alone when both words say so: a line that asks for more, a next one that goes on lower-case
+        wraps = [n for n in wraps if ends_mid_phrase(blocks[n - 1]) and blocks[n][:1].islower()]
+    for n in reversed(wraps):  # from the end: a headline of three lines joins its last two first
+        blocks[n - 1] = f"{blocks[n - 1]} {blocks[n]}"
+        del blocks[n], gaps[n], indents[n]
+
+
+def _join_wrapped_titles(blocks: list[str], gaps: list[int], indents: list[int],
+                         ) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """Headlines wrapped onto the line that ends with their date (`Kelvedon Tram Museum Reopens` / `the Fire
+    Tower 25th July, 2018`, dot leaders to a date at the margin): joined when the page does so for most of its
+    title-and-date lines, a headline fragment touching each at its indentation, so one wrapped card alone does not
+    swallow a heading above it."""
+    short = prints_short_years(blocks)
+    # Cheap looks first: only a line that ends like a date and touches the line above it at its indentation can be
+    # a wrapped headline's end; a page with none (blank lines between its lines) costs one pass.
+    ending = [n for n, block in enumerate(blocks) if ends_like_date(block)]
+    if not any(n and gaps[n] == 0 and indents[n] == indents[n - 1] for n in ending):
+        _join_wrapped_headlines(blocks, gaps, indents)
+        return tuple(blocks), tuple(gaps), tuple(indents)
+    alone = {n for n in ending if title_with_date(blocks[n], short) is not None}
+    touching = [n for n in ending if n and n - 1 not in alone and gaps[n] == 0 and indents[n] == indents[n - 1]
+                and _title_fragment(blocks[n - 1])]
+    wraps = [n for n in touching if not _is_field(blocks[n]) and not is_date_field(blocks[n], short)
+             and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
+    # A headline wrapped just before its date leaves the date alone on the next line: on a page whose headlines run
+    # into their dates, it is one more of them.
+    bare = [n for n in touching if n not in wraps and date_line(blocks[n]) is not None
+            and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
+    run_on = len(alone) + len(wraps)
+    dated = alone | set(wraps) | set(bare)
+    if len(wraps) < settings.WRAPPED_TITLE_MIN_CARDS or len(wraps) < settings.WRAPPED_TITLE_SHARE * len(dated):
+        wraps = []
+    if run_on < settings.WRAPPED_TITLE_MIN_CARDS or run_on <= len(bare):
+        bare = []
+    for n in sorted([*wraps, *bare], reverse=True):  # from the end, so the indexes below stay put
+        blocks[n - 1] = f"{blocks[n - 1]} {blocks[n]}"
+        del blocks[n], gaps[n], indents[n]
+    _join_wrapped_headlines(blocks, gaps, indents)  # then a headline's first lines, wrapped further up
     return tuple(blocks), tuple(gaps), tuple(indents)
+
+
+def _title_fragment(block: str) -> bool:
+    """A line that may open a wrapped headline: title-like, no sentence's end, no field or furniture."""
+    return is_title(block) and not ends_with_full_stop(block) and not _is_field(block) and not is_chrome(block)
 
 
 def _spaced(lines: list[str]) -> bool:
@@ -257,7 +327,8 @@ _FINISHED = re.compile(r"[.!?…)\"”’]$")
 
 def _is_field(line: str) -> bool:
     """A date line, a kind label, or both on one line: a field of a card, not a paragraph's words."""
-    return bool(date_line(line) or kind_of(line) or is_kind_and_date(line))
+    return bool(date_line(line) or kind_of(line) or is_kind_and_date(line)) or (
+        has_short_date(line) and is_date_field(line, short=True))  # `Statement · 31.12.03`
 
 
 def _wrap_width(lines: list[str], sizes: dict[str, int]) -> int | None:

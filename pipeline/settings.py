@@ -214,6 +214,12 @@ TAB_COLUMNS = 8  # a tab opening a line indents it to the next multiple of eight
 CENSUS_MIN_DATES = 5
 CENSUS_MIN_SHARE = 0.5
 CENSUS_LINE_MAX_CHARS = 200  # a card's date line is short; a paragraph that names a day is running text
+CLIPPED_YEAR_PIVOT = 70  # `'21` is 2021 and `'98` 1998, as two-digit numeric years (`03/08/12`) are read
+RUN_ON_TITLE_MIN_WORDS = 3  # `Title 4 March 2021`: fewer words before a bare date are a label (`Issued 4 March 2021`)
+# A page wraps its headlines onto their date lines when it does so for two or more cards and most of its
+# title-and-date lines: a single case is as likely a heading over a card.
+WRAPPED_TITLE_MIN_CARDS = 2
+WRAPPED_TITLE_SHARE = 0.6
 DATE_PIECE_MAX_CHARS = 12  # `Mar`, `9`, `2015`: a date printed one part to an element
 
 # --- extraction: spokespeople (pipeline/extract/: names, titles, signatures, spokespeople) ------------

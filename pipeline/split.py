@@ -12,6 +12,7 @@ from .cards import RegionSummary, find_cards
 from .census import Census, count_dates
 from .dates import DateLine, Order, date_line, dateline, issued_on, numeric_order, order_from_hint, unparsed_date
 from .html import base_href
+from .language import page_language
 from .lines import Line, classify, is_chrome, is_teaser, is_title, kind_of, unprinted_kind
 from .markup import TreeLines
 from .records import Card, Page, Release
@@ -80,7 +81,14 @@ def segment(page: Page) -> Segmentation:
 
 def page_layout(page: Page) -> tuple[list[Line], Layout | None]:
     """The page's lines as classified, and the card layout induced from them (None: no listing)."""
-    lines = classify(page.blocks, page_order(page))
+    order = page_order(page)
+    plain = page.tree is None
+    lines = classify(page.blocks, order, plain=plain)
+    if sum(1 for line in lines if line.anchor) < 2 and plain:
+        # Fewer than two dates read in English: a page in another language prints its dates in its own words.
+        language = page_language(page)
+        if language not in (None, "en"):
+            lines = classify(page.blocks, order, language)
     layout = induce(lines, page.gaps, page.indents)
     if layout is None or not _is_listing(layout):
         return lines, None

@@ -481,11 +481,19 @@ def _teaser_under_title(line: Line, role: str, path: tuple | None) -> bool:
 
 def _longer_than_title(line: Line, path: tuple | None) -> bool:
     """A standfirst is at least as long as the title just matched before it, and that title is a headline,
-    not a sentence (a sentence followed by a headline is a page's blurb and the card's title)."""
+    not a sentence (a sentence followed by a headline is a page's blurb and the card's title); under a headline in
+    capitals, any line in running case."""
     if path is None:
         return True
     previous, role = path[1]
+    if role == TITLE and _capitals_over_lower(previous.text, line.text):
+        return True  # a headline in capitals over a subtitle in running case: the subtitle may be the shorter
     return role != TITLE or (len(line.text) >= len(previous.text) and not previous.sentence)
+
+
+def _capitals_over_lower(title: str, line: str) -> bool:
+    """A headline printed in capitals (`HARBOUR TRUST OPENS …`) over a line that is not."""
+    return title.isupper() and not line.isupper()
 
 
 def _split_point(assigned: list[tuple[Line, str]], before: tuple[str, ...]) -> int:

@@ -326,3 +326,163 @@ def draw_page(draw, markup: bool = False) -> tuple[list[str], list[Expected], li
     starts.append(len(lines))  # the footer starts a block of its own
     lines.extend(draw(st.lists(st.sampled_from(_FOOTERS), max_size=3, unique=True)))
     return lines, expected, starts
+
+
+# --- round 5 of issue 21: archive pages, codes and files around cards, pages in other languages ---------------
+#
+#   archive  := conventions drawn by `draw_archive_page`, one a page, apart from `draw_page` (its pages stay the same):
+#     badge      a date printed as a calendar badge over two or three lines (`17` / `SEP` / `2019`, `5` / `May 2020`)
+#                above the title and the teaser
+#     under      days without a year under a heading of their month (`APRIL 2019` … `07 · Title`) or, with their
+#                month, under a heading of their year (`2019` … `April 7 – Title`)
+#     run-on     a title that runs into its date with no mark between (`Title 7 April 2019`) or reaches it by dot
+#                leaders (`Title ........ 7 April 2019`), a teaser under it or none
+#     wrapped    such a title wrapped onto its date line, the page doing so for every card
+#     reference  a reference number over the title (`Ref. AG/2019/031`, `No. 31/19`), or beside the date on one line
+#                (`PR 031/2019 · 7 April 2019`)
+#     files      under the teaser, the release as a download (`Download the statement (PDF, 212 KB)`) and its file's
+#                name, which holds a date (`Attachment: 2019-04-07-flood-plan.pdf`)
+#     clipped    a kind and a date with its year cut to two digits (`Statement · 7 April '19`, `Report · 07.04.19`)
+#     lettered   items lettered or numbered in roman numerals (`b) Title (7 April 2019)`, `iv. Title – 7 April 2019`)
+#     long       a headline wrapped over two lines, cut after a word that asks for more (`… clinics in the` / `north
+#                after storms`), then the date and the teaser
+#     weekday    a kind and a date with its weekday in brackets after it (`Statement · 2019-04-07 (Sun)`)
+#     mail       a mail archive: `From:` with an address, `Subject:` with the list's tag (`[Newsroom] Title`), `Date:`
+#                in RFC 2822 form, the text, a rule between messages
+#     subtitle   a headline in capitals, a subtitle in running case under it (shorter or longer), the date, a teaser
+#     language   a page in German, Spanish or French: its own dates (`7. April 2019`, `7 de abril de 2019`,
+#                `7 avril 2019`) and kind labels (`Pressemitteilung`, `Comunicado de prensa`, `Déclaration`)
+
+ARCHIVE_CONVENTIONS = ["badge", "under", "run-on", "wrapped", "reference", "files", "clipped", "lettered", "long",
+                       "weekday", "mail", "subtitle", "language"]
+_SUBTITLES = ["Work begins in the spring", "A first for the region and its partners",
+              "Families in twelve districts will benefit over the coming months of the programme"]
+_CUT_AFTER = {"the", "of", "for", "in", "with"}  # a wrapped headline's first line may end on one of these
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"]
+# A page in another language: its month names, its kind labels with the kinds a reader expects, headlines, a teaser.
+_FOREIGN = {
+    "de": (["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+            "November", "Dezember"], {"Pressemitteilung": "press_release", "Stellungnahme": "statement"},
+           ["Die Behörde eröffnet neue Kliniken im Norden", "Der Rat prüft den Hochwasserplan",
+            "Die Stiftung fördert das Schulessen", "Das Gesundheitsamt startet eine Impfaktion",
+            "Die Freiwilligen bauen Notunterkünfte", "Das Ministerium kündigt mobile Praxen an"],
+           "Die Arbeiten beginnen im Frühjahr, sobald die Mittel freigegeben sind."),
+    "es": (["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+            "noviembre", "diciembre"], {"Comunicado de prensa": "press_release", "Declaración": "statement"},
+           ["La agencia abre nuevas clínicas en el norte", "El consejo revisa el plan contra inundaciones",
+            "La fundación amplía los comedores escolares", "El ministerio anuncia unidades de salud móviles",
+            "Los voluntarios levantan refugios de emergencia", "La junta publica el informe de vivienda"],
+           "Las obras empezarán en primavera, cuando se libere la financiación."),
+    "fr": (["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+            "novembre", "décembre"], {"Communiqué de presse": "press_release", "Déclaration": "statement"},
+           ["L'agence ouvre de nouvelles cliniques dans le nord", "Le conseil révise le plan contre les crues",
+            "La fondation étend les repas scolaires", "Le ministère annonce des unités de santé mobiles",
+            "Les bénévoles montent des abris d'urgence", "Le bureau publie son rapport sur le logement"],
+           "Les travaux commenceront au printemps, une fois les fonds débloqués."),
+}
+
+
+def _foreign_date(language: str, day: dt.date) -> str:
+    months = _FOREIGN[language][0]
+    if language == "de":
+        return f"{day.day}. {months[day.month - 1]} {day.year}"
+    if language == "es":
+        return f"{day.day} de {months[day.month - 1]} de {day.year}"
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+@st.composite
+def draw_archive_page(draw, convention: str) -> tuple[list[str], list[Expected], list[int]]:
+    """A page of one archive convention (above): its lines, the cards a reader should find, where each card (and the
+    footer) starts."""
+    count = draw(st.integers(2, 8))
+    start = draw(st.dates(min_value=dt.date(2004, 1, 1), max_value=dt.date(2024, 12, 31)))
+    gaps = draw(st.lists(st.integers(1, 25), min_size=count, max_size=count))
+    card_titles = draw(st.lists(titles(), min_size=count, max_size=count, unique_by=str.lower))
+    variant = draw(st.integers(0, 3))
+    language = draw(st.sampled_from(sorted(_FOREIGN)))
+    if convention == "language":  # the page's own headlines, each once
+        count = min(count, len(_FOREIGN[language][2]))
+        card_titles = draw(st.lists(st.sampled_from(_FOREIGN[language][2]), min_size=count, max_size=count,
+                                    unique=True))
+    lines: list[str] = [] if convention == "language" else draw(st.lists(st.sampled_from(_HEADERS), max_size=2,
+                                                                          unique=True))
+    expected: list[Expected] = []
+    starts: list[int] = []
+    day = start
+    heading: str | None = None
+    for n in range(count):
+        day = day - dt.timedelta(days=gaps[n])
+        title, teaser = card_titles[n], draw(teasers())[0]
+        if convention in {"run-on", "wrapped"}:  # a headline beside its date is a short one
+            title = title.split(" – ")[0]
+        month, kind = _MONTHS[day.month - 1], "press_release"
+        plain = DATE_FORMS["day-first"](day)
+        starts.append(len(lines))  # a heading over a card opens its group of lines
+        if convention == "under":
+            now = f"{month.upper()} {day.year}" if variant % 2 else str(day.year)
+            if now != heading:
+                lines.append(now)
+                heading = now
+        if convention == "badge":
+            badge = [[f"{day.day:02d}", month[:3].upper(), str(day.year)], [str(day.day), f"{month} {day.year}"],
+                     [month[:3], str(day.day), str(day.year)], [f"{day.day:02d}", f"{month[:3]} {day.year}"]][variant]
+            lines += [*badge, title, teaser]
+        elif convention == "under":
+            lines.append(f"{day.day:02d} · {title}" if variant % 2 else f"{month} {day.day} – {title}")
+        elif convention == "run-on":
+            lines.append(f"{title} {'.' * 8} {plain}" if variant % 2 else f"{title} {plain}")
+            if variant >= 2:
+                lines.append(teaser)
+        elif convention == "wrapped":
+            words = title.split()
+            cut = max(1, len(words) // 2)
+            lines.append(f"{' '.join(words[:cut])}\n{' '.join(words[cut:])} {plain}")  # a wrap: no blank line
+        elif convention == "reference":
+            number = 10 + 7 * n
+            if variant == 3:
+                lines += [f"PR {number:03d}/{day.year} · {plain}", title, teaser]
+            else:
+                code = [f"Ref. AG/{day.year}/{number:03d}", f"No. {number}/{day.year % 100:02d}",
+                        f"Release {day.year % 100:02d}-{number:03d}"][variant]
+                lines += [code, title, plain, teaser]
+        elif convention == "files":
+            slug = "-".join(title.lower().split()[:4])
+            lines += [title, plain, teaser, "Download the statement (PDF, 212 KB)",
+                      f"Attachment: {day.isoformat()}-{slug}.pdf"]
+        elif convention == "clipped":
+            label = draw(st.sampled_from(["Statement", "Report", "Update"]))
+            kind = KINDS[label]
+            printed = f"{day.day} {month} '{day.year % 100:02d}" if variant % 2 else \
+                f"{day.day:02d}.{day.month:02d}.{day.year % 100:02d}"
+            lines += [title, f"{label} · {printed}", teaser]
+        elif convention == "lettered":
+            mark = [f"{'abcdefgh'[n]})", f"{_ROMAN[n]}.", f"({'abcdefgh'[n]})", f"{_ROMAN[n].upper()}."][variant]
+            lines.append(f"{mark} {title} ({plain})" if variant % 2 else f"{mark} {title} – {plain}")
+        elif convention == "long":
+            words = title.split()
+            cut = next((k + 1 for k in range(1, len(words) - 1) if words[k].lower() in _CUT_AFTER), None)
+            if cut is None:  # no word to cut after: printed on one line
+                lines += [title, plain, teaser]
+            else:
+                lines += [f"{' '.join(words[:cut])}\n{' '.join(words[cut:])}", plain, teaser]
+        elif convention == "weekday":
+            label = draw(st.sampled_from(["Statement", "Press Release", "Report"]))
+            kind = KINDS[label]
+            lines += [title, f"{label} · {day.isoformat()} ({_WEEKDAYS[day.weekday()][:3]})", teaser]
+        elif convention == "mail":
+            tag = ["[Newsroom] ", "[Press] ", ""][variant % 3]
+            lines += [f"From: Press Office <press{n}@example.org>", f"Subject: {tag}{title}",
+                      f"Date: {DATE_FORMS['rfc'](day)}", teaser, "-" * 40]
+        elif convention == "subtitle":
+            title = title.upper()  # the headline as printed
+            lines += [title, draw(st.sampled_from(_SUBTITLES)), plain, teaser]
+        elif convention == "language":
+            labels = _FOREIGN[language][1]
+            label = draw(st.sampled_from(sorted(labels)))
+            kind = labels[label]
+            lines += [f"{label} | {_foreign_date(language, day)}", title, _FOREIGN[language][3]]
+        expected.append(Expected(title=title, published=day, kind=kind))
+    starts.append(len(lines))
+    lines.extend(draw(st.lists(st.sampled_from(_FOOTERS[:5]), max_size=2, unique=True)))
+    return lines, expected, starts

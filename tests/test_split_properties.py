@@ -13,7 +13,7 @@ from pipeline.read import read
 from pipeline.records import Page
 from pipeline.split import split
 
-from .listing_grammar import draw_page
+from .listing_grammar import ARCHIVE_CONVENTIONS, draw_archive_page, draw_page
 
 
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
@@ -84,3 +84,19 @@ def test_indented_cards_read_the_same(page, gap, pad, habit):
         cards = split(read(path))
     assert [(c.title, c.published, c.kind) for c in cards] == [(e.title, e.published, e.kind) for e in expected], \
         gap.join(printed)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+@given(st.sampled_from(ARCHIVE_CONVENTIONS).flatmap(draw_archive_page), st.sampled_from(["\n", "\n\n", "cards"]))
+def test_archive_pages_read_to_their_cards(page, gap):
+    """Calendar-badge dates, days under month or year headings, titles running into their dates (wrapped onto them
+    too), reference numbers, release files, two-digit years, lettered items and pages in German, Spanish or French
+    (tests/listing_grammar.py, `draw_archive_page`) read to the cards a reader sees."""
+    lines, expected, starts = page
+    inside, between = ("\n", "\n\n") if gap == "cards" else (gap, gap)
+    text = "".join((between if n in starts else inside) + line if n else line for n, line in enumerate(lines))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "listing.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        cards = split(read(path))
+    assert [(c.title, c.published, c.kind) for c in cards] == [(e.title, e.published, e.kind) for e in expected], text
