@@ -38,11 +38,13 @@ PIPELINE_MODULES = frozenset({"test_refresh", "test_benchmarks", "test_end_to_en
                               "test_scrape_pipeline", "test_notebooks", "test_query", "test_cli"})
 
 
-# Tests that generate a thousand pages or more, or scrape a whole loopback newsroom: seconds each, not model-bound.
+# Tests that generate hundreds of pages or more, or scrape a whole loopback newsroom: seconds each, not model-bound.
 LONG_TESTS = frozenset({"test_every_generated_card_comes_back_with_its_title_date_and_kind",
                         "test_every_generated_item_comes_back_with_its_title_date_and_kind",
                         "test_blank_line_habits_and_hard_wrapped_teasers_change_nothing",
-                        "test_first_run_stores_every_good_page_exactly_once"})
+                        "test_first_run_stores_every_good_page_exactly_once",
+                        "test_pages_printed_with_a_converters_markup_read_to_the_same_cards",
+                        "test_archive_pages_read_to_their_cards", "test_indented_cards_read_the_same"})
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
