@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from . import settings
 from .cards import RegionSummary, find_cards
-from .census import Census, count_dates
+from .census import Census, count_dates, side_lists
 from .dates import DateLine, Order, date_line, dateline, issued_on, numeric_order, order_from_hint, unparsed_date
 from .html import base_href
 from .language import page_language
@@ -158,6 +158,10 @@ def _segment(page: Page, order: Order | None, tree_lines: TreeLines | None, date
                       single=True, candidates=candidates)
     lines, layout = page_layout(page)
     template = _template_cards(page, lines, layout, candidates)
+    if template is not None and _reads_side_lists(page, markup, template, dates):
+        LOGGER.debug("%r: the template's cards are a side list's (%d dated, %d dates in the content)",
+                     page.source, _dated(template), dates)
+        template = None
     if template is not None and (markup is None or _dated(template) > _dated(markup)):
         return template
     if markup is not None:
@@ -200,6 +204,14 @@ def _template_cards(page: Page, lines: list[Line], layout: Layout | None,
     LOGGER.debug("%r: %d cards, template %s", page.source, len(cards), layout.template.describe())
     return _Found(releases=tuple(cards), how=f"template: {layout.template.describe()} ({len(cards)} cards)",
                   candidates=candidates, layout=layout, lines=tuple(lines))
+
+
+def _reads_side_lists(page: Page, markup: _Found | None, template: _Found, dates: int) -> bool:
+    """An HTML page whose markup repeats no items and whose content, side lists aside, prints too few dates for a
+    listing, yet whose text template dates more cards than that: the cards are a side list's (`More from the
+    newsroom` under a release, a heading the page prints), which the census leaves out, not the page's releases."""
+    return page.format == "html" and markup is None and page.tree is not None \
+        and dates < settings.CENSUS_MIN_DATES and _dated(template) > dates and bool(side_lists(page.tree))
 
 
 def _dated(found: _Found) -> int:
