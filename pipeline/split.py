@@ -208,10 +208,16 @@ def _template_cards(page: Page, lines: list[Line], layout: Layout | None,
 
 def _reads_side_lists(page: Page, markup: _Found | None, template: _Found, dates: int) -> bool:
     """An HTML page whose markup repeats no items and whose content, side lists aside, prints too few dates for a
-    listing, yet whose text template dates more cards than that: the cards are a side list's (`More from the
-    newsroom` under a release, a heading the page prints), which the census leaves out, not the page's releases."""
-    return page.format == "html" and markup is None and page.tree is not None \
-        and dates < settings.CENSUS_MIN_DATES and _dated(template) > dates and bool(side_lists(page.tree))
+    listing, yet whose text template dates more cards than that, most of them printed under a side list's
+    heading (`More from the newsroom` under a release): the census leaves those out, and so does the split."""
+    if page.format != "html" or markup is not None or page.tree is None or dates >= settings.CENSUS_MIN_DATES \
+            or _dated(template) <= dates:
+        return False
+    side = side_lists(page.tree)
+    side_text = " ".join(" ".join(e.text_content().split()) for e in side if e.getparent() not in side)
+    dated_titles = [r.title for r in template.releases if r.published is not None and r.title]
+    in_side = sum(1 for title in dated_titles if " ".join(title.split()) in side_text)
+    return 2 * in_side > len(dated_titles)
 
 
 def _dated(found: _Found) -> int:
