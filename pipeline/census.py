@@ -53,7 +53,7 @@ def count_dates(page: Page, order: Order | None, lines: TreeLines | None = None)
     twice counts once."""
     if page.tree is not None:
         tree_lines = lines or TreeLines(page.tree)
-        side = _side_lists(page.tree)
+        side = side_lists(page.tree)
         blocks = [b for b in tree_lines.blocks
                   if b.element not in side and not tree_lines.in_chrome(b.element) and not _in_furniture(b.element)]
         main = {e for m in page.tree.iter("main", "div", "section")
@@ -80,7 +80,7 @@ def _date_lines(blocks: list, order: Order | None) -> dict[str, lxml.html.HtmlEl
     return {line: element for line, element in first.items() if " @" in line or _is_date_line(line, order)}
 
 
-def _side_lists(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
+def side_lists(root: lxml.html.HtmlElement) -> set[lxml.html.HtmlElement]:
     """The elements under a side list's heading (`Most read`, `Related stories`; a heading element, or a bold line:
     `<p><strong>Most read</strong></p>`): other pages' dates, whatever column the page prints them in. A heading's
     list is what follows it up to the next heading, looked for a few levels up when the heading sits in a wrapper of

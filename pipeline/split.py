@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from . import settings
 from .cards import RegionSummary, find_cards
-from .census import Census, count_dates
+from .census import Census, count_dates, side_lists
 from .dates import DateLine, Order, date_line, dateline, issued_on, numeric_order, order_from_hint, unparsed_date
 from .html import base_href
 from .language import page_language
@@ -158,6 +158,10 @@ def _segment(page: Page, order: Order | None, tree_lines: TreeLines | None, date
                       single=True, candidates=candidates)
     lines, layout = page_layout(page)
     template = _template_cards(page, lines, layout, candidates)
+    if template is not None and _reads_side_lists(page, markup, template, dates):
+        LOGGER.debug("%r: the template's cards are a side list's (%d dated, %d dates in the content)",
+                     page.source, _dated(template), dates)
+        template = None
     if template is not None and (markup is None or _dated(template) > _dated(markup)):
         return template
     if markup is not None:
@@ -200,6 +204,20 @@ def _template_cards(page: Page, lines: list[Line], layout: Layout | None,
     LOGGER.debug("%r: %d cards, template %s", page.source, len(cards), layout.template.describe())
     return _Found(releases=tuple(cards), how=f"template: {layout.template.describe()} ({len(cards)} cards)",
                   candidates=candidates, layout=layout, lines=tuple(lines))
+
+
+def _reads_side_lists(page: Page, markup: _Found | None, template: _Found, dates: int) -> bool:
+    """An HTML page whose markup repeats no items and whose content, side lists aside, prints too few dates for a
+    listing, yet whose text template dates more cards than that, most of them printed under a side list's
+    heading (`More from the newsroom` under a release): the census leaves those out, and so does the split."""
+    if page.format != "html" or markup is not None or page.tree is None or dates >= settings.CENSUS_MIN_DATES \
+            or _dated(template) <= dates:
+        return False
+    side = side_lists(page.tree)
+    side_text = " ".join(" ".join(e.text_content().split()) for e in side if e.getparent() not in side)
+    dated_titles = [r.title for r in template.releases if r.published is not None and r.title]
+    in_side = sum(1 for title in dated_titles if " ".join(title.split()) in side_text)
+    return 2 * in_side > len(dated_titles)
 
 
 def _dated(found: _Found) -> int:

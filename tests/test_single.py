@@ -82,3 +82,13 @@ def test_a_release_with_a_dated_comment_thread_stays_one_release(tmp_path: Path)
             f"</article><div id='comments' class='comments-area'><h2>4 thoughts on the terminal</h2><ol "
             f"class='comment-list'>{comments}</ol></div></main>")
     assert _release(tmp_path, body) == ("Harbour board opens the northern ferry terminal", dt.date(2023, 5, 3))
+
+
+def test_a_release_over_a_more_from_grid_of_dated_cards_stays_one_release(tmp_path: Path):
+    # The markup leaves the grid out as a side list; the text template must not read it as the page's cards.
+    grid = "".join(f"<div class='card'><h3><a href='/news/{n}/'>Ferry timetable changes for the {n}th week</a></h3>"
+                   f"<p class='date'>{n} April 2023</p><p>The board changes the timetable of the island ferries for "
+                   f"the week while the berths are painted.</p></div>" for n in range(10, 16))
+    body = (f"<main><h1>Harbour board opens the northern ferry terminal</h1><p>3 May 2023</p>{_BODY}"
+            f"<h2>More from the newsroom</h2><div class='grid'>{grid}</div></main>")
+    assert _release(tmp_path, body) == ("Harbour board opens the northern ferry terminal", dt.date(2023, 5, 3))
