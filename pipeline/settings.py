@@ -175,6 +175,10 @@ END_TITLE_MIN_EVIDENCE = 1
 TEMPLATE_ORDER_COST = {"title<teaser": -0.3, "kind<teaser": -0.3, "kind<title": -0.15}
 TEMPLATE_SAMPLE_GAPS = 3  # a long page's templates are ranked on its first three gaps ...
 TEMPLATE_SHORTLIST = 8  # ... and the best eight tried on every gap (49 templates on every gap cost 3x more)
+# Alignments of up to this many lines are kept by their lines' shape (a card's lines: a longer run is seldom
+# printed twice), at most this many at once (a few megabytes).
+TEMPLATE_ALIGN_MEMO_LINES = 12
+TEMPLATE_ALIGN_MEMO_SIZE = 20_000
 
 # --- HTML -----------------------------------------------------------------------------
 DATE_BLOCK_MAX_CHARS = 60  # a date line in a card: `Posted on 3 May 2021 by Press Office | News` at most
