@@ -46,6 +46,7 @@ _BRACKET_START = re.compile(r"^\[([^\]]{2,60})\]\s+(\S.*)$|^\(([^)]{6,60})\)\s+(
 _BRACKET_END = re.compile(r"^(\S.*?)\s+[\[(]([^\])]{2,60})[\])]$")
 _MAX_COLUMNS = 5  # a listing's table has a few columns: a date, a kind, a title, a place
 _ICONS = "\u2190"  # symbols from the arrows on are icons; `©` and `®` before them are words of a line
+_MAYBE_ICON = re.compile("[\u200d\u2190-\U0010ffff]")  # an icon, or a joiner inside one
 _COLUMNS = re.compile(r"(?<=\S) {2,}(?=\S)")  # a space-aligned table's column gap
 
 
@@ -216,6 +217,8 @@ def _item(text: str) -> bool:
 
 def _symbols(text: str) -> str:
     """Icons (`🗓️ 4 May 2021 📁 Statement`) set a line's fields apart: a bar between fields, nothing before."""
+    if not _MAYBE_ICON.search(text):
+        return text.strip() or text  # most lines: no character an icon could be, looked at no further
     parts: list[str] = []
     word = ""
     for char in text:

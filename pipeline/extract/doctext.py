@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Span
+
+from .. import settings
 
 _KEY = "pipeline.text"
 _INDEX = "pipeline.index"
@@ -117,9 +121,37 @@ def doc_index(doc: Doc) -> DocIndex:
     return index
 
 
+# What each test of a word alone said of each word seen (by its id in the vocabulary): a release repeats its
+# words, and the releases of a corpus repeat them more. Cleared when one grows past settings.WORD_TESTS_KEPT.
+_WORD_TESTS: dict[Callable[[Lexeme], bool], dict[int, bool]] = {}
+
+
+def word_positions(doc: Doc, test: Callable[[Lexeme], bool]) -> list[int]:
+    """Positions of the tokens whose word passes `test`, a test of the word alone (its text, its lower-case form,
+    its shape): each distinct word is tested once, and no token object is made for the others."""
+    known = _WORD_TESTS.setdefault(test, {})
+    if len(known) > settings.WORD_TESTS_KEPT:
+        known.clear()
+    vocab, found = doc.vocab, []
+    for i, orth in enumerate(doc.to_array("ORTH").tolist()):
+        passed = known.get(orth)
+        if passed is None:
+            passed = known[orth] = test(vocab[orth])
+        if passed:
+            found.append(i)
+    return found
+
+
+def label_positions(doc: Doc, attr: str, label: str) -> list[int]:
+    """Positions of the tokens whose `attr` (`DEP`, `ENT_TYPE`) is `label`."""
+    wanted = doc.vocab.strings[label]
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value == wanted]
+
+
 def written_as(doc: Doc, text: str) -> Doc:
-    """Make doc_text give `text`, doc.text in other letter case (a headline parsed again in sentence case):
-    what an extractor quotes from the document is then the text as written."""
+    """Make doc_text give `text`: the text the document was made from (doc.text, without joining every token
+    again), or doc.text in other letter case (a headline parsed again in sentence case: what an extractor quotes
+    from the document is then the text as written)."""
     doc.user_data[_KEY] = text
     return doc
 

@@ -8,6 +8,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from spacy.language import Language
+from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
@@ -17,7 +18,7 @@ from text_to_num import text2num
 
 from .. import settings
 from ..records import Figure
-from .doctext import doc_index, doc_text, written_as
+from .doctext import doc_index, doc_text, word_positions, written_as
 from .figure_objects import measured, object_of
 from .recase import headline_lines
 from .rules import load_rules
@@ -191,8 +192,8 @@ def _figures_of(doc: Doc, matcher: Matcher) -> list[Figure]:
     spans = [_whole_number(ent) for ent in ents if ent.label_ in LEX.numeric_labels]
     # Numbers inside other entities are names' ("Studio 54"), but for amounts the recogniser took for a name
     covered = {t.i for span in spans for t in span} | {t.i for ent in ents for t in ent if not _is_amount(t)}
-    spans += [_whole_number(Span(doc, t.i, t.i + 1, label=_NUMBER_TOKEN))  # "5x", numbers the recogniser left out
-              for t in doc if t.i not in covered and _NUMBER_TOKEN_FORM.fullmatch(t.text)]
+    spans += [_whole_number(Span(doc, i, i + 1, label=_NUMBER_TOKEN))  # "5x", numbers the recogniser left out
+              for i in word_positions(doc, _number_token_word) if i not in covered]
     for span in spans:
         for figure in _figure(span, matcher):
             # "40 to 55 percent", "$5-10 million": a range's upper bound is a figure too, in the range's currency
@@ -201,6 +202,10 @@ def _figures_of(doc: Doc, matcher: Matcher) -> list[Figure]:
             for found in (figure, *bounds):
                 figures.setdefault((round(found.value, settings.FIGURE_VALUE_DECIMALS), found.unit), found)
     return sorted(figures.values(), key=lambda f: f.start)
+
+
+def _number_token_word(word: Lexeme) -> bool:
+    return bool(_NUMBER_TOKEN_FORM.fullmatch(word.text))
 
 
 def _is_amount(token: Token) -> bool:

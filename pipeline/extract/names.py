@@ -9,13 +9,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
+from spacy.lexeme import Lexeme
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .. import settings
 from .bodies import repair_bodies, title_word
-from .doctext import DocIndex, doc_text
+from .doctext import DocIndex, doc_text, label_positions, word_positions
 from .rules import load_rules
 from .titles import described, role_end
 from .words import (
@@ -438,7 +439,8 @@ def repair_names(doc: Doc) -> list[Span]:
     dos Santos`, `Ewa Adeyemi-Clarke`), and that surname alone after it (`De la Fuente said`)."""
     found: list[Span] = []
     # Only a particle, an initial or a glued hyphen marks a name by its shape: look only just after one.
-    ends = sorted({end for t in doc if _marks_name(t) for end in range(t.i + 2, min(len(doc), t.i + 5) + 1)})
+    ends = sorted({end for i in word_positions(doc, _may_mark_name) if _marks_name(doc[i])
+                   for end in range(i + 2, min(len(doc), i + 5) + 1)})
     if not ends:
         return found
     # Surnames of the full names the recogniser saw, with their given names ("G. O'Neill" gives none).
@@ -472,7 +474,9 @@ def _given_names(doc: Doc) -> list[Span]:
     in the text: the surname takes the given name written just before it on its line, a proper noun that may
     stand in a name and that no other entity holds."""
     alone = {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) == 1}
-    found = []
+    found: list[Span] = []
+    if not alone:
+        return found
     for surname in (t for t in doc[1:] if t.text in alone and (not t.ent_type_ or t.ent_iob_ == "B")):
         given = doc[surname.i - 1]
         if given.pos_ == "PROPN" and _name_word(given) and not given.ent_type_ and "\n" not in given.whitespace_:
@@ -488,7 +492,7 @@ def _titled_names(doc: Doc) -> list[Span]:
     link word right before it (`with Director of Programmes Ingrid McAllister of the Tidewell Foundation`;
     not `Minister of Foreign Affairs`)."""
     found = []
-    for stop in (t.i for t in doc if t.text == "," or t.lower_ in _NAME_BODY_LINKS):
+    for stop in word_positions(doc, _comma_or_body_link):
         name = name_ending_at(doc, stop) if _titled_at(doc, stop) or _speaks_for_body(doc, stop) else None
         if name is not None and not any(t.ent_type_ == "PERSON" for t in name) and (
                 doc[stop].text == "," or doc[name.start - 1].lower_ not in LEX.role_link_words):
@@ -530,8 +534,8 @@ def _speaking_names(doc: Doc) -> list[Span]:
     the whole subject of a verb of saying, or of a copula whose attribute is a title, is a name by its shape that
     the gazetteer knows for no place (a body the recogniser saw stays one)."""
     found = []
-    for token in doc:
-        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ == "PERSON" \
+    for token in (doc[i] for i in label_positions(doc, "DEP", "nsubj")):
+        if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" \
                 or not (token.head.lower_ in LEX.speech_verbs or _titled_by_copula(token.head)):
             continue
         name = name_ending_at(doc, token.i + 1)
@@ -561,7 +565,16 @@ def _marks_name(token: Token) -> bool:
         token.text in LEX.dashes and _glued_hyphen(token.doc, token.i))  # the cheap test first: runs on every token
 
 
-def _initial(token: Token) -> bool:
+def _may_mark_name(word: Lexeme) -> bool:
+    """What _marks_name reads of the word alone: a particle, an initial or a dash."""
+    return word.lower_ in LEX.particles or _initial(word) or word.text in LEX.dashes
+
+
+def _comma_or_body_link(word: Lexeme) -> bool:
+    return word.text == "," or word.lower_ in _NAME_BODY_LINKS
+
+
+def _initial(token: Token | Lexeme) -> bool:
     """`F.`: a capital and a full stop."""
     return token.text[:1].isupper() and token.text[1:] == "."
 

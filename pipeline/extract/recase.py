@@ -13,10 +13,11 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import takewhile
 
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Token
 
 from .. import settings
-from .doctext import doc_text
+from .doctext import doc_text, word_positions
 from .rules import load_rules
 
 LEX = load_rules()
@@ -64,6 +65,11 @@ def sentence_cased(line: str) -> str:
     return lowered[:start] + line[start:start + 1] + lowered[start + 1:]
 
 
+def _numeric_word(word: Lexeme) -> bool:
+    """What _in_doubt reads of the word alone: like a number, or holding a digit."""
+    return word.like_num or "d" in word.shape_
+
+
 def _in_doubt(token: Token) -> bool:
     """A number whose reading a headline's capitals may have misled: one the recogniser read as no number (`Two`
     taken into a name), a percentage, or a count after a capitalised word taken for a name that is no label
@@ -84,7 +90,8 @@ def headline_lines(doc: Doc) -> Iterator[tuple[int, str]]:
     the headlines."""
     text = doc_text(doc)
     starts = [m.start() for m in _LINE_START.finditer(text)]
-    numbered = sorted({starts[bisect_right(starts, t.idx) - 1] for t in doc if _in_doubt(t)})
+    numbered = sorted({starts[bisect_right(starts, doc[i].idx) - 1] for i in word_positions(doc, _numeric_word)
+                       if _in_doubt(doc[i])})
     for start in numbered:
         line = _REST_OF_LINE.match(text, start).group()  # type: ignore[union-attr]  # `*` always matches
         if is_headline_cased(line):

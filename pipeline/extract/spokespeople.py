@@ -1,7 +1,7 @@
 """Spokespeople: people whose words a text quotes or reports, with their role and organisation.
 
-The grammar is named patterns (spaCy Matcher and DependencyMatcher, in SPEAKER_PATTERNS and
-DEPENDENCY_PATTERNS) and named line rules (signatures, pull quotes, speaker labels: signatures.py); each
+The grammar is named patterns (spaCy Matcher token patterns in SPEAKER_PATTERNS, and verbs with their objects
+in OBJECT_CUES) and named line rules (signatures, pull quotes, speaker labels: signatures.py); each
 pattern has one finder (FINDERS) that walks from its cue to the person who speaks (names.py). A title is
 read after the name or before it (titles.py), and the organisation is decided by one ordered table of named
 steps (ORGANIZATION_STEPS in organization.py). Every spokesperson records the pattern and the steps that
@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.matcher import DependencyMatcher, Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
@@ -47,6 +46,7 @@ from .organization import Title, decide, merge_mention, read_at
 from .rules import load_rules
 from .signatures import closing_signature, signed_names, speaker_labels
 from .titles import role_end, signature_role, title_of
+from .windowed import WindowedMatcher
 from .words import is_role_word, text_at
 
 LOGGER = logging.getLogger(__name__)
@@ -95,14 +95,12 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
 }
 
 
-# Patterns over the parse, each named; a match's first token is the cue its finder starts from.
-DEPENDENCY_PATTERNS: dict[str, list[dict]] = {
+# Cues over the parse, each named: a verb of the first word set whose direct child, of the dependency label, is a
+# word of the second; the verb is the cue its finder starts from. (Read by a lookup of each word's lower-case form
+# and the verb's children: a DependencyMatcher pattern costs a token-matcher pass over the document per node.)
+OBJECT_CUES: dict[str, tuple[frozenset[str], str, frozenset[str]]] = {
     # "issued the following statement", "had the following reaction": the verb's object makes it speech.
-    "following_statement": [
-        {"RIGHT_ID": "verb", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(LEX.statement_verbs)}}},
-        {"LEFT_ID": "verb", "REL_OP": ">", "RIGHT_ID": "noun",
-         "RIGHT_ATTRS": {"DEP": "dobj", "LOWER": {"IN": sorted(LEX.statement_nouns)}}},
-    ],
+    "following_statement": (frozenset(LEX.statement_verbs), "dobj", frozenset(LEX.statement_nouns)),
 }
 
 
@@ -444,14 +442,14 @@ def _quote_near(index: DocIndex, position: int) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def find_spokespeople(doc: Doc, matcher: Matcher | None = None, statements: DependencyMatcher | None = None
+def find_spokespeople(doc: Doc, matcher: WindowedMatcher | None = None, objects: ObjectCues | None = None
                       ) -> list[Spokesperson]:
     """Every person the text quotes or reports as speaking, with role, organisation, quote and rule."""
-    if matcher is None or statements is None:
-        matcher, statements = build_matchers(doc.vocab)
+    if matcher is None or objects is None:
+        matcher, objects = build_matchers(doc.vocab)
     index = doc_index(doc)
     cues = {(start, doc.vocab.strings[match_id]) for match_id, start, _end in matcher(doc)}
-    cues |= {(tokens[0], doc.vocab.strings[match_id]) for match_id, tokens in statements(doc)}
+    cues |= set(object_cues(doc, objects))
     people = index.by_last_word("PERSON")
     found: list[Found] = []
     for position, name in sorted(cues):
@@ -472,15 +470,23 @@ def find_spokespeople(doc: Doc, matcher: Matcher | None = None, statements: Depe
     return speakers
 
 
-def build_matchers(vocab: Vocab) -> tuple[Matcher, DependencyMatcher]:
-    """The speaker patterns, compiled once per pipeline."""
-    matcher = Matcher(vocab)
-    for name, patterns in SPEAKER_PATTERNS.items():
-        matcher.add(name, patterns)
-    statements = DependencyMatcher(vocab)
-    for name, pattern in DEPENDENCY_PATTERNS.items():
-        statements.add(name, [pattern])
-    return matcher, statements
+# OBJECT_CUES with each verb set as the vocabulary's ids of its words: (name, verb ids, label, object words).
+ObjectCues = tuple[tuple[str, frozenset[int], str, frozenset[str]], ...]
+
+
+def build_matchers(vocab: Vocab) -> tuple[WindowedMatcher, ObjectCues]:
+    """The speaker patterns and the object cues, compiled once per pipeline."""
+    matcher = WindowedMatcher(vocab, SPEAKER_PATTERNS)
+    objects = tuple((name, frozenset(vocab.strings.add(verb) for verb in verbs), label, nouns)
+                    for name, (verbs, label, nouns) in OBJECT_CUES.items())
+    return matcher, objects
+
+
+def object_cues(doc: Doc, objects: ObjectCues) -> list[tuple[int, str]]:
+    """(verb position, cue name) of every verb whose child with the cue's label is one of its object words."""
+    lowers = doc.to_array("LOWER").tolist()
+    return [(i, name) for name, verbs, label, nouns in objects for i, lower in enumerate(lowers) if lower in verbs
+            and any(child.dep_ == label and child.lower_ in nouns for child in doc[i].children)]
 
 
 @Language.factory("release_spokespeople")
@@ -488,12 +494,12 @@ class SpokespeopleComponent:
     """Set doc._.spokespeople."""
 
     def __init__(self, nlp: Language, name: str) -> None:
-        self.matcher, self.statements = build_matchers(nlp.vocab)
+        self.matcher, self.objects = build_matchers(nlp.vocab)
         if not Doc.has_extension("spokespeople"):
             Doc.set_extension("spokespeople", default=())
         if not Doc.has_extension("publisher"):
             Doc.set_extension("publisher", default=None)  # the page's publisher, set from Release.organization
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.spokespeople = tuple(find_spokespeople(doc, self.matcher, self.statements))
+        doc._.spokespeople = tuple(find_spokespeople(doc, self.matcher, self.objects))
         return doc
