@@ -143,7 +143,7 @@ def word_positions(doc: Doc, test: Callable[[Lexeme], bool]) -> list[int]:
 
 
 def label_positions(doc: Doc, attr: str, label: str) -> list[int]:
-    """Positions of the tokens whose `attr` (`DEP`, `ENT_TYPE`) is `label`."""
+    """Positions of the tokens whose `attr` (a token attribute: the dependency label, the entity type) is `label`."""
     wanted = doc.vocab.strings[label]
     return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value == wanted]
 
