@@ -276,11 +276,42 @@ def _join_wrapped_titles(blocks: list[str], gaps: list[int], indents: list[int],
         wraps = []
     if run_on < settings.WRAPPED_TITLE_MIN_CARDS or run_on <= len(bare):
         bare = []
-    for n in sorted([*wraps, *bare], reverse=True):  # from the end, so the indexes below stay put
+    joins = {*wraps, *bare, *_wrapped_further_up(blocks, gaps, indents, wraps, alone)}
+    for n in sorted(joins, reverse=True):  # from the end, so the indexes below stay put
         blocks[n - 1] = f"{blocks[n - 1]} {blocks[n]}"
         del blocks[n], gaps[n], indents[n]
     _join_wrapped_headlines(blocks, gaps, indents)  # then a headline's first lines, wrapped further up
     return tuple(blocks), tuple(gaps), tuple(indents)
+
+
+def _wrapped_further_up(blocks: list[str], gaps: list[int], indents: list[int], wraps: list[int],
+                        alone: set[int]) -> list[int]:
+    """Where headlines wrapped onto their date lines run over three lines or more: the page wrapped them all at one
+    width (one column explains where every wrapped first line broke: it fits, and the next word would not have),
+    and the line above a headline's first line broke at that width too. Returns the positions of the lines that go
+    on from the line above."""
+    if len(wraps) < settings.WRAPPED_TITLE_MIN_CARDS:
+        return []
+    # Each wrapped line fits the width, and with the next word it would not: the width lies in [low, high].
+    low = max(len(blocks[n - 1]) for n in wraps) - settings.WRAP_WIDTH_TOLERANCE_CHARS
+    high = min(_overflow(blocks[n - 1], blocks[n]) for n in wraps) + settings.WRAP_WIDTH_TOLERANCE_CHARS
+    if low > high or high > settings.WRAP_MAX_WIDTH:
+        return []  # no one width explains the breaks: the headlines were not wrapped at a column
+    found = []
+    for n in wraps:
+        at = n - 1  # the headline's first line so far
+        while at - 1 >= 0 and n - at < settings.WRAPPED_TITLE_MAX_LINES and gaps[at] == 0 \
+                and indents[at] == indents[at - 1] and at - 1 not in alone and not ends_like_date(blocks[at - 1]) \
+                and _title_fragment(blocks[at - 1]) \
+                and len(blocks[at - 1]) <= high and _overflow(blocks[at - 1], blocks[at]) >= low:
+            found.append(at)
+            at -= 1
+    return found
+
+
+def _overflow(line: str, after: str) -> int:
+    """The width a line would need to take the next line's first word too, less one: a column it broke before."""
+    return len(line) + len(after.split(" ", 1)[0])
 
 
 def _title_fragment(block: str) -> bool:

@@ -164,3 +164,43 @@ def test_a_wrapped_line_is_measured_as_printed_with_its_runs_of_spaces(tmp_path:
     path = tmp_path / "columns.txt"
     path.write_text(text + "\n", encoding="utf-8")
     assert read(path).blocks[1] == "4 May 2021 Orchard council plants a mile of hedges on the west road near the mill"
+
+
+_HEADLINES = ["Harbour Trust Opens a Seed Library in the Old Customs House on the Quay And Plans a Second",
+              "Valley Ferry Company Freezes Fares for Pensioners Through the Winter Months",
+              "Mill School Rowing Club Signs a Deal With the Canal Society to Share the Boathouse for Three Summers",
+              "Orchard Council Plants Two Miles of Hedges Along the Towpath Before the Spring Floods"]
+
+
+def test_headlines_of_like_length_that_merely_touch_are_not_joined(tmp_path: Path):
+    """A title over a subtitle, both short and in title case: neither broke at a width, so they stay apart."""
+    cards = [f"Harbour Trust Opens a Seed Library\nA Second Branch for the East Quay\n{day} May 2021"
+             for day in (4, 3, 2)]
+    (tmp_path / "news.txt").write_text("\n\n".join(cards) + "\n", encoding="utf-8")
+    blocks = read(tmp_path / "news.txt").blocks
+    assert blocks.count("Harbour Trust Opens a Seed Library") == 3
+    assert blocks.count("A Second Branch for the East Quay") == 3
+
+
+def test_a_headline_wrapped_over_three_lines_into_its_margin_date_is_one_line(tmp_path: Path):
+    """Dot leaders to a date at the right margin, headlines wrapped at 48 columns over up to three lines."""
+    import textwrap
+
+    rows = []
+    for day, headline in zip((4, 3, 2, 1), _HEADLINES, strict=True):
+        *head, last = textwrap.wrap(headline, 48)
+        rows.append("\n".join([*head, f"{last} {'.' * (66 - len(last))} {day} May 2021"]))
+    (tmp_path / "archive.txt").write_text("Newsroom archive\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    blocks = read(tmp_path / "archive.txt").blocks
+    assert len(blocks) == 1 + len(_HEADLINES)
+    assert all(block.startswith(f"{headline} ..") for block, headline in zip(blocks[1:], _HEADLINES, strict=True))
+
+
+def test_a_heading_over_headlines_wrapped_at_no_one_width_stays_a_line_of_its_own(tmp_path: Path):
+    """Headlines wrapped onto their dates at widths no one column explains: the line above the first one, a
+    page's heading that would fit the same column, is not taken for a third line of that headline."""
+    text = ("Latest news from the Trust\nHarbour Trust Reports on\nSeed Library Visits 19 November 2021\n"
+            "Ferry company freezes fares for pensioners\nthrough the winter 1 November 2021\n"
+            "Mill school signs a rowing\ndeal with the canal society 11 October 2021\n")
+    (tmp_path / "news.txt").write_text(text, encoding="utf-8")
+    assert read(tmp_path / "news.txt").blocks[0] == "Latest news from the Trust"
