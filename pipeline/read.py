@@ -214,8 +214,9 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
     for line, printed in zip(lines, raw, strict=True):
         if not line:
             blank += 1
-        elif previous and (_runs_on(previous, line, width, printed_sizes) if width is not None
-                           else spaced and _wraps(previous, line)):
+        elif previous and not _opens_an_item(previous, printed) and (
+                _runs_on(previous, line, width, printed_sizes) if width is not None
+                else spaced and _wraps(previous, line)):
             # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
             # up to a blank line, when the next one's first word would not have fitted (that is why it broke),
             # and into a date or a kind label alone only after a separator or a word that asks for it.
@@ -354,6 +355,13 @@ def _runs_on(line: str, after: str, width: int, sizes: dict[str, int]) -> bool:
 
 
 _FINISHED = re.compile(r"[.!?…)\"”’]$")
+_LINK_OPENING = re.compile(r"^\s*(?:\[\d{1,4}\](?=\S)|\[[^\]]+\]\()")  # `[14]Title`, `[Title](https://…)`
+
+
+def _opens_an_item(previous: str, printed: str) -> bool:
+    """After a finished sentence, a line that opens with a link (a terminal browser's numbered link, a Markdown
+    link) starts a listing's next item: a wrapped paragraph does not go on into it."""
+    return bool(_FINISHED.search(previous) and _LINK_OPENING.match(printed))
 
 
 def _is_field(line: str) -> bool:
