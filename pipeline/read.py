@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import settings
-from .dates import date_line, date_shaped
+from .dates import date_line, date_shaped, trailing_date
 from .dump import unmark
 from .errors import SkipInput
 from .feeds import feed_page
@@ -263,8 +263,9 @@ def _join_wrapped_titles(blocks: list[str], gaps: list[int], indents: list[int],
         _join_wrapped_headlines(blocks, gaps, indents)
         return tuple(blocks), tuple(gaps), tuple(indents)
     alone = {n for n in ending if title_with_date(blocks[n], short) is not None}
+    # (a line that ends with a date of its own is a card's end, however few its words: `Old Customs House 4 May 2021`)
     touching = [n for n in ending if n and n - 1 not in alone and gaps[n] == 0 and indents[n] == indents[n - 1]
-                and _title_fragment(blocks[n - 1])]
+                and _title_fragment(blocks[n - 1]) and trailing_date(blocks[n - 1], bare=True) is None]
     wraps = [n for n in touching if not _is_field(blocks[n]) and not is_date_field(blocks[n], short)
              and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
     # A headline wrapped just before its date leaves the date alone on the next line: on a page whose headlines run

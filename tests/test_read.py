@@ -225,3 +225,20 @@ def test_a_wrapped_teaser_does_not_run_into_the_next_items_numbered_link(tmp_pat
     assert [b for b in blocks if b.startswith(("Harbour", "Ferry", "Mill"))] == [
         "Harbourside Trust Opens a Seed Library", "Ferrymasters Freeze Fares for Pensioners",
         "Millbrookfield School Signs a Rowing Deal"]  # (long first words: none would have fitted after the teaser)
+
+
+def test_headlines_against_dates_at_the_right_margin_read_alike_whatever_the_dates_length(tmp_path: Path):
+    """Dates set flush right at one margin, some headlines wrapped onto them: rows whose dates happen to be alike in
+    length line up as columns, the others do not. Every row reads the same way, its headline with its date, and a
+    wrapped headline stays whole."""
+    rows = [("Harbourside Trust Opens a Seed Library", "in the Old Customs House", "THURSDAY, SEPTEMBER 24, 2020"),
+            ("", "Ferry Fares Frozen for Pensioners", "MONDAY, AUGUST 31, 2020"),
+            ("Millbrookfield School Signs a Rowing Deal With", "the Canal Society", "SUNDAY, AUGUST 16, 2020"),
+            ("Orchard Council Plants Two Miles of Hedges Along", "the Towpath", "FRIDAY, JUNE 26, 2020")]
+    lines = []
+    for head, last, date in rows:
+        lines += [head] if head else []
+        lines.append(f"{last}{' ' * (78 - len(last) - len(date))}{date}")
+    (tmp_path / "archive.txt").write_text("Newsroom archive\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    blocks = read(tmp_path / "archive.txt").blocks
+    assert list(blocks[1:]) == [" ".join(filter(None, row)) for row in rows]
