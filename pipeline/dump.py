@@ -124,7 +124,21 @@ def _aligned_rows(raw: list[str]) -> set[str]:
     if rows and any(line not in rows and (found := date_line(line.strip())) is not None and found.rest
                     for line in raw):
         return set()  # other cards print the date and the title on one line: the columns are that line's habit
+    if rows and _right_margin_dates(rows):
+        return set()  # a headline set against a date at the right margin: the line is the card's, as printed
     return rows
+
+
+def _right_margin_dates(rows: set[str]) -> bool:
+    """True when the rows are words and a date that ends at one column, the right margin (`Title ...... DATE`): the
+    dates are set flush right, so a longer date starts further left, and only the rows whose dates are alike in
+    length line up as columns. Read each as printed, a headline with its date, and a headline wrapped onto it stays
+    whole; cut into cells, the wrapped ones would lose their date's line."""
+    cells = [_COLUMNS.split(line.strip()) for line in rows]
+    if not all(len(row) == 2 and (found := date_line(row[1])) is not None and not found.rest for row in cells):
+        return False
+    ends = Counter(len(line.rstrip()) for line in rows)
+    return len(rows) >= 2 and ends.most_common(1)[0][1] == len(rows)
 
 
 def _underlines(rule: str, above: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import settings
-from .dates import date_line, date_shaped
+from .dates import date_line, date_shaped, trailing_date
 from .dump import unmark
 from .errors import SkipInput
 from .feeds import feed_page
@@ -214,8 +214,9 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
     for line, printed in zip(lines, raw, strict=True):
         if not line:
             blank += 1
-        elif previous and (_runs_on(previous, line, width, printed_sizes) if width is not None
-                           else spaced and _wraps(previous, line)):
+        elif previous and not _opens_an_item(previous, printed) and (
+                _runs_on(previous, line, width, printed_sizes) if width is not None
+                else spaced and _wraps(previous, line)):
             # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
             # up to a blank line, when the next one's first word would not have fitted (that is why it broke),
             # and into a date or a kind label alone only after a separator or a word that asks for it.
@@ -262,8 +263,9 @@ def _join_wrapped_titles(blocks: list[str], gaps: list[int], indents: list[int],
         _join_wrapped_headlines(blocks, gaps, indents)
         return tuple(blocks), tuple(gaps), tuple(indents)
     alone = {n for n in ending if title_with_date(blocks[n], short) is not None}
+    # (a line that ends with a date of its own is a card's end, however few its words: `Old Customs House 4 May 2021`)
     touching = [n for n in ending if n and n - 1 not in alone and gaps[n] == 0 and indents[n] == indents[n - 1]
-                and _title_fragment(blocks[n - 1])]
+                and _title_fragment(blocks[n - 1]) and trailing_date(blocks[n - 1], bare=True) is None]
     wraps = [n for n in touching if not _is_field(blocks[n]) and not is_date_field(blocks[n], short)
              and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
     # A headline wrapped just before its date leaves the date alone on the next line: on a page whose headlines run
@@ -354,6 +356,13 @@ def _runs_on(line: str, after: str, width: int, sizes: dict[str, int]) -> bool:
 
 
 _FINISHED = re.compile(r"[.!?…)\"”’]$")
+_LINK_OPENING = re.compile(r"^\s*(?:\[\d{1,4}\](?=\S)|\[[^\]]+\]\()")  # `[14]Title`, `[Title](https://…)`
+
+
+def _opens_an_item(previous: str, printed: str) -> bool:
+    """After a finished sentence, a line that opens with a link (a terminal browser's numbered link, a Markdown
+    link) starts a listing's next item: a wrapped paragraph does not go on into it."""
+    return bool(_FINISHED.search(previous) and _LINK_OPENING.match(printed))
 
 
 def _is_field(line: str) -> bool:

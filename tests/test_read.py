@@ -204,3 +204,41 @@ def test_a_heading_over_headlines_wrapped_at_no_one_width_stays_a_line_of_its_ow
             "Mill school signs a rowing\ndeal with the canal society 11 October 2021\n")
     (tmp_path / "news.txt").write_text(text, encoding="utf-8")
     assert read(tmp_path / "news.txt").blocks[0] == "Latest news from the Trust"
+
+
+def test_a_wrapped_teaser_does_not_run_into_the_next_items_numbered_link(tmp_path: Path):
+    """A terminal browser's dump: each item opens with its numbered link, teasers are wrapped at one width. A
+    teaser's last line ends a sentence where the next word would not have fitted; the link under it is the next
+    item's title, not more of the teaser."""
+    import textwrap
+
+    teaser = ("The seed library lends out packets of heritage beans every Saturday morning from the shelf by the "
+              "door of the old customs house, and growers who took a packet last spring bring a share of their seed "
+              "back.")
+    items = []
+    for number, (title, day) in enumerate([("Harbourside Trust Opens a Seed Library", "4 May 2021"),
+                                           ("Ferrymasters Freeze Fares for Pensioners", "3 May 2021"),
+                                           ("Millbrookfield School Signs a Rowing Deal", "2 May 2021")], start=14):
+        items.append("\n".join([f"   [{number}]{title}", f"   {day}", *("   " + w for w in textwrap.wrap(teaser, 72))]))
+    (tmp_path / "dump.txt").write_text("\n".join(items) + "\n", encoding="utf-8")
+    blocks = read(tmp_path / "dump.txt").blocks
+    assert [b for b in blocks if b.startswith(("Harbour", "Ferry", "Mill"))] == [
+        "Harbourside Trust Opens a Seed Library", "Ferrymasters Freeze Fares for Pensioners",
+        "Millbrookfield School Signs a Rowing Deal"]  # (long first words: none would have fitted after the teaser)
+
+
+def test_headlines_against_dates_at_the_right_margin_read_alike_whatever_the_dates_length(tmp_path: Path):
+    """Dates set flush right at one margin, some headlines wrapped onto them: rows whose dates happen to be alike in
+    length line up as columns, the others do not. Every row reads the same way, its headline with its date, and a
+    wrapped headline stays whole."""
+    rows = [("Harbourside Trust Opens a Seed Library", "in the Old Customs House", "THURSDAY, SEPTEMBER 24, 2020"),
+            ("", "Ferry Fares Frozen for Pensioners", "MONDAY, AUGUST 31, 2020"),
+            ("Millbrookfield School Signs a Rowing Deal With", "the Canal Society", "SUNDAY, AUGUST 16, 2020"),
+            ("Orchard Council Plants Two Miles of Hedges Along", "the Towpath", "FRIDAY, JUNE 26, 2020")]
+    lines = []
+    for head, last, date in rows:
+        lines += [head] if head else []
+        lines.append(f"{last}{' ' * (78 - len(last) - len(date))}{date}")
+    (tmp_path / "archive.txt").write_text("Newsroom archive\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    blocks = read(tmp_path / "archive.txt").blocks
+    assert list(blocks[1:]) == [" ".join(filter(None, row)) for row in rows]
