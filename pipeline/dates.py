@@ -47,7 +47,7 @@ _ISO = r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep
 _NUMERIC = (r"(?<![\d/.:-])(?P<na>\d{1,2})\s?(?P<nsep>[-/.])\s?(?P<nb>\d{1,2})\s?(?P=nsep)\s?"
             r"(?P<ny>(?:19|20)\d\d)(?![\d])")
 # Two-digit years (`03/08/12`, `06.22.14`) only where the text is the date alone: a table's date cell.
-_SHORT = r"(?<![\d/.:-])(?P<sa>\d{1,2})(?P<ssep>[/.])(?P<sb>\d{1,2})(?P=ssep)(?P<sy>\d\d)(?![\d/.])"
+_SHORT = r"(?<![\d/.:-])(?P<sa>\d{1,2})(?P<ssep>[/.])(?P<sb>\d{1,2})(?P=ssep)(?P<sy>\d\d)(?![\d/]|\.\d)"
 DATE_PATTERN = rf"(?i:{_WRITTEN}|{_ISO}|{_NUMERIC})"  # case-insensitive wherever it is embedded
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
 _DATE_OR_SHORT = re.compile(rf"(?:{DATE_PATTERN}|{_SHORT})", re.IGNORECASE)
@@ -76,10 +76,12 @@ _UPDATE_LABEL = re.compile(
     r"^(?:last\s+)?(?:updated|edited|modified|changed|reviewed|revised)\b(?:\s+on)?\s*:?", re.IGNORECASE)
 _BULLET = re.compile(r"^[\s\-–—•·*|>▪►»]+")
 _SEPARATOR = re.compile(rf"^\s*(?:{SEPARATOR}|\s)\s*")
+_FULL_STOP = re.compile(r"^\.\s+(?=\S)")
 _LABEL_AFTER_COMMA_MAX = 30
-# `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`, `by Jane Roe in Growing, Rescues`: an author after the date,
-# and the post's tags after them
-_BYLINE = re.compile(r"^(?:by|from)\s+[A-Z][\w.’' -]{1,60}?(?:\s*[|•·–—]\s*[^.|•·–—]{1,60}|\s+in\s+[^.|•·–—]{1,60})?$")
+# `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`, `by Jane Roe in Growing, Rescues`, `by the press office`:
+# an author after the date, and the post's tags after them
+_BYLINE = re.compile(r"^(?:by|from)\s+(?:the\s+)?[A-Za-z][\w.’' -]{1,60}?"
+                     r"(?:\s*[|•·–—]\s*[^.|•·–—]{1,60}|\s+in\s+[^.|•·–—]{1,60})?$")
 # Text before a trailing date that makes it part of a sentence, not a title's date.
 _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|before|after|and|or|the)\s*$",
                               re.IGNORECASE)
@@ -250,9 +252,10 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
         return None  # "8, 2019abc" is no date line
     if rest.startswith(",") and len(rest) <= _LABEL_AFTER_COMMA_MAX:
         rest = " " + rest[1:]  # "Dec. 31, 2002, Blog": a short label after a comma; a clause is no label
-    if rest.strip() and _SEPARATOR.match(rest) is None:
+    stop = _FULL_STOP.match(rest)  # `Published 4 May 2021. The trust …`: the date's sentence ends, the text goes on
+    if rest.strip() and _SEPARATOR.match(rest) is None and stop is None:
         return None
-    rest = _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
+    rest = rest[stop.end():].strip() if stop else _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
     if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest) or _UPDATE_LABEL.match(rest):
         rest = ""  # "Posted on March 3, 2021 by Press Office", "... – Last updated May 4, 2021": not the card's text
     elif bylined and len(rest.split()) <= settings.BYLINE_TAGS_MAX_WORDS and not rest.endswith("."):
@@ -277,7 +280,7 @@ def trailing_date(line: str, order: Order | None = None, colon: bool = False,
     published = _read(date_match, order) if date_match else None
     if published is None:
         return None
-    before = _WEEKDAY_AT_END.sub("", match.group("before")).strip(" ,|•·–—-(")
+    before = _WEEKDAY_AT_END.sub("", match.group("before")).strip(" ,|•·–—-(:")  # `Title :: 4 May 2021`
     return DateLine(published=published, date_text=match.group("date"), before=before, form="trail")
 
 

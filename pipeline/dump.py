@@ -32,6 +32,8 @@ _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
 _ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>")
 _URL_ONLY = re.compile(r"^(?:\d{1,4}\.\s+)?(?:https?://|file://|mailto:)\S*$")
 _BROWSER_NUMBER = re.compile(r"\[\d{1,4}\](?=\S)")  # a terminal browser numbers each link: `[14]Title`
+_TAB_GAP = re.compile(r"(?<=\S) *\t+ *(?=\S)")
+_ITEM_NUMBER = re.compile(r"^(?:No\.?\s?|#)\d{1,4}\s*[·•|:–—-]\s*(?=\S)", re.IGNORECASE)  # `No. 12 · `, `#12 | `
 _BULLET = re.compile(r"^(?:[*+\-]|>+|\d{1,2}[.)])\s+")
 # A lettered or roman-numbered list's mark (`a)`, `(b)`, `c.`, `iv.`, `IV.`, `(ii)`): a mark only on a page that
 # opens two or more lines with one, its first (`a`, `i`) among them.
@@ -191,6 +193,7 @@ def _repeated_tags(raw: list[str], fields: frozenset[str]) -> frozenset[str]:
 
 def _read(text: str, fields: frozenset[str], lettered: bool = False, tags: frozenset[str] = frozenset()) -> list[str]:
     """One printed line as the lines it stands for."""
+    text = _TAB_GAP.sub(" | ", text)  # a tab between words sets columns apart, as a bar does
     inner = text[1:-1]  # a row's cells between its outer bars; an empty cell is a wrapped neighbour's
     if _ROW.match(text) and len(_CELL_BAR.split(inner)) >= 2 and inner.strip(" |│┃"):
         cells = [_plain(cell) for cell in _CELL_BAR.split(inner.strip())]
@@ -206,6 +209,9 @@ def _read(text: str, fields: frozenset[str], lettered: bool = False, tags: froze
         text = text[bullet.end():]
     if text != marked and not marked.startswith(">") and not _item(text):
         text = marked  # a list in a release's text (`- At least 61 countries …`) keeps its marks
+    number = _ITEM_NUMBER.match(text)
+    if number is not None and (text[number.end()].isupper() or _item(text[number.end():])):
+        text = text[number.end():]  # `No. 12 · Title · 4 May 2021`: the item's number is no word of its title
     mark = _LETTER_MARK.match(text) if lettered else None
     if mark is not None and (text[mark.end()].isupper() or text[mark.end()].isdigit()):
         text = text[mark.end():]  # a lettered item opens with a headline or a date; a clause (`(a) the …`) keeps it

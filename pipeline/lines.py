@@ -66,7 +66,10 @@ _STATEMENT_TITLE = re.compile(
 
 # Invisible characters that split or glue words in published text: soft hyphens, zero-width spaces
 # and joiners, word joiners, byte-order marks. They are removed; every kind of space becomes one space.
-_SHORT_DATE_AT_END = re.compile(r"\S\s*(?:,|[|–—·•.…-])\s*\d{1,2}([/.])\d{1,2}\1\d\d$|^\d{1,2}([/.])\d{1,2}\2\d\d\b")
+_SHORT_DATE_AT_END = re.compile(r"\S\s*(?:,|[|–—·•.…-])\s*\d{1,2}([/.])\d{1,2}\1\d\d$"
+                                # or opens it, after a label too (`Published 04.03.21. The trust …`)
+                                r"|^(?i:(?:posted|published|released|issued|dated)(?:\s+on)?:?\s+)?"
+                                r"\d{1,2}([/.])\d{1,2}\2\d\d\b")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")

@@ -214,7 +214,7 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
     for line, printed in zip(lines, raw, strict=True):
         if not line:
             blank += 1
-        elif previous and not _opens_an_item(previous, printed) and (
+        elif previous and not _opens_an_item(previous, printed) and not _dated_before(previous, line) and (
                 _runs_on(previous, line, width, printed_sizes) if width is not None
                 else spaced and _wraps(previous, line)):
             # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
@@ -357,6 +357,12 @@ def _runs_on(line: str, after: str, width: int, sizes: dict[str, int]) -> bool:
 
 _FINISHED = re.compile(r"[.!?…)\"”’]$")
 _LINK_OPENING = re.compile(r"^\s*(?:\[\d{1,4}\](?=\S)|\[[^\]]+\]\()")  # `[14]Title`, `[Title](https://…)`
+
+
+def _dated_before(previous: str, line: str) -> bool:
+    """A line that ends with its own date (`Title | 24.05.21`, `Title ..... 4 May 2021`) under which a capitalised
+    line starts: the date closed a card's title; wrapped running text does not end on a date."""
+    return line[:1].isupper() and ends_like_date(previous) and trailing_date(previous, short_years=True) is not None
 
 
 def _opens_an_item(previous: str, printed: str) -> bool:

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import date_line, parse_date, unparsed_date
+from pipeline.dates import date_line, parse_date, trailing_date, unparsed_date
 
 
 @pytest.mark.parametrize(
@@ -167,3 +167,23 @@ def test_a_wire_dateline_may_end_with_a_slash():
 
     found = dateline("KESTREL BAY, Ore., 03/12/2021 / The agency said today", "DMY")
     assert found is not None and found.published == DAY and found.rest == "The agency said today"
+
+
+def test_a_date_whose_sentence_ends_before_the_text_is_a_lead_date_line():
+    found = date_line("Published 4 May 2021. The trust thanked its volunteers.")
+    assert found is not None and found.published == dt.date(2021, 5, 4)
+    assert found.rest == "The trust thanked its volunteers."
+    short = date_line("Published 04.05.21. The trust thanked its volunteers.", short_years=True)
+    assert short is not None and short.published == dt.date(2021, 5, 4) and short.rest.startswith("The trust")
+    assert date_line("4 May 2021.") is None  # a full stop and nothing after it: no text to lead
+
+
+def test_a_byline_after_the_date_is_no_title_whoever_signs_it():
+    for line in ("Posted on 4 May 2021 by the press office", "Posted on 4 May 2021 by Jane Roe"):
+        found = date_line(line)
+        assert found is not None and found.rest == ""
+
+
+def test_a_doubled_separator_before_a_trailing_date_is_no_part_of_the_title():
+    found = trailing_date("HARBOUR TRUST OPENS A SEED LIBRARY :: 04 MAY 2021", colon=True)
+    assert found is not None and found.before == "HARBOUR TRUST OPENS A SEED LIBRARY"

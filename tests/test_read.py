@@ -242,3 +242,23 @@ def test_headlines_against_dates_at_the_right_margin_read_alike_whatever_the_dat
     (tmp_path / "archive.txt").write_text("Newsroom archive\n" + "\n".join(lines) + "\n", encoding="utf-8")
     blocks = read(tmp_path / "archive.txt").blocks
     assert list(blocks[1:]) == [" ".join(filter(None, row)) for row in rows]
+
+
+def test_an_items_number_and_a_tab_between_title_and_date_are_no_words_of_the_title(tmp_path: Path):
+    """`No. 12 · Title · DATE` (wrapped too) and `Title<TAB>DATE` with two-digit years: the number is the item's, the
+    tab sets the date apart as a column."""
+    numbered = ("No. 12 · Harbourside Trust opens a seed library in the old customs house on the\nquay · 4 May 2021\n"
+                "No. 11 · Ferry company freezes fares for pensioners · 3 May 2021\n")
+    (tmp_path / "numbered.txt").write_text(numbered, encoding="utf-8")
+    from pipeline.split import split
+
+    titles = [r.title for r in split(read(tmp_path / "numbered.txt"))]
+    assert titles == ["Harbourside Trust opens a seed library in the old customs house on the quay",
+                      "Ferry company freezes fares for pensioners"]
+    tabbed = "".join(f"{title}\t{day:02d}.05.21\nThe trust thanked its volunteers.\n\n"
+                     for title, day in [("Harbour Trust opens a seed library", 24), ("Ferry fares frozen", 13),
+                                        ("Mill school signs a rowing deal", 2)])
+    (tmp_path / "tabbed.txt").write_text(tabbed, encoding="utf-8")
+    records = split(read(tmp_path / "tabbed.txt"))
+    assert [(r.title, r.published.day if r.published else None) for r in records] == [
+        ("Harbour Trust opens a seed library", 24), ("Ferry fares frozen", 13), ("Mill school signs a rowing deal", 2)]
