@@ -232,6 +232,37 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
     return _join_wrapped_titles(blocks, gaps, indents)
 
 
+def _headline_runs_over_dates(blocks: list[str], gaps: list[int], indents: list[int]) -> list[int]:
+    """Headlines wrapped over lines above their date line whatever their case (`… Counts a Record Number of
+    Wintering` / `Bitterns for …` / `2 Apr. 2022`): a card set apart by a blank line opens with a run of headline
+    fragments that touch, and its date line, alone, follows. Joined when two or more cards do so and one column
+    explains where every line of them but the last broke (it fits, and the next word would not have). Returns the
+    positions of the lines that go on from the line above."""
+    runs = []
+    for start in range(len(blocks)):
+        if start and gaps[start] == 0 or not _title_fragment(blocks[start]):
+            continue  # a run opens a card: after a blank line, or at the top
+        end = start
+        while end + 1 < len(blocks) and gaps[end + 1] == 0 and indents[end + 1] == indents[start] \
+                and _title_fragment(blocks[end + 1]) and not is_date_field(blocks[end + 1]) \
+                and end + 1 - start < settings.WRAPPED_TITLE_MAX_LINES:
+            end += 1
+        below = end + 1
+        if end > start and below < len(blocks) and gaps[below] == 0 and (found := date_line(blocks[below])) \
+                and not found.rest:
+            runs.append((start, end))
+    if len(runs) < settings.WRAPPED_TITLE_MIN_CARDS:
+        return []
+    broken = [n for start, end in runs for n in range(start, end)]
+    if len({len(blocks[n]) for n in broken}) < 2:
+        return []  # lines of one length say nothing of a width: the same headline and subtitle on every card
+    low = max(len(blocks[n]) for n in broken) - settings.WRAP_WIDTH_TOLERANCE_CHARS
+    high = min(_overflow(blocks[n], blocks[n + 1]) for n in broken) + settings.WRAP_WIDTH_TOLERANCE_CHARS
+    if low > high or high > settings.WRAP_MAX_WIDTH or any(len(blocks[end]) > high for _start, end in runs):
+        return []  # no one column explains the breaks: headlines over subtitles, not wrapped headlines
+    return [n + 1 for n in broken]
+
+
 def _join_wrapped_headlines(blocks: list[str], gaps: list[int], indents: list[int]) -> None:
     """Headlines wrapped over two or three lines (`… lends out its hundred thousandth` / `audiobook thanks to a
     village appeal`): a headline fragment goes on in the line touching it at its indentation when it ends on a word
@@ -244,6 +275,7 @@ def _join_wrapped_headlines(blocks: list[str], gaps: list[int], indents: list[in
     if len(wraps) < settings.WRAPPED_TITLE_MIN_CARDS:
         # one wrap alone when both words say so: a line that asks for more, a next one that goes on lower-case
         wraps = [n for n in wraps if ends_mid_phrase(blocks[n - 1]) and blocks[n][:1].islower()]
+    wraps = sorted({*wraps, *_headline_runs_over_dates(blocks, gaps, indents)})
     for n in reversed(wraps):  # from the end: a headline of three lines joins its last two first
         blocks[n - 1] = f"{blocks[n - 1]} {blocks[n]}"
         del blocks[n], gaps[n], indents[n]

@@ -262,3 +262,18 @@ def test_an_items_number_and_a_tab_between_title_and_date_are_no_words_of_the_ti
     records = split(read(tmp_path / "tabbed.txt"))
     assert [(r.title, r.published.day if r.published else None) for r in records] == [
         ("Harbour Trust opens a seed library", 24), ("Ferry fares frozen", 13), ("Mill school signs a rowing deal", 2)]
+
+
+def test_title_case_headlines_wrapped_at_one_width_over_their_dates_are_one_line(tmp_path: Path):
+    """Cards set apart by blank lines, each a headline in title case wrapped at 60 columns (no line opens lower-case),
+    its date alone under it and a teaser printed on one long line: one column explains every break, so each
+    headline is one line."""
+    import textwrap
+
+    teaser = ("The trust thanked the volunteers who sorted the seeds over the winter. The library opens on Saturdays "
+              "from ten until four, and members may borrow six packets at a time.")
+    cards = [f"{chr(10).join(textwrap.wrap(headline, 60))}\n{day} May 2021\n{teaser}"
+             for day, headline in zip((4, 3, 2, 1), _HEADLINES, strict=True)]
+    (tmp_path / "news.txt").write_text("Harbour news\n\n" + "\n\n".join(cards) + "\n", encoding="utf-8")
+    blocks = read(tmp_path / "news.txt").blocks
+    assert [b for b in blocks if b in _HEADLINES] == _HEADLINES
