@@ -214,9 +214,9 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
     for line, printed in zip(lines, raw, strict=True):
         if not line:
             blank += 1
-        elif previous and not _opens_an_item(previous, printed) and not _dated_before(previous, line) and (
-                _runs_on(previous, line, width, printed_sizes) if width is not None
-                else spaced and _wraps(previous, line)):
+        elif previous and (_runs_on(previous, line, width, printed_sizes) if width is not None
+                           else spaced and _wraps(previous, line)) \
+                and not _opens_an_item(previous, printed) and not _dated_before(previous, line):
             # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
             # up to a blank line, when the next one's first word would not have fitted (that is why it broke),
             # and into a date or a kind label alone only after a separator or a word that asks for it.
@@ -256,9 +256,8 @@ def _headline_runs_over_dates(blocks: list[str], gaps: list[int], indents: list[
     broken = [n for start, end in runs for n in range(start, end)]
     if len({len(blocks[n]) for n in broken}) < 2:
         return []  # lines of one length say nothing of a width: the same headline and subtitle on every card
-    low = max(len(blocks[n]) for n in broken) - settings.WRAP_WIDTH_TOLERANCE_CHARS
-    high = min(_overflow(blocks[n], blocks[n + 1]) for n in broken) + settings.WRAP_WIDTH_TOLERANCE_CHARS
-    if low > high or high > settings.WRAP_MAX_WIDTH or any(len(blocks[end]) > high for _start, end in runs):
+    width = _one_width([(blocks[n], blocks[n + 1]) for n in broken])
+    if width is None or any(len(blocks[end]) > width[1] for _start, end in runs):
         return []  # no one column explains the breaks: headlines over subtitles, not wrapped headlines
     return [n + 1 for n in broken]
 
@@ -326,11 +325,10 @@ def _wrapped_further_up(blocks: list[str], gaps: list[int], indents: list[int], 
     on from the line above."""
     if len(wraps) < settings.WRAPPED_TITLE_MIN_CARDS:
         return []
-    # Each wrapped line fits the width, and with the next word it would not: the width lies in [low, high].
-    low = max(len(blocks[n - 1]) for n in wraps) - settings.WRAP_WIDTH_TOLERANCE_CHARS
-    high = min(_overflow(blocks[n - 1], blocks[n]) for n in wraps) + settings.WRAP_WIDTH_TOLERANCE_CHARS
-    if low > high or high > settings.WRAP_MAX_WIDTH:
+    width = _one_width([(blocks[n - 1], blocks[n]) for n in wraps])
+    if width is None:
         return []  # no one width explains the breaks: the headlines were not wrapped at a column
+    low, high = width
     found = []
     for n in wraps:
         at = n - 1  # the headline's first line so far
@@ -341,6 +339,15 @@ def _wrapped_further_up(blocks: list[str], gaps: list[int], indents: list[int], 
             found.append(at)
             at -= 1
     return found
+
+
+def _one_width(breaks: list[tuple[str, str]]) -> tuple[int, int] | None:
+    """The columns [low, high] a page could have wrapped at, where every (line, next line) pair broke: each line
+    fits the width, and with the next line's first word it would not. None when no one width explains them all,
+    or when it is wider than wrapped text is."""
+    low = max(len(line) for line, _after in breaks) - settings.WRAP_WIDTH_TOLERANCE_CHARS
+    high = min(_overflow(line, after) for line, after in breaks) + settings.WRAP_WIDTH_TOLERANCE_CHARS
+    return None if low > high or high > settings.WRAP_MAX_WIDTH else (low, high)
 
 
 def _overflow(line: str, after: str) -> int:
