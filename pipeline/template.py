@@ -84,16 +84,19 @@ def induce(lines: Sequence[Line], gaps: Sequence[int] = (), indents: Sequence[in
     spacing = _Spacing.of(content, gaps, indents)
     best: _Trial | None = None
     for anchor_class, anchors in _anchor_classes(content).items():
+        carried = _carried_by(anchor_class, content, anchors)
         # A template naming a part no line between the dates can play scores nothing (see _trial): it is not tried.
-        playable = _playable(content, anchors, frozenset(_carried(anchor_class, [content[a] for a in anchors])))
+        playable = _playable(content, anchors, carried)
         templates = [t for t in _templates(anchor_class) if playable.issuperset(t.before + t.after)]
         if len(anchors) > _SAMPLE_GAPS + 1:
             # Long pages: rank every template on the first gaps, then try the best few on the whole page.
-            quick = sorted(templates, key=lambda t: -_gap_score(t, content, anchors[:_SAMPLE_GAPS + 1]))
+            sample = anchors[:_SAMPLE_GAPS + 1]
+            sample_carried = _carried_by(anchor_class, content, sample)
+            quick = sorted(templates, key=lambda t: -_gap_score(t, content, sample, sample_carried))
             shortlist = set(quick[:_SHORTLIST])
             templates = [t for t in templates if t in shortlist]
         for template in templates:
-            trial = _trial(template, content, anchors, spacing=spacing)
+            trial = _trial(template, content, anchors, carried, spacing=spacing)
             if best is None or trial.score > best.score + 1e-9:
                 best = trial
     if best is None:
@@ -126,6 +129,11 @@ def _playable(content: list[Line], anchors: list[int], carried: frozenset[str]) 
     between = content[anchors[0] + 1:anchors[-1]]
     return frozenset(role for role in (KIND, DATE, TITLE, TEASER, HEADLINES)
                      if any(_reward(line, role, carried, more) > _NEVER for line in between for more in (False, True)))
+
+
+def _carried_by(anchor_class: str, content: list[Line], anchors: list[int]) -> frozenset[str]:
+    """What the date lines at these positions carry themselves (see _carried)."""
+    return frozenset(_carried(anchor_class, [content[a] for a in anchors]))
 
 
 def _carried(anchor_class: str, lines: list[Line]) -> set[str]:
@@ -348,15 +356,15 @@ class _Spacing:
             1 for i in inner if i in opens)
 
 
-def _trial(template: Template, content: list[Line], anchors: list[int], gap_limit: int | None = None,
+def _trial(template: Template, content: list[Line], anchors: list[int], carried: frozenset[str],
            spacing: _Spacing | None = None) -> _Trial:
-    """Align a template to the page: its score, and each card's lines with their roles."""
-    carried = frozenset(_carried(template.anchor, [content[a] for a in anchors]))
+    """Align a template to the page: its score, and each card's lines with their roles (`carried`: what the
+    anchors' lines carry themselves, _carried_by)."""
     before, after = _with_standfirst(template.before), _with_standfirst(template.after)
     score = float(len(anchors))
     parts: list[list[tuple[Line, str]]] = [[] for _ in anchors]
     repeated: set[str] = set()
-    for n in range(min(len(anchors) - 1, gap_limit if gap_limit is not None else len(anchors))):
+    for n in range(len(anchors) - 1):
         gap = content[anchors[n] + 1:anchors[n + 1]]
         gap_score, own, following = _align_gap(gap, after, before, carried)
         score += gap_score
@@ -457,9 +465,9 @@ def _align_gap(gap: list[Line], after: tuple[str, ...], before: tuple[str, ...],
     return gap_score, assigned[:split_at], assigned[split_at:]
 
 
-def _gap_score(template: Template, content: list[Line], anchors: list[int]) -> float:
-    """A template's score on the gaps between these dates alone: a quick ranking."""
-    carried = frozenset(_carried(template.anchor, [content[a] for a in anchors]))
+def _gap_score(template: Template, content: list[Line], anchors: list[int], carried: frozenset[str]) -> float:
+    """A template's score on the gaps between these dates alone (`carried`: what their lines carry themselves): a
+    quick ranking."""
     after, before = _with_standfirst(template.after), _with_standfirst(template.before)
     return sum(_align_gap(content[a + 1:b], after, before, carried)[0] for a, b in itertools.pairwise(anchors))
 
