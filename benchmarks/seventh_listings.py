@@ -17,10 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import re
 import sys
-import tempfile
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -158,43 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=71)
     parser.add_argument("--show", help="print the pages of this convention that lose a card or a date")
     args = parser.parse_args(argv)
-    from pipeline.errors import SkipInput
-    from pipeline.read import read
-    from pipeline.split import split
-
-    names = sorted(CONVENTIONS)
-    rng = random.Random(args.seed)
-    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    with tempfile.TemporaryDirectory(prefix="seventh-") as folder:
-        for n in range(args.pages):
-            convention = names[n % len(names)]
-            text, cards = draw_page(rng, convention)
-            path = Path(folder, f"page{n:04d}.txt")
-            path.write_bytes(text.encode("utf-8"))
-            try:
-                records = split(read(path))
-            except SkipInput:
-                records = []
-            counts = six.score_page(records, cards)
-            for key, value in counts.items():
-                totals[convention][key] += value
-                totals["all"][key] += value
-            if args.show == convention and (counts["found"] < len(cards) or counts["date_ok"] < counts["found"]
-                                            or counts["kind_ok"] < counts["found"] or counts["merges"]
-                                            or counts["records"] != len(cards)):
-                print(f"--- page {n}: {counts}\n{text}")
-                for record in records:
-                    print(f"  => {record.published} {record.kind} {record.title!r} | {(record.summary or '')[:70]!r}")
-    for name in [*names, "all"]:
-        t = totals[name]
-        precision = t["found"] / t["records"] if t["records"] else 1.0
-        recall = t["found"] / t["cards"] if t["cards"] else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        label = re.sub(r"\W+", "_", name.lower()).strip("_")
-        print(f"seventh_{label}: split_f1={f1:.3f} precision={precision:.3f} recall={recall:.3f} "
-              f"false_merges={t['merges']} date={t['date_ok'] / max(1, t['found']):.3f} "
-              f"kind={t['kind_ok'] / max(1, t['found']):.3f} cards={t['cards']}")
-    return 0
+    return six.run("seventh", draw_page, sorted(CONVENTIONS), args.pages, args.seed, args.show)
 
 
 if __name__ == "__main__":

@@ -509,17 +509,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=41)
     parser.add_argument("--show", help="print the pages of this convention that lose a card or a date")
     args = parser.parse_args(argv)
+    return run("sixth", draw_page, sorted(CONVENTIONS), args.pages, args.seed, args.show)
+
+
+def run(name: str, draw: Callable[[random.Random, str], tuple[str, list[Card]]], names: list[str], pages: int,
+        seed: int, show: str | None) -> int:
+    """Draw `pages` pages over the conventions `names` in turn, read and split each as the pipeline does, score
+    them, and print one line per convention and one over all pages (`{name}_{convention}: split_f1=…`)."""
     from pipeline.errors import SkipInput
     from pipeline.read import read
     from pipeline.split import split
 
-    names = sorted(CONVENTIONS)
-    rng = random.Random(args.seed)
+    rng = random.Random(seed)
     totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    with tempfile.TemporaryDirectory(prefix="sixth-") as folder:
-        for n in range(args.pages):
+    with tempfile.TemporaryDirectory(prefix=f"{name}-") as folder:
+        for n in range(pages):
             convention = names[n % len(names)]
-            text, cards = draw_page(rng, convention)
+            text, cards = draw(rng, convention)
             path = Path(folder, f"page{n:04d}.txt")
             path.write_bytes(text.encode("utf-8"))
             try:
@@ -530,22 +536,22 @@ def main(argv: list[str] | None = None) -> int:
             for key, value in counts.items():
                 totals[convention][key] += value
                 totals["all"][key] += value
-            if args.show == convention and (counts["found"] < len(cards) or counts["date_ok"] < counts["found"]
-                                            or counts["kind_ok"] < counts["found"] or counts["merges"]
-                                            or counts["records"] != len(cards)):
+            if show == convention and (counts["found"] < len(cards) or counts["date_ok"] < counts["found"]
+                                       or counts["kind_ok"] < counts["found"] or counts["merges"]
+                                       or counts["records"] != len(cards)):
                 print(f"--- page {n}: {counts}\n{text}")
                 for record in records:
                     print(f"  => {record.published} {record.kind} {record.title!r} | {(record.summary or '')[:70]!r}")
-    for name in [*names, "all"]:
-        t = totals[name]
+    for convention in [*names, "all"]:
+        t = totals[convention]
         precision = t["found"] / t["records"] if t["records"] else 1.0
         recall = t["found"] / t["cards"] if t["cards"] else 1.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         loose_p = t["loose"] / t["records"] if t["records"] else 1.0
         loose_r = t["loose"] / t["cards"] if t["cards"] else 1.0
         loose_f1 = 2 * loose_p * loose_r / (loose_p + loose_r) if loose_p + loose_r else 0.0
-        label = re.sub(r"\W+", "_", name.lower()).strip("_")
-        print(f"sixth_{label}: split_f1={f1:.3f} precision={precision:.3f} recall={recall:.3f} "
+        label = re.sub(r"\W+", "_", convention.lower()).strip("_")
+        print(f"{name}_{label}: split_f1={f1:.3f} precision={precision:.3f} recall={recall:.3f} "
               f"false_merges={t['merges']} date={t['date_ok'] / max(1, t['found']):.3f} "
               f"kind={t['kind_ok'] / max(1, t['found']):.3f} loose_f1={loose_f1:.3f} cards={t['cards']}")
     return 0
