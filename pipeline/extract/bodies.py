@@ -93,7 +93,7 @@ def name_after_possessive(doc: Doc, start: int, at: int) -> int | None:
     if any(t.lower_ in LEX.organization_words or (t.is_upper and len(t) > 1) for t in doc[start:at - 1]):
         return None  # "University of Harbourside's", "HMG's": a body's own name, or its acronym
     end = at
-    while end < len(doc) and (doc[end].is_title or doc[end].is_upper) and doc[end].is_alpha:
+    while end < len(doc) and _capitalised(doc[end]) and doc[end].is_alpha:
         if end > at and doc[end - 1].lower_ in _BODY_ENDS and doc[end].lower_ not in _BODY_ENDS:
             break  # "Lakeside Tenants' Union Programme Officer": the body's own word ends its name
         if doc[end].lower_ in LEX.unit_words:
@@ -137,7 +137,7 @@ def _name_end(span: Span, start: int) -> int:
     end = start
     if start < span.end and doc[start].lower_ in LEX.name_fillers:
         return start  # "of the University": a name starts with a capitalised word
-    while end < span.end and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in LEX.name_fillers):
+    while end < span.end and (_capitalised(doc[end]) or doc[end].lower_ in LEX.name_fillers):
         end += 1
     while end > start and doc[end - 1].lower_ in LEX.name_fillers:
         end -= 1
@@ -164,7 +164,8 @@ def title_word(token: Token) -> bool:
 
 
 def _capitalised(token: Token) -> bool:
-    return (token.is_title or token.is_upper) and not token.is_punct
+    """A word written as a name's: `Trust`, `NWPA`, and the inner capitals of a brand (`SickKids`, `PayPal`)."""
+    return (token.is_title or token.is_upper or (token.text[:1].isupper() and token.is_alpha)) and not token.is_punct
 
 
 def _organization_word(word: Lexeme) -> bool:
@@ -180,6 +181,9 @@ def _anchor(token: Token) -> bool:
         return False
     if not (_capitalised(token) or lower in LEX.lowercase_suffixes):
         return False
+    if token.i + 2 < len(doc) and doc[token.i + 1].text in LEX.dashes and not token.whitespace_ \
+            and not doc[token.i + 1].whitespace_ and is_role_word(doc[token.i + 2]):
+        return False  # "Co-founder": the first part of a hyphenated title
     return not (lower in LEX.unit_words and token.i + 1 < len(doc) and is_role_word(doc[token.i + 1]))
 
 

@@ -418,8 +418,23 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
         start -= 1
         marked = True
     if start > 0 and _name_word(doc[start - 1]):
-        return start - 1, surname, marked
+        return _given_name_start(doc, start - 1), surname, marked
+    if start > 2 and _hyphen_tail(doc, start - 1):
+        return _given_name_start(doc, start - 1), surname, True  # "Hyun-woo Shin": a hyphenated given name
     return surname, surname, False
+
+
+def _hyphen_tail(doc: Doc, i: int) -> bool:
+    """`woo` of `Hyun-woo`, `hoon` of `Ji-hoon`: a word in lower case glued by a hyphen to a name's word."""
+    return doc[i].is_lower and doc[i].is_alpha and _glued_hyphen(doc, i - 1) and _name_word(doc[i - 2])
+
+
+def _given_name_start(doc: Doc, i: int) -> int:
+    """Where a given name whose last part is at `i` starts: its hyphenated parts glued (`Jean-Paul`, `Hyun-woo`)."""
+    while i >= 2 and _glued_hyphen(doc, i - 1) and (_name_word(doc[i - 2]) and (
+            _name_word(doc[i]) or _hyphen_tail(doc, i))):
+        i -= 2
+    return i
 
 
 def name_ending_at(doc: Doc, end: int) -> Span | None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .. import settings
 from ..records import Spokesperson
@@ -125,7 +125,7 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     runs to the title's end, save a possessive (Pinto’s) or a bracketed acronym after it."""
     doc = span.doc
     link = next((t for t in reversed(span[1:]) if t.lower_ == "at" or (t.lower_ == "of"
-                 and doc[t.i - 1].lower_ in LEX.body_heads)), None)
+                 and doc[t.i - 1].lower_ in LEX.body_heads) or _names_no_portfolio(span, t)), None)
     words = _named_body(span, link.i + 1) if link is not None else None
     if words is None or all(t.lower_ in LEX.generic_body_words for t in words):
         return None
@@ -136,10 +136,24 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     return (org_name(entity) if entity is not None else past_organ(words)) + (tail if tail in LEX.possessives else "")
 
 
+def _names_no_portfolio(span: Span, link: Token) -> bool:
+    """`President of Kestrova`, `spokesperson for PayPal`: a title's `of`/`for` before capitalised words that
+    name no portfolio (`Director of Programmes`, `Minister for Health`) and no unit of a body."""
+    doc = span.doc
+    if link.lower_ not in {"of", "for"} or not is_role_word(doc[link.i - 1]):
+        return False
+    words = _named_body(span, link.i + 1)
+    return words is not None and not any(t.lower_ in LEX.portfolios or t.lower_ in LEX.unit_words for t in words)
+
+
 def _first_role(span: Span) -> tuple[int, int] | None:
     """Where a title's words start (an article aside) and its first role word, when words stand before it."""
+    doc = span.doc
     start = span.start + (span[0].pos_ == "DET")
-    first_role = next((t.i for t in span.doc[start:span.end] if is_role_word(t)), None)
+    first_role = next((t.i for t in doc[start:span.end] if is_role_word(t)), None)
+    while first_role is not None and first_role - 2 >= start and doc[first_role - 1].text in LEX.dashes \
+            and not doc[first_role - 2].whitespace_ and not doc[first_role - 1].whitespace_:
+        first_role -= 2  # "Co-Founder", "Vice-Chair": the title's hyphenated first part
     return (start, first_role) if first_role is not None and first_role != start else None
 
 
