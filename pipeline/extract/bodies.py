@@ -137,8 +137,14 @@ def _name_end(span: Span, start: int) -> int:
     end = start
     if start < span.end and doc[start].lower_ in LEX.name_fillers:
         return start  # "of the University": a name starts with a capitalised word
-    while end < span.end and (_capitalised(doc[end]) or doc[end].lower_ in LEX.name_fillers):
-        end += 1
+    while end < span.end:
+        if _capitalised(doc[end]) or doc[end].lower_ in LEX.name_fillers:
+            end += 1
+        elif doc[end].text in LEX.possessives and end > start \
+                and (after := name_after_possessive(doc, start, end + 1)) is not None and after <= span.end:
+            end = after  # "the Children's Reading Circle": a possessive inside the name
+        else:
+            break
     while end > start and doc[end - 1].lower_ in LEX.name_fillers:
         end -= 1
     return end

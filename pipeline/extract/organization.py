@@ -110,12 +110,24 @@ def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Jane Roe, Government of Norway`: an appositive that is a body's name alone, with no title: capitalised
     words covering the phrase and holding an organisation's word."""
     words = _named_body(span, span.start)
-    named = words is not None and words.end == span.end and _holds_body_word(words)
+    named = words is not None and words.end == span.end and _names_a_body(words)
     return words.text if named and words is not None else None
 
 
-def _holds_body_word(words: Span) -> bool:
-    return any(t.lower_ in LEX.organization_words for t in words)
+def _names_a_body(words: Span, after_name: bool = False) -> bool:
+    """Capitalised words standing where a body is named are one when they hold an organisation's word
+    (`Harbour Trust`), a possessive inside the name (`the Children's Reading Circle`), or are two words or more
+    that name no place, person or portfolio (`Saltmarsh Wildlife Rescue`)."""
+    if any(t.lower_ in LEX.organization_words or t.text in LEX.possessives for t in words):
+        return True
+    proper = [t for t in words if t.lower_ not in LEX.name_fillers]
+    # (after a name and its `of`, the recogniser's "person" is a body it misread: `Jane Roe of Saltmarsh Wildlife
+    # Rescue`; elsewhere two names in a row are a list of people)
+    labels = _NOT_BODIES - {"PERSON"} if after_name else _NOT_BODIES
+    return len(proper) > 1 and not any(t.ent_type_ in labels or t.lower_ in LEX.portfolios for t in words)
+
+
+_NOT_BODIES = LEX.place_labels | {"PERSON", "DATE", "TIME"}
 
 
 def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -143,7 +155,18 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     if link.lower_ not in {"of", "for"} or not is_role_word(doc[link.i - 1]):
         return False
     words = _named_body(span, link.i + 1)
-    return words is not None and not any(t.lower_ in LEX.portfolios or t.lower_ in LEX.unit_words for t in words)
+    # (an `of` chain is read by _capitalised_body: in `Secretary of the Branch Committee of X` the body is the last)
+    return words is not None and not any(_portfolio_word(t) or t.lower_ in _LINKS_IN_CHAIN for t in words)
+
+
+_LINKS_IN_CHAIN = frozenset({"of", "for"})
+
+
+def _portfolio_word(token: Token) -> bool:
+    """A portfolio's or a unit's word, not one that owns the rest of a name (`the Children's Reading Circle`)."""
+    doc = token.doc
+    owner = token.i + 1 < len(doc) and doc[token.i + 1].text in LEX.possessives
+    return (token.lower_ in LEX.portfolios or token.lower_ in LEX.unit_words) and not owner
 
 
 def _first_role(span: Span) -> tuple[int, int] | None:
@@ -256,7 +279,7 @@ def body_after_name(person: Span) -> str | None:
     if entity is not None and entity.label_ == "ORG" and entity.start >= link + 1 and is_body(entity):
         return org_name(entity)
     words = _named_body(doc[link + 1:min(len(doc), link + 12)], link + 1)
-    if words is not None and {t.lower_ for t in words} & LEX.organization_words:
+    if words is not None and _names_a_body(words, after_name=True):
         return words.text
     return None
 
