@@ -103,22 +103,27 @@ def body_named_by(span: Span) -> str | None:
     # (covering it, an article or a stop aside: `the food program at Harvest Aid` names a unit, not the body)
     if entity is not None and is_body(entity) and span.end - entity.end <= 1 and entity.start - span.start <= 1:
         return org_name(entity)
-    return _whole_body(span, span.text, [])
+    words = _named_body(span, span.start)
+    return words.text if words is not None and words.end == span.end and _names_a_body(words) else None
 
 
 def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Jane Roe, Government of Norway`: an appositive that is a body's name alone, with no title: capitalised
-    words covering the phrase and holding an organisation's word."""
+    words covering the phrase and holding an organisation's word or a possessive inside the name."""
     words = _named_body(span, span.start)
-    named = words is not None and words.end == span.end and _names_a_body(words)
+    named = words is not None and words.end == span.end and _marked_as_body(words)
     return words.text if named and words is not None else None
+
+
+def _marked_as_body(words: Span) -> bool:
+    return any(t.lower_ in LEX.organization_words or t.text in LEX.possessives for t in words)
 
 
 def _names_a_body(words: Span, after_name: bool = False) -> bool:
     """Capitalised words standing where a body is named are one when they hold an organisation's word
     (`Harbour Trust`), a possessive inside the name (`the Children's Reading Circle`), or are two words or more
     that name no place, person or portfolio (`Saltmarsh Wildlife Rescue`)."""
-    if any(t.lower_ in LEX.organization_words or t.text in LEX.possessives for t in words):
+    if _marked_as_body(words):
         return True
     proper = [t for t in words if t.lower_ not in LEX.name_fillers]
     # (after a name and its `of`, the recogniser's "person" is a body it misread: `Jane Roe of Saltmarsh Wildlife
@@ -155,8 +160,13 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     if link.lower_ not in {"of", "for"} or not is_role_word(doc[link.i - 1]):
         return False
     words = _named_body(span, link.i + 1)
-    # (an `of` chain is read by _capitalised_body: in `Secretary of the Branch Committee of X` the body is the last)
-    return words is not None and not any(_portfolio_word(t) or t.lower_ in _LINKS_IN_CHAIN for t in words)
+    if words is None:
+        return False
+    # (an `of` chain after a portfolio or a body's organ is read by _capitalised_body, which takes the last body:
+    # `Secretary of the Branch Committee of X`; `Grand Chancellor of the Sovereign Order of Malta` is one name)
+    chain = next((t.i for t in words if t.lower_ in _LINKS_IN_CHAIN), words.end)
+    organ = any(t.lower_ in LEX.body_nouns for t in words.doc[words.start:chain]) and chain < words.end
+    return not organ and not any(_portfolio_word(t) for t in words)
 
 
 _LINKS_IN_CHAIN = frozenset({"of", "for"})
@@ -215,12 +225,24 @@ def _leading_words(span: Span, text: str, entities: list[Span]) -> str | None:
     words = doc[start:title_start]
     if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(":
         words = words[:-3]  # "Coastal Fisheries Association (CFA) President": the acronym
-    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in {"the", "of", "&", "-"} for t in words) \
+    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in _NAME_JOINS for t in words) \
             or is_place(words.text) or any(t.ent_type_ in LEX.place_labels for t in words):
         return None
     # A unit word alone ("Project Coordinator", "Campaign Manager") is the title's own.
     named = {t.lower_ for t in words} - _TITLE_OWN_WORDS & LEX.organization_words or span[0].lower_ in {"a", "an"}
-    return words.text if named else None
+    return words.text if named or _proper_body(words) else None
+
+
+_NAME_JOINS = frozenset({"the", "of", "&", "-"}) | LEX.possessives
+
+
+def _proper_body(words: Span) -> bool:
+    """`the Children's Reading Circle general secretary`: a name with a possessive inside before a title's words,
+    holding no portfolio's, unit's or title's word. (Capitalised words alone are not enough: the parser takes
+    `Acclaimed` in `Acclaimed Director` for a proper noun.)"""
+    if any(_portfolio_word(t) or t.lower_ in _TITLE_OWN_WORDS or t.ent_type_ in _NOT_BODIES for t in words):
+        return False
+    return any(t.text in LEX.possessives for t in words[1:-1])
 
 
 def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None:

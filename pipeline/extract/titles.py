@@ -353,6 +353,10 @@ def _role_as_predicate(person: Span) -> Title:
     end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
     if attribute.dep_ == "pobj":
         end = max(end, _verb_modifier_start(head, _clause_end(person.doc, attribute.i), attribute) - 1)
+    # "Roe is treasurer at Saltmarsh Wildlife Rescue", the `at` hung on the verb: the body's link right after the title
+    link = next((c for c in head.rights if c.i == end + 1 and c.dep_ == "prep" and c.lower_ in LEX.body_links
+                 and not any(t.ent_type_ in _TIME_LABELS for t in c.subtree)), None)
+    end = link.right_edge.i if link is not None else end
     if person.doc[end].lower_ in LEX.role_link_words:  # "director of | Brightwater Energy Ltd.": the parse lost it
         end = _clause_end(person.doc, end) - 1
     # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb;
