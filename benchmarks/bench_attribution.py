@@ -4,10 +4,11 @@
     .venv/bin/python benchmarks/bench_attribution.py --quick         # 10 per form
     .venv/bin/python benchmarks/bench_attribution.py --grammar probe --failures 3
 
-Three grammars: `grammar` (tests/attribution_grammar.py, the one the rules are written against, whose
+Four grammars: `grammar` (tests/attribution_grammar.py, the one the rules are written against, whose
 floors tests/test_attribution_grammar.py keeps), `probe` (benchmarks/attribution_probe.py: other
 wording and other forms, written apart and never tuned on, a proxy for text the rules have not seen) and
-`probe2` (benchmarks/attribution_probe2.py: a third, written apart from both and scored before any change).
+`probe2` (benchmarks/attribution_probe2.py: a third, written apart from both and scored before any change) and
+`probe3` (benchmarks/attribution_probe3.py: a fourth, in the manner of company, hospital and university newsrooms).
 Prints one table row per form and `name=value` lines: `<grammar>_found`, `_role`, `_organization`,
 `_extra_per_100`, `_worst_form`. Role and organisation shares count a speaker not found as wrong.
 """
@@ -23,12 +24,14 @@ sys.path[:0] = [str(REPO), str(REPO / "benchmarks")]
 
 import attribution_probe
 import attribution_probe2
+import attribution_probe3
 
 from pipeline.extract import build_nlp, extract
 from pipeline.records import Release
 from tests import attribution_grammar
 
-GRAMMARS = {"grammar": attribution_grammar, "probe": attribution_probe, "probe2": attribution_probe2}
+GRAMMARS = {"grammar": attribution_grammar, "probe": attribution_probe, "probe2": attribution_probe2,
+            "probe3": attribution_probe3}
 
 
 def measure(module, per_form: int, seed: int, nlp, failures: int = 0) -> dict[str, attribution_grammar.Tally]:
@@ -79,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     per_form = args.per_form or (10 if args.quick else 40)
     nlp = build_nlp()
     for name, module in GRAMMARS.items():
-        if args.grammar in {name, "all"} or (args.grammar == "both" and name != "probe2"):
+        if args.grammar in {name, "all"} or (args.grammar == "both" and name in {"grammar", "probe"}):
             started = time.perf_counter()
             tallies = measure(module, per_form, args.seed, nlp, args.failures)
             report(name, tallies)
