@@ -171,7 +171,8 @@ def title_word(token: Token) -> bool:
 
 def _capitalised(token: Token) -> bool:
     """A word written as a name's: `Trust`, `NWPA`, and the inner capitals of a brand (`SickKids`, `PayPal`)."""
-    return (token.is_title or token.is_upper or (token.text[:1].isupper() and token.is_alpha)) and not token.is_punct
+    return (token.is_title or token.is_upper or (token.text[:1].isupper() and token.text.rstrip(".").isalpha())) \
+        and not token.is_punct
 
 
 def _organization_word(word: Lexeme) -> bool:
@@ -224,7 +225,7 @@ def _body_end(doc: Doc, after: int, names: frozenset[int]) -> int:
     while end + 1 < len(doc) and doc[end].lower_ in {"of", "for"} and "\n" not in doc[end - 1].whitespace_:
         at = end + 1 + (doc[end + 1].lower_ == "the")
         words = at
-        while words < len(doc) and _capitalised(doc[words]) and not title_word(doc[words]) \
+        while words < len(doc) and _capitalised(doc[words]) and not _title_starts(doc, words) \
                 and words not in names \
                 and "\n" not in doc[words - 1].whitespace_:
             words += 1
@@ -234,6 +235,14 @@ def _body_end(doc: Doc, after: int, names: frozenset[int]) -> int:
             break
         end = words
     return end
+
+
+def _title_starts(doc: Doc, i: int) -> bool:
+    """A title starts at the word: a title's word, or its modifier or field before one (`Materials Research
+    Director`), not a field's word ending the name (`Institute for Materials Research`)."""
+    if is_role_word(doc[i]):
+        return True
+    return doc[i].lower_ in LEX.title_modifiers and i + 1 < len(doc) and title_word(doc[i + 1])
 
 
 def repair_bodies(doc: Doc, names: frozenset[int] = frozenset()) -> list[Span]:

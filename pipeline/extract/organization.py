@@ -55,7 +55,7 @@ def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None
         link = (token.lower_ in LEX.body_links and not inside) or is_role_word(token)
         words = _named_body(span, token.i + 1) if link else None
         if words is not None and len(words) > 1 and {t.lower_ for t in words} & LEX.organization_words \
-                and words[-1].lower_ not in LEX.unit_words:
+                and (words[-1].lower_ not in LEX.unit_words or named_unit(words)):
             return words.text
     return None
 
@@ -96,15 +96,15 @@ def body_after_title(title: Span) -> str | None:
     return words.text
 
 
-def body_named_by(span: Span) -> str | None:
+def body_named_by(span: Span, after_name: bool = False) -> str | None:
     """The body a phrase names and nothing else (`the Harbour Trust`, `Brovia Inc.`): an ORG entity that names
-    a body and covers it, or capitalised words holding an organisation's word."""
+    a body and covers it, or capitalised words that name one (_names_a_body)."""
     entity = next((e for e in doc_index(span.doc).between("ORG", span.start, span.end) if e.end <= span.end), None)
     # (covering it, an article or a stop aside: `the food program at Harvest Aid` names a unit, not the body)
     if entity is not None and is_body(entity) and span.end - entity.end <= 1 and entity.start - span.start <= 1:
         return org_name(entity)
     words = _named_body(span, span.start)
-    return words.text if words is not None and words.end == span.end and _names_a_body(words) else None
+    return words.text if words is not None and words.end == span.end and _names_a_body(words, after_name) else None
 
 
 def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -129,7 +129,9 @@ def _names_a_body(words: Span, after_name: bool = False) -> bool:
     # (after a name and its `of`, the recogniser's "person" is a body it misread: `Jane Roe of Saltmarsh Wildlife
     # Rescue`; elsewhere two names in a row are a list of people)
     labels = _NOT_BODIES - {"PERSON"} if after_name else _NOT_BODIES
-    return len(proper) > 1 and not any(t.ent_type_ in labels or t.lower_ in LEX.portfolios for t in words)
+    # A portfolio's word opening the words makes them a field (`Policy and Research`); inside a name it is the
+    # name's (`Kestrel Health System`).
+    return len(proper) > 1 and not any(t.ent_type_ in labels for t in words) and not _portfolio_word(proper[0])
 
 
 _NOT_BODIES = LEX.place_labels | {"PERSON", "DATE", "TIME"}
@@ -166,7 +168,15 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     # `Secretary of the Branch Committee of X`; `Grand Chancellor of the Sovereign Order of Malta` is one name)
     chain = next((t.i for t in words if t.lower_ in _LINKS_IN_CHAIN), words.end)
     organ = any(t.lower_ in LEX.body_nouns for t in words.doc[words.start:chain]) and chain < words.end
-    return not organ and not any(_portfolio_word(t) for t in words)
+    return not organ and (not any(_portfolio_word(t) for t in words) or named_unit(words))
+
+
+def named_unit(words: Span) -> bool:
+    """`Saint Aldric Medical Center`, `Kestrel Health System`-like names of a unit that stands alone: a name's own
+    word first (not a portfolio's or a body's common word), a standalone unit's word last."""
+    proper = [t for t in words if t.lower_ not in LEX.name_fillers]
+    return len(proper) > 1 and proper[-1].lower_ in LEX.standalone_units and not _portfolio_word(proper[0]) \
+        and proper[0].lower_ not in LEX.generic_body_words and not is_role_word(proper[0])
 
 
 _LINKS_IN_CHAIN = frozenset({"of", "for"})

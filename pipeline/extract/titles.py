@@ -237,9 +237,19 @@ def _title_stop(person: Span) -> int:
     `Professor` is a title) and a comma (`... Campaign Manager for Safer Coastal Towns, Jane Roe`)."""
     doc = person.doc
     stop = person.start
-    while stop > 0 and doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and not is_role_word(doc[stop - 1]):
+    while stop > 0 and doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and (
+            not is_role_word(doc[stop - 1]) or _titled_before(doc, stop - 1)):
         stop -= 1
     return stop - (text_at(doc, stop - 1) == ",")
+
+
+def _titled_before(doc: Doc, i: int) -> bool:
+    """`Chief Scientific Officer Professor Jane Roe`, `Head of Sustainability Prof. Roe`: a title's own word stands
+    before the honorific (`Associate Professor` is one title)."""
+    before = doc[max(0, i - settings.ROLE_BEFORE_NAME_MAX_TOKENS):i]
+    return any(is_role_word(t) and t.lower_ not in LEX.role_modifiers and t.lower_ not in LEX.honorifics
+               for t in before if not t.is_sent_start or t.i == before.start) \
+        and not any("\n" in t.whitespace_ or t.text in LEX.title_stops for t in before)
 
 
 def _may_stand_in_title(token: Token) -> bool:
@@ -334,7 +344,7 @@ def _role_in_parentheses(person: Span) -> Title:
     if has_role_word(inside.text):
         title = _split_role(inside, appositive=True)
         return replace(title, role_rule="parenthesised" if title.role else None)
-    body = body_named_by(inside)
+    body = body_named_by(inside, after_name=True)
     return Title(None, body, None, "parenthesised") if body else Title()
 
 
