@@ -85,6 +85,7 @@ class Rules:
     acting_for: tuple[tuple[str, ...], ...]  # "on behalf of X": the words, split, of a phrase naming the body acted for
     name_fillers: frozenset[str]  # small words inside a body's name: "Society for the Arts & Sciences"
     attribution_links: frozenset[str]  # "statement by", "comment from", "attributable to"
+    attribution_participles: frozenset[str]  # "quote attributed to"
     place_labels: frozenset[str]  # entity labels of places
     numeric_labels: frozenset[str]  # entity labels of numbers
     object_deps: frozenset[str]  # dependency labels of a verb's or a preposition's object
@@ -264,6 +265,7 @@ def load_rules() -> Rules:
         acting_for=tuple(tuple(phrase.lower().split()) for phrase in links["acting_for"]),
         name_fillers=words(links["name_fillers"]),
         attribution_links=words(links["attribution"]),
+        attribution_participles=words(links["attribution_participles"]),
         place_labels=frozenset(labels["places"]),
         numeric_labels=frozenset(labels["numbers"]),
         object_deps=frozenset(labels["objects"]),

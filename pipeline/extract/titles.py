@@ -27,6 +27,7 @@ from .organization import (
 from .rules import load_rules
 from .words import (
     finite_verb,
+    is_place,
     has_role_word,
     in_parentheses,
     is_role_word,
@@ -175,6 +176,8 @@ def _split_role(span: Span, appositive: bool = False) -> Title:
 def _role_around(text: str, org: str) -> str:
     """The role in a title that names a body: the words before or after the body's name, or the whole title."""
     before, _, after = text.partition(org)
+    where = re.match(r"^\s*(?:\([^()]*\)\s*)?in\s+(.+)$", after)
+    after = "" if where and is_place(where.group(1).strip(" ,")) else after  # "... from Brovia in Kenya"
     possessive = re.match(r"^\s*[’']s\s+", after)
     if possessive:  # "Director of Harbour Trust USA's Security Program": the whole title; "Brovia's chair"
         return text if has_role_word(before) else after[possessive.end():]
@@ -218,6 +221,10 @@ def _role_before(person: Span, body_known: bool = False) -> Title:
         if not taken:
             break
         start -= taken
+    # "a briefing with Director Jane Roe", "statement from CEO Jane Roe": the words before a body's or a place's link
+    # that hold no title's word are not the title's ("Researcher from the X in Y, Jane Roe" is).
+    start = max([start, *(t.i + 1 for t in doc[start:stop] if t.lower_ in _PLACE_LINKS
+                          and not has_role_word(doc[start:t.i].text))])
     while start < stop and doc[start].lower_ in LEX.role_link_words:
         start += 1
     span = doc[start:stop]
@@ -266,10 +273,11 @@ def _gerund_field(doc: Doc, i: int) -> bool:
 
 def _article_in_name(doc: Doc, i: int) -> bool:
     """`director of the Red Cross`: an article inside a body's name or after its link."""
-    return doc[i].pos_ == "DET" and (doc[i].ent_type_ == "ORG" or text_at(doc, i - 1).lower() in {"of", "for"})
+    return doc[i].pos_ == "DET" and (doc[i].ent_type_ == "ORG" or text_at(doc, i - 1).lower() in LEX.body_links)
 
 
-_TITLE_LINKS = LEX.role_link_words | {"the"}
+_TITLE_LINKS = LEX.role_link_words | LEX.body_links | {"the", "in"}  # "Director from the X in Y, Jane Roe"
+_PLACE_LINKS = (LEX.body_links | {"in"}) - LEX.role_link_words
 # How a title before a name is read from the name back, one word at a time: the first step whose test holds
 # takes that many words (0 ends the title).
 _BEFORE_NAME_STEPS: tuple[tuple[str, Callable[[Doc, int], bool], int], ...] = (
@@ -310,12 +318,18 @@ def _role_in_relative_clause(person: Span) -> Title:
         return replace(title, role_rule="relative_clause") if title.role else Title()
     if text_at(doc, at).lower() not in LEX.leading_verbs:
         return Title()
-    end = _clause_end(doc, at + 1)
+    end = _time_start(doc, at + 1, _clause_end(doc, at + 1))
     # "who heads the Harbour Trust": the body led, and the title after `as` where one is given.
     link = next((t.i for t in doc[at + 1:end] if t.lower_ == "as"), end)
     role = _split_role(doc[link + 1:end], appositive=True) if link < end else Title()
     body = body_named_by(doc[at + 1:link]) if link > at + 1 else None
     return Title(role.role, body, "relative_clause" if role.role else None, "relative_clause" if body else None)
+
+
+def _time_start(doc: Doc, start: int, end: int) -> int:
+    """Where a phrase of time starts between `start` and `end` (`who joined X as director | in 2019`), or `end`."""
+    when = next((t.i for t in doc[start:end] if t.ent_type_ in _TIME_LABELS), end)
+    return when - 1 if start < when < end and doc[when - 1].pos_ == "ADP" else when
 
 
 def _verb_modifier_start(verb: Token, end: int, attribute: Token | None = None) -> int:
