@@ -74,11 +74,24 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
                 and (entity.end == span.end or text_at(doc, entity.end) in _SEPARATORS):
             return org_name(entity)  # "Campaigns Manager, Lakeside Tenants' Union": the body's whole name
         words = _named_body(span, comma + 1)
-        if words is not None and (words.end == span.end or doc[words.end].text in _SEPARATORS) \
-                and not any(t.ent_type_ in LEX.place_labels for t in words) \
-                and (is_role_word(doc[comma - 1]) or {t.lower_ for t in words} & LEX.organization_words):
+        if words is None or not (words.end == span.end or doc[words.end].text in _SEPARATORS):
+            continue
+        # After a bare title, a name that no gazetteer knows as a place (the recogniser takes an invented brand,
+        # `Veltrix`, for a town); else a name holding an organisation's word that names no place.
+        if is_role_word(doc[comma - 1]) and _brand_like(words):
+            return words.text
+        if not any(t.ent_type_ in LEX.place_labels for t in words) and _marked_as_body(words):
             return words.text
     return None
+
+
+def _brand_like(words: Span) -> bool:
+    """Capitalised words standing where a body is named after a title: no known place, no portfolio's word at their
+    ends (`Director, Marketing`), no date (`Director, March`). (The recogniser's places and people are not trusted
+    here: it takes `Veltrix` for a town and `Sable Ridge Vineyards` for a person.)"""
+    proper = [t for t in words if t.lower_ not in LEX.name_fillers]
+    return bool(proper) and not is_place(words.text) and not _portfolio_word(proper[0]) \
+        and not _portfolio_word(proper[-1]) and not any(t.ent_type_ in _WHEN for t in words)
 
 
 def body_after_title(title: Span) -> str | None:
@@ -90,10 +103,9 @@ def body_after_title(title: Span) -> str | None:
     if following is not None and is_body(following):
         return org_name(following)
     words = _named_body(doc[at:min(len(doc), at + settings.ROLE_MAX_TOKENS)], at)
-    if words is None or not {t.lower_ for t in words} & LEX.organization_words or text_at(doc, words.end) not in {
-            ",", ":", ".", "", "said", "says"}:
+    if words is None or text_at(doc, words.end) not in {",", ":", ".", "", "said", "says"}:
         return None
-    return words.text
+    return words.text if _marked_as_body(words) or _brand_like(words) else None
 
 
 def body_named_by(span: Span, after_name: bool = False) -> str | None:
@@ -115,6 +127,14 @@ def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
     return words.text if named and words is not None else None
 
 
+def lone_body(span: Span) -> str | None:
+    """The body a phrase that can only name one names (`Jane Roe (Veltrix)`, `who joined Veltrix as ...`): what
+    body_named_by reads, else capitalised words covering it that name no known place, portfolio or date."""
+    named = body_named_by(span, after_name=True)
+    words = _named_body(span, span.start) if named is None else None
+    return named or (words.text if words is not None and words.end == span.end and _brand_like(words) else None)
+
+
 def _marked_as_body(words: Span) -> bool:
     return any(t.lower_ in LEX.organization_words or t.text in LEX.possessives for t in words)
 
@@ -134,7 +154,8 @@ def _names_a_body(words: Span, after_name: bool = False) -> bool:
     return len(proper) > 1 and not any(t.ent_type_ in labels for t in words) and not _portfolio_word(proper[0])
 
 
-_NOT_BODIES = LEX.place_labels | {"PERSON", "DATE", "TIME"}
+_WHEN = frozenset({"DATE", "TIME"})
+_NOT_BODIES = LEX.place_labels | {"PERSON"} | _WHEN
 
 
 def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -149,7 +170,8 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     if words is None or all(t.lower_ in LEX.generic_body_words for t in words):
         return None
     tail = doc[words.end:span.end].text
-    if tail not in LEX.possessives and tail[:1] not in {"", "("}:
+    where = tail.startswith("in ") and is_place(tail[3:].strip(" ,"))  # "Researcher from Veltrix in Vietnam"
+    if tail not in LEX.possessives and tail[:1] not in {"", "("} and not where:
         return None
     entity = next((e for e in entities if e.start == words.start and e.end == words.end), None)
     return (org_name(entity) if entity is not None else past_organ(words)) + (tail if tail in LEX.possessives else "")
@@ -159,7 +181,7 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     """`President of Kestrova`, `spokesperson for PayPal`: a title's `of`/`for` before capitalised words that
     name no portfolio (`Director of Programmes`, `Minister for Health`) and no unit of a body."""
     doc = span.doc
-    if link.lower_ not in {"of", "for"} or not is_role_word(doc[link.i - 1]):
+    if link.lower_ not in _TITLE_BODY_LINKS or not is_role_word(doc[link.i - 1]):
         return False
     words = _named_body(span, link.i + 1)
     if words is None:
@@ -168,7 +190,11 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     # `Secretary of the Branch Committee of X`; `Grand Chancellor of the Sovereign Order of Malta` is one name)
     chain = next((t.i for t in words if t.lower_ in _LINKS_IN_CHAIN), words.end)
     organ = any(t.lower_ in LEX.body_nouns for t in words.doc[words.start:chain]) and chain < words.end
-    return not organ and (not any(_portfolio_word(t) for t in words) or named_unit(words))
+    proper = [t for t in words if t.lower_ not in LEX.name_fillers]
+    # A portfolio's word at either end makes the words a field (`Programmes`, `Public Affairs`, `Coastal Affairs`);
+    # inside a name it is the name's (`Kestrel Health System`).
+    field = _portfolio_word(proper[0]) or (_portfolio_word(proper[-1]) and not named_unit(words))
+    return bool(proper) and not organ and not field
 
 
 def named_unit(words: Span) -> bool:
@@ -180,6 +206,7 @@ def named_unit(words: Span) -> bool:
 
 
 _LINKS_IN_CHAIN = frozenset({"of", "for"})
+_TITLE_BODY_LINKS = frozenset({"of", "for", "from"})
 
 
 def _portfolio_word(token: Token) -> bool:

@@ -23,6 +23,7 @@ from .organization import (
     body_in_title,
     body_named_by,
     body_under_signature,
+    lone_body,
 )
 from .rules import load_rules
 from .words import (
@@ -322,7 +323,7 @@ def _role_in_relative_clause(person: Span) -> Title:
     # "who heads the Harbour Trust": the body led, and the title after `as` where one is given.
     link = next((t.i for t in doc[at + 1:end] if t.lower_ == "as"), end)
     role = _split_role(doc[link + 1:end], appositive=True) if link < end else Title()
-    body = body_named_by(doc[at + 1:link]) if link > at + 1 else None
+    body = lone_body(doc[at + 1:link]) if link > at + 1 else None
     return Title(role.role, body, "relative_clause" if role.role else None, "relative_clause" if body else None)
 
 
@@ -358,7 +359,7 @@ def _role_in_parentheses(person: Span) -> Title:
     if has_role_word(inside.text):
         title = _split_role(inside, appositive=True)
         return replace(title, role_rule="parenthesised" if title.role else None)
-    body = body_named_by(inside, after_name=True)
+    body = lone_body(inside)
     return Title(None, body, None, "parenthesised") if body else Title()
 
 
