@@ -23,6 +23,8 @@ FIRST = ["Jane", "Amara", "Chidi", "Oluwaseun", "Mei", "Hiroshi", "Priya", "Arju
          "Mateo", "Ingrid", "Lars", "Aleksandra", "Dmitri", "Siobhán", "Eamon", "Nadia", "Tomas", "Ana", "Kwame",
          "Leilani", "Rafael", "Thandiwe", "Bogdan", "Marisol", "Kenji", "Zainab", "Olga", "Lucía", "Pieter",
          "Anh", "Ravi", "Ewa", "Mohammed", "Grace", "Tupac", "Elif", "Sione"]
+# Hyphenated given names, drawn by the forms added with BRAND_BODIES (the older forms keep their draws).
+HYPHENATED_FIRST = ["Min-jun", "Seo-yeon", "Jean-Luc", "Ji-woo", "Anne-Marie"]
 SURNAMES = ["Roe", "Okafor", "Adeyemi", "Lindqvist", "Kowalczyk", "Nakamura", "Ramanathan", "Haddad", "Mensah",
             "Castillo", "Brennan", "Petrov", "Dubois", "Osei", "Moreau", "Takahashi", "Mwangi", "Oyelaran",
             "Halvorsen", "Quispe", "Nguyen", "Yilmaz", "Fonoti", "Szabo", "Achterberg", "Delacroix"]
@@ -67,6 +69,12 @@ BODIES = [
     Body("Pell River Conservancy"), Body("Open Lanes Network"), Body("Amberley Rail Group", the=False),
     Body("League of Small Libraries"), Body("Brightwater Energy Ltd", the=False),
 ]
+# Bodies whose names hold no organisation's word (a brand, inner capitals, a named unit, a company suffix), drawn
+# with BODIES by the forms flagged `brands` (the older forms keep their draws, and their floors).
+BRAND_BODIES = [
+    Body("Corvane", the=False), Body("Nimbrel Analytics", the=False), Body("BrightHarbour", the=False),
+    Body("Saint Oda Medical Center", the=False), Body("Ostara Mobility GmbH", the=False),
+]
 ACRONYM_BODIES = [b for b in BODIES if b.acronym]
 
 QUOTES = [
@@ -95,6 +103,8 @@ DISTRACTORS = ["Judge {d} ruled last week that the permit was unlawful.", "The p
                "Police detained {d} outside the depot on Tuesday.", "{d}, a local resident, was among those evacuated.",
                "The hearing was chaired by {d}.", "Photo: {d}"]
 PLACES = ["Harbourtown", "the town hall", "the annual conference", "a rally outside parliament"]
+COUNTRIES = ["Kenya", "Portugal", "Chile", "Norway", "Vietnam"]
+DEGREES = ["MD", "PhD", "M.D., Ph.D.", "MBA"]
 VERBS = ["said", "says", "has said", "stated", "explained", "noted", "warned", "commented", "remarked", "added"]
 
 
@@ -175,6 +185,28 @@ FORMS: dict[str, tuple[str, frozenset[str]]] = {
     "transcript_full_name_labels": (("Transcript of a press briefing with {Role} {name} of {the_body}\n\n"
                                      "{NAME}: {quote}.\nREPORTER: When will the work begin?\n{NAME}: {context}"),
                                     frozenset({"headline"})),
+    # Forms first seen on real release pages and in the fourth probe (benchmarks/attribution_probe3.py), with
+    # brands' names and hyphenated given names (`brands`).
+    "said_name_degrees_role": ("“{quote},” said {name}, {degrees}, {role} of {the_body}.", frozenset({"brands"})),
+    "honorific_name_from_body": ("Dr {name}, from {the_body}, said: “{quote}.”", frozenset({"norole"})),
+    "role_from_body_in_country": ("{Role} from {the_body} in {country}, {name}, said: “{quote}.”",
+                                  frozenset({"brands"})),
+    "joined_as_role": ("“{quote},” added {name}, who joined {the_body} as {role} in 2019.", frozenset({"brands"})),
+    "quote_attributed_to": ("Quote attributed to {name}, {role}, {Body}:\n“{quote}.”", frozenset({"brands"})),
+    "body_role_honorific_name": ("{Body} {Role} Professor {name} said: “{quote}.”", frozenset()),
+    "role_at_body_in_new_sentence": ("“{quote},” {name} told {audience}. {surname} is {role} at {the_body}.",
+                                     frozenset({"brands"})),
+    # Older forms again, with brands' names and hyphenated given names.
+    "brand_name_role_said_colon": ("{name}, {role} of {the_body}, said: “{quote}.”", frozenset({"brands"})),
+    "brand_quote_said_name_role": ("“{quote},” said {name}, {role} at {the_body}.", frozenset({"brands"})),
+    "brand_parenthesised_role_body": ("{name} ({Role}, {Body}) said: “{quote}.”", frozenset({"brands"})),
+    "brand_comma_list_role_body": ("{name}, {Role}, {Body}, said: “{quote}.”", frozenset({"brands"})),
+    "brand_role_body_no_link": ("{name}, {role} {Body}, had the following reaction: “{quote}.”",
+                                frozenset({"brands"})),
+    "brand_body_role_name_said": ("{Body} {Role} {name} said: “{quote}.”", frozenset({"brands"})),
+    "brand_signed_pull_quote": ("“{quote}.”\n— {name}, {Role}, {Body}", frozenset({"brands"})),
+    "brand_earlier_sentence_role": ("{name} is {role} of {the_body}. “{quote},” {surname} said.",
+                                    frozenset({"brands"})),
 }
 
 
@@ -213,10 +245,12 @@ def _the(body: Body, capital: bool = False) -> str:
 def draw_release(form: str, rng: random.Random) -> Generated:
     """One release printing one attribution form, with the spokespeople a reader expects."""
     template, flags = FORMS[form]
-    (name, surname), (name2, _surname2) = draw_name(rng), draw_name(rng)
+    first = FIRST + HYPHENATED_FIRST if "brands" in flags else FIRST
+    (name, surname), (name2, _surname2) = draw_name(rng, first), draw_name(rng, first)
     while name2.split()[-1] == name.split()[-1]:
-        name2, _surname2 = draw_name(rng)
-    body = rng.choice(ACRONYM_BODIES if "acronym_body" in flags else BODIES)
+        name2, _surname2 = draw_name(rng, first)
+    body = rng.choice(ACRONYM_BODIES if "acronym_body" in flags else BODIES + BRAND_BODIES if "brands" in flags
+                      else BODIES)
     body2 = rng.choice([b for b in BODIES if b != body])
     role = "spokesperson" if "spokesperson" in flags else rng.choice(ROLES)
     role2 = rng.choice(ROLES)
@@ -229,6 +263,8 @@ def draw_release(form: str, rng: random.Random) -> Generated:
         "audience": rng.choice(AUDIENCES), "verb": rng.choice(VERBS), "place": rng.choice(PLACES),
         "context": rng.choice(CONTEXT),
     }
+    if "{degrees}" in template or "{country}" in template:  # drawn only where printed: other forms keep their draws
+        parts |= {"degrees": rng.choice(DEGREES), "country": rng.choice(COUNTRIES)}
     parts["clause_cap"] = parts["clause"][:1].upper() + parts["clause"][1:]
     # "the Harbour Trust's", "the Federation of Independent Bakers'"
     parts["the_body_s"], parts["The_body_s"] = (parts[k] + ("'" if body.name.endswith("s") else "'s")

@@ -109,15 +109,28 @@ def is_body(ent: Span) -> bool:
     `Adviser on Land ... Rights`, not `(ICRC)` after the full name, not a region."""
     doc = ent.doc
     first = ent[1] if len(ent) > 1 and ent[0].lower_ == "the" else ent[0]  # "the Minister of Health" is a title
-    if first.lower_ in LEX.role_words or ent[-1].lower_ in LEX.unit_words or is_place(ent.text) \
+    if first.lower_ in LEX.role_words or (ent[-1].lower_ in LEX.unit_words and not named_unit(ent)) \
+            or is_place(ent.text) \
             or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
-            or (len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words):
-        return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board"
+            or (len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words) \
+            or all(t.lower_ in LEX.portfolios or t.lower_ in LEX.name_fillers for t in ent):
+        return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board";
+        # "External Affairs": a portfolio
     if text_at(doc, ent.start - 1) == "(" and not _named_before_bracket(ent):
         return False  # "the Red Cross (ICRC)": a bracketed repeat; "Jane Roe (Brovia Inc.)" names her body
     # "Secretary of State", "Minister of Health": one word after "<role> of" is part of the title.
     return not (len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
                 and doc[ent.start - 2].lower_ in LEX.role_words)
+
+
+def named_unit(words: Span) -> bool:
+    """`Saint Aldric Medical Center`: a unit that stands alone, a name's own word first (not a portfolio's, a body's
+    common word or a title's: `the Research Centre`, `the Center for Flood Studies`), a standalone unit's word last."""
+    proper = [t for t in words if t.lower_ not in LEX.name_fillers]
+    first = proper[0] if proper else None
+    return len(proper) > 1 and proper[-1].lower_ in LEX.standalone_units and first is not None \
+        and first.lower_ not in LEX.portfolios and first.lower_ not in LEX.generic_body_words \
+        and not is_role_word(first)
 
 
 def _named_before_bracket(ent: Span) -> bool:

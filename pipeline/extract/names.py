@@ -418,7 +418,8 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
         start -= 1
         marked = True
     if start > 0 and _name_word(doc[start - 1]):
-        return _given_name_start(doc, start - 1), surname, marked
+        given = _given_name_start(doc, start - 1)
+        return given, surname, marked or given < start - 1  # "Jean-Luc Dubois": a hyphenated given name marks it
     if start > 2 and _hyphen_tail(doc, start - 1):
         return _given_name_start(doc, start - 1), surname, True  # "Hyun-woo Shin": a hyphenated given name
     return surname, surname, False
@@ -499,6 +500,27 @@ def _given_names(doc: Doc) -> list[Span]:
     return found
 
 
+def _honoured_names(doc: Doc) -> list[Span]:
+    """`Dr Thandiwe Quispe, from ...` taken for a body: a name by its shape right after an honorific (`Dr`, `Prof.`),
+    up to a comma, a link or a verb, where the recogniser saw no person."""
+    found = []
+    for i in word_positions(doc, _honorific):
+        end = i + 1
+        while end < len(doc) and end - i <= settings.NAME_MAX_WORDS + 2 and not doc[end].is_punct \
+                and "\n" not in doc[end - 1].whitespace_ and doc[end].lower_ not in _BODY_LINKS | {"said", "says"}:
+            end += 1
+        while end < len(doc) and doc[end].text in LEX.dashes and not doc[end - 1].whitespace_:
+            end += 2  # "Adeyemi-Clarke": the hyphen is punctuation, the name goes on
+        name = name_ending_at(doc, min(end, len(doc))) if end > i + 2 else None
+        if name is not None and name.start == i + 1 and not any(t.ent_type_ == "PERSON" for t in name):
+            found.append(name)
+    return found
+
+
+def _honorific(word: Lexeme) -> bool:
+    return word.lower_.rstrip(".") in LEX.honorifics and word.text[:1].isupper()
+
+
 def _titled_names(doc: Doc) -> list[Span]:
     """`Arjun Takahashi, programme officer of X, opened ...` missed or taken for a body: a name by its shape
     right before a comma, a title's word among the three words after it; or right before `of`/`at`/`from` and
@@ -549,13 +571,17 @@ def _speaking_names(doc: Doc) -> list[Span]:
     the whole subject of a verb of saying, or of a copula whose attribute is a title, is a name by its shape that
     the gazetteer knows for no place (a body the recogniser saw stays one)."""
     found = []
-    for token in (doc[i] for i in label_positions(doc, "DEP", "nsubj")):
+    subjects = [doc[i] for i in label_positions(doc, "DEP", "nsubj")]
+    # "Osei is deputy director of X": a word the text makes the subject of a title is a person's (surname), whatever
+    # the recogniser took the whole name for ("Nadia Osei told reporters" tagged a body)
+    titled = {t.lower_ for t in subjects if _titled_by_copula(t.head)}
+    for token in subjects:
         if token.pos_ != "PROPN" or token.ent_type_ == "PERSON" \
                 or not (token.head.lower_ in LEX.speech_verbs or _titled_by_copula(token.head)):
             continue
         name = name_ending_at(doc, token.i + 1)
         if name is not None and name.start == token.left_edge.i and token.right_edge.i == token.i \
-                and not _body_of_its_own(doc, token, name):
+                and (token.lower_ in titled or not _body_of_its_own(doc, token, name)):
             found.append(name)
     return found
 
@@ -646,6 +672,8 @@ def _without_title_words(ent: Span) -> Span | None:
         return name if name is not None and name.start > ent.start else ent
     if ent.label_ != "PERSON":
         return ent
+    if _title_before_name(ent):
+        return None  # "[Corvane Head] of Policy Arjun Osei said": a body and a title before the speaker's name
     if _follows_title(ent) and (name := name_ending_at(ent.doc, ent.end)) is not None and name.start > ent.start:
         return name  # "Director of Research and [Evaluation Mei Haddad]": the field's last word is no name's
     start = next((t.i for t in ent if not title_word(t)), ent.end)
@@ -654,6 +682,21 @@ def _without_title_words(ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(ent.doc, start, end, label="PERSON") if start < end else None
+
+
+def _title_before_name(ent: Span) -> bool:
+    """A `person` ending with a title's word that a title's words lead on from into another person's name:
+    `Corvane Head of Policy Arjun Osei` (`Tom Head of the Harbour Trust said` names Tom Head)."""
+    doc = ent.doc
+    if len(ent) < 2 or not is_role_word(ent[-1]):
+        return False
+    at = ent.end
+    while at < len(doc) and at - ent.end < settings.ROLE_BEFORE_NAME_MAX_TOKENS + settings.NAME_MAX_WORDS \
+            and (doc[at].lower_ in _FIELD_LINKS | {"the"} or title_word(doc[at]) or doc[at].is_title
+                 or _glued_hyphen(doc, at)) and "\n" not in doc[at - 1].whitespace_:
+        at += 1
+    name = name_ending_at(doc, at) if at > ent.end + 1 else None
+    return name is not None and name.start > ent.end
 
 
 def _names_left_over(doc: Doc, taken: set[int]) -> list[Span]:
@@ -707,11 +750,12 @@ class PersonNamesComponent:
             doc.ents = [Span(doc, e.start, e.end - 1, label=e.label_)
                         if e[-1].is_space and e.label_ in _SPEAKING_LABELS and len(e) > 1 else e for e in doc.ents]
         if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" or e[-1].lower_ in _BODY_LINKS
-               for e in doc.ents):
+               or is_role_word(e[-1]) for e in doc.ents):
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]
-        names += repair_names(doc) + _given_names(doc) + _titled_names(doc) + _speaking_names(doc)
+        names += repair_names(doc) + _given_names(doc) + _titled_names(doc) + _speaking_names(doc) \
+            + _honoured_names(doc)
         names += repair_bodies(doc, frozenset(n.start for n in names))
         if names:
             names = filter_spans(names)

@@ -23,6 +23,7 @@ from .bodies import (
     has_organization_word,
     is_body,
     name_after_possessive,
+    named_unit,
     org_name,
     past_organ,
 )
@@ -76,22 +77,23 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
         words = _named_body(span, comma + 1)
         if words is None or not (words.end == span.end or doc[words.end].text in _SEPARATORS):
             continue
-        # After a bare title, a name that no gazetteer knows as a place (the recogniser takes an invented brand,
+        # After a title, a name that no gazetteer knows as a place (the recogniser takes an invented brand,
         # `Veltrix`, for a town); else a name holding an organisation's word that names no place.
-        if is_role_word(doc[comma - 1]) and _brand_like(words):
+        if has_role_word(doc[span.start:comma].text) and _brand_like(words):
             return words.text
         if not any(t.ent_type_ in LEX.place_labels for t in words) and _marked_as_body(words):
             return words.text
     return None
 
 
-def _brand_like(words: Span) -> bool:
+def _brand_like(words: Span, last_may_be_field: bool = False) -> bool:
     """Capitalised words standing where a body is named after a title: no known place, no portfolio's word at their
     ends (`Director, Marketing`), no date (`Director, March`). (The recogniser's places and people are not trusted
     here: it takes `Veltrix` for a town and `Sable Ridge Vineyards` for a person.)"""
     proper = [t for t in words if t.lower_ not in LEX.name_fillers]
     return bool(proper) and not is_place(words.text) and not _portfolio_word(proper[0]) \
-        and not _portfolio_word(proper[-1]) and not any(t.ent_type_ in _WHEN for t in words)
+        and proper[0].lower_ not in _TITLE_OWN_WORDS and (last_may_be_field or not _portfolio_word(proper[-1])) \
+        and not any(t.ent_type_ in _WHEN for t in words)
 
 
 def body_after_title(title: Span) -> str | None:
@@ -181,7 +183,13 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     """`President of Kestrova`, `spokesperson for PayPal`: a title's `of`/`for` before capitalised words that
     name no portfolio (`Director of Programmes`, `Minister for Health`) and no unit of a body."""
     doc = span.doc
-    if link.lower_ not in _TITLE_BODY_LINKS or not is_role_word(doc[link.i - 1]):
+    # (after the title's word, or after its own portfolio: `vice president for external affairs of Corvane`)
+    # (a portfolio written in lower case sets the capitalised name after it apart; in `Head of Research for Inland
+    # Waterways` the capitals may go on with the portfolio)
+    role = next((t.i for t in reversed(doc[span.start:link.i]) if is_role_word(t)), None)
+    titled = role is not None and all((t.lower_ in LEX.portfolios and t.is_lower) or t.lower_ in _PORTFOLIO_LINKS
+                                      for t in doc[role + 1:link.i])
+    if link.lower_ not in _TITLE_BODY_LINKS or not titled:
         return False
     words = _named_body(span, link.i + 1)
     if words is None:
@@ -197,16 +205,9 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     return bool(proper) and not organ and not field
 
 
-def named_unit(words: Span) -> bool:
-    """`Saint Aldric Medical Center`, `Kestrel Health System`-like names of a unit that stands alone: a name's own
-    word first (not a portfolio's or a body's common word), a standalone unit's word last."""
-    proper = [t for t in words if t.lower_ not in LEX.name_fillers]
-    return len(proper) > 1 and proper[-1].lower_ in LEX.standalone_units and not _portfolio_word(proper[0]) \
-        and proper[0].lower_ not in LEX.generic_body_words and not is_role_word(proper[0])
-
-
 _LINKS_IN_CHAIN = frozenset({"of", "for"})
 _TITLE_BODY_LINKS = frozenset({"of", "for", "from"})
+_PORTFOLIO_LINKS = frozenset({"of", "for", "on", "and", "&"})
 
 
 def _portfolio_word(token: Token) -> bool:
@@ -235,7 +236,10 @@ def _leading_entity(span: Span, text: str, entities: list[Span]) -> str | None:
     if entity is None or found is None or entity.end > found[1] + 1 \
             or all(t.lower_ in _TITLE_OWN_WORDS for t in span.doc[entity.start:found[1]]):
         return None
-    return org_name(span.doc[entity.start:min(entity.end, found[1])])
+    title_start = found[1]
+    while title_start > entity.start + 1 and span.doc[title_start - 1].lower_ in LEX.title_modifiers:
+        title_start -= 1  # "Corvane Policy Director": the title's field is the title's, not the body's
+    return org_name(span.doc[entity.start:min(entity.end, title_start)])
 
 
 _ACRONYM = re.compile(r"^[A-Z]{3,}(?:-[A-Z][a-z]+)?\b")
@@ -262,8 +266,17 @@ def _leading_words(span: Span, text: str, entities: list[Span]) -> str | None:
     words = doc[start:title_start]
     if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(":
         words = words[:-3]  # "Coastal Fisheries Association (CFA) President": the acronym
-    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in _NAME_JOINS for t in words) \
-            or is_place(words.text) or any(t.ent_type_ in LEX.place_labels for t in words):
+    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in _NAME_JOINS for t in words):
+        return None
+    # "Corvane CEO", "Corvane Chair of the Board": before a title that heads a whole body, one name's word names it,
+    # whatever place the recogniser took it for; so does a brand's inner capital (`BrightHarbour Senior Adviser`)
+    # and two proper nouns or more (`Nimbrel Analytics Chair`)
+    heads = doc[title_start].lower_ in LEX.body_heads
+    inner_capital = len(words) == 1 and any(ch.isupper() for ch in words.text[1:]) and not words[0].is_upper
+    proper = len(words) > 1 and all(t.pos_ == "PROPN" for t in words)
+    if (heads or inner_capital or proper) and _brand_like(words, last_may_be_field=len(words) > 1):
+        return words.text  # ("Nimbrel Analytics Chair": a field's word may end a name that opens with its own)
+    if is_place(words.text) or any(t.ent_type_ in LEX.place_labels for t in words):
         return None
     # A unit word alone ("Project Coordinator", "Campaign Manager") is the title's own.
     named = {t.lower_ for t in words} - _TITLE_OWN_WORDS & LEX.organization_words or span[0].lower_ in {"a", "an"}
@@ -301,6 +314,18 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
     return words.text
 
 
+def _capitalised_tail(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`executive director Corvane`, `policy director Nimbrel Analytics`: a title written in lower case, then
+    capitalised words to its end that name no place, portfolio or date: the body, printed with no link."""
+    doc = span.doc
+    tail = next((t.i for t in span if not t.is_lower), span.end)
+    if tail == span.start or tail == span.end or not has_role_word(doc[span.start:tail].text):
+        return None
+    words = _named_body(span, tail)
+    named = words is not None and words.end == span.end and _brand_like(words, last_may_be_field=len(words) > 1)
+    return words.text if named and words is not None else None
+
+
 def _last_body(span: Span, linked: bool) -> Span | None:
     """The last ORG entity of the title that names a body, if it follows `of`/`at`/`for`/`with` (linked)
     or if it does not (`executive director Relief International USA`)."""
@@ -325,10 +350,11 @@ def _body_in_title(span: Span, text: str, entities: list[Span]) -> str | None:
 
 
 
-def body_after_name(person: Span) -> str | None:
+def body_after_name(person: Span, titled: bool = False) -> str | None:
     """`Professor Jane Roe of the University of X`: a body joined to the name itself by of/at/from, for
     a title printed before the name that named none: an ORG entity that names a body, or capitalised
-    words holding an organisation's word."""
+    words that name one; after a titled name (`Legal Adviser Jane Roe of Corvane`) a brand's one word too
+    (an untitled `Jane Roe of Eastbrook` may name her town)."""
     doc = person.doc
     link = person.end
     if link + 1 >= len(doc) or doc[link].lower_ not in {"of", "at", "from"}:
@@ -338,7 +364,7 @@ def body_after_name(person: Span) -> str | None:
     if entity is not None and entity.label_ == "ORG" and entity.start >= link + 1 and is_body(entity):
         return org_name(entity)
     words = _named_body(doc[link + 1:min(len(doc), link + 12)], link + 1)
-    if words is not None and _names_a_body(words, after_name=True):
+    if words is not None and (_names_a_body(words, after_name=True) or (titled and _brand_like(words))):
         return words.text
     return None
 
@@ -435,6 +461,9 @@ SpeakerStep = Callable[[Spokesperson, DocIndex], str | None]
 # the line under a signature's role line whose title named no body; `speaker` steps the text around a
 # spokesperson whose title named no body.
 ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
+    # "Head of Policy for Coastal Affairs, Corvane": a body after the title's comma; what the title names before it
+    # is its portfolio
+    ("body_after_title", TITLE, _body_after_comma),
     ("possessive", TITLE, _possessive_owner),
     ("org_in_role", TITLE, _leading_entity),
     ("org_in_role", TITLE, _leading_acronym),
@@ -442,8 +471,8 @@ ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("of_at_for_after_role", TITLE, _linked_body),
     ("of_at_for_after_role", TITLE, _body_after_link),
     ("org_in_role", TITLE, _body_in_title),
+    ("org_in_role", TITLE, _capitalised_tail),
     ("of_at_for_after_role", TITLE, _capitalised_body),
-    ("of_at_for_after_role", TITLE, _body_after_comma),
     ("of_at_for_after_role", TITLE, _whole_body),
     ("signature_line", SIGNATURE, _behalf_line),
     ("signature_line", SIGNATURE, _line_below),

@@ -254,10 +254,12 @@ def _title_stop(person: Span) -> int:
 def _titled_before(doc: Doc, i: int) -> bool:
     """`Chief Scientific Officer Professor Jane Roe`, `Head of Sustainability Prof. Roe`: a title's own word stands
     before the honorific (`Associate Professor` is one title)."""
-    before = doc[max(0, i - settings.ROLE_BEFORE_NAME_MAX_TOKENS):i]
-    return any(is_role_word(t) and t.lower_ not in LEX.role_modifiers and t.lower_ not in LEX.honorifics
-               for t in before if not t.is_sent_start or t.i == before.start) \
-        and not any("\n" in t.whitespace_ or t.text in LEX.title_stops for t in before)
+    start = max(0, i - settings.ROLE_BEFORE_NAME_MAX_TOKENS)
+    # (on the honorific's own line and clause only)
+    start = max([start, *(t.i + 1 for t in doc[start:i] if "\n" in t.text_with_ws or t.text in LEX.title_stops)])
+    titles = [t for t in doc[start:i] if is_role_word(t) and t.lower_ not in LEX.honorifics]
+    # (`Chief Executive` is two title's words; `Associate` alone is a modifier of `Professor`)
+    return len(titles) > 1 or any(t.lower_ not in LEX.role_modifiers for t in titles)
 
 
 def _may_stand_in_title(token: Token) -> bool:
@@ -371,6 +373,8 @@ def _role_as_predicate(person: Span) -> Title:
     verb = head.lower_ in LEX.role_modifiers and any(c.dep_ == "aux" and c.lower_ in LEX.copulas for c in head.children)
     deps = {"dobj"} if verb else {"attr"} if head.lower_ in LEX.copulas else set()
     attribute = next((c for c in head.children if c.dep_ in deps and c.i > root.i), None) or _served_as(head)
+    if attribute is None and verb and head.dep_ == "amod" and is_role_word(head.head):
+        attribute = head.head  # "Roe is managing director of X" parsed with `managing` a modifier of the title
     if root.dep_ != "nsubj" or attribute is None:
         return Title()
     # The title is the attribute and what hangs on it, not a second attribute joined by `and`; after a serving
@@ -419,7 +423,7 @@ def title_of(mention: Span) -> Title:
             before = _role_before(mention, body_known=title.organization is not None)
             title = before if title.organization is None else replace(
                 title, role=before.role, role_rule=before.role_rule) if before.role else title
-        if title.organization is None and (body := body_after_name(mention)) is not None:
+        if title.organization is None and (body := body_after_name(mention, titled=bool(title.role))) is not None:
             title = replace(title, organization=body, organization_rule="of_at_for_after_role")
         memo[key] = title
     return title
