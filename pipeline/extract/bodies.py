@@ -269,6 +269,8 @@ def repair_bodies(doc: Doc, names: frozenset[int] = frozenset()) -> list[Span]:
     names = names | {e.start for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     entity_at = {i: e for e in doc.ents if e.label_ == "ORG" for i in range(e.start, e.end)}  # one pass, not per word
     for token in (doc[i] for i in word_positions(doc, _organization_word)):
+        if token.i + 1 < len(doc) and _anchor(doc[token.i + 1]) and "\n" not in token.whitespace_:
+            continue  # "Kestrel Holdings plc": the name goes on to its last organisation's word
         if _anchor(token):
             start, end = _body_start(doc, token.i), _body_end(doc, token.i + 1, names)
             if end - start > 1 and not _inside_body(entity_at.get(start), start, end):

@@ -91,6 +91,8 @@ def _brand_like(words: Span, last_may_be_field: bool = False) -> bool:
     ends (`Director, Marketing`), no date (`Director, March`). (The recogniser's places and people are not trusted
     here: it takes `Veltrix` for a town and `Sable Ridge Vineyards` for a person.)"""
     proper = [t for t in words if t.lower_ not in LEX.name_fillers]
+    if len(proper) == 1 and proper[0].lower_ in LEX.generic_body_words:
+        return False  # "the Board", "the Agency": a body's common noun, the publisher's own part
     return bool(proper) and not is_place(words.text) and not _portfolio_word(proper[0]) \
         and proper[0].lower_ not in _TITLE_OWN_WORDS and (last_may_be_field or not _portfolio_word(proper[-1])) \
         and not any(t.ent_type_ in _WHEN for t in words)
@@ -138,7 +140,11 @@ def lone_body(span: Span) -> str | None:
 
 
 def _marked_as_body(words: Span) -> bool:
-    return any(t.lower_ in LEX.organization_words or t.text in LEX.possessives for t in words)
+    """An organisation's own word (`Trust`; not `Rights`, which ends a field too) or a possessive inside the name."""
+    return any(t.lower_ in _BODY_OWN_WORDS or t.text in LEX.possessives for t in words)
+
+
+_BODY_OWN_WORDS = LEX.organization_words - LEX.field_words
 
 
 def _names_a_body(words: Span, after_name: bool = False) -> bool:
@@ -189,8 +195,8 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     role = next((t.i for t in reversed(doc[span.start:link.i]) if is_role_word(t)), None)
     titled = role is not None and all((t.lower_ in LEX.portfolios and t.is_lower) or t.lower_ in _PORTFOLIO_LINKS
                                       for t in doc[role + 1:link.i])
-    if link.lower_ not in _TITLE_BODY_LINKS or not titled:
-        return False
+    if link.lower_ not in _TITLE_BODY_LINKS or not titled or doc[role].lower_ in LEX.portfolio_titles:
+        return False  # ("Minister of Fisheries", "Professor of Economics": these titles name a portfolio)
     words = _named_body(span, link.i + 1)
     if words is None:
         return False
@@ -319,8 +325,9 @@ def _capitalised_tail(span: Span, text: str, entities: list[Span]) -> str | None
     capitalised words to its end that name no place, portfolio or date: the body, printed with no link."""
     doc = span.doc
     tail = next((t.i for t in span if not t.is_lower), span.end)
-    if tail == span.start or tail == span.end or not has_role_word(doc[span.start:tail].text):
-        return None
+    if tail == span.start or tail == span.end or not has_role_word(doc[span.start:tail].text) \
+            or doc[tail - 1].lower_ in LEX.body_links or doc[tail - 1].lower_ in LEX.name_fillers:
+        return None  # ("chairman of the Board": a linked name is the linked steps' to read)
     words = _named_body(span, tail)
     named = words is not None and words.end == span.end and _brand_like(words, last_may_be_field=len(words) > 1)
     return words.text if named and words is not None else None
@@ -367,6 +374,11 @@ def body_after_name(person: Span, titled: bool = False) -> str | None:
     if words is not None and (_names_a_body(words, after_name=True) or (titled and _brand_like(words))):
         return words.text
     return None
+
+
+def office_of_place(role: str | None) -> bool:
+    """`Mayor`, `Senator`, `Governor`: a title a person holds for a place (`Mayor Jane Roe of Harbourtown`)."""
+    return bool(role) and any(w.lower().rstrip(".") in LEX.person_titles for w in (role or "").split())
 
 
 def _organization_speaking(person: Spokesperson, index: DocIndex) -> str | None:

@@ -50,6 +50,7 @@ class Rules:
     unit_words: frozenset[str]
     body_nouns: frozenset[str]
     standalone_units: frozenset[str]  # "Saint Aldric Medical Center": a unit's word ending a body's own name
+    portfolio_titles: frozenset[str]  # "Minister of Fisheries": titles whose of/for names a portfolio
     portfolios: frozenset[str]  # "Director of Programmes": a portfolio after a title's of/for, not a body
     body_heads: frozenset[str]  # titles that head a whole body: "CEO of X" names the body
     generic_body_words: frozenset[str]  # organisation, unit and body nouns: "of the Board" names no one body
@@ -230,6 +231,7 @@ def load_rules() -> Rules:
         unit_words=words(roles["unit_words"]),
         body_nouns=words(roles["body_nouns"]),
         portfolios=words(roles["portfolios"]),
+        portfolio_titles=words(roles["portfolio_titles"]),
         standalone_units=words(roles["standalone_units"]),
         body_heads=words(roles["body_heads"]),
         generic_body_words=words(roles["body_nouns"]) | words(roles["unit_words"]) | words(names["organization_words"]),

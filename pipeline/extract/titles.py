@@ -24,6 +24,7 @@ from .organization import (
     body_named_by,
     body_under_signature,
     lone_body,
+    office_of_place,
 )
 from .rules import load_rules
 from .words import (
@@ -423,7 +424,8 @@ def title_of(mention: Span) -> Title:
             before = _role_before(mention, body_known=title.organization is not None)
             title = before if title.organization is None else replace(
                 title, role=before.role, role_rule=before.role_rule) if before.role else title
-        if title.organization is None and (body := body_after_name(mention, titled=bool(title.role))) is not None:
+        titled = bool(title.role) and not office_of_place(title.role)  # "Mayor Jane Roe of Harbourtown": her town
+        if title.organization is None and (body := body_after_name(mention, titled=titled)) is not None:
             title = replace(title, organization=body, organization_rule="of_at_for_after_role")
         memo[key] = title
     return title
