@@ -5,7 +5,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.extract.bodies import has_organization_word, name_after_possessive, org_name, repair_bodies
+from pipeline.extract.bodies import has_organization_word, name_after_possessive, named_unit, org_name, repair_bodies
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +54,9 @@ def test_a_portfolio_holds_no_organisations_word():
         ("Chair of the Board of Trustees Elif Roe said", ["Board of Trustees"]),  # people in the plural close it
         ("the Programme Officer said", []),  # a unit's word before a title is the title's own
         ("Director for Land and Water Rights said", []),  # a title's field
+        ("Ostrava Mobility GmbH said", ["Ostrava Mobility GmbH"]),  # a suffix with inner capitals
+        ("the Quillmoor Institute for Materials Research said", ["Quillmoor Institute for Materials Research"]),
+        ("the Quillmoor Institute for Materials Research Director said", ["Quillmoor Institute for Materials"]),
     ],
 )
 def test_bodies_their_shape_shows(blank, text, bodies):
@@ -67,3 +70,11 @@ def test_the_shape_never_narrows_a_body_the_recogniser_saw(blank):
     doc = blank("Centre for Quiet Streets Legal Adviser Ewa Roe")
     doc.ents = [Span(doc, 0, 5, label="ORG")]
     assert [span.text for span in repair_bodies(doc)] == ["Centre for Quiet Streets"]  # a title starts
+
+
+def test_a_standalone_unit_with_a_name_of_its_own_is_a_body(blank):
+    assert named_unit(blank("Saint Oda Medical Center")[:])
+    assert named_unit(blank("Quillmoor Research Centre")[:])
+    assert not named_unit(blank("Research Centre")[:])  # a portfolio's word first: a part of a body
+    assert not named_unit(blank("Center for Flood Studies")[:])  # the unit's own word first
+    assert not named_unit(blank("Gender Program")[:])  # a programme never stands alone

@@ -508,3 +508,51 @@ def test_a_name_the_recogniser_ran_a_body_into_is_the_speaker(nlp):
     text = ("More than a hundred residents came.\n\nLegal Adviser of the Federation of Independent Growers Thandiwe "
             "Mwangi said: “The plots will stay open.”")
     assert _speakers(nlp, text) == [("Thandiwe Mwangi", "Legal Adviser", "Federation of Independent Growers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hyphenated given name, and the body after a title's `of` that names no portfolio
+        ("“We are ready,” said Min-jun Ostrander, president of Kestrova.", ("Min-jun Ostrander", "president", "Kestrova")),
+        # a brand's inner capitals
+        ("“We are ready,” said Dana Whitfield, chief executive of BrightLoom.",
+         ("Dana Whitfield", "chief executive", "BrightLoom")),
+        # degrees after the name, a unit that stands alone with a name of its own
+        ("“We are ready,” said Tamsin Arkwright, MD, PhD, director of Quillmoor Research Centre.",
+         ("Tamsin Arkwright", "director", "Quillmoor Research Centre")),
+        # a possessive inside the body's name
+        ("Asked about the plan, Oren Malloy, general secretary of the Children's Reading Circle, replied: “No.”",
+         ("Oren Malloy", "general secretary", "Children's Reading Circle")),
+        # the title in a later sentence, its body's link hung on the copula
+        ("“We are ready,” Ines Lemarchand told reporters. Lemarchand is treasurer at Saltmarsh Wildlife Rescue.",
+         ("Ines Lemarchand", "treasurer", "Saltmarsh Wildlife Rescue")),
+        ("Quote attributed to Rafe Dunmore, country director, Quorvale Biosciences:\n“We are ready.”",
+         ("Rafe Dunmore", "country director", "Quorvale Biosciences")),
+        ("“We are ready,” added Mira Castellane, who joined the Alder Foundation as general manager in 2019.",
+         ("Mira Castellane", "general manager", "Alder Foundation")),
+        ("Director of Public Affairs from BrightLoom in Kenya, Tova Hallgren, said: “We are ready.”",
+         ("Tova Hallgren", "Director of Public Affairs", "BrightLoom")),
+        ("Senior Scientist Beatriz Holloway (Veltrane) commented: “We are ready.”",
+         ("Beatriz Holloway", "Senior Scientist", "Veltrane")),
+        ("Dr Thandiwe Quispe, from the Riverside Children's Fund, said: “We are ready.”",
+         ("Thandiwe Quispe", None, "Riverside Children's Fund")),
+        ("Kestrel Holdings plc Chief Executive Professor Zainab Haddad said: “We are ready.”",
+         ("Zainab Haddad", "Chief Executive", "Kestrel Holdings plc")),
+        ("Oren Malloy, policy director Nimbrel Analytics, had the following reaction: “We are ready.”",
+         ("Oren Malloy", "policy director", "Nimbrel Analytics")),
+        # a surname that is a title's word is still a surname when no title's words lead on to another name
+        ("“We are ready,” said Tom Head of the Harbour Trust.", ("Tom Head", None, "Harbour Trust")),
+    ],
+)
+def test_attributions_newsrooms_print_with_brands_degrees_and_units(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]
+
+
+def test_titles_that_name_a_portfolio_or_a_place_name_no_body_after_them(nlp):
+    assert _speakers(nlp, "“We are ready,” said Tova Hallgren, Minister of Fisheries.") == [
+        ("Tova Hallgren", "Minister of Fisheries", None)]
+    assert _speakers(nlp, "“We are ready,” said Oren Malloy, regional director for the South.") == [
+        ("Oren Malloy", "regional director for the South", None)]
+    assert _speakers(nlp, "“We are ready,” said Oren Malloy, chairman of the Board.") == [
+        ("Oren Malloy", "chairman of the Board", None)]

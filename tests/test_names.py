@@ -19,6 +19,9 @@ def blank():
         ("Amara ten Brink, campaigns manager, said so.", ["Amara ten Brink"]),
         ("According to Pieter F. dos Santos, the survey was late.", ["Pieter F. dos Santos"]),
         ("Ewa Adeyemi-Clarke spoke first.", ["Ewa Adeyemi-Clarke"]),
+        # a hyphenated given name marks a name, its second part in lower case or capitalised
+        ("Min-jun Ostrander spoke first.", ["Min-jun Ostrander"]),
+        ("Jean-Luc Marwood spoke first.", ["Jean-Luc Marwood"]),
         ("Lucía de la Fuente spoke. Later De la Fuente said more.", ["Lucía de la Fuente", "De la Fuente"]),
         # no particle, initial or hyphen: the recogniser's call, not the shape's
         ("Jane Roe spoke.", []),

@@ -112,7 +112,7 @@ def is_body(ent: Span) -> bool:
     if first.lower_ in LEX.role_words or (ent[-1].lower_ in LEX.unit_words and not named_unit(ent)) \
             or is_place(ent.text) \
             or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
-            or (len(ent) == 1 and ent[0].lower_ in LEX.generic_body_words) \
+            or (len(ent) == 1 + (ent[0].lower_ == "the") and ent[-1].lower_ in LEX.generic_body_words) \
             or all(t.lower_ in LEX.portfolios or t.lower_ in LEX.name_fillers for t in ent):
         return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board";
         # "External Affairs": a portfolio

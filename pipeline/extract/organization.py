@@ -193,8 +193,8 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     # (a portfolio written in lower case sets the capitalised name after it apart; in `Head of Research for Inland
     # Waterways` the capitals may go on with the portfolio)
     role = next((t.i for t in reversed(doc[span.start:link.i]) if is_role_word(t)), None)
-    titled = role is not None and all((t.lower_ in LEX.portfolios and t.is_lower) or t.lower_ in _PORTFOLIO_LINKS
-                                      for t in doc[role + 1:link.i])
+    titled = role is not None and all((t.lower_ in LEX.portfolios and (t.is_lower or link.lower_ == "from"))
+                                      or t.lower_ in _PORTFOLIO_LINKS for t in doc[role + 1:link.i])
     if link.lower_ not in _TITLE_BODY_LINKS or not titled or doc[role].lower_ in LEX.portfolio_titles:
         return False  # ("Minister of Fisheries", "Professor of Economics": these titles name a portfolio)
     words = _named_body(span, link.i + 1)
