@@ -514,7 +514,8 @@ def test_a_name_the_recogniser_ran_a_body_into_is_the_speaker(nlp):
     ("text", "expected"),
     [
         # a hyphenated given name, and the body after a title's `of` that names no portfolio
-        ("“We are ready,” said Min-jun Ostrander, president of Kestrova.", ("Min-jun Ostrander", "president", "Kestrova")),
+        ("“We are ready,” said Min-jun Ostrander, president of Kestrova.",
+         ("Min-jun Ostrander", "president", "Kestrova")),
         # a brand's inner capitals
         ("“We are ready,” said Dana Whitfield, chief executive of BrightLoom.",
          ("Dana Whitfield", "chief executive", "BrightLoom")),
@@ -541,6 +542,10 @@ def test_a_name_the_recogniser_ran_a_body_into_is_the_speaker(nlp):
          ("Zainab Haddad", "Chief Executive", "Kestrel Holdings plc")),
         ("Oren Malloy, policy director Nimbrel Analytics, had the following reaction: “We are ready.”",
          ("Oren Malloy", "policy director", "Nimbrel Analytics")),
+        # an acronym alone after `from`; the body an owner's possessive names
+        ("Dr Ilse Marwick, from QRTL, said: “We are ready.”", ("Ilse Marwick", None, "QRTL")),
+        ("“We are ready,” said Oren Malloy, CEO of HMG’s Northfield Hospital.",
+         ("Oren Malloy", "CEO", "Northfield Hospital")),
         # a surname that is a title's word is still a surname when no title's words lead on to another name
         ("“We are ready,” said Tom Head of the Harbour Trust.", ("Tom Head", None, "Harbour Trust")),
     ],

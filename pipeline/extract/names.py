@@ -414,7 +414,7 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
         start -= 1
         marked = True
     surname = start
-    if start > 1 and _initial(doc[start - 1]):
+    if start > 1 and (_initial(doc[start - 1]) or _bare_initial(doc, start - 1)):
         start -= 1
         marked = True
     if start > 0 and _name_word(doc[start - 1]):
@@ -423,6 +423,12 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
     if start > 2 and _hyphen_tail(doc, start - 1):
         return _given_name_start(doc, start - 1), surname, True  # "Hyun-woo Shin": a hyphenated given name
     return surname, surname, False
+
+
+def _bare_initial(doc: Doc, i: int) -> bool:
+    """`Kristy A Martire`: a capital alone, without its stop, between a given name and a surname."""
+    return len(doc[i].text) == 1 and doc[i].text.isupper() and i > 0 and _name_word(doc[i - 1]) \
+        and doc[i].text != "I"
 
 
 def _hyphen_tail(doc: Doc, i: int) -> bool:

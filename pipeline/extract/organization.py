@@ -178,6 +178,8 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     if words is None or all(t.lower_ in LEX.generic_body_words for t in words):
         return None
     tail = doc[words.end:span.end].text
+    if words.end < span.end and doc[words.end].text in LEX.possessives and (owned := _owned_body(span, words.end + 1)):
+        return owned  # "CEO of HMG's Northfield Hospital": the body the owner's possessive names
     where = tail.startswith("in ") and is_place(tail[3:].strip(" ,"))  # "Researcher from Veltrix in Vietnam"
     if tail not in LEX.possessives and tail[:1] not in {"", "("} and not where:
         return None
@@ -193,10 +195,11 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     # (a portfolio written in lower case sets the capitalised name after it apart; in `Head of Research for Inland
     # Waterways` the capitals may go on with the portfolio)
     role = next((t.i for t in reversed(doc[span.start:link.i]) if is_role_word(t)), None)
-    titled = role is not None and all((t.lower_ in LEX.portfolios and (t.is_lower or link.lower_ == "from"))
-                                      or t.lower_ in _PORTFOLIO_LINKS for t in doc[role + 1:link.i])
-    if link.lower_ not in _TITLE_BODY_LINKS or not titled or doc[role].lower_ in LEX.portfolio_titles:
+    if role is None or link.lower_ not in _TITLE_BODY_LINKS or doc[role].lower_ in LEX.portfolio_titles:
         return False  # ("Minister of Fisheries", "Professor of Economics": these titles name a portfolio)
+    if not all((t.lower_ in LEX.portfolios and (t.is_lower or link.lower_ == "from")) or t.lower_ in _PORTFOLIO_LINKS
+               for t in doc[role + 1:link.i]):
+        return False
     words = _named_body(span, link.i + 1)
     if words is None:
         return False
@@ -309,7 +312,8 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
         (e.end + 1 < span.end and doc[e.end].text in LEX.possessives)
         or (e.end < span.end and e[-1].text in LEX.possessives))), None)
     if owner is not None:
-        return org_name(owner)
+        possessive = owner.end if doc[owner.end - 1].text not in LEX.possessives else owner.end - 1
+        return _owned_body(span, possessive + 1) or org_name(owner)
     # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser
     # took them for, save a place ("Kenya's health minister") or a person's full name.
     words = _named_body(span, span.start)
@@ -318,6 +322,17 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
             or name_after_possessive(doc, words.start, words.end + 1):
         return None  # "Riverside Children's Fund Senior Researcher": the possessive is inside the name
     return words.text
+
+
+def _owned_body(span: Span, at: int) -> str | None:
+    """`CEO of HMG's Northfield Hospital`: the body an owner's possessive names, where the words after it run to the
+    title's end and end with a body's own word (`Hospital`; not a unit's: `Harbour Trust USA's Security Program`)."""
+    words = _named_body(span, at) if at < span.end else None
+    return words.text if words is not None and words.end == span.end and words[-1].lower_ in _BODY_END_WORDS \
+        else None
+
+
+_BODY_END_WORDS = LEX.organization_words - LEX.unit_words - LEX.field_words
 
 
 def _capitalised_tail(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -331,6 +346,18 @@ def _capitalised_tail(span: Span, text: str, entities: list[Span]) -> str | None
     words = _named_body(span, tail)
     named = words is not None and words.end == span.end and _brand_like(words, last_may_be_field=len(words) > 1)
     return words.text if named and words is not None else None
+
+
+def _linked_acronym(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`Dr Jane Roe, from NIES, said`: an appositive that links the name to an acronym alone, which names no
+    place the gazetteer knows (the recogniser takes an unknown acronym for a place)."""
+    doc = span.doc
+    words = [t for t in span if t.text not in {",", "the"}]
+    if len(words) != 2 or words[0].lower_ not in LEX.body_links:
+        return None
+    acronym = words[1]
+    named = acronym.is_upper and acronym.is_alpha and len(acronym) > 1 and not is_place(acronym.text)
+    return acronym.text if named and acronym.i == span.end - 1 - (doc[span.end - 1].text == ",") else None
 
 
 def _last_body(span: Span, linked: bool) -> Span | None:
@@ -484,6 +511,7 @@ ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("of_at_for_after_role", TITLE, _body_after_link),
     ("org_in_role", TITLE, _body_in_title),
     ("org_in_role", TITLE, _capitalised_tail),
+    ("of_at_for_after_role", TITLE, _linked_acronym),
     ("of_at_for_after_role", TITLE, _capitalised_body),
     ("of_at_for_after_role", TITLE, _whole_body),
     ("signature_line", SIGNATURE, _behalf_line),

@@ -29,9 +29,9 @@ from .organization import (
 from .rules import load_rules
 from .words import (
     finite_verb,
-    is_place,
     has_role_word,
     in_parentheses,
+    is_place,
     is_role_word,
     opens_appositive,
     signature_place,
