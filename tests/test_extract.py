@@ -561,3 +561,12 @@ def test_titles_that_name_a_portfolio_or_a_place_name_no_body_after_them(nlp):
         ("Oren Malloy", "regional director for the South", None)]
     assert _speakers(nlp, "“We are ready,” said Oren Malloy, chairman of the Board.") == [
         ("Oren Malloy", "chairman of the Board", None)]
+
+
+def test_a_body_whose_possessive_stands_before_the_name_is_the_speakers(nlp):
+    assert _speakers(nlp, "The Children's Reading Circle's Noa Tamsin said: “We owe it to walkers.”") == [
+        ("Noa Tamsin", None, "Children's Reading Circle")]
+    assert _speakers(nlp, "Kenya's Jane Roe said: “We owe it.”") == [("Jane Roe", None, None)]  # a place owns none
+    # "co-founder", parsed as three attributes of the copula, is one title
+    assert _speakers(nlp, "“It works,” Tariq Vukovic told reporters. Vukovic is co-founder at Tallow & Finch plc.") == [
+        ("Tariq Vukovic", "co-founder", "Tallow & Finch plc")]

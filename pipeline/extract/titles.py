@@ -230,6 +230,9 @@ def _role_before(person: Span, body_known: bool = False) -> Title:
     while start < stop and doc[start].lower_ in LEX.role_link_words:
         start += 1
     span = doc[start:stop]
+    if start < stop and not has_role_word(span.text) and stop == person.start and doc[stop - 1].text in LEX.possessives:
+        body = lone_body(doc[start:stop - 1]) if stop - 1 > start else None
+        return Title(None, body, None, "possessive") if body else Title()  # "the Harbour Trust's Jane Roe said"
     if start == stop or (stop < person.start and not has_role_word(span.text)):
         return Title()
     title = _split_role(span)
@@ -277,11 +280,12 @@ def _gerund_field(doc: Doc, i: int) -> bool:
 
 def _article_in_name(doc: Doc, i: int) -> bool:
     """`director of the Red Cross`: an article inside a body's name or after its link."""
-    return doc[i].pos_ == "DET" and (doc[i].ent_type_ == "ORG" or text_at(doc, i - 1).lower() in LEX.body_links)
+    return doc[i].pos_ == "DET" and (doc[i].ent_type_ == "ORG" or text_at(doc, i - 1).lower() in _ARTICLE_LINKS)
 
 
 _TITLE_LINKS = LEX.role_link_words | LEX.body_links | {"the", "in"}  # "Director from the X in Y, Jane Roe"
 _PLACE_LINKS = (LEX.body_links | {"in"}) - LEX.role_link_words
+_ARTICLE_LINKS = LEX.body_links | LEX.role_link_words  # "Lead Scientist on the Coastal Survey Jane Roe"
 # How a title before a name is read from the name back, one word at a time: the first step whose test holds
 # takes that many words (0 ends the title).
 _BEFORE_NAME_STEPS: tuple[tuple[str, Callable[[Doc, int], bool], int], ...] = (
@@ -378,6 +382,10 @@ def _role_as_predicate(person: Span) -> Title:
         attribute = head.head  # "Roe is managing director of X" parsed with `managing` a modifier of the title
     if root.dep_ != "nsubj" or attribute is None:
         return Title()
+    first = attribute
+    while attribute.i + 2 < len(person.doc) and person.doc[attribute.i + 1].text in LEX.dashes \
+            and not attribute.whitespace_ and not person.doc[attribute.i + 1].whitespace_:
+        attribute = person.doc[attribute.i + 2]  # "Roe is co-founder at X", parsed as three attributes
     # The title is the attribute and what hangs on it, not a second attribute joined by `and`; after a serving
     # verb, what hangs on the verb too, up to its modifier of time (`has served as head of X at Y | since 2019`).
     end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
@@ -391,8 +399,8 @@ def _role_as_predicate(person: Span) -> Title:
         end = _clause_end(person.doc, end) - 1
     # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb;
     # "Roe is vice-chair of X", parsed as two attributes: at the first.
-    start = head.i if verb else min([attribute.left_edge.i, *(c.left_edge.i for c in head.children
-                                                               if c.dep_ in _ATTRIBUTES and c.i > root.i)])
+    start = head.i if verb else min([first.left_edge.i, *(c.left_edge.i for c in head.children
+                                                           if c.dep_ in _ATTRIBUTES and c.i > root.i)])
     title = _split_role(person.doc[start:end + 1], appositive=True)
     return replace(title, role_rule="predicate") if title.role else Title()
 
