@@ -586,7 +586,8 @@ def _speaking_names(doc: Doc) -> list[Span]:
                 or not (token.head.lower_ in LEX.speech_verbs or _titled_by_copula(token.head)):
             continue
         name = name_ending_at(doc, token.i + 1)
-        if name is not None and name.start == token.left_edge.i and token.right_edge.i == token.i \
+        owned = name is not None and name.start > 0 and doc[name.start - 1].text in LEX.possessives  # "X's Ana Roe"
+        if name is not None and (name.start == token.left_edge.i or owned) and token.right_edge.i == token.i \
                 and (token.lower_ in titled or not _body_of_its_own(doc, token, name)):
             found.append(name)
     return found
@@ -595,8 +596,8 @@ def _speaking_names(doc: Doc) -> list[Span]:
 def _body_of_its_own(doc: Doc, token: Token, name: Span) -> bool:
     """The recogniser took the words for a body that starts with them (`Goldman Sachs said`), not for one it ran
     into the name (`the Federation of Independent Bakers Thandiwe Mwangi said`)."""
-    if token.ent_type_ != "ORG":
-        return False
+    if token.ent_type_ != "ORG" or (name.start > 0 and doc[name.start - 1].text in LEX.possessives):
+        return False  # ("the Harbour Trust's Maeve Jovanović said": a body's person, whatever the recogniser saw)
     start = next((t.i for t in reversed(doc[:token.i + 1]) if t.ent_iob_ == "B"), token.i)
     return start >= name.start
 

@@ -79,7 +79,7 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
             continue
         # After a title, a name that no gazetteer knows as a place (the recogniser takes an invented brand,
         # `Veltrix`, for a town); else a name holding an organisation's word that names no place.
-        if has_role_word(doc[span.start:comma].text) and _brand_like(words):
+        if has_role_word(doc[span.start:comma].text) and _brand_like(words, last_may_be_field=len(words) > 1):
             return words.text
         if not any(t.ent_type_ in LEX.place_labels for t in words) and _marked_as_body(words):
             return words.text
@@ -197,8 +197,9 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     role = next((t.i for t in reversed(doc[span.start:link.i]) if is_role_word(t)), None)
     if role is None or link.lower_ not in _TITLE_BODY_LINKS or doc[role].lower_ in LEX.portfolio_titles:
         return False  # ("Minister of Fisheries", "Professor of Economics": these titles name a portfolio)
-    if not all((t.lower_ in LEX.portfolios and (t.is_lower or link.lower_ == "from")) or t.lower_ in _PORTFOLIO_LINKS
-               for t in doc[role + 1:link.i]):
+    # ("Chair of the Board of Trustees from Corvane": after a whole title, `from` links the body it is held at)
+    if link.lower_ != "from" and not all((t.lower_ in LEX.portfolios and t.is_lower) or t.lower_ in _PORTFOLIO_LINKS
+                                         for t in doc[role + 1:link.i]):
         return False
     words = _named_body(span, link.i + 1)
     if words is None:
@@ -275,15 +276,17 @@ def _leading_words(span: Span, text: str, entities: list[Span]) -> str | None:
     words = doc[start:title_start]
     if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(":
         words = words[:-3]  # "Coastal Fisheries Association (CFA) President": the acronym
-    if not len(words) or not all(t.is_title or t.is_upper or t.lower_ in _NAME_JOINS for t in words):
-        return None
+    if not len(words) or not all(t.text[:1].isupper() or t.lower_ in _NAME_JOINS for t in words) \
+            or all(t.lower_.replace(".", "") in _DEGREES for t in words):
+        return None  # ("a PhD student": a degree, not a body)
     # "Corvane CEO", "Corvane Chair of the Board": before a title that heads a whole body, one name's word names it,
     # whatever place the recogniser took it for; so does a brand's inner capital (`BrightHarbour Senior Adviser`)
     # and two proper nouns or more (`Nimbrel Analytics Chair`)
     heads = doc[title_start].lower_ in LEX.body_heads
     inner_capital = len(words) == 1 and any(ch.isupper() for ch in words.text[1:]) and not words[0].is_upper
     proper = len(words) > 1 and all(t.pos_ == "PROPN" for t in words)
-    if (heads or inner_capital or proper) and _brand_like(words, last_may_be_field=len(words) > 1):
+    if (heads or inner_capital or proper or _lone_brand(words, doc[title_start])) \
+            and _brand_like(words, last_may_be_field=len(words) > 1):
         return words.text  # ("Nimbrel Analytics Chair": a field's word may end a name that opens with its own)
     if is_place(words.text) or any(t.ent_type_ in LEX.place_labels for t in words):
         return None
@@ -293,6 +296,19 @@ def _leading_words(span: Span, text: str, entities: list[Span]) -> str | None:
 
 
 _NAME_JOINS = frozenset({"the", "of", "&", "-"}) | LEX.possessives
+_DEGREES = frozenset(w.replace(".", "") for w in LEX.post_nominals)
+
+
+def _lone_brand(words: Span, title: Token) -> bool:
+    """`Corvane Legal Adviser Jane Roe said`: one capitalised word opening a clause before a capitalised title, that
+    opens no title itself (`Veteran`, `Emeritus`) and ends like no adjective or adverb (`Acclaimed`, `Newly`), before
+    a title held in a body (`Harbourtown Mayor`: a town's)."""
+    if len(words) != 1 or not words[0].is_title or words[0].lower_ in LEX.title_openers \
+            or title.lower_.rstrip(".") in LEX.person_titles:
+        return False
+    word, doc = words[0], words.doc
+    opens_clause = word.is_sent_start or (word.i > 0 and doc[word.i - 1].lower_ in LEX.speech_verbs)
+    return opens_clause and not word.lower_.endswith(LEX.adjective_endings)
 
 
 def _proper_body(words: Span) -> bool:

@@ -50,6 +50,8 @@ class Rules:
     unit_words: frozenset[str]
     body_nouns: frozenset[str]
     standalone_units: frozenset[str]  # "Saint Aldric Medical Center": a unit's word ending a body's own name
+    title_openers: frozenset[str]  # "Veteran Director": a word opening a title that names no body
+    adjective_endings: tuple[str, ...]  # "Acclaimed", "Newly": a word's ending that makes it no body's name
     portfolio_titles: frozenset[str]  # "Minister of Fisheries": titles whose of/for names a portfolio
     portfolios: frozenset[str]  # "Director of Programmes": a portfolio after a title's of/for, not a body
     body_heads: frozenset[str]  # titles that head a whole body: "CEO of X" names the body
@@ -232,6 +234,8 @@ def load_rules() -> Rules:
         body_nouns=words(roles["body_nouns"]),
         portfolios=words(roles["portfolios"]),
         portfolio_titles=words(roles["portfolio_titles"]),
+        title_openers=words(roles["title_openers"]),
+        adjective_endings=tuple(roles["adjective_endings"]),
         standalone_units=words(roles["standalone_units"]),
         body_heads=words(roles["body_heads"]),
         generic_body_words=words(roles["body_nouns"]) | words(roles["unit_words"]) | words(names["organization_words"]),

@@ -231,7 +231,7 @@ def _role_before(person: Span, body_known: bool = False) -> Title:
         start += 1
     span = doc[start:stop]
     if start < stop and not has_role_word(span.text) and stop == person.start and doc[stop - 1].text in LEX.possessives:
-        body = lone_body(doc[start:stop - 1]) if stop - 1 > start else None
+        body = (lone_body(doc[start:stop]) or lone_body(doc[start:stop - 1])) if stop - 1 > start else None
         return Title(None, body, None, "possessive") if body else Title()  # "the Harbour Trust's Jane Roe said"
     if start == stop or (stop < person.start and not has_role_word(span.text)):
         return Title()
@@ -378,7 +378,7 @@ def _role_as_predicate(person: Span) -> Title:
     verb = head.lower_ in LEX.role_modifiers and any(c.dep_ == "aux" and c.lower_ in LEX.copulas for c in head.children)
     deps = {"dobj"} if verb else {"attr"} if head.lower_ in LEX.copulas else set()
     attribute = next((c for c in head.children if c.dep_ in deps and c.i > root.i), None) or _served_as(head)
-    if attribute is None and verb and head.dep_ == "amod" and is_role_word(head.head):
+    if attribute is None and verb and head.dep_ in {"amod", "compound"} and is_role_word(head.head):
         attribute = head.head  # "Roe is managing director of X" parsed with `managing` a modifier of the title
     if root.dep_ != "nsubj" or attribute is None:
         return Title()
