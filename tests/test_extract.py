@@ -570,3 +570,14 @@ def test_a_body_whose_possessive_stands_before_the_name_is_the_speakers(nlp):
     # "co-founder", parsed as three attributes of the copula, is one title
     assert _speakers(nlp, "“It works,” Tariq Vukovic told reporters. Vukovic is co-founder at Tallow & Finch plc.") == [
         ("Tariq Vukovic", "co-founder", "Tallow & Finch plc")]
+
+
+def test_one_word_before_a_title_names_a_body_unless_it_reads_as_an_adjective(nlp):
+    assert _speakers(nlp, "Corvane Legal Adviser Grace Mwangi said: “We owe it.”") == [
+        ("Grace Mwangi", "Legal Adviser", "Corvane")]
+    assert _speakers(nlp, "Acclaimed Director Jane Roe said: “We owe it.”")[0][2] is None
+    assert _speakers(nlp, "Veteran Director Jane Roe said: “We owe it.”")[0][2] is None
+    assert _speakers(nlp, "Harbourtown Mayor Jane Roe said: “We owe it.”")[0][2] is None  # a town's office
+    # a person the recogniser took for a body, after a body's possessive
+    assert _speakers(nlp, "Saltmarsh Wildlife Rescue's Maeve Jovanović said: “We owe it.”") == [
+        ("Maeve Jovanović", None, "Saltmarsh Wildlife Rescue")]
