@@ -586,7 +586,9 @@ def _speaking_names(doc: Doc) -> list[Span]:
                 or not (token.head.lower_ in LEX.speech_verbs or _titled_by_copula(token.head)):
             continue
         name = name_ending_at(doc, token.i + 1)
-        owned = name is not None and name.start > 0 and doc[name.start - 1].text in LEX.possessives  # "X's Ana Roe"
+        # "the Harbour Trust's Ana Roe said" (not "Scotland's Young Academy welcomes": a place owns no speaker)
+        owned = name is not None and name.start > 1 and doc[name.start - 1].text in LEX.possessives \
+            and doc[name.start - 2].ent_type_ not in LEX.place_labels and not is_place(doc[name.start - 2].text)
         if name is not None and (name.start == token.left_edge.i or owned) and token.right_edge.i == token.i \
                 and (token.lower_ in titled or not _body_of_its_own(doc, token, name)):
             found.append(name)

@@ -87,6 +87,8 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
 
 
 def _brand_like(words: Span, last_may_be_field: bool = False) -> bool:
+    # (`last_may_be_field`: `Nimbrel Analytics`, not a list of fields, `Social and Cultural Rights`)
+    last_may_be_field = last_may_be_field and not any(t.lower_ in {"and", "&"} for t in words)
     """Capitalised words standing where a body is named after a title: no known place, no portfolio's word at their
     ends (`Director, Marketing`), no date (`Director, March`). (The recogniser's places and people are not trusted
     here: it takes `Veltrix` for a town and `Sable Ridge Vineyards` for a person.)"""
@@ -285,7 +287,8 @@ def _leading_words(span: Span, text: str, entities: list[Span]) -> str | None:
     heads = doc[title_start].lower_ in LEX.body_heads
     inner_capital = len(words) == 1 and any(ch.isupper() for ch in words.text[1:]) and not words[0].is_upper
     proper = len(words) > 1 and all(t.pos_ == "PROPN" for t in words)
-    if (heads or inner_capital or proper or _lone_brand(words, doc[title_start])) \
+    lone = _lone_brand(words, doc[title_start]) and _internal_title(doc[title_start:span.end].text)
+    if (heads or inner_capital or proper or lone) \
             and _brand_like(words, last_may_be_field=len(words) > 1):
         return words.text  # ("Nimbrel Analytics Chair": a field's word may end a name that opens with its own)
     if is_place(words.text) or any(t.ent_type_ in LEX.place_labels for t in words):
@@ -302,7 +305,7 @@ _DEGREES = frozenset(w.replace(".", "") for w in LEX.post_nominals)
 def _lone_brand(words: Span, title: Token) -> bool:
     """`Corvane Legal Adviser Jane Roe said`: one capitalised word opening a clause before a capitalised title, that
     opens no title itself (`Veteran`, `Emeritus`) and ends like no adjective or adverb (`Acclaimed`, `Newly`), before
-    a title held in a body (`Harbourtown Mayor`: a town's)."""
+    a title held in a body (`Harbourtown Mayor`: a town's; `Wits alumnus`: no one speaks for a body as its alumnus)."""
     if len(words) != 1 or not words[0].is_title or words[0].lower_ in LEX.title_openers \
             or title.lower_.rstrip(".") in LEX.person_titles:
         return False
