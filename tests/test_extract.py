@@ -581,3 +581,27 @@ def test_one_word_before_a_title_names_a_body_unless_it_reads_as_an_adjective(nl
     # a person the recogniser took for a body, after a body's possessive
     assert _speakers(nlp, "Saltmarsh Wildlife Rescue's Maeve Jovanović said: “We owe it.”") == [
         ("Maeve Jovanović", None, "Saltmarsh Wildlife Rescue")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mira Oduya, who serves as chief executive of the Pellham Housing Co-operative, said: “We will build.”",
+         ("Mira Oduya", "chief executive", "Pellham Housing Co-operative")),
+        ("“We will build,” said Lior Achebe, who has led Redmoor Clinic as general counsel since 2018.",
+         ("Lior Achebe", "general counsel", "Redmoor Clinic")),
+        ("“We will build,” said Kaito Brandt, director of strategy with Tessaly Microfinance, in an interview.",
+         ("Kaito Brandt", "director of strategy", "Tessaly Microfinance")),
+        ("Oskar Lind, general counsel, said on behalf of Vesta Lumen: “We will build.”",
+         ("Oskar Lind", "general counsel", "Vesta Lumen")),
+        ("Idris Pereira, Tessaly Microfinance's chief executive, told reporters: “We will build.”",
+         ("Idris Pereira", "chief executive", "Tessaly Microfinance")),
+    ],
+)
+def test_serving_since_with_on_behalf_of_and_a_brands_possessive(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]
+
+
+def test_a_persons_staff_and_a_party_and_state_name_no_body(nlp):
+    assert _speakers(nlp, "Jane Roe's spokesperson, Tom Smith, said: “No comment.”")[0][2] is None
+    assert _speakers(nlp, "Representative Tomas Berg (D-OH) said: “We act.”")[0][2] is None

@@ -24,6 +24,9 @@ def org_name(ent: Span) -> str:
     and a hyphenated tail kept ("Brightwater-Spain")."""
     doc = ent.doc
     end = ent.end
+    if ent[-1].text in LEX.dashes and len(ent) > 1 and not ent[-2].whitespace_ and not ent[-1].whitespace_ \
+            and end < len(doc) and doc[end].is_alpha:
+        end += 1  # "Brightside Housing Co-" + "operative": the recogniser cut the hyphenated word
     while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
         end += 2
     if is_country_word(text_at(doc, end)):
@@ -153,6 +156,9 @@ def _name_end(span: Span, start: int) -> int:
     while end < span.end:
         if _capitalised(doc[end]) or doc[end].lower_ in LEX.name_fillers:
             end += 1
+        elif end > start and end + 1 < span.end and doc[end].text in LEX.dashes and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+            end += 2  # "Brightside Housing Co-operative", "Rolls-Royce": a hyphenated word of the name
         elif doc[end].text in LEX.possessives and end > start \
                 and (after := name_after_possessive(doc, start, end + 1)) is not None and after <= span.end:
             end = after  # "the Children's Reading Circle": a possessive inside the name

@@ -93,8 +93,8 @@ def _brand_like(words: Span, last_may_be_field: bool = False) -> bool:
     ends (`Director, Marketing`), no date (`Director, March`). (The recogniser's places and people are not trusted
     here: it takes `Veltrix` for a town and `Sable Ridge Vineyards` for a person.)"""
     proper = [t for t in words if t.lower_ not in LEX.name_fillers]
-    if len(proper) == 1 and proper[0].lower_ in LEX.generic_body_words:
-        return False  # "the Board", "the Agency": a body's common noun, the publisher's own part
+    if (len(proper) == 1 and proper[0].lower_ in LEX.generic_body_words) or _PARTY_AND_STATE.match(words.text):
+        return False  # "the Board", "the Agency": a body's common noun; "(D-OH)": a party and a state
     return bool(proper) and not is_place(words.text) and not _portfolio_word(proper[0]) \
         and proper[0].lower_ not in _TITLE_OWN_WORDS and (last_may_be_field or not _portfolio_word(proper[-1])) \
         and not any(t.ent_type_ in _WHEN for t in words)
@@ -136,6 +136,8 @@ def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
 def lone_body(span: Span) -> str | None:
     """The body a phrase that can only name one names (`Jane Roe (Veltrix)`, `who joined Veltrix as ...`): what
     body_named_by reads, else capitalised words covering it that name no known place, portfolio or date."""
+    if _PARTY_AND_STATE.match(span.text):
+        return None  # "Jane Roe (D-OH)": a party and a state
     named = body_named_by(span, after_name=True)
     words = _named_body(span, span.start) if named is None else None
     return named or (words.text if words is not None and words.end == span.end and _brand_like(words) else None)
@@ -165,6 +167,7 @@ def _names_a_body(words: Span, after_name: bool = False) -> bool:
 
 
 _WHEN = frozenset({"DATE", "TIME"})
+_PARTY_AND_STATE = re.compile(r"^[A-Z]\.?-[A-Z][A-Za-z.]*$")
 _NOT_BODIES = LEX.place_labels | {"PERSON"} | _WHEN
 
 
@@ -218,7 +221,7 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
 
 
 _LINKS_IN_CHAIN = frozenset({"of", "for"})
-_TITLE_BODY_LINKS = frozenset({"of", "for", "from"})
+_TITLE_BODY_LINKS = frozenset({"of", "for", "from", "with"})
 _PORTFOLIO_LINKS = frozenset({"of", "for", "on", "and", "&"})
 
 
@@ -337,10 +340,14 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
     # took them for, save a place ("Kenya's health minister") or a person's full name.
     words = _named_body(span, span.start)
     if words is None or words.end + 1 >= span.end or doc[words.end].text not in LEX.possessives \
-            or (len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words)) \
             or name_after_possessive(doc, words.start, words.end + 1):
         return None  # "Riverside Children's Fund Senior Researcher": the possessive is inside the name
-    return words.text
+    # A person's possessive names no body ("Jane Roe's spokesperson"), unless a title held inside a body follows it:
+    # the recogniser takes "Kairos Microfinance" for a person too ("Kairos Microfinance's chief executive").
+    person = len(words) > 1 and any(t.ent_type_ == "PERSON" for t in words)
+    title = doc[words.end + 1:span.end]
+    held = _internal_title(title.text) and not any(t.lower_ in LEX.personal_staff for t in title)
+    return None if person and not held else words.text
 
 
 def _owned_body(span: Span, at: int) -> str | None:
@@ -457,12 +464,22 @@ def _on_behalf_of(person: Spokesperson, index: DocIndex) -> str | None:
     end = next((t.i for t in index.doc[start:named.start] if t.text == ","), None) if start is not None else None
     if start is not None and end is not None and end > start:
         return body_named_by(index.doc[start:end])
+    # "Jane Roe, chair of trustees, said on behalf of Luma Health:": after the name, up to the clause's end
+    doc = index.doc
+    after = _acting_for(doc[named.end:sentence.end])
+    stop = next((t.i for t in doc[after:sentence.end] if t.text in _CLAUSE_ENDS), sentence.end) \
+        if after is not None else None
+    if after is not None and stop is not None and stop > after:
+        return lone_body(doc[after:stop])
     # "On behalf of the Harbour Trust,\nJane Roe\nChair": the line above a signed name
     text = doc_text(index.doc)
     line_start = text.rfind("\n", 0, person.start)
     above = index.doc.char_span(text.rfind("\n", 0, max(0, line_start)) + 1, max(0, line_start),
                                 alignment_mode="expand") if line_start > 0 else None
     return _behalf_line(above, "", []) if above is not None and len(above) else None
+
+
+_CLAUSE_ENDS = frozenset({",", ":", ";", ".", "“", "\""})
 
 
 def _behalf_line(line: Span, text: str, entities: list[Span]) -> str | None:

@@ -50,6 +50,7 @@ class Rules:
     unit_words: frozenset[str]
     body_nouns: frozenset[str]
     standalone_units: frozenset[str]  # "Saint Aldric Medical Center": a unit's word ending a body's own name
+    personal_staff: frozenset[str]  # "Jane Roe's spokesperson": titles a person's staff hold too
     title_openers: frozenset[str]  # "Veteran Director": a word opening a title that names no body
     adjective_endings: tuple[str, ...]  # "Acclaimed", "Newly": a word's ending that makes it no body's name
     portfolio_titles: frozenset[str]  # "Minister of Fisheries": titles whose of/for names a portfolio
@@ -235,6 +236,7 @@ def load_rules() -> Rules:
         portfolios=words(roles["portfolios"]),
         portfolio_titles=words(roles["portfolio_titles"]),
         title_openers=words(roles["title_openers"]),
+        personal_staff=words(roles["personal_staff"]),
         adjective_endings=tuple(roles["adjective_endings"]),
         standalone_units=words(roles["standalone_units"]),
         body_heads=words(roles["body_heads"]),

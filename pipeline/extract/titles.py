@@ -324,6 +324,10 @@ def _role_in_relative_clause(person: Span) -> Title:
     if text_at(doc, at).lower() in LEX.copulas:
         title = _split_role(doc[at + 1:_verb_modifier_start(doc[at], _clause_end(doc, at + 1))], appositive=True)
         return replace(title, role_rule="relative_clause") if title.role else Title()
+    if doc[at].lower_ in LEX.serving_verbs and text_at(doc, at + 1).lower() == "as":
+        # "who serves as chief executive of X", "who has served as X's director"
+        title = _split_role(doc[at + 2:_time_start(doc, at + 2, _clause_end(doc, at + 2))], appositive=True)
+        return replace(title, role_rule="relative_clause") if title.role else Title()
     if text_at(doc, at).lower() not in LEX.leading_verbs:
         return Title()
     end = _time_start(doc, at + 1, _clause_end(doc, at + 1))
@@ -337,7 +341,8 @@ def _role_in_relative_clause(person: Span) -> Title:
 def _time_start(doc: Doc, start: int, end: int) -> int:
     """Where a phrase of time starts between `start` and `end` (`who joined X as director | in 2019`), or `end`."""
     when = next((t.i for t in doc[start:end] if t.ent_type_ in _TIME_LABELS), end)
-    return when - 1 if start < when < end and doc[when - 1].pos_ == "ADP" else when
+    linked = doc[when - 1].pos_ in {"ADP", "SCONJ"} or doc[when - 1].lower_ in LEX.role_trailing_cut
+    return when - 1 if start < when < end and linked else when  # "as director | since 2018"
 
 
 def _verb_modifier_start(verb: Token, end: int, attribute: Token | None = None) -> int:
