@@ -40,7 +40,8 @@ def org_name(ent: Span) -> str:
     cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
     tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
     while len(tokens) > 1 and (is_role_word(tokens[-1]) or (tokens[-1].lower_ in _TITLE_OWN_WORDS
-                               and tokens[-1].lower_ not in LEX.organization_words)):
+                               and tokens[-1].lower_ not in LEX.organization_words
+                               and not named_unit(doc[tokens[0].i:tokens[-1].i + 1]))):
         tokens.pop()  # "Council of Coastal Mayors Senior", "Open Lanes Network Campaigns": the title's words
     if _organ_before_title(tokens):
         tokens.pop()  # "Harbour Trust Board | Member": the organ opens the title after the body's own last word

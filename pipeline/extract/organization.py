@@ -119,7 +119,9 @@ def body_named_by(span: Span, after_name: bool = False) -> str | None:
     a body and covers it, or capitalised words that name one (_names_a_body)."""
     entity = next((e for e in doc_index(span.doc).between("ORG", span.start, span.end) if e.end <= span.end), None)
     # (covering it, an article or a stop aside: `the food program at Harvest Aid` names a unit, not the body)
-    if entity is not None and is_body(entity) and span.end - entity.end <= 1 and entity.start - span.start <= 1:
+    doc = span.doc
+    if entity is not None and is_body(entity) and (entity.end == span.end or (
+            span.end - entity.end == 1 and doc[entity.end].is_punct)) and entity.start - span.start <= 1:
         return org_name(entity)
     words = _named_body(span, span.start)
     return words.text if words is not None and words.end == span.end and _names_a_body(words, after_name) else None
