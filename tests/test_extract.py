@@ -605,3 +605,10 @@ def test_serving_since_with_on_behalf_of_and_a_brands_possessive(nlp, text, expe
 def test_a_persons_staff_and_a_party_and_state_name_no_body(nlp):
     assert _speakers(nlp, "Jane Roe's spokesperson, Tom Smith, said: “No comment.”")[0][2] is None
     assert _speakers(nlp, "Representative Tomas Berg (D-OH) said: “We act.”")[0][2] is None
+
+
+def test_a_pronoun_after_a_title_sentence_is_its_subject_when_it_names_no_one_else(nlp):
+    text = ("The case was heard by Judge Cornelius Bramwell. Jane Roe is the director of the Harbour Trust. “It works,” "
+            "she said.")
+    assert _speakers(nlp, text) == [("Jane Roe", "director", "Harbour Trust")]
+    # (two people in the sentence before: test_spokespeople_patterns keeps that no one is guessed)

@@ -221,7 +221,13 @@ def pronoun_antecedent(index: DocIndex, verb: Token) -> Span | None:
     people = [e for e in index.between("PERSON", start, verb.i) if e.end <= verb.i
               and not (e.root.dep_ in LEX.object_deps and _has_pronoun_subject(index, e.start))]
     if len({e[-1].text for e in people}) != 1:
-        return None
+        # "Jane Roe is the director of X. “…,” she said." after a sentence naming others: the one person who is the
+        # subject of the sentence just before
+        # subject of the sentence just before, the only person that sentence names
+        previous = index.sents[index.sent_of[verb.i] - 1] if index.sent_of[verb.i] > 0 else None
+        people = [e for e in people if previous is not None and previous.start <= e.start < previous.end]
+        if len({e[-1].text for e in people}) != 1 or people[0].root.dep_ != "nsubj":
+            return None
     return trim_name(max(people, key=len))
 
 
