@@ -608,7 +608,7 @@ def test_a_persons_staff_and_a_party_and_state_name_no_body(nlp):
 
 
 def test_a_pronoun_after_a_title_sentence_is_its_subject_when_it_names_no_one_else(nlp):
-    text = ("The case was heard by Judge Cornelius Bramwell. Jane Roe is the director of the Harbour Trust. “It works,” "
-            "she said.")
+    text = ("The case was heard by Judge Cornelius Bramwell. Jane Roe is the director of the Harbour Trust. "
+            "“It works,” she said.")
     assert _speakers(nlp, text) == [("Jane Roe", "director", "Harbour Trust")]
     # (two people in the sentence before: test_spokespeople_patterns keeps that no one is guessed)
