@@ -612,3 +612,9 @@ def test_a_pronoun_after_a_title_sentence_is_its_subject_when_it_names_no_one_el
             "“It works,” she said.")
     assert _speakers(nlp, text) == [("Jane Roe", "director", "Harbour Trust")]
     # (two people in the sentence before: test_spokespeople_patterns keeps that no one is guessed)
+
+
+def test_a_company_the_recogniser_took_for_a_person_is_no_speaker(nlp):
+    assert _speakers(nlp, "Velmora Biotech Director of Strategy Yuki Grabowski warned: “The plan is sound.”") == [
+        ("Yuki Grabowski", "Director of Strategy", "Velmora Biotech")]
+    assert all(name != "Luma Health" for name, _role, _org in _speakers(nlp, "Luma Health said: “The plan is sound.”"))

@@ -687,6 +687,8 @@ def _without_title_words(ent: Span) -> Span | None:
         return name if name is not None and name.start > ent.start else ent
     if ent.label_ != "PERSON":
         return ent
+    if ent[-1].lower_.rstrip(".") in LEX.company_endings:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")  # "Luma Health said": a company, not a person
     if _title_before_name(ent):
         return None  # "[Corvane Head] of Policy Arjun Osei said": a body and a title before the speaker's name
     if _follows_title(ent) and (name := name_ending_at(ent.doc, ent.end)) is not None and name.start > ent.start:
@@ -765,7 +767,7 @@ class PersonNamesComponent:
             doc.ents = [Span(doc, e.start, e.end - 1, label=e.label_)
                         if e[-1].is_space and e.label_ in _SPEAKING_LABELS and len(e) > 1 else e for e in doc.ents]
         if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" or e[-1].lower_ in _BODY_LINKS
-               or is_role_word(e[-1]) for e in doc.ents):
+               or is_role_word(e[-1]) or e[-1].lower_.rstrip(".") in LEX.company_endings for e in doc.ents):
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]

@@ -50,6 +50,7 @@ class Rules:
     unit_words: frozenset[str]
     body_nouns: frozenset[str]
     standalone_units: frozenset[str]  # "Saint Aldric Medical Center": a unit's word ending a body's own name
+    company_endings: frozenset[str]  # "Luma Health": a company name's last word, no person's
     personal_staff: frozenset[str]  # "Jane Roe's spokesperson": titles a person's staff hold too
     title_openers: frozenset[str]  # "Veteran Director": a word opening a title that names no body
     adjective_endings: tuple[str, ...]  # "Acclaimed", "Newly": a word's ending that makes it no body's name
@@ -237,6 +238,7 @@ def load_rules() -> Rules:
         portfolio_titles=words(roles["portfolio_titles"]),
         title_openers=words(roles["title_openers"]),
         personal_staff=words(roles["personal_staff"]),
+        company_endings=words(roles["company_endings"]),
         adjective_endings=tuple(roles["adjective_endings"]),
         standalone_units=words(roles["standalone_units"]),
         body_heads=words(roles["body_heads"]),

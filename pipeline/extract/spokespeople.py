@@ -362,8 +362,8 @@ def _mention(item: Found, index: DocIndex, seen: dict) -> tuple[str, Span, Title
     lead = next((n for n, w in enumerate(words) if n == len(words) - 1 or w.lower().rstrip(".") not in LEX.role_words),
                 0)
     name = " ".join(words[lead:]) if lead else text
-    if not name or any(ch.isdigit() for ch in name):
-        return None
+    if not name or any(ch.isdigit() for ch in name) or name.split()[-1].lower().rstrip(".") in LEX.company_endings:
+        return None  # ("Luma Health said": a company the recogniser took for a person)
     title = _signed_title(span, item.rule)
     if title.role is None and lead:  # "Director Jane Roe" taken for one name
         title = replace(title, role=" ".join(words[:lead]), role_rule="title_words_in_name")
