@@ -22,6 +22,8 @@ def blank():
         # a hyphenated given name marks a name, its second part in lower case or capitalised
         ("Min-jun Ostrander spoke first.", ["Min-jun Ostrander"]),
         ("Jean-Luc Marwood spoke first.", ["Jean-Luc Marwood"]),
+        # an Irish surname: a particle, its article and a mutated first letter
+        ("Svea Mac an tSaoi spoke first.", ["Svea Mac an tSaoi"]),
         ("Lucía de la Fuente spoke. Later De la Fuente said more.", ["Lucía de la Fuente", "De la Fuente"]),
         # no particle, initial or hyphen: the recogniser's call, not the shape's
         ("Jane Roe spoke.", []),

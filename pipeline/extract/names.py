@@ -394,10 +394,14 @@ NAME_PATTERNS: dict[str, list[list[dict]]] = {
 
 
 def _capital_word(token: Token) -> bool:
-    """A word written with a capital first, letters and apostrophes only: `McAllister`, `O'Neill`, `Ó`."""
+    """A word written with a capital first, letters and apostrophes only: `McAllister`, `O'Neill`, `Ó`; or an Irish
+    surname's mutated first letter before its capital (`tSaoi` of `Mac an tSaoi`)."""
     text = token.text
-    return text[:1].isupper() and text.replace("'", "").replace("’", "").isalpha() and not (
-        len(text) > 1 and text.isupper())
+    return (text[:1].isupper() and text.replace("'", "").replace("’", "").isalpha() and not (
+        len(text) > 1 and text.isupper())) or _MUTATED.fullmatch(text) is not None
+
+
+_MUTATED = re.compile(r"[a-z]{1,2}[A-ZÁÉÍÓÚ][a-záéíóú]+")
 
 
 def _surname_start(doc: Doc, end: int) -> int:
@@ -416,7 +420,9 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
     starts, and whether a particle, an initial or a hyphen marks it as a name beyond doubt."""
     start = _surname_start(doc, end)
     marked = start < end - 1  # "Adeyemi-Clarke": a hyphenated surname
-    while start > 0 and doc[start - 1].lower_ in LEX.particles and doc[start - 1].lower_ != doc[start - 1].text.upper():
+    # ("Mac an tSaoi": the article before a mutated surname is the name's)
+    while start > 0 and (_particle(doc[start - 1]) or (doc[start - 1].text == "an" and _MUTATED.fullmatch(
+            doc[start].text))):
         start -= 1
         marked = True
     surname = start
@@ -429,6 +435,11 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
     if start > 2 and _hyphen_tail(doc, start - 1):
         return _given_name_start(doc, start - 1), surname, True  # "Hyun-woo Shin": a hyphenated given name
     return surname, surname, False
+
+
+def _particle(token: Token) -> bool:
+    """`van`, `de la`, `Mac`: a particle of a surname, not written in capitals (`DE` is no particle)."""
+    return token.lower_ in LEX.particles and token.lower_ != token.text.upper()
 
 
 def _bare_initial(doc: Doc, i: int) -> bool:
