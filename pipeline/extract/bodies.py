@@ -130,11 +130,16 @@ def is_body(ent: Span) -> bool:
 def named_unit(words: Span) -> bool:
     """`Saint Aldric Medical Center`: a unit that stands alone, a name's own word first (not a portfolio's, a body's
     common word or a title's: `the Research Centre`, `the Center for Flood Studies`), a standalone unit's word last."""
-    proper = [t for t in words if t.lower_ not in LEX.name_fillers]
+    proper = proper_words(words)
     first = proper[0] if proper else None
     return len(proper) > 1 and proper[-1].lower_ in LEX.standalone_units and first is not None \
         and first.lower_ not in LEX.portfolios and first.lower_ not in LEX.generic_body_words \
         and not is_role_word(first)
+
+
+def proper_words(words: Span) -> list[Token]:
+    """A name's own words, its small words (`of`, `the`, `&`) aside."""
+    return [t for t in words if t.lower_ not in LEX.name_fillers]
 
 
 def _named_before_bracket(ent: Span) -> bool:

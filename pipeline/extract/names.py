@@ -20,6 +20,7 @@ from .doctext import DocIndex, doc_text, label_positions, word_positions
 from .rules import load_rules
 from .titles import described, role_end
 from .words import (
+    company_ending,
     finite_verb,
     has_role_word,
     in_parentheses,
@@ -222,7 +223,6 @@ def pronoun_antecedent(index: DocIndex, verb: Token) -> Span | None:
               and not (e.root.dep_ in LEX.object_deps and _has_pronoun_subject(index, e.start))]
     if len({e[-1].text for e in people}) != 1:
         # "Jane Roe is the director of X. “…,” she said." after a sentence naming others: the one person who is the
-        # subject of the sentence just before
         # subject of the sentence just before, the only person that sentence names
         previous = index.sents[index.sent_of[verb.i] - 1] if index.sent_of[verb.i] > 0 else None
         people = [e for e in people if previous is not None and previous.start <= e.start < previous.end]
@@ -698,7 +698,7 @@ def _without_title_words(ent: Span) -> Span | None:
         return name if name is not None and name.start > ent.start else ent
     if ent.label_ != "PERSON":
         return ent
-    if ent[-1].lower_.rstrip(".") in LEX.company_endings:
+    if company_ending(ent[-1].text):
         return Span(ent.doc, ent.start, ent.end, label="ORG")  # "Luma Health said": a company, not a person
     if _title_before_name(ent):
         return None  # "[Corvane Head] of Policy Arjun Osei said": a body and a title before the speaker's name
@@ -778,7 +778,7 @@ class PersonNamesComponent:
             doc.ents = [Span(doc, e.start, e.end - 1, label=e.label_)
                         if e[-1].is_space and e.label_ in _SPEAKING_LABELS and len(e) > 1 else e for e in doc.ents]
         if any(title_word(e[0]) or _follows_title(e) or e[-1].text in "()" or e[-1].lower_ in _BODY_LINKS
-               or is_role_word(e[-1]) or e[-1].lower_.rstrip(".") in LEX.company_endings for e in doc.ents):
+               or is_role_word(e[-1]) or company_ending(e[-1].text) for e in doc.ents):
             doc.ents = [n for e in doc.ents if (n := _without_title_words(e)) is not None]
         names = [Span(doc, start, end, label="PERSON") for _id, start, end in self.matcher(doc)
                  if any(t.ent_type_ == "PERSON" for t in doc[start:end])]

@@ -26,10 +26,11 @@ from .bodies import (
     named_unit,
     org_name,
     past_organ,
+    proper_words,
 )
 from .doctext import DocIndex, doc_index, doc_text
 from .rules import load_rules
-from .words import has_role_word, is_place, is_role_word, text_at
+from .words import has_role_word, in_place, is_place, is_role_word, text_at
 
 LEX = load_rules()
 
@@ -87,12 +88,12 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
 
 
 def _brand_like(words: Span, last_may_be_field: bool = False) -> bool:
-    # (`last_may_be_field`: `Nimbrel Analytics`, not a list of fields, `Social and Cultural Rights`)
-    last_may_be_field = last_may_be_field and not any(t.lower_ in {"and", "&"} for t in words)
     """Capitalised words standing where a body is named after a title: no known place, no portfolio's word at their
     ends (`Director, Marketing`), no date (`Director, March`). (The recogniser's places and people are not trusted
     here: it takes `Veltrix` for a town and `Sable Ridge Vineyards` for a person.)"""
-    proper = [t for t in words if t.lower_ not in LEX.name_fillers]
+    # (`last_may_be_field`: `Nimbrel Analytics`, not a list of fields, `Social and Cultural Rights`)
+    last_may_be_field = last_may_be_field and not any(t.lower_ in {"and", "&"} for t in words)
+    proper = proper_words(words)
     if (len(proper) == 1 and proper[0].lower_ in LEX.generic_body_words) or _PARTY_AND_STATE.match(words.text):
         return False  # "the Board", "the Agency": a body's common noun; "(D-OH)": a party and a state
     return bool(proper) and not is_place(words.text) and not _portfolio_word(proper[0]) \
@@ -123,16 +124,21 @@ def body_named_by(span: Span, after_name: bool = False) -> str | None:
     if entity is not None and is_body(entity) and (entity.end == span.end or (
             span.end - entity.end == 1 and doc[entity.end].is_punct)) and entity.start - span.start <= 1:
         return org_name(entity)
-    words = _named_body(span, span.start)
-    return words.text if words is not None and words.end == span.end and _names_a_body(words, after_name) else None
+    words = _named_to_end(span, span.start)
+    return words.text if words is not None and _names_a_body(words, after_name) else None
+
+
+def _named_to_end(span: Span, start: int) -> Span | None:
+    """The capitalised words of a name from `start` (_named_body) when they run to the phrase's end."""
+    words = _named_body(span, start) if start < span.end else None
+    return words if words is not None and words.end == span.end else None
 
 
 def _whole_body(span: Span, text: str, entities: list[Span]) -> str | None:
     """`Jane Roe, Government of Norway`: an appositive that is a body's name alone, with no title: capitalised
     words covering the phrase and holding an organisation's word or a possessive inside the name."""
-    words = _named_body(span, span.start)
-    named = words is not None and words.end == span.end and _marked_as_body(words)
-    return words.text if named and words is not None else None
+    words = _named_to_end(span, span.start)
+    return words.text if words is not None and _marked_as_body(words) else None
 
 
 def lone_body(span: Span) -> str | None:
@@ -141,8 +147,8 @@ def lone_body(span: Span) -> str | None:
     if _PARTY_AND_STATE.match(span.text):
         return None  # "Jane Roe (D-OH)": a party and a state
     named = body_named_by(span, after_name=True)
-    words = _named_body(span, span.start) if named is None else None
-    return named or (words.text if words is not None and words.end == span.end and _brand_like(words) else None)
+    words = _named_to_end(span, span.start) if named is None else None
+    return named or (words.text if words is not None and _brand_like(words) else None)
 
 
 def _marked_as_body(words: Span) -> bool:
@@ -159,7 +165,7 @@ def _names_a_body(words: Span, after_name: bool = False) -> bool:
     that name no place, person or portfolio (`Saltmarsh Wildlife Rescue`)."""
     if _marked_as_body(words):
         return True
-    proper = [t for t in words if t.lower_ not in LEX.name_fillers]
+    proper = proper_words(words)
     # (after a name and its `of`, the recogniser's "person" is a body it misread: `Jane Roe of Saltmarsh Wildlife
     # Rescue`; elsewhere two names in a row are a list of people)
     labels = _NOT_BODIES - {"PERSON"} if after_name else _NOT_BODIES
@@ -187,8 +193,8 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     tail = doc[words.end:span.end].text
     if words.end < span.end and doc[words.end].text in LEX.possessives and (owned := _owned_body(span, words.end + 1)):
         return owned  # "CEO of HMG's Northfield Hospital": the body the owner's possessive names
-    where = tail.startswith("in ") and is_place(tail[3:].strip(" ,"))  # "Researcher from Veltrix in Vietnam"
-    if tail not in LEX.possessives and tail[:1] not in {"", "("} and not where:
+    # ("Researcher from Veltrix in Vietnam": where the body is)
+    if tail not in LEX.possessives and tail[:1] not in {"", "("} and not in_place(tail):
         return None
     entity = next((e for e in entities if e.start == words.start and e.end == words.end), None)
     return (org_name(entity) if entity is not None else past_organ(words)) + (tail if tail in LEX.possessives else "")
@@ -215,7 +221,7 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     # `Secretary of the Branch Committee of X`; `Grand Chancellor of the Sovereign Order of Malta` is one name)
     chain = next((t.i for t in words if t.lower_ in _LINKS_IN_CHAIN), words.end)
     organ = any(t.lower_ in LEX.body_nouns for t in words.doc[words.start:chain]) and chain < words.end
-    proper = [t for t in words if t.lower_ not in LEX.name_fillers]
+    proper = proper_words(words)
     # A portfolio's word at either end makes the words a field (`Programmes`, `Public Affairs`, `Coastal Affairs`);
     # inside a name it is the name's (`Kestrel Health System`).
     field = _portfolio_word(proper[0]) or (_portfolio_word(proper[-1]) and not named_unit(words))
@@ -355,9 +361,8 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
 def _owned_body(span: Span, at: int) -> str | None:
     """`CEO of HMG's Northfield Hospital`: the body an owner's possessive names, where the words after it run to the
     title's end and end with a body's own word (`Hospital`; not a unit's: `Harbour Trust USA's Security Program`)."""
-    words = _named_body(span, at) if at < span.end else None
-    return words.text if words is not None and words.end == span.end and words[-1].lower_ in _BODY_END_WORDS \
-        else None
+    words = _named_to_end(span, at)
+    return words.text if words is not None and words[-1].lower_ in _BODY_END_WORDS else None
 
 
 _BODY_END_WORDS = LEX.organization_words - LEX.unit_words - LEX.field_words
@@ -371,9 +376,8 @@ def _capitalised_tail(span: Span, text: str, entities: list[Span]) -> str | None
     if tail == span.start or tail == span.end or not has_role_word(doc[span.start:tail].text) \
             or doc[tail - 1].lower_ in LEX.body_links or doc[tail - 1].lower_ in LEX.name_fillers:
         return None  # ("chairman of the Board": a linked name is the linked steps' to read)
-    words = _named_body(span, tail)
-    named = words is not None and words.end == span.end and _brand_like(words, last_may_be_field=len(words) > 1)
-    return words.text if named and words is not None else None
+    words = _named_to_end(span, tail)
+    return words.text if words is not None and _brand_like(words, last_may_be_field=len(words) > 1) else None
 
 
 def _linked_acronym(span: Span, text: str, entities: list[Span]) -> str | None:

@@ -47,7 +47,7 @@ from .rules import load_rules
 from .signatures import closing_signature, signed_names, speaker_labels
 from .titles import role_end, signature_role, title_of
 from .windowed import WindowedMatcher
-from .words import is_role_word, text_at
+from .words import company_ending, is_role_word, text_at
 
 LOGGER = logging.getLogger(__name__)
 LEX = load_rules()
@@ -362,7 +362,7 @@ def _mention(item: Found, index: DocIndex, seen: dict) -> tuple[str, Span, Title
     lead = next((n for n, w in enumerate(words) if n == len(words) - 1 or w.lower().rstrip(".") not in LEX.role_words),
                 0)
     name = " ".join(words[lead:]) if lead else text
-    if not name or any(ch.isdigit() for ch in name) or name.split()[-1].lower().rstrip(".") in LEX.company_endings:
+    if not name or any(ch.isdigit() for ch in name) or company_ending(name.split()[-1]):
         return None  # ("Luma Health said": a company the recogniser took for a person)
     title = _signed_title(span, item.rule)
     if title.role is None and lead:  # "Director Jane Roe" taken for one name

@@ -31,7 +31,7 @@ from .words import (
     finite_verb,
     has_role_word,
     in_parentheses,
-    is_place,
+    in_place,
     is_role_word,
     opens_appositive,
     signature_place,
@@ -178,8 +178,7 @@ def _split_role(span: Span, appositive: bool = False) -> Title:
 def _role_around(text: str, org: str) -> str:
     """The role in a title that names a body: the words before or after the body's name, or the whole title."""
     before, _, after = text.partition(org)
-    where = re.match(r"^\s*(?:\([^()]*\)\s*)?in\s+(.+)$", after)
-    after = "" if where and is_place(where.group(1).strip(" ,")) else after  # "... from Brovia in Kenya"
+    after = "" if in_place(after) else after  # "... from Brovia in Kenya"
     possessive = re.match(r"^\s*[’']s\s+", after)
     if possessive:  # "Director of Harbour Trust USA's Security Program": the whole title; "Brovia's chair"
         return text if has_role_word(before) else after[possessive.end():]

@@ -89,3 +89,17 @@ def is_place(text: str) -> bool:
     from .countries import gazetteer
 
     return re.sub(r"^the\s+", "", text) in gazetteer()
+
+
+_IN_PLACE = re.compile(r"^\s*(?:\([^()]*\)\s*)?in\s+(.+)$")
+
+
+def in_place(text: str) -> bool:
+    """`in Kenya`, `(BLX) in Portugal`: the words after a body's name in a title say where it is, no more."""
+    where = _IN_PLACE.match(text)
+    return where is not None and is_place(where.group(1).strip(" ,"))
+
+
+def company_ending(word: str) -> bool:
+    """`Health` of `Luma Health`, `Inc.`: a word that ends companies' names and no person's."""
+    return word.lower().rstrip(".") in LEX.company_endings
