@@ -4,7 +4,8 @@
 
 A branch is an `if` or `elif` statement, a conditional expression (`a if c else b`), a comprehension's
 `if` filter, or a boolean operator (`and`/`or`: `a and b or c` counts two). Prints one `name=value`
-line per file and kind, and `branches_total=N` last.
+line per file and kind, and `branches_total=N` last, then `function_over_limit=FILE:NAME=N` for each function
+with more than FUNCTION_LIMIT branches (its nested functions' included).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 KINDS = ("if", "ifexp", "comprehension_if", "boolop")
+FUNCTION_LIMIT = 15  # issue 23: no function of the extraction code holds more
 
 
 def count(source: str) -> Counter:
@@ -29,6 +31,24 @@ def count(source: str) -> Counter:
             found["comprehension_if"] += len(node.ifs)
         elif isinstance(node, ast.BoolOp):
             found["boolop"] += len(node.values) - 1
+    return found
+
+
+def function_branches(source: str) -> dict[str, int]:
+    """Branches in each function of one module's source, by its qualified name (`Class.method`, `outer.inner`)."""
+    found: dict[str, int] = {}
+
+    def visit(node: ast.AST, prefix: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                name = f"{prefix}{child.name}"
+                if not isinstance(child, ast.ClassDef):
+                    found[name] = sum(count(ast.unparse(child)).values())
+                visit(child, f"{name}.")
+            else:
+                visit(child, prefix)
+
+    visit(ast.parse(source), "")
     return found
 
 
@@ -50,7 +70,16 @@ def main(argv: list[str] | None = None) -> int:
     for kind in KINDS:
         print(f"branches_{kind}={total[kind]}")
     print(f"branches_total={sum(total[k] for k in KINDS)}")
+    for name, over in functions_over_limit(paths).items():
+        print(f"function_over_limit={name}={over}")
     return 0
+
+
+def functions_over_limit(paths: list[Path], limit: int = FUNCTION_LIMIT) -> dict[str, int]:
+    """Every function under the paths with more than `limit` branches, as `file:name` -> branches."""
+    files = sorted(f for p in paths for f in ([p] if p.is_file() else p.rglob("*.py")))
+    return {f"{f.relative_to(REPO) if f.is_relative_to(REPO) else f}:{name}": n for f in files
+            for name, n in function_branches(f.read_text("utf-8")).items() if n > limit}
 
 
 if __name__ == "__main__":

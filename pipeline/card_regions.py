@@ -162,7 +162,7 @@ def _holders(titles: list[lxml.html.HtmlElement],
         for ancestor in title.iterancestors():
             holding[ancestor] += 1
     parent = next((a for a in titles[0].iterancestors() if holding[a] == len(titles)), None)
-    if parent is None or parent.tag in {"html", "body"} and len(titles) < 3:
+    if parent is None or (parent.tag in {"html", "body"} and len(titles) < 3):
         return None
     roots = []
     for title in titles:

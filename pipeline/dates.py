@@ -305,7 +305,7 @@ def unparsed_date(line: str) -> str | None:
     if not match:
         loose = re.match(r"(?:\w+\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?,?\s+\w+\.?,?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}",
                          stripped)
-        if loose and re.search(_MONTH, loose.group(0), re.IGNORECASE) or (loose and loose.group(0)[0].isdigit()
+        if (loose and re.search(_MONTH, loose.group(0), re.IGNORECASE)) or (loose and loose.group(0)[0].isdigit()
                                                                           and "/" in loose.group(0)):
             return loose.group(0) if parse_date(loose.group(0)) is None else None
         return None

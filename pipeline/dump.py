@@ -242,7 +242,7 @@ def _symbols(text: str) -> str:
     parts: list[str] = []
     word = ""
     for char in text:
-        if unicodedata.category(char) == "So" and char >= _ICONS or char in "\ufe0f\u200d":
+        if (unicodedata.category(char) == "So" and char >= _ICONS) or char in "\ufe0f\u200d":
             if word.strip():
                 parts.append(word.strip())
             word = ""
@@ -261,7 +261,7 @@ def _field(text: str) -> bool:
     kind = _KIND_FIRST.match(text)
     if kind and is_bare_kind(kind.group(1)) and _field(kind.group(2)):
         return True  # `(Report, 6 May 2021, 14:05 CET)`: a kind, then a date with its time
-    return all(is_bare_kind(part) or date_line(part) is not None and not date_line(part).rest  # type: ignore[union-attr]
+    return all(is_bare_kind(part) or (date_line(part) is not None and not date_line(part).rest)  # type: ignore[union-attr]
                for part in re.split(r"\s*[|,·•–—]\s*|\s+-\s+", text) if part)
 
 

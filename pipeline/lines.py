@@ -289,13 +289,13 @@ def _date_under_headings(lines: list[Line]) -> None:
     year: int | None = None
     month: int | None = None
     for n, line in enumerate(lines):
-        if line.date is not None and line.anchor != "yearless" or line.kind:
+        if (line.date is not None and line.anchor != "yearless") or line.kind:
             continue
         period = _period(line.text) if line.chrome or line.date is None else None
         if period is not None:
             year, month = period
             continue
-        if year is None or line.chrome and line.date is None and not line.text[:1].isdigit():
+        if year is None or (line.chrome and line.date is None and not line.text[:1].isdigit()):
             continue
         found = dated_under(line.text, year, month)
         if found is not None:
@@ -338,7 +338,7 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
     if is_chrome(text) or _MONTH_HEADING.match(text):  # `May 2013` heads a month of an archive
         return Line(index=index, text=text, chrome=True,
                     end=len(text) <= settings.CHROME_MAX_CHARS and bool(_END.match(text.strip())))
-    if len(text.split()) <= settings.PAGE_HEADING_MAX_WORDS and _PAGE_HEADING.match(text) or (
+    if (len(text.split()) <= settings.PAGE_HEADING_MAX_WORDS and _PAGE_HEADING.match(text)) or (
             len(text.split()) <= settings.PAGE_BLURB_MAX_WORDS and _BLURB.match(text)):
         return Line(index=index, text=text, heading=True)  # the page's heading or blurb: the first card starts below
     label = repeated and len(text) <= settings.LABEL_MAX_CHARS and len(text.split()) <= settings.LABEL_MAX_WORDS \

@@ -240,7 +240,7 @@ def _headline_runs_over_dates(blocks: list[str], gaps: list[int], indents: list[
     positions of the lines that go on from the line above."""
     runs = []
     for start in range(len(blocks)):
-        if start and gaps[start] == 0 or not _title_fragment(blocks[start]):
+        if (start and gaps[start] == 0) or not _title_fragment(blocks[start]):
             continue  # a run opens a card: after a blank line, or at the top
         end = start
         while end + 1 < len(blocks) and gaps[end + 1] == 0 and indents[end + 1] == indents[start] \

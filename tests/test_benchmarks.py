@@ -119,3 +119,18 @@ def test_alternated_runs_give_median_speed_up_and_ratio(monkeypatch, tmp_path, c
     assert calls == [("--workers", "2"), (), ("--workers", "2")]
     assert "workers2_speedup=2.381\n" in printed  # median single 250 s over median double 105 s
     assert ratio == pytest.approx((180 / 200 + 240 / 300) / 2)  # each single run against the bare run after it
+
+
+count_branches = _load("count_branches")
+
+
+def test_branch_counter_counts_each_kind_of_branch():
+    source = "def f(a, b, c):\n    if a and b or c:\n        return [x for x in a if x]\n    return 1 if b else 2\n"
+    assert dict(count_branches.count(source)) == {"if": 1, "ifexp": 1, "comprehension_if": 1, "boolop": 2}
+    assert count_branches.function_branches(source) == {"f": 5}
+
+
+def test_no_extraction_function_holds_more_than_fifteen_branches():
+    # Issue 23: a function past this is split into named predicates, not allowed to grow
+    over = count_branches.functions_over_limit([REPO / "pipeline" / "extract"])
+    assert over == {}, f"functions over {count_branches.FUNCTION_LIMIT} branches: {over}"

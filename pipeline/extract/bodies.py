@@ -23,6 +23,22 @@ def org_name(ent: Span) -> str:
     """The organisation as written: no leading "the", no possessive, no role words the recogniser swept in,
     and a hyphenated tail kept ("Brightwater-Spain")."""
     doc = ent.doc
+    end = _name_end_past_recogniser(ent)
+    owner = next((t.i for t in doc[ent.start + 1:end] if t.text in LEX.possessives
+                  and not name_after_possessive(doc, ent.start, t.i + 1)), None)
+    end = owner if owner is not None else end  # "Harbour Trust USA’s Security Program": the owner of a part
+    tokens = _past_comma(_past_organ(list(doc[ent.start:end])))
+    cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
+    tokens = _without_title_tail(tokens[:cut] if cut else tokens)  # "The Water Trust- Opening Plenary": a headline's
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
+    return re.sub(r"[’']s$", "", text).strip()
+
+
+def _name_end_past_recogniser(ent: Span) -> int:
+    """Where a body's name ends when the recogniser cut it short: a hyphenated word, a national section, a
+    possessive inside the name."""
+    doc = ent.doc
     end = ent.end
     if ent[-1].text in LEX.dashes and len(ent) > 1 and not ent[-2].whitespace_ and not ent[-1].whitespace_ \
             and end < len(doc) and doc[end].is_alpha:
@@ -33,21 +49,18 @@ def org_name(ent: Span) -> str:
         end += 1  # "Harbour Trust UK", "Brightwater USA": the national section
     if text_at(doc, end) in LEX.possessives and (after := name_after_possessive(doc, ent.start, end + 1)):
         end = after  # "the St. Brigid's" + "Hospice": a possessive inside the name, the name going on after it
-    owner = next((t.i for t in doc[ent.start + 1:end] if t.text in LEX.possessives
-                  and not name_after_possessive(doc, ent.start, t.i + 1)), None)
-    end = owner if owner is not None else end  # "Harbour Trust USA’s Security Program": the owner of a part
-    tokens = _past_comma(_past_organ(list(doc[ent.start:end])))
-    cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
-    tokens = tokens[:cut] if cut else tokens  # "The Water Trust- Opening Plenary": a headline's separator
+    return end
+
+
+def _without_title_tail(tokens: list[Token]) -> list[Token]:
+    """A body's words without the title's words the recogniser swept in after them."""
     while len(tokens) > 1 and (is_role_word(tokens[-1]) or (tokens[-1].lower_ in _TITLE_OWN_WORDS
                                and tokens[-1].lower_ not in LEX.organization_words
-                               and not named_unit(doc[tokens[0].i:tokens[-1].i + 1]))):
+                               and not named_unit(tokens[0].doc[tokens[0].i:tokens[-1].i + 1]))):
         tokens.pop()  # "Council of Coastal Mayors Senior", "Open Lanes Network Campaigns": the title's words
     if _organ_before_title(tokens):
         tokens.pop()  # "Harbour Trust Board | Member": the organ opens the title after the body's own last word
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    text = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)
-    return re.sub(r"[’']s$", "", text).strip()
+    return tokens
 
 
 def _past_comma(tokens: list[Token]) -> list[Token]:
@@ -112,19 +125,26 @@ def is_body(ent: Span) -> bool:
     """An ORG entity that names a body, not a part of one or a title: not `the Gender Program`, not
     `Adviser on Land ... Rights`, not `(ICRC)` after the full name, not a region."""
     doc = ent.doc
-    first = ent[1] if len(ent) > 1 and ent[0].lower_ == "the" else ent[0]  # "the Minister of Health" is a title
-    if first.lower_ in LEX.role_words or (ent[-1].lower_ in LEX.unit_words and not named_unit(ent)) \
-            or is_place(ent.text) \
-            or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent) \
-            or (len(ent) == 1 + (ent[0].lower_ == "the") and ent[-1].lower_ in LEX.generic_body_words) \
-            or all(t.lower_ in LEX.portfolios or t.lower_ in LEX.name_fillers for t in ent):
-        return False  # "Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board";
-        # "External Affairs": a portfolio
+    if _names_title_or_part(ent):
+        return False
     if text_at(doc, ent.start - 1) == "(" and not _named_before_bracket(ent):
         return False  # "the Red Cross (ICRC)": a bracketed repeat; "Jane Roe (Brovia Inc.)" names her body
     # "Secretary of State", "Minister of Health": one word after "<role> of" is part of the title.
     return not (len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
                 and doc[ent.start - 2].lower_ in LEX.role_words)
+
+
+def _names_title_or_part(ent: Span) -> bool:
+    """"Project Coordinator", "Federal" of "Federal Councillor": the title's own; "the Board", a unit, a place;
+    "External Affairs": a portfolio."""
+    first = ent[1] if len(ent) > 1 and ent[0].lower_ == "the" else ent[0]  # "the Minister of Health" is a title
+    if first.lower_ in LEX.role_words or (ent[-1].lower_ in LEX.unit_words and not named_unit(ent)):
+        return True
+    if is_place(ent.text) or all(is_role_word(t) or t.lower_ in _TITLE_OWN_WORDS for t in ent):
+        return True
+    if len(ent) == 1 + (ent[0].lower_ == "the") and ent[-1].lower_ in LEX.generic_body_words:
+        return True
+    return all(t.lower_ in LEX.portfolios or t.lower_ in LEX.name_fillers for t in ent)
 
 
 def named_unit(words: Span) -> bool:

@@ -691,9 +691,7 @@ def _without_title_words(ent: Span) -> Span | None:
     """`Researcher Anh Mensah` taken for one name: a PERSON entity starts after the title's words at its front,
     and one of a title's words alone (`Legal Adviser`) names nobody. `Communications Sione Quispe` after
     `Director of`, taken for a body that holds no organisation's word, is the title's field and a name."""
-    # (a field's word, `Land and Water Rights`, is no body's)
-    if ent.label_ == "ORG" and (title_word(ent[0]) or _follows_title(ent)) \
-            and not any(t.lower_.rstrip(".") in _BODY_ONLY_WORDS for t in ent):
+    if ent.label_ == "ORG" and _title_not_body(ent):
         name = name_ending_at(ent.doc, ent.end - (ent[-1].lower_ in _BODY_LINKS))  # "Spokesperson Sione Osei of"
         return name if name is not None and name.start > ent.start else ent
     if ent.label_ != "PERSON":
@@ -710,6 +708,13 @@ def _without_title_words(ent: Span) -> Span | None:
     if (start, end) == (ent.start, ent.end):
         return ent
     return Span(ent.doc, start, end, label="PERSON") if start < end else None
+
+
+def _title_not_body(ent: Span) -> bool:
+    """An ORG entity that opens with a title's word or follows a title, holding no word only a body's name has
+    (a field's word, `Land and Water Rights`, is no body's)."""
+    return (title_word(ent[0]) or _follows_title(ent)) and not any(t.lower_.rstrip(".") in _BODY_ONLY_WORDS
+                                                                   for t in ent)
 
 
 def _title_before_name(ent: Span) -> bool:

@@ -185,8 +185,7 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
     names the body however short the name, before any department tagged earlier in the title. The name
     runs to the title's end, save a possessive (Pinto’s) or a bracketed acronym after it."""
     doc = span.doc
-    link = next((t for t in reversed(span[1:]) if t.lower_ == "at" or (t.lower_ == "of"
-                 and doc[t.i - 1].lower_ in LEX.body_heads) or _names_no_portfolio(span, t)), None)
+    link = next((t for t in reversed(span[1:]) if _links_body(span, t)), None)
     words = _named_body(span, link.i + 1) if link is not None else None
     if words is None or all(t.lower_ in LEX.generic_body_words for t in words):
         return None
@@ -198,6 +197,14 @@ def _linked_body(span: Span, text: str, entities: list[Span]) -> str | None:
         return None
     entity = next((e for e in entities if e.start == words.start and e.end == words.end), None)
     return (org_name(entity) if entity is not None else past_organ(words)) + (tail if tail in LEX.possessives else "")
+
+
+def _links_body(span: Span, link: Token) -> bool:
+    """A title's word that links its body: `at`, `of` after a title that heads a whole body, or a link before
+    capitalised words that name no portfolio."""
+    if link.lower_ == "at":
+        return True
+    return (link.lower_ == "of" and span.doc[link.i - 1].lower_ in LEX.body_heads) or _names_no_portfolio(span, link)
 
 
 def _names_no_portfolio(span: Span, link: Token) -> bool:
@@ -289,24 +296,33 @@ def _leading_words(span: Span, text: str, entities: list[Span]) -> str | None:
     words = doc[start:title_start]
     if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(":
         words = words[:-3]  # "Coastal Fisheries Association (CFA) President": the acronym
-    if not len(words) or not all(t.text[:1].isupper() or t.lower_ in _NAME_JOINS for t in words) \
-            or all(t.lower_.replace(".", "") in _DEGREES for t in words):
-        return None  # ("a PhD student": a degree, not a body)
-    # "Corvane CEO", "Corvane Chair of the Board": before a title that heads a whole body, one name's word names it,
-    # whatever place the recogniser took it for; so does a brand's inner capital (`BrightHarbour Senior Adviser`)
-    # and two proper nouns or more (`Nimbrel Analytics Chair`)
-    heads = doc[title_start].lower_ in LEX.body_heads
-    inner_capital = len(words) == 1 and any(ch.isupper() for ch in words.text[1:]) and not words[0].is_upper
-    proper = len(words) > 1 and all(t.pos_ == "PROPN" for t in words)
-    lone = _lone_brand(words, doc[title_start]) and _internal_title(doc[title_start:span.end].text)
-    if (heads or inner_capital or proper or lone) \
-            and _brand_like(words, last_may_be_field=len(words) > 1):
+    if not _capitalised_run(words):
+        return None
+    if _brand_before_title(words, span, title_start):
         return words.text  # ("Nimbrel Analytics Chair": a field's word may end a name that opens with its own)
     if is_place(words.text) or any(t.ent_type_ in LEX.place_labels for t in words):
         return None
     # A unit word alone ("Project Coordinator", "Campaign Manager") is the title's own.
     named = {t.lower_ for t in words} - _TITLE_OWN_WORDS & LEX.organization_words or span[0].lower_ in {"a", "an"}
     return words.text if named or _proper_body(words) else None
+
+
+def _capitalised_run(words: Span) -> bool:
+    """Capitalised words (and a name's joining words) that are not all degrees ("a PhD student": not a body)."""
+    return bool(len(words)) and all(t.text[:1].isupper() or t.lower_ in _NAME_JOINS for t in words) \
+        and not all(t.lower_.replace(".", "") in _DEGREES for t in words)
+
+
+def _brand_before_title(words: Span, span: Span, title_start: int) -> bool:
+    """"Corvane CEO", "Corvane Chair of the Board": before a title that heads a whole body, one name's word names it,
+    whatever place the recogniser took it for; so does a brand's inner capital (`BrightHarbour Senior Adviser`)
+    and two proper nouns or more (`Nimbrel Analytics Chair`)."""
+    doc = span.doc
+    heads = doc[title_start].lower_ in LEX.body_heads
+    inner_capital = len(words) == 1 and any(ch.isupper() for ch in words.text[1:]) and not words[0].is_upper
+    proper = len(words) > 1 and all(t.pos_ == "PROPN" for t in words)
+    lone = _lone_brand(words, doc[title_start]) and _internal_title(doc[title_start:span.end].text)
+    return (heads or inner_capital or proper or lone) and _brand_like(words, last_may_be_field=len(words) > 1)
 
 
 _NAME_JOINS = frozenset({"the", "of", "&", "-"}) | LEX.possessives
@@ -338,9 +354,7 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
     """`Harbour Trust USA's Security Program`: the body whose possessive the title holds."""
     doc = span.doc
     # (A possessive inside a body's name, `St. Brigid's Hospice`, is inside its entity: repair_bodies.)
-    owner = next((e for e in entities if is_body(e) and (
-        (e.end + 1 < span.end and doc[e.end].text in LEX.possessives)
-        or (e.end < span.end and e[-1].text in LEX.possessives))), None)
+    owner = next((e for e in entities if is_body(e) and _possessive_in_title(e, span)), None)
     if owner is not None:
         possessive = owner.end if doc[owner.end - 1].text not in LEX.possessives else owner.end - 1
         return _owned_body(span, possessive + 1) or org_name(owner)
@@ -356,6 +370,13 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
     title = doc[words.end + 1:span.end]
     held = _internal_title(title.text) and not any(t.lower_ in LEX.personal_staff for t in title)
     return None if person and not held else words.text
+
+
+def _possessive_in_title(entity: Span, span: Span) -> bool:
+    """A body's entity whose possessive (`'s` after it or inside its last token) stands inside the title."""
+    if entity.end + 1 < span.end and span.doc[entity.end].text in LEX.possessives:
+        return True
+    return entity.end < span.end and entity[-1].text in LEX.possessives
 
 
 def _owned_body(span: Span, at: int) -> str | None:

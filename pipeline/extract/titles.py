@@ -216,6 +216,29 @@ def _role_before(person: Span, body_known: bool = False) -> Title:
     """A role printed before the name: `Brightwater Executive Director Jane Roe`, `CEO, Jane Doe`."""
     doc = person.doc
     stop = _title_stop(person)
+    start = _title_start(doc, stop)
+    span = doc[start:stop]
+    if start < stop and not has_role_word(span.text) and stop == person.start and doc[stop - 1].text in LEX.possessives:
+        return _possessive_body_before(doc[start:stop])
+    if start == stop or (stop < person.start and not has_role_word(span.text)):
+        return Title()
+    title = _with_body_after_name(_split_role(span), span, person, body_known)
+    return replace(title, role_rule="role_before_name" if title.role else None)
+
+
+def _with_body_after_name(title: Title, span: Span, person: Span, body_known: bool) -> Title:
+    """"Head of Policy for Coastal Affairs Jane Roe of the Greywater Alliance", "Chair of the Board of Trustees
+    Jane Roe (Harbour Trust)": the body after the name, the title's of/for phrase its portfolio."""
+    if not title.role or title.organization is None:
+        return title
+    body = None if body_known else body_after_name(person)
+    if not (body_known or body):
+        return title
+    return Title(_trim_role(span.text), body, None, "of_at_for_after_role" if body else None)
+
+
+def _title_start(doc: Doc, stop: int) -> int:
+    """Where a title that ends at `stop` starts: the words the steps take, less a link's lead-in and link words."""
     start = stop
     while start > 0 and stop - start < settings.ROLE_BEFORE_NAME_MAX_TOKENS:
         taken = next(take for _name, test, take in _BEFORE_NAME_STEPS if test(doc, start - 1))
@@ -228,19 +251,13 @@ def _role_before(person: Span, body_known: bool = False) -> Title:
                           and not has_role_word(doc[start:t.i].text))])
     while start < stop and doc[start].lower_ in LEX.role_link_words:
         start += 1
-    span = doc[start:stop]
-    if start < stop and not has_role_word(span.text) and stop == person.start and doc[stop - 1].text in LEX.possessives:
-        body = (lone_body(doc[start:stop]) or lone_body(doc[start:stop - 1])) if stop - 1 > start else None
-        return Title(None, body, None, "possessive") if body else Title()  # "the Harbour Trust's Jane Roe said"
-    if start == stop or (stop < person.start and not has_role_word(span.text)):
-        return Title()
-    title = _split_role(span)
-    body = None if body_known or not title.role or title.organization is None else body_after_name(person)
-    if title.role and title.organization is not None and (body_known or body):
-        # "Head of Policy for Coastal Affairs Jane Roe of the Greywater Alliance", "Chair of the Board of Trustees
-        # Jane Roe (Harbour Trust)": the body after the name, the title's of/for phrase its portfolio.
-        title = Title(_trim_role(span.text), body, None, "of_at_for_after_role" if body else None)
-    return replace(title, role_rule="role_before_name" if title.role else None)
+    return start
+
+
+def _possessive_body_before(words: Span) -> Title:
+    """"the Harbour Trust's Jane Roe said": the body whose possessive stands before the name, if it is one."""
+    body = (lone_body(words) or lone_body(words[:-1])) if len(words) > 1 else None
+    return Title(None, body, None, "possessive") if body else Title()
 
 
 def _title_stop(person: Span) -> int:
@@ -379,34 +396,57 @@ def _role_as_predicate(person: Span) -> Title:
     # "Kenji dos Santos is chair of X", a name the parser cut in two: the name's word that is the subject
     root = next((t for t in reversed(person) if t.dep_ == "nsubj"), person.root)
     head = root.head
-    verb = head.lower_ in LEX.role_modifiers and any(c.dep_ == "aux" and c.lower_ in LEX.copulas for c in head.children)
+    verb = _is_title_verb(head)
+    attribute = _predicate_attribute(root, head, verb)
+    if root.dep_ != "nsubj" or attribute is None:
+        return Title()
+    end = _predicate_end(person.doc, head, _past_joined_words(attribute))
+    # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb;
+    # "Roe is vice-chair of X", parsed as two attributes: at the first.
+    start = head.i if verb else min([attribute.left_edge.i, *(c.left_edge.i for c in head.children
+                                                               if c.dep_ in _ATTRIBUTES and c.i > root.i)])
+    title = _split_role(person.doc[start:end + 1], appositive=True)
+    return replace(title, role_rule="predicate") if title.role else Title()
+
+
+def _is_title_verb(head: Token) -> bool:
+    """`is managing director`, parsed as a verb (`managing`) after a copula and its object."""
+    return head.lower_ in LEX.role_modifiers and any(c.dep_ == "aux" and c.lower_ in LEX.copulas
+                                                     for c in head.children)
+
+
+def _predicate_attribute(root: Token, head: Token, verb: bool) -> Token | None:
+    """The word of the title after the subject: the copula's attribute, the verb's object, or what `served as`."""
     deps = {"dobj"} if verb else {"attr"} if head.lower_ in LEX.copulas else set()
     attribute = next((c for c in head.children if c.dep_ in deps and c.i > root.i), None) or _served_as(head)
     if attribute is None and verb and head.dep_ in {"amod", "compound"} and is_role_word(head.head):
         attribute = head.head  # "Roe is managing director of X" parsed with `managing` a modifier of the title
-    if root.dep_ != "nsubj" or attribute is None:
-        return Title()
-    first = attribute
-    while attribute.i + 2 < len(person.doc) and person.doc[attribute.i + 1].text in LEX.dashes \
-            and not attribute.whitespace_ and not person.doc[attribute.i + 1].whitespace_:
-        attribute = person.doc[attribute.i + 2]  # "Roe is co-founder at X", parsed as three attributes
+    return attribute
+
+
+def _past_joined_words(attribute: Token) -> Token:
+    """"Roe is co-founder at X", parsed as three attributes: the last word of the hyphenated title."""
+    doc = attribute.doc
+    while attribute.i + 2 < len(doc) and doc[attribute.i + 1].text in LEX.dashes \
+            and not attribute.whitespace_ and not doc[attribute.i + 1].whitespace_:
+        attribute = doc[attribute.i + 2]
+    return attribute
+
+
+def _predicate_end(doc: Doc, head: Token, attribute: Token) -> int:
+    """The last token of a predicate's title: the attribute, what hangs on it and the body's link after it."""
     # The title is the attribute and what hangs on it, not a second attribute joined by `and`; after a serving
     # verb, what hangs on the verb too, up to its modifier of time (`has served as head of X at Y | since 2019`).
     end = max([attribute.i, *(c.right_edge.i for c in attribute.rights if c.dep_ not in {"cc", "conj", "punct"})])
     if attribute.dep_ == "pobj":
-        end = max(end, _verb_modifier_start(head, _clause_end(person.doc, attribute.i), attribute) - 1)
+        end = max(end, _verb_modifier_start(head, _clause_end(doc, attribute.i), attribute) - 1)
     # "Roe is treasurer at Saltmarsh Wildlife Rescue", the `at` hung on the verb: the body's link right after the title
     link = next((c for c in head.rights if c.i == end + 1 and c.dep_ == "prep" and c.lower_ in LEX.body_links
                  and not any(t.ent_type_ in _TIME_LABELS for t in c.subtree)), None)
     end = link.right_edge.i if link is not None else end
-    if person.doc[end].lower_ in LEX.role_link_words:  # "director of | Brightwater Energy Ltd.": the parse lost it
-        end = _clause_end(person.doc, end) - 1
-    # "Jane Roe is managing director of X", parsed as a verb and its object: the title starts at the verb;
-    # "Roe is vice-chair of X", parsed as two attributes: at the first.
-    start = head.i if verb else min([first.left_edge.i, *(c.left_edge.i for c in head.children
-                                                           if c.dep_ in _ATTRIBUTES and c.i > root.i)])
-    title = _split_role(person.doc[start:end + 1], appositive=True)
-    return replace(title, role_rule="predicate") if title.role else Title()
+    if doc[end].lower_ in LEX.role_link_words:  # "director of | Brightwater Energy Ltd.": the parse lost it
+        end = _clause_end(doc, end) - 1
+    return end
 
 
 _ATTRIBUTES = frozenset({"attr", "acomp"})
