@@ -618,3 +618,71 @@ def test_a_company_the_recogniser_took_for_a_person_is_no_speaker(nlp):
     assert _speakers(nlp, "Velmora Biotech Director of Strategy Yuki Grabowski warned: “The plan is sound.”") == [
         ("Yuki Grabowski", "Director of Strategy", "Velmora Biotech")]
     assert all(name != "Luma Health" for name, _role, _org in _speakers(nlp, "Luma Health said: “The plan is sound.”"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age and a note in brackets between the name and its title
+        ("Orla Vantongeren, 61, head of finance at Brackenmoor Water, said: “We will build.”",
+         ("Orla Vantongeren", "head of finance", "Brackenmoor Water")),
+        ("Tarik Oyelowo (left), director of campaigns at the Saltcote Tenants' Union, said: “We will build.”",
+         ("Tarik Oyelowo", "director of campaigns", "Saltcote Tenants' Union")),
+        # a second post after `and a former` is no part of the first
+        ("“We will build,” said Ines Morrow, chair of the Fellgate Rowing Club and a former treasurer at Ambry Bank.",
+         ("Ines Morrow", "chair", "Fellgate Rowing Club")),
+        # a body named after the office holder it serves
+        ("“We will build,” said Pavel Ondrasek, legal adviser at the Office of the Coastal Access Commissioner.",
+         ("Pavel Ondrasek", "legal adviser", "Office of the Coastal Access Commissioner")),
+        ("Nell Achterberg, director of the Office of the Children's Commissioner, said: “We will build.”",
+         ("Nell Achterberg", "director", "Office of the Children's Commissioner")),
+        # an Iberian double surname after its particle, an Irish surname after `Ní`, a reverend's title
+        ("Renata da Costa Lobo, treasurer of the Millbeck Trust, said: “We will build.”",
+         ("Renata da Costa Lobo", "treasurer", "Millbeck Trust")),
+        ("Revd Siobhán Ní Dhuibhir, chair of the Millbeck Trust, said: “We will build.”",
+         ("Siobhán Ní Dhuibhir", "chair", "Millbeck Trust")),
+        # the owner of a unit that a leading verb names
+        ("Amos Teague, who runs the Millbeck Trust's grants desk, said: “We will build.”",
+         ("Amos Teague", None, "Millbeck Trust")),
+    ],
+)
+def test_ages_asides_second_posts_eponymous_offices_and_surnames_with_particles(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mara Quist was appointed finance director of the Tollan Valley Railway in May. "
+         "“We will build,” Mara Quist said.", ("Mara Quist", "finance director", "Tollan Valley Railway")),
+        ("The Tollan Valley Railway has appointed Mara Quist as its new finance director. "
+         "“We will build,” said Quist.", ("Mara Quist", "finance director", "Tollan Valley Railway")),
+        ("Mara Quist has been named chief executive of the Tollan Valley Railway. “We will build,” Quist said.",
+         ("Mara Quist", "chief executive", "Tollan Valley Railway")),
+    ],
+)
+def test_the_post_an_appointment_gives_is_the_title_of_the_person_appointed(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]
+
+
+def test_a_body_called_by_its_last_word_after_its_full_name_is_that_body(nlp):
+    text = ("The Ferrybridge Netball League confirmed the new season on Friday. "
+            "“We will build,” said Hana Ostrowski, the league's head of coaching.")
+    assert _speakers(nlp, text) == [("Hana Ostrowski", "head of coaching", "Ferrybridge Netball League")]
+    # (no body of that kind named before: no body)
+    assert _speakers(nlp, "“We will build,” said Hana Ostrowski, the league's head of coaching.")[0][2] is None
+
+
+def test_a_letter_signed_by_and_one_signed_for_and_on_behalf_of_a_body(nlp):
+    text = "The letter, signed by Wendell Arkwright, treasurer of Pike & Lorne Surveyors, asks for a delay."
+    assert _speakers(nlp, text) == [("Wendell Arkwright", "treasurer", "Pike & Lorne Surveyors")]
+    letter = ("Dear Minister,\n\nThe depot must stay open.\n\nFor and on behalf of the Millbeck Trust,\n\n"
+              "Amos Teague\nTreasurer")
+    assert _speakers(nlp, letter) == [("Amos Teague", "Treasurer", "Millbeck Trust")]
+
+
+def test_an_interview_with_q_and_a_labels_closed_by_stops_is_answered_by_the_person_its_heading_names(nlp):
+    heading = "Four questions for Ilse Brannagh, Head of Research at Saltcote Tenants' Union"
+    text = "Q. When do the repairs start?\nA. The first crews go in on Monday.\nQ. Who pays?\nA. The landlord does."
+    found = [(p.name, p.role, p.organization) for p in _one(nlp, text, heading).spokespeople]
+    assert found == [("Ilse Brannagh", "Head of Research", "Saltcote Tenants' Union")]

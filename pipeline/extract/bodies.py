@@ -25,7 +25,8 @@ def org_name(ent: Span) -> str:
     doc = ent.doc
     end = _name_end_past_recogniser(ent)
     owner = next((t.i for t in doc[ent.start + 1:end] if t.text in LEX.possessives
-                  and not name_after_possessive(doc, ent.start, t.i + 1)), None)
+                  and not name_after_possessive(doc, ent.start, t.i + 1)
+                  and not _eponymous_office(list(doc[ent.start:end]))), None)
     end = owner if owner is not None else end  # "Harbour Trust USA’s Security Program": the owner of a part
     tokens = _past_comma(_past_organ(list(doc[ent.start:end])))
     cut = next((n for n, t in enumerate(tokens) if t.text in LEX.dashes and t.whitespace_), None)
@@ -47,14 +48,27 @@ def _name_end_past_recogniser(ent: Span) -> int:
         end += 2
     if is_country_word(text_at(doc, end)):
         end += 1  # "Harbour Trust UK", "Brightwater USA": the national section
+    end = _past_office_holder(ent, end)
     if text_at(doc, end) in LEX.possessives and (after := name_after_possessive(doc, ent.start, end + 1)):
         end = after  # "the St. Brigid's" + "Hospice": a possessive inside the name, the name going on after it
     return end
 
 
+def _past_office_holder(ent: Span, end: int) -> int:
+    """"Office of the Water Standards" + "Commissioner", "Office of the Children" + "'s Commissioner": the office
+    holder the body is named after, that the recogniser left out."""
+    doc = ent.doc
+    holder = end + (text_at(doc, end) in LEX.possessives)
+    if holder < len(doc) and is_role_word(doc[holder]) and not is_role_word(doc[end - 1]) \
+            and _eponymous_office(list(doc[ent.start:holder + 1])):
+        return holder + 1
+    return end
+
+
 def _without_title_tail(tokens: list[Token]) -> list[Token]:
     """A body's words without the title's words the recogniser swept in after them."""
-    while len(tokens) > 1 and (is_role_word(tokens[-1]) or (tokens[-1].lower_ in _TITLE_OWN_WORDS
+    while len(tokens) > 1 and not _eponymous_office(tokens) and (is_role_word(tokens[-1]) or (
+            tokens[-1].lower_ in _TITLE_OWN_WORDS
                                and tokens[-1].lower_ not in LEX.organization_words
                                and not named_unit(tokens[0].doc[tokens[0].i:tokens[-1].i + 1]))):
         tokens.pop()  # "Council of Coastal Mayors Senior", "Open Lanes Network Campaigns": the title's words
@@ -132,6 +146,21 @@ def is_body(ent: Span) -> bool:
     # "Secretary of State", "Minister of Health": one word after "<role> of" is part of the title.
     return not (len(ent) == 1 and ent.start >= 2 and doc[ent.start - 1].lower_ == "of"
                 and doc[ent.start - 2].lower_ in LEX.role_words)
+
+
+def _eponymous_office(tokens: list[Token]) -> bool:
+    """`Office of the Water Standards Commissioner`: a body's word, then an `of the` phrase that names the office
+    holder it serves, the title's word alone last, with no capitalised word or title's link after it (`Office of
+    the Rivers Ombudsman Head of Policy` is a body and a title)."""
+    words = tokens[1:] if tokens[0].lower_ == "the" else tokens
+    if len(words) < 4 or not is_role_word(words[-1]) or is_role_word(words[-2]):
+        return False
+    if words[0].lower_ not in LEX.organization_words or [t.lower_ for t in words[1:3]] != ["of", "the"]:
+        return False
+    after = tokens[-1].doc[tokens[-1].i + 1] if tokens[-1].i + 1 < len(tokens[-1].doc) else None
+    # (a title's link after it, `Ombudsman Head of Policy`, makes the word a title's)
+    return after is None or after.is_punct or after.text in LEX.possessives or (
+        after.is_lower and after.lower_ not in LEX.body_links)
 
 
 def _names_title_or_part(ent: Span) -> bool:

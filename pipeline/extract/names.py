@@ -420,6 +420,8 @@ def _name_before(doc: Doc, end: int) -> tuple[int, int, bool]:
     starts, and whether a particle, an initial or a hyphen marks it as a name beyond doubt."""
     start = _surname_start(doc, end)
     marked = start < end - 1  # "Adeyemi-Clarke": a hyphenated surname
+    if start >= 2 and _capital_word(doc[start - 1]) and _particle(doc[start - 2]):
+        start -= 1  # "da Silva Pinto": a particle's surname and a second surname after it
     # ("Mac an tSaoi": the article before a mutated surname is the name's)
     while start > 0 and (_particle(doc[start - 1]) or (doc[start - 1].text == "an" and _MUTATED.fullmatch(
             doc[start].text))):
@@ -516,11 +518,24 @@ def _given_names(doc: Doc) -> list[Span]:
     found: list[Span] = []
     if not alone:
         return found
-    for surname in (t for t in doc[1:] if t.text in alone and (not t.ent_type_ or t.ent_iob_ == "B")):
+    for surname in (t for t in doc[1:] if t.text in alone and (not t.ent_type_ or t.ent_iob_ == "B"
+                                                               or _mistaken_pair(doc, t.i))):
         given = doc[surname.i - 1]
-        if given.pos_ == "PROPN" and _name_word(given) and not given.ent_type_ and "\n" not in given.whitespace_:
+        free = not given.ent_type_ or _mistaken_pair(doc, surname.i)
+        if given.pos_ == "PROPN" and _name_word(given) and free and "\n" not in given.whitespace_:
             found.append(Span(doc, given.i, surname.i + 1, label="PERSON"))
     return found
+
+
+def _mistaken_pair(doc: Doc, surname: int) -> bool:
+    """`Zeynep Sato` tagged a facility or a place, `Sato` a person elsewhere: the two words are exactly one entity
+    of a label a body's or a person's name is often mistaken for."""
+    given = doc[surname - 1]
+    ends = surname + 1 == len(doc) or doc[surname + 1].ent_iob_ != "I"
+    return given.ent_iob_ == "B" and doc[surname].ent_iob_ == "I" and ends and given.ent_type_ in _MISTAKEN_LABELS
+
+
+_MISTAKEN_LABELS = frozenset({"FAC", "GPE", "LOC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
 def _honoured_names(doc: Doc) -> list[Span]:

@@ -379,6 +379,17 @@ def _possessive_in_title(entity: Span, span: Span) -> bool:
     return entity.end < span.end and entity[-1].text in LEX.possessives
 
 
+def _named_earlier(span: Span, text: str, entities: list[Span]) -> str | None:
+    """`the league's director of rugby` after `The Northshore Netball League announced ...`: a body referred to by
+    its last word in lower case, the nearest body before the title whose name ends with that word."""
+    doc = span.doc
+    if len(span) < 4 or span[0].lower_ != "the" or not span[1].is_lower or span[2].text not in LEX.possessives:
+        return None
+    noun = span[1].lower_
+    earlier = [e for e in doc_index(doc).between("ORG", 0, span.start) if e[-1].lower_ == noun and is_body(e)]
+    return org_name(earlier[-1]) if earlier else None
+
+
 def _owned_body(span: Span, at: int) -> str | None:
     """`CEO of HMG's Northfield Hospital`: the body an owner's possessive names, where the words after it run to the
     title's end and end with a body's own word (`Hospital`; not a unit's: `Harbour Trust USA's Security Program`)."""
@@ -498,9 +509,15 @@ def _on_behalf_of(person: Spokesperson, index: DocIndex) -> str | None:
         if after is not None else None
     if after is not None and stop is not None and stop > after:
         return lone_body(doc[after:stop])
-    # "On behalf of the Harbour Trust,\nJane Roe\nChair": the line above a signed name
+    return _behalf_line_above(person, index)
+
+
+def _behalf_line_above(person: Spokesperson, index: DocIndex) -> str | None:
+    """"On behalf of the Harbour Trust,\nJane Roe\nChair": the line above a signed name (a blank line between)."""
     text = doc_text(index.doc)
     line_start = text.rfind("\n", 0, person.start)
+    while line_start > 0 and text[line_start - 1] == "\n" and text.count("\n", line_start - 2, line_start) < 2:
+        line_start -= 1
     above = index.doc.char_span(text.rfind("\n", 0, max(0, line_start)) + 1, max(0, line_start),
                                 alignment_mode="expand") if line_start > 0 else None
     return _behalf_line(above, "", []) if above is not None and len(above) else None
@@ -567,6 +584,8 @@ ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     # is its portfolio
     ("body_after_title", TITLE, _body_after_comma),
     ("possessive", TITLE, _possessive_owner),
+    # "the league's director", the league named in full before
+    ("named_earlier", TITLE, _named_earlier),
     ("org_in_role", TITLE, _leading_entity),
     ("org_in_role", TITLE, _leading_acronym),
     ("org_in_role", TITLE, _leading_words),

@@ -44,9 +44,12 @@ class Rules:
     title_modifiers: frozenset[str]  # words a title holds before its role word: its modifiers and its field
     copulas: frozenset[str]
     serving_verbs: frozenset[str]  # "has served as chair of X": a verb whose `as` phrase is the subject's title
+    appointment_verbs: frozenset[str]  # "was appointed chair of X", "X appointed Jane Roe as chair"
+    appointment_fillers: frozenset[str]  # "as its new chair": words before the post
     relative_pronouns: frozenset[str]
     leading_verbs: frozenset[str]
     role_trailing_cut: frozenset[str]
+    second_post_openers: frozenset[str]  # "and a former director of Y": a second post
     unit_words: frozenset[str]
     body_nouns: frozenset[str]
     standalone_units: frozenset[str]  # "Saint Aldric Medical Center": a unit's word ending a body's own name
@@ -229,9 +232,12 @@ def load_rules() -> Rules:
         title_modifiers=modifiers | portfolio,
         copulas=words(roles["copulas"]),
         serving_verbs=forms(roles["serving_verbs"]),
+        appointment_verbs=forms(roles["appointment_verbs"]),
+        appointment_fillers=words(roles["appointment_fillers"]),
         relative_pronouns=words(roles["relative_pronouns"]),
         leading_verbs=words(roles["leading_verbs"]),
         role_trailing_cut=words(roles["trailing_cut"]),
+        second_post_openers=words(roles["second_post_openers"]),
         unit_words=words(roles["unit_words"]),
         body_nouns=words(roles["body_nouns"]),
         portfolios=words(roles["portfolios"]),

@@ -165,8 +165,8 @@ def speaker_labels(index: DocIndex) -> list[Found]:
     return found
 
 
-# A line opening with a one-word label and a colon: "Q: ...", "A: ...".
-_LINE_LABEL = re.compile(r"^[ \t]*([A-Za-z]+)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+# A line opening with a one-word label and a colon or a stop: "Q: ...", "A. ...".
+_LINE_LABEL = re.compile(r"^[ \t]*([A-Za-z]+)[ \t]*[:.][ \t]+(?=\S)", re.MULTILINE)
 
 
 def _interviewee(index: DocIndex, text: str) -> list[Found]:

@@ -89,8 +89,9 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     "attribution_noun": [
         [{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"LOWER": {"IN": ATTRIBUTION_LINKS}}],
         [{"LOWER": "op"}, {"ORTH": {"IN": ["-", "‐"]}}, {"LOWER": "ed"}, {"LOWER": {"IN": ATTRIBUTION_LINKS}}],
-        [{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"LOWER": {"IN": sorted(LEX.attribution_participles)}},
-         {"LOWER": {"IN": ATTRIBUTION_LINKS}}],
+        # ("The letter, signed by Jane Doe, warns": the participle set off by a comma)
+        [{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"ORTH": ",", "OP": "?"},
+         {"LOWER": {"IN": sorted(LEX.attribution_participles)}}, {"LOWER": {"IN": ATTRIBUTION_LINKS}}],
     ],
     # A title naming a person's own words: "Jane Doe Briefing to the Security Council".
     "work_of_speech_title": [[{"LOWER": {"IN": sorted(LEX.works_of_speech)}, "IS_TITLE": True}]],

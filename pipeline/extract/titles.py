@@ -45,7 +45,7 @@ def role_end(person: Span) -> int | None:
     """Where the appositive title after a name ends: `Jane Doe, director for (counter) terrorism, law and
     rights at X, said` runs through its parentheses and its list to the comma before the verb."""
     doc = person.doc
-    if not opens_appositive(doc, person.end):
+    if not opens_appositive(doc, _past_aside(doc, person.end)):
         return None
     start = end = title_start(person)
     while end < len(doc) and end - person.end < settings.ROLE_MAX_TOKENS:
@@ -69,6 +69,14 @@ def _clause_word(token: Token) -> bool:
     return token.lower_ in LEX.role_trailing_cut or speech
 
 
+def _second_post(doc: Doc, end: int) -> bool:
+    """`chair of X and a former director of Y`: an `and` that opens a second post, held before or elsewhere."""
+    if doc[end].lower_ != "and":
+        return False
+    after = end + 1 + (text_at(doc, end + 1).lower() in {"a", "an", "the"})
+    return text_at(doc, after).lower() in LEX.second_post_openers
+
+
 def _name_after_stop(doc: Doc, end: int) -> bool:
     """A person's name, or a sentence the parser starts, right after a word that ends with a full stop (`Ltd.`,
     `Inc.`): a new sentence."""
@@ -90,6 +98,7 @@ _ROLE_END_STEPS: tuple[tuple[str, _StepTest, _StepNext], ...] = (
     ("separator", lambda doc, start, end: doc[end].text in LEX.dashes and bool(doc[end].whitespace_),
      lambda doc, start, end: None),
     ("clause_word", lambda doc, start, end: _clause_word(doc[end]), lambda doc, start, end: None),
+    ("second_post", lambda doc, start, end: _second_post(doc, end), lambda doc, start, end: None),
     # "director of Brovia Inc. Jane Doe, chair of ...": an abbreviation's stop closed the sentence
     ("name_after_stop", lambda doc, start, end: end > start and _name_after_stop(doc, end),
      lambda doc, start, end: None),
@@ -105,10 +114,26 @@ def title_start(person: Span) -> int:
     """Where the title after a name and its comma starts: after the degrees and honours written after the
     name (`Jane Roe, M.D., Ph.D., director of ...`)."""
     doc = person.doc
-    start = person.end + 1
-    while text_at(doc, start).lower() in LEX.post_nominals and text_at(doc, start + 1) == ",":
-        start += 2
+    start = _past_aside(doc, person.end) + 1
+    while (text_at(doc, start).lower() in LEX.post_nominals or _age(doc, start)) and text_at(doc, start + 1) == ",":
+        start += 2  # (and the age: `Jane Roe, 52, director of ...`)
     return start
+
+
+def _past_aside(doc: Doc, end: int) -> int:
+    """Past a short note in brackets and lower case right after a name (`Jane Roe (centre), director of X`)."""
+    if text_at(doc, end) != "(":
+        return end
+    close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS)) if doc[n].text == ")"),
+                 None)
+    if close is None or close == end + 1 or not all(t.is_lower for t in doc[end + 1:close] if t.is_alpha):
+        return end
+    return close + 1
+
+
+def _age(doc: Doc, i: int) -> bool:
+    """A person's age set off by commas after the name: a number of one to three digits."""
+    return i < len(doc) and doc[i].is_digit and len(doc[i].text) <= 3
 
 
 def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
@@ -350,8 +375,18 @@ def _role_in_relative_clause(person: Span) -> Title:
     # "who heads the Harbour Trust": the body led, and the title after `as` where one is given.
     link = next((t.i for t in doc[at + 1:end] if t.lower_ == "as"), end)
     role = _split_role(doc[link + 1:end], appositive=True) if link < end else Title()
-    body = lone_body(doc[at + 1:link]) if link > at + 1 else None
+    body = _led_body(doc[at + 1:link]) if link > at + 1 else None
     return Title(role.role, body, "relative_clause" if role.role else None, "relative_clause" if body else None)
+
+
+def _led_body(words: Span) -> str | None:
+    """The body a leading verb names: `the Harbour Trust`, or the owner of a unit in lower case (`the Harbour
+    Trust's data unit`, `Brovia Logistics' estates department`)."""
+    possessive = next((t.i for t in reversed(words) if t.text in LEX.possessives), None)
+    if possessive is not None and possessive > words.start and all(
+            t.is_lower or not t.is_alpha for t in words.doc[possessive + 1:words.end]):
+        return lone_body(words.doc[words.start:possessive])
+    return lone_body(words)
 
 
 def _time_start(doc: Doc, start: int, end: int) -> int:
@@ -460,9 +495,48 @@ def _served_as(verb: Token) -> Token | None:
     return next((c for c in link.children if c.dep_ == "pobj"), None) if link is not None else None
 
 
+def _role_by_appointment(person: Span) -> Title:
+    """`Jane Roe was appointed chief executive of X`, `X has appointed Jane Roe as its new chair`: the post an
+    appointing verb gives the person it names; the appointing body is the post's, where `its` refers to it."""
+    root = person.root
+    head = root.head
+    if head.lower_ not in LEX.appointment_verbs or root.dep_ not in {"nsubjpass", "dobj"}:
+        return Title()
+    post = _appointed_post(root, head)
+    if post is None:
+        return Title()
+    start = post.left_edge.i
+    while start < post.i and person.doc[start].lower_ in LEX.appointment_fillers:
+        start += 1
+    doc = person.doc
+    title = _split_role(doc[start:_time_start(doc, start, _predicate_end(doc, head, post) + 1)], appositive=True)
+    if not title.role:
+        return Title()
+    appointer = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    owned = any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in post.children)
+    if title.organization is None and owned and appointer is not None:
+        entity = next((e for e in doc_index(doc).between("ORG", appointer.left_edge.i, appointer.i + 1)
+                       if e.start <= appointer.i < e.end), None)
+        body = lone_body(entity if entity is not None else doc[appointer.left_edge.i:appointer.i + 1])
+        title = replace(title, organization=body, organization_rule="appointing_body" if body else None)
+    return replace(title, role_rule="appointment")
+
+
+def _appointed_post(root: Token, head: Token) -> Token | None:
+    """The post an appointing verb gives: its complement (`was named chief executive`), its `as` phrase, or the
+    apposition to its object (`named Jane Roe its chief executive`)."""
+    complement = next((c for c in head.children if c.dep_ in {"oprd", "attr"} and c.i > root.i), None)
+    if complement is not None:
+        return complement
+    link = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > root.i), None)
+    if link is not None:
+        return next((c for c in link.children if c.dep_ == "pobj"), None)
+    return next((c for c in root.children if c.dep_ == "appos"), None) if root.dep_ == "dobj" else None
+
+
 # Where a title printed after a name is read, in order: the first reading that finds a role wins.
 TITLE_AFTER_NAME: tuple[Callable[[Span], Title], ...] = (
-    _role_after, _role_in_relative_clause, _role_in_parentheses, _role_as_predicate)
+    _role_after, _role_in_relative_clause, _role_in_parentheses, _role_as_predicate, _role_by_appointment)
 
 
 def title_of(mention: Span) -> Title:
