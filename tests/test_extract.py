@@ -653,10 +653,10 @@ def test_ages_asides_second_posts_eponymous_offices_and_surnames_with_particles(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Mara Quist was appointed finance director of the Tollan Valley Railway in May. "
-         "“We will build,” Mara Quist said.", ("Mara Quist", "finance director", "Tollan Valley Railway")),
-        ("The Tollan Valley Railway has appointed Mara Quist as its new finance director. "
-         "“We will build,” said Quist.", ("Mara Quist", "finance director", "Tollan Valley Railway")),
+        (("Mara Quist was appointed finance director of the Tollan Valley Railway in May. "
+         "“We will build,” Mara Quist said."), ("Mara Quist", "finance director", "Tollan Valley Railway")),
+        (("The Tollan Valley Railway has appointed Mara Quist as its new finance director. "
+         "“We will build,” said Quist."), ("Mara Quist", "finance director", "Tollan Valley Railway")),
         ("Mara Quist has been named chief executive of the Tollan Valley Railway. “We will build,” Quist said.",
          ("Mara Quist", "chief executive", "Tollan Valley Railway")),
     ],
