@@ -36,12 +36,12 @@ _CLIPPED_YEAR = r"['’]\d\d(?!\d)"  # `4 March '21`: a written date's year cut 
 # Every written and numeric form with a year (`Oct.13.2022` too); group names let one match be read without
 # re-parsing.
 # A dump or a database prints the month's name between slashes, dots or dashes too (`4/Mar/2021`, `04.Mar.2021`,
-# `Mar-04-2021`, `2021-Mar-04`).
+# `Mar-04-2021`, `2021-Mar-04`); year first with spaces too (`2021 March 4`).
 _WRITTEN = (
     rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?(?:\s*|[-/])(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,|[./-])"
     rf"(?P<y1>{_YEAR}|{_CLIPPED_YEAR})"
     rf"|(?P<d2>{_DAY})(?:\s+of)?(?:[\s-]+|[/.])(?P<m2>{_MONTH}),?(?:[\s-]+|[/.])(?P<y2>{_YEAR}|{_CLIPPED_YEAR})"
-    rf"|(?<![\d/.-])(?P<y3>{_YEAR})[-/.](?P<m3>{_MONTH})[-/.](?P<d3>{_DAY}))(?!\d)"
+    rf"|(?<![\d/.-])(?P<y3>{_YEAR})(?:[-/.]|\s+)(?P<m3>{_MONTH})(?:[-/.]|\s+)(?P<d3>{_DAY}))(?!\d)"
 )
 _ISO = r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d])"
 _NUMERIC = (r"(?<![\d/.:-])(?P<na>\d{1,2})\s?(?P<nsep>[-/.])\s?(?P<nb>\d{1,2})\s?(?P=nsep)\s?"
@@ -87,18 +87,21 @@ _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|bef
                               re.IGNORECASE)
 # `NEW YORK (April 14, 2023) –`, `GENEVA/NEW YORK, 14 March 2023 –`, `(New York, May 12, 2005) –`,
 # `SPOKANE, Wash. — Aug. 9, 2007 —`, `SPRINGFIELD, Ill., Jan. 12, 2017 /PRNewswire/ --`, `HALDEN, 2023-02-09 | `;
-# after the place, a state or region of up to three words (`Portsea, North Vale (Dec. 30, 2013) —`).
+# after the place, a state or region of up to three words (`Portsea, North Vale (Dec. 30, 2013) —`); places joined by
+# spaced slashes (`Upper Dunsop / Hollin Bank, 4 May 2010 –`); a news agency in brackets after them (`TARNHOLM (Dales
+# Wire) — 1 May 2017 (Monday) —`) and the weekday in brackets after the date.
 # A place's words are capitalised, save the small words names hold (`Isle of Hale`, `the Fens`).
 _PLACE_LINK = r"(?:(?:the|of|on|upon|de|la|le|du|del|and)\s+)?"
-_PLACE = (rf"[A-Z][A-Za-z.'’-]*(?:[ /]{_PLACE_LINK}[A-Z][A-Za-z.'’-]*){{0,4}}"
+_PLACE = (rf"[A-Z][A-Za-z.'’-]*(?:(?:[ /]| / ){_PLACE_LINK}[A-Z][A-Za-z.'’-]*){{0,6}}"
           rf"(?:,\s*{_PLACE_LINK}[A-Z][A-Za-z.]{{1,12}}(?: {_PLACE_LINK}[A-Z][A-Za-z.]{{1,12}}){{0,2}}){{0,2}}")
 _DATELINE = re.compile(
-    rf"^\(?\s*(?P<place>{_PLACE})\s*(?:[(\[]|,|[–—-]+)?\s*(?P<date>{DATE_PATTERN}|{_SHORT})(?:{_TIME})?"
+    rf"^\(?\s*(?P<place>{_PLACE})(?:\s*\([A-Z][^()]{{1,40}}\))?\s*(?:[(\[]|,|[–—-]+)?\s*"
+    rf"(?P<date>{DATE_PATTERN}|{_SHORT})(?:{_TIME})?(?:\s*\((?i:{_WEEKDAY_WORD})\))?"
     rf"(?:\s*[)\]]\s*{SEPARATOR}?|\s*(?:/[^/]{{1,40}}/)?\s*(?:{SEPARATOR}|$))\s*(?P<rest>.*)$",
 )
 # A date at the end of a line, after a separator: `Title | 6/14/2021`, `Title (May 3, 2021)`,
 # `Title, media release, April 24, 2013`.
-_TRAILING_BEFORE = r"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[›»]|\s(?:-{1,2}|[~/]|>{1,2})"
+_TRAILING_BEFORE = r"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[›»]|\s(?:-{1,2}|[~/]|/{2}|>{1,2})"
 # After the date, a time or the weekday in brackets (`2003-10-17 (Fri)`) may follow.
 _TRAILING_AFTER = (rf")\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})(?:{_TIME})?"
                    rf"(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?\s*[)\]]?\s*$")
@@ -117,6 +120,10 @@ _TRAILING_SHORT = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER.replace(
     f"(?P<date>{DATE_PATTERN})", f"(?P<date>{DATE_PATTERN}|{_SHORT})"), re.IGNORECASE)
 _WEEKDAY_AT_END = re.compile(r",?\s*\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?$",
                              re.IGNORECASE)
+_WEEKDAY_IN_BRACKETS = re.compile(rf"^\s*\(\s*{_WEEKDAY_WORD}\s*\)", re.IGNORECASE)
+# A page's inline elements joined with no space: a date's last digit, then a capitalised word (`2021Harbour Trust
+# opens ...`).
+_GLUED_HEADLINE = re.compile(r"^\d[A-Z][a-z]+\s")
 _MONTH_YEAR_ONLY = re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.IGNORECASE)
 _YEARLESS = re.compile(
     rf"^[\s•·*-]*(?P<date>(?:[01]?\d[-/.][0-3]?\d|{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}))(?![\d/.-]|,?\s+{_YEAR})"
@@ -247,13 +254,14 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     published = _read(match, order)
     if published is None:
         return None
-    rest = _strip_time(stripped[match.end():])
-    if rest and rest[0].isalnum():
-        return None  # "8, 2019abc" is no date line
+    rest = _WEEKDAY_IN_BRACKETS.sub("", _strip_time(stripped[match.end():]), count=1)
+    glued = bool(rest) and _GLUED_HEADLINE.match(match.group(0)[-1:] + rest) is not None
+    if rest and rest[0].isalnum() and not glued:
+        return None  # "8, 2019abc" is no date line; "4 March 2021Harbour Trust ...", elements joined, is
     if rest.startswith(",") and len(rest) <= _LABEL_AFTER_COMMA_MAX:
         rest = " " + rest[1:]  # "Dec. 31, 2002, Blog": a short label after a comma; a clause is no label
     stop = _FULL_STOP.match(rest)  # `Published 4 May 2021. The trust …`: the date's sentence ends, the text goes on
-    if rest.strip() and _SEPARATOR.match(rest) is None and stop is None:
+    if rest.strip() and _SEPARATOR.match(rest) is None and stop is None and not glued:
         return None
     rest = rest[stop.end():].strip() if stop else _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
     if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest) or _UPDATE_LABEL.match(rest):
@@ -280,7 +288,7 @@ def trailing_date(line: str, order: Order | None = None, colon: bool = False,
     published = _read(date_match, order) if date_match else None
     if published is None:
         return None
-    before = _WEEKDAY_AT_END.sub("", match.group("before")).strip(" ,|•·–—-(:")  # `Title :: 4 May 2021`
+    before = _WEEKDAY_AT_END.sub("", match.group("before")).strip(" ,|•·–—-(:/")  # `Title :: 4 May 2021`, `// `
     return DateLine(published=published, date_text=match.group("date"), before=before, form="trail")
 
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from . import settings
 from .dates import date_line, trailing_date
-from .lines import is_bare_kind
+from .lines import KIND_LABELS, is_bare_kind
 
 _WORDS = tomllib.loads(Path(__file__).with_name("layout_words.toml").read_text(encoding="utf-8"))["markup"]
 _FIELDS = frozenset(_WORDS["fields"])
+_KIND_FIELDS = frozenset(_WORDS["kind_fields"])
 _COLUMN_NAMES = _FIELDS | frozenset(_WORDS["columns"])
 _INDENT = re.compile(r"^[ \t]*")
 # A line of one repeated mark (`=====`, `-----`, `^^^^^`): under a line of text it underlines a heading.
@@ -221,10 +222,18 @@ def _read(text: str, fields: frozenset[str], lettered: bool = False, tags: froze
         text = field.group(2).strip()
         quoted = _QUOTED.match(text)
         text = quoted.group(2) if quoted else text
+        if field.group(1).strip().lower() in _KIND_FIELDS:
+            text = _one_kind(text)
     tag = _TAG.match(text) if tags else None
     if tag is not None and tag.group(1) in tags and not _field(tag.group(1)):
         text = text[tag.end():]  # the page's tag on every item; a bracketed kind or date stays a field (below)
     return _pieces(_brackets(text))
+
+
+def _one_kind(value: str) -> str:
+    """A kind field's value in the plural (`Category: Updates`) names the card's kind: its singular label."""
+    singular = value[:-1]
+    return singular if value.endswith("s") and value.lower() not in KIND_LABELS and is_bare_kind(singular) else value
 
 
 def _item(text: str) -> bool:

@@ -164,6 +164,14 @@ def is_kind_and_date(line: str) -> bool:
     return found.kind is not None and found.date is not None
 
 
+_POST_FACT = re.compile("|".join(f"^(?:{p})$" for p in _WORDS["post_facts"]["patterns"]), re.IGNORECASE)
+
+
+def is_post_fact(text: str) -> bool:
+    """A post's reading time or count of views, alone (`⏱ 3 min`, `Reading time: 4 minutes`): never a title."""
+    return _POST_FACT.match(text.strip(_TRIM)) is not None
+
+
 _REFERENCE = re.compile("|".join(f"^(?:{p})$" for p in _WORDS["references"]["patterns"]), re.IGNORECASE)
 
 
@@ -326,7 +334,7 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
     found, anchor = _card_date(text, order, short, plain)
     if found is None and language not in (None, "en"):
         found, anchor = _foreign_card_date(text, language)
-    if found is None and is_reference(text):
+    if found is None and (is_reference(text) or is_post_fact(text)):
         return Line(index=index, text=text, chrome=True)
     if found is not None and anchor in {"trail", "dateline"} and is_chrome(found.before):
         found = None  # `Related: Annual report – May 4, 2020`: a sidebar link, not a card
@@ -360,8 +368,9 @@ def _card_date(text: str, order: Order | None, short: bool = False,
                plain: bool = True) -> tuple[DateLine | None, str | None]:
     found = date_line(text, order, short_years=short or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
     if found is not None:
-        if found.rest and _META_REST.match(found.rest) and len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS:
-            return found, "date"  # `14/03/2021 37 views`, `3 May 2021 (updated)`: a date line with its meta
+        if found.rest and ((_META_REST.match(found.rest) and len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS)
+                           or is_post_fact(found.rest)):
+            return found, "date"  # `14/03/2021 37 views`, `3 May 2021 (updated)`, `· 5 min read`: a date and its meta
         return found, found.form
     found = dateline(text, order)
     if found is not None and found.rest:
@@ -374,8 +383,8 @@ def _card_date(text: str, order: Order | None, short: bool = False,
     found = trailing_date(text, order, colon=True, short_years=short) or (
         _run_on_date(text, order, short) if plain else None)
     if found is not None and len(found.before) >= 3:
-        if is_reference(found.before):
-            return found, "date"  # `PR 044/2021 · 4 March 2021`: the release's number beside its date
+        if is_reference(found.before) or is_post_fact(found.before):
+            return found, "date"  # `PR 044/2021 · 4 March 2021`, `⏱ 3 min | DATE`: a number or a fact beside the date
         fields = _MENU_BAR.split(found.before)
         if len(fields) >= 2 and all(len(f.split()) <= settings.META_FIELD_MAX_WORDS for f in fields):
             return found, "date"  # `Jane Roe | Press office | DATE`: a byline's fields beside the date, no title

@@ -216,7 +216,8 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
             blank += 1
         elif previous and (_runs_on(previous, line, width, printed_sizes) if width is not None
                            else spaced and _wraps(previous, line)) \
-                and not _opens_an_item(previous, printed) and not _dated_before(previous, line):
+                and not _opens_an_item(previous, printed) and not _dated_before(previous, line) \
+                and not _after_field_name(line, printed):
             # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
             # up to a blank line, when the next one's first word would not have fitted (that is why it broke),
             # and into a date or a kind label alone only after a separator or a word that asks for it.
@@ -410,6 +411,16 @@ def _opens_an_item(previous: str, printed: str) -> bool:
     return bool(_FINISHED.search(previous) and _LINK_OPENING.match(printed))
 
 
+def _after_field_name(line: str, printed: str) -> bool:
+    """`Summary: …` printed by a converter, its field name taken off as markup: a field of its own, never the
+    words a wrapped line goes on with."""
+    head = printed.strip()
+    return head != line and head.endswith(line) and _FIELD_NAME.fullmatch(head[:len(head) - len(line)]) is not None
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z][\w ]{0,24}:\s*")
+
+
 def _is_field(line: str) -> bool:
     """A date line, a kind label, or both on one line: a field of a card, not a paragraph's words."""
     return bool(date_line(line) or kind_of(line) or is_kind_and_date(line)) or (
@@ -431,10 +442,13 @@ def _wrap_width(lines: list[str], sizes: dict[str, int]) -> int | None:
     # A line followed by a date or a kind label is a card's headline above its date line, wrapped or not.
     # Distinct lines again: a photo credit repeated above every card is one line's evidence, not many. A
     # finished sentence followed by a capitalised line (a caption above a headline) may break there anyway.
+    # A line that opens with a card's date (`3 May 2021 - Title`) above a whole sentence is a card's headline
+    # over its teaser, whatever its length (a wrapped headline's last line ends no sentence).
     running_on = [size(line) for line in dict.fromkeys(
         line for line, after in itertools.pairwise(lines)
         if line and after and size(line) >= settings.WRAP_MIN_LINE_CHARS and not _is_field(after)
-        and not (_FINISHED.search(line) and after[:1].isupper()))]
+        and not (_FINISHED.search(line) and after[:1].isupper())
+        and not (after[:1].isupper() and _FINISHED.search(after) and date_line(line) is not None))]
     full = sum(1 for n in running_on if n >= width - settings.WRAP_SLACK_CHARS)
     inner = "\n".join(lines).strip("\n").split("\n")  # blank lines between paragraphs, not a trailing newline
     if "" in inner and len(running_on) >= settings.WRAP_MIN_RUN_ON and full >= settings.WRAP_RUN_ON_SHARE * len(

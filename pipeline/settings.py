@@ -161,6 +161,10 @@ TEMPLATE_TAIL_WEIGHT = 0.5  # below the last card come footers, related links an
 # share of their middle length, is more likely the page's heading or footer: it loses this much (more than the
 # difference between the head's and the tail's weights, less than a missing title), on two such titles or more.
 END_TITLE_UNLIKE_COST = 0.7
+# Per card, when a template that prints the kind above the other parts leaves the first card without one and a kind
+# line over below the last card: the page prints each kind at its card's end, and the template shifts every kind
+# onto the next card. More than the order prior's cost of a kind printed last (0.3).
+TEMPLATE_SHIFTED_KIND_COST = 0.5
 # Per card that starts (or runs on) where a plain-text page's blank lines and indentation say a group of lines
 # starts (or goes on), and per line indented unlike the other lines of its role: less than half a line's fit,
 # so spacing decides between alignments the lines leave equal, and over a page of cards outweighs what its

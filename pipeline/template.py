@@ -397,6 +397,8 @@ def _trial(template: Template, content: list[Line], anchors: list[int], carried:
     if TITLE in template.before and TEASER not in {*template.before, *template.after, *carried}:
         # bare title and date lines: is the headline below the last a card's?
         score -= _left_out(below, tail, titles + [line for line, role in head if role in _TITLES][:1])
+    if _kinds_shifted(template, head, below, tail, len(anchors)):
+        score -= settings.TEMPLATE_SHIFTED_KIND_COST * len(anchors)
     parts[-1].extend(tail)
     score += _order_prior(template) * len(anchors)
     if spacing is not None:
@@ -405,6 +407,16 @@ def _trial(template: Template, content: list[Line], anchors: list[int], carried:
         score += spacing.score([[index for index, _role in card] for card in roles])
         score -= settings.TEMPLATE_SPACING_WEIGHT * spacing.unlike_roles(roles)
     return _Trial(template=template, score=score, anchors=anchors, parts=parts, carried=carried)
+
+
+def _kinds_shifted(template: Template, head: list[tuple[Line, str]], below: list[Line],
+                   tail: list[tuple[Line, str]], cards: int) -> bool:
+    """A template that opens each card with its kind, the first card with none above it, and a kind line left over
+    below the last card: every kind read onto the card after its own."""
+    if cards < 2 or template.before[:1] != (KIND,) or any(role == KIND for _line, role in head):
+        return False
+    taken = {id(line) for line, _role in tail}
+    return any(line.kind is not None and line.date is None and id(line) not in taken for line in below)
 
 
 def _floors(parts: list[list[tuple[Line, str]]], carried: frozenset[str]) -> dict[str, float]:

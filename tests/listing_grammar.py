@@ -13,15 +13,17 @@
     teaser   := 1-3 sentences, sometimes cut with `…`, sometimes with a decoy date that is no publication
                 date (`on June 3`, `since March 2019`, `(May, 2003)`, `12 October`), sometimes in two
                 paragraphs (each at least one full sentence), on some pages one short sentence under a title
-    date     := one of 17 printed forms (below: `3rd of May 2021`, `03-May-2021` among them), with an optional
+    date     := one of 19 printed forms (below: `3rd of May 2021`, `03-May-2021`, `2021 May 3`, `3 May 2021
+                (Monday)` among them), with an optional
                 label (`Posted on`, `Published:`, `Released`) before it or a time (`at 10:00`, `- 11:37`,
-                `2:27PM`, `| 09:15 GMT`, `, 10:00`, ` 10:30 a.m. ET`) after it
+                `2:27PM`, `| 09:15 GMT`, `, 10:00`, ` 10:30 a.m. ET`) or a reading time (` · 4 min read`) after it
     kind+date:= kind and date on one line, joined by ` | `, ` • `, ` – `, `, `, `: ` or ` / ` (either order),
                 above the title, under it or at the end of the card
     date+title := `DATE - Title`, or date and title in columns apart by a tab or spaces;
-    title+date := `Title | DATE`, `Title (DATE)`, `Title — DATE`, `Title -- DATE` or `Title ~ DATE`
+    title+date := `Title | DATE`, `Title (DATE)`, `Title — DATE`, `Title -- DATE`, `Title ~ DATE` or `Title // DATE`
     dateline := a teaser that opens with its dateline: `(City, DATE) – `, `(City, DATE) `, `CITY, DATE – `,
-                `Town/Town/Town, DATE – ` or `Town, Region (DATE) — ` (a region may open with `the`); after
+                `Town/Town/Town, DATE – `, `Town / Town, DATE – `, `CITY (Agency) — DATE — ` or `Town, Region
+                (DATE) — ` (a region may open with `the`); after
                 the date a dash, a bar or a middle dot (`CITY, DATE | `, `CITY, DATE · `)
     release  := a whole release printed after the one before it: its dateline paragraph, 1-3 more
                 paragraphs, and now and then an end marker (`###`, `# # #`, `-ENDS-`, `-30-`, a wire's `SOURCE
@@ -82,6 +84,7 @@ _CITIES = ["GENEVA", "New York", "NAIROBI", "Brussels", "WASHINGTON", "Lima"]
 # Invented towns and regions for datelines of one or more places.
 _TOWNS = ["Kestrel Bay", "Ashcombe", "Redwater", "Dunmore", "Thornby", "Saltmarsh"]
 _REGIONS = ["Norland", "East Riding", "Calder", "the Narrows"]
+_AGENCIES = ["Coastline Wire", "Northern Press Agency", "Valley News Service"]
 # What a whole release printed in a sequence may end with.
 _ENDINGS = [["###"], ["-ENDS-"], ["– ENDS –"], ["For more information, contact the press office."],
             ["Media contact:", "Ilse Marten", "ilse.marten@example.org"], ["# # #"], ["-30-"],
@@ -128,6 +131,8 @@ DATE_FORMS = {
     "ordinal-of": lambda d: f"{_ordinal(d.day)} of {_MONTHS[d.month - 1]} {d.year}",
     "dash-abbrev": lambda d: f"{d.day:02d}-{_MONTHS[d.month - 1][:3]}-{d.year}",
     "abbrev-stop": lambda d: f"{d.day} {_MONTHS[d.month - 1][:3]}. {d.year}",
+    "year-first": lambda d: f"{d.year} {_MONTHS[d.month - 1]} {d.day}",
+    "weekday-after": lambda d: f"{d.day} {_MONTHS[d.month - 1]} {d.year} ({_WEEKDAYS[d.weekday()]})",
 }
 # Forms a database or a converter prints, drawn on pages printed with markup (`draw_page(markup=True)`).
 DUMP_DATE_FORMS = {
@@ -137,10 +142,11 @@ DUMP_DATE_FORMS = {
     "iso-abbrev": lambda d: f"{d.year}-{_MONTHS[d.month - 1][:3]}-{d.day:02d}",
 }
 LABELS = ["", "", "Posted on ", "Published: ", "Released ", "By Press Office | "]
-TIMES = ["", "", " at 10:00", " - 11:37", " 2:27PM", " | 09:15 GMT", ", 10:00", " 10:30 a.m. ET"]
+TIMES = ["", "", " at 10:00", " - 11:37", " 2:27PM", " | 09:15 GMT", ", 10:00", " 10:30 a.m. ET", " · 4 min read",
+         " | ⏱ 3 min"]
 JOINERS = [" | ", " • ", " – ", ", ", ": ", " / "]
 # Between a title and its date on one line, and between a date and its title in columns.
-TITLE_DATE_JOINERS = [" | ", " — ", " -- ", " ~ "]
+TITLE_DATE_JOINERS = [" | ", " — ", " -- ", " ~ ", " // "]
 COLUMNS = ["\t", "   "]
 # Card templates: the order of parts; `kind+date` and friends are one line.
 TEMPLATES = [
@@ -221,7 +227,7 @@ def teasers(draw) -> list[str]:
 @st.composite
 def datelines(draw, date_text: str) -> str:
     """A dateline that opens a release's text: one place or several, the date in brackets or after a comma."""
-    shape = draw(st.integers(0, 4))
+    shape = draw(st.integers(0, 6))
     if shape == 0:
         return f"({draw(st.sampled_from(_CITIES + _TOWNS))}, {date_text}) – "
     if shape == 1:
@@ -231,6 +237,11 @@ def datelines(draw, date_text: str) -> str:
     if shape == 3:
         places = draw(st.lists(st.sampled_from(_TOWNS), min_size=2, max_size=3, unique=True))
         return f"{'/'.join(places)}, {date_text}{draw(st.sampled_from(_DATELINE_ENDS))}"
+    if shape == 5:  # places apart by spaced slashes
+        places = draw(st.lists(st.sampled_from(_TOWNS), min_size=2, max_size=3, unique=True))
+        return f"{' / '.join(places)}, {date_text}{draw(st.sampled_from(_DATELINE_ENDS))}"
+    if shape == 6:  # a news agency in brackets after the place
+        return f"{draw(st.sampled_from(_CITIES)).upper()} ({draw(st.sampled_from(_AGENCIES))}) — {date_text} — "
     return f"{draw(st.sampled_from(_TOWNS))}, {draw(st.sampled_from(_REGIONS))} ({date_text}) — "
 
 

@@ -60,7 +60,7 @@ DAY = dt.date(2021, 12, 3)
     "December 3, 2021", "Dec. 3, 2021", "3 December 2021", "03 Dec 2021", "Friday, December 3, 2021", "2021-12-03",
     "12/03/2021", "03.12.2021", "December 3 2021", "3 December, 2021", "December 3rd, 2021", "DECEMBER 3, 2021",
     "Fri, 03 Dec 2021 10:00:00 GMT", "2021-12-03T10:00:00Z", "3/Dec/2021", "03.Dec.2021", "Dec-03-2021",
-    "2021-Dec-03", "2021.Dec.03",
+    "2021-Dec-03", "2021.Dec.03", "2021 December 3", "2021 Dec 3",
 ])
 def test_every_printed_form_is_read(text):
     found = date_line(text)
@@ -90,6 +90,9 @@ def test_a_label_before_the_date_is_dropped(label):
     ("Ashcombe, 3 December 2021 · The agency said today", "The agency said today"),
     ("Redwater, the Narrows (December 3, 2021) — The agency said today", "The agency said today"),
     ("Isle of Thornby, 3 Dec 2021 – The agency said today", "The agency said today"),
+    ("Marrow End / Kestrel Bay / Upper Fold, Fri. 3 December 2021 – The agency said today", "The agency said today"),
+    ("KESTREL BAY (Coastline Wire) — 3 December 2021 (Friday) — The agency said today", "The agency said today"),
+    ("Kestrel Bay, 2021 December 3 – The agency said today", "The agency said today"),
 ])
 def test_dates_inside_datelines(line, rest):
     from pipeline.dates import dateline

@@ -277,3 +277,24 @@ def test_title_case_headlines_wrapped_at_one_width_over_their_dates_are_one_line
     (tmp_path / "news.txt").write_text("Harbour news\n\n" + "\n\n".join(cards) + "\n", encoding="utf-8")
     blocks = read(tmp_path / "news.txt").blocks
     assert [b for b in blocks if b in _HEADLINES] == _HEADLINES
+
+
+def test_a_field_whose_name_a_converter_printed_is_never_the_tail_of_a_wrapped_line(tmp_path: Path):
+    # the longest `Title:` line sets a width the `Summary:` line's first word would not have fitted in
+    text = ("Title: Ferry fares are held for the whole of the coming winter season\nSummary: The board met on Monday.\n"
+            "Date: May 3, 2021\n\n"
+            "Title: Harbour trust opens two more moorings for the small boats of the bay\n"
+            "Summary: The board met on Monday.\nDate: May 2, 2021\n")
+    path = tmp_path / "fields.txt"
+    path.write_text(text, encoding="utf-8")
+    assert "Harbour trust opens two more moorings for the small boats of the bay" in read(path).blocks
+
+
+def test_a_dated_headline_over_a_whole_sentence_is_no_evidence_of_a_wrapped_text(tmp_path: Path):
+    text = ("3 May 2021 - Harbour trust opens two more moorings for the boats\n"
+            "The board agreed the plan at its meeting on Monday evening in town…\n\n"
+            "2 May 2021 - Ferry fares are held for the whole of the coming winter\n"
+            "The board agreed the plan at its meeting on Monday evening in town…\n")
+    path = tmp_path / "dated.txt"
+    path.write_text(text, encoding="utf-8")
+    assert "2 May 2021 - Ferry fares are held for the whole of the coming winter" in read(path).blocks

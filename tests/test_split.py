@@ -464,3 +464,30 @@ def test_a_headline_left_out_below_the_last_card_costs_the_reading_that_leaves_i
                         "Will the ferry run late?", "Dec. 30, 2002", "Ferry office adds a late crossing in summer"))
     assert [(c.title, c.published.isoformat()) for c in cards] == [
         ("Will the ferry run late?", "2002-12-31"), ("Ferry office adds a late crossing in summer", "2002-12-30")]
+
+
+def _split_text(tmp_path, text: str) -> list[tuple[str | None, dt.date | None, str]]:
+    path = tmp_path / "listing.txt"
+    path.write_text(text, encoding="utf-8")
+    return [(c.title, c.published, c.kind) for c in split(read(path))]
+
+
+def test_a_reading_time_beside_the_date_is_no_title(tmp_path):
+    text = ("Harbour trust opens two more moorings\n⏱ 3 min | 4th May, 2021\nThe board met on Monday.\n\n"
+            "Ferry fares are held for the winter\n⏱ 5 min | 2nd May, 2021\nThe board met on Friday.\n\n"
+            "Lifeboat crews train a new intake\nReading time: 2 minutes\n28th April, 2021\nThe crews met on Sunday.\n")
+    assert _split_text(tmp_path, text) == [
+        ("Harbour trust opens two more moorings", dt.date(2021, 5, 4), "press_release"),
+        ("Ferry fares are held for the winter", dt.date(2021, 5, 2), "press_release"),
+        ("Lifeboat crews train a new intake", dt.date(2021, 4, 28), "press_release"),
+    ]
+
+
+def test_a_kind_printed_at_each_cards_end_is_that_cards_not_the_next_ones(tmp_path):
+    # the first card has no kind above it and a kind line is left below the last: kinds close their cards
+    cards = [("Harbour trust opens two more moorings", "4 May 2021", "Category: Events"),
+             ("Ferry fares are held for the winter", "2 May 2021", "Category: Reports"),
+             ("Lifeboat crews train a new intake", "28 April 2021", "Category: Updates"),
+             ("Island school reopens after the storm", "20 April 2021", "Category: Reports")]
+    text = "".join(f"{title}\n{date}\nThe board met on Monday to agree it.\n{kind}\n" for title, date, kind in cards)
+    assert [kind for _title, _date, kind in _split_text(tmp_path, text)] == ["event", "report", "update", "report"]
