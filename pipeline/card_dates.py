@@ -32,7 +32,7 @@ from .dates import (
     parse_date,
     trailing_date,
 )
-from .lines import ends_with_full_stop, kind_of
+from .lines import LABEL_WORDS, LATER_LABELS, ends_with_full_stop, kind_of, two_dates
 from .markup import Block
 
 __all__ = ["FoundDate", "card_date", "date_cell", "is_date_text", "partial_date", "year_of_heading"]
@@ -44,9 +44,6 @@ _MONTH_YEAR = re.compile(rf"^(?P<date>{_MONTH}(?:\s*[/–-]\s*{_MONTH})?,?\s+{_Y
 _DAY_MONTH = re.compile(rf"^(?P<date>{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})$", re.IGNORECASE)
 _GLUED = re.compile(rf"^\s*(?P<date>{DATE_PATTERN})\.\s+(?P<rest>[A-Z0-9“\"‘'].*)$")
 _ANY_DATE = re.compile(rf"(?P<date>{DATE_PATTERN})", re.IGNORECASE)
-_LATER_LABELS = frozenset(tomllib.loads(Path(__file__).with_name("layout_words.toml").read_text(encoding="utf-8"))
-                          ["later_dates"]["labels"])
-_LABEL_WORDS = re.compile(r"[^\W\d_]{2,}")
 _ON_DATE = re.compile(rf"\bon\s+(?P<date>{DATE_PATTERN})", re.IGNORECASE)
 _SENTENCE_DATE_MAX_WORDS = 16  # `Posted in Press Releases on April 17, 2015 | Preview`: a meta line, not a paragraph
 _RANGE = re.compile(rf"^(?:(?P<m1>{_MONTH})\s*(?P<d1>{_DAY})\s*[-–—]\s*{_DAY},?\s+(?P<y1>{_YEAR})"
@@ -233,36 +230,9 @@ def _beside(text: str, order: Order | None) -> DateLine | None:
     return None
 
 
-def _two_dates(text: str, order: Order | None) -> DateLine | None:
-    """Of two dates on a line of labels, the one not labelled an edit: the first (`First published 8 April 2015 ·
-    Last updated 28 April 2015`), or the second when the first is the edit (`Updated 5 May 2021 · Published 3 May
-    2021`); None when the words before the first are more than a label (a headline naming a day)."""
-    if len(text) > 2 * settings.DATE_BLOCK_MAX_CHARS:
-        return None
-    lowered = text.lower()
-    if not any(label in lowered for label in _LATER_LABELS):
-        return None  # most lines name no edit: no need to look for two dates
-    first = _ANY_DATE.search(text)
-    second = _ANY_DATE.search(text, first.end()) if first is not None else None
-    if first is None or second is None:
-        return None
-    label, between = text[:first.start()], _LABEL_WORDS.findall(text[first.end():second.start()].lower())
-    if len(_LABEL_WORDS.findall(label)) > settings.DATE_REST_MAX_WORDS or len(between) > settings.DATE_REST_MAX_WORDS:
-        return None
-    if _LATER_LABELS.intersection(between):
-        pick = first
-    elif _LATER_LABELS.intersection(_LABEL_WORDS.findall(label.lower())):
-        pick, label = second, text[first.end():second.start()]  # the first date is the edit: the second is the day
-    else:
-        return None
-    published = parse_date(pick.group("date").strip(), None, order)
-    return DateLine(published=published, date_text=pick.group("date").strip(), before=label.strip(" |•·–—-,"),
-                    form="date") if published else None
-
-
 def _dateline(text: str, order: Order | None) -> DateLine | None:
     found = dateline(text, order)
-    if found is not None and _LATER_LABELS.intersection(_LABEL_WORDS.findall(found.before.lower())):
+    if found is not None and LATER_LABELS.intersection(LABEL_WORDS.findall(found.before.lower())):
         return None  # `Updated 5 May 2021 – new figures`: an edit's label, not a dateline's place
     return found if found is not None and found.rest else None
 
@@ -295,7 +265,7 @@ def _range(text: str, order: Order | None) -> DateLine | None:
     return DateLine(published=published, date_text=match.group(0), form="date") if published else None
 
 
-_FINDERS = ((_date_only, "date line"), (_two_dates, "first of two dates"), (_beside, "date beside the title"),
+_FINDERS = ((_date_only, "date line"), (two_dates, "first of two dates"), (_beside, "date beside the title"),
             (_dateline, "dateline"), (_in_sentence, "date in a sentence"), (_range, "first day of a range"))
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import settings
 from .dates import (
+    DATE_PATTERN,
     MONTH_NUMBERS,
     DateLine,
     Order,
@@ -19,6 +20,7 @@ from .dates import (
     dated_under,
     dateline,
     foreign_date_line,
+    parse_date,
     trailing_date,
     yearless_line,
 )
@@ -164,7 +166,20 @@ def is_kind_and_date(line: str) -> bool:
     return found.kind is not None and found.date is not None
 
 
+# Labels of a date that is not the publication: the page's edit (layout_words.toml, later_dates).
+LATER_LABELS = frozenset(_WORDS["later_dates"]["labels"])
+LABEL_WORDS = re.compile(r"[^\W\d_]{2,}")
+_ANY_DATE = re.compile(rf"(?P<date>{DATE_PATTERN})", re.IGNORECASE)
 _POST_FACT = re.compile("|".join(f"^(?:{p})$" for p in _WORDS["post_facts"]["patterns"]), re.IGNORECASE)
+
+
+def _edit_date(text: str) -> bool:
+    """`Updated 4 March 2021`, `(last revised 4/3/2021)`: the date of an edit alone on its line, never the card's."""
+    date = _ANY_DATE.search(text)
+    if date is None or len(text) > settings.DATE_BLOCK_MAX_CHARS:
+        return False
+    label = LABEL_WORDS.findall(text[:date.start()].lower())
+    return bool(label) and len(label) <= 2 and label[-1] in LATER_LABELS and not text[date.end():].strip(_TRIM)
 
 
 def is_post_fact(text: str) -> bool:
@@ -334,7 +349,7 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
     found, anchor = _card_date(text, order, short, plain)
     if found is None and language not in (None, "en"):
         found, anchor = _foreign_card_date(text, language)
-    if found is None and (is_reference(text) or is_post_fact(text)):
+    if found is None and (is_reference(text) or is_post_fact(text) or _edit_date(text)):
         return Line(index=index, text=text, chrome=True)
     if found is not None and anchor in {"trail", "dateline"} and is_chrome(found.before):
         found = None  # `Related: Annual report – May 4, 2020`: a sidebar link, not a card
@@ -366,6 +381,9 @@ def _fused_kind(text: str) -> str | None:
 
 def _card_date(text: str, order: Order | None, short: bool = False,
                plain: bool = True) -> tuple[DateLine | None, str | None]:
+    found = two_dates(text, order)
+    if found is not None:
+        return found, "date"  # `Last updated: 1 Sep 2010 | First published: 23 Aug 2010`: the day, not the edit
     found = date_line(text, order, short_years=short or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
     if found is not None:
         if found.rest and ((_META_REST.match(found.rest) and len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS)
@@ -373,6 +391,8 @@ def _card_date(text: str, order: Order | None, short: bool = False,
             return found, "date"  # `14/03/2021 37 views`, `3 May 2021 (updated)`, `· 5 min read`: a date and its meta
         return found, found.form
     found = dateline(text, order)
+    if found is not None and LATER_LABELS.intersection(LABEL_WORDS.findall(found.before.lower())):
+        found = None  # `Updated 4 March 2021`: an edit's label, not a dateline's place
     if found is not None and found.rest:
         return found, "dateline"
     if found is not None and (kind_of(found.before) or len(found.before.split()) <= settings.PLACE_MAX_WORDS):
@@ -397,6 +417,33 @@ def _card_date(text: str, order: Order | None, short: bool = False,
 
 # A kind label before a date, a separator between (`Pressemitteilung | 4. März 2021`).
 _KIND_BEFORE_DATE = re.compile(r"^(?P<kind>[^|•·–—:\d]{2,40}?)\s*[|•·–—:]\s*(?P<date>\S.*)$")
+
+
+def two_dates(text: str, order: Order | None) -> DateLine | None:
+    """Of two dates on a line of labels, the one not labelled an edit: the first (`First published 8 April 2015 ·
+    Last updated 28 April 2015`), or the second when the first is the edit (`Updated 5 May 2021 · Published 3 May
+    2021`); None when the words before the first are more than a label (a headline naming a day)."""
+    if len(text) > 2 * settings.DATE_BLOCK_MAX_CHARS:
+        return None
+    lowered = text.lower()
+    if not any(label in lowered for label in LATER_LABELS):
+        return None  # most lines name no edit: no need to look for two dates
+    first = _ANY_DATE.search(text)
+    second = _ANY_DATE.search(text, first.end()) if first is not None else None
+    if first is None or second is None:
+        return None
+    label, between = text[:first.start()], LABEL_WORDS.findall(text[first.end():second.start()].lower())
+    if len(LABEL_WORDS.findall(label)) > settings.DATE_REST_MAX_WORDS or len(between) > settings.DATE_REST_MAX_WORDS:
+        return None
+    if LATER_LABELS.intersection(between):
+        pick = first
+    elif LATER_LABELS.intersection(LABEL_WORDS.findall(label.lower())):
+        pick, label = second, text[first.end():second.start()]  # the first date is the edit: the second is the day
+    else:
+        return None
+    published = parse_date(pick.group("date").strip(), None, order)
+    return DateLine(published=published, date_text=pick.group("date").strip(), before=label.strip(" |•·–—-,"),
+                    form="date") if published else None
 
 
 def _foreign_card_date(text: str, language: str) -> tuple[DateLine | None, str | None]:

@@ -16,7 +16,8 @@
     date     := one of 19 printed forms (below: `3rd of May 2021`, `03-May-2021`, `2021 May 3`, `3 May 2021
                 (Monday)` among them), with an optional
                 label (`Posted on`, `Published:`, `Released`) before it or a time (`at 10:00`, `- 11:37`,
-                `2:27PM`, `| 09:15 GMT`, `, 10:00`, ` 10:30 a.m. ET`) or a reading time (` · 4 min read`) after it
+                `2:27PM`, `| 09:15 GMT`, `, 10:00`, ` 10:30 a.m. ET`), a reading time (` · 4 min read`) or
+                an edit's date (` · Updated 30 December 2024`: never the card's) after it
     kind+date:= kind and date on one line, joined by ` | `, ` • `, ` – `, `, `, `: ` or ` / ` (either order),
                 above the title, under it or at the end of the card
     date+title := `DATE - Title`, or date and title in columns apart by a tab or spaces;
@@ -143,7 +144,7 @@ DUMP_DATE_FORMS = {
 }
 LABELS = ["", "", "Posted on ", "Published: ", "Released ", "By Press Office | "]
 TIMES = ["", "", " at 10:00", " - 11:37", " 2:27PM", " | 09:15 GMT", ", 10:00", " 10:30 a.m. ET", " · 4 min read",
-         " | ⏱ 3 min"]
+         " | ⏱ 3 min", " · Updated 30 December 2024"]
 JOINERS = [" | ", " • ", " – ", ", ", ": ", " / "]
 # Between a title and its date on one line, and between a date and its title in columns.
 TITLE_DATE_JOINERS = [" | ", " — ", " -- ", " ~ ", " // "]

@@ -491,3 +491,15 @@ def test_a_kind_printed_at_each_cards_end_is_that_cards_not_the_next_ones(tmp_pa
              ("Island school reopens after the storm", "20 April 2021", "Category: Reports")]
     text = "".join(f"{title}\n{date}\nThe board met on Monday to agree it.\n{kind}\n" for title, date, kind in cards)
     assert [kind for _title, _date, kind in _split_text(tmp_path, text)] == ["event", "report", "update", "report"]
+
+
+def test_an_edit_date_is_never_the_cards_date_alone_or_beside_the_publication_date(tmp_path):
+    text = ("Harbour trust opens two more moorings\nLast updated: SEP 1, 2010 | First published: AUG 23, 2010\n"
+            "The board met on Monday.\n\n"
+            "Updated 14 August 2010\nFerry fares are held for the winter\n2 August 2010\nThe board met on Friday.\n\n"
+            "Updated 9 August 2010\nLifeboat crews train a new intake\n28 July 2010\nThe crews met on Sunday.\n")
+    assert _split_text(tmp_path, text) == [
+        ("Harbour trust opens two more moorings", dt.date(2010, 8, 23), "press_release"),
+        ("Ferry fares are held for the winter", dt.date(2010, 8, 2), "press_release"),
+        ("Lifeboat crews train a new intake", dt.date(2010, 7, 28), "press_release"),
+    ]
