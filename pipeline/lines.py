@@ -173,6 +173,36 @@ _ANY_DATE = re.compile(rf"(?P<date>{DATE_PATTERN})", re.IGNORECASE)
 _POST_FACT = re.compile("|".join(f"^(?:{p})$" for p in _WORDS["post_facts"]["patterns"]), re.IGNORECASE)
 
 
+_EVENT_FIELD = re.compile(r"^(?:" + "|".join(map(re.escape, _WORDS["event_fields"]["labels"])) + r")\s*:\s*\S",
+                          re.IGNORECASE)
+
+
+# A browser prints the day and minute of printing at each sheet's head (`07/07/2025, 14:27  Newsroom | Org`).
+_PRINT_STAMP = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\b")
+
+
+def is_page_heading(text: str) -> bool:
+    """The page's own heading or blurb (`Press releases and statements`, `Latest news from …`): no card's line."""
+    if len(text.split()) <= settings.PAGE_HEADING_MAX_WORDS and (
+            _PAGE_HEADING.match(text) is not None or _kinds_heading(text)):
+        return True
+    return len(text.split()) <= settings.PAGE_BLURB_MAX_WORDS and _BLURB.match(text) is not None
+
+
+def _kinds_heading(text: str) -> bool:
+    """`Press releases and statements`, `News & events`: kinds in the plural joined, a section's heading."""
+    parts = [p for p in _KIND_JOINS.split(text.strip(_TRIM).lower()) if p]
+    return len(parts) >= 2 and all(is_bare_kind(p) and (p.endswith("s") or p == "news") for p in parts)
+
+
+_KIND_JOINS = re.compile(r"\s*(?:,|&|\band\b)\s*")
+
+
+def is_event_field(text: str) -> bool:
+    """`When: Saturday 7 October, 18:45`, `Where: the town hall`: a field of an advisory's event, in its text."""
+    return _EVENT_FIELD.match(text.strip()) is not None
+
+
 def _edit_date(text: str) -> bool:
     """`Updated 4 March 2021`, `(last revised 4/3/2021)`: the date of an edit alone on its line, never the card's."""
     date = _ANY_DATE.search(text)
@@ -339,6 +369,10 @@ def _is_label_value(line: Line) -> bool:
 @functools.lru_cache(maxsize=65_536)
 def _line(index: int, text: str, order: Order | None, repeated: bool, short: bool = False,
           language: str | None = None, plain: bool = True) -> Line:
+    if is_event_field(text):
+        return Line(index=index, text=text, label=True)  # an event's time or place: the card's text, not its date
+    if repeated and _PRINT_STAMP.search(text) and len(text.split()) >= settings.PRINT_HEAD_MIN_WORDS:
+        return Line(index=index, text=text, chrome=True)  # a printed page's running head: the day it was printed
     kind = kind_of(text)
     if kind is None and repeated and len(text.split()) <= settings.FUSED_KIND_MAX_WORDS:
         kind = kind_suffix(text.strip(" •·|-–—:"))  # `Service update` printed on card after card is a label
@@ -361,8 +395,7 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
     if is_chrome(text) or _MONTH_HEADING.match(text):  # `May 2013` heads a month of an archive
         return Line(index=index, text=text, chrome=True,
                     end=len(text) <= settings.CHROME_MAX_CHARS and bool(_END.match(text.strip())))
-    if (len(text.split()) <= settings.PAGE_HEADING_MAX_WORDS and _PAGE_HEADING.match(text)) or (
-            len(text.split()) <= settings.PAGE_BLURB_MAX_WORDS and _BLURB.match(text)):
+    if is_page_heading(text):
         return Line(index=index, text=text, heading=True)  # the page's heading or blurb: the first card starts below
     label = repeated and len(text) <= settings.LABEL_MAX_CHARS and len(text.split()) <= settings.LABEL_MAX_WORDS \
         and not _SENTENCE_END.search(text)
@@ -500,9 +533,17 @@ def _run_on_date(text: str, order: Order | None, short: bool = False) -> DateLin
     if not _ENDS_LIKE_DATE.search(text):
         return None  # most lines end with a word or a stop: no date to look for along the line
     found = trailing_date(text, order, bare=True, short_years=short)
+    if found is None and (glued := _GLUED_MONTH.search(text)) is not None:
+        # `… back into gardensJun 21st, 2003`: a page's elements joined with no space, a month's name after a word
+        found = trailing_date(f"{text[:glued.start() + 1]} {text[glued.start() + 1:]}", order, bare=True,
+                              short_years=short)
     if found is None or len(found.before.split()) < settings.RUN_ON_TITLE_MIN_WORDS or not is_headline(found.before):
         return None
     return found
+
+
+_GLUED_MONTH = re.compile(r"[a-z](?=(?:" + "|".join(sorted({w.capitalize() for w in MONTH_NUMBERS if w.isalpha()},
+                                                            key=len, reverse=True)) + r")\b)")
 
 
 _SIDEBAR_HEADINGS = tuple(_WORDS["sidebars"]["headings"])

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import settings
-from .dates import date_line, date_shaped, trailing_date
+from .dates import date_line, date_shaped, dateline, trailing_date
 from .dump import unmark
 from .errors import SkipInput
 from .feeds import feed_page
@@ -26,7 +26,9 @@ from .lines import (
     has_short_date,
     is_chrome,
     is_date_field,
+    is_event_field,
     is_kind_and_date,
+    is_page_heading,
     is_title,
     kind_of,
     prints_short_years,
@@ -201,23 +203,25 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
     read_lines = unmark(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines = [clean_line(line) for line, _printed in read_lines]
     raw = [printed for _line, printed in read_lines]
-    # A text breaks its lines at a column of the line as printed: its runs of spaces and tabs count.
-    printed_sizes = {line: len(printed.expandtabs(settings.TAB_COLUMNS).rstrip())
-                     for line, printed in zip(lines, raw, strict=True)}
+    # A text breaks its lines at a column of the line as printed: its runs of spaces and tabs count. A line that is one
+    # whole Markdown link (a headline's) is an element of its own, measured as its words: its address sets no width.
+    printed_sizes = {line: len(line) if _WHOLE_LINK.match(printed) else len(
+        printed.expandtabs(settings.TAB_COLUMNS).rstrip()) for line, printed in zip(lines, raw, strict=True)}
     width = _wrap_width(lines, printed_sizes)
     spaced = width is None and _spaced(lines)
     blocks: list[str] = []
     gaps: list[int] = []
     indents: list[int] = []
     blank = 0
-    previous = ""
+    previous = previous_printed = ""
     for line, printed in zip(lines, raw, strict=True):
         if not line:
             blank += 1
         elif previous and (_runs_on(previous, line, width, printed_sizes) if width is not None
                            else spaced and _wraps(previous, line)) \
                 and not _opens_an_item(previous, printed) and not _dated_before(previous, line) \
-                and not _after_field_name(line, printed):
+                and not _after_field_name(line, printed) and not is_event_field(line) \
+                and not _ends_its_element(previous_printed, line):
             # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,
             # up to a blank line, when the next one's first word would not have fitted (that is why it broke),
             # and into a date or a kind label alone only after a separator or a word that asks for it.
@@ -229,7 +233,7 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
             indents.append(len(printed.expandtabs(settings.TAB_COLUMNS)) - len(
                 printed.expandtabs(settings.TAB_COLUMNS).lstrip()))
             blank = 0
-        previous = line
+        previous, previous_printed = line, printed
     return _join_wrapped_titles(blocks, gaps, indents)
 
 
@@ -246,7 +250,7 @@ def _headline_runs_over_dates(blocks: list[str], gaps: list[int], indents: list[
         end = start
         while end + 1 < len(blocks) and gaps[end + 1] == 0 and indents[end + 1] == indents[start] \
                 and _title_fragment(blocks[end + 1]) and not is_date_field(blocks[end + 1]) \
-                and end + 1 - start < settings.WRAPPED_TITLE_MAX_LINES:
+                and end + 1 - start < settings.WRAPPED_TITLE_MAX_LINES and _same_headline(blocks[end], blocks[end + 1]):
             end += 1
         below = end + 1
         if end > start and below < len(blocks) and gaps[below] == 0 and (found := date_line(blocks[below])) \
@@ -261,6 +265,12 @@ def _headline_runs_over_dates(blocks: list[str], gaps: list[int], indents: list[
     if width is None or any(len(blocks[end]) > width[1] for _start, end in runs):
         return []  # no one column explains the breaks: headlines over subtitles, not wrapped headlines
     return [n + 1 for n in broken]
+
+
+def _same_headline(line: str, after: str) -> bool:
+    """A headline's line may go on in the next unless it ends a question or an exclamation, or the next one leaves
+    its capitals (`WILL THE CLINICS OPEN?` / `Work begins in the spring`: a headline over its subtitle)."""
+    return not line.rstrip().endswith(("?", "!")) and not (line.isupper() and not after.isupper())
 
 
 def _join_wrapped_headlines(blocks: list[str], gaps: list[int], indents: list[int]) -> None:
@@ -299,7 +309,7 @@ def _join_wrapped_titles(blocks: list[str], gaps: list[int], indents: list[int],
     touching = [n for n in ending if n and n - 1 not in alone and gaps[n] == 0 and indents[n] == indents[n - 1]
                 and _title_fragment(blocks[n - 1]) and trailing_date(blocks[n - 1], bare=True) is None]
     wraps = [n for n in touching if not _is_field(blocks[n]) and not is_date_field(blocks[n], short)
-             and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
+             and not is_event_field(blocks[n]) and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
     # A headline wrapped just before its date leaves the date alone on the next line: on a page whose headlines run
     # into their dates, it is one more of them.
     bare = [n for n in touching if n not in wraps and date_line(blocks[n]) is not None
@@ -358,7 +368,8 @@ def _overflow(line: str, after: str) -> int:
 
 def _title_fragment(block: str) -> bool:
     """A line that may open a wrapped headline: title-like, no sentence's end, no field or furniture."""
-    return is_title(block) and not ends_with_full_stop(block) and not _is_field(block) and not is_chrome(block)
+    return is_title(block) and not ends_with_full_stop(block) and not _is_field(block) and not is_chrome(block) \
+        and not is_page_heading(block)  # (`Press releases and statements` over the first date heads the page)
 
 
 def _spaced(lines: list[str]) -> bool:
@@ -392,7 +403,14 @@ def _runs_on(line: str, after: str, width: int, sizes: dict[str, int]) -> bool:
     size = sizes.get(line, len(line))
     return (size >= width - settings.WRAP_SLACK_CHARS
             and size + 1 + len(after.split(" ", 1)[0]) > width
-            and (not _is_field(after) or bool(_RUNS_INTO_DATE.search(line)) or after[:1] in _OPENERS))
+            and (not _is_field(after) or bool(_RUNS_INTO_DATE.search(line)) or after[:1] in _OPENERS)
+            and not _teaser_dateline(after))  # (a dateline opens a paragraph: nothing runs on into it)
+
+
+def _teaser_dateline(line: str) -> bool:
+    """`(GENEVA, 3 May 2021) – Work starts in May.`: a dateline that opens a teaser, not a headline's bracketed date."""
+    found = dateline(line)
+    return found is not None and bool(found.rest)
 
 
 _FINISHED = re.compile(r"[.!?…)\"”’]$")
@@ -418,6 +436,15 @@ def _after_field_name(line: str, printed: str) -> bool:
     return head != line and head.endswith(line) and _FIELD_NAME.fullmatch(head[:len(head) - len(line)]) is not None
 
 
+def _ends_its_element(printed: str, after: str) -> bool:
+    """A line that is one whole Markdown link ends on its line; a Markdown heading goes on in no finished sentence
+    (a wrapped heading's last words end no sentence)."""
+    return _WHOLE_LINK.match(printed) is not None or (
+        _MARKDOWN_HEADING.match(printed) is not None and _FINISHED.search(after) is not None)
+
+
+_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+\S")
+_WHOLE_LINK = re.compile(r"^\s*(?:[#*>-]+\s*)?\[[^\]]+\]\([^)\s]+\)\s*$")
 _FIELD_NAME = re.compile(r"[A-Za-z][\w ]{0,24}:\s*")
 
 
@@ -448,7 +475,8 @@ def _wrap_width(lines: list[str], sizes: dict[str, int]) -> int | None:
         line for line, after in itertools.pairwise(lines)
         if line and after and size(line) >= settings.WRAP_MIN_LINE_CHARS and not _is_field(after)
         and not (_FINISHED.search(line) and after[:1].isupper())
-        and not (after[:1].isupper() and _FINISHED.search(after) and date_line(line) is not None))]
+        and not (after[:1].isupper() and _FINISHED.search(after) and date_line(line) is not None)
+        and not _teaser_dateline(after))]
     full = sum(1 for n in running_on if n >= width - settings.WRAP_SLACK_CHARS)
     inner = "\n".join(lines).strip("\n").split("\n")  # blank lines between paragraphs, not a trailing newline
     if "" in inner and len(running_on) >= settings.WRAP_MIN_RUN_ON and full >= settings.WRAP_RUN_ON_SHARE * len(

@@ -10,7 +10,8 @@
                 as printed, in capitals or in sentence case (`Press release`, `Media statement`), on the
                 kind+date line and on a line of its own
     title    := a headline of 3-16 words without a closing full stop, Title Case or sentence case
-    teaser   := 1-3 sentences, sometimes cut with `…`, sometimes with a decoy date that is no publication
+    teaser   := 1-3 sentences, sometimes cut with `…`, sometimes under an advisory's event lines (`When: Saturday 7
+                October, 10:30`, `Where: the town hall`), sometimes with a decoy date that is no publication
                 date (`on June 3`, `since March 2019`, `(May, 2003)`, `12 October`), sometimes in two
                 paragraphs (each at least one full sentence), on some pages one short sentence under a title
     date     := one of 19 printed forms (below: `3rd of May 2021`, `03-May-2021`, `2021 May 3`, `3 May 2021
@@ -77,6 +78,9 @@ _SENTENCES = [
     "The board expects the first results to be available by the end of the year.",
     "Residents have been asked to share their views at a series of public meetings.",
 ]
+# An advisory's event lines: the event's day (never the card's) and its place.
+_EVENT_TIMES = ["When: Saturday 7 October, 10:30", "When: Monday 31 March 2014, 18:45", "Time: 2pm to 4pm"]
+_EVENT_PLACES = ["Where: the town hall, Market Street", "Venue: Kestrel Bay lifeboat station", "Location: Pier Road"]
 # Decoy dates inside a teaser: none is a publication date.
 _DECOYS = [" The talks resume on June 3 in the capital.", " Prices have risen since March 2019 across the region.",
            " The first phase ended (May, 2003) and was never restarted.",
@@ -212,13 +216,16 @@ def titles(draw) -> str:
 
 
 @st.composite
-def teasers(draw) -> list[str]:
+def teasers(draw, events: bool = False) -> list[str]:
+    """A card's teaser lines; with `events`, now and then under an advisory's time and place lines."""
     sentences = draw(st.lists(st.sampled_from(_SENTENCES), min_size=1, max_size=3, unique=True))
     if draw(st.integers(0, 3)) == 0:
         at = draw(st.integers(0, len(sentences) - 1))
         sentences[at] += draw(st.sampled_from(_DECOYS))
     if len(sentences) >= 2 and draw(st.integers(0, 4)) == 0:
         return [sentences[0], " ".join(sentences[1:])]  # a teaser of two paragraphs
+    if events and draw(st.integers(0, 7)) == 0:  # an advisory's event: its time and place lines, then the teaser
+        return [draw(st.sampled_from(_EVENT_TIMES)), draw(st.sampled_from(_EVENT_PLACES)), " ".join(sentences)]
     text = " ".join(sentences)
     if draw(st.booleans()):
         text = text[: draw(st.integers(60, max(60, len(text) - 1)))].rstrip() + "…"
@@ -294,7 +301,7 @@ def draw_page(draw, markup: bool = False) -> tuple[list[str], list[Expected], li
         date_text = f"{label}{forms[form](day)}{time}"
         plain_date = forms[form](day)
         title = card_titles[n * per_card]
-        teaser = [draw(st.sampled_from(_SHORT_SENTENCES))] if short_teasers else draw(teasers())
+        teaser = [draw(st.sampled_from(_SHORT_SENTENCES))] if short_teasers else draw(teasers(events=True))
         if captions and draw(st.integers(0, 3)) == 0:
             lines.append(draw(st.sampled_from(_CAPTIONS)))
         for part in template:

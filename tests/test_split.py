@@ -503,3 +503,62 @@ def test_an_edit_date_is_never_the_cards_date_alone_or_beside_the_publication_da
         ("Ferry fares are held for the winter", dt.date(2010, 8, 2), "press_release"),
         ("Lifeboat crews train a new intake", dt.date(2010, 7, 28), "press_release"),
     ]
+
+
+def test_an_advisorys_when_and_where_lines_are_its_text_not_its_title_or_date(tmp_path):
+    cards = [("Lifeboat crews open the station to visitors", "When: Saturday 7 October, 10:30", "3 October 2021"),
+             ("Harbour trust shows the new moorings to the press", "When: Monday 27 September, 14:00",
+              "21 September 2021"),
+             ("Island school reopens its doors after the storm", "When: Friday 10 September, 09:00",
+              "6 September 2021")]
+    text = "".join(f"{title}\n{when}\nWhere: the pier, Harbour Road\nThe crews will be on hand all day.\n"
+                   f"Media Advisory | {day}\n\n" for title, when, day in cards)
+    assert _split_text(tmp_path, text) == [
+        ("Lifeboat crews open the station to visitors", dt.date(2021, 10, 3), "press_release"),
+        ("Harbour trust shows the new moorings to the press", dt.date(2021, 9, 21), "press_release"),
+        ("Island school reopens its doors after the storm", dt.date(2021, 9, 6), "press_release"),
+    ]
+
+
+def test_headlines_over_their_datelines_are_not_taken_for_a_wrapped_text(tmp_path):
+    text = ("Harbour trust opens two more moorings for the boats\n(KESTREL BAY, 4 May 2021) – The board met.\n\n"
+            "Ferry fares are held for the whole of the winter\n(KESTREL BAY, 2 May 2021) – The board met.\n")
+    assert [title for title, _day, _kind in _split_text(tmp_path, text)] == [
+        "Harbour trust opens two more moorings for the boats", "Ferry fares are held for the whole of the winter"]
+
+
+def test_a_markdown_heading_or_link_line_ends_on_its_line(tmp_path):
+    text = ("## Harbour trust opens two more moorings for the small boats of the bay\nThe board met on Monday.\n"
+            "*4 May 2021*\n\n## Ferry fares are held for the whole of the coming winter season\n"
+            "The board met on Friday.\n*2 May 2021*\n\n"
+            "[Lifeboat crews train a new intake of volunteers](https://example.org/news/lifeboat-crews)\n"
+            "The crews met on Sunday.\n*28 April 2021*\n")
+    assert [title for title, _day, _kind in _split_text(tmp_path, text)] == [
+        "Harbour trust opens two more moorings for the small boats of the bay",
+        "Ferry fares are held for the whole of the coming winter season",
+        "Lifeboat crews train a new intake of volunteers"]
+
+
+def test_a_headline_glued_to_the_month_of_its_date_is_read_apart(tmp_path):
+    text = ("Harbour trust opens two more moorings for the boatsMay 4th, 2021\n\n"
+            "Ferry fares are held for the whole of the winterApr 30th, 2021\n\n"
+            "Lifeboat crews train a new intake of volunteersApr 2nd, 2021\n")
+    assert _split_text(tmp_path, text) == [
+        ("Harbour trust opens two more moorings for the boats", dt.date(2021, 5, 4), "press_release"),
+        ("Ferry fares are held for the whole of the winter", dt.date(2021, 4, 30), "press_release"),
+        ("Lifeboat crews train a new intake of volunteers", dt.date(2021, 4, 2), "press_release"),
+    ]
+
+
+def test_a_printed_pages_running_heads_and_sheet_footers_are_furniture(tmp_path):
+    head = "Newsroom – Kestrel Bay Trust    09/11/2025, 10:12"
+    text = (f"{head}\nPress releases and statements\n4th May, 2021\nHarbour trust opens two more moorings\n"
+            "The board met on Monday.\n2nd May, 2021\nFerry fares are held for the winter\n"
+            f"https://kestrel.example.org/newsroom    1/2\n{head}\nThe board met on Friday.\n"
+            "28th April, 2021\nLifeboat crews train a new intake\nThe crews met on Sunday.\n"
+            "https://kestrel.example.org/newsroom    2/2\n")
+    assert _split_text(tmp_path, text) == [
+        ("Harbour trust opens two more moorings", dt.date(2021, 5, 4), "press_release"),
+        ("Ferry fares are held for the winter", dt.date(2021, 5, 2), "press_release"),
+        ("Lifeboat crews train a new intake", dt.date(2021, 4, 28), "press_release"),
+    ]
