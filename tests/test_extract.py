@@ -686,3 +686,29 @@ def test_an_interview_with_q_and_a_labels_closed_by_stops_is_answered_by_the_per
     text = "Q. When do the repairs start?\nA. The first crews go in on Monday.\nQ. Who pays?\nA. The landlord does."
     found = [(p.name, p.role, p.organization) for p in _one(nlp, text, heading).spokespeople]
     assert found == [("Ilse Brannagh", "Head of Research", "Saltcote Tenants' Union")]
+
+
+def test_a_body_defined_by_its_acronym_is_no_speaker_and_its_acronym_names_it_as_printed(nlp):
+    # (the body as the attribution prints it: the development gold keeps `PHI`, `NIES`)
+    text = ("The Coastal Ferry Operators' Association (CFOA) warned on Monday that fares would rise. "
+            "“We will build,” said the CFOA's head of policy Ines Morrow.")
+    assert _speakers(nlp, text) == [("Ines Morrow", "head of policy", "CFOA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cllr Amos Teague, cabinet member for housing at Saltcote Borough Council, said: “We will build.”",
+         ("Amos Teague", "cabinet member for housing", "Saltcote Borough Council")),
+        ("Detective Inspector Amos Teague, of the Saltcote Police Service, said: “We will build.”",
+         ("Amos Teague", "Detective Inspector", "Saltcote Police Service")),
+        ("Amos Teague, 52, of Fellgate, a shop steward for the Saltcote Dockers' Union, said: “We will build.”",
+         ("Amos Teague", "shop steward", "Saltcote Dockers' Union")),
+        ("“We will build,” said Amos Teague (pictured), who was appointed chairman of Fellgate Rovers FC last year.",
+         ("Amos Teague", "chairman", "Fellgate Rovers FC")),
+        ("Fellgate Rovers FC won the cup on Saturday. “We will build,” said Amos Teague, the club's captain.",
+         ("Amos Teague", "captain", "Fellgate Rovers FC")),
+    ],
+)
+def test_councillors_police_ranks_hometowns_appointments_and_a_body_called_by_its_kind(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]

@@ -59,7 +59,7 @@ def _past_office_holder(ent: Span, end: int) -> int:
     holder the body is named after, that the recogniser left out."""
     doc = ent.doc
     holder = end + (text_at(doc, end) in LEX.possessives)
-    if holder < len(doc) and is_role_word(doc[holder]) and not is_role_word(doc[end - 1]) \
+    if holder < len(doc) and is_role_word(doc[holder]) and doc[holder].is_title and not is_role_word(doc[end - 1]) \
             and _eponymous_office(list(doc[ent.start:holder + 1])):
         return holder + 1
     return end
@@ -317,6 +317,38 @@ def _title_starts(doc: Doc, i: int) -> bool:
     if is_role_word(doc[i]):
         return True
     return doc[i].lower_ in LEX.title_modifiers and i + 1 < len(doc) and title_word(doc[i + 1])
+
+
+def defined_by_acronym(words: Span) -> bool:
+    """`the Intergovernmental Agency for River Basins (IARB)`: words whose capitalised initials spell the acronym in
+    brackets right after them name a body, whatever the recogniser took them for (no person is so defined)."""
+    doc, end = words.doc, words.end
+    if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+        return False
+    acronym = doc[end + 1]
+    if not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 8):
+        return False
+    start = spelled_out(doc, end, acronym.text)
+    return start is not None and start <= words.start
+
+
+def spelled_out(doc: Doc, end: int, acronym: str) -> int | None:
+    """Where the words before `end` start whose capitalised initials spell `acronym` (its small words between)."""
+    initials = ""
+    for start in range(end - 1, max(-1, end - 2 * len(acronym) - 3), -1):
+        word = doc[start]
+        if word.text[:1].isupper() and word.is_alpha:
+            initials = word.text[0] + initials
+            if initials == acronym:
+                return start
+            if not acronym.endswith(initials):
+                return None
+        elif word.lower_ not in _ACRONYM_FILLERS:
+            return None
+    return None
+
+
+_ACRONYM_FILLERS = frozenset({"of", "for", "and", "the", "on", "&", "in", "de"}) | LEX.possessives
 
 
 def repair_bodies(doc: Doc, names: frozenset[int] = frozenset()) -> list[Span]:

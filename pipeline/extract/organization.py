@@ -381,13 +381,25 @@ def _possessive_in_title(entity: Span, span: Span) -> bool:
 
 def _named_earlier(span: Span, text: str, entities: list[Span]) -> str | None:
     """`the league's director of rugby` after `The Northshore Netball League announced ...`: a body referred to by
-    its last word in lower case, the nearest body before the title whose name ends with that word."""
+    its last word in lower case or its kind (`the company's`, LEX.body_kinds), the nearest body before the title whose
+    name ends so."""
     doc = span.doc
     if len(span) < 4 or span[0].lower_ != "the" or not span[1].is_lower or span[2].text not in LEX.possessives:
         return None
     noun = span[1].lower_
-    earlier = [e for e in doc_index(doc).between("ORG", 0, span.start) if e[-1].lower_ == noun and is_body(e)]
-    return org_name(earlier[-1]) if earlier else None
+    ends = LEX.body_kinds.get(noun, frozenset()) | {noun}  # ("the company's", after `Navalia Transportes S.A.`)
+    earlier = [e for e in doc_index(doc).between("ORG", 0, span.start) if e[-1].lower_ in ends and is_body(e)]
+    if earlier:
+        return org_name(earlier[-1])
+    # (a name the recogniser missed: capitalised words ending with such a word, `Kirkhaven Athletic FC won`)
+    last = next((t.i for t in reversed(doc[max(0, span.start - settings.EARLIER_BODY_MAX_TOKENS):span.start])
+                 if t.lower_ in ends and not t.is_lower), None)
+    if last is None:
+        return None
+    start = last
+    while start > 0 and last - start < settings.NAME_MAX_WORDS + 2 and doc[start - 1].is_title:
+        start -= 1
+    return doc[start:last + 1].text if last > start else None
 
 
 def _owned_body(span: Span, at: int) -> str | None:
@@ -454,7 +466,8 @@ def body_after_name(person: Span, titled: bool = False) -> str | None:
     words that name one; after a titled name (`Legal Adviser Jane Roe of Corvane`) a brand's one word too
     (an untitled `Jane Roe of Eastbrook` may name her town)."""
     doc = person.doc
-    link = person.end
+    # (after a titled name, the link may follow a comma: `Detective Sergeant Jane Roe, of Arnmouth Police,`)
+    link = person.end + (titled and text_at(doc, person.end) == ",")
     if link + 1 >= len(doc) or doc[link].lower_ not in {"of", "at", "from"}:
         return None
     start = link + 1 + (doc[link + 1].lower_ == "the")

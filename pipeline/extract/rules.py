@@ -54,6 +54,7 @@ class Rules:
     body_nouns: frozenset[str]
     standalone_units: frozenset[str]  # "Saint Aldric Medical Center": a unit's word ending a body's own name
     company_endings: frozenset[str]  # "Luma Health": a company name's last word, no person's
+    body_kinds: dict[str, frozenset[str]]  # "the company's": the last words of companies' names
     personal_staff: frozenset[str]  # "Jane Roe's spokesperson": titles a person's staff hold too
     title_openers: frozenset[str]  # "Veteran Director": a word opening a title that names no body
     adjective_endings: tuple[str, ...]  # "Acclaimed", "Newly": a word's ending that makes it no body's name
@@ -245,6 +246,7 @@ def load_rules() -> Rules:
         title_openers=words(roles["title_openers"]),
         personal_staff=words(roles["personal_staff"]),
         company_endings=words(roles["company_endings"]),
+        body_kinds={kind: words(ends) for kind, ends in roles["body_kinds"].items()},
         adjective_endings=tuple(roles["adjective_endings"]),
         standalone_units=words(roles["standalone_units"]),
         body_heads=words(roles["body_heads"]),

@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 
 from .. import settings
 from ..records import Spokesperson
+from .bodies import defined_by_acronym
 from .doctext import DocIndex, doc_index, doc_text
 from .headlines import RULE as HEADLINE_RULE
 from .headlines import headline_speakers
@@ -363,8 +364,8 @@ def _mention(item: Found, index: DocIndex, seen: dict) -> tuple[str, Span, Title
     lead = next((n for n, w in enumerate(words) if n == len(words) - 1 or w.lower().rstrip(".") not in LEX.role_words),
                 0)
     name = " ".join(words[lead:]) if lead else text
-    if not name or any(ch.isdigit() for ch in name) or company_ending(name.split()[-1]):
-        return None  # ("Luma Health said": a company the recogniser took for a person)
+    if not name or any(ch.isdigit() for ch in name) or company_ending(name.split()[-1]) or defined_by_acronym(span):
+        return None  # ("Luma Health said", "the World Coastal Observatory (WCO) warned": a body, not a person)
     title = _signed_title(span, item.rule)
     if title.role is None and lead:  # "Director Jane Roe" taken for one name
         title = replace(title, role=" ".join(words[:lead]), role_rule="title_words_in_name")

@@ -117,7 +117,21 @@ def title_start(person: Span) -> int:
     start = _past_aside(doc, person.end) + 1
     while (text_at(doc, start).lower() in LEX.post_nominals or _age(doc, start)) and text_at(doc, start + 1) == ",":
         start += 2  # (and the age: `Jane Roe, 52, director of ...`)
+        start = _past_hometown(doc, start)
     return start
+
+
+def _past_hometown(doc: Doc, start: int) -> int:
+    """`Jane Roe, 48, of Kirkhaven, a shop steward for X`: past the town after an age, capitalised words naming no
+    body between `of` and a comma."""
+    if text_at(doc, start).lower() != "of":
+        return start
+    end = start + 1
+    while end < len(doc) and end - start <= settings.PLACE_MAX_WORDS and doc[end].is_title:
+        end += 1
+    town = doc[start + 1:end]
+    named_body = any(t.lower_ in LEX.organization_words for t in town)
+    return end + 1 if len(town) and text_at(doc, end) == "," and not named_body else start
 
 
 def _past_aside(doc: Doc, end: int) -> int:
@@ -357,22 +371,33 @@ def _clause_end(doc: Doc, start: int) -> int:
 def _role_in_relative_clause(person: Span) -> Title:
     """`Jane Roe, who is executive director of X,`; `Jane Roe, who leads X as its executive director,`."""
     doc = person.doc
-    at = person.end + 2
-    if text_at(doc, person.end) != "," or text_at(doc, person.end + 1).lower() not in LEX.relative_pronouns:
+    comma = _past_aside(doc, person.end)  # ("Jane Roe (pictured), who ...")
+    at = comma + 2
+    if text_at(doc, comma) != "," or text_at(doc, comma + 1).lower() not in LEX.relative_pronouns:
         return Title()
     while at < len(doc) - 1 and doc[at].dep_ == "aux" and doc[at].head.i > at:
         at += 1  # "who has been executive director of X": the tense's auxiliaries before the copula
-    if text_at(doc, at).lower() in LEX.copulas:
-        title = _split_role(doc[at + 1:_verb_modifier_start(doc[at], _clause_end(doc, at + 1))], appositive=True)
-        return replace(title, role_rule="relative_clause") if title.role else Title()
-    if doc[at].lower_ in LEX.serving_verbs and text_at(doc, at + 1).lower() == "as":
+    verb = text_at(doc, at).lower()
+    if verb in LEX.copulas and text_at(doc, at + 1).lower() in LEX.appointment_verbs:
+        # "who was appointed chair of X last year": the post an appointment gave
+        return _clause_title(doc, at + 2, _time_start(doc, at + 2, _clause_end(doc, at + 2)))
+    if verb in LEX.copulas:
+        return _clause_title(doc, at + 1, _verb_modifier_start(doc[at], _clause_end(doc, at + 1)))
+    if verb in LEX.serving_verbs and text_at(doc, at + 1).lower() == "as":
         # "who serves as chief executive of X", "who has served as X's director"
-        title = _split_role(doc[at + 2:_time_start(doc, at + 2, _clause_end(doc, at + 2))], appositive=True)
-        return replace(title, role_rule="relative_clause") if title.role else Title()
-    if text_at(doc, at).lower() not in LEX.leading_verbs:
-        return Title()
+        return _clause_title(doc, at + 2, _time_start(doc, at + 2, _clause_end(doc, at + 2)))
+    return _led_title(doc, at) if verb in LEX.leading_verbs else Title()
+
+
+def _clause_title(doc: Doc, start: int, end: int) -> Title:
+    """The title a relative clause gives in the words from `start` to `end`."""
+    title = _split_role(doc[start:end], appositive=True)
+    return replace(title, role_rule="relative_clause") if title.role else Title()
+
+
+def _led_title(doc: Doc, at: int) -> Title:
+    """`who heads the Harbour Trust`: the body led, and the title after `as` where one is given."""
     end = _time_start(doc, at + 1, _clause_end(doc, at + 1))
-    # "who heads the Harbour Trust": the body led, and the title after `as` where one is given.
     link = next((t.i for t in doc[at + 1:end] if t.lower_ == "as"), end)
     role = _split_role(doc[link + 1:end], appositive=True) if link < end else Title()
     body = _led_body(doc[at + 1:link]) if link > at + 1 else None
