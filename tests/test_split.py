@@ -562,3 +562,34 @@ def test_a_printed_pages_running_heads_and_sheet_footers_are_furniture(tmp_path)
         ("Ferry fares are held for the winter", dt.date(2021, 5, 2), "press_release"),
         ("Lifeboat crews train a new intake", dt.date(2021, 4, 28), "press_release"),
     ]
+
+
+def test_a_kind_label_before_a_dateline_and_kind_lines_issued_on_a_day(tmp_path):
+    datelines = ("Harbour trust opens two more moorings\n"
+                 "UPDATE — KESTREL BAY, Monday 3rd May 2021 — The board met on Monday to agree it.\n\n"
+                 "Ferry fares are held for the winter\n"
+                 "STATEMENT — KESTREL BAY, Friday 30th April 2021 — The board met on Friday to agree it.\n")
+    assert _split_text(tmp_path, datelines) == [
+        ("Harbour trust opens two more moorings", dt.date(2021, 5, 3), "update"),
+        ("Ferry fares are held for the winter", dt.date(2021, 4, 30), "statement"),
+    ]
+    issued = ("Statement, issued Sat. 24 April 2021\nLifeboat crews train a new intake\nThe crews met on Sunday.\n\n"
+              "Statement, issued Mon. 19 April 2021\nIsland school reopens after the storm\nThe school met today.\n")
+    assert _split_text(tmp_path, issued) == [
+        ("Lifeboat crews train a new intake", dt.date(2021, 4, 24), "statement"),
+        ("Island school reopens after the storm", dt.date(2021, 4, 19), "statement"),
+    ]
+
+
+def test_bylines_corrections_footnote_marks_and_a_weekday_after_the_date(tmp_path):
+    text = ("Harbour trust opens two more moorings\nWords by Ines Morrow, Communications Officer\n"
+            "[1] 3 May 2021 (Monday)\nThe board met on Monday.\n\n"
+            "Ferry fares are held for the winter\n30 Apr 2021, Fri · Correction appended 6 May 2021\n"
+            "The board met on Friday.\n\n"
+            "Lifeboat crews train a new intake\nBy Ines Morrow, Communications Officer\n24 Apr 2021, Sat\n"
+            "The crews met on Sunday.\n")
+    assert _split_text(tmp_path, text) == [
+        ("Harbour trust opens two more moorings", dt.date(2021, 5, 3), "press_release"),
+        ("Ferry fares are held for the winter", dt.date(2021, 4, 30), "press_release"),
+        ("Lifeboat crews train a new intake", dt.date(2021, 4, 24), "press_release"),
+    ]
