@@ -67,7 +67,7 @@ SEPARATOR = r"(?:[•·|–—~›»]|:{1,2}|/|-{1,2}|>{1,2})"
 _TIME_AFTER = re.compile(rf"^{_TIME}+", re.IGNORECASE)
 # Labels newsrooms print before a date. An update label means the date is not the publication date.
 _LABEL = re.compile(
-    r"^(?:(?:originally\s+)?(?:posted|published|released|issued|written|dated?|on)"
+    r"^(?:(?:originally\s+|first\s+)?(?:posted|published|released|issued|written|dated?|on)"
     r"(?:\s+(?:by|in)\s+[^|•·–—\d]{2,60}?(?=\s+on\b))?(?:\s+on)?\s*:?\s*"  # `Posted by Jane Roe on`
     r"|by\s+[^|•·–—\d]{2,60}?\s*(?:[|•·–—,]|\s+on\b)\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?)",
     re.IGNORECASE,
@@ -76,7 +76,10 @@ _UPDATE_LABEL = re.compile(
     r"^(?:last\s+)?(?:updated|edited|modified|changed|reviewed|revised)\b(?:\s+on)?\s*:?", re.IGNORECASE)
 _BULLET = re.compile(r"^(?:[\s\-–—•·*|>▪►»]+|\[\d{1,3}\]\s+)")  # a bullet, or a footnote's mark (`[1] 4 May 2021`)
 _SEPARATOR = re.compile(rf"^\s*(?:{SEPARATOR}|\s)\s*")
-_FULL_STOP = re.compile(r"^\.\s+(?=\S)")
+# The date's sentence ends, the text goes on (`Published 4 May 2021. The trust …`), or a place ends it (`Friday 4 May
+# 2021, Kestrel Bay. The trust …`: a dateline with the date first).
+_FULL_STOP = re.compile(r"^(?:,\s*(?!(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Col|Rev|Prof|Sgt|St|Jr|Sr|Inc|Ltd|Co)\.)"
+                        r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})?\.\s+(?=\S)")
 _LABEL_AFTER_COMMA_MAX = 30
 # `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`, `by Jane Roe in Growing, Rescues`, `by the press office`:
 # an author after the date, and the post's tags after them
@@ -89,13 +92,14 @@ _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|bef
 # `SPOKANE, Wash. — Aug. 9, 2007 —`, `SPRINGFIELD, Ill., Jan. 12, 2017 /PRNewswire/ --`, `HALDEN, 2023-02-09 | `;
 # after the place, a state or region of up to three words (`Portsea, North Vale (Dec. 30, 2013) —`); places joined by
 # spaced slashes (`Upper Dunsop / Hollin Bank, 4 May 2010 –`); a news agency in brackets after them (`TARNHOLM (Dales
-# Wire) — 1 May 2017 (Monday) —`) and the weekday in brackets after the date.
+# Wire) — 1 May 2017 (Monday) —`) and the weekday in brackets after the date; the place alone in brackets (`(ORMESBY
+# FOLD) June 10 2021: text`), or set apart by a bar (`KESTREL BAY | 4 May 2021 | text`).
 # A place's words are capitalised, save the small words names hold (`Isle of Hale`, `the Fens`).
 _PLACE_LINK = r"(?:(?:the|of|on|upon|de|la|le|du|del|and)\s+)?"
 _PLACE = (rf"[A-Z][A-Za-z.'’-]*(?:(?:[ /]| / ){_PLACE_LINK}[A-Z][A-Za-z.'’-]*){{0,6}}"
           rf"(?:,\s*{_PLACE_LINK}[A-Z][A-Za-z.]{{1,12}}(?: {_PLACE_LINK}[A-Z][A-Za-z.]{{1,12}}){{0,2}}){{0,2}}")
 _DATELINE = re.compile(
-    rf"^\(?\s*(?P<place>{_PLACE})(?:\s*\([A-Z][^()]{{1,40}}\))?\s*(?:[(\[]|,|[–—-]+)?\s*"
+    rf"^\(?\s*(?P<place>{_PLACE})(?:\s*\([A-Z][^()]{{1,40}}\)|\))?\s*(?:[(\[|]|,|[–—-]+)?\s*"
     rf"(?P<date>{DATE_PATTERN}|{_SHORT})(?:{_TIME})?(?:\s*\((?i:{_WEEKDAY_WORD})\))?"
     rf"(?:\s*[)\]]\s*{SEPARATOR}?|\s*(?:/[^/]{{1,40}}/)?\s*(?:{SEPARATOR}|$))\s*(?P<rest>.*)$",
 )

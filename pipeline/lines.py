@@ -410,6 +410,18 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
                 sentence=ends_with_full_stop(text), repeated=repeated)
 
 
+def _kind_of_date(text: str, order: Order | None) -> DateLine | None:
+    """`Media release of 4 March 2022`: a kind label and its day joined by `of` (the label stands as `before`)."""
+    labelled = _KIND_OF.match(text)
+    if labelled is None or kind_of(labelled.group("kind")) is None:
+        return None
+    found = date_line(labelled.group("date"), order)
+    return replace(found, before=labelled.group("kind")) if found is not None and not found.rest else None
+
+
+_KIND_OF = re.compile(r"^(?P<kind>[^\d,|•·–—:]{2,40}?)\s+of\s+(?P<date>\S.*)$", re.IGNORECASE)
+
+
 def _labelled_dateline(text: str, order: Order | None) -> DateLine | None:
     """`UPDATE — ORMESBY FOLD, 8 September 2008 — Places are free …`: a kind label, then a dateline opening the text
     (the label stands as the dateline's `before`, where the card's kind is read)."""
@@ -429,14 +441,20 @@ def _fused_kind(text: str) -> str | None:
     kind = kind_of(text)
     if kind is None and len(text.split()) <= settings.FUSED_KIND_MAX_WORDS:
         kind = kind_suffix(text.strip(" •·|-–—:"))
+    if kind is None and (field := _KIND_FIELD.search(text)) is not None:
+        kind = kind_of(field.group(1))  # `Type: Blog · Date: 4 March 2021`: a labelled field names the kind
     return kind
+
+
+_KIND_FIELD = re.compile(r"\b(?:type|category|kind|format)\s*:\s*([^|·•–—:]{2,40}?)\s*(?:[|·•–—]|\b\w+\s*:|$)",
+                         re.IGNORECASE)
 
 
 def _card_date(text: str, order: Order | None, short: bool = False,
                plain: bool = True) -> tuple[DateLine | None, str | None]:
-    found = two_dates(text, order)
-    if found is not None:
-        return found, "date"  # `Last updated: 1 Sep 2010 | First published: 23 Aug 2010`: the day, not the edit
+    found = two_dates(text, order) or _kind_of_date(text, order)
+    if found is not None:  # `Last updated: 1 Sep 2010 | First published: 23 Aug 2010`: the day, not the edit
+        return found, "date"
     found = date_line(text, order, short_years=short or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
     if found is not None:
         if found.rest and ((_META_REST.match(found.rest) and len(found.rest.split()) <= settings.DATE_REST_MAX_WORDS)

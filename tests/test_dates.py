@@ -93,6 +93,8 @@ def test_a_label_before_the_date_is_dropped(label):
     ("Marrow End / Kestrel Bay / Upper Fold, Fri. 3 December 2021 – The agency said today", "The agency said today"),
     ("KESTREL BAY (Coastline Wire) — 3 December 2021 (Friday) — The agency said today", "The agency said today"),
     ("Kestrel Bay, 2021 December 3 – The agency said today", "The agency said today"),
+    ("(KESTREL BAY) December 3 2021: The agency said today", "The agency said today"),
+    ("KESTREL BAY | Dec 3rd, 2021 | The agency said today", "The agency said today"),
 ])
 def test_dates_inside_datelines(line, rest):
     from pipeline.dates import dateline

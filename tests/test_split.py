@@ -593,3 +593,20 @@ def test_bylines_corrections_footnote_marks_and_a_weekday_after_the_date(tmp_pat
         ("Ferry fares are held for the winter", dt.date(2021, 4, 30), "press_release"),
         ("Lifeboat crews train a new intake", dt.date(2021, 4, 24), "press_release"),
     ]
+
+
+def test_datelines_with_the_place_in_brackets_or_after_the_date_and_kind_lines_of_a_day(tmp_path):
+    bracketed = ("Harbour trust opens two more moorings\n\n(KESTREL BAY) May 3 2021: The board met on Monday.\n\n"
+                 "*****\n\nFerry fares are held for the winter\n\n(SALTCOTE) April 30 2021: The board met on Friday.\n")
+    assert _split_text(tmp_path, bracketed) == [
+        ("Harbour trust opens two more moorings", dt.date(2021, 5, 3), "press_release"),
+        ("Ferry fares are held for the winter", dt.date(2021, 4, 30), "press_release"),
+    ]
+    kinds = ("Harbour trust opens two more moorings\nMedia release of May 3 2021\nThe board met on Monday.\n"
+             "Ferry fares are held for the winter\nStatement of April 30 2021\nThe board met on Friday.\n"
+             "Lifeboat crews train a new intake\nType: Blog · Date: 24 April 2021 (Saturday)\nThe crews met.\n")
+    assert _split_text(tmp_path, kinds) == [
+        ("Harbour trust opens two more moorings", dt.date(2021, 5, 3), "press_release"),
+        ("Ferry fares are held for the winter", dt.date(2021, 4, 30), "statement"),
+        ("Lifeboat crews train a new intake", dt.date(2021, 4, 24), "blog"),
+    ]
