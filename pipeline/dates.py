@@ -260,6 +260,8 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     if published is None:
         return None
     rest = _WEEKDAY_IN_BRACKETS.sub("", _strip_time(stripped[match.end():]), count=1)
+    if rest.strip() == "." and label is not None:
+        rest = ""  # `Published 12 August 2019 (Monday).`: a labelled date's sentence ends (`4 May 2021.`: another's)
     glued = bool(rest) and _GLUED_HEADLINE.match(match.group(0)[-1:] + rest) is not None
     if rest and rest[0].isalnum() and not glued:
         return None  # "8, 2019abc" is no date line; "4 March 2021Harbour Trust ...", elements joined, is

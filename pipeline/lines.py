@@ -178,7 +178,8 @@ _EVENT_FIELD = re.compile(r"^(?:" + "|".join(map(re.escape, _WORDS["event_fields
 
 
 # A line that is a byline: who wrote the card, and their post (`Words by Jane Roe, Communications Officer`).
-_BYLINE_LINE = re.compile(r"^(?:(?:Words|Text|Story|Report|Reporting|Photos?|Pictures?)\s+by|By)\s+"
+_BYLINE_LINE = re.compile(r"^(?:(?:Words|Text|Story|Report|Reporting|Photos?|Pictures?|Written|Posted)\s+by|By|"
+                          r"(?:Author|Authors|Writer|Contributor)s?\s*:)\s+"
                           r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*(?:\s*[,|–—]\s*[^.]{0,60})?$")
 # A browser prints the day and minute of printing at each sheet's head (`07/07/2025, 14:27  Newsroom | Org`).
 _PRINT_STAMP = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\b")

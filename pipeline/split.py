@@ -13,7 +13,7 @@ from .census import Census, count_dates, side_lists
 from .dates import DateLine, Order, date_line, dateline, issued_on, numeric_order, order_from_hint, unparsed_date
 from .html import base_href
 from .language import page_language
-from .lines import Line, classify, is_chrome, is_teaser, is_title, kind_of, unprinted_kind
+from .lines import Line, classify, is_chrome, is_sidebar_heading, is_teaser, is_title, kind_of, unprinted_kind
 from .markup import TreeLines
 from .records import Card, Page, Release
 from .single import is_article, single_fields
@@ -83,7 +83,8 @@ def page_layout(page: Page, order: Order | None) -> tuple[list[Line], Layout | N
     """The page's lines as classified with its date order (page_order), and the card layout induced from them
     (None: no listing)."""
     plain = page.tree is None
-    lines = classify(page.blocks, order, plain=plain)
+    lines = _without_side_lists(classify(page.blocks, order, plain=plain), page.gaps) if plain else classify(
+        page.blocks, order, plain=plain)
     if sum(1 for line in lines if line.anchor) < 2 and plain:
         # Fewer than two dates read in English: a page in another language prints its dates in its own words.
         language = page_language(page)
@@ -93,6 +94,26 @@ def page_layout(page: Page, order: Order | None) -> tuple[list[Line], Layout | N
     if layout is None or not _is_listing(layout):
         return lines, None
     return lines, layout
+
+
+def _without_side_lists(lines: list[Line], gaps: tuple[int, ...]) -> list[Line]:
+    """A side list inside a text page (`Most read`, then its items up to the furniture or the blank line that closes
+    it): furniture, its dated items no cards of the page."""
+    if len(gaps) != len(lines):
+        return lines
+    out = list(lines)
+    for n, line in enumerate(lines):
+        if not is_sidebar_heading(line.text) or len(line.text.split()) > settings.PAGE_HEADING_MAX_WORDS:
+            continue
+        # (it ends at furniture that closes it, `See all most read ›`, before any card's teaser; else at the blank
+        # line that closes its group)
+        near = range(n + 1, min(len(lines), n + 2 * settings.CARD_MAX_LINES))
+        items = next((m for m in near if lines[m].teaser or lines[m].sentence), near.stop)
+        closer = next((m + 1 for m in range(n + 1, items) if lines[m].chrome), None)
+        end = closer or next((m for m in near if gaps[m] and m < n + settings.CARD_MAX_LINES), None)
+        for m in range(n, end if end is not None else n):
+            out[m] = Line(index=lines[m].index, text=lines[m].text, chrome=True)
+    return out
 
 
 def page_order(page: Page) -> Order | None:

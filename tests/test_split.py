@@ -610,3 +610,16 @@ def test_datelines_with_the_place_in_brackets_or_after_the_date_and_kind_lines_o
         ("Ferry fares are held for the winter", dt.date(2021, 4, 30), "statement"),
         ("Lifeboat crews train a new intake", dt.date(2021, 4, 24), "blog"),
     ]
+
+
+def test_a_side_list_inside_the_page_is_no_card_and_bylines_labelled_author_are_no_titles(tmp_path):
+    text = ("Harbour trust opens two more moorings\nAuthor: Ines Morrow, Communications Officer\n"
+            "[1] Published 3 May 2021 (Monday).\nThe board met on Monday to agree it.\n\n"
+            "Most read this month\n1. A walk round the boatyard\n17 March 2020\n2. Meet the new harbour master\n"
+            "25 February 2020\nSee all most read ›\n\n"
+            "Ferry fares are held for the winter\nAuthor: Ines Morrow, Communications Officer\n"
+            "[2] Published 30 April 2021 (Friday).\nThe board met on Friday to agree it.\n")
+    assert _split_text(tmp_path, text) == [
+        ("Harbour trust opens two more moorings", dt.date(2021, 5, 3), "press_release"),
+        ("Ferry fares are held for the winter", dt.date(2021, 4, 30), "press_release"),
+    ]
