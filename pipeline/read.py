@@ -471,12 +471,15 @@ def _wrap_width(lines: list[str], sizes: dict[str, int]) -> int | None:
     # finished sentence followed by a capitalised line (a caption above a headline) may break there anyway.
     # A line that opens with a card's date (`3 May 2021 - Title`) above a whole sentence is a card's headline
     # over its teaser, whatever its length (a wrapped headline's last line ends no sentence).
-    running_on = [size(line) for line in dict.fromkeys(
-        line for line, after in itertools.pairwise(lines)
-        if line and after and size(line) >= settings.WRAP_MIN_LINE_CHARS and not _is_field(after)
-        and not (_FINISHED.search(line) and after[:1].isupper())
-        and not (after[:1].isupper() and _FINISHED.search(after) and date_line(line) is not None)
-        and not _teaser_dateline(after))]
+    pairs = [(line, after) for line, after in itertools.pairwise(lines)
+             if line and after and size(line) >= settings.WRAP_MIN_LINE_CHARS and not _is_field(after)
+             and not (_FINISHED.search(line) and after[:1].isupper())
+             and not (after[:1].isupper() and _FINISHED.search(after) and date_line(line) is not None)
+             and not _teaser_dateline(after)]
+    running_on = [size(line) for line in dict.fromkeys(line for line, _after in pairs)]
+    if len(running_on) <= settings.WRAP_MIN_RUN_ON and not any(
+            after[:1].islower() or ends_mid_phrase(line) for line, after in pairs):
+        running_on = []  # two capitalised lines each over another say nothing of a wrap: headlines under one day
     full = sum(1 for n in running_on if n >= width - settings.WRAP_SLACK_CHARS)
     inner = "\n".join(lines).strip("\n").split("\n")  # blank lines between paragraphs, not a trailing newline
     if "" in inner and len(running_on) >= settings.WRAP_MIN_RUN_ON and full >= settings.WRAP_RUN_ON_SHARE * len(
