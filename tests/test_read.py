@@ -1,3 +1,4 @@
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -309,3 +310,14 @@ def test_two_headlines_under_one_day_are_no_evidence_of_a_wrapped_text(tmp_path:
     path = tmp_path / "days.txt"
     path.write_text(text, encoding="utf-8")
     assert "Harbour trust opens two more moorings for the second year" in read(path).blocks
+
+
+def test_a_title_case_headline_wrapped_on_a_page_of_spaced_blocks_is_joined(tmp_path: Path):
+    headline = ("Harbour Trust Opens Two More Moorings After the Storms – Board Says the New Moorings Will Need "
+                "Support From Every Parish And Partner for At Least Another Two Years")
+    wrapped = "\n".join(textwrap.wrap(headline, 64))
+    text = (f"Annual Report\n\n{wrapped}\n\nWork starts in May.\n\nDec. 31, 2002\n\nAnnual Report\n\n"
+            "Ferry fares are held for the winter\n\nWork starts in May.\n\nDec. 30, 2002\n")
+    path = tmp_path / "spaced.txt"
+    path.write_text(text, encoding="utf-8")
+    assert headline in read(path).blocks
