@@ -477,10 +477,11 @@ def _wrap_width(lines: list[str], sizes: dict[str, int]) -> int | None:
              and not (after[:1].isupper() and _FINISHED.search(after) and date_line(line) is not None)
              and not _teaser_dateline(after)]
     running_on = [size(line) for line in dict.fromkeys(line for line, _after in pairs)]
-    if len(running_on) <= settings.WRAP_MIN_RUN_ON and not _spaced(lines) and not any(
+    if running_on and not _spaced(lines) and not any(
             after[:1].islower() or ends_mid_phrase(line) for line, after in pairs):
-        # Two capitalised lines each over another say nothing of a wrap where a page's lines touch anyway (headlines
-        # under one day); where every other block stands apart, lines that touch were wrapped.
+        # Capitalised lines each over another say nothing of a wrap where a page's lines touch anyway (headlines
+        # under one day): one line at least must go on lower-case or end on a word that asks for more. Where every
+        # other block stands apart, lines that touch were wrapped.
         running_on = []
     full = sum(1 for n in running_on if n >= width - settings.WRAP_SLACK_CHARS)
     inner = "\n".join(lines).strip("\n").split("\n")  # blank lines between paragraphs, not a trailing newline

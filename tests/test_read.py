@@ -301,10 +301,13 @@ def test_a_dated_headline_over_a_whole_sentence_is_no_evidence_of_a_wrapped_text
     assert "2 May 2021 - Ferry fares are held for the whole of the coming winter" in read(path).blocks
 
 
-def test_two_headlines_under_one_day_are_no_evidence_of_a_wrapped_text(tmp_path: Path):
-    # (two capitalised lines, each over another one, none going on lower-case or ending mid-phrase)
+def test_headlines_under_one_day_are_no_evidence_of_a_wrapped_text(tmp_path: Path):
+    # (capitalised lines, each over another one, none going on lower-case or ending mid-phrase, on a page whose
+    # lines touch anyway)
     text = ("Dec. 31, 2002\nHarbour trust opens two more moorings after the storms\n"
             "Harbour trust opens two more moorings for the second year\nHarbour trust opens the slipway again\n\n"
+            "Dec. 30, 2002\nFerry fares are held for the whole winter by the trust\n"
+            "Ferry fares are held for the winter again this year\nFerry fares are cut for the young\n\n"
             "Dec. 30, 2002\nFerry fares are held for the winter by the trust\n\n"
             "Dec. 29, 2002\nLifeboat crews train a new intake\n")
     path = tmp_path / "days.txt"
