@@ -426,14 +426,13 @@ _KIND_OF = re.compile(r"^(?P<kind>[^\d,|•·–—:]{2,40}?)\s+of\s+(?P<date>\S
 def _labelled_dateline(text: str, order: Order | None) -> DateLine | None:
     """`UPDATE — ORMESBY FOLD, 8 September 2008 — Places are free …`: a kind label, then a dateline opening the text
     (the label stands as the dateline's `before`, where the card's kind is read)."""
-    labelled = _KIND_THEN_TEXT.match(text)
+    labelled = _KIND_BEFORE_DATE.match(text)
     if labelled is None or kind_of(labelled.group("kind")) is None:
         return None
-    found = dateline(labelled.group("text"), order)
+    found = dateline(labelled.group("date"), order)
     return replace(found, before=labelled.group("kind")) if found is not None and found.rest else None
 
 
-_KIND_THEN_TEXT = re.compile(r"^(?P<kind>[^|•·–—:\d]{2,40}?)\s*[|•·–—:]\s*(?P<text>\S.*)$")
 
 
 def _fused_kind(text: str) -> str | None:
@@ -487,7 +486,7 @@ def _card_date(text: str, order: Order | None, short: bool = False,
     return None, None
 
 
-# A kind label before a date, a separator between (`Pressemitteilung | 4. März 2021`).
+# A kind label, a separator, then the rest (`Pressemitteilung | 4. März 2021`, `UPDATE — TOWN, DATE — text`).
 _KIND_BEFORE_DATE = re.compile(r"^(?P<kind>[^|•·–—:\d]{2,40}?)\s*[|•·–—:]\s*(?P<date>\S.*)$")
 
 

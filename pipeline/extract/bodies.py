@@ -328,11 +328,11 @@ def defined_by_acronym(words: Span) -> bool:
     acronym = doc[end + 1]
     if not (acronym.is_upper and acronym.is_alpha and 2 <= len(acronym) <= 8):
         return False
-    start = spelled_out(doc, end, acronym.text)
+    start = _spelled_out(doc, end, acronym.text)
     return start is not None and start <= words.start
 
 
-def spelled_out(doc: Doc, end: int, acronym: str) -> int | None:
+def _spelled_out(doc: Doc, end: int, acronym: str) -> int | None:
     """Where the words before `end` start whose capitalised initials spell `acronym` (its small words between)."""
     initials = ""
     for start in range(end - 1, max(-1, end - 2 * len(acronym) - 3), -1):

@@ -58,9 +58,13 @@ def role_end(person: Span) -> int | None:
 
 def _bracket_note(doc: Doc, start: int, end: int) -> int | None:
     """`director for (counter) terrorism`: a note in brackets inside the title, not at its start."""
-    close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS)) if doc[n].text == ")"),
-                 None)
+    close = _bracket_close(doc, end, settings.TITLE_NOTE_MAX_TOKENS)
     return close + 1 if close is not None and end != start else None
+
+
+def _bracket_close(doc: Doc, opening: int, limit: int) -> int | None:
+    """Where the bracket opened at `opening` closes, within `limit` tokens, else None."""
+    return next((n for n in range(opening + 1, min(len(doc), opening + limit)) if doc[n].text == ")"), None)
 
 
 def _clause_word(token: Token) -> bool:
@@ -138,8 +142,7 @@ def _past_aside(doc: Doc, end: int) -> int:
     """Past a short note in brackets and lower case right after a name (`Jane Roe (centre), director of X`)."""
     if text_at(doc, end) != "(":
         return end
-    close = next((n for n in range(end + 1, min(len(doc), end + settings.TITLE_NOTE_MAX_TOKENS)) if doc[n].text == ")"),
-                 None)
+    close = _bracket_close(doc, end, settings.TITLE_NOTE_MAX_TOKENS)
     if close is None or close == end + 1 or not all(t.is_lower for t in doc[end + 1:close] if t.is_alpha):
         return end
     return close + 1
@@ -439,8 +442,7 @@ def _role_in_parentheses(person: Span) -> Title:
     doc = person.doc
     if text_at(doc, person.end) != "(":
         return Title()
-    close = next((n for n in range(person.end + 1, min(len(doc), person.end + settings.ROLE_MAX_TOKENS))
-                  if doc[n].text == ")"), None)
+    close = _bracket_close(doc, person.end, settings.ROLE_MAX_TOKENS)
     if close is None or close == person.end + 1:
         return Title()
     inside = doc[person.end + 1:close]
