@@ -58,7 +58,7 @@ _DATE_OR_SHORT = re.compile(rf"(?:{DATE_PATTERN}|{_SHORT})", re.IGNORECASE)
 _ZONE = r"(?-i:Z|UTC|GMT|BST|IST|CES?T|EES?T|WES?T|[ECMP][SD]?T|AE[SD]T|NZ[SD]T|HKT|SGT|JST)"
 _TIME = (
     r"(?:\s*(?:[-–—|,@•·]|\bat\b)?\s*(?:T?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\.\d+)?(?:\s*[ap]\.?\s?m\b\.?)?"
-    rf"|\d{{1,2}}\s*[ap]\.?\s?m\b\.?)(?:\s*(?:Z\b|[+-]\d{{2}}:?\d{{2}}|\(?{_ZONE}\)?(?![\w])))?)"
+    rf"|\d{{1,2}}\s*[ap]\.?\s?m\b\.?)(?:\s*(?:Z\b|[+-]\d{{2}}(?::?\d{{2}})?|\(?{_ZONE}\)?(?![\w])))?)"
 )
 # What newsrooms print between a date and the text beside it on one line: a dash, a bar, a dot, a colon, a
 # slash, a tilde, an angle quote or arrow (`Update: 3 May 2021`, `Report / 3 May 2021`, `Title ~ 3 May 2021`,
@@ -67,7 +67,8 @@ SEPARATOR = r"(?:[•·|–—~›»]|:{1,2}|/|-{1,2}|>{1,2})"
 _TIME_AFTER = re.compile(rf"^{_TIME}+", re.IGNORECASE)
 # Labels newsrooms print before a date. An update label means the date is not the publication date.
 _LABEL = re.compile(
-    r"^(?:(?:originally\s+|first\s+)?(?:posted|published|released|issued|written|dated?|on)"
+    r"^(?:(?:originally\s+|first\s+)?(?:posted|published|released|issued|written|dated?|on"
+    r"|for(?:\s+immediate)?\s+release(?:\s+on)?|release\s+date)"
     r"(?:\s+(?:by|in)\s+[^|•·–—\d]{2,60}?(?=\s+on\b))?(?:\s+on)?\s*:?\s*"  # `Posted by Jane Roe on`
     r"|by\s+[^|•·–—\d]{2,60}?\s*(?:[|•·–—,]|\s+on\b)\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?)",
     re.IGNORECASE,
@@ -86,6 +87,7 @@ _LABEL_AFTER_COMMA_MAX = 30
 _BYLINE = re.compile(r"^(?:by|from)\s+(?:the\s+)?[A-Za-z][\w.’' -]{1,60}?"
                      r"(?:\s*[|•·–—]\s*[^.|•·–—]{1,60}|\s+in\s+[^.|•·–—]{1,60})?$")
 # Text before a trailing date that makes it part of a sentence, not a title's date.
+_SET_APART = re.compile(r"[|•·–—›»]|--|//|>")
 _SENTENCE_BEFORE = re.compile(r"\b(?:on|in|of|from|since|until|till|by|to|at|before|after|and|or|the)\s*$",
                               re.IGNORECASE)
 # `NEW YORK (April 14, 2023) –`, `GENEVA/NEW YORK, 14 March 2023 –`, `(New York, May 12, 2005) –`,
@@ -105,10 +107,12 @@ _DATELINE = re.compile(
 )
 # A date at the end of a line, after a separator: `Title | 6/14/2021`, `Title (May 3, 2021)`,
 # `Title, media release, April 24, 2013`.
-_TRAILING_BEFORE = r"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[›»]|\s(?:-{1,2}|[~/]|/{2}|>{1,2})"
-# After the date, a time or the weekday in brackets (`2003-10-17 (Fri)`) may follow.
+_TRAILING_BEFORE = (r"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[›»]|\s(?:-{1,2}|[~/]|/{2}|>{1,2})"
+                    r"|\.(?=\s+(?:posted|published|issued|released|dated)\b)")  # `PR-2024-070. Issued 19/1/2024.`
+# After the date, a time or the weekday in brackets or after a comma (`2003-10-17 (Fri)`, `12 Dec 2016, Mon`)
+# may follow.
 _TRAILING_AFTER = (rf")\s*(?:(?:posted|published|issued|released|dated)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})"
-                   rf"(?:{_TIME})?(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?\s*[)\]]?\s*$")
+                   rf"(?:{_TIME})?(?:\s*\(\s*{_WEEKDAY_WORD}\s*\)|,\s*{_WEEKDAY_WORD})?\s*[)\]]?\.?\s*$")
 _TRAILING = re.compile(_TRAILING_BEFORE + _TRAILING_AFTER, re.IGNORECASE)
 # A title that runs into its date with no mark between (`Title 4 March 2021`), or reaches it by dot leaders as a
 # table of contents prints them (`Title ........ 4 March 2021`); a weekday in brackets may follow (`(Thu)`).
@@ -124,8 +128,10 @@ _TRAILING_SHORT = re.compile(_TRAILING_BEFORE + "|:" + _TRAILING_AFTER.replace(
     f"(?P<date>{DATE_PATTERN})", f"(?P<date>{DATE_PATTERN}|{_SHORT})"), re.IGNORECASE)
 _WEEKDAY_AT_END = re.compile(r",?\s*\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?\s*,?$",
                              re.IGNORECASE)
-# The weekday after a date, in brackets or after a comma at the line's end (`4 March 2021 (Thu)`, `6 Sep 2014, Sat`).
-_WEEKDAY_IN_BRACKETS = re.compile(rf"^\s*(?:\(\s*{_WEEKDAY_WORD}\s*\)|,?\s*{_WEEKDAY_WORD}\s*$)", re.IGNORECASE)
+# The weekday after a date, in brackets or after a comma at the line's end or before a separator (`4 March 2021 (Thu)`,
+# `6 Sep 2014, Sat`, `6 Sep 2014, Sat — Title`).
+_WEEKDAY_IN_BRACKETS = re.compile(rf"^\s*(?:\(\s*{_WEEKDAY_WORD}\s*\)|,?\s*{_WEEKDAY_WORD}\s*$"
+                                  rf"|,\s*{_WEEKDAY_WORD}(?=\s*(?:[|•·–—]|\s-)))", re.IGNORECASE)
 # A page's inline elements joined with no space: a date's last digit, then a capitalised word (`2021Harbour Trust
 # opens ...`).
 _GLUED_HEADLINE = re.compile(r"^\d[A-Z][a-z]+\s")
@@ -289,7 +295,12 @@ def trailing_date(line: str, order: Order | None = None, colon: bool = False,
     pattern = (_TRAILING_BARE_SHORT if short_years else _TRAILING_BARE) if bare else _TRAILING_SHORT if short_years \
         else _TRAILING_OR_COLON if colon else _TRAILING
     match = pattern.match(line.strip())
-    if not match or _SENTENCE_BEFORE.search(match.group("before")) or _UPDATE_LABEL.search(match.group("before")):
+    if not match or _UPDATE_LABEL.search(match.group("before")):
+        return None
+    # `… held on 4 May 2021` is a sentence that ends on its date; after a bar or a dash (`… Ever Before | 4 May
+    # 2021`), the words before are a headline set apart from its date.
+    between = line.strip()[match.end("before"):match.start("date")]
+    if _SENTENCE_BEFORE.search(match.group("before")) and not _SET_APART.search(between):
         return None
     date_match = (_DATE_OR_SHORT if short_years else _DATE).fullmatch(match.group("date"))
     published = _read(date_match, order) if date_match else None

@@ -10,12 +10,15 @@ from pathlib import Path
 
 from . import settings
 from .dates import date_line, trailing_date
-from .lines import KIND_LABELS, is_bare_kind
+from .lines import KIND_LABELS, ends_with_full_stop, is_bare_kind
 
 _WORDS = tomllib.loads(Path(__file__).with_name("layout_words.toml").read_text(encoding="utf-8"))["markup"]
 _FIELDS = frozenset(_WORDS["fields"])
 _KIND_FIELDS = frozenset(_WORDS["kind_fields"])
 _COLUMN_NAMES = _FIELDS | frozenset(_WORDS["columns"])
+_RECORD_NUMBERS = frozenset(_WORDS["record_numbers"])
+_DATE_COLUMNS = frozenset({"date", "published", "released", "issued", "posted"})
+_ROW_COUNT = re.compile(r"^\(\d+ rows?\)$")
 _INDENT = re.compile(r"^[ \t]*")
 # A line of one repeated mark (`=====`, `-----`, `^^^^^`): under a line of text it underlines a heading.
 _UNDERLINE = re.compile(r"^([=\-~^*+#`'\".:_])\1{2,}$")
@@ -33,6 +36,8 @@ _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
 _ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>")
 _URL_ONLY = re.compile(r"^(?:\d{1,4}\.\s+)?(?:https?://|file://|mailto:)\S*$")
 _BROWSER_NUMBER = re.compile(r"\[\d{1,4}\](?=\S)")  # a terminal browser numbers each link: `[14]Title`
+# The last gap, before a line's last few words (a date's words may be joined by no-break spaces).
+_WIDE_GAP_TO_END = re.compile(r"(?<=\S) {3,}(?=[^ ]+(?: [^ ]+){0,5}$)")
 _TAB_GAP = re.compile(r"(?<=\S) *\t+ *(?=\S)")
 _ITEM_NUMBER = re.compile(r"^(?:No\.?\s?|#)\d{1,4}\s*[·•|:–—-]\s*(?=\S)", re.IGNORECASE)  # `No. 12 · `, `#12 | `
 _BULLET = re.compile(r"^(?:[*+\-]|>+|\d{1,2}[.)])\s+")
@@ -43,6 +48,8 @@ _TAG = re.compile(r"^\[([^\]\d]{2,30})\]\s+(?=\S)")  # `[Newsroom] Title`: a tag
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_]+?)(?<=\S)\1(?![\w*])")
 _FIELD = re.compile(r"^:?([A-Za-z][A-Za-z ]{0,20}?)\s*:\s*:?\s*(\S.*)$")
+# A field inside a converter's field line: after a separator, or after a date's year (`Date: 4 March 2021 Type: …`).
+_INNER_FIELD = re.compile(r"(\s[|·•–—]\s*|(?<=\d)\s+)([A-Za-z][A-Za-z ]{0,20}?)\s*:\s+(?=\S)")
 _QUOTED = re.compile(r"^([\"'“])(.*)[\"'”]$")
 _KIND_FIRST = re.compile(r"^([^|,·•–—:]{2,40}?)\s*(?:[|,·•–—:]|\s-)\s*(\S.*)$")
 _BRACKET_START = re.compile(r"^\[([^\]]{2,60})\]\s+(\S.*)$|^\(([^)]{6,60})\)\s+(?=[A-Z])(\S.*)$")
@@ -58,11 +65,12 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
     dropped, a table row's cells and a bracketed kind or date each a line of their own. Each line comes with the
     line as printed where it ends a printed line (a hard wrap is measured on that), else itself; indentation is
     kept."""
-    joined = _join_wrapped_links(raw)
+    joined = _join_wrapped_rows(_join_wrapped_links(_framed_bar_tables(raw)))
     raw = [line for line, _printed in joined]
     fields = _repeated_fields(raw)
     aligned = _aligned_rows(raw)
     lettered = _lettered(raw)
+    columned = _dates_in_a_column(raw)
     tags = _repeated_tags(raw, fields)
     out: list[tuple[str, str]] = []
     for line, printed in joined:
@@ -78,13 +86,15 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
             continue
         if _URL_ONLY.match(text) or _IMAGE_MARK.match(text):
             continue  # a terminal browser's list of link targets, a bare address: no words of the page
+        cells = [_plain(cell) for cell in _COLUMNS.split(text)]
+        if (line in aligned or len(cells) >= 2) and all(cell.lower() in _COLUMN_NAMES for cell in cells):
+            continue  # the header row names the columns
         if line in aligned:
-            cells = [_plain(cell) for cell in _COLUMNS.split(text)]
-            if all(cell.lower() in _COLUMN_NAMES for cell in cells):
-                continue  # the header row names the columns
             pieces = [indent + cell for cell in cells if cell]  # the last may wrap on into the next printed line
         else:
-            pieces = [indent + piece for piece in _read(text, fields, lettered, tags)]
+            if columned:
+                text = _date_column(text, "\x02" if aligned else " | ")
+            pieces = [indent + piece for part in text.split("\x02") for piece in _read(part, fields, lettered, tags)]
         out += [(piece, printed if n == len(pieces) - 1 else piece) for n, piece in enumerate(pieces)]
     return _join_wrapped_cells(out)
 
@@ -105,6 +115,126 @@ def _join_wrapped_links(raw: list[str]) -> list[tuple[str, str]]:
         out.append((line, raw[end]))
         at = end + 1
     return out
+
+
+def _framed_bar_tables(raw: list[str]) -> list[str]:
+    """A database's export (`id | title | category | release_date`, or `title|category|release_date`) as a table
+    with outer bars, read like any other: a header row whose cells all name columns, then the rows with as many
+    bars as it; a column of record numbers (`id`) is left out, being no field of a release."""
+    out = list(raw)
+    at = 0
+    while at < len(out):
+        header = _bar_cells(out[at])
+        if header is None or not all(_column_name(cell) for cell in header):
+            at += 1
+            continue
+        names = [_column_name(cell) or "" for cell in header]
+        last_words = [name.split()[-1] if name else "" for name in names]
+        kind = next((n for n, word in enumerate(last_words) if word in _KIND_FIELDS), None)
+        date = next((n for n, word in enumerate(last_words) if word in _DATE_COLUMNS), None)
+        # A kind column beside a date column: the kind is printed with the date (`2019-04-09 · Service update`), where
+        # a kind of any wording is read, as on a card's date line.
+        keep = [n for n, name in enumerate(names) if name not in _RECORD_NUMBERS and (n != kind or date is None)]
+        end = at
+        while end + 1 < len(out) and (_FRAME.match(out[end + 1].strip()) or (
+                (cells := _bar_cells(out[end + 1])) is not None and len(cells) == len(header))):
+            end += 1
+            cells = _bar_cells(out[end])
+            if cells is not None:
+                if kind is not None and date is not None:
+                    cells[date] = f"{cells[date]} · {cells[kind]}"
+                out[end] = "| " + " | ".join(cells[n] for n in keep) + " |"
+        out[at] = ""  # the header row only names the columns
+        if end + 1 < len(out) and _ROW_COUNT.match(out[end + 1].strip()):
+            out[end + 1] = ""  # `(8 rows)`: the export's count, no words of the page
+        at = end + 1
+    return out
+
+
+def _bar_cells(line: str) -> list[str] | None:
+    """The cells of a line of bar-separated cells without outer bars (`809 | Title | 2019-04-09`), else None."""
+    text = line.strip()
+    if not text or _ROW.match(text) or "|" not in text:
+        return None
+    cells = [cell.strip() for cell in text.split("|")]
+    return cells if len(cells) >= 2 and all(cells) else None
+
+
+def _column_name(cell: str) -> str | None:
+    """A header cell as a column's name (`release_date` → `release date`), when it is one."""
+    name = cell.replace("_", " ").strip().lower()
+    words = name.split()
+    return name if name in _COLUMN_NAMES or name in _RECORD_NUMBERS or (
+        len(words) == 2 and words[-1] in _COLUMN_NAMES) else None
+
+
+def _join_wrapped_rows(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A table's title cell wrapped onto lines of its own, its date beyond a wide gap on the row's first line or on
+    its last (`Title words          DATE` / `more words`, or `Title words` / `more words          DATE`), as one row
+    `Title words more words | DATE`, as printed on its last line. The page chooses: its dated lines open their rows
+    when more of them have an indented text line under them than over them (or, indentation alike, more text lines
+    under them), and close them in the opposite case, where the title's first lines hang out to the left of the
+    date's; two or more such rows, or nothing is joined."""
+    counts = Counter(line.strip() for line, _printed in lines)
+    # A line printed twice is a running head (`Newsroom – Trust    06/06/2025, 14:03`), no row of a table.
+    dated = [n for n, (line, _printed) in enumerate(lines) if _gap_date(line) is not None and counts[line.strip()] == 1]
+    if len(dated) < settings.WRAPPED_ROW_MIN_ROWS:
+        return lines
+    under = [n for n in dated if n + 1 < len(lines) and _cell_text(lines[n + 1][0])]
+    over = [n for n in dated if n > 0 and _cell_text(lines[n - 1][0])]
+    # Rows that touch have text both over and under each date: the indented lines are the wrapped ones.
+    under_indented = sum(1 for n in under if _indent(lines[n + 1][0]) > _indent(lines[n][0]))
+    over_indented = sum(1 for n in over if _indent(lines[n][0]) > _indent(lines[n - 1][0]))
+    opens = (under_indented, len(under)) > (over_indented, len(over))
+    closes = (over_indented, len(over)) > (under_indented, len(under))
+    rows: list[tuple[int, int]] = []
+    for n in dated:
+        start = end = n
+        if opens:
+            while end + 1 < len(lines) and _cell_text(lines[end + 1][0]) and _indent(lines[end + 1][0]) >= _indent(
+                    lines[n][0]):
+                end += 1
+        elif closes:
+            # The title's first lines hang out to the left of the dated line; a title wrapped flush onto its date
+            # (`… With` / `the Canal Society          DATE`) is read as printed, one line with its date.
+            while start > 0 and _cell_text(lines[start - 1][0]) and _indent(lines[start - 1][0]) < _indent(
+                    lines[n][0]):
+                start -= 1
+        if end > start:
+            rows.append((start, end))
+    if len(rows) < settings.WRAPPED_ROW_MIN_ROWS:
+        return lines
+    out = list(lines)
+    for start, end in reversed(rows):
+        texts = [line for line, _printed in lines[start:end + 1]]
+        date_at = next(k for k, text in enumerate(texts) if _gap_date(text) is not None)
+        gap = _gap_date(texts[date_at])
+        assert gap is not None
+        words = [text.strip() for text in texts]
+        words[date_at] = texts[date_at].rstrip()[:gap.start()].strip()
+        row = f"{texts[0][:_indent(texts[0])]}{' '.join(words)} | {texts[date_at].rstrip()[gap.end():]}"
+        out[start:end + 1] = [(row, lines[end][1])]
+    return out
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _gap_date(line: str) -> re.Match[str] | None:
+    """The wide gap before a date that ends the line (`Title words          4 May 2021`), else None."""
+    gap = _WIDE_GAP_TO_END.search(line.rstrip())
+    if gap is None or _COLUMNS.search(line.strip()[:gap.start() - _indent(line)]):
+        return None
+    found = date_line(line.rstrip()[gap.end():])
+    return gap if found is not None and not found.rest else None
+
+
+def _cell_text(line: str) -> bool:
+    """A line that could be a wrapped title cell's words: not blank, no date, no column gap, no rule, no sentence."""
+    text = line.strip()
+    return bool(text) and _gap_date(line) is None and not _COLUMNS.search(text) and not _UNDERLINE.match(text) \
+        and date_line(text) is None and not ends_with_full_stop(text)  # a teaser's sentence is no title's words
 
 
 def _aligned_rows(raw: list[str]) -> set[str]:
@@ -224,10 +354,37 @@ def _read(text: str, fields: frozenset[str], lettered: bool = False, tags: froze
         text = quoted.group(2) if quoted else text
         if field.group(1).strip().lower() in _KIND_FIELDS:
             text = _one_kind(text)
+        # `Type: Blog · Date: 4 March 2021`: the line's other fields keep their values and lose their names.
+        text = _INNER_FIELD.sub(_unname_field, text)
     tag = _TAG.match(text) if tags else None
     if tag is not None and tag.group(1) in tags and not _field(tag.group(1)):
         text = text[tag.end():]  # the page's tag on every item; a bracketed kind or date stays a field (below)
     return _pieces(_brackets(text))
+
+
+def _dates_in_a_column(raw: list[str]) -> bool:
+    """True when the page's dates beyond a wide gap stand on rows of their own; False when most end a title wrapped
+    onto their line (`Title words for the` / `Harvest Festival          DATE`), read as printed."""
+    dated = [n for n, line in enumerate(raw) if _gap_date(line) is not None]
+    wrapped = sum(1 for n in dated if n > 0 and _cell_text(raw[n - 1]))
+    return bool(dated) and 2 * wrapped <= len(dated)
+
+
+def _date_column(text: str, apart: str) -> str:
+    """A wide gap before a date that ends the line sets the date apart as a column does (`Title      4 May 2021`):
+    `apart` stands for it (a bar, so the title's last word, `… than Ever Before`, is never read as leading to the
+    date; or, on a page whose other rows are read as columns, a break between cells)."""
+    gap = _WIDE_GAP_TO_END.search(text)
+    if gap is None or (found := date_line(text[gap.end():])) is None or found.rest:
+        return text
+    return f"{text[:gap.start()]}{apart}{text[gap.end():]}"
+
+
+def _unname_field(match: re.Match[str]) -> str:
+    """A field named inside a line keeps its value behind a separator (`Blog · Date: 4 March` → `Blog · 4 March`)."""
+    if match.group(2).strip().lower() not in _FIELDS:
+        return match.group(0)
+    return match.group(1) if match.group(1).strip() else " · "
 
 
 def _one_kind(value: str) -> str:
@@ -309,6 +466,7 @@ def _join_wrapped_cells(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
         cells = [cell for cell in cells if cell]
         if cells and not all(cell.lower() in _COLUMN_NAMES for cell in cells):  # a header row names the columns
             out.extend((indent + cell, indent + cell) for cell in cells)
+            out.append(("", ""))  # a row is one record: its cells are apart from the next row's
         run.clear()
 
     for line, printed in lines:

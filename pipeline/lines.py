@@ -68,7 +68,7 @@ _STATEMENT_TITLE = re.compile(
 
 # Invisible characters that split or glue words in published text: soft hyphens, zero-width spaces
 # and joiners, word joiners, byte-order marks. They are removed; every kind of space becomes one space.
-_SHORT_DATE_AT_END = re.compile(r"\S\s*(?:,|[|–—·•.…-])\s*\d{1,2}([/.])\d{1,2}\1\d\d$"
+_SHORT_DATE_AT_END = re.compile(r"\S(?:\s*(?:,|[|–—·•.…-])|\s+of)\s*\d{1,2}([/.])\d{1,2}\1\d\d$"
                                 # or opens it, after a label too (`Published 04.03.21. The trust …`)
                                 r"|^(?i:(?:posted|published|released|issued|dated)(?:\s+on)?:?\s+)?"
                                 r"\d{1,2}([/.])\d{1,2}\2\d\d\b")
@@ -411,12 +411,12 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
                 sentence=ends_with_full_stop(text), repeated=repeated)
 
 
-def _kind_of_date(text: str, order: Order | None) -> DateLine | None:
+def _kind_of_date(text: str, order: Order | None, short: bool = False) -> DateLine | None:
     """`Media release of 4 March 2022`: a kind label and its day joined by `of` (the label stands as `before`)."""
     labelled = _KIND_OF.match(text)
     if labelled is None or kind_of(labelled.group("kind")) is None:
         return None
-    found = date_line(labelled.group("date"), order)
+    found = date_line(labelled.group("date"), order, short_years=short)
     return replace(found, before=labelled.group("kind")) if found is not None and not found.rest else None
 
 
@@ -452,7 +452,7 @@ _KIND_FIELD = re.compile(r"\b(?:type|category|kind|format)\s*:\s*([^|·•–—
 
 def _card_date(text: str, order: Order | None, short: bool = False,
                plain: bool = True) -> tuple[DateLine | None, str | None]:
-    found = two_dates(text, order) or _kind_of_date(text, order)
+    found = two_dates(text, order) or _kind_of_date(text, order, short)
     if found is not None:  # `Last updated: 1 Sep 2010 | First published: 23 Aug 2010`: the day, not the edit
         return found, "date"
     found = date_line(text, order, short_years=short or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
@@ -473,6 +473,8 @@ def _card_date(text: str, order: Order | None, short: bool = False,
     # text joins elements (`Notice on the timetable` `<span>May 3, 2023</span>`).
     found = trailing_date(text, order, colon=True, short_years=short) or (
         _run_on_date(text, order, short) if plain else None)
+    if found is not None and _SENTENCE_THEN_LABEL.search(text) and not is_reference(found.before):
+        found = None  # `The board met on Monday. Published 4 May 2021.`: a teaser's sentence, then the card's date
     if found is not None and len(found.before) >= 3:
         if is_reference(found.before) or is_post_fact(found.before):
             return found, "date"  # `PR 044/2021 · 4 March 2021`, `⏱ 3 min | DATE`: a number or a fact beside the date
@@ -484,6 +486,9 @@ def _card_date(text: str, order: Order | None, short: bool = False,
     if found is not None:
         return found, "yearless"
     return None, None
+
+
+_SENTENCE_THEN_LABEL = re.compile(r"\.\s+(?:posted|published|issued|released|dated)\b", re.IGNORECASE)
 
 
 # A kind label, a separator, then the rest (`Pressemitteilung | 4. März 2021`, `UPDATE — TOWN, DATE — text`).

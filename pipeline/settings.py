@@ -144,6 +144,8 @@ BYLINE_TAGS_MAX_WORDS = 6
 SHORT_YEAR_MIN_LINES = 2
 # A converter wraps a link's words over a few printed lines; a bracket open longer than this is no link
 LINK_MAX_PRINTED_LINES = 4
+# A table's title cell wrapped under itself, its date beyond a wide gap: one such row could be a release's own layout
+WRAPPED_ROW_MIN_ROWS = 2
 PLACE_MAX_WORDS = 3  # `Brussels, 3 May 2019`; text of more words before a date is a headline
 # The card template's alignment (pipeline/template.py). A line fitting its role clearly earns 1.
 # What a card loses for a role its template has and it lacks: a missing title costs most, because a template

@@ -16,6 +16,11 @@ from pipeline.dates import date_line, parse_date, trailing_date, unparsed_date
         ("Sept. 3, 2021", dt.date(2021, 9, 3), ""),
         ("8th May 2022 - Families in need", dt.date(2022, 5, 8), "Families in need"),
         ("Monday, January 8, 2019", dt.date(2019, 1, 8), ""),
+        ("31 May 2009, Sun — Kestrel Bay Choir sings at the harbour", dt.date(2009, 5, 31),
+         "Kestrel Bay Choir sings at the harbour"),
+        ("FOR RELEASE: Friday 4th March 2022", dt.date(2022, 3, 4), ""),
+        ("For immediate release: 4 March 2022", dt.date(2022, 3, 4), ""),
+        ("2022-03-04 10:30:00+00", dt.date(2022, 3, 4), ""),
     ],
 )
 def test_date_lines(line, expected, rest):
@@ -131,6 +136,9 @@ def test_trailing_dates_after_a_title():
     assert trailing_date("Agency opens clinics, media release, December 3, 2021").before == \
         "Agency opens clinics, media release"
     assert trailing_date("The court will rule on December 3, 2021") is None  # a sentence, not a title and its date
+    # after a bar or a dash the words before are a headline, whatever their last word
+    assert trailing_date("Agency Serves More Families than Ever Before | December 3, 2021").published == DAY
+    assert trailing_date("Statement, issued 3 Dec 2021, Fri").before == "Statement"  # a weekday after a comma
 
 
 @pytest.mark.parametrize("line", [

@@ -99,3 +99,51 @@ def test_a_markdown_listing_splits_into_its_cards(tmp_path: Path):
     assert [(c.title, c.published) for c in cards] == [
         ("Tollbridge Museum opens a new gallery", dt.date(2021, 3, 4)),
         ("Orrin Ferry adds a dawn crossing", dt.date(2021, 3, 1))]
+
+
+def test_a_field_line_names_its_other_fields_too():
+    """`Type: Blog · Date: …` printed on every card: the kind and the date keep their values, lose their names."""
+    fields = ["Kestrel Bay Choir sings at the harbour", "Type: Blog · Date: 4 March 2021 (Thursday)",
+              "Orrin Ferry adds a dawn crossing", "Type: Event · Date: 1 March 2021 (Monday)"]
+    assert _read(fields)[1] == "Blog · 4 March 2021 (Thursday)"
+    assert _read(["Date: 4 March 2021 Type: Statement", "Date: 1 March 2021 Type: Blog"]) == [
+        "4 March 2021 · Statement", "1 March 2021 · Blog"]
+
+
+def test_a_title_cell_wrapped_under_itself_is_one_row():
+    under = ["Title                                         Released",
+             "Tollbridge Museum opens a new gallery     4 March 2021",
+             "  for the river paintings", "",
+             "Orrin Ferry adds a dawn crossing for       1 March 2021",
+             "  the winter timetable"]
+    assert _read(under) == ["Tollbridge Museum opens a new gallery for the river paintings | 4 March 2021",
+                            "Orrin Ferry adds a dawn crossing for the winter timetable | 1 March 2021"]
+    over = ["Tollbridge Museum opens a new gallery", "  for the river paintings            4 March 2021", "",
+            "Orrin Ferry adds a dawn crossing for", "  the winter timetable              1 March 2021"]
+    assert _read(over) == ["Tollbridge Museum opens a new gallery for the river paintings | 4 March 2021",
+                           "Orrin Ferry adds a dawn crossing for the winter timetable | 1 March 2021"]
+    teasers = ["Tollbridge Museum opens a new gallery     4 March 2021", "    The gallery holds forty paintings.",
+               "Orrin Ferry adds a dawn crossing          1 March 2021", "    The first boat leaves at six."]
+    assert _read(teasers)[1] == "The gallery holds forty paintings."  # a sentence under a row is its teaser
+    heads = ["Newsroom – Kestrel Bay Choir    06/06/2025, 14:03", "Menu", "Tollbridge Museum opens a gallery",
+             "Page 1 of 2", "Newsroom – Kestrel Bay Choir    06/06/2025, 14:03", "Orrin Ferry adds a crossing"]
+    assert "Menu" in _read(heads)  # a running head printed twice is no table row
+
+
+def test_a_date_far_to_the_right_is_a_column_whatever_the_title_ends_with():
+    rows = ["Tollbridge Museum Draws More Visitors than Ever Before          4 March 2021", "",
+            "Orrin Ferry Adds a Dawn Crossing                                1 March 2021"]
+    assert _read(rows) == ["Tollbridge Museum Draws More Visitors than Ever Before | 4 March 2021",
+                           "Orrin Ferry Adds a Dawn Crossing | 1 March 2021"]
+
+
+def test_a_database_export_is_a_table_its_record_numbers_and_row_count_left_out():
+    psql = ["  id | title                                   | category     | release_date",
+            "-----+-----------------------------------------+--------------+-------------",
+            " 812 | Tollbridge Museum opens a new gallery   | Press notice | 2021-03-04",
+            " 809 | Orrin Ferry adds a dawn crossing        | Blog post    | 2021-03-01", "(2 rows)"]
+    assert _read(psql) == ["Tollbridge Museum opens a new gallery", "2021-03-04 · Press notice",
+                           "Orrin Ferry adds a dawn crossing", "2021-03-01 · Blog post"]
+    bare = ["title|release_date", "Tollbridge Museum opens a new gallery|2021-03-04 10:30:00+00"]
+    assert _read(bare) == ["Tollbridge Museum opens a new gallery", "2021-03-04 10:30:00+00"]
+    assert _read(["Language: English | Deutsch", "Home | News"]) == ["Language: English | Deutsch", "Home | News"]

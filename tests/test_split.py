@@ -623,3 +623,23 @@ def test_a_side_list_inside_the_page_is_no_card_and_bylines_labelled_author_are_
         ("Harbour trust opens two more moorings", dt.date(2021, 5, 3), "press_release"),
         ("Ferry fares are held for the winter", dt.date(2021, 4, 30), "press_release"),
     ]
+
+
+def test_a_kind_of_a_two_digit_year_date_on_a_page_of_them(tmp_path):
+    text = ("Tollbridge Museum opens a new gallery\nThe gallery holds forty paintings.\nPress release of 04.03.21\n"
+            "Orrin Ferry adds a dawn crossing\nThe first boat leaves at six.\nStatement of 01.03.21\n"
+            "Kestrel Bay Choir sings at the harbour\nThe choir meets on Sundays.\nPress release of 22.02.21\n")
+    assert _split_text(tmp_path, text) == [
+        ("Tollbridge Museum opens a new gallery", dt.date(2021, 3, 4), "press_release"),
+        ("Orrin Ferry adds a dawn crossing", dt.date(2021, 3, 1), "statement"),
+        ("Kestrel Bay Choir sings at the harbour", dt.date(2021, 2, 22), "press_release")]
+
+
+def test_a_reference_line_issued_on_a_day_closes_its_card(tmp_path):
+    text = ("Tollbridge Museum opens a new gallery\n\nThe gallery holds forty paintings. It opened on Monday.\n\n"
+            "Reference: PR-2021-014. Issued 14/3/2021.\n\n"
+            "Orrin Ferry adds a dawn crossing\n\nThe first boat leaves at six.\n\n"
+            "Reference: PR-2021-011. Issued 13/3/2021.\n")
+    assert [(t, d) for t, d, _kind in _split_text(tmp_path, text)] == [
+        ("Tollbridge Museum opens a new gallery", dt.date(2021, 3, 14)),
+        ("Orrin Ferry adds a dawn crossing", dt.date(2021, 3, 13))]
