@@ -712,3 +712,41 @@ def test_a_body_defined_by_its_acronym_is_no_speaker_and_its_acronym_names_it_as
 )
 def test_councillors_police_ranks_hometowns_appointments_and_a_body_called_by_its_kind(nlp, text, expected):
     assert _speakers(nlp, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ines Morrow with the Saltcote Tenants' Union said: “We will build.”",
+         ("Ines Morrow", None, "Saltcote Tenants' Union")),
+        ("Ines Morrow, research director Fellgate Water Company offered the following comment: “We will build.”",
+         ("Ines Morrow", "research director", "Fellgate Water Company")),
+        ("The mayor, Amos Teague, had this to say: “We will build.”", ("Amos Teague", "mayor", None)),
+        ("Homes for Saltcote Families's head of policy, Amos Teague, said: “We will build.”",
+         ("Amos Teague", "head of policy", "Homes for Saltcote Families")),
+        ("Ines Morrow, head of advocacy at the Fellgate Estuary Partnership, predicted that the bills would rise.",
+         ("Ines Morrow", "head of advocacy", "Fellgate Estuary Partnership")),
+    ],
+)
+def test_a_body_after_with_a_statement_verb_ending_a_title_a_possessive_name_and_reported_views(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]
+
+
+def test_a_forecaster_predicting_a_trend_is_no_body_that_speaks(nlp):
+    text = ("The Harbour Trust said on Monday that the depot would close. Bramwell Capital predicted that the market "
+            "would grow. “We will build,” said Ines Morrow, the chief executive.")
+    assert _speakers(nlp, text) == [("Ines Morrow", "chief executive", "Harbour Trust")]
+
+
+def test_a_letter_on_a_letterhead_and_an_opinion_pieces_author(nlp):
+    letter = ("Saltcote Tenants' Union\n14 Dock Road, Saltcote\n\nDear Councillor,\n\nThe depot must stay open.\n\n"
+              "Yours sincerely,\n\nAmos Teague\nTreasurer")
+    assert _speakers(nlp, letter) == [("Amos Teague", "Treasurer", "Saltcote Tenants' Union")]
+    piece = ("By Amos Teague\n\nWe have asked the council twice. We are still waiting.\n\n"
+             "Amos Teague is the treasurer of the Saltcote Tenants' Union.")
+    assert _speakers(nlp, piece) == [("Amos Teague", "treasurer", "Saltcote Tenants' Union")]
+    news = "By Amos Teague\n\nThe council met on Monday.\n\nAmos Teague is a reporter who covers the council."
+    assert _speakers(nlp, news) == []  # a reporter's byline speaks for no one
+    side = ("Dear Chair,\n\nThe depot must stay open.\n\nYours sincerely,\n\n"
+            "Amos Teague          Ines Morrow\nTreasurer             Chair")
+    assert all("  " not in name for name, _role, _org in _speakers(nlp, side))  # two signatures are no one name

@@ -357,6 +357,9 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
     owner = next((e for e in entities if is_body(e) and _possessive_in_title(e, span)), None)
     if owner is not None:
         possessive = owner.end if doc[owner.end - 1].text not in LEX.possessives else owner.end - 1
+        start = _name_start_before(owner, span.start)
+        if start < owner.start:  # "Water for Villages International's": the recogniser took the name's tail only
+            return _owned_body(span, possessive + 1) or doc[start:possessive].text
         return _owned_body(span, possessive + 1) or org_name(owner)
     # "Brovia's executive vice president": capitalised words opening the title, whatever the recogniser
     # took them for, save a place ("Kenya's health minister") or a person's full name.
@@ -370,6 +373,18 @@ def _possessive_owner(span: Span, text: str, entities: list[Span]) -> str | None
     title = doc[words.end + 1:span.end]
     held = _internal_title(title.text) and not any(t.lower_ in LEX.personal_staff for t in title)
     return None if person and not held else words.text
+
+
+def _name_start_before(entity: Span, floor: int) -> int:
+    """Where a body's name starts when capitalised words joined by a small word stand before its entity
+    (`Water for` + `Villages International`), down to `floor`; a title's words (`Director of`) are no part of it."""
+    doc, start = entity.doc, entity.start
+    while start - 2 >= floor and doc[start - 1].lower_ in LEX.name_fillers and doc[start - 1].lower_ != "the" \
+            and doc[start - 2].is_title and not is_role_word(doc[start - 2]):
+        start -= 2
+        while start - 1 >= floor and doc[start - 1].is_title and not is_role_word(doc[start - 1]):
+            start -= 1
+    return start
 
 
 def _possessive_in_title(entity: Span, span: Span) -> bool:
@@ -461,14 +476,14 @@ def _body_in_title(span: Span, text: str, entities: list[Span]) -> str | None:
 
 
 def body_after_name(person: Span, titled: bool = False) -> str | None:
-    """`Professor Jane Roe of the University of X`: a body joined to the name itself by of/at/from, for
+    """`Professor Jane Roe of the University of X`: a body joined to the name itself by of/at/from/with, for
     a title printed before the name that named none: an ORG entity that names a body, or capitalised
     words that name one; after a titled name (`Legal Adviser Jane Roe of Corvane`) a brand's one word too
     (an untitled `Jane Roe of Eastbrook` may name her town)."""
     doc = person.doc
     # (after a titled name, the link may follow a comma: `Detective Sergeant Jane Roe, of Arnmouth Police,`)
     link = person.end + (titled and text_at(doc, person.end) == ",")
-    if link + 1 >= len(doc) or doc[link].lower_ not in {"of", "at", "from"}:
+    if link + 1 >= len(doc) or doc[link].lower_ not in {"of", "at", "from", "with"}:
         return None
     start = link + 1 + (doc[link + 1].lower_ == "the")
     entity = doc_index(doc).entity_at(start)
@@ -491,7 +506,8 @@ def _organization_speaking(person: Spokesperson, index: DocIndex) -> str | None:
     memo = index.memo.get("organization_speaking")
     if memo is None:
         speakers = [e for e in index.labelled("ORG")
-                    if e.root.dep_ == "nsubj" and e.root.head.lower_ in LEX.speech_verbs and is_body(e)]
+                    if e.root.dep_ == "nsubj" and e.root.head.lower_ in LEX.speech_verbs and is_body(e)
+                    and e.root.head.lower_ not in LEX.opinion_verbs]
         one = len({org_name(e) for e in speakers}) == 1
         memo = index.memo["organization_speaking"] = (org_name(speakers[0]), speakers[0].start_char) if one else ()
     return memo[0] if memo and person.role and person.start > memo[1] else None
@@ -569,6 +585,26 @@ def _statement_from(person: Spokesperson, index: DocIndex) -> str | None:
     return _inside(body_named_by(doc[first.start + 2:line_end]), person)
 
 
+_LETTER_SIGNERS = frozenset({"signature_after_sign_off", "name_line_above_role"})
+
+
+def _letterhead(person: Spokesperson, index: DocIndex) -> str | None:
+    """A letter signed by a name and a title that names no body, printed under a letterhead (`Harbour Trust` /
+    `12 Quay Street` over the letter): the body whose name is one of the text's first lines."""
+    if person.rule not in _LETTER_SIGNERS:
+        return None
+    doc, offset = index.doc, 0
+    for line in doc_text(doc).split("\n")[:settings.LETTERHEAD_MAX_LINES]:
+        span = doc.char_span(offset, offset + len(line.rstrip()), alignment_mode="expand") if line.strip() else None
+        offset += len(line) + 1
+        if span is None or len(span) < 2:
+            continue
+        body = body_named_by(span)
+        if body is not None and _marked_as_body(span):
+            return _inside(body, person)
+    return None
+
+
 def _publisher(person: Spokesperson, index: DocIndex) -> str | None:
     return _inside(index.doc._.publisher if Doc.has_extension("publisher") else None, person)
 
@@ -615,6 +651,7 @@ ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("organization_speaking", SPEAKER, _organization_speaking),
     ("title_label", SPEAKER, _headline_label),
     ("statement_from", SPEAKER, _statement_from),
+    ("letterhead", SPEAKER, _letterhead),
     ("publisher", SPEAKER, _publisher),
 )
 _TITLE_STEPS = tuple((name, step) for name, scope, step in ORGANIZATION_STEPS if scope == TITLE)

@@ -24,6 +24,7 @@ class Rules:
     addressing_verbs: frozenset[str]  # forms of the speech verbs whose object is the addressee
     phrasal_speech_verbs: dict[str, frozenset[str]]  # particle -> forms of the verbs that speak with it
     act_verbs: frozenset[str]  # forms of the speech verbs that report an act when a noun is their object
+    opinion_verbs: frozenset[str]  # forms of the speech verbs of a view or forecast: a person's words, no body's
     statement_verbs: frozenset[str]  # forms of "issue", "release", "make" ... (the following statement)
     naming_verbs: frozenset[str]  # forms of "call", "describe" ...: speech when a quotation follows
     statement_nouns: frozenset[str]
@@ -68,6 +69,8 @@ class Rules:
     post_nominals: frozenset[str]  # degrees and honours after a name: "M.D.", "Ph.D.", "OBE"
     sign_offs: frozenset[str]
     answer_labels: frozenset[str]  # "A:" in a transcript: the interviewee answers
+    opinion_labels: frozenset[str]  # "Opinion: …" over a text: its byline's author speaks in it
+    press_roles: frozenset[str]  # "Jane Roe is a reporter": a byline's author who reports, and speaks for no one
     question_labels: frozenset[str]  # "Q:": the interviewer asks
     organization_words: frozenset[str]
     months: frozenset[str]  # full month names
@@ -212,6 +215,7 @@ def load_rules() -> Rules:
         addressing_verbs=forms(data["speech_verbs"]["addressing"]),
         phrasal_speech_verbs=_phrasal(data["speech_verbs"]["phrasal"], irregular, doubling),
         act_verbs=forms(data["speech_verbs"]["acts_with_object"]),
+        opinion_verbs=forms(data["speech_verbs"]["opinions"]),
         statement_verbs=forms(data["statement_verbs"]["lemmas"]),
         naming_verbs=forms(data["naming_verbs"]["lemmas"]),
         statement_nouns=words(data["nouns"]["statement"]),
@@ -257,6 +261,8 @@ def load_rules() -> Rules:
         post_nominals=words(names["post_nominals"]),
         sign_offs=words(names["sign_offs"]),
         answer_labels=words(names["answer_labels"]),
+        opinion_labels=words(names["opinion_labels"]),
+        press_roles=words(names["press_roles"]),
         question_labels=words(names["question_labels"]),
         organization_words=words(names["organization_words"]),
         months=months,

@@ -41,6 +41,7 @@ _NAME_LINE = re.compile(
     rf"^(?:[•*·]\s*)?(?:[“\"](?P<said>[^”\"]{{{settings.QUOTE_MIN_CHARS},}})[”\"][.,]?\s*(?=[—–-]))?(?P<dash>[—–-]\s*)?"
     rf"({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})(?:\s+|-))*{_NAME_WORD}){{1,3}})(?:\s*\([a-z/ ]{{2,20}}\))?"
     rf"(?:\s*[,|]\s*(\S.{{2,100}}))?$")
+_COLUMN_GAP = re.compile(r"\S {3,}\S")
 _QUOTE_LINE_END = re.compile(r"[”\"]\s*$")
 
 
@@ -74,8 +75,8 @@ def _signed_line(index: DocIndex, lines: list[tuple[int, str]], n: int) -> Found
     """The signer a name line gives, read with the nearest line above it and the line under it."""
     start, line = lines[n]
     match = _NAME_LINE.match(line.strip())
-    if not match:
-        return None
+    if not match or _COLUMN_GAP.search(match.group(3)):
+        return None  # `Ana Roe      Jane Doe`: two signatures side by side, no one person's name
     above = lines[max(0, n - settings.SIGN_OFF_MAX_LINES_ABOVE):n]
     # "Signed:\nAna Roe, Chair, X\nJane Doe, Director, Y", "Thanks,\nAna\nAna Roe | Chair | X": the lines of other
     # signatories and the signer's given name alone stand between a titled name line and its sign-off
@@ -129,6 +130,30 @@ def _names_a_signer(index: DocIndex, span: Span, rule: str) -> bool:
     return not has_role_word(span.text) and not is_place(span.text) and not any(
         (e.label_ in {"ORG", "FAC"} and not shaped) or (e.label_ == "ORG" and e.start <= span.start)
         for e in overlapping)
+
+
+def author_bio(index: DocIndex) -> list[Found]:
+    """An opinion piece's author: `By Jane Roe` over the text and, closing it, `Jane Roe is the director of X.`,
+    where the author's title and body are read; a reporter's byline (`Jane Roe is a reporter …`) only under an
+    opinion label (`Opinion: …`)."""
+    lines = [line.strip() for line in doc_text(index.doc).split("\n") if line.strip()]
+    byline = next((m for line in lines[:settings.BYLINE_MAX_LINE] if (m := _BYLINE.match(line))), None)
+    labelled = any(line.split(":")[0].strip().lower() in LEX.opinion_labels
+                   for line in lines[:settings.BYLINE_MAX_LINE] if ":" in line)
+    if byline is None or len(index.sents) < 2:
+        return []
+    author = byline.group(1)
+    for sentence in index.sents[-settings.AUTHOR_BIO_MAX_SENTENCES:]:
+        person = next((e for e in index.between("PERSON", sentence.start, sentence.end)
+                       if e.start == sentence.start and e.text == author), None)
+        if person is None or person.end >= sentence.end or person.doc[person.end].lower_ not in LEX.copulas:
+            continue
+        reports = any(t.lower_ in LEX.press_roles for t in sentence)
+        return [Found(person, None, "author_bio")] if labelled or not reports else []
+    return []
+
+
+_BYLINE = re.compile(rf"^By\s+({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})(?:\s+|-))*{_NAME_WORD}){{1,3}})$")
 
 
 def speaker_labels(index: DocIndex) -> list[Found]:

@@ -45,7 +45,7 @@ from .names import (
 )
 from .organization import Title, decide, merge_mention, read_at
 from .rules import load_rules
-from .signatures import closing_signature, signed_names, speaker_labels
+from .signatures import author_bio, closing_signature, signed_names, speaker_labels
 from .titles import role_end, signature_role, title_of
 from .windowed import WindowedMatcher
 from .words import company_ending, is_role_word, text_at
@@ -248,6 +248,9 @@ def _colon_before_quote(index: DocIndex, token: Token, people: dict[str, list[Sp
     verb = token.doc[token.i - 1] if token.i else token
     # "Jane Roe, director of X, agreed: “…”": a verb whose colon opens a quotation speaks; its subject is who
     introduced = person_in(index, speaker_tokens(verb)) if verb.pos_ == "VERB" else None
+    if introduced is None and verb.pos_ == "VERB" and text_at(verb.doc, verb.i - 1).lower() == "to" \
+            and verb.head is not verb:
+        introduced = person_in(index, speaker_tokens(verb.head))  # "had this to say:": the subject of "had"
     if introduced is not None:
         return introduced, "colon_before_quote"
     person = person_before(index, token)
@@ -465,6 +468,7 @@ def find_spokespeople(doc: Doc, matcher: WindowedMatcher | None = None, objects:
     found.extend(_coordinated(index, found))
     found.extend(signed_names(index))
     found.extend(closing_signature(index))
+    found.extend(author_bio(index))
     found.extend(speaker_labels(index))
     found.extend(headline_speakers(index, doc._.page_people))
     speakers = decide(_merge(found, index), index)

@@ -68,9 +68,15 @@ def _bracket_close(doc: Doc, opening: int, limit: int) -> int | None:
 
 
 def _clause_word(token: Token) -> bool:
-    """`a member since 2013`, `director of X said`: a word that ends a title (`early warning` does not)."""
+    """`a member since 2013`, `director of X said`, `director X had the following`: a word that ends a title (`early
+    warning` does not)."""
     speech = token.lower_ in LEX.speech_verbs and not (token.pos_ == "NOUN" and token.lower_.endswith("ing"))
-    return token.lower_ in LEX.role_trailing_cut or speech
+    # "… Water Company had the following reaction", "… offered this comment": a statement's verb and its object
+    statement = token.lower_ in LEX.statement_verbs and text_at(token.doc, token.i + 1).lower() in _STATEMENT_OBJECTS
+    return token.lower_ in LEX.role_trailing_cut or speech or statement
+
+
+_STATEMENT_OBJECTS = frozenset({"the", "this", "these", "a"})
 
 
 def _second_post(doc: Doc, end: int) -> bool:
