@@ -438,12 +438,21 @@ def _labelled_dateline(text: str, order: Order | None) -> DateLine | None:
 def _fused_kind(text: str) -> str | None:
     """The kind printed beside a date on one line: a kind line, or a short phrase ending with a label in any
     case (`Media statement – June 3, 2021`, `Annual report | 2015-06-11`)."""
+    bracketed = _IN_BRACKETS.match(text.strip())
+    text = bracketed.group(1) if bracketed else text  # `3/12/16 (MEDIA STATEMENT)`
     kind = kind_of(text)
     if kind is None and len(text.split()) <= settings.FUSED_KIND_MAX_WORDS:
         kind = kind_suffix(text.strip(" •·|-–—:"))
     if kind is None and (field := _KIND_FIELD.search(text)) is not None:
         kind = kind_of(field.group(1))  # `Type: Blog · Date: 4 March 2021`: a labelled field names the kind
+    fields = _FIELD_BREAK.split(text)
+    if kind is None and len(fields) >= 2 and all(len(f.split()) <= settings.META_FIELD_MAX_WORDS for f in fields):
+        kind = next((k for f in fields if (k := kind_of(f) or kind_suffix(f))), None)  # `DATE — Press notice — Town`
     return kind
+
+
+_FIELD_BREAK = re.compile(r"\s[|•·–—-]\s")
+_IN_BRACKETS = re.compile(r"^[(\[]([^()\[\]]+)[)\]]$")
 
 
 _KIND_FIELD = re.compile(r"\b(?:type|category|kind|format)\s*:\s*([^|·•–—:]{2,40}?)\s*(?:[|·•–—]|\b\w+\s*:|$)",

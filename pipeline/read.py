@@ -238,33 +238,60 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
 
 
 def _headline_runs_over_dates(blocks: list[str], gaps: list[int], indents: list[int]) -> list[int]:
-    """Headlines wrapped over lines above their date line whatever their case (`… Counts a Record Number of
-    Wintering` / `Bitterns for …` / `2 Apr. 2022`): a card set apart by a blank line opens with a run of headline
-    fragments that touch, and its date line, alone, follows. Joined when two or more cards do so and one column
-    explains where every line of them but the last broke (it fits, and the next word would not have). Returns the
-    positions of the lines that go on from the line above."""
+    """Headlines wrapped over lines beside their date line whatever their case (`… Counts a Record Number of
+    Wintering` / `Bitterns for …` / `2 Apr. 2022`): a card opens with a run of headline fragments that touch, at one
+    indentation or hanging (its later lines indented under its first), and its date line, alone, touches the run
+    below it, or stands above it when a blank line, a teaser's sentence or the page's end closes the run. Joined
+    when two or more cards do so and one column explains where every line of them but the last broke (it fits, and
+    the next word would not have), or every one of them hangs. Returns the positions of the lines that go on from
+    the line above."""
     runs = []
     for start in range(len(blocks)):
-        if (start and gaps[start] == 0) or not _title_fragment(blocks[start]):
-            continue  # a run opens a card: after a blank line, or at the top
+        dated_above = start > 0 and _date_alone(blocks[start - 1])
+        if (start and gaps[start] == 0 and not dated_above) or not _title_fragment(blocks[start]):
+            continue  # a run opens a card: after a blank line, at the top, or under its date line
         end = start
-        while end + 1 < len(blocks) and gaps[end + 1] == 0 and indents[end + 1] == indents[start] \
+        while end + 1 < len(blocks) and gaps[end + 1] == 0 and _run_indent(indents, start, end + 1) \
                 and _title_fragment(blocks[end + 1]) and not is_date_field(blocks[end + 1]) \
+                and not is_event_field(blocks[end + 1]) \
                 and end + 1 - start < settings.WRAPPED_TITLE_MAX_LINES and _same_headline(blocks[end], blocks[end + 1]):
             end += 1
         below = end + 1
-        if end > start and below < len(blocks) and gaps[below] == 0 and (found := date_line(blocks[below])) \
-                and not found.rest:
+        dated_below = below < len(blocks) and gaps[below] == 0 and _date_alone(blocks[below])
+        closed = below == len(blocks) or gaps[below] > 0 or ends_with_full_stop(blocks[below])  # then its teaser
+        if end > start and (dated_below or (dated_above and closed)):
             runs.append((start, end))
+    # Under their dates, headlines of one day may stand one under another (`Dec. 31` / `Trust opens …` / `Trust
+    # cuts …`): runs read down from a date count only where every dated card's headline runs over two lines or more.
+    under_dates = [n + 1 for n in range(len(blocks) - 1) if _date_alone(blocks[n]) and _title_fragment(blocks[n + 1])]
+    hanging = [run for run in runs if indents[run[0] + 1] > indents[run[0]]]
+    if sum(1 for start, _end in runs if start in under_dates) < len(under_dates):
+        runs = [run for run in runs if run in hanging or not (run[0] > 0 and _date_alone(blocks[run[0] - 1]))
+                or (run[1] + 1 < len(blocks) and gaps[run[1] + 1] == 0 and _date_alone(blocks[run[1] + 1]))]
     if len(runs) < settings.WRAPPED_TITLE_MIN_CARDS:
         return []
     broken = [n for start, end in runs for n in range(start, end)]
+    if all(indents[start + 1] > indents[start] for start, _end in runs):
+        return [n + 1 for n in broken]  # every headline hangs its later lines under its first: wrapped, at any width
     if len({len(blocks[n]) for n in broken}) < 2:
         return []  # lines of one length say nothing of a width: the same headline and subtitle on every card
-    width = _one_width([(blocks[n], blocks[n + 1]) for n in broken])
-    if width is None or any(len(blocks[end]) > width[1] for _start, end in runs):
+    # (measured as printed: a hanging line's indentation fills its columns too)
+    printed = {n: indents[n] - indents[start] + len(blocks[n]) for start, end in runs for n in range(start, end + 1)}
+    width = _one_width([(" " * (printed[n] - len(blocks[n])) + blocks[n], blocks[n + 1]) for n in broken])
+    if width is None or any(printed[end] > width[1] for _start, end in runs):
         return []  # no one column explains the breaks: headlines over subtitles, not wrapped headlines
     return [n + 1 for n in broken]
+
+
+def _date_alone(block: str) -> bool:
+    found = date_line(block)
+    return found is not None and not found.rest
+
+
+def _run_indent(indents: list[int], start: int, at: int) -> bool:
+    """A headline's later line stands at its first line's indentation, or hangs under it at the run's one indent."""
+    return indents[at] == indents[start] or (indents[at] > indents[start] and (at == start + 1
+                                                                                or indents[at] == indents[at - 1]))
 
 
 def _same_headline(line: str, after: str) -> bool:

@@ -643,3 +643,33 @@ def test_a_reference_line_issued_on_a_day_closes_its_card(tmp_path):
     assert [(t, d) for t, d, _kind in _split_text(tmp_path, text)] == [
         ("Tollbridge Museum opens a new gallery", dt.date(2021, 3, 14)),
         ("Orrin Ferry adds a dawn crossing", dt.date(2021, 3, 13))]
+
+
+def test_a_date_first_line_with_a_kind_in_brackets_or_among_short_fields(tmp_path):
+    text = ("12/03/16 (MEDIA STATEMENT)\n\nTollbridge Museum opens a new gallery\n\n"
+            "The gallery holds forty paintings.\n\n25/02/16 (MEDIA STATEMENT)\n\nOrrin Ferry adds a dawn crossing\n\n"
+            "The first boat leaves at six.\n")
+    assert [kind for _t, _d, kind in _split_text(tmp_path, text)] == ["statement", "statement"]
+    fields = ("Tollbridge Museum opens a new gallery\n\nThe gallery holds forty paintings.\n\n"
+              "4 March 2021 (Thursday) — Service update — Kestrel Bay\n\n"
+              "Orrin Ferry adds a dawn crossing\n\nThe first boat leaves at six.\n\n"
+              "1 March 2021 (Monday) — Press notice — Kestrel Bay\n")
+    assert _split_text(tmp_path, fields) == [
+        ("Tollbridge Museum opens a new gallery", dt.date(2021, 3, 4), "update"),
+        ("Orrin Ferry adds a dawn crossing", dt.date(2021, 3, 1), "press_release")]
+
+
+def test_headlines_hanging_under_their_first_line_or_wrapped_under_their_date_are_whole(tmp_path):
+    hanging = ("Tollbridge Museum Opens a New Gallery for the River\n    Paintings and Asks Visitors for Their Views\n"
+               "    Tue. 16 May 2023\n\n"
+               "Orrin Ferry Adds a Dawn Crossing for Commuters Who\n    Work in the Town\n    Sat. 13 May 2023\n")
+    assert [t for t, _d, _k in _split_text(tmp_path, hanging)] == [
+        "Tollbridge Museum Opens a New Gallery for the River Paintings and Asks Visitors for Their Views",
+        "Orrin Ferry Adds a Dawn Crossing for Commuters Who Work in the Town"]
+    under = ("June 11, 2019\n\nTollbridge Museum Opens a New Gallery for the River Paintings and\n"
+             "Asks Visitors for Their Views\n\nThe gallery holds forty paintings.\n\n"
+             "May 27, 2019\n\nOrrin Ferry Adds a Dawn Crossing for the Commuters Who Work in\n"
+             "the Town Centre\n\nThe first boat leaves at six.\n")
+    assert [t for t, _d, _k in _split_text(tmp_path, under)] == [
+        "Tollbridge Museum Opens a New Gallery for the River Paintings and Asks Visitors for Their Views",
+        "Orrin Ferry Adds a Dawn Crossing for the Commuters Who Work in the Town Centre"]
