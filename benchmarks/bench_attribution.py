@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/bench_attribution.py --quick         # 10 per form
     .venv/bin/python benchmarks/bench_attribution.py --grammar probe --failures 3
 
-Eight grammars: `grammar` (tests/attribution_grammar.py, the one the rules are written against, whose
+Nine grammars: `grammar` (tests/attribution_grammar.py, the one the rules are written against, whose
 floors tests/test_attribution_grammar.py keeps), `probe` (benchmarks/attribution_probe.py: other
 wording and other forms, written apart and never tuned on, a proxy for text the rules have not seen) and
 `probe2` (benchmarks/attribution_probe2.py: a third, written apart from both and scored before any change) and
@@ -13,7 +13,8 @@ wording and other forms, written apart and never tuned on, a proxy for text the 
 `probe5` (benchmarks/attribution_probe5.py: a sixth, written without reading the rules and scored first seen) and
 `probe6` (benchmarks/attribution_probe6.py: a seventh, written without reading the rules and scored first seen) and
 `probe7` (benchmarks/attribution_probe7.py: an eighth, of whole documents, signatures and transcripts, written without
-reading the rules and scored first seen).
+reading the rules and scored first seen) and `probe8` (benchmarks/attribution_probe8.py: a ninth, of government,
+company, university, club, court and police newsrooms, written without reading the rules and scored first seen).
 Prints one table row per form and `name=value` lines: `<grammar>_found`, `_role`, `_organization`,
 `_extra_per_100`, `_worst_form`. Role and organisation shares count a speaker not found as wrong.
 """
@@ -34,6 +35,7 @@ import attribution_probe4
 import attribution_probe5
 import attribution_probe6
 import attribution_probe7
+import attribution_probe8
 
 from pipeline.extract import build_nlp, extract
 from pipeline.records import Release
@@ -41,7 +43,7 @@ from tests import attribution_grammar
 
 GRAMMARS = {"grammar": attribution_grammar, "probe": attribution_probe, "probe2": attribution_probe2,
             "probe3": attribution_probe3, "probe4": attribution_probe4, "probe5": attribution_probe5,
-            "probe6": attribution_probe6, "probe7": attribution_probe7}
+            "probe6": attribution_probe6, "probe7": attribution_probe7, "probe8": attribution_probe8}
 
 
 def measure(module, per_form: int, seed: int, nlp, failures: int = 0) -> dict[str, attribution_grammar.Tally]:
