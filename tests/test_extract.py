@@ -750,3 +750,26 @@ def test_a_letter_on_a_letterhead_and_an_opinion_pieces_author(nlp):
     side = ("Dear Chair,\n\nThe depot must stay open.\n\nYours sincerely,\n\n"
             "Amos Teague          Ines Morrow\nTreasurer             Chair")
     assert all("  " not in name for name, _role, _org in _speakers(nlp, side))  # two signatures are no one name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will build,” said Amos Teague OBE, head of policy at the Saltcote Tenants' Union.",
+         ("Amos Teague", "head of policy", "Saltcote Tenants' Union")),
+        ("The Minister for Housing, the Hon. Amos Teague MP, said: “We will build.”",
+         ("Amos Teague", "Minister for Housing", None)),
+        ("The Minister for Health and Aged Care, Amos Teague, said: “We will build.”",
+         ("Amos Teague", "Minister for Health and Aged Care", None)),
+        ("Amos Teague, co-director of the Coalition of Tenants, Renters and Lodgers, said: “We will build.”",
+         ("Amos Teague", "co-director", "Coalition of Tenants, Renters and Lodgers")),
+        ("“We will build,” said Amos Teague, director of the Alliance for Food, Land and Dignity.",
+         ("Amos Teague", "director", "Alliance for Food, Land and Dignity")),
+        ("Amos Teague, Head of Policy, Harbour and Rivers Trust, said: “We will build.”",
+         ("Amos Teague", "Head of Policy", "Harbour and Rivers Trust")),
+        ("“We will build,” said Amos Teague, chair of trustees of Clean Air for Saltcote Bay.",
+         ("Amos Teague", "chair of trustees", "Clean Air for Saltcote Bay")),
+    ],
+)
+def test_post_nominals_honorifics_portfolios_and_bodies_whose_names_hold_lists_or_places(nlp, text, expected):
+    assert _speakers(nlp, text) == [expected]

@@ -24,6 +24,7 @@ def org_name(ent: Span) -> str:
     and a hyphenated tail kept ("Brightwater-Spain")."""
     doc = ent.doc
     end = _name_end_past_recogniser(ent)
+    ent = doc[_name_start_before_recogniser(ent):ent.end]
     owner = next((t.i for t in doc[ent.start + 1:end] if t.text in LEX.possessives
                   and not name_after_possessive(doc, ent.start, t.i + 1)
                   and not _eponymous_office(list(doc[ent.start:end]))), None)
@@ -36,22 +37,71 @@ def org_name(ent: Span) -> str:
     return re.sub(r"[’']s$", "", text).strip()
 
 
+def _name_start_before_recogniser(ent: Span) -> int:
+    """Where a body's name starts when the recogniser left its first words out (`at the Kesterton Volunteer` + `Fire
+    Dept.`): capitalised words that are no title's, person's or date's, right after a link or an article."""
+    doc, start = ent.doc, ent.start
+    while start > 0 and doc[start - 1].is_title and not is_role_word(doc[start - 1]) \
+            and doc[start - 1].ent_type_ not in _NO_NAME_WORDS and not doc[start - 1].is_sent_start:
+        start -= 1
+    return start if start < ent.start and text_at(doc, start - 1).lower() in _NAME_LEAD_INS else ent.start
+
+
+_NAME_LEAD_INS = frozenset({"the", "at", "of", "for", "with", "from"})
+
+
 def _name_end_past_recogniser(ent: Span) -> int:
-    """Where a body's name ends when the recogniser cut it short: a hyphenated word, a national section, a
-    possessive inside the name."""
+    """Where a body's name ends when the recogniser cut it short: a hyphenated word, a place the name holds, a
+    national section, a possessive inside the name, a list closing the name."""
     doc = ent.doc
-    end = ent.end
-    if ent[-1].text in LEX.dashes and len(ent) > 1 and not ent[-2].whitespace_ and not ent[-1].whitespace_ \
-            and end < len(doc) and doc[end].is_alpha:
-        end += 1  # "Brightside Housing Co-" + "operative": the recogniser cut the hyphenated word
-    while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
-        end += 2
+    end = _past_place_in_name(ent, _past_hyphens(ent))
     if is_country_word(text_at(doc, end)):
         end += 1  # "Harbour Trust UK", "Brightwater USA": the national section
     end = _past_office_holder(ent, end)
     if text_at(doc, end) in LEX.possessives and (after := name_after_possessive(doc, ent.start, end + 1)):
         end = after  # "the St. Brigid's" + "Hospice": a possessive inside the name, the name going on after it
+    return past_name_list(doc, end)
+
+
+def _past_hyphens(ent: Span) -> int:
+    """"Brightside Housing Co-" + "operative", "Brightwater" + "-Spain": a hyphenated word the recogniser cut."""
+    doc, end = ent.doc, ent.end
+    if ent[-1].text in LEX.dashes and len(ent) > 1 and not ent[-2].whitespace_ and not ent[-1].whitespace_ \
+            and end < len(doc) and doc[end].is_alpha:
+        end += 1
+    while end < len(doc) - 1 and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2
     return end
+
+
+def _past_place_in_name(ent: Span, end: int) -> int:
+    """"Clean Air for" + "Carrow Bay": the recogniser stopped at a small word, before the place the name holds."""
+    doc = ent.doc
+    if ent[-1].lower_ not in LEX.name_fillers or ent[-1].lower_ == "the":
+        return end
+    while end < len(doc) and doc[end].is_title and not is_role_word(doc[end]):
+        end += 1
+    return end
+
+
+def past_name_list(doc: Doc, end: int) -> int:
+    """`Alliance for Food` + `, Land and Dignity`: a name whose last words are a list closed by `and`, running to the
+    phrase's end (a comma, a stop, a colon); no person's or place's name, no title's word in it."""
+    def words_from(at: int) -> int:
+        while at < len(doc) and doc[at].is_title and not is_role_word(doc[at]) \
+                and doc[at].ent_type_ not in _NO_NAME_WORDS:
+            at += 1
+        return at
+
+    at = end
+    while text_at(doc, at) == "," and (after := words_from(at + 1)) > at + 1:
+        at = after
+    if at == end or text_at(doc, at).lower() not in {"and", "&"} or (last := words_from(at + 1)) == at + 1:
+        return end
+    return last if text_at(doc, last) in {",", ".", ":", ";", ""} else end
+
+
+_NO_NAME_WORDS = frozenset({"PERSON", "GPE", "DATE"})
 
 
 def _past_office_holder(ent: Span, end: int) -> int:

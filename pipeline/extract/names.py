@@ -132,11 +132,12 @@ def bracket_names_holder(doc: Doc, opening: int) -> bool:
 
 def trim_name(span: Span) -> Span:
     """A name never starts or ends with a title word or an organisation's: `Advocacy Jane Roe` after
-    `Director of` is Jane Roe; `Jane Roe Director` is Jane Roe."""
+    `Director of` is Jane Roe; `Jane Roe Director` is Jane Roe, and so is `Jane Roe OBE`."""
     doc = span.doc
     start, end = span.start, span.end
     while end - start > settings.NAME_MIN_WORDS and (
-            is_role_word(doc[end - 1]) or doc[end - 1].lower_ in LEX.organization_words):
+            is_role_word(doc[end - 1]) or doc[end - 1].lower_ in LEX.organization_words
+            or doc[end - 1].lower_ in LEX.post_nominals):
         end -= 1
     while end - start > settings.NAME_MIN_WORDS and start > 1 and doc[start - 1].lower_ in {"of", "for", "on"} \
             and (is_role_word(doc[start - 2]) or doc[start - 2].is_title):

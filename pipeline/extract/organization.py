@@ -25,6 +25,7 @@ from .bodies import (
     name_after_possessive,
     named_unit,
     org_name,
+    past_name_list,
     past_organ,
     proper_words,
 )
@@ -54,11 +55,14 @@ def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None
     doc = span.doc
     for token in reversed(doc[span.start:min(comma, span.end - 1)]):
         inside = token.i > 0 and doc[token.i - 1].lower_ in LEX.organization_words  # "Department for X": one name
-        link = (token.lower_ in LEX.body_links and not inside) or is_role_word(token)
+        # ("the Kesterton Volunteer Fire Dept.": a title's word capitalised inside a name is the name's)
+        named = token.is_title and token.i > span.start and doc[token.i - 1].is_title and not is_role_word(
+            doc[token.i - 1])
+        link = (token.lower_ in LEX.body_links and not inside) or (is_role_word(token) and not named)
         words = _named_body(span, token.i + 1) if link else None
         if words is not None and len(words) > 1 and {t.lower_ for t in words} & LEX.organization_words \
-                and (words[-1].lower_ not in LEX.unit_words or named_unit(words)):
-            return words.text
+                and (words[-1].lower_ not in LEX.unit_words or named_unit(words)) and not _portfolio_word(words[0]):
+            return words.text  # ("Minister for Health and Aged Care": a portfolio's words, no body)
     return None
 
 
@@ -71,6 +75,8 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
     an organisation's word."""
     doc = span.doc
     for comma in (t.i for t in span[1:-1] if t.text in _SEPARATORS):
+        if _inside_name_list(doc, comma):
+            continue  # "the Coalition of Tenants, Renters and Lodgers": the comma is the body's own
         entity = doc_index(doc).entity_starting("ORG", comma + 1)
         if entity is not None and is_body(entity) \
                 and (entity.end == span.end or text_at(doc, entity.end) in _SEPARATORS):
@@ -85,6 +91,15 @@ def _body_after_comma(span: Span, text: str, entities: list[Span]) -> str | None
         if not any(t.ent_type_ in LEX.place_labels for t in words) and _marked_as_body(words):
             return words.text
     return None
+
+
+def _inside_name_list(doc: Doc, comma: int) -> bool:
+    """A comma inside a body's name that ends with a list closed by `and` (`Coalition of Tenants, Renters and
+    Lodgers`): a capitalised word that is no title's or portfolio's before it, `of`/`for` before that."""
+    before = doc[comma - 1]
+    if comma < 2 or not before.is_title or is_role_word(before) or _portfolio_word(before):
+        return False
+    return doc[comma - 2].lower_ in LEX.name_fillers and past_name_list(doc, comma) > comma
 
 
 def _brand_like(words: Span, last_may_be_field: bool = False) -> bool:
@@ -457,10 +472,16 @@ def _last_body(span: Span, linked: bool) -> Span | None:
     doc = span.doc
     body = next((e for e in reversed(doc_index(doc).between("ORG", span.start, span.end))
                  if e.end <= span.end and is_body(e)), None)
-    if body is None:
+    if body is None or _in_portfolio_list(body):
         return None
     link = doc[body.start - 1 - (doc[body.start - 1].lower_ == "the")] if body.start > span.start + 1 else None
     return body if (link is not None and link.lower_ in LEX.body_links) == linked else None
+
+
+def _in_portfolio_list(words: Span) -> bool:
+    """`Minister for Health and` + `Aged Care`: words joined by `and` to a portfolio's word are the portfolio's."""
+    doc, at = words.doc, words.start
+    return at >= 2 and doc[at - 1].lower_ in {"and", "&"} and _portfolio_word(doc[at - 2])
 
 
 def _body_after_link(span: Span, text: str, entities: list[Span]) -> str | None:

@@ -364,6 +364,9 @@ def _mention(item: Found, index: DocIndex, seen: dict) -> tuple[str, Span, Title
     span = without_run_on_words(full_mention, seen)
     text = clean_name(span.text)
     words = text.split()
+    while len(words) > settings.NAME_MIN_WORDS and words[-1].lower() in LEX.post_nominals:
+        words.pop()  # "Jane Roe OBE" signing a statement: the honour is no word of her name
+    text = " ".join(words)
     lead = next((n for n, w in enumerate(words) if n == len(words) - 1 or w.lower().rstrip(".") not in LEX.role_words),
                 0)
     name = " ".join(words[lead:]) if lead else text

@@ -145,7 +145,10 @@ def _past_hometown(doc: Doc, start: int) -> int:
 
 
 def _past_aside(doc: Doc, end: int) -> int:
-    """Past a short note in brackets and lower case right after a name (`Jane Roe (centre), director of X`)."""
+    """Past degrees and honours printed right after a name (`Jane Roe OBE, director of X`), and past a short note in
+    brackets and lower case (`Jane Roe (centre), director of X`)."""
+    while text_at(doc, end).lower() in LEX.post_nominals:
+        end += 1
     if text_at(doc, end) != "(":
         return end
     close = _bracket_close(doc, end, settings.TITLE_NOTE_MAX_TOKENS)
@@ -313,9 +316,12 @@ def _title_stop(person: Span) -> int:
     `Professor` is a title) and a comma (`... Campaign Manager for Safer Coastal Towns, Jane Roe`)."""
     doc = person.doc
     stop = person.start
-    while stop > 0 and doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and (
-            not is_role_word(doc[stop - 1]) or _titled_before(doc, stop - 1)):
-        stop -= 1
+    while stop > 0 and ((doc[stop - 1].lower_.rstrip(".") in LEX.honorifics and (
+            not is_role_word(doc[stop - 1]) or _titled_before(doc, stop - 1)))
+            or (doc[stop - 1].text == "." and stop > 1 and doc[stop - 2].lower_ in LEX.honorifics)):
+        stop -= 1  # (`Hon` `.`: the abbreviation's stop, a token of its own)
+    if stop < person.start and text_at(doc, stop - 1).lower() == "the":
+        stop -= 1  # "The Minister for Housing, the Hon. Jane Roe MP": the honorific's article
     return stop - (text_at(doc, stop - 1) == ",")
 
 
