@@ -773,3 +773,19 @@ def test_a_letter_on_a_letterhead_and_an_opinion_pieces_author(nlp):
 )
 def test_post_nominals_honorifics_portfolios_and_bodies_whose_names_hold_lists_or_places(nlp, text, expected):
     assert _speakers(nlp, text) == [expected]
+
+
+def test_a_title_owned_by_its_a_statement_headed_from_a_body_and_a_police_appeal(nlp):
+    quoted = ("In a press release, the Saltcote Tenants' Union quoted its national coordinator, Amos Teague, "
+              "as saying that rents would rise.")
+    assert _speakers(nlp, quoted) == [("Amos Teague", "national coordinator", "Saltcote Tenants' Union")]
+    statement = [(p.name, p.role, p.organization) for p in _one(
+        nlp, "Attributable to Amos Teague, Executive Director:\n\n“We will build.”",
+        "Statement from the Saltcote Tenants' Union on the housing report").spokespeople]
+    assert statement == [("Amos Teague", "Executive Director", "Saltcote Tenants' Union")]
+    appeal = ("Fellgate Constabulary is appealing for witnesses after a fire on Mill Lane. "
+              "Chief Inspector Amos Teague, who is leading the investigation, said: “We will find them.”")
+    assert _speakers(nlp, appeal) == [("Amos Teague", "Chief Inspector", "Fellgate Constabulary")]
+    assert _speakers(nlp, "Amos Teague appealed the ruling on Monday. The Harbour Trust said it would help.") == []
+    listed = "Amos Teague, director of advocacy of the Rivers, Reefs and Rights Coalition, said: “We will build.”"
+    assert _speakers(nlp, listed) == [("Amos Teague", "director of advocacy", "Rivers, Reefs and Rights Coalition")]

@@ -41,10 +41,21 @@ def _name_start_before_recogniser(ent: Span) -> int:
     """Where a body's name starts when the recogniser left its first words out (`at the Kesterton Volunteer` + `Fire
     Dept.`): capitalised words that are no title's, person's or date's, right after a link or an article."""
     doc, start = ent.doc, ent.start
-    while start > 0 and doc[start - 1].is_title and not is_role_word(doc[start - 1]) \
-            and doc[start - 1].ent_type_ not in _NO_NAME_WORDS and not doc[start - 1].is_sent_start:
+    listed = False  # (a list the name opens with: "the Rivers, Reefs and" + "Rights Coalition"; a portfolio's words,
+    # "Policy, Research and", are a title's)
+    while start > 0 and not doc[start - 1].is_sent_start and (
+            (doc[start - 1].is_title and not is_role_word(doc[start - 1])
+             and not (listed and doc[start - 1].lower_ in LEX.portfolios)
+             and doc[start - 1].ent_type_ not in _NO_NAME_WORDS)
+            or (doc[start - 1].lower_ in _LIST_MARKS and start - 2 >= 0 and doc[start - 2].is_title)):
+        listed = listed or doc[start - 1].lower_ in _LIST_MARKS
         start -= 1
+    while start < ent.start and doc[start].lower_ in _LIST_MARKS:
+        start += 1
     return start if start < ent.start and text_at(doc, start - 1).lower() in _NAME_LEAD_INS else ent.start
+
+
+_LIST_MARKS = frozenset({",", "and", "&"})
 
 
 _NAME_LEAD_INS = frozenset({"the", "at", "of", "for", "with", "from"})
@@ -79,7 +90,7 @@ def _past_place_in_name(ent: Span, end: int) -> int:
     doc = ent.doc
     if ent[-1].lower_ not in LEX.name_fillers or ent[-1].lower_ == "the":
         return end
-    while end < len(doc) and doc[end].is_title and not is_role_word(doc[end]):
+    while end < len(doc) and doc[end].is_title and not is_role_word(doc[end]) and doc[end].ent_type_ != "PERSON":
         end += 1
     return end
 
@@ -133,6 +144,9 @@ def _past_comma(tokens: list[Token]) -> list[Token]:
     comma = next((n for n in range(len(tokens) - 1, 0, -1) if tokens[n].text == ","), None)
     if comma is None or not any(t.lower_.rstrip(".") in _BODY_ENDS for t in tokens[comma + 1:]):
         return tokens
+    if past_name_list(tokens[0].doc, tokens[comma].i) >= tokens[-1].i + 1 \
+            and not any(t.lower_ in LEX.organization_words for t in tokens[:comma]):
+        return tokens  # "Rivers, Reefs and Rights Coalition": a list the name opens with, closed by `and`
     return tokens[comma + 1:]
 
 

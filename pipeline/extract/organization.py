@@ -61,7 +61,8 @@ def _capitalised_body(span: Span, text: str, entities: list[Span]) -> str | None
         link = (token.lower_ in LEX.body_links and not inside) or (is_role_word(token) and not named)
         words = _named_body(span, token.i + 1) if link else None
         if words is not None and len(words) > 1 and {t.lower_ for t in words} & LEX.organization_words \
-                and (words[-1].lower_ not in LEX.unit_words or named_unit(words)) and not _portfolio_word(words[0]):
+                and (words[-1].lower_ not in LEX.unit_words or named_unit(words)) \
+                and words[0].lower_ not in LEX.portfolios:
             return words.text  # ("Minister for Health and Aged Care": a portfolio's words, no body)
     return None
 
@@ -481,7 +482,7 @@ def _last_body(span: Span, linked: bool) -> Span | None:
 def _in_portfolio_list(words: Span) -> bool:
     """`Minister for Health and` + `Aged Care`: words joined by `and` to a portfolio's word are the portfolio's."""
     doc, at = words.doc, words.start
-    return at >= 2 and doc[at - 1].lower_ in {"and", "&"} and _portfolio_word(doc[at - 2])
+    return at >= 2 and doc[at - 1].lower_ in {"and", "&"} and doc[at - 2].lower_ in LEX.portfolios
 
 
 def _body_after_link(span: Span, text: str, entities: list[Span]) -> str | None:
@@ -603,9 +604,32 @@ def _statement_from(person: Spokesperson, index: DocIndex) -> str | None:
             or first[1].lower_ not in LEX.attribution_links:
         return None
     line_end = next((t.i for t in first if "\n" in t.whitespace_ or "\n" in t.text), first.end)
-    return _inside(body_named_by(doc[first.start + 2:line_end]), person)
+    # "Statement from the Harbour Trust on the flood report": the body's name ends where its words do
+    ends = [t.i for t in doc[first.start + 3:line_end] if t.is_lower and t.lower_ not in LEX.name_fillers]
+    return _inside(next((body for end in [*ends, line_end] if (body := body_named_by(doc[first.start + 2:end]))),
+                        None), person)
 
 
+def _its_owner(person: Spokesperson, index: DocIndex) -> str | None:
+    """`X quoted its national coordinator, Jane Roe, as saying`: a title owned by `its`, the body the clause's
+    subject names."""
+    doc = index.doc
+    span = doc.char_span(person.start, person.end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return None
+    noun = span.root.head if span.root.dep_ == "appos" else None  # "its national coordinator, Jane Roe"
+    if noun is None or not any(c.dep_ == "poss" and c.lower_ in _ITS for c in noun.children):
+        return None
+    subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return None
+    entity = index.entity_at(subject.i)
+    if entity is not None and entity.label_ == "ORG" and is_body(entity):
+        return _inside(org_name(entity), person)
+    return None
+
+
+_ITS = frozenset({"its", "their"})
 _LETTER_SIGNERS = frozenset({"signature_after_sign_off", "name_line_above_role"})
 
 
@@ -669,6 +693,7 @@ ORGANIZATION_STEPS: tuple[tuple[str, str, TitleStep | SpeakerStep], ...] = (
     ("signature_line", SIGNATURE, _behalf_line),
     ("signature_line", SIGNATURE, _line_below),
     ("on_behalf_of", SPEAKER, _on_behalf_of),
+    ("its_owner", SPEAKER, _its_owner),
     ("organization_speaking", SPEAKER, _organization_speaking),
     ("title_label", SPEAKER, _headline_label),
     ("statement_from", SPEAKER, _statement_from),

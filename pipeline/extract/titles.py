@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .. import settings
-from .bodies import has_organization_word
+from .bodies import has_organization_word, past_name_list
 from .doctext import doc_index, doc_text
 from .organization import (
     Title,
@@ -168,6 +168,8 @@ def _comma_continues(doc: Doc, start: int, comma: int) -> bool:
     if comma + 1 >= len(doc) or comma == start:
         return False
     before, after = doc[comma - 1], doc[comma + 1]
+    if before.is_title and not is_role_word(before) and past_name_list(doc, comma) > comma:
+        return True  # "of the Rivers, Reefs and Rights Coalition": the comma is inside the body's name
     entity = after.ent_type_ == "ORG" and after.ent_iob_ == "B"
     if before.is_title and after.is_title and not entity and not is_role_word(after):
         return True
