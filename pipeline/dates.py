@@ -31,16 +31,33 @@ _MONTH = r"\b(?:" + "|".join(sorted(MONTH_WORDS, key=len, reverse=True)) + r")\b
 _WEEKDAY_WORD = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 _WEEKDAY = r"(?:\b(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b\.?,?\s+)"
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+# A day written as a word in a formal date (`the fourth of February, 2020`, `Thursday the nineteenth of November`,
+# `June the twenty-sixth, 2003`); with digits, `the 13th day of May 2010` and `August the 18th, 2016`.
+_ORDINAL_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_ORDINAL_TEENS = ("tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth")
+DAY_WORDS = {
+    **{word: n for n, word in enumerate(_ORDINAL_UNITS, start=1)},
+    **{word: n for n, word in enumerate(_ORDINAL_TEENS, start=10)},
+    **{f"twenty{joint}{word}": 20 + n for n, word in enumerate(_ORDINAL_UNITS, start=1) for joint in ("-", " ")},
+    "thirtieth": 30, "thirty-first": 31, "thirty first": 31,
+}
+_DAY_WORD = "(?:" + "|".join(sorted((w.replace(" ", r"\s+") for w in DAY_WORDS), key=len, reverse=True)) + ")"
 _YEAR = r"(?:19|20)\d\d"
+# The weekday between the day and the year (`Jul. 25th (Tue.) 2006`, `10th Feb, Thursday, 2011`).
+_INNER_WEEKDAY = rf"(?:\s*\(\s*{_WEEKDAY_WORD}\s*\)|,\s*{_WEEKDAY_WORD}(?=,))?"
 _CLIPPED_YEAR = r"['’]\d\d(?!\d)"  # `4 March '21`: a written date's year cut to two digits after an apostrophe
 # Every written and numeric form with a year (`Oct.13.2022` too); group names let one match be read without
 # re-parsing.
 # A dump or a database prints the month's name between slashes, dots or dashes too (`4/Mar/2021`, `04.Mar.2021`,
 # `Mar-04-2021`, `2021-Mar-04`); year first with spaces too (`2021 March 4`).
 _WRITTEN = (
-    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?(?:\s*|[-/])(?P<d1>{_DAY})(?!\d)(?:,\s*|\s+|\s*,|[./-])"
+    rf"{_WEEKDAY}?(?:(?P<m1>{_MONTH}),?(?:\s*|[-/]|\s+the\s+)(?P<d1>{_DAY}|{_DAY_WORD}(?=[\s,]))(?!\d)"
+    rf"{_INNER_WEEKDAY}(?:,\s*|\s+|\s*,|[./-])"
     rf"(?P<y1>{_YEAR}|{_CLIPPED_YEAR})"
-    rf"|(?P<d2>{_DAY})(?:\s+of)?(?:[\s-]+|[/.])(?P<m2>{_MONTH}),?(?:[\s-]+|[/.])(?P<y2>{_YEAR}|{_CLIPPED_YEAR})"
+    rf"|(?:the\s+)?(?P<d2>{_DAY}|{_DAY_WORD}(?=\s+(?:day\s+)?of\b))(?:\s+day)?(?:\s+of)?(?:[\s-]+|[/.])"
+    rf"(?P<m2>{_MONTH}){_INNER_WEEKDAY},?(?:[\s-]+|[/.])"
+    rf"(?P<y2>{_YEAR}|{_CLIPPED_YEAR})"
     rf"|(?<![\d/.-])(?P<y3>{_YEAR})(?:[-/.]|\s+)(?P<m3>{_MONTH})(?:[-/.]|\s+)(?P<d3>{_DAY}))(?!\d)"
 )
 _ISO = r"(?<![\d/.-])(?P<iy>(?:19|20)\d\d)(?P<isep>[-/.])(?P<im>[01]?\d)(?P=isep)(?P<id>[0-3]?\d)(?![\d])"
@@ -201,7 +218,7 @@ def _from_match(match: re.Match[str], order: Order | None) -> dt.date | None:
     group = match.groupdict()
     if group.get("m1") or group.get("m2") or group.get("m3"):
         month = MONTH_NUMBERS[(group["m1"] or group["m2"] or group["m3"]).rstrip(".").lower()]
-        day = int(re.match(r"\d+", group["d1"] or group["d2"] or group["d3"]).group(0))  # type: ignore[union-attr]
+        day = _day_number(group["d1"] or group["d2"] or group["d3"])
         return _calendar(_full_year(group["y1"] or group["y2"] or group["y3"]), month, day)
     if group.get("iy"):
         return _calendar(int(group["iy"]), int(group["im"]), int(group["id"]))
@@ -211,6 +228,15 @@ def _from_match(match: re.Match[str], order: Order | None) -> dt.date | None:
         year = 2000 + int(group["sy"]) if int(group["sy"]) < 70 else 1900 + int(group["sy"])
         return _numeric(int(group["sa"]), int(group["sb"]), year, group["ssep"], order)
     return None
+
+
+def _day_number(text: str) -> int:
+    """`4th` → 4, `the fourth` → 4."""
+    digits = re.match(r"\d+", text)
+    if digits is not None:
+        return int(digits.group(0))
+    words = re.sub(r"\s+", " ", text.lower()).strip()
+    return DAY_WORDS[words.removeprefix("the ")]
 
 
 def _full_year(text: str) -> int:
@@ -379,7 +405,7 @@ def foreign_date_line(line: str, language: str) -> DateLine | None:
 # with its month when the heading gives only the year, then the card's text.
 _UNDER_HEADING = re.compile(
     rf"^[\s•·*-]*(?P<date>{_WEEKDAY}?(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})|(?P<d3>{_DAY})))"
-    rf"(?![\d/.-]|,?\s+{_YEAR})\s*(?:[|•·–—:]\s*(?P<rest>\S.*))?$",
+    rf"(?![\d/.-]|,?\s+{_YEAR})(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?\s*(?:[|•·–—:]\s*(?P<rest>\S.*))?$",
     re.IGNORECASE,
 )
 

@@ -330,6 +330,13 @@ def classify(blocks: Sequence[str], order: Order | None = None, language: str | 
 _YEAR_HEADING = re.compile(r"^[\W_]*((?:19|20)\d\d)[\W_]*$")
 
 
+# A week's heading in an archive (`Week 23 · 4–10 June 2012`, `Week commencing Monday 12 January 2009`, `w/c 4 May
+# 2021`): the days under it print no year of their own.
+_WEEK_HEADING = re.compile(r"^\W*(?:week\s+(?:\d{1,2}\b|of\b|commencing\b|beginning\b|starting\b|ending\b)|w/c\b)",
+                           re.IGNORECASE)
+_YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
 def _period(text: str) -> tuple[int, int | None] | None:
     """The year and month a heading of an archive names (`March 2021`, `MARCH 2021`), or its year alone (`2021`,
     `— 2021 —`), else None."""
@@ -342,10 +349,15 @@ def _period(text: str) -> tuple[int, int | None] | None:
 
 def _date_under_headings(lines: list[Line]) -> None:
     """Card lines that print their day (`04 | Title`) or day and month (`4 March – Title`) under a heading of their
-    month or year: dated by the heading, as a reader dates them. One pass down the page."""
+    month, year or week: dated by the heading, as a reader dates them. One pass down the page."""
     year: int | None = None
     month: int | None = None
     for n, line in enumerate(lines):
+        week = _WEEK_HEADING.match(line.text)
+        if week is not None and (named := _YEAR_IN.findall(line.text)):
+            year, month = int(named[0]), None  # `Week 23 · 4–10 June 2012`: a week's heading, no card's date
+            lines[n] = Line(index=n, text=line.text, chrome=True)
+            continue
         if (line.date is not None and line.anchor != "yearless") or line.kind:
             continue
         period = _period(line.text) if line.chrome or line.date is None else None

@@ -673,3 +673,21 @@ def test_headlines_hanging_under_their_first_line_or_wrapped_under_their_date_ar
     assert [t for t, _d, _k in _split_text(tmp_path, under)] == [
         "Tollbridge Museum Opens a New Gallery for the River Paintings and Asks Visitors for Their Views",
         "Orrin Ferry Adds a Dawn Crossing for the Commuters Who Work in the Town Centre"]
+
+
+def test_days_under_a_weeks_heading_take_its_year(tmp_path):
+    text = ("Week 10 · 7–13 March 2022\n\nWednesday 9 March\n\nTollbridge Museum opens a new gallery\n\n"
+            "The gallery holds forty paintings.\n\nMonday 7 March\n\nOrrin Ferry adds a dawn crossing\n\n"
+            "The first boat leaves at six.\n\nWeek 9 · 28 February – 6 March 2022\n\nThursday 3 March\n\n"
+            "Kestrel Bay Choir sings at the harbour\n\nThe choir meets on Sundays.\n")
+    assert [(t, d) for t, d, _k in _split_text(tmp_path, text)] == [
+        ("Tollbridge Museum opens a new gallery", dt.date(2022, 3, 9)),
+        ("Orrin Ferry adds a dawn crossing", dt.date(2022, 3, 7)),
+        ("Kestrel Bay Choir sings at the harbour", dt.date(2022, 3, 3))]
+    rows = ("WEEK OF FEBRUARY 28, 2022\n3 March (Thursday): Kestrel Bay Choir sings at the harbour\n"
+            "1 March (Tuesday): Saltcote Tenants' Union meets the council\n"
+            "WEEK OF FEBRUARY 21, 2022\n24 February (Thursday): Orrin Ferry adds a dawn crossing\n")
+    assert [(t, d) for t, d, _k in _split_text(tmp_path, rows)] == [
+        ("Kestrel Bay Choir sings at the harbour", dt.date(2022, 3, 3)),
+        ("Saltcote Tenants' Union meets the council", dt.date(2022, 3, 1)),
+        ("Orrin Ferry adds a dawn crossing", dt.date(2022, 2, 24))]
