@@ -34,11 +34,17 @@ _OPEN_LINK = re.compile(r"\[[^\]]*$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^()]*\))*\)")
 _ANGLE_URL = re.compile(r"<(?:https?|mailto):[^>\s]+>")
-_URL_ONLY = re.compile(r"^(?:\d{1,4}\.\s+)?(?:https?://|file://|mailto:)\S*$")
+# (after a label too: `Link: https://…`, `Read online: https://…`)
+_URL_ONLY = re.compile(r"^(?:\d{1,4}\.\s+)?(?:(?:link|url|web|source|read (?:more|online|it online))\s*:\s*)?"
+                       r"(?:https?://|file://|mailto:)\S*$", re.IGNORECASE)
 _BROWSER_NUMBER = re.compile(r"\[\d{1,4}\](?=\S)")  # a terminal browser numbers each link: `[14]Title`
 # The last gap, before a line's last few words (a date's words may be joined by no-break spaces).
 _WIDE_GAP_TO_END = re.compile(r"(?<=\S) {3,}(?=[^ ]+(?: [^ ]+){0,5}$)")
 _TAB_GAP = re.compile(r"(?<=\S) *\t+ *(?=\S)")
+# A card's place in a counted list: `[21/59] `, `11/37 · `; a line that says only that: `Item 4 of 41`, `Result 3 / 20`.
+_COUNTER = re.compile(r"^\[?(\d{1,4})\s?/\s?(\d{1,4})\]?\s*(?:[·•|:–—-]\s*|(?<=\])\s*)(?=\S)")
+_COUNTER_LINE = re.compile(r"^(?:item|story|release|result|article|entry|no\.?)\s+\d{1,4}\s+(?:of|/)\s+\d{1,4}$",
+                           re.IGNORECASE)
 _ITEM_NUMBER = re.compile(r"^(?:No\.?\s?|#)\d{1,4}\s*[·•|:–—-]\s*(?=\S)", re.IGNORECASE)  # `No. 12 · `, `#12 | `
 _BULLET = re.compile(r"^(?:[*+\-]|>+|\d{1,2}[.)])\s+")
 # A lettered or roman-numbered list's mark (`a)`, `(b)`, `c.`, `iv.`, `IV.`, `(ii)`): a mark only on a page that
@@ -70,6 +76,7 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
     fields = _repeated_fields(raw)
     aligned = _aligned_rows(raw)
     lettered = _lettered(raw)
+    total = _counted(raw)
     columned = _dates_in_a_column(raw)
     tags = _repeated_tags(raw, fields)
     out: list[tuple[str, str]] = []
@@ -84,8 +91,10 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
         if _FRAME.match(text) and _FRAME_MARK.search(text):
             out.append(("", ""))  # a border between a table's rows: the rows are apart
             continue
-        if _URL_ONLY.match(text) or _IMAGE_MARK.match(text):
-            continue  # a terminal browser's list of link targets, a bare address: no words of the page
+        if _URL_ONLY.match(text) or _IMAGE_MARK.match(text) or _COUNTER_LINE.match(text):
+            continue  # a terminal browser's list of link targets, a bare address, `Item 4 of 41`: no words of the page
+        if total is not None and (counter := _COUNTER.match(text)) is not None and counter.group(2) == total:
+            text = text[counter.end():]  # `[21/59] Title`, `11/37 · Title`: the card's place in the list
         cells = [_plain(cell) for cell in _COLUMNS.split(text)]
         if (line in aligned or len(cells) >= 2) and all(cell.lower() in _COLUMN_NAMES for cell in cells):
             continue  # the header row names the columns
@@ -296,6 +305,14 @@ def _plain(text: str) -> str:
     text = _BROWSER_NUMBER.sub("", text)
     text = _STRONG.sub(r"\2", text)
     return _EMPHASIS.sub(r"\2", text).strip()
+
+
+def _counted(raw: list[str]) -> str | None:
+    """The total a page's cards count up to (`[21/59] Title`, `11/37 · Title`), when two or more of its lines open with
+    a count to one total, else None: one such line alone may be a date (`3/12 · Title`)."""
+    totals = Counter(match.group(2) for line in raw if (match := _COUNTER.match(line.strip())))
+    total, lines = totals.most_common(1)[0] if totals else (None, 0)
+    return total if lines >= 2 else None
 
 
 def _lettered(raw: list[str]) -> bool:

@@ -147,3 +147,15 @@ def test_a_database_export_is_a_table_its_record_numbers_and_row_count_left_out(
     bare = ["title|release_date", "Tollbridge Museum opens a new gallery|2021-03-04 10:30:00+00"]
     assert _read(bare) == ["Tollbridge Museum opens a new gallery", "2021-03-04 10:30:00+00"]
     assert _read(["Language: English | Deutsch", "Home | News"]) == ["Language: English | Deutsch", "Home | News"]
+
+
+def test_a_counted_list_loses_its_counts_and_a_labelled_address_is_no_words():
+    counted = ["[21/59] Tollbridge Museum opens a new gallery", "4 March 2021",
+               "[22/59] Orrin Ferry adds a dawn crossing", "1 March 2021"]
+    assert _read(counted) == ["Tollbridge Museum opens a new gallery", "4 March 2021",
+                              "Orrin Ferry adds a dawn crossing", "1 March 2021"]
+    assert _read(["3/12 · Tollbridge Museum opens a new gallery"]) == [
+        "3/12 · Tollbridge Museum opens a new gallery"]  # one such line alone may be a date
+    assert _read(["Item 4 of 41", "Tollbridge Museum opens a new gallery",
+                  "Link: https://example.org/news/4", "Read online: https://example.org/digest"]) == [
+        "Tollbridge Museum opens a new gallery"]
