@@ -403,8 +403,9 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
         return Line(index=index, text=text, chrome=True)
     if found is None and _BYLINE_LINE.match(text):
         return Line(index=index, text=text, label=True)  # `Words by Jane Roe, Press Officer`: the card's, no title
-    if found is not None and anchor in {"trail", "dateline"} and is_chrome(found.before):
-        found = None  # `Related: Annual report – May 4, 2020`: a sidebar link, not a card
+    if found is not None and anchor in {"trail", "dateline"} and is_chrome(found.before) \
+            and not (anchor == "trail" and _PATH_STEP.search(found.before) and _fused_kind(found.before)):
+        found = None  # `Related: Annual report – May 4, 2020`: a sidebar link, not a card (a path of its kinds is)
     if found is not None:
         if anchor == "dateline":  # (a kind label before the dateline is the card's kind: `UPDATE — TOWN, DATE — …`)
             return Line(index=index, text=text, date=found, anchor=anchor, kind=kind_of(found.before))
@@ -457,12 +458,17 @@ def _fused_kind(text: str) -> str | None:
         kind = kind_suffix(text.strip(" •·|-–—:"))
     if kind is None and (field := _KIND_FIELD.search(text)) is not None:
         kind = kind_of(field.group(1))  # `Type: Blog · Date: 4 March 2021`: a labelled field names the kind
+    steps = _PATH_STEP.split(text.strip())
+    if kind is None and len(steps) >= 2 and all(len(step.split()) <= settings.META_FIELD_MAX_WORDS for step in steps):
+        # `Press › Updates › Service updates`: a path of sections, the card's kind its last step that names one
+        kind = next((k for step in reversed(steps) if (k := kind_of(step) or kind_suffix(step))), None)
     fields = _FIELD_BREAK.split(text)
     if kind is None and len(fields) >= 2 and all(len(f.split()) <= settings.META_FIELD_MAX_WORDS for f in fields):
         kind = next((k for f in fields if (k := kind_of(f) or kind_suffix(f))), None)  # `DATE — Press notice — Town`
     return kind
 
 
+_PATH_STEP = re.compile(r"\s*[›»>]\s*")
 _FIELD_BREAK = re.compile(r"\s[|•·–—-]\s")
 _IN_BRACKETS = re.compile(r"^[(\[]([^()\[\]]+)[)\]]$")
 

@@ -691,3 +691,13 @@ def test_days_under_a_weeks_heading_take_its_year(tmp_path):
         ("Kestrel Bay Choir sings at the harbour", dt.date(2022, 3, 3)),
         ("Saltcote Tenants' Union meets the council", dt.date(2022, 3, 1)),
         ("Orrin Ferry adds a dawn crossing", dt.date(2022, 2, 24))]
+
+
+def test_a_path_of_sections_beside_the_date_names_the_kind_by_its_last_step(tmp_path):
+    text = ("Tollbridge Museum opens a new gallery\n\nPress › Updates › Service updates | Thursday 4th March 2021\n\n"
+            "The gallery holds forty paintings.\n\n"
+            "Orrin Ferry adds a dawn crossing\n\nNewsroom › In the media | Monday 1st March 2021\n\n"
+            "The first boat leaves at six.\n")
+    assert _split_text(tmp_path, text) == [
+        ("Tollbridge Museum opens a new gallery", dt.date(2021, 3, 4), "update"),
+        ("Orrin Ferry adds a dawn crossing", dt.date(2021, 3, 1), "media_coverage")]
