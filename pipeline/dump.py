@@ -17,6 +17,7 @@ _FIELDS = frozenset(_WORDS["fields"])
 _KIND_FIELDS = frozenset(_WORDS["kind_fields"])
 _COLUMN_NAMES = _FIELDS | frozenset(_WORDS["columns"])
 _RECORD_NUMBERS = frozenset(_WORDS["record_numbers"])
+_MAIL_HEADERS = frozenset(_WORDS["mail_headers"])
 _DATE_COLUMNS = frozenset({"date", "published", "released", "issued", "posted"})
 _ROW_COUNT = re.compile(r"^\(\d+ rows?\)$")
 _INDENT = re.compile(r"^[ \t]*")
@@ -74,6 +75,7 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
     joined = _join_wrapped_rows(_join_wrapped_links(_framed_bar_tables(raw)))
     raw = [line for line, _printed in joined]
     fields = _repeated_fields(raw)
+    envelope = _repeated_headers(raw) if "subject" in fields else frozenset()
     aligned = _aligned_rows(raw)
     lettered = _lettered(raw)
     total = _counted(raw)
@@ -91,6 +93,9 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
         if _FRAME.match(text) and _FRAME_MARK.search(text):
             out.append(("", ""))  # a border between a table's rows: the rows are apart
             continue
+        if (header := _FIELD.match(text)) is not None and header.group(1).strip().lower() in _MAIL_HEADERS \
+                and header.group(1).strip().lower() in envelope:
+            continue  # `From: …`, `To: …` on every message of a mail archive
         if _URL_ONLY.match(text) or _IMAGE_MARK.match(text) or _COUNTER_LINE.match(text):
             continue  # a terminal browser's list of link targets, a bare address, `Item 4 of 41`: no words of the page
         if total is not None and (counter := _COUNTER.match(text)) is not None and counter.group(2) == total:
@@ -305,6 +310,12 @@ def _plain(text: str) -> str:
     text = _BROWSER_NUMBER.sub("", text)
     text = _STRONG.sub(r"\2", text)
     return _EMPHASIS.sub(r"\2", text).strip()
+
+
+def _repeated_headers(raw: list[str]) -> frozenset[str]:
+    """The mail headers that stand before two or more lines of a mail archive (`From:`, `To:`)."""
+    counts = Counter(match.group(1).strip().lower() for line in raw if (match := _FIELD.match(line.strip())))
+    return frozenset(name for name, count in counts.items() if name in _MAIL_HEADERS and count >= 2)
 
 
 def _counted(raw: list[str]) -> str | None:

@@ -159,3 +159,18 @@ def test_a_counted_list_loses_its_counts_and_a_labelled_address_is_no_words():
     assert _read(["Item 4 of 41", "Tollbridge Museum opens a new gallery",
                   "Link: https://example.org/news/4", "Read online: https://example.org/digest"]) == [
         "Tollbridge Museum opens a new gallery"]
+
+
+def test_a_mail_archives_envelope_is_no_words_its_subject_the_title_and_sent_the_date(tmp_path: Path):
+    thread = ("From: Kestrel Bay Press Office <press@kestrel.example.org>\nSent: Thursday, March 4, 2021 10:42 AM\n"
+              "To: Newsdesk list\nSubject: Tollbridge Museum opens a new gallery\nThe gallery holds forty paintings.\n"
+              "\n________________________________\n"
+              "From: Kestrel Bay Press Office <press@kestrel.example.org>\nSent: Monday, March 1, 2021 9:15 AM\n"
+              "To: Newsdesk list\nSubject: Orrin Ferry adds a dawn crossing\nThe first boat leaves at six.\n")
+    path = tmp_path / "thread.txt"
+    path.write_text(thread, encoding="utf-8")
+    assert [(c.title, c.published) for c in split(read(path))] == [
+        ("Tollbridge Museum opens a new gallery", dt.date(2021, 3, 4)),
+        ("Orrin Ferry adds a dawn crossing", dt.date(2021, 3, 1))]
+    one = "From: Jane Roe <jane@example.org>\nTo: Newsdesk\nSubject: Our reply\n\nThank you for writing.\n"
+    assert _read(one.split("\n"))[:2] == ["From: Jane Roe <jane@example.org>", "To: Newsdesk"]  # one email keeps them
