@@ -292,12 +292,23 @@ def _underlines(rule: str, above: str) -> bool:
     return len(rule) >= max(3, 0.6 * len(above)) and not _UNDERLINE.match(above)
 
 
+def _field_name(name: str) -> bool:
+    """A converter's field name: one of the fields, or a date's field in two words (`Date issued`, `Publication
+    date`, `Release date`); an event's date (`Event date`) or an edit's is no card's."""
+    words = name.strip().lower().split()
+    dated = len(words) == 2 and "date" in words and all(w in _DATE_FIELD_WORDS for w in words)
+    return " ".join(words) in _FIELDS or dated
+
+
+_DATE_FIELD_WORDS = frozenset({"date", "issued", "issue", "published", "publication", "released", "release", "posted"})
+
+
 def _repeated_fields(raw: list[str]) -> frozenset[str]:
     """The field names that stand before two or more lines of the page: a listing's cards, printed as fields."""
     counts: Counter[str] = Counter()
     for line in raw:
         match = _FIELD.match(_plain(line.strip()))
-        if match and match.group(1).strip().lower() in _FIELDS:
+        if match and _field_name(match.group(1)):
             counts[match.group(1).strip().lower()] += 1
     return frozenset(name for name, count in counts.items() if count >= 2)
 

@@ -174,3 +174,12 @@ def test_a_mail_archives_envelope_is_no_words_its_subject_the_title_and_sent_the
         ("Orrin Ferry adds a dawn crossing", dt.date(2021, 3, 1))]
     one = "From: Jane Roe <jane@example.org>\nTo: Newsdesk\nSubject: Our reply\n\nThank you for writing.\n"
     assert _read(one.split("\n"))[:2] == ["From: Jane Roe <jane@example.org>", "To: Newsdesk"]  # one email keeps them
+
+
+def test_a_dates_field_in_two_words_is_a_field_an_events_date_is_not():
+    cards = ["## Tollbridge Museum opens a new gallery", "**Date issued:** 4 Mar 2021, Thu",
+             "## Orrin Ferry adds a dawn crossing", "**Date issued:** 1 Mar 2021, Mon"]
+    assert _read(cards) == ["Tollbridge Museum opens a new gallery", "4 Mar 2021, Thu",
+                            "Orrin Ferry adds a dawn crossing", "1 Mar 2021, Mon"]
+    events = ["Event date: 4 March 2021", "Event date: 1 March 2021"]
+    assert _read(events) == events
