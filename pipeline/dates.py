@@ -84,8 +84,8 @@ SEPARATOR = r"(?:[•·|–—~›»]|:{1,2}|/|-{1,2}|>{1,2})"
 _TIME_AFTER = re.compile(rf"^{_TIME}+", re.IGNORECASE)
 # Labels newsrooms print before a date. An update label means the date is not the publication date.
 _LABEL = re.compile(
-    r"^(?:(?:originally\s+|first\s+)?(?:posted|published|released|issued|written|dated?|on"
-    r"|for(?:\s+immediate)?\s+release(?:\s+on)?|release\s+date)"
+    r"^(?:(?:originally\s+|first\s+)?(?:date\s+of\s+(?:release|issue|publication)|posted|published|released|issued"
+    r"|written|dated?|on|for(?:\s+immediate)?\s+release(?:\s+on)?|release\s+date)"
     r"(?:\s+(?:by|in)\s+[^|•·–—\d]{2,60}?(?=\s+on\b))?(?:\s+on)?\s*:?\s*"  # `Posted by Jane Roe on`
     r"|by\s+[^|•·–—\d]{2,60}?\s*(?:[|•·–—,]|\s+on\b)\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?)",
     re.IGNORECASE,

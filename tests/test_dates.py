@@ -20,6 +20,7 @@ from pipeline.dates import date_line, parse_date, trailing_date, unparsed_date
          "Kestrel Bay Choir sings at the harbour"),
         ("FOR RELEASE: Friday 4th March 2022", dt.date(2022, 3, 4), ""),
         ("Issued the fourth of March, 2022", dt.date(2022, 3, 4), ""),
+        ("Date of release: March 4 2022", dt.date(2022, 3, 4), ""),
         ("Friday the twenty-first of January 2022", dt.date(2022, 1, 21), ""),
         ("The 4th day of March 2022", dt.date(2022, 3, 4), ""),
         ("Published on Friday, March the 4th, 2022", dt.date(2022, 3, 4), ""),
