@@ -124,11 +124,13 @@ _DATELINE = re.compile(
 )
 # A date at the end of a line, after a separator: `Title | 6/14/2021`, `Title (May 3, 2021)`,
 # `Title, media release, April 24, 2013`.
+# The words that post a date (`Issued 4 May 2021`, `Title. Published 4 May 2021.`).
+POSTED = r"(?:posted|published|issued|released|dated)"
 _TRAILING_BEFORE = (r"^(?P<before>.*?\S)\s*(?:[|•·–—,(\[›»]|\s(?:-{1,2}|[~/]|/{2}|>{1,2})"
-                    r"|\.(?=\s+(?:posted|published|issued|released|dated)\b)")  # `PR-2024-070. Issued 19/1/2024.`
+                    rf"|\.(?=\s+{POSTED}\b)")  # `PR-2024-070. Issued 19/1/2024.`
 # After the date, a time or the weekday in brackets or after a comma (`2003-10-17 (Fri)`, `12 Dec 2016, Mon`)
 # may follow.
-_TRAILING_AFTER = (rf")\s*(?:(?:posted|published|issued|released|dated)(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})"
+_TRAILING_AFTER = (rf")\s*(?:{POSTED}(?:\s+on)?\s*:?\s*)?(?P<date>{DATE_PATTERN})"
                    rf"(?:{_TIME})?(?:\s*\(\s*{_WEEKDAY_WORD}\s*\)|,\s*{_WEEKDAY_WORD})?\s*[)\]]?\.?\s*$")
 _TRAILING = re.compile(_TRAILING_BEFORE + _TRAILING_AFTER, re.IGNORECASE)
 # A title that runs into its date with no mark between (`Title 4 March 2021`), or reaches it by dot leaders as a
@@ -308,6 +310,13 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     elif bylined and len(rest.split()) <= settings.BYLINE_TAGS_MAX_WORDS and not rest.endswith("."):
         rest = ""  # "By Jane Roe · March 3, 2021 · Heritage, Volunteering": a byline's tags, not a headline
     return DateLine(published=published, date_text=match.group(0), rest=rest, form="lead" if rest else "date")
+
+
+def date_alone(line: str) -> DateLine | None:
+    """The DateLine of a line that is a date and nothing else (`4 March 2021`, `Published: 4 March 2021 (Thu)`),
+    else None."""
+    found = date_line(line)
+    return found if found is not None and not found.rest else None
 
 
 @functools.lru_cache(maxsize=65_536)

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from . import settings
-from .dates import date_line, trailing_date
+from .dates import date_alone, date_line, trailing_date
 from .lines import KIND_LABELS, ends_with_full_stop, is_bare_kind
 
 _WORDS = tomllib.loads(Path(__file__).with_name("layout_words.toml").read_text(encoding="utf-8"))["markup"]
@@ -18,7 +18,8 @@ _KIND_FIELDS = frozenset(_WORDS["kind_fields"])
 _COLUMN_NAMES = _FIELDS | frozenset(_WORDS["columns"])
 _RECORD_NUMBERS = frozenset(_WORDS["record_numbers"])
 _MAIL_HEADERS = frozenset(_WORDS["mail_headers"])
-_DATE_COLUMNS = frozenset({"date", "published", "released", "issued", "posted"})
+_DATE_COLUMNS = frozenset(_WORDS["date_columns"])
+_DATE_FIELD_WORDS = frozenset(_WORDS["date_field_words"])
 _ROW_COUNT = re.compile(r"^\(\d+ rows?\)$")
 _INDENT = re.compile(r"^[ \t]*")
 # A line of one repeated mark (`=====`, `-----`, `^^^^^`): under a line of text it underlines a heading.
@@ -93,8 +94,7 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
         if _FRAME.match(text) and _FRAME_MARK.search(text):
             out.append(("", ""))  # a border between a table's rows: the rows are apart
             continue
-        if (header := _FIELD.match(text)) is not None and header.group(1).strip().lower() in _MAIL_HEADERS \
-                and header.group(1).strip().lower() in envelope:
+        if envelope and (header := _FIELD.match(text)) is not None and header.group(1).strip().lower() in envelope:
             continue  # `From: …`, `To: …` on every message of a mail archive
         if _URL_ONLY.match(text) or _IMAGE_MARK.match(text) or _COUNTER_LINE.match(text):
             continue  # a terminal browser's list of link targets, a bare address, `Item 4 of 41`: no words of the page
@@ -240,8 +240,7 @@ def _gap_date(line: str) -> re.Match[str] | None:
     gap = _WIDE_GAP_TO_END.search(line.rstrip())
     if gap is None or _COLUMNS.search(line.strip()[:gap.start() - _indent(line)]):
         return None
-    found = date_line(line.rstrip()[gap.end():])
-    return gap if found is not None and not found.rest else None
+    return gap if date_alone(line.rstrip()[gap.end():]) is not None else None
 
 
 def _cell_text(line: str) -> bool:
@@ -282,7 +281,7 @@ def _right_margin_dates(rows: set[str]) -> bool:
     length line up as columns. Read each as printed, a headline with its date, and a headline wrapped onto it stays
     whole; cut into cells, the wrapped ones would lose their date's line."""
     cells = [_COLUMNS.split(line.strip()) for line in rows]
-    if not all(len(row) == 2 and (found := date_line(row[1])) is not None and not found.rest for row in cells):
+    if not all(len(row) == 2 and date_alone(row[1]) is not None for row in cells):
         return False
     ends = Counter(len(line.rstrip()) for line in rows)
     return len(rows) >= 2 and ends.most_common(1)[0][1] == len(rows)
@@ -299,8 +298,6 @@ def _field_name(name: str) -> bool:
     dated = len(words) == 2 and "date" in words and all(w in _DATE_FIELD_WORDS for w in words)
     return " ".join(words) in _FIELDS or dated
 
-
-_DATE_FIELD_WORDS = frozenset({"date", "issued", "issue", "published", "publication", "released", "release", "posted"})
 
 
 def _repeated_fields(raw: list[str]) -> frozenset[str]:
@@ -414,7 +411,7 @@ def _date_column(text: str, apart: str) -> str:
     `apart` stands for it (a bar, so the title's last word, `… than Ever Before`, is never read as leading to the
     date; or, on a page whose other rows are read as columns, a break between cells)."""
     gap = _WIDE_GAP_TO_END.search(text)
-    if gap is None or (found := date_line(text[gap.end():])) is None or found.rest:
+    if gap is None or date_alone(text[gap.end():]) is None:
         return text
     return f"{text[:gap.start()]}{apart}{text[gap.end():]}"
 
@@ -466,7 +463,7 @@ def _field(text: str) -> bool:
     kind = _KIND_FIRST.match(text)
     if kind and is_bare_kind(kind.group(1)) and _field(kind.group(2)):
         return True  # `(Report, 6 May 2021, 14:05 CET)`: a kind, then a date with its time
-    return all(is_bare_kind(part) or (date_line(part) is not None and not date_line(part).rest)  # type: ignore[union-attr]
+    return all(is_bare_kind(part) or date_alone(part) is not None
                for part in re.split(r"\s*[|,·•–—]\s*|\s+-\s+", text) if part)
 
 

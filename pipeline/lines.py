@@ -14,6 +14,7 @@ from . import settings
 from .dates import (
     DATE_PATTERN,
     MONTH_NUMBERS,
+    POSTED,
     DateLine,
     Order,
     date_line,
@@ -70,7 +71,7 @@ _STATEMENT_TITLE = re.compile(
 # and joiners, word joiners, byte-order marks. They are removed; every kind of space becomes one space.
 _SHORT_DATE_AT_END = re.compile(r"\S(?:\s*(?:,|[|–—·•.…-])|\s+of)\s*\d{1,2}([/.])\d{1,2}\1\d\d$"
                                 # or opens it, after a label too (`Published 04.03.21. The trust …`)
-                                r"|^(?i:(?:posted|published|released|issued|dated)(?:\s+on)?:?\s+)?"
+                                rf"|^(?i:{POSTED}(?:\s+on)?:?\s+)?"
                                 r"\d{1,2}([/.])\d{1,2}\2\d\d\b")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
@@ -458,14 +459,19 @@ def _fused_kind(text: str) -> str | None:
         kind = kind_suffix(text.strip(" •·|-–—:"))
     if kind is None and (field := _KIND_FIELD.search(text)) is not None:
         kind = kind_of(field.group(1))  # `Type: Blog · Date: 4 March 2021`: a labelled field names the kind
-    steps = _PATH_STEP.split(text.strip())
-    if kind is None and len(steps) >= 2 and all(len(step.split()) <= settings.META_FIELD_MAX_WORDS for step in steps):
+    if kind is None:
         # `Press › Updates › Service updates`: a path of sections, the card's kind its last step that names one
-        kind = next((k for step in reversed(steps) if (k := kind_of(step) or kind_suffix(step))), None)
-    fields = _FIELD_BREAK.split(text)
-    if kind is None and len(fields) >= 2 and all(len(f.split()) <= settings.META_FIELD_MAX_WORDS for f in fields):
-        kind = next((k for f in fields if (k := kind_of(f) or kind_suffix(f))), None)  # `DATE — Press notice — Town`
+        kind = _kind_among(_PATH_STEP.split(text.strip())[::-1])
+    if kind is None:
+        kind = _kind_among(_FIELD_BREAK.split(text))  # `DATE — Press notice — Town`
     return kind
+
+
+def _kind_among(fields: list[str]) -> str | None:
+    """The kind the first of two or more short fields to name one names, else None."""
+    if len(fields) < 2 or any(len(field.split()) > settings.META_FIELD_MAX_WORDS for field in fields):
+        return None
+    return next((kind for field in fields if (kind := kind_of(field) or kind_suffix(field))), None)
 
 
 _PATH_STEP = re.compile(r"\s*[›»>]\s*")
@@ -515,7 +521,7 @@ def _card_date(text: str, order: Order | None, short: bool = False,
     return None, None
 
 
-_SENTENCE_THEN_LABEL = re.compile(r"\.\s+(?:posted|published|issued|released|dated)\b", re.IGNORECASE)
+_SENTENCE_THEN_LABEL = re.compile(rf"\.\s+{POSTED}\b", re.IGNORECASE)
 
 
 # A kind label, a separator, then the rest (`Pressemitteilung | 4. März 2021`, `UPDATE — TOWN, DATE — text`).

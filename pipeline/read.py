@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import settings
-from .dates import date_line, date_shaped, dateline, trailing_date
+from .dates import date_alone, date_line, date_shaped, dateline, trailing_date
 from .dump import unmark
 from .errors import SkipInput
 from .feeds import feed_page
@@ -245,9 +245,9 @@ def _headline_runs_over_dates(blocks: list[str], gaps: list[int], indents: list[
     when two or more cards do so and one column explains where every line of them but the last broke (it fits, and
     the next word would not have), or every one of them hangs. Returns the positions of the lines that go on from
     the line above."""
-    runs = []
+    found: list[tuple[int, int, bool]] = []  # each run, and whether its date line is the one under it
     for start in range(len(blocks)):
-        dated_above = start > 0 and _date_alone(blocks[start - 1])
+        dated_above = start > 0 and date_alone(blocks[start - 1]) is not None
         if (start and gaps[start] == 0 and not dated_above) or not _title_fragment(blocks[start]):
             continue  # a run opens a card: after a blank line, at the top, or under its date line
         end = start
@@ -257,21 +257,20 @@ def _headline_runs_over_dates(blocks: list[str], gaps: list[int], indents: list[
                 and end + 1 - start < settings.WRAPPED_TITLE_MAX_LINES and _same_headline(blocks[end], blocks[end + 1]):
             end += 1
         below = end + 1
-        dated_below = below < len(blocks) and gaps[below] == 0 and _date_alone(blocks[below])
+        dated_below = below < len(blocks) and gaps[below] == 0 and date_alone(blocks[below]) is not None
         closed = below == len(blocks) or gaps[below] > 0 or ends_with_full_stop(blocks[below])  # then its teaser
         if end > start and (dated_below or (dated_above and closed)):
-            runs.append((start, end))
+            found.append((start, end, dated_below))
     # Under their dates, headlines of one day may stand one under another (`Dec. 31` / `Trust opens …` / `Trust
     # cuts …`): runs read down from a date count only where every dated card's headline runs over two lines or more.
-    under_dates = [n + 1 for n in range(len(blocks) - 1) if _date_alone(blocks[n]) and _title_fragment(blocks[n + 1])]
-    hanging = [run for run in runs if indents[run[0] + 1] > indents[run[0]]]
-    if sum(1 for start, _end in runs if start in under_dates) < len(under_dates):
-        runs = [run for run in runs if run in hanging or not (run[0] > 0 and _date_alone(blocks[run[0] - 1]))
-                or (run[1] + 1 < len(blocks) and gaps[run[1] + 1] == 0 and _date_alone(blocks[run[1] + 1]))]
+    under_dates = [n + 1 for n in range(len(blocks) - 1)
+                   if date_alone(blocks[n]) is not None and _title_fragment(blocks[n + 1])]
+    every_card = sum(1 for start, _end, _below in found if start in under_dates) >= len(under_dates)
+    runs = [(start, end) for start, end, below in found if every_card or below or _hangs(indents, start)]
     if len(runs) < settings.WRAPPED_TITLE_MIN_CARDS:
         return []
     broken = [n for start, end in runs for n in range(start, end)]
-    if all(indents[start + 1] > indents[start] for start, _end in runs):
+    if all(_hangs(indents, start) for start, _end in runs):
         return [n + 1 for n in broken]  # every headline hangs its later lines under its first: wrapped, at any width
     if len({len(blocks[n]) for n in broken}) < 2:
         return []  # lines of one length say nothing of a width: the same headline and subtitle on every card
@@ -283,9 +282,9 @@ def _headline_runs_over_dates(blocks: list[str], gaps: list[int], indents: list[
     return [n + 1 for n in broken]
 
 
-def _date_alone(block: str) -> bool:
-    found = date_line(block)
-    return found is not None and not found.rest
+def _hangs(indents: list[int], start: int) -> bool:
+    """A headline's second line is indented under its first."""
+    return indents[start + 1] > indents[start]
 
 
 def _run_indent(indents: list[int], start: int, at: int) -> bool:

@@ -30,6 +30,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def text_lines(doc: Doc) -> list[tuple[int, str]]:
+    """The document's lines, each with the character offset it starts at."""
+    lines, offset = [], 0
+    for line in doc_text(doc).split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    return lines
+
+
 @dataclass(slots=True)
 class DocIndex:
     """Entities and sentences of one document, with lookups by token position."""

@@ -29,7 +29,7 @@ from .bodies import (
     past_organ,
     proper_words,
 )
-from .doctext import DocIndex, doc_index, doc_text
+from .doctext import DocIndex, doc_index, doc_text, text_lines
 from .rules import load_rules
 from .words import has_role_word, in_place, is_place, is_role_word, text_at
 
@@ -638,10 +638,9 @@ def _letterhead(person: Spokesperson, index: DocIndex) -> str | None:
     `12 Quay Street` over the letter): the body whose name is one of the text's first lines."""
     if person.rule not in _LETTER_SIGNERS:
         return None
-    doc, offset = index.doc, 0
-    for line in doc_text(doc).split("\n")[:settings.LETTERHEAD_MAX_LINES]:
+    doc = index.doc
+    for offset, line in text_lines(doc)[:settings.LETTERHEAD_MAX_LINES]:
         span = doc.char_span(offset, offset + len(line.rstrip()), alignment_mode="expand") if line.strip() else None
-        offset += len(line) + 1
         if span is None or len(span) < 2:
             continue
         body = body_named_by(span)

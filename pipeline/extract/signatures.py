@@ -6,7 +6,7 @@ import re
 from spacy.tokens import Span
 
 from .. import settings
-from .doctext import DocIndex, doc_text
+from .doctext import DocIndex, doc_text, text_lines
 from .names import Found, name_ending_at
 from .rules import load_rules
 from .titles import described
@@ -64,10 +64,7 @@ def closing_signature(index: DocIndex) -> list[Found]:
 
 def signed_names(index: DocIndex) -> list[Found]:
     """Names signed under a letter: after `In solidarity,`, or a name line above a role line."""
-    lines, offset = [], 0
-    for line in doc_text(index.doc).split("\n"):
-        lines.append((offset, line))
-        offset += len(line) + 1
+    lines = text_lines(index.doc)
     return [found for n in range(len(lines)) if (found := _signed_line(index, lines, n)) is not None]
 
 
@@ -137,9 +134,8 @@ def author_bio(index: DocIndex) -> list[Found]:
     where the author's title and body are read; a reporter's byline (`Jane Roe is a reporter …`) only under an
     opinion label (`Opinion: …`)."""
     lines = [line.strip() for line in doc_text(index.doc).split("\n") if line.strip()]
-    byline = next((m for line in lines[:settings.BYLINE_MAX_LINE] if (m := _BYLINE.match(line))), None)
-    labelled = any(line.split(":")[0].strip().lower() in LEX.opinion_labels
-                   for line in lines[:settings.BYLINE_MAX_LINE] if ":" in line)
+    top = lines[:settings.BYLINE_MAX_LINE]
+    byline = next((m for line in top if (m := _BYLINE.match(line))), None)
     if byline is None or len(index.sents) < 2:
         return []
     author = byline.group(1)
@@ -149,6 +145,7 @@ def author_bio(index: DocIndex) -> list[Found]:
         if person is None or person.end >= sentence.end or person.doc[person.end].lower_ not in LEX.copulas:
             continue
         reports = any(t.lower_ in LEX.press_roles for t in sentence)
+        labelled = any(line.split(":")[0].strip().lower() in LEX.opinion_labels for line in top if ":" in line)
         return [Found(person, None, "author_bio")] if labelled or not reports else []
     return []
 
