@@ -67,6 +67,18 @@ _NUMERIC = (r"(?<![\d/.:-])(?P<na>\d{1,2})\s?(?P<nsep>[-/.])\s?(?P<nb>\d{1,2})\s
 _SHORT = r"(?<![\d/.:-])(?P<sa>\d{1,2})(?P<ssep>[/.])(?P<sb>\d{1,2})(?P=ssep)(?P<sy>\d\d)(?![\d/]|\.\d)"
 DATE_PATTERN = rf"(?i:{_WRITTEN}|{_ISO}|{_NUMERIC})"  # case-insensitive wherever it is embedded
 _DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
+# An event's days: a range (`12–14 March 2021`, `Tue 25 to Thu 27 October 2005`, `28 February – 3 March 2021`,
+# `March 12-14, 2021`, `6 November 2007 to 8 November 2007`) or one day with its hours (`Thursday 17 November 2005,
+# 10am–4pm`), alone on a line or after a short label (`Dates:`, `On:`). Never a card's publication date.
+_RANGE_START = (rf"(?:{_WEEKDAY_WORD},?\s+)?"
+                rf"(?:{_DAY}(?:\s+{_MONTH})?(?:,?\s+{_YEAR})?|{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?)")
+_RANGE_JOIN = r"\s*(?:[–—-]|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b)\s*"
+_RANGE_END = rf"(?:{_WEEKDAY_WORD},?\s+)?(?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|(?:{_MONTH}\s+)?{_DAY},?\s+{_YEAR})"
+_HOUR = r"\d{1,2}(?:[.:]\d\d)?\s*(?:[ap]\.?m\.?)?"
+_HOURS = rf"{_HOUR}\s*(?:[–—-]|\bto\b)\s*{_HOUR}"
+_EVENT_DAYS = re.compile(
+    rf"^(?:[^\W\d][\w ]{{0,20}}:\s*)?(?:from\s+)?(?:{_RANGE_START}{_RANGE_JOIN}{_RANGE_END}(?:,?\s+{_HOURS})?"
+    rf"|(?:{DATE_PATTERN}),?\s+{_HOURS})\W*$", re.IGNORECASE)
 _DATE_OR_SHORT = re.compile(rf"(?:{DATE_PATTERN}|{_SHORT})", re.IGNORECASE)
 
 # A time after a date says nothing about the card: `at 10:00`, `- 11:37`, `2:27PM`, `| 09:15 GMT`, `T10:00:00Z`,
@@ -87,7 +99,9 @@ _LABEL = re.compile(
     r"^(?:(?:originally\s+|first\s+)?(?:date\s+of\s+(?:release|issue|publication)|posted|published|released|issued"
     r"|written|dated?|on|for(?:\s+immediate)?\s+release(?:\s+on)?|release\s+date)"
     r"(?:\s+(?:by|in)\s+[^|•·–—\d]{2,60}?(?=\s+on\b))?(?:\s+on)?\s*:?\s*"  # `Posted by Jane Roe on`
-    r"|by\s+[^|•·–—\d]{2,60}?\s*(?:[|•·–—,]|\s+on\b)\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?)",
+    r"|by\s+[^|•·–—\d]{2,60}?\s*(?:[|•·–—,]|\s+on\b)\s*(?:(?:posted|published)(?:\s+on)?\s*:?\s*)?"
+    # `Added to the calendar on`, `Listed on`, `Uploaded to the library on`: a verb of putting a page up, then `on`
+    r"|[a-z]{3,}ed(?:\s+(?:to|in|into)\s+(?:the\s+|our\s+)?[a-z]+(?:\s+[a-z]+)?)?\s+on\s*:?\s*)",
     re.IGNORECASE,
 )
 _UPDATE_LABEL = re.compile(
@@ -99,6 +113,10 @@ _SEPARATOR = re.compile(rf"^\s*(?:{SEPARATOR}|\s)\s*")
 _FULL_STOP = re.compile(r"^(?:,\s*(?!(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Col|Rev|Prof|Sgt|St|Jr|Sr|Inc|Ltd|Co)\.)"
                         r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})?\.\s+(?=\S)")
 _LABEL_AFTER_COMMA_MAX = 30
+# A field that labels another date of the card (`Deadline 2015 July 15`, `Closing date: 12 March 2021`, `Event day
+# Sat 20 March 2021`): a few words, then a date and nothing else. After the publication date these are no title.
+_OTHER_DATE_FIELD = re.compile(rf"^[^\W\d][\w'’ ]{{0,30}}?\s*:?\s*(?:{DATE_PATTERN})\W*$", re.IGNORECASE)
+_FIELD_SEPARATOR = re.compile(r"\s*[•·|]\s*")
 # `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`, `by Jane Roe in Growing, Rescues`, `by the press office`:
 # an author after the date, and the post's tags after them
 _BYLINE = re.compile(r"^(?:by|from)\s+(?:the\s+)?[A-Za-z][\w.’' -]{1,60}?"
@@ -305,11 +323,23 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     if rest.strip() and _SEPARATOR.match(rest) is None and stop is None and not glued:
         return None
     rest = rest[stop.end():].strip() if stop else _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
-    if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest) or _UPDATE_LABEL.match(rest):
+    if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest) or _UPDATE_LABEL.match(rest) or _other_dates(rest):
         rest = ""  # "Posted on March 3, 2021 by Press Office", "... – Last updated May 4, 2021": not the card's text
     elif bylined and len(rest.split()) <= settings.BYLINE_TAGS_MAX_WORDS and not rest.endswith("."):
         rest = ""  # "By Jane Roe · March 3, 2021 · Heritage, Volunteering": a byline's tags, not a headline
     return DateLine(published=published, date_text=match.group(0), rest=rest, form="lead" if rest else "date")
+
+
+def event_days(line: str) -> bool:
+    """Whether a line prints an event's days: a range of dates, or one day with its hours (`12–14 March 2021`,
+    `On: Thursday 17 November 2005, 10am–4pm`)."""
+    return _EVENT_DAYS.match(line.strip()) is not None
+
+
+def _other_dates(rest: str) -> bool:
+    """Whether the rest of a date line is only other dates of the card, each under its label (`Deadline 2015 July 15
+    | Takes place 2015 July 20`)."""
+    return bool(rest) and all(_OTHER_DATE_FIELD.match(field) for field in _FIELD_SEPARATOR.split(rest))
 
 
 def date_alone(line: str) -> DateLine | None:

@@ -20,6 +20,7 @@ from .dates import (
     date_line,
     dated_under,
     dateline,
+    event_days,
     foreign_date_line,
     parse_date,
     trailing_date,
@@ -321,11 +322,40 @@ def classify(blocks: Sequence[str], order: Order | None = None, language: str | 
                     lines[k] = Line(index=k, text=lines[k].text, chrome=True)
                 break
     _date_under_headings(lines)
+    for n in _other_date_fields(lines):
+        lines[n] = Line(index=n, text=lines[n].text, label=True)
     for n in range(1, len(lines)):
         # `Issue Areas:` then `Voting Rights`: the value of a furniture label is furniture too.
         if lines[n - 1].chrome and lines[n - 1].text.endswith(":") and _is_label_value(lines[n]):
             lines[n] = Line(index=n, text=lines[n].text, chrome=True)
     return lines
+
+
+def _date_label(line: Line) -> str | None:
+    """The label of a line that is a labelled date (`Entries close: 23 Oct. 2019` → `entries close`, `Posted: 8 Sep.
+    2019` → ``), else None."""
+    if line.date is None or line.kind or line.anchor not in {"date", "trail"}:
+        return None
+    before = line.date.before.strip()
+    if line.anchor == "date":
+        return before.lower()  # `Posted:` is read with the date (no label left); `Deadline:`, one word, is kept
+    colon = line.text.strip()[len(before):].lstrip().startswith(":")
+    return before.lower() if colon and 0 < len(before.split()) <= settings.LABEL_MAX_WORDS else None
+
+
+def labelled_dates(blocks: Sequence[str]) -> set[int]:
+    """The blocks that are other dates of a card under their labels (`Entries close: 23 Oct. 2019` beside `Posted:
+    8 Sep. 2019`): fields of the card, never its headline nor a headline's end."""
+    return _other_date_fields([_line(n, text, None, False) for n, text in enumerate(blocks)])
+
+
+def _other_date_fields(lines: list[Line]) -> set[int]:
+    """A card that prints several dates, each under its own label (`Posted: …` / `Entries close: …` / `Event date:
+    …`): a labelled date beside a date with another label is a field of the card, never its headline. (Beside one
+    with the same label, `Weekly update: 4 March` over `Weekly update: 11 March`, each is a card's title.)"""
+    labels = [_date_label(line) for line in lines]
+    return {n for n, label in enumerate(labels) if label
+            and any(0 <= m < len(lines) and labels[m] is not None and labels[m] != label for m in (n - 1, n + 1))}
 
 
 _YEAR_HEADING = re.compile(r"^[\W_]*((?:19|20)\d\d)[\W_]*$")
@@ -372,6 +402,13 @@ def _date_under_headings(lines: list[Line]) -> None:
             lines[n] = Line(index=n, text=line.text, date=found, anchor="lead" if found.rest else "date")
 
 
+def _one_word_label(text: str, before: str) -> bool:
+    """`Listed: 2005-09-18`, `Added: 4 March 2021`: one word and a colon before a date label the date; no headline
+    is one word long."""
+    words = before.split()
+    return len(words) == 1 and words[0].isalpha() and text.strip()[len(before):].lstrip().startswith(":")
+
+
 def _is_date_piece(line: Line) -> bool:
     """A short line that may be one part of a date printed a part to a line (`04`, `MAR`, `September 2010`)."""
     return (len(line.text) <= settings.DATE_PIECE_MAX_CHARS or bool(_MONTH_HEADING.match(line.text))) \
@@ -386,8 +423,8 @@ def _is_label_value(line: Line) -> bool:
 @functools.lru_cache(maxsize=65_536)
 def _line(index: int, text: str, order: Order | None, repeated: bool, short: bool = False,
           language: str | None = None, plain: bool = True) -> Line:
-    if is_event_field(text):
-        return Line(index=index, text=text, label=True)  # an event's time or place: the card's text, not its date
+    if is_event_field(text) or event_days(text):
+        return Line(index=index, text=text, label=True)  # an event's days or place: the card's text, not its date
     if repeated and _PRINT_STAMP.search(text) and len(text.split()) >= settings.PRINT_HEAD_MIN_WORDS:
         return Line(index=index, text=text, chrome=True)  # a printed page's running head: the day it was printed
     kind = kind_of(text)
@@ -411,7 +448,8 @@ def _line(index: int, text: str, order: Order | None, repeated: bool, short: boo
         if anchor == "dateline":  # (a kind label before the dateline is the card's kind: `UPDATE — TOWN, DATE — …`)
             return Line(index=index, text=text, date=found, anchor=anchor, kind=kind_of(found.before))
         fused = _fused_kind(found.rest) if found.rest else _fused_kind(found.before) if found.before else None
-        if fused or (anchor in {"lead", "trail"} and not (found.rest or found.before).strip(_TRIM)):
+        if fused or (anchor in {"lead", "trail"} and not (found.rest or found.before).strip(_TRIM)) \
+                or (anchor == "trail" and _one_word_label(text, found.before)):
             return Line(index=index, text=text, date=found, anchor="date", kind=fused)
         return Line(index=index, text=text, date=found, anchor=anchor)
     if is_chrome(text) or _MONTH_HEADING.match(text):  # `May 2013` heads a month of an archive

@@ -31,6 +31,7 @@ from .lines import (
     is_page_heading,
     is_title,
     kind_of,
+    labelled_dates,
     prints_short_years,
     title_with_date,
 )
@@ -330,11 +331,12 @@ def _join_wrapped_titles(blocks: list[str], gaps: list[int], indents: list[int],
     if not any(n and gaps[n] == 0 and indents[n] == indents[n - 1] for n in ending):
         _join_wrapped_headlines(blocks, gaps, indents)
         return tuple(blocks), tuple(gaps), tuple(indents)
-    alone = {n for n in ending if title_with_date(blocks[n], short) is not None}
+    fields = labelled_dates(blocks)
+    alone = {n for n in ending if title_with_date(blocks[n], short) is not None and n not in fields}
     # (a line that ends with a date of its own is a card's end, however few its words: `Old Customs House 4 May 2021`)
     touching = [n for n in ending if n and n - 1 not in alone and gaps[n] == 0 and indents[n] == indents[n - 1]
                 and _title_fragment(blocks[n - 1]) and trailing_date(blocks[n - 1], bare=True) is None]
-    wraps = [n for n in touching if not _is_field(blocks[n]) and not is_date_field(blocks[n], short)
+    wraps = [n for n in touching if n not in fields and not _is_field(blocks[n]) and not is_date_field(blocks[n], short)
              and not is_event_field(blocks[n]) and title_with_date(f"{blocks[n - 1]} {blocks[n]}", short) is not None]
     # A headline wrapped just before its date leaves the date alone on the next line: on a page whose headlines run
     # into their dates, it is one more of them.

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import date_line, parse_date, trailing_date, unparsed_date
+from pipeline.dates import date_alone, date_line, event_days, parse_date, trailing_date, unparsed_date
 
 
 @pytest.mark.parametrize(
@@ -207,3 +207,30 @@ def test_a_byline_after_the_date_is_no_title_whoever_signs_it():
 def test_a_doubled_separator_before_a_trailing_date_is_no_part_of_the_title():
     found = trailing_date("HARBOUR TRUST OPENS A SEED LIBRARY :: 04 MAY 2021", colon=True)
     assert found is not None and found.before == "HARBOUR TRUST OPENS A SEED LIBRARY"
+
+
+@pytest.mark.parametrize("line", ["12–14 March 2021", "Dates: 6 November 2007 to 8 November 2007",
+                                  "Fri 12 to Sun 14 March 2021", "March 12-14, 2021", "28 February – 3 March 2021",
+                                  "On: Thursday 17 November 2005, 10am–4pm", "from 4 May 2021 until 9 May 2021"])
+def test_an_events_days_are_a_range_or_a_day_with_its_hours(line):
+    assert event_days(line)
+
+
+@pytest.mark.parametrize("line", ["4 March 2021", "Posted 4 March 2021 10:00", "4 March 2021 – Ferry fares held",
+                                  "2020 – 2021", "The fair runs 12–14 March 2021 on the green"])
+def test_a_single_date_or_a_sentence_is_no_events_days(line):
+    assert not event_days(line)
+
+
+def test_labelled_dates_after_the_publication_date_are_no_title():
+    found = date_line("Posted 2015 June 28 | Deadline 2015 July 15 | Takes place 2015 July 20")
+    assert found is not None and found.published == dt.date(2015, 6, 28) and found.rest == ""
+    kept = date_line("4 March 2021 | Council sets 1 April 2022 deadline")
+    assert kept is not None and kept.rest == "Council sets 1 April 2022 deadline"
+
+
+@pytest.mark.parametrize("line", ["Added to the calendar on 28 January 2012", "Listed on 28 January 2012",
+                                  "Uploaded to the library on 28 January 2012"])
+def test_a_verb_of_putting_a_page_up_labels_its_date(line):
+    found = date_alone(line)
+    assert found is not None and found.published == dt.date(2012, 1, 28)

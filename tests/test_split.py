@@ -701,3 +701,39 @@ def test_a_path_of_sections_beside_the_date_names_the_kind_by_its_last_step(tmp_
     assert _split_text(tmp_path, text) == [
         ("Tollbridge Museum opens a new gallery", dt.date(2021, 3, 4), "update"),
         ("Orrin Ferry adds a dawn crossing", dt.date(2021, 3, 1), "media_coverage")]
+
+
+def test_a_card_with_a_closing_and_an_event_date_keeps_its_posted_date_and_title(tmp_path):
+    cards = ("Marsh Lane Allotments opens its plots to new growers\nPosted: 4 March 2021\nApplications close: 30 March"
+             " 2021\nOpen day: 17 April 2021\nTwelve plots are free this spring.\n\n"
+             "Marsh Lane Allotments repairs the water trough\nPosted: 1 March 2021\nApplications close: 20 March 2021\n"
+             "Open day: 10 April 2021\nThe trough leaked all winter.\n\n"
+             "Marsh Lane Allotments names a new secretary\nPublished 2 February 2021 | Deadline 1 March 2021 | "
+             "Takes place 12 March 2021\nThe committee met on Monday.\n")
+    found = _split_text(tmp_path, cards)
+    assert [(t, d) for t, d, _ in found] == [
+        ("Marsh Lane Allotments opens its plots to new growers", dt.date(2021, 3, 4)),
+        ("Marsh Lane Allotments repairs the water trough", dt.date(2021, 3, 1)),
+        ("Marsh Lane Allotments names a new secretary", dt.date(2021, 2, 2))]
+
+
+def test_an_events_page_dates_each_event_by_when_it_was_listed_not_by_its_days(tmp_path):
+    cards = ("Event\nSpring plant swap at the station garden\nDates: 12 to 14 March 2021\nVenue: Station Road\n"
+             "Added to the calendar on 20 February 2021\nBring cuttings to share.\n\n"
+             "Event\nWalk the old tram line with a guide\nSat 27 February 2021, 10am–1pm\nVenue: Tram Depot\n"
+             "Listed: 2021-02-10\nBoots are advised.\n\n"
+             "Event\nTalk on the history of the canal basin\n28 January – 2 February 2021\nVenue: the Library\n"
+             "Listed on 5 January 2021\nFree, no booking.\n")
+    found = _split_text(tmp_path, cards)
+    assert [(t, d) for t, d, _ in found] == [
+        ("Spring plant swap at the station garden", dt.date(2021, 2, 20)),
+        ("Walk the old tram line with a guide", dt.date(2021, 2, 10)),
+        ("Talk on the history of the canal basin", dt.date(2021, 1, 5))]
+
+
+def test_recurring_titles_that_hold_their_date_stay_cards(tmp_path):
+    cards = ("Weekly update: 11 March 2021\nThe depot reopens on Monday.\n\n"
+             "Weekly update: 4 March 2021\nThe depot is closed for repairs.\n\n"
+             "Weekly update: 25 February 2021\nNew bins are on order.\n")
+    assert [d for _, d, _ in _split_text(tmp_path, cards)] == [dt.date(2021, 3, 11), dt.date(2021, 3, 4),
+                                                                 dt.date(2021, 2, 25)]
