@@ -14,7 +14,9 @@ wording and other forms, written apart and never tuned on, a proxy for text the 
 `probe6` (benchmarks/attribution_probe6.py: a seventh, written without reading the rules and scored first seen) and
 `probe7` (benchmarks/attribution_probe7.py: an eighth, of whole documents, signatures and transcripts, written without
 reading the rules and scored first seen) and `probe8` (benchmarks/attribution_probe8.py: a ninth, of government,
-company, university, club, court and police newsrooms, written without reading the rules and scored first seen).
+company, university, club, court and police newsrooms, written without reading the rules and scored first seen) and
+`probe9` (benchmarks/attribution_probe9.py: a tenth, of colon frames without a verb, speeches, roles given first,
+joint statements and press conferences, written without reading the rules and scored first seen).
 Prints one table row per form and `name=value` lines: `<grammar>_found`, `_role`, `_organization`,
 `_extra_per_100`, `_worst_form`. Role and organisation shares count a speaker not found as wrong.
 """
@@ -36,6 +38,7 @@ import attribution_probe5
 import attribution_probe6
 import attribution_probe7
 import attribution_probe8
+import attribution_probe9
 
 from pipeline.extract import build_nlp, extract
 from pipeline.records import Release
@@ -43,7 +46,8 @@ from tests import attribution_grammar
 
 GRAMMARS = {"grammar": attribution_grammar, "probe": attribution_probe, "probe2": attribution_probe2,
             "probe3": attribution_probe3, "probe4": attribution_probe4, "probe5": attribution_probe5,
-            "probe6": attribution_probe6, "probe7": attribution_probe7, "probe8": attribution_probe8}
+            "probe6": attribution_probe6, "probe7": attribution_probe7, "probe8": attribution_probe8,
+            "probe9": attribution_probe9}
 
 
 def measure(module, per_form: int, seed: int, nlp, failures: int = 0) -> dict[str, attribution_grammar.Tally]:
