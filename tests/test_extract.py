@@ -189,6 +189,11 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
         ("After weeks of talks, the regulator told Maria Costa to close the plant by Friday.", []),
         ("A spokesperson for the Water Alliance, Omar Said, said the pumps were broken.",
          [("Omar Said", "spokesperson", "Water Alliance")]),
+        # a title with its own portfolio or region: the `of` phrase after it is the body, a field's word and all
+        ("Tomasz Wren, head of logistics of Marlow & Finch Engineering, said: “The depot opens in May.”",
+         [("Tomasz Wren", "head of logistics", "Marlow & Finch Engineering")]),
+        ("Ines Vale, managing director for Europe of Ostrand Robotics, said: “Orders doubled.”",
+         [("Ines Vale", "managing director for Europe", "Ostrand Robotics")]),
     ],
 )
 def test_spokespeople_patterns(nlp, text, expected):

@@ -234,8 +234,8 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     if role is None or link.lower_ not in _TITLE_BODY_LINKS or doc[role].lower_ in LEX.portfolio_titles:
         return False  # ("Minister of Fisheries", "Professor of Economics": these titles name a portfolio)
     # ("Chair of the Board of Trustees from Corvane": after a whole title, `from` links the body it is held at)
-    if link.lower_ != "from" and not all((t.lower_ in LEX.portfolios and t.is_lower) or t.lower_ in _PORTFOLIO_LINKS
-                                         for t in doc[role + 1:link.i]):
+    # (a title's portfolio is lower case, or a region: `head of sustainability of X`, `director for Europe of X`)
+    if link.lower_ != "from" and not all(_portfolio_part(t) for t in doc[role + 1:link.i]):
         return False
     words = _named_body(span, link.i + 1)
     if words is None:
@@ -247,10 +247,21 @@ def _names_no_portfolio(span: Span, link: Token) -> bool:
     proper = proper_words(words)
     # A portfolio's word at either end makes the words a field (`Programmes`, `Public Affairs`, `Coastal Affairs`);
     # inside a name it is the name's (`Kestrel Health System`).
-    field = _portfolio_word(proper[0]) or (_portfolio_word(proper[-1]) and not named_unit(words))
+    # (after a portfolio or a region of its own, `head of sustainability of Pennard & Rusk Engineering`, a title
+    # has one: the capitalised words are the body's)
+    portfolio = any(t.lower_ not in _PORTFOLIO_LINKS for t in doc[role + 1:link.i])
+    field = not portfolio and (_portfolio_word(proper[0]) or (_portfolio_word(proper[-1]) and not named_unit(words)))
     return bool(proper) and not organ and not field
 
 
+def _portfolio_part(token: Token) -> bool:
+    """A word of the portfolio between a title's word and its body's link: lower case (`of sustainability`), a link,
+    or a region (`for Europe`)."""
+    return (token.is_lower and token.is_alpha) or token.lower_ in _PORTFOLIO_LINKS or token.ent_type_ in _REGIONS \
+        or (token.is_title and is_place(token.text))
+
+
+_REGIONS = frozenset({"GPE", "LOC"})
 _LINKS_IN_CHAIN = frozenset({"of", "for"})
 _TITLE_BODY_LINKS = frozenset({"of", "for", "from", "with"})
 _PORTFOLIO_LINKS = frozenset({"of", "for", "on", "and", "&"})
