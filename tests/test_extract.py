@@ -194,6 +194,12 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
          [("Tomasz Wren", "head of logistics", "Marlow & Finch Engineering")]),
         ("Ines Vale, managing director for Europe of Ostrand Robotics, said: “Orders doubled.”",
          [("Ines Vale", "managing director for Europe", "Ostrand Robotics")]),
+        # a colon after a clause with no verb of saying: the clause's subject speaks, if it is a person
+        ("Ruth Okoro, chair of the Lantern Tenants Union, was blunt: “The rent rise is unlawful.”",
+         [("Ruth Okoro", "chair", "Lantern Tenants Union")]),
+        ("Pavel Dunn, director of the Skerry Trust, did not mince his words: “It is a disgrace.”",
+         [("Pavel Dunn", "director", "Skerry Trust")]),
+        ("The ruling was clear: “Tenants must be rehoused.”", []),
     ],
 )
 def test_spokespeople_patterns(nlp, text, expected):

@@ -244,10 +244,27 @@ def _possessive_statement(index: DocIndex, token: Token, people: dict[str, list[
     return person_in(index, head_phrase(owner), owner.i + 1), "possessive_statement"
 
 
+def _clause_verb(token: Token) -> Token | None:
+    """The verb of the clause a word before a colon ends (`agreed`; `was` of `was clear`; `mince` of `did not mince
+    her words`), a few steps up the parse at most."""
+    for _step in range(settings.SPEECH_CLIMB_MAX_STEPS + 1):
+        if token.pos_ in _CLAUSE_HEADS:
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+_CLAUSE_HEADS = frozenset({"VERB", "AUX"})
+
+
 def _colon_before_quote(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
     verb = token.doc[token.i - 1] if token.i else token
-    # "Jane Roe, director of X, agreed: “…”": a verb whose colon opens a quotation speaks; its subject is who
-    introduced = person_in(index, speaker_tokens(verb)) if verb.pos_ == "VERB" else None
+    # "Jane Roe, director of X, agreed: “…”", "… was clear: “…”": the clause whose colon opens a quotation speaks;
+    # its subject is who
+    clause = _clause_verb(verb)
+    introduced = person_in(index, speaker_tokens(clause)) if clause is not None else None
     if introduced is None and verb.pos_ == "VERB" and text_at(verb.doc, verb.i - 1).lower() == "to" \
             and verb.head is not verb:
         introduced = person_in(index, speaker_tokens(verb.head))  # "had this to say:": the subject of "had"
