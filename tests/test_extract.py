@@ -200,6 +200,15 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
         ("Pavel Dunn, director of the Skerry Trust, did not mince his words: “It is a disgrace.”",
          [("Pavel Dunn", "director", "Skerry Trust")]),
         ("The ruling was clear: “Tenants must be rehoused.”", []),
+        # a statement issued by someone on a body's behalf; a verdict of a person on the quotation before it
+        (("The following statement was issued on behalf of the Lantern Tenants Union by Ruth Okoro, its chair:\n\n"
+          "“The rent rise is unlawful.”"), [("Ruth Okoro", "chair", "Lantern Tenants Union")]),
+        ("“It is a disgrace.” That was the verdict of Pavel Dunn, director of the Skerry Trust, after the vote.",
+         [("Pavel Dunn", "director", "Skerry Trust")]),
+        ("The verdict of the jury was unanimous. Judge Amos Pell sentenced him on Friday.", []),
+        # a quotation signed by a citation in brackets on its line
+        ("Ferry fares\n\n“Fares must come down.” (Ruth Okoro, Chair, Lantern Tenants Union)\n\nThe vote is on Monday.",
+         [("Ruth Okoro", "Chair", "Lantern Tenants Union")]),
     ],
 )
 def test_spokespeople_patterns(nlp, text, expected):

@@ -561,7 +561,9 @@ def _on_behalf_of(person: Spokesperson, index: DocIndex) -> str | None:
         return None
     sentence = index.sentence(named.start)
     start = _acting_for(index.doc[sentence.start:named.start])
-    end = next((t.i for t in index.doc[start:named.start] if t.text == ","), None) if start is not None else None
+    # (up to the comma, or to the `by` of a passive: "… was issued on behalf of the Harbour Trust by Jane Roe")
+    end = next((t.i for t in index.doc[start:named.start] if t.text == "," or t.lower_ == "by"), None) \
+        if start is not None else None
     if start is not None and end is not None and end > start:
         return body_named_by(index.doc[start:end])
     # "Jane Roe, chair of trustees, said on behalf of Luma Health:": after the name, up to the clause's end

@@ -36,11 +36,13 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w’'.-]*"
 _PARTICLES = "|".join(sorted((re.escape(p) for p in LEX.particles), key=len, reverse=True))
 # A name alone on a line, a title after it: "Jane Roe", "— Ana van der Meer, Head of Policy, Harbour Trust",
 # "Omar J. al-Amin" (a particle glued by a hyphen), "Ana Roe (she/her)" (pronouns in brackets),
-# "Ana Roe | Treasurer | Harbour Trust"; or a quotation signed on its own line: "• “…” – Ana Roe, Chair".
+# "Ana Roe | Treasurer | Harbour Trust"; or a quotation signed on its own line: "• “…” – Ana Roe, Chair", "“…” (Ana
+# Roe, Chair, Harbour Trust)".
 _NAME_LINE = re.compile(
-    rf"^(?:[•*·]\s*)?(?:[“\"](?P<said>[^”\"]{{{settings.QUOTE_MIN_CHARS},}})[”\"][.,]?\s*(?=[—–-]))?(?P<dash>[—–-]\s*)?"
-    rf"({_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})(?:\s+|-))*{_NAME_WORD}){{1,3}})(?:\s*\([a-z/ ]{{2,20}}\))?"
-    rf"(?:\s*[,|]\s*(\S.{{2,100}}))?$")
+    rf"^(?:[•*·]\s*)?(?:[“\"](?P<said>[^”\"]{{{settings.QUOTE_MIN_CHARS},}})[”\"][.,]?\s*(?=[—–(-]))?"
+    rf"(?P<opening>(?P<dash>[—–-]\s*)|(?P<bracket>\(\s*))?"
+    rf"(?P<name>{_NAME_WORD}(?:\s+(?:(?:{_PARTICLES})(?:\s+|-))*{_NAME_WORD}){{1,3}})(?:\s*\([a-z/ ]{{2,20}}\))?"
+    rf"(?:\s*[,|]\s*(?P<title>\S.{{2,100}}?))?(?(bracket)\)\.?)$")
 _COLUMN_GAP = re.compile(r"\S {3,}\S")
 _QUOTE_LINE_END = re.compile(r"[”\"]\s*$")
 
@@ -72,37 +74,39 @@ def _signed_line(index: DocIndex, lines: list[tuple[int, str]], n: int) -> Found
     """The signer a name line gives, read with the nearest line above it and the line under it."""
     start, line = lines[n]
     match = _NAME_LINE.match(line.strip())
-    if not match or _COLUMN_GAP.search(match.group(3)):
+    if not match or _COLUMN_GAP.search(match.group("name")):
         return None  # `Ana Roe      Jane Doe`: two signatures side by side, no one person's name
     above = lines[max(0, n - settings.SIGN_OFF_MAX_LINES_ABOVE):n]
     # "Signed:\nAna Roe, Chair, X\nJane Doe, Director, Y", "Thanks,\nAna\nAna Roe | Chair | X": the lines of other
     # signatories and the signer's given name alone stand between a titled name line and its sign-off
-    skipped = (lambda text: _titled_name_line(text) or text in match.group(3).split()) if match.group(4) else None
+    skipped = (lambda text: _titled_name_line(text) or text in match.group("name").split()) \
+        if match.group("title") else None
     previous = next((text.strip() for _, text in reversed(above) if text.strip()
                      and not (skipped and skipped(text.strip()))), "")
     following = lines[n + 1][1].strip() if n + 1 < len(lines) else ""
     rule, said = _signing(match, previous, following)
     if rule is None:
         return None
-    begin = start + line.index(match.group(3), match.start(3))
-    span = index.doc.char_span(begin, begin + len(match.group(3)), alignment_mode="expand")
+    begin = start + line.index(match.group("name"), match.start("name"))
+    span = index.doc.char_span(begin, begin + len(match.group("name")), alignment_mode="expand")
     return Found(span, said, rule) if span is not None and _names_a_signer(index, span, rule) else None
 
 
 def _titled_name_line(text: str) -> bool:
     """A line that is a name and a title after it: `Ana Roe, Chair, Harbour Trust`."""
     match = _NAME_LINE.match(text)
-    return match is not None and bool(match.group(4)) and has_role_word(match.group(4))
+    return match is not None and bool(match.group("title")) and has_role_word(match.group("title"))
 
 
 def _signing(match: re.Match, previous: str, following: str) -> tuple[str | None, str | None]:
     """How a name line is signed, if it is, and the words it signs: a quotation above it or on its line
     (`signed_quote`), a sign-off above it (`signature_after_sign_off`), a role line under it."""
-    title = match.group(4)
+    title = match.group("title")
     # "“…”\n— Jane Roe, Head of Policy": a dash before the name signs the quotation above it or before it on
     # its line; a title on the name's line does so without the dash ("“…”\nJane Roe | Chair | Harbour Trust").
     quoted = bool(match.group("said")) or bool(_QUOTE_LINE_END.search(previous))
-    pull_quote = quoted and bool(match.group("dash") or title)
+    # ("“…” (Jane Roe, Head of Policy, Harbour Trust)": a citation in brackets signs the quotation before it)
+    pull_quote = quoted and bool(match.group("opening") or title)
     # "— Jane Roe, Senior Researcher, Harbour Trust" closing a statement: a dash and a title sign it.
     dash_signed = bool(match.group("dash")) and has_role_word(title or "")
     signed = bool(_SIGN_OFF.match(previous)) or pull_quote or dash_signed

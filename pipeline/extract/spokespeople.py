@@ -56,6 +56,7 @@ LEX = load_rules()
 
 QUOTE_MARKS = sorted(LEX.quote_marks)
 ATTRIBUTION_LINKS = sorted(LEX.attribution_links)  # "statement by", "comment from", "attributable to"
+_PASSIVE_AUXILIARIES = frozenset({"was", "is", "has", "have", "been"})  # "the statement was issued by"
 
 
 _PHRASAL_PATTERNS: list[list[dict]] = [[{"LOWER": {"IN": sorted(forms)}}, {"LOWER": particle}]
@@ -93,6 +94,9 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
         # ("The letter, signed by Jane Doe, warns": the participle set off by a comma)
         [{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"ORTH": ",", "OP": "?"},
          {"LOWER": {"IN": sorted(LEX.attribution_participles)}}, {"LOWER": {"IN": ATTRIBUTION_LINKS}}],
+        # ("The following statement was issued on behalf of X by Jane Doe": the statement's verb in the passive)
+        [{"LOWER": {"IN": sorted(LEX.statement_nouns)}}, {"LOWER": {"IN": sorted(_PASSIVE_AUXILIARIES)}, "OP": "+"},
+         {"LOWER": {"IN": sorted(LEX.statement_verbs)}, "TAG": "VBN"}],
     ],
     # A title naming a person's own words: "Jane Doe Briefing to the Security Council".
     "work_of_speech_title": [[{"LOWER": {"IN": sorted(LEX.works_of_speech)}, "IS_TITLE": True}]],
@@ -308,11 +312,27 @@ def _writing_for(index: DocIndex, token: Token, people: dict[str, list[Span]]) -
 
 def _attribution_noun(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:
     doc = token.doc
+    if text_at(doc, token.i + 1).lower() in _PASSIVE_AUXILIARIES:
+        return _passive_agent(index, token), "attribution_noun"
     start = next(t.i for t in doc[token.i + 1:] if t.lower_ in ATTRIBUTION_LINKS) + 1  # "Op-Ed by": four tokens
     end = min(len(doc), token.i + settings.ATTRIBUTION_NAME_WINDOW_TOKENS)
     sentence = index.sent_of[token.i]
     person = next((e for e in index.between("PERSON", start, end) if index.sent_of[e.start] == sentence), None)
     return (trim_name(person) if person is not None else proper_name_at(doc, start)), "attribution_noun"
+
+
+def _passive_agent(index: DocIndex, token: Token) -> Span | None:
+    """`The statement was issued on behalf of X by Jane Doe`: the person after `by`, however far in the sentence;
+    not after a title `for` another (`by the Spokesman for Secretary-General Jane Doe`: the spokesman's words)."""
+    by = next((t.i for t in index.sentence(token.i) if t.i > token.i and t.lower_ == "by"), None)
+    if by is None:
+        return None
+    sentence = index.sent_of[token.i]
+    end = min(len(token.doc), by + 1 + settings.ATTRIBUTION_NAME_WINDOW_TOKENS)
+    person = next((e for e in index.between("PERSON", by + 1, end) if index.sent_of[e.start] == sentence), None)
+    if person is None or any(t.lower_ == "for" for t in token.doc[by + 1:person.start]):
+        return None
+    return trim_name(person)
 
 
 def _work_of_speech_title(index: DocIndex, token: Token, people: dict[str, list[Span]]) -> tuple[Span | None, str]:

@@ -630,6 +630,8 @@ def _signature_lines(span: Span) -> list[Span | None]:
         end = limit if end == -1 else end
         piece = text[begin:end]
         lead, trail = len(piece) - len(piece.lstrip(_SIGNATURE_SEPARATORS)), len(piece.rstrip(_SIGNATURE_SEPARATORS))
+        if piece[lead:trail].count(")") > piece[lead:trail].count("("):  # `(Jane Roe, Chair, Harbour Trust)`
+            trail = len(piece[:trail].rstrip(").").rstrip(_SIGNATURE_SEPARATORS))
         lines.append(doc.char_span(begin + lead, begin + trail, alignment_mode="expand") if trail > lead else None)
         begin = min(end + 1, limit)
     return lines
