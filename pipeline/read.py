@@ -9,12 +9,14 @@ import logging
 import os
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from . import settings
 from .dates import date_alone, date_line, date_shaped, dateline, trailing_date
 from .dump import unmark
 from .errors import SkipInput
+from .exports import export_page
 from .feeds import feed_page
 from .files import RefusedFile, read_bounded
 from .html import read_html
@@ -74,8 +76,10 @@ def read(path: Path, *, root: Path | None = None) -> Page:
     resolved directory), the file opened must be one under it at the moment it is opened."""
     source = str(path)
     suffix = path.suffix.lower()
-    if suffix not in settings.TEXT_SUFFIXES | settings.HTML_SUFFIXES | settings.FEED_SUFFIXES:
-        raise SkipInput(source, f"not a page: {suffix} files are neither plain text, HTML nor a feed or sitemap")
+    if suffix not in settings.TEXT_SUFFIXES | settings.HTML_SUFFIXES | settings.FEED_SUFFIXES \
+            | settings.EXPORT_SUFFIXES:
+        raise SkipInput(source, f"not a page: {suffix} files are neither plain text, HTML, a feed or sitemap nor an"
+                                " export of records (JSON, CSV)")
     try:
         data, status = read_bounded(path, settings.MAX_FILE_BYTES, inside=root)
     except RefusedFile as refused:
@@ -98,6 +102,11 @@ def read(path: Path, *, root: Path | None = None) -> Page:
         LOGGER.warning("%r: %s", source, warning)
     warnings = (warning,) if warning else ()
     if not is_html:
+        exported = export_page(source, text, digest, fetched_at)
+        if exported is not None:  # JSON or a table with a header row: each record is a release
+            return replace(exported, url=meta.page_url if meta else None, warnings=warnings)
+        if suffix in settings.EXPORT_SUFFIXES:
+            raise SkipInput(source, f"a {suffix} file whose records name no title: no releases in it")
         blocks, gaps, indents = _text_blocks(text)
         if not blocks:
             raise SkipInput(source, "no text in the page")

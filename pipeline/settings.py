@@ -49,6 +49,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})  # plain-text page dumps
 # Anything else (.tsv indexes, .json, .pdf, images) is not a page: skipped with its reason.
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})  # saved pages and scraped snapshots
 FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})  # scraped feeds and sitemaps: their entries are records
+EXPORT_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".tsv"})  # a newsroom's records as data
+EXPORT_MAX_DEPTH = 3  # `{"data": {"posts": [...]}}`: how deep a JSON export's list of records may sit
 SIDECAR_SUFFIX = ".meta.json"  # scrape metadata beside each snapshot, not a page itself
 SIDECAR_MAX_BYTES = 64_000  # a sidecar is ten short fields (~500 bytes); anything bigger is not the scraper's
 FETCH_MAX_DECOMPRESSED_BYTES = MAX_FILE_BYTES  # a scraped body past what the reader reads is skipped anyway
