@@ -441,26 +441,33 @@ def foreign_date_line(line: str, language: str) -> DateLine | None:
 
 
 # A card line under a heading of its month or year (`March 2021` … `04 | Title`, `2021` … `4 March – Title`): its day,
-# with its month when the heading gives only the year, then the card's text.
+# with its month when the heading gives only the year, then the card's text after a mark or a column's gap (`01
+# Title`, two spaces or a tab between).
 _UNDER_HEADING = re.compile(
     rf"^[\s•·*-]*(?P<date>{_WEEKDAY}?(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH})|(?P<d3>{_DAY})))"
-    rf"(?![\d/.-]|,?\s+{_YEAR})(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?\s*(?:[|•·–—:]\s*(?P<rest>\S.*))?$",
+    rf"(?![\d/.-]|,?\s+{_YEAR})(?:\s*\(\s*{_WEEKDAY_WORD}\s*\))?(?:(?:\s*[|•·–—:]|\t|\s{{2,}})\s*(?P<rest>\S.*))?\s*$",
     re.IGNORECASE,
 )
+
+
+_DAY_BEFORE_TITLE = re.compile(r"^\s*(?P<date>[\[(]?(?P<d3>0?[1-9]|[12]\d|3[01])[\]).]?)\s+(?P<rest>[A-Z].*)$")
 
 
 def dated_under(line: str, year: int, month: int | None) -> DateLine | None:
     """The date of a card line that prints its day (and month) under a heading that gives the rest (`March 2021`
     over `04 | Title`, `2021` over `4 March – Title`), else None. The year is the page's, never guessed."""
     match = _UNDER_HEADING.match(line)
+    if not match and month is not None:
+        match = _DAY_BEFORE_TITLE.match(line)  # `01 Title` under `JUNE`: the page's gap read as a space
     if not match:
         return None
-    word = match.group("m1") or match.group("m2")
+    parts = match.groupdict()
+    word = parts.get("m1") or parts.get("m2")
     if word is not None:
         month = MONTH_NUMBERS.get(word.lower().rstrip("."))
     if month is None:
         return None
-    day = int(re.sub(r"\D", "", match.group("d1") or match.group("d2") or match.group("d3")))
+    day = int(re.sub(r"\D", "", parts.get("d1") or parts.get("d2") or parts["d3"]))
     try:
         published = _plausible(dt.date(year, month, day))
     except ValueError:

@@ -313,7 +313,8 @@ def classify(blocks: Sequence[str], order: Order | None = None, language: str | 
         # line, then furniture.
         for size in (3, 2):
             pieces = lines[n:n + size]
-            if len(pieces) < size or not all(_is_date_piece(p) for p in pieces):
+            if len(pieces) < size or not all(_is_date_piece(p) for p in pieces) \
+                    or _YEAR_HEADING.match(pieces[0].text):  # (`2020` / `November` / `10`: an archive's headings)
                 continue
             joined = _line(n, " ".join(p.text for p in pieces), order, False)
             if joined.anchor == "date" and joined.published_known:
@@ -358,7 +359,10 @@ def _other_date_fields(lines: list[Line]) -> set[int]:
             and any(0 <= m < len(lines) and labels[m] is not None and labels[m] != label for m in (n - 1, n + 1))}
 
 
-_YEAR_HEADING = re.compile(r"^[\W_]*((?:19|20)\d\d)[\W_]*$")
+_YEAR_HEADING = re.compile(r"^[\W_]*(?:year\s+)?((?:19|20)\d\d)[\W_]*$", re.IGNORECASE)
+# A month's name alone heads its cards under a year's heading (`2004` / `JUNE` / `01  Title`, `August (2)`).
+_MONTH_NAMES = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
+_MONTH_ALONE = re.compile(rf"^[\W_]*({_MONTH_NAMES})\.?(?:\s*\(\d+\))?[\W_]*$", re.IGNORECASE)
 
 
 # A week's heading in an archive (`Week 23 · 4–10 June 2012`, `Week commencing Monday 12 January 2009`, `w/c 4 May
@@ -368,14 +372,18 @@ _WEEK_HEADING = re.compile(r"^\W*(?:week\s+(?:\d{1,2}\b|of\b|commencing\b|beginn
 _YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-def _period(text: str) -> tuple[int, int | None] | None:
+def _period(text: str) -> tuple[int | None, int | None] | None:
     """The year and month a heading of an archive names (`March 2021`, `MARCH 2021`), or its year alone (`2021`,
-    `— 2021 —`), else None."""
+    `— 2021 —`, `Year 2004`), or its month alone (`JUNE`, `August (2)`: the year is the heading's above), else
+    None."""
     if _MONTH_HEADING.match(text):
         words = text.replace(",", " ").split()
         return int(words[-1]), MONTH_NUMBERS.get(words[0].lower().rstrip("."))
     year = _YEAR_HEADING.match(text)
-    return (int(year.group(1)), None) if year else None
+    if year:
+        return int(year.group(1)), None
+    month = _MONTH_ALONE.match(text)
+    return (None, MONTH_NUMBERS[month.group(1).lower()]) if month else None
 
 
 def _date_under_headings(lines: list[Line]) -> None:
@@ -393,7 +401,7 @@ def _date_under_headings(lines: list[Line]) -> None:
             continue
         period = _period(line.text) if line.chrome or line.date is None else None
         if period is not None:
-            year, month = period
+            year, month = (period[0] or year), period[1]
             continue
         if year is None or (line.chrome and line.date is None and not line.text[:1].isdigit()):
             continue

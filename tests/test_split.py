@@ -737,3 +737,19 @@ def test_recurring_titles_that_hold_their_date_stay_cards(tmp_path):
              "Weekly update: 25 February 2021\nNew bins are on order.\n")
     assert [d for _, d, _ in _split_text(tmp_path, cards)] == [dt.date(2021, 3, 11), dt.date(2021, 3, 4),
                                                                  dt.date(2021, 2, 25)]
+
+
+def test_an_archive_under_year_and_month_headings_dates_each_day(tmp_path):
+    page = ("Press archive\n\nYear 2021\nMARCH\n04  Ferry fares are held for the winter\n"
+            "    The board met on Monday.\n\n01  New bins are on order\n    They arrive in May.\n\n"
+            "FEBRUARY\n[25] The depot reopens\n    Work ended early.\n\n"
+            "2020\nNovember (1)\n9. Harbour dues consultation opens\n    Replies by June.\n")
+    assert [(t, d) for t, d, _ in _split_text(tmp_path, page)] == [
+        ("Ferry fares are held for the winter", dt.date(2021, 3, 4)), ("New bins are on order", dt.date(2021, 3, 1)),
+        ("The depot reopens", dt.date(2021, 2, 25)), ("Harbour dues consultation opens", dt.date(2020, 11, 9))]
+    days_alone = ("NEWSROOM\n\n2020\n\nDecember\n\n18\nSlipway repairs begin\n\n    Boats are moved to the quay.\n\n"
+                  "November\n\n23\nHarbour dues consultation opens\n\n    Replies by June.\n\n"
+                  "06\nNew pontoon for the marina\n\n    It floats.\n")
+    assert [(t, d) for t, d, _ in _split_text(tmp_path, days_alone)] == [
+        ("Slipway repairs begin", dt.date(2020, 12, 18)), ("Harbour dues consultation opens", dt.date(2020, 11, 23)),
+        ("New pontoon for the marina", dt.date(2020, 11, 6))]
