@@ -30,6 +30,17 @@ _FRAME_MARK = re.compile(r"[+─━═┼├┤┌┐└┘╞╡╪]|\|\s*:?-{3
 _CELL_BAR = re.compile(r"\s*[|│┃]\s*")
 _ROW = re.compile(r"^[|│┃].*[|│┃]$")
 _HEADING = re.compile(r"^#{1,6}\s+(?![#\s]*$)(?!#\s)(.*?)(?:\s+#+)?$")  # not `# # #`, an end marker
+# Wiki and outline exports: a MediaWiki or DokuWiki heading (`== Title ==`, `====== Title ======`), an org-mode
+# one (`** Title   :tag:`; one star only on an org page: elsewhere it is a bullet), and the lines that are markup
+# alone (`#+TITLE: …`, a `:PROPERTIES:` drawer's marks, `__TOC__`, `{{tag>…}}`).
+_WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*\1$")
+_ORG_HEADING = re.compile(r"^\*{1,6}\s+(\S.*?)(?:\s+:(?:[\w@#%]+:)+)?$")
+_ORG_PAGE = re.compile(r"^(?:#\+[A-Za-z_]+:|\s*:PROPERTIES:\s*$)")
+_MARKUP_ONLY = re.compile(r"^(?:#\+[A-Za-z_]+:.*|:(?:PROPERTIES|END):|__[A-Z]+__|\{\{tag>[^}]*\}\})$")
+_WIKI_LINK = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]+)\]\]")  # `[[Page|Words]]`, `[[Category:Reports]]`
+_WIKI_EMPHASIS = re.compile(r"('{2,5})(?=\S)(.+?)(?<=\S)\1|(?<![:/\w])//(?=\S)(.+?)(?<=\S)//(?!\w)")
+# An org timestamp (`<2014-12-22 Mon>`, `[2016-12-24 Sat 16:42]`): its date.
+_ORG_TIMESTAMP = re.compile(r"[<\[](\d{4}-\d\d-\d\d)(?:\s+[A-Za-z]{2,3}\.?)?(?:\s+\d\d?:\d\d(?:-\d\d?:\d\d)?)?[>\]]")
 # A converter's stand-in for an image (`[IMG: the crew at sea]`, `[Image]`): a picture, no words of the page.
 _IMAGE_MARK = re.compile(r"^\[(?:" + "|".join(_WORDS["images"]) + r")\b[^\]]*\]$", re.IGNORECASE)
 _OPEN_LINK = re.compile(r"\[[^\]]*$")
@@ -82,6 +93,7 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
     total = _counted(raw)
     columned = _dates_in_a_column(raw)
     tags = _repeated_tags(raw, fields)
+    org = any(_ORG_PAGE.match(line) for line in raw)
     out: list[tuple[str, str]] = []
     for line, printed in joined:
         indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]
@@ -96,8 +108,8 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
             continue
         if envelope and (header := _FIELD.match(text)) is not None and header.group(1).strip().lower() in envelope:
             continue  # `From: …`, `To: …` on every message of a mail archive
-        if _URL_ONLY.match(text) or _IMAGE_MARK.match(text) or _COUNTER_LINE.match(text):
-            continue  # a terminal browser's list of link targets, a bare address, `Item 4 of 41`: no words of the page
+        if _URL_ONLY.match(text) or _IMAGE_MARK.match(text) or _COUNTER_LINE.match(text) or _MARKUP_ONLY.match(text):
+            continue  # a terminal browser's list of link targets, a bare address, `Item 4 of 41`, `#+TITLE: …`
         if total is not None and (counter := _COUNTER.match(text)) is not None and counter.group(2) == total:
             text = text[counter.end():]  # `[21/59] Title`, `11/37 · Title`: the card's place in the list
         cells = [_plain(cell) for cell in _COLUMNS.split(text)]
@@ -108,9 +120,19 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
         else:
             if columned:
                 text = _date_column(text, "\x02" if aligned else " | ")
-            pieces = [indent + piece for part in text.split("\x02") for piece in _read(part, fields, lettered, tags)]
+            pieces = [indent + piece for part in text.split("\x02")
+                      for piece in _read(_heading_text(part, org), fields, lettered, tags)]
         out += [(piece, printed if n == len(pieces) - 1 else piece) for n, piece in enumerate(pieces)]
     return _join_wrapped_cells(out)
+
+
+def _heading_text(text: str, org: bool) -> str:
+    """A wiki's or an outline's heading as its words (`== Title ==`, `** Title  :tag:`); any other line as it is."""
+    wiki = _WIKI_HEADING.match(text)
+    if wiki is not None:
+        return wiki.group(2)
+    outline = _ORG_HEADING.match(text) if org or text.startswith("**") else None
+    return outline.group(1) if outline is not None else text
 
 
 def _join_wrapped_links(raw: list[str]) -> list[tuple[str, str]]:
@@ -316,6 +338,9 @@ def _plain(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _ANGLE_URL.sub("", text)
     text = _BROWSER_NUMBER.sub("", text)
+    text = _WIKI_LINK.sub(r"\1", text)
+    text = _WIKI_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    text = _ORG_TIMESTAMP.sub(r"\1", text)
     text = _STRONG.sub(r"\2", text)
     return _EMPHASIS.sub(r"\2", text).strip()
 

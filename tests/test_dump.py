@@ -183,3 +183,22 @@ def test_a_dates_field_in_two_words_is_a_field_an_events_date_is_not():
                             "Orrin Ferry adds a dawn crossing", "1 Mar 2021, Mon"]
     events = ["Event date: 4 March 2021", "Event date: 1 March 2021"]
     assert _read(events) == events
+
+
+def test_wiki_and_outline_markup_is_read_as_headings_fields_and_words():
+    assert _read(["= Harbour Trust: news archive =", "__TOC__", "== Ferry fares held ==",
+                  "''Published 2017-05-18 (Thu)''", "The board met on [[Monday meeting|Monday]].",
+                  "[[Category:Press releases]]"]) == [
+        "Harbour Trust: news archive", "Ferry fares held", "Published 2017-05-18 (Thu)", "The board met on Monday.",
+        "Category:Press releases"]
+    assert _read(["====== News ======", "===== Depot reopens =====", "//MAR 31, 2017//", "{{tag>roads}}"]) == [
+        "News", "Depot reopens", "MAR 31, 2017"]
+    assert _read(["#+TITLE: Newsroom archive", "* Slipway repaired   :roads:", "  :PROPERTIES:",
+                  "  :PUBLISHED: [2016-12-24 Sat 16:42]", "  :END:",
+                  "** <2014-12-22 Mon> Ferry fares held   :rivers:"]) == [
+        "Slipway repaired", ":PUBLISHED: 2016-12-24", "2014-12-22 Ferry fares held"]
+
+
+def test_a_bullet_outside_an_outline_and_a_web_address_keep_their_marks():
+    assert _read(["* Bring a packed lunch", "See https://example.org//path for details."]) == [
+        "* Bring a packed lunch", "See https://example.org//path for details."]
