@@ -496,12 +496,25 @@ def issued_on(line: str, order: Order | None = None) -> DateLine | None:
     return DateLine(published=published, date_text=match.group("date")) if published else None
 
 
+# A page that states the order of its numeric dates: a format (`MM/DD/YYYY`, `dd.mm.yy`) or words (`dates read month,
+# day, year`, `day-month-year`).
+_STATED_ORDER = re.compile(
+    r"(?P<mdy>\bmm[/.-]dd[/.-](?:yyyy|yy)\b|\bmonth[\s,/-]+(?:then\s+)?day[\s,/-]+(?:and\s+|then\s+)?year\b)"
+    r"|\bdd[/.-]mm[/.-](?:yyyy|yy)\b|\bday[\s,/-]+(?:then\s+)?month[\s,/-]+(?:and\s+|then\s+)?year\b",
+    re.IGNORECASE)
+
+
 def numeric_order(texts: Iterable[str], hint: str | None = None) -> Order | None:
-    """The page's order of numeric dates: its own evidence first (a day above 12), then its language or
-    host (`en-GB`, `.co.uk`: day first; `en-US`, `.gov`: month first); None when nothing tells."""
+    """The page's order of numeric dates: its own evidence first (a day above 12), then what it states (`Date
+    format: MM/DD/YYYY`), then its language or host (`en-GB`, `.co.uk`: day first; `en-US`, `.gov`: month first);
+    None when nothing tells."""
     day_first = month_first = 0
     pattern = re.compile(rf"{_NUMERIC}|{_SHORT}")
+    stated: Order | None = None
     for text in texts:
+        said = _STATED_ORDER.search(text) if stated is None else None
+        if said is not None:  # `Date format: MM/DD/YYYY`, `dates read month, day, year`: the page says
+            stated = "MDY" if said.group("mdy") else "DMY"
         for match in pattern.finditer(text):
             a = int(match.group("na") or match.group("sa"))
             b = int(match.group("nb") or match.group("sb"))
@@ -509,7 +522,7 @@ def numeric_order(texts: Iterable[str], hint: str | None = None) -> Order | None
             month_first += b > 12 >= a
     if day_first != month_first:
         return "DMY" if day_first > month_first else "MDY"
-    return order_from_hint(hint)
+    return stated or order_from_hint(hint)
 
 
 def order_from_hint(hint: str | None) -> Order | None:

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.dates import date_alone, date_line, event_days, parse_date, trailing_date, unparsed_date
+from pipeline.dates import date_alone, date_line, event_days, numeric_order, parse_date, trailing_date, unparsed_date
 
 
 @pytest.mark.parametrize(
@@ -234,3 +234,11 @@ def test_labelled_dates_after_the_publication_date_are_no_title():
 def test_a_verb_of_putting_a_page_up_labels_its_date(line):
     found = date_alone(line)
     assert found is not None and found.published == dt.date(2012, 1, 28)
+
+
+@pytest.mark.parametrize(("statement", "order"), [
+    ("Note: dates read month, day, year.", "MDY"), ("Date format: MM/DD/YYYY", "MDY"),
+    ("All dates are dd.mm.yyyy", "DMY"), ("Dates are given day-month-year.", "DMY"), ("Dates: see below", None)])
+def test_a_page_that_states_its_date_order_is_read_so_when_its_days_do_not_tell(statement, order):
+    assert numeric_order(["05-10-2008 Ferry fares held", "04-07-2008 Depot reopens", statement]) == order
+    assert numeric_order(["25-10-2008 Ferry fares held", statement]) == "DMY"  # a day above 12 tells first
