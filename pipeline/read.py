@@ -309,13 +309,42 @@ def _same_headline(line: str, after: str) -> bool:
     return not line.rstrip().endswith(("?", "!")) and not (line.isupper() and not after.isupper())
 
 
+def _aligned(blocks: list[str], indents: list[int], n: int) -> bool:
+    """A line set as the one above it: at the same indentation, or centred on the same column (a headline centred
+    over three lines)."""
+    return indents[n] == indents[n - 1] or _centred(blocks, indents, n)
+
+
+def _centred(blocks: list[str], indents: list[int], n: int) -> bool:
+    """A line indented otherwise than the one above it and centred on the column that one is centred on (lines of one
+    indentation are a column's, however long)."""
+    centres = (2 * indents[n] + len(blocks[n]), 2 * indents[n - 1] + len(blocks[n - 1]))
+    return min(indents[n], indents[n - 1]) > 0 and indents[n] != indents[n - 1] \
+        and abs(centres[0] - centres[1]) <= settings.CENTRED_SLACK_COLUMNS
+
+
+def _capitals_run_on(blocks: list[str], indents: list[int], n: int) -> bool:
+    """A headline set in capitals or in title case and centred goes on in the next centred line set so (there, no
+    word's case says that it goes on)."""
+    return _centred(blocks, indents, n) and _headline_case(blocks[n]) and _headline_case(blocks[n - 1]) \
+        and len(blocks[n - 1].split()) >= settings.CAPITALS_WRAP_MIN_WORDS
+
+
+def _headline_case(line: str) -> bool:
+    """Capitals throughout, or most words of four letters or more capitalised (`Sets Out What Happens Next`, `Flats
+    for New Tenants ahead of the School Holidays`)."""
+    long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    capitalised = sum(1 for w in long_words if w[:1].isupper())
+    return line.isupper() or (bool(long_words) and capitalised >= settings.TITLE_CASE_SHARE * len(long_words))
+
+
 def _join_wrapped_headlines(blocks: list[str], gaps: list[int], indents: list[int]) -> None:
     """Headlines wrapped over two or three lines (`… lends out its hundred thousandth` / `audiobook thanks to a
     village appeal`): a headline fragment goes on in the line touching it at its indentation when it ends on a word
     that asks for more or the next one opens lower-case, and that one reads as a headline's end too (no full stop,
     no field). Joined when the page wraps two or more headlines so, or one that shows both signs; in place."""
-    wraps = [n for n in range(1, len(blocks)) if gaps[n] == 0 and indents[n] == indents[n - 1]
-             and (ends_mid_phrase(blocks[n - 1]) or blocks[n][:1].islower())  # the cheap signs first
+    wraps = [n for n in range(1, len(blocks)) if gaps[n] == 0 and _aligned(blocks, indents, n)
+             and (ends_mid_phrase(blocks[n - 1]) or blocks[n][:1].islower() or _capitals_run_on(blocks, indents, n))
              and _title_fragment(blocks[n - 1]) and _title_fragment(blocks[n]) and not is_date_field(blocks[n])
              and not date_shaped(blocks[n])]
     if len(wraps) < settings.WRAPPED_TITLE_MIN_CARDS:

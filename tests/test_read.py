@@ -324,3 +324,32 @@ def test_a_title_case_headline_wrapped_on_a_page_of_spaced_blocks_is_joined(tmp_
     path = tmp_path / "spaced.txt"
     path.write_text(text, encoding="utf-8")
     assert headline in read(path).blocks
+
+
+def test_a_headline_centred_over_three_lines_is_one_line(tmp_path):
+    page = ("                        PRESS RELEASE\n\n"
+            "       HARBOUR TRUST REOPENS THE OLD SLIPWAY AFTER\n"
+            "      A WINTER OF REPAIRS AND THANKS THE DIVERS WHO\n"
+            "              WORKED THROUGH THE STORMS\n\n"
+            "                  — FRIDAY, MARCH 5, 2021 —\n\n"
+            "The slipway is open to boats from Monday.\n\n"
+            "                        PRESS RELEASE\n\n"
+            "        Ferry Fares Are Held for the Winter and the\n"
+            "          Board Sets Out What Happens in Spring\n\n"
+            "                 — MONDAY, MARCH 1, 2021 —\n\n"
+            "The board met on Monday.\n")
+    path = tmp_path / "centred.txt"
+    path.write_text(page, encoding="utf-8")
+    blocks = read(path).blocks
+    assert "HARBOUR TRUST REOPENS THE OLD SLIPWAY AFTER A WINTER OF REPAIRS AND THANKS THE DIVERS WHO WORKED " \
+           "THROUGH THE STORMS" in blocks
+    assert "Ferry Fares Are Held for the Winter and the Board Sets Out What Happens in Spring" in blocks
+    assert "PRESS RELEASE" in blocks
+
+
+def test_lines_of_one_indentation_are_a_columns_not_a_centred_headline(tmp_path):
+    page = "Contacts:\n    Jane Roe, Harbour Trust Office, tel 01234 567 890\n" \
+           "    Omar Said, Harbour Trust Office, tel 01234 567 891\n"
+    path = tmp_path / "contacts.txt"
+    path.write_text(page, encoding="utf-8")
+    assert len(read(path).blocks) == 3
