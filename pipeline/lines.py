@@ -531,7 +531,7 @@ _KIND_FIELD = re.compile(r"\b(?:type|category|kind|format)\s*:\s*([^|·•–—
 
 def _card_date(text: str, order: Order | None, short: bool = False,
                plain: bool = True) -> tuple[DateLine | None, str | None]:
-    found = two_dates(text, order) or _kind_of_date(text, order, short)
+    found = two_dates(text, order) or _kind_of_date(text, order, short) or _meta_fields_date(text, order)
     if found is not None:  # `Last updated: 1 Sep 2010 | First published: 23 Aug 2010`: the day, not the edit
         return found, "date"
     found = date_line(text, order, short_years=short or len(text) <= settings.SHORT_DATE_LINE_MAX_CHARS)
@@ -565,6 +565,32 @@ def _card_date(text: str, order: Order | None, short: bool = False,
     if found is not None:
         return found, "yearless"
     return None, None
+
+
+def _meta_fields_date(text: str, order: Order | None) -> DateLine | None:
+    """A post's line of meta fields around its date (`Written by Jane Roe, Press Officer | 28 Nov 2009 | Reading
+    time: 4 minutes`, `Tue 09.07.2019 — by Jane Roe — 8 min`): the date, when every other field is a byline, a
+    reading time or a count, or a kind."""
+    fields = [f.strip() for f in _META_SEPARATOR.split(text) if f.strip()]
+    if not 2 <= len(fields) <= settings.META_FIELDS_MAX:
+        return None
+    dates = [found for field in fields if (found := _field_date(field, order)) is not None]
+    if len(dates) != 1:
+        return None
+    others = [f for f in fields if _field_date(f, order) is None]
+    meta = [f for f in others if _BYLINE_FIELD.match(f) or is_post_fact(f)]  # (a kind and a dateline alone: above)
+    return dates[0] if meta and len(others) == len(fields) - 1 and all(f in meta or kind_of(f) for f in others) \
+        else None
+
+
+def _field_date(field: str, order: Order | None) -> DateLine | None:
+    """A field that is a date alone, a weekday before it at most (`Tue 09.07.2019`)."""
+    found = date_line(field, order) or dateline(field, order)
+    return found if found is not None and not found.rest and len(found.before.split()) <= 1 else None
+
+
+_META_SEPARATOR = re.compile(r"\s+[|•·–—]\s+")
+_BYLINE_FIELD = re.compile(r"^(?:(?:written|posted|words|story|report|text)\s+)?by\s+\S", re.IGNORECASE)
 
 
 _SENTENCE_THEN_LABEL = re.compile(rf"\.\s+{POSTED}\b", re.IGNORECASE)

@@ -53,6 +53,7 @@ EXPORT_SUFFIXES = frozenset({".json", ".jsonl", ".ndjson", ".csv", ".tsv"})  # a
 CAPITALS_WRAP_MIN_WORDS = 5  # a centred line of capitals this long goes on in the next (`PRESS RELEASE` does not)
 TITLE_CASE_SHARE = 0.75  # a line in title case capitalises this share of its words of four letters or more
 CENTRED_SLACK_COLUMNS = 2  # two lines centred on one column: their centres (doubled) differ by this much at most
+META_FIELDS_MAX = 5  # a post's line of meta fields around its date (byline, date, reading time, kind) holds no more
 EXPORT_MAX_DEPTH = 3  # `{"data": {"posts": [...]}}`: how deep a JSON export's list of records may sit
 SIDECAR_SUFFIX = ".meta.json"  # scrape metadata beside each snapshot, not a page itself
 SIDECAR_MAX_BYTES = 64_000  # a sidecar is ten short fields (~500 bytes); anything bigger is not the scraper's

@@ -753,3 +753,15 @@ def test_an_archive_under_year_and_month_headings_dates_each_day(tmp_path):
     assert [(t, d) for t, d, _ in _split_text(tmp_path, days_alone)] == [
         ("Slipway repairs begin", dt.date(2020, 12, 18)), ("Harbour dues consultation opens", dt.date(2020, 11, 23)),
         ("New pontoon for the marina", dt.date(2020, 11, 6))]
+
+
+def test_a_line_of_meta_fields_around_the_date_dates_the_card(tmp_path):
+    page = ("Harbour news\n\nFerry fares are held for the winter\n"
+            "Written by Jane Roe, Press Officer | Thursday, 4 March 2021 | Reading time: 3 minutes\n"
+            "The board met on Monday.\n\nThe depot reopens after repairs\n"
+            "Written by Omar Said, Press Officer | Monday, 1 March 2021 | Reading time: 2 minutes\n"
+            "Work ended early.\n\nNew bins are on order\n"
+            "Thu 25.02.2021 — by Jane Roe — 4 min\nThey arrive in May.\n")
+    assert [(t, d) for t, d, _ in _split_text(tmp_path, page)] == [
+        ("Ferry fares are held for the winter", dt.date(2021, 3, 4)),
+        ("The depot reopens after repairs", dt.date(2021, 3, 1)), ("New bins are on order", dt.date(2021, 2, 25))]
