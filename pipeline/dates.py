@@ -421,14 +421,23 @@ def date_shaped(line: str) -> bool:
 
 
 @functools.lru_cache(maxsize=65_536)
+def foreign_shaped(line: str) -> bool:
+    """Whether a line opens as a date in words of some language does (`Mittwoch, 9. März 2005`, `12 ottobre 2023`)."""
+    return _FOREIGN_DATE.match(_BULLET.sub("", line).strip()) is not None
+
+
 def foreign_date_line(line: str, language: str) -> DateLine | None:
     """The date a line of a release in `language` (ISO 639-1) opens with, read in that language by dateparser
     (`4. März 2024` in German, `12 ottobre 2023` in Italian), alone or after a dateline's place; else None."""
     match = _FOREIGN_DATE.match(_BULLET.sub("", line).strip())
     if not match:
         return None
+    # (the page's language first; a page of several languages, `Medien · Médias · Media`, prints its neighbours')
+    languages = (language, *(other for other in settings.NEIGHBOUR_DATE_LANGUAGES if other != language))
     try:
         data = _parser((language,)).get_date_data(match.group("date"))
+        if data is None or data.date_obj is None:
+            data = _parser(languages).get_date_data(match.group("date"))
     except ValueError:  # a language dateparser does not know
         return None
     if data is None or data.date_obj is None or data.period != "day":
@@ -436,8 +445,13 @@ def foreign_date_line(line: str, language: str) -> DateLine | None:
     published = _plausible(data.date_obj.date())
     if published is None:
         return None
-    return DateLine(published=published, date_text=match.group("date"), rest=(match.group("rest") or "").strip(),
-                    before=(match.group("place") or "").strip(), form="dateline" if match.group("place") else "date")
+    place, date_text = (match.group("place") or "").strip(), match.group("date")
+    if place and len(place.split()) == 1:  # `Mittwoch, 9. März 2005`: a weekday before the date, not a place
+        whole = _parser(languages).get_date_data(f"{place}, {date_text}")
+        if whole is not None and whole.date_obj is not None and whole.date_obj.date() == published:
+            place, date_text = "", f"{place}, {date_text}"
+    return DateLine(published=published, date_text=date_text, rest=(match.group("rest") or "").strip(),
+                    before=place, form="dateline" if place else "date")
 
 
 # A card line under a heading of its month or year (`March 2021` … `04 | Title`, `2021` … `4 March – Title`): its day,

@@ -87,6 +87,9 @@ LANGUAGE_DATE_HEAD_LINES = 4  # a release in another language prints its date in
 
 # --- dates ----------------------------------------------------------------------------
 DATE_LANGUAGES = ["en"]  # the corpus is English; more languages slow dateparser 10x
+# On a page in another language, a date its language does not read is tried in these too (a Swiss or Belgian page
+# prints its cards in two or four languages); only on such pages, so English pages pay nothing.
+NEIGHBOUR_DATE_LANGUAGES = ("de", "fr", "it", "es", "nl", "pt", "en")
 EARLIEST_DATE_YEAR = 1990  # newsrooms on the web start in the 1990s; earlier is a misparse
 # Countries and domains whose pages write numeric dates day first (gb as in en-GB, uk as in .ac.uk).
 DAY_FIRST_DOMAINS = frozenset({

@@ -10,7 +10,17 @@ from urllib.parse import urlsplit
 from . import settings
 from .cards import RegionSummary, find_cards
 from .census import Census, count_dates, side_lists
-from .dates import DateLine, Order, date_line, dateline, issued_on, numeric_order, order_from_hint, unparsed_date
+from .dates import (
+    DateLine,
+    Order,
+    date_line,
+    dateline,
+    foreign_shaped,
+    issued_on,
+    numeric_order,
+    order_from_hint,
+    unparsed_date,
+)
 from .html import base_href
 from .language import page_language
 from .lines import Line, classify, is_chrome, is_sidebar_heading, is_teaser, is_title, kind_of, unprinted_kind
@@ -20,6 +30,8 @@ from .single import is_article, single_fields
 from .template import CAPTION, DATE, KIND, STANDFIRST, TEASER, TEXT, TITLE, CardLines, Layout, induce
 
 LOGGER = logging.getLogger(__name__)
+# An English page whose cards print dates in other languages reads them as its neighbours' (settings).
+OTHER_LANGUAGE = settings.NEIGHBOUR_DATE_LANGUAGES[0]
 
 __all__ = ["Segmentation", "kind_of", "page_layout", "segment", "split"]
 
@@ -85,11 +97,14 @@ def page_layout(page: Page, order: Order | None) -> tuple[list[Line], Layout | N
     plain = page.tree is None
     lines = _without_side_lists(classify(page.blocks, order, plain=plain), page.gaps) if plain else classify(
         page.blocks, order, plain=plain)
-    if sum(1 for line in lines if line.anchor) < 2 and plain:
-        # Fewer than two dates read in English: a page in another language prints its dates in its own words.
+    unread = sum(1 for line in lines if line.date is None and foreign_shaped(line.text)) if plain else 0
+    if plain and (sum(1 for line in lines if line.anchor) < 2 or unread >= 2):
+        # Fewer than two dates read in English: a page in another language prints its dates in its own words; and
+        # a page of several languages (`Medien · Médias · Media`) prints some of them in its neighbours' words.
         language = page_language(page)
-        if language not in (None, "en"):
-            lines = classify(page.blocks, order, language)
+        if language not in (None, "en") or unread >= 2:
+            lines = _without_side_lists(classify(page.blocks, order, language if language not in (None, "en")
+                                                 else OTHER_LANGUAGE), page.gaps)
     layout = induce(lines, page.gaps, page.indents)
     if layout is None or not _is_listing(layout):
         return lines, None

@@ -765,3 +765,17 @@ def test_a_line_of_meta_fields_around_the_date_dates_the_card(tmp_path):
     assert [(t, d) for t, d, _ in _split_text(tmp_path, page)] == [
         ("Ferry fares are held for the winter", dt.date(2021, 3, 4)),
         ("The depot reopens after repairs", dt.date(2021, 3, 1)), ("New bins are on order", dt.date(2021, 2, 25))]
+
+
+def test_a_page_of_cards_in_several_languages_reads_each_cards_date_in_its_own(tmp_path):
+    page = ("Medien · Médias · Media\n\nFriday 17 June 2011 | Statement\nHarbour Trust asks for views on parking\n"
+            "The consultation runs for six weeks.\n\nMittwoch, 15. Juni 2011 | Medienmitteilung\n"
+            "Die Gemeinde sucht Helfer für das Hafenfest\nDie Arbeiten sollen vor dem Sommer fertig sein.\n\n"
+            "martedì 14 giugno 2011 | Comunicato stampa\nIl comune apre un forno cooperativo\n"
+            "I lavori finiscono prima delle vacanze.\n\nlundi 13 juin 2011 | Prise de position\n"
+            "Le club renonce à augmenter les tarifs\nL'entrée est gratuite pour les enfants.\n")
+    assert _split_text(tmp_path, page) == [
+        ("Harbour Trust asks for views on parking", dt.date(2011, 6, 17), "statement"),
+        ("Die Gemeinde sucht Helfer für das Hafenfest", dt.date(2011, 6, 15), "press_release"),
+        ("Il comune apre un forno cooperativo", dt.date(2011, 6, 14), "press_release"),
+        ("Le club renonce à augmenter les tarifs", dt.date(2011, 6, 13), "statement")]
