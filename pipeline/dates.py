@@ -109,9 +109,9 @@ _UPDATE_LABEL = re.compile(
 _BULLET = re.compile(r"^(?:[\s\-–—•·*|>▪►»]+|\[\d{1,3}\]\s+)")  # a bullet, or a footnote's mark (`[1] 4 May 2021`)
 _SEPARATOR = re.compile(rf"^\s*(?:{SEPARATOR}|\s)\s*")
 # The date's sentence ends, the text goes on (`Published 4 May 2021. The trust …`), or a place ends it (`Friday 4 May
-# 2021, Kestrel Bay. The trust …`: a dateline with the date first).
+# 2021, Kestrel Bay. The trust …`, `24th October, 2011, STANMERE — The trust …`: a dateline with the date first).
 _FULL_STOP = re.compile(r"^(?:,\s*(?!(?:Mrs?|Ms|Dr|Sen|Rep|Gov|Gen|Col|Rev|Prof|Sgt|St|Jr|Sr|Inc|Ltd|Co)\.)"
-                        r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})?\.\s+(?=\S)")
+                        r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,3})?(?:\.|\s*[—–]|\s+--?)\s+(?=\S)")
 _LABEL_AFTER_COMMA_MAX = 30
 # A field that labels another date of the card (`Deadline 2015 July 15`, `Closing date: 12 March 2021`, `Event day
 # Sat 20 March 2021`): a few words, then a date and nothing else. After the publication date these are no title.
@@ -136,7 +136,7 @@ _PLACE_LINK = r"(?:(?:the|of|on|upon|de|la|le|du|del|and)\s+)?"
 _PLACE = (rf"[A-Z][A-Za-z.'’-]*(?:(?:[ /]| / ){_PLACE_LINK}[A-Z][A-Za-z.'’-]*){{0,6}}"
           rf"(?:,\s*{_PLACE_LINK}[A-Z][A-Za-z.]{{1,12}}(?: {_PLACE_LINK}[A-Z][A-Za-z.]{{1,12}}){{0,2}}){{0,2}}")
 _DATELINE = re.compile(
-    rf"^\(?\s*(?P<place>{_PLACE})(?:\s*\([A-Z][^()]{{1,40}}\)|\))?\s*(?:[(\[|]|,|[–—-]+)?\s*"
+    rf"^\(?\s*(?P<place>{_PLACE})(?:\s*\((?:the\s+)?[A-Z][^()]{{1,40}}\)|\))?\s*(?:[(\[|]|,|[–—-]+)?\s*"
     rf"(?P<date>{DATE_PATTERN}|{_SHORT})(?:{_TIME})?(?:\s*\((?i:{_WEEKDAY_WORD})\))?"
     rf"(?:\s*[)\]]\s*{SEPARATOR}?|\s*(?:/[^/]{{1,40}}/)?\s*(?:{SEPARATOR}|$))\s*(?P<rest>.*)$",
 )

@@ -779,3 +779,22 @@ def test_a_page_of_cards_in_several_languages_reads_each_cards_date_in_its_own(t
         ("Die Gemeinde sucht Helfer für das Hafenfest", dt.date(2011, 6, 15), "press_release"),
         ("Il comune apre un forno cooperativo", dt.date(2011, 6, 14), "press_release"),
         ("Le club renonce à augmenter les tarifs", dt.date(2011, 6, 13), "statement")]
+
+
+def test_full_releases_with_date_first_datelines_and_bracketed_end_marks(tmp_path):
+    page = ("24th October, 2011, STANMERE — The trust set up a bread stall at the market. It sold out.\n"
+            "Loaves were on sale from eight.\n<<END>>\n\n"
+            "19th September, 2011, HALDEN — The council announced the acts for the summer weekend.\n"
+            "Tickets go on sale at noon.\n(ends)\n\n"
+            "14th July, 2011, KILNBROOK — The club launched a beginners' course on the river.\n"
+            "Places are free.\n(ends)\n")
+    assert [d for _, d, _ in _split_text(tmp_path, page)] == [dt.date(2011, 10, 24), dt.date(2011, 9, 19),
+                                                               dt.date(2011, 7, 14)]
+    region = "KILNBROOK (the Upper Tarn), 14 July 2011: The club launched a beginners' course on the river."
+    assert date_line_of(region) == dt.date(2011, 7, 14)
+
+
+def date_line_of(text: str) -> dt.date | None:
+    from pipeline.dates import dateline
+    found = dateline(text)
+    return found.published if found else None
