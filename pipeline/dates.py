@@ -116,6 +116,8 @@ _LABEL_AFTER_COMMA_MAX = 30
 # A field that labels another date of the card (`Deadline 2015 July 15`, `Closing date: 12 March 2021`, `Event day
 # Sat 20 March 2021`): a few words, then a date and nothing else. After the publication date these are no title.
 _OTHER_DATE_FIELD = re.compile(rf"^[^\W\d][\w'’ ]{{0,30}}?\s*:?\s*(?:{DATE_PATTERN})\W*$", re.IGNORECASE)
+_BRACKETED = re.compile(r"^\s*(?:\([^()]+\)|\[[^\[\]]+\])\s*$")
+_ADDRESS_FIELD = re.compile(r"^(?:[A-Za-z][\w ]{0,20}:\s*)?(?:https?://|www\.)\S+$", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s*[•·|]\s*")
 # `by Jane Roe`, `by Jane Roe — Heritage, Volunteering`, `by Jane Roe in Growing, Rescues`, `by the press office`:
 # an author after the date, and the post's tags after them
@@ -299,6 +301,8 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     bylines and a place after a bar are dropped), a kind label, or a title or teaser (form `lead`).
     """
     stripped = _BULLET.sub("", line)
+    if _BRACKETED.match(stripped):
+        stripped = stripped.strip()[1:-1]  # `(Posted: Friday, 16 October, 2015)`: a date line in brackets
     if _UPDATE_LABEL.match(stripped):
         return None  # "Last updated March 3, 2021": never the publication date
     label = _LABEL.match(stripped)
@@ -323,7 +327,8 @@ def date_line(line: str, order: Order | None = None, short_years: bool = False) 
     if rest.strip() and _SEPARATOR.match(rest) is None and stop is None and not glued:
         return None
     rest = rest[stop.end():].strip() if stop else _SEPARATOR.sub("", rest, count=1).strip() if rest.strip() else ""
-    if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest) or _UPDATE_LABEL.match(rest) or _other_dates(rest):
+    if _BYLINE.match(rest) or _TIME_AFTER.fullmatch(rest) or _UPDATE_LABEL.match(rest) or _other_dates(rest) \
+            or _ADDRESS_FIELD.match(rest):  # (`| Permalink: https://…`: the card's address, no words of it)
         rest = ""  # "Posted on March 3, 2021 by Press Office", "... – Last updated May 4, 2021": not the card's text
     elif bylined and len(rest.split()) <= settings.BYLINE_TAGS_MAX_WORDS and not rest.endswith("."):
         rest = ""  # "By Jane Roe · March 3, 2021 · Heritage, Volunteering": a byline's tags, not a headline

@@ -242,3 +242,10 @@ def test_a_verb_of_putting_a_page_up_labels_its_date(line):
 def test_a_page_that_states_its_date_order_is_read_so_when_its_days_do_not_tell(statement, order):
     assert numeric_order(["05-10-2008 Ferry fares held", "04-07-2008 Depot reopens", statement]) == order
     assert numeric_order(["25-10-2008 Ferry fares held", statement]) == "DMY"  # a day above 12 tells first
+
+
+def test_a_date_line_in_brackets_or_beside_the_cards_address():
+    found = date_line("(Posted: Friday, 16 October, 2015)")
+    assert found is not None and found.published == dt.date(2015, 10, 16) and found.rest == ""
+    found = date_line("Posted: Friday, 06 September 2024 | Permalink: https://news.example.org/2024/09/fares-held")
+    assert found is not None and found.published == dt.date(2024, 9, 6) and found.rest == ""
