@@ -206,6 +206,10 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
         ("“It is a disgrace.” That was the verdict of Pavel Dunn, director of the Skerry Trust, after the vote.",
          [("Pavel Dunn", "director", "Skerry Trust")]),
         ("The verdict of the jury was unanimous. Judge Amos Pell sentenced him on Friday.", []),
+        # a body's of-chain before the verb is no name; an unnamed spokesperson for a body is no one
+        (("Opening the summit in Lisbon, Director-General Ines Vale of the Council of River Pilots told delegates: "
+          "“The channel must stay open.”"), [("Ines Vale", "Director-General", "Council of River Pilots")]),
+        ("A spokesperson for the Union of Ferry and Harbour Workers said the figures were being checked.", []),
         # a quotation signed by a citation in brackets on its line
         ("Ferry fares\n\n“Fares must come down.” (Ruth Okoro, Chair, Lantern Tenants Union)\n\nThe vote is on Monday.",
          [("Ruth Okoro", "Chair", "Lantern Tenants Union")]),

@@ -276,7 +276,21 @@ _APPOSITIVE_VETOES: tuple[tuple[str, Callable[[Span, Token, Span], bool]], ...] 
     ("clause", lambda person, verb, between: any(finite_verb(t) and not in_parentheses(t) and t.head != verb
                                                  for t in between)),
     ("sentence_or_quote", lambda person, verb, between: any(t.text in {".", ";", "“", "”", '"'} for t in between)),
+    # (`A spokesperson for Caldera Freight Lines said`: the body a titled subject speaks for, no one's name)
+    ("body_of_titled_subject", lambda person, verb, between: _body_of_titled_subject(person, verb)),
 )
+
+
+def _body_of_titled_subject(person: Span, verb: Token) -> bool:
+    """Whether the words are the object of the `for`/`of` of the verb's subject, a title (`A spokesperson for X`)."""
+    root = person.root
+    while root.dep_ == "conj" and root.head is not root:  # `for Pennard & Rusk Engineering`: the name's last part
+        root = root.head
+    link = root.head
+    # (`The president of X, Ayesha Pillai, said`: a name set off by commas is the title's holder)
+    return root.dep_ == "pobj" and link.lower_ in {"for", "of"} and link.head.dep_ == "nsubj" \
+        and link.head.head == verb and is_role_word(link.head) \
+        and not any(t.text == "," for t in person.doc[link.i:person.start])
 
 
 def _inside_title(person: Span, token: Token) -> bool:

@@ -170,13 +170,26 @@ def _name_closing_subject(index: DocIndex, verb: Token, people: dict[str, list[S
     if verb.doc[end - 1].text == ")":  # "Head of Policy Mei Castillo (Lakeside Tenants' Union) insisted"
         end = next((t.i for t in reversed(verb.doc[start:end]) if t.text == "("), end)
     person = index.entity_ending("PERSON", end) or name_ending_at(verb.doc, end)
-    if person is not None and text_at(verb.doc, person.start - 1).lower() in {"of", "for"}:
+    if person is not None and _in_body_chain(verb.doc, trim_name(person).start):
         person = None  # "... of the National Union of | Ferry Workers said": a body's of-chain, no name
     if person is None:  # "Director of the Centre for X Ana Roe of Brovia Inc. said": the name, then its body
-        person = next((p for t in reversed(verb.doc[start + 1:end]) if t.lower_ in LEX.name_body_links
-                       and (p := index.entity_ending("PERSON", t.i)) is not None), None)
+        person = _name_before_its_body(index, verb.doc[start + 1:end])
     titled = any(is_role_word(t) for t in verb.doc[start:end])
     return trim_name(person) if titled and person is not None and person.start > start else None
+
+
+def _in_body_chain(doc: Doc, start: int) -> bool:
+    """Whether capitalised words from `start` go on a body's `of`/`for` chain (`Council of | River Pilots`, `Union
+    of Ferry and | Harbour Workers`)."""
+    before = start - 1
+    if text_at(doc, before).lower() in _CHAIN_JOINS:  # `Ferry and Harbour Workers`: back over the joined words
+        before -= 1
+        while before >= 0 and doc[before].is_title:
+            before -= 1
+    return text_at(doc, before).lower() in {"of", "for"}
+
+
+_CHAIN_JOINS = frozenset({"and", "&"})
 
 
 def _titled_name_before(index: DocIndex, verb: Token) -> Span | None:
@@ -188,8 +201,16 @@ def _titled_name_before(index: DocIndex, verb: Token) -> Span | None:
     if comma is None:
         return None
     person = name_ending_at(doc, verb.i)
+    if person is not None and _in_body_chain(doc, person.start):  # "…, Director Jane Roe of the Council of X said"
+        person = _name_before_its_body(index, doc[comma + 1:person.start])
     titled = person is not None and any(is_role_word(t) for t in doc[comma + 1:person.start])
     return person if titled else None
+
+
+def _name_before_its_body(index: DocIndex, words: Span) -> Span | None:
+    """The last person the recogniser saw right before a link to a body (`Ana Roe of Brovia`) in the words."""
+    return next((p for t in reversed(words) if t.lower_ in LEX.name_body_links
+                 and (p := index.entity_ending("PERSON", t.i)) is not None), None)
 
 
 def _name_before_bracket(index: DocIndex, verb: Token, people: dict[str, list[Span]]) -> Span | None:
