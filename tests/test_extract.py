@@ -210,6 +210,11 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
         (("Opening the summit in Lisbon, Director-General Ines Vale of the Council of River Pilots told delegates: "
           "“The channel must stay open.”"), [("Ines Vale", "Director-General", "Council of River Pilots")]),
         ("A spokesperson for the Union of Ferry and Harbour Workers said the figures were being checked.", []),
+        # a joint statement of people each of their own body, listed with commas and `and`
+        (("In a joint statement on Tuesday, Ruth Okoro of the Lantern Tenants Union, Pavel Dunn of the Skerry Trust "
+          "and Margaret Holloway of the Council for Rural Broadband said: “This budget forgets the valleys.”"),
+         [("Ruth Okoro", None, "Lantern Tenants Union"), ("Pavel Dunn", None, "Skerry Trust"),
+          ("Margaret Holloway", None, "Council for Rural Broadband")]),
         # a quotation signed by a citation in brackets on its line
         ("Ferry fares\n\n“Fares must come down.” (Ruth Okoro, Chair, Lantern Tenants Union)\n\nThe vote is on Monday.",
          [("Ruth Okoro", "Chair", "Lantern Tenants Union")]),

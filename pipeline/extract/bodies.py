@@ -273,7 +273,7 @@ def _name_end(span: Span, start: int) -> int:
     if start < span.end and doc[start].lower_ in LEX.name_fillers:
         return start  # "of the University": a name starts with a capitalised word
     while end < span.end:
-        if _capitalised(doc[end]) or doc[end].lower_ in LEX.name_fillers:
+        if _name_word(doc, end):
             end += 1
         elif end > start and end + 1 < span.end and doc[end].text in LEX.dashes and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_alpha:
@@ -286,6 +286,26 @@ def _name_end(span: Span, start: int) -> int:
     while end > start and doc[end - 1].lower_ in LEX.name_fillers:
         end -= 1
     return end
+
+
+def _name_word(doc: Doc, at: int) -> bool:
+    """A capitalised word or a filler of a body's name, not an `and` that opens the next person of a list."""
+    return (_capitalised(doc[at]) or doc[at].lower_ in LEX.name_fillers) and not _joins_a_person(doc, at)
+
+
+def _joins_a_person(doc: Doc, at: int) -> bool:
+    """`… Support Project and Teodor Kariuki of the …`: an `and` before a person the recogniser saw, with a body of
+    their own, ends a body's name (`Quillon & Drake Architects`, tagged a person, goes on)."""
+    if doc[at].lower_ not in _LIST_JOINS or at + 1 >= len(doc) or doc[at + 1].ent_type_ != "PERSON" \
+            or doc[at + 1].ent_iob_ != "B":
+        return False
+    end = at + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return text_at(doc, end).lower() in {"of", "from", "at"}
+
+
+_LIST_JOINS = frozenset({"and", "&"})
 
 
 def _named_body(span: Span, start: int) -> Span | None:

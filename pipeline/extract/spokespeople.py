@@ -480,24 +480,50 @@ def _too_ambiguous(name: str, rule: str, title: Title) -> bool:
 
 
 def _coordinated(index: DocIndex, found: list[Found]) -> list[Found]:
-    """`said Jane Roe, director of X, and John Doe, chair of Y`, `Jane Roe, director of X, and John Doe, chair of Y,
-    said`: a person joined to a speaker by `and`, after the title of the one before, speaks the same words."""
+    """`said Jane Roe, director of X, and John Doe, chair of Y`, `Jane Roe of X, John Doe of Y and Ana Lee of Z
+    said`: a person joined to a speaker by `and` or a list's comma, after the title or the body of the one
+    before, speaks the same words (each one joined, the next one looked for after it)."""
     doc = index.doc
-    joined = []
-    for item in found:
+    joined: list[Found] = []
+    seen = {item.span.start for item in found}
+    queue = list(found)
+    while queue:
+        item = queue.pop()
         person = index.entity_starting("PERSON", _after_title(doc, item.span) + 1)
         before = [e for e in index.between("PERSON", index.sentence(item.span.start).start, item.span.start)
                   if e.end < item.span.start and _after_title(doc, e) + 1 == item.span.start]
         for other in ([person] if person is not None else []) + before:
-            joined.append(Found(trim_name(other), item.quote, "coordinated_speaker"))
+            other = trim_name(other)
+            if other.start not in seen:
+                seen.add(other.start)
+                joined.append(Found(other, item.quote, "coordinated_speaker"))
+                queue.append(joined[-1])
     return joined
 
 
 def _after_title(doc: Doc, person: Span) -> int:
-    """Where `and` stands after a person's appositive title and its comma, or -2 (`Jane Roe, director of X, and`)."""
-    end = role_end(person) or person.end
+    """Where `and` (or a list's comma) stands after a person's appositive title and its comma, or after the body
+    joined to the name (`Jane Roe, director of X, and`, `Jane Roe of X and`, `Jane Roe of X, John`), else -2."""
+    body = None if role_end(person) else _body_end(doc, person.end)
+    end = role_end(person) or body or person.end
     at = end + (text_at(doc, end) == ",")
-    return at if text_at(doc, at).lower() == "and" else -2
+    if text_at(doc, at).lower() == "and":
+        return at
+    # (a list's comma only after a body: `Jane Roe of X, John Doe of Y`; `Jane Roe, co-founder, Brovia` is a title)
+    return end if body is not None and text_at(doc, end) == "," and doc[end + 1:end + 2].text[:1].isupper() else -2
+
+
+def _body_end(doc: Doc, at: int) -> int | None:
+    """The end of a body joined to a name (`of the Harbour Trust`, `from Brovia Inc.`), where a list goes on."""
+    if text_at(doc, at).lower() not in {"of", "from", "at"}:
+        return None
+    end = at + 1
+    while end < len(doc) and (doc[end].is_title or doc[end].is_upper or doc[end].lower_ in _BODY_NAME_WORDS):
+        end += 1
+    return end if end > at + 1 else None
+
+
+_BODY_NAME_WORDS = frozenset({"the", "of", "for", "&"})  # (not `and`: it may go on the list)
 
 
 def _quote_near(index: DocIndex, position: int) -> str | None:

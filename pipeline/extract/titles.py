@@ -268,6 +268,8 @@ def _role_after(person: Span) -> Title:
 def _role_before(person: Span, body_known: bool = False) -> Title:
     """A role printed before the name: `Brightwater Executive Director Jane Roe`, `CEO, Jane Doe`."""
     doc = person.doc
+    if text_at(doc, person.start - 1).lower() in {"and", "&"}:
+        return Title()  # `… of the Skerry Trust and Jane Roe of …`: the list's last name, no title before it
     stop = _title_stop(person)
     start = _title_start(doc, stop)
     span = doc[start:stop]
