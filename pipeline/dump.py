@@ -33,6 +33,8 @@ _HEADING = re.compile(r"^#{1,6}\s+(?![#\s]*$)(?!#\s)(.*?)(?:\s+#+)?$")  # not `#
 # Wiki and outline exports: a MediaWiki or DokuWiki heading (`== Title ==`, `====== Title ======`), an org-mode
 # one (`** Title   :tag:`; one star only on an org page: elsewhere it is a bullet), and the lines that are markup
 # alone (`#+TITLE: …`, a `:PROPERTIES:` drawer's marks, `__TOC__`, `{{tag>…}}`).
+_RECORD_MARK = re.compile(r"^[-*•]?\s*\[?(?:entry|item|record)\]?:?$")  # a feed dump's record, opened
+_TAG_ONLY = re.compile(r"^</?[A-Za-z][\w:.-]*\s*/?>$")  # `<entry>`, `</item>` alone: a feed dump's records apart
 _WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*\1$")
 _ORG_HEADING = re.compile(r"^\*{1,6}\s+(\S.*?)(?:\s+:(?:[\w@#%]+:)+)?$")
 _ORG_PAGE = re.compile(r"^(?:#\+[A-Za-z_]+:|\s*:PROPERTIES:\s*$)")
@@ -94,6 +96,8 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
     columned = _dates_in_a_column(raw)
     tags = _repeated_tags(raw, fields)
     org = any(_ORG_PAGE.match(line) for line in raw)
+    named = Counter(m.group(1).strip().lower() for line in raw if (m := _FIELD.match(line.strip())) is not None)
+    numbers = {name for name in _RECORD_NUMBERS if named[name] >= 2}  # a record's number field on every record
     out: list[tuple[str, str]] = []
     for line, printed in joined:
         indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]
@@ -103,9 +107,11 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
             continue
         if _UNDERLINE.match(text) and out and out[-1][0].strip() and _underlines(text, out[-1][0].strip()):
             continue  # `=====` under a title: the title is a heading, the rule says no more
-        if _FRAME.match(text) and _FRAME_MARK.search(text):
-            out.append(("", ""))  # a border between a table's rows: the rows are apart
+        if (_FRAME.match(text) and _FRAME_MARK.search(text)) or _TAG_ONLY.match(text) or _RECORD_MARK.match(text):
+            out.append(("", ""))  # a border between a table's rows, a dump's `<entry>` or `[item]`: records apart
             continue
+        if (numbered := _FIELD.match(text)) is not None and numbered.group(1).strip().lower() in numbers:
+            continue  # `id: tag:example.org,2009:news/7932` on every record: a number, no words of it
         if envelope and (header := _FIELD.match(text)) is not None and header.group(1).strip().lower() in envelope:
             continue  # `From: …`, `To: …` on every message of a mail archive
         if _URL_ONLY.match(text) or _IMAGE_MARK.match(text) or _COUNTER_LINE.match(text) or _MARKUP_ONLY.match(text):

@@ -230,6 +230,7 @@ def _text_blocks(text: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int
         elif previous and (_runs_on(previous, line, width, printed_sizes) if width is not None
                            else spaced and _wraps(previous, line)) \
                 and not _opens_an_item(previous, printed) and not _dated_before(previous, line) \
+                and not date_alone(previous) \
                 and not _after_field_name(line, printed) and not is_event_field(line) \
                 and not _ends_its_element(previous_printed, line):
             # Hard-wrapped text (an email, a wire copy): a line that ran up to the width goes on in the next one,

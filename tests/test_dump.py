@@ -202,3 +202,18 @@ def test_wiki_and_outline_markup_is_read_as_headings_fields_and_words():
 def test_a_bullet_outside_an_outline_and_a_web_address_keep_their_marks():
     assert _read(["* Bring a packed lunch", "See https://example.org//path for details."]) == [
         "* Bring a packed lunch", "See https://example.org//path for details."]
+
+
+def test_a_feed_dumped_as_text_has_its_records_apart_and_its_record_numbers_dropped():
+    assert _read(["<entry>", "\tid: tag:example.org,2009:news/7932", "\ttitle: Ferry fares held",
+                  "\tpublished: 2021-03-04T09:00:00Z", "[item]", "\tid: tag:example.org,2009:news/7933",
+                  "\ttitle: Depot reopens", "\tpublished: 2021-03-01T09:00:00Z", "- entry"]) == [
+        "Ferry fares held", "2021-03-04T09:00:00Z", "Depot reopens", "2021-03-01T09:00:00Z"]
+
+
+def test_a_date_alone_on_its_line_is_never_run_on_into_the_next(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_text("Ferry fares held\n2021-03-04T09:00:00Z\nupdated: 2021-03-09T10:00:00Z\nThe board met.\n\n"
+                    "Depot reopens\n2021-03-01T09:00:00Z\nupdated: 2021-03-02T10:00:00Z\nWork ended.\n",
+                    encoding="utf-8")
+    assert "2021-03-04T09:00:00Z" in read(path).blocks
