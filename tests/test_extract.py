@@ -215,6 +215,9 @@ def test_countries_in_datelines_names_and_regions(nlp, text, codes):
           "and Margaret Holloway of the Council for Rural Broadband said: “This budget forgets the valleys.”"),
          [("Ruth Okoro", None, "Lantern Tenants Union"), ("Pavel Dunn", None, "Skerry Trust"),
           ("Margaret Holloway", None, "Council for Rural Broadband")]),
+        # a title in a fronted `as` clause, the words quoted in the next sentence
+        (("As head of research of the Skerry Trust since 2017, Pavel Dunn has led three surveys. “The reef is "
+          "recovering,” he said."), [("Pavel Dunn", "head of research", "Skerry Trust")]),
         # a quotation signed by a citation in brackets on its line
         ("Ferry fares\n\n“Fares must come down.” (Ruth Okoro, Chair, Lantern Tenants Union)\n\nThe vote is on Monday.",
          [("Ruth Okoro", "Chair", "Lantern Tenants Union")]),

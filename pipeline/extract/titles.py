@@ -578,8 +578,20 @@ def _appointed_post(root: Token, head: Token) -> Token | None:
 
 
 # Where a title printed after a name is read, in order: the first reading that finds a role wins.
+def _role_fronted_as(person: Span) -> Title:
+    """`As head of research of X since 2017, Jane Roe has …`: a title in a fronted `as` clause that ends right
+    before the name (its time phrase left out)."""
+    doc = person.doc
+    start = doc_index(doc).sentence(person.start).start
+    if doc[start].lower_ != "as" or text_at(doc, person.start - 1) != "," or person.start - start < 3:
+        return Title()
+    title = _split_role(doc[start + 1:_time_start(doc, start + 1, person.start - 1)], appositive=True)
+    return replace(title, role_rule="fronted_as") if title.role else Title()
+
+
 TITLE_AFTER_NAME: tuple[Callable[[Span], Title], ...] = (
-    _role_after, _role_in_relative_clause, _role_in_parentheses, _role_as_predicate, _role_by_appointment)
+    _role_after, _role_in_relative_clause, _role_in_parentheses, _role_as_predicate, _role_by_appointment,
+    _role_fronted_as)
 
 
 def title_of(mention: Span) -> Title:
