@@ -821,3 +821,11 @@ def test_a_title_owned_by_its_a_statement_headed_from_a_body_and_a_police_appeal
     assert _speakers(nlp, "Amos Teague appealed the ruling on Monday. The Harbour Trust said it would help.") == []
     listed = "Amos Teague, director of advocacy of the Rivers, Reefs and Rights Coalition, said: “We will build.”"
     assert _speakers(nlp, listed) == [("Amos Teague", "director of advocacy", "Rivers, Reefs and Rights Coalition")]
+
+
+def test_an_its_title_after_a_bodys_possessive_in_the_opening_clause(nlp):
+    text = ("Writing on the Skerry Trust's blog, its general secretary, Pavel Dunn, argued that the reef would take a "
+            "decade to recover.")
+    people = _one(nlp, text, title="Reef survey").spokespeople
+    assert [(p.name, p.role, p.organization, p.organization_rule) for p in people] == [
+        ("Pavel Dunn", "general secretary", "Skerry Trust", "its_owner")]

@@ -429,8 +429,10 @@ _SAID = " said: “The ferry will run every hour from June.”"
         # names with an inner capital or an apostrophe
         ("Harbour lights return\n\nPhoto: Beatriz Stroud\n\nKestrel Holdings plc Chair Thandiwe McAllister" + _SAID,
          [("Thandiwe McAllister", "Chair", "Kestrel Holdings plc", "subject_of_speech_verb")]),
+        # (the name closes the titled subject: the recogniser's person `St. Brigid's Hospice Hiroshi O'Neill`, trimmed,
+        # does not go on the body's of-chain)
         ("Harbour lights return\n\nSenior Researcher of St. Brigid's Hospice Hiroshi O'Neill" + _SAID,
-         [("Hiroshi O'Neill", "Senior Researcher", "St. Brigid's Hospice", "name_before_speech_verb")]),
+         [("Hiroshi O'Neill", "Senior Researcher", "St. Brigid's Hospice", "name_closing_subject")]),
         # a body's of-chain stops where a repaired name starts
         ("Harbour lights return\n\nExecutive Director of the Centre for Quiet Streets Elif N. Nakamura" + _SAID,
          [("Elif N. Nakamura", "Executive Director", "Centre for Quiet Streets", "subject_of_speech_verb")]),

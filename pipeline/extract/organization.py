@@ -633,13 +633,20 @@ def _its_owner(person: Spokesperson, index: DocIndex) -> str | None:
     noun = span.root.head if span.root.dep_ == "appos" else None  # "its national coordinator, Jane Roe"
     if noun is None or not any(c.dep_ == "poss" and c.lower_ in _ITS for c in noun.children):
         return None
-    subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None:
+    subject = next((c for c in noun.head.children if c.dep_ in {"nsubj", "nsubjpass"} and c != noun), None)
+    entity = index.entity_at(subject.i) if subject is not None else _owner_before(index, noun)
+    if entity is None or entity.label_ != "ORG" or not is_body(entity):
         return None
-    entity = index.entity_at(subject.i)
-    if entity is not None and entity.label_ == "ORG" and is_body(entity):
-        return _inside(org_name(entity), person)
-    return None
+    # (the subject's own clause: an internal title only; a possessive before an `its` title: any, `its` owns it)
+    return _inside(org_name(entity), person) if subject is not None else org_name(entity)
+
+
+def _owner_before(index: DocIndex, noun: Token) -> Span | None:
+    """`Writing on the Harbour Trust's blog, its director, Jane Roe, argued`: the body a possessive owns before the
+    title in its sentence, the one `its` refers to."""
+    sentence = index.sentence(noun.i)
+    marks = [t.i for t in index.doc[sentence.start:noun.i] if t.text in LEX.possessives]
+    return index.entity_ending("ORG", marks[-1]) if marks else None
 
 
 _ITS = frozenset({"its", "their"})

@@ -95,8 +95,8 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"ORTH": ",", "OP": "?"},
          {"LOWER": {"IN": sorted(LEX.attribution_participles)}}, {"LOWER": {"IN": ATTRIBUTION_LINKS}}],
         # ("The following statement was issued on behalf of X by Jane Doe": the statement's verb in the passive)
-        [{"LOWER": {"IN": sorted(LEX.statement_nouns)}}, {"LOWER": {"IN": sorted(_PASSIVE_AUXILIARIES)}, "OP": "+"},
-         {"LOWER": {"IN": sorted(LEX.statement_verbs)}, "TAG": "VBN"}],
+        *([{"LOWER": {"IN": sorted(LEX.statement_nouns)}}, *[{"LOWER": {"IN": sorted(_PASSIVE_AUXILIARIES)}}] * n,
+           {"LOWER": {"IN": sorted(LEX.statement_verbs)}, "TAG": "VBN"}] for n in (1, 2)),  # `was`, `has been`
     ],
     # A title naming a person's own words: "Jane Doe Briefing to the Security Council".
     "work_of_speech_title": [[{"LOWER": {"IN": sorted(LEX.works_of_speech)}, "IS_TITLE": True}]],
