@@ -428,7 +428,10 @@ def date_shaped(line: str) -> bool:
 @functools.lru_cache(maxsize=65_536)
 def foreign_shaped(line: str) -> bool:
     """Whether a line opens as a date in words of some language does (`Mittwoch, 9. März 2005`, `12 ottobre 2023`)."""
-    return _FOREIGN_DATE.match(_BULLET.sub("", line).strip()) is not None
+    return _A_YEAR.search(line) is not None and _FOREIGN_DATE.match(_BULLET.sub("", line).strip()) is not None
+
+
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def foreign_date_line(line: str, language: str) -> DateLine | None:

@@ -78,8 +78,9 @@ def _table_records(text: str) -> list[dict] | None:
     if len(lines) < 2:
         return None
     delimiter = max(_DELIMITERS, key=lines[0].count)
-    if lines[0].count(delimiter) == 0:
-        return None
+    if lines[0].count(delimiter) == 0 or not any(_key(cell.strip("\"' ")) in _FIELDS["title"]
+                                                 for cell in lines[0].split(delimiter)):
+        return None  # (most text pages: a first line that is no header naming a title, the rest never parsed)
     rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
     header = [_key(cell) for cell in rows[0]]
     if not any(name in header for name in _FIELDS["title"]):

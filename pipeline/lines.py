@@ -347,7 +347,13 @@ def _date_label(line: Line) -> str | None:
 def labelled_dates(blocks: Sequence[str]) -> set[int]:
     """The blocks that are other dates of a card under their labels (`Entries close: 23 Oct. 2019` beside `Posted:
     8 Sep. 2019`): fields of the card, never its headline nor a headline's end."""
-    return _other_date_fields([_line(n, text, None, False) for n, text in enumerate(blocks)])
+    # (only a line with a colon and a digit can be one, so only those and the lines beside them are classified)
+    candidates = {n for n, text in enumerate(blocks) if ":" in text and any(ch.isdigit() for ch in text)}
+    if not candidates:
+        return set()
+    near = {m for n in candidates for m in (n - 1, n, n + 1) if 0 <= m < len(blocks)}
+    lines = [_line(n, text, None, False) if n in near else Line(index=n, text=text) for n, text in enumerate(blocks)]
+    return _other_date_fields(lines)
 
 
 def _other_date_fields(lines: list[Line]) -> set[int]:
@@ -571,6 +577,8 @@ def _meta_fields_date(text: str, order: Order | None) -> DateLine | None:
     """A post's line of meta fields around its date (`Written by Jane Roe, Press Officer | 28 Nov 2009 | Reading
     time: 4 minutes`, `Tue 09.07.2019 — by Jane Roe — 8 min`): the date, when every other field is a byline, a
     reading time or a count, or a kind."""
+    if len(text) > settings.DATE_BLOCK_MAX_CHARS * 2 or _META_SEPARATOR.search(text) is None:
+        return None  # most lines: no fields set apart, looked at no further
     fields = [f.strip() for f in _META_SEPARATOR.split(text) if f.strip()]
     if not 2 <= len(fields) <= settings.META_FIELDS_MAX:
         return None

@@ -63,6 +63,14 @@ _PHRASAL_PATTERNS: list[list[dict]] = [[{"LOWER": {"IN": sorted(forms)}}, {"LOWE
                                       for particle, forms in sorted(LEX.phrasal_speech_verbs.items())]
 
 
+def _passive_statement(auxiliaries: int) -> list[dict]:
+    """`statement was issued`: a statement's noun, its auxiliaries, its verb's participle (a fixed length keeps the
+    patterns windowed)."""
+    return [{"LOWER": {"IN": sorted(LEX.statement_nouns)}},
+            *[{"LOWER": {"IN": sorted(_PASSIVE_AUXILIARIES)}}] * auxiliaries,
+            {"LOWER": {"IN": sorted(LEX.statement_verbs)}, "TAG": "VBN"}]
+
+
 SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
     # "Jane Doe said", "said Jane Doe", "…,” she added": a verb of saying, or a form of one before a quote.
     "speech_verb": [
@@ -95,8 +103,7 @@ SPEAKER_PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": sorted(LEX.attribution_nouns)}}, {"ORTH": ",", "OP": "?"},
          {"LOWER": {"IN": sorted(LEX.attribution_participles)}}, {"LOWER": {"IN": ATTRIBUTION_LINKS}}],
         # ("The following statement was issued on behalf of X by Jane Doe": the statement's verb in the passive)
-        *([{"LOWER": {"IN": sorted(LEX.statement_nouns)}}, *[{"LOWER": {"IN": sorted(_PASSIVE_AUXILIARIES)}}] * n,
-           {"LOWER": {"IN": sorted(LEX.statement_verbs)}, "TAG": "VBN"}] for n in (1, 2)),  # `was`, `has been`
+        *(_passive_statement(auxiliaries) for auxiliaries in (1, 2)),  # `was issued`, `has been issued`
     ],
     # A title naming a person's own words: "Jane Doe Briefing to the Security Council".
     "work_of_speech_title": [[{"LOWER": {"IN": sorted(LEX.works_of_speech)}, "IS_TITLE": True}]],
