@@ -530,21 +530,22 @@ def numeric_order(texts: Iterable[str], hint: str | None = None) -> Order | None
     """The page's order of numeric dates: its own evidence first (a day above 12), then what it states (`Date
     format: MM/DD/YYYY`), then its language or host (`en-GB`, `.co.uk`: day first; `en-US`, `.gov`: month first);
     None when nothing tells."""
-    day_first = month_first = 0
+    day_first = month_first = numeric = 0
     pattern = re.compile(rf"{_NUMERIC}|{_SHORT}")
-    stated: Order | None = None
+    texts = list(texts)
     for text in texts:
-        said = _STATED_ORDER.search(text) if stated is None else None
-        if said is not None:  # `Date format: MM/DD/YYYY`, `dates read month, day, year`: the page says
-            stated = "MDY" if said.group("mdy") else "DMY"
         for match in pattern.finditer(text):
             a = int(match.group("na") or match.group("sa"))
             b = int(match.group("nb") or match.group("sb"))
             day_first += a > 12 >= b
             month_first += b > 12 >= a
+            numeric += 1
     if day_first != month_first:
         return "DMY" if day_first > month_first else "MDY"
-    return stated or order_from_hint(hint)
+    # `Date format: MM/DD/YYYY`, `dates read month, day, year`: what the page says, read only where it has numeric
+    # dates that their days do not order
+    said = next((found for text in texts if (found := _STATED_ORDER.search(text))), None) if numeric else None
+    return ("MDY" if said.group("mdy") else "DMY") if said is not None else order_from_hint(hint)
 
 
 def order_from_hint(hint: str | None) -> Order | None:

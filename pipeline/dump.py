@@ -33,6 +33,7 @@ _HEADING = re.compile(r"^#{1,6}\s+(?![#\s]*$)(?!#\s)(.*?)(?:\s+#+)?$")  # not `#
 # Wiki and outline exports: a MediaWiki or DokuWiki heading (`== Title ==`, `====== Title ======`), an org-mode
 # one (`** Title   :tag:`; one star only on an org page: elsewhere it is a bullet), and the lines that are markup
 # alone (`#+TITLE: …`, a `:PROPERTIES:` drawer's marks, `__TOC__`, `{{tag>…}}`).
+_NUMBER_FIELD = re.compile(r"^\s*(" + "|".join(map(re.escape, sorted(_RECORD_NUMBERS))) + r")\s*:", re.IGNORECASE)
 _RECORD_MARK = re.compile(r"^[-*•]?\s*\[?(?:entry|item|record)\]?:?$")  # a feed dump's record, opened
 _TAG_ONLY = re.compile(r"^</?[A-Za-z][\w:.-]*\s*/?>$")  # `<entry>`, `</item>` alone: a feed dump's records apart
 _WIKI_HEADING = re.compile(r"^(={1,6})\s*([^=\s].*?)\s*\1$")
@@ -96,8 +97,8 @@ def unmark(raw: list[str]) -> list[tuple[str, str]]:
     columned = _dates_in_a_column(raw)
     tags = _repeated_tags(raw, fields)
     org = any(_ORG_PAGE.match(line) for line in raw)
-    named = Counter(m.group(1).strip().lower() for line in raw if (m := _FIELD.match(line.strip())) is not None)
-    numbers = {name for name in _RECORD_NUMBERS if named[name] >= 2}  # a record's number field on every record
+    named = Counter(m.group(1).lower() for line in raw if (m := _NUMBER_FIELD.match(line)) is not None)
+    numbers = {name for name, count in named.items() if count >= 2}  # a record's number field on every record
     out: list[tuple[str, str]] = []
     for line, printed in joined:
         indent = _INDENT.match(line).group(0)  # type: ignore[union-attr]
@@ -344,9 +345,12 @@ def _plain(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _ANGLE_URL.sub("", text)
     text = _BROWSER_NUMBER.sub("", text)
-    text = _WIKI_LINK.sub(r"\1", text)
-    text = _WIKI_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
-    text = _ORG_TIMESTAMP.sub(r"\1", text)
+    if "[[" in text:
+        text = _WIKI_LINK.sub(r"\1", text)
+    if "''" in text or "//" in text:
+        text = _WIKI_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    if "<" in text or "[" in text:
+        text = _ORG_TIMESTAMP.sub(r"\1", text)
     text = _STRONG.sub(r"\2", text)
     return _EMPHASIS.sub(r"\2", text).strip()
 
