@@ -431,7 +431,7 @@ def foreign_shaped(line: str) -> bool:
     return _A_YEAR.search(line) is not None and _FOREIGN_DATE.match(_BULLET.sub("", line).strip()) is not None
 
 
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_A_YEAR = re.compile(_YEAR)
 
 
 def foreign_date_line(line: str, language: str) -> DateLine | None:

@@ -34,9 +34,10 @@ _DELIMITERS = ",\t;"  # (a table of bars is a dump the text reader knows: pipeli
 
 def export_page(source: str, text: str, sha256: str, fetched_at: dt.datetime | None) -> Page | None:
     """The Page of a JSON or delimited export's records, else None (the text is no such export)."""
-    records = _json_records(text) or _table_records(text)
-    if not records:
+    found = _json_records(text) or _table_records(text)
+    if not found:
         return None
+    records = [{_key(str(k)): v for k, v in record.items()} for record in found]  # field names read once
     order = numeric_order(str(_field(r, "date") or "") for r in records)
     cards = tuple(card for r in records if (card := _card(r, order)) is not None)
     if len(cards) < max(1, len(records) // 2):
@@ -97,9 +98,9 @@ def _key(name: str) -> str:
 
 
 def _field(record: Mapping, part: str) -> str | None:
-    """The text of a record's first field named for `part` (nested `rendered` text and lists read too)."""
-    keys = {_key(str(k)): v for k, v in record.items()}
-    return next((text for name in _FIELDS[part] if name in keys and (text := _text(keys[name]))), None)
+    """The text of a record's first field named for `part` (nested `rendered` text and lists read too); the record's
+    field names read as _key reads them."""
+    return next((text for name in _FIELDS[part] if name in record and (text := _text(record[name]))), None)
 
 
 def _text(value: object) -> str | None:

@@ -340,7 +340,7 @@ def _date_label(line: Line) -> str | None:
     before = line.date.before.strip()
     if line.anchor == "date":
         return before.lower()  # `Posted:` is read with the date (no label left); `Deadline:`, one word, is kept
-    colon = line.text.strip()[len(before):].lstrip().startswith(":")
+    colon = _colon_after(line.text, before)
     return before.lower() if colon and 0 < len(before.split()) <= settings.LABEL_MAX_WORDS else None
 
 
@@ -420,7 +420,12 @@ def _one_word_label(text: str, before: str) -> bool:
     """`Listed: 2005-09-18`, `Added: 4 March 2021`: one word and a colon before a date label the date; no headline
     is one word long."""
     words = before.split()
-    return len(words) == 1 and words[0].isalpha() and text.strip()[len(before):].lstrip().startswith(":")
+    return len(words) == 1 and words[0].isalpha() and _colon_after(text, before)
+
+
+def _colon_after(text: str, before: str) -> bool:
+    """Whether a colon follows the words before a line's date (`Entries close: …`): they label it."""
+    return text.strip()[len(before):].lstrip().startswith(":")
 
 
 def _is_date_piece(line: Line) -> bool:
@@ -582,10 +587,11 @@ def _meta_fields_date(text: str, order: Order | None) -> DateLine | None:
     fields = [f.strip() for f in _META_SEPARATOR.split(text) if f.strip()]
     if not 2 <= len(fields) <= settings.META_FIELDS_MAX:
         return None
-    dates = [found for field in fields if (found := _field_date(field, order)) is not None]
+    read = [(field, _field_date(field, order)) for field in fields]
+    dates = [found for _field, found in read if found is not None]
     if len(dates) != 1:
         return None
-    others = [f for f in fields if _field_date(f, order) is None]
+    others = [field for field, found in read if found is None]
     meta = [f for f in others if _BYLINE_FIELD.match(f) or is_post_fact(f)]  # (a kind and a dateline alone: above)
     return dates[0] if meta and len(others) == len(fields) - 1 and all(f in meta or kind_of(f) for f in others) \
         else None

@@ -55,7 +55,8 @@ def _name_start_before_recogniser(ent: Span) -> int:
     return start if start < ent.start and text_at(doc, start - 1).lower() in _NAME_LEAD_INS else ent.start
 
 
-_LIST_MARKS = frozenset({",", "and", "&"})
+LIST_JOINS = frozenset({"and", "&"})  # the words that join a list's last item (of names, of bodies)
+_LIST_MARKS = LIST_JOINS | {","}
 
 
 _NAME_LEAD_INS = frozenset({"the", "at", "of", "for", "with", "from"})
@@ -296,7 +297,7 @@ def _name_word(doc: Doc, at: int) -> bool:
 def _joins_a_person(doc: Doc, at: int) -> bool:
     """`… Support Project and Teodor Kariuki of the …`: an `and` before a person the recogniser saw, with a body of
     their own, ends a body's name (`Quillon & Drake Architects`, tagged a person, goes on)."""
-    if doc[at].lower_ not in _LIST_JOINS or at + 1 >= len(doc) or doc[at + 1].ent_type_ != "PERSON" \
+    if doc[at].lower_ not in LIST_JOINS or at + 1 >= len(doc) or doc[at + 1].ent_type_ != "PERSON" \
             or doc[at + 1].ent_iob_ != "B":
         return False
     end = at + 2
@@ -304,8 +305,6 @@ def _joins_a_person(doc: Doc, at: int) -> bool:
         end += 1
     return text_at(doc, end).lower() in {"of", "from", "at"}
 
-
-_LIST_JOINS = frozenset({"and", "&"})
 
 
 def _named_body(span: Span, start: int) -> Span | None:

@@ -20,7 +20,7 @@ from spacy.vocab import Vocab
 
 from .. import settings
 from ..records import Spokesperson
-from .bodies import defined_by_acronym
+from .bodies import LIST_JOINS, defined_by_acronym
 from .doctext import DocIndex, doc_index, doc_text
 from .headlines import RULE as HEADLINE_RULE
 from .headlines import headline_speakers
@@ -189,14 +189,12 @@ def _in_body_chain(doc: Doc, start: int) -> bool:
     """Whether capitalised words from `start` go on a body's `of`/`for` chain (`Council of | River Pilots`, `Union
     of Ferry and | Harbour Workers`)."""
     before = start - 1
-    if text_at(doc, before).lower() in _CHAIN_JOINS:  # `Ferry and Harbour Workers`: back over the joined words
+    if text_at(doc, before).lower() in LIST_JOINS:  # `Ferry and Harbour Workers`: back over the joined words
         before -= 1
         while before >= 0 and doc[before].is_title:
             before -= 1
     return text_at(doc, before).lower() in {"of", "for"}
 
-
-_CHAIN_JOINS = frozenset({"and", "&"})
 
 
 def _titled_name_before(index: DocIndex, verb: Token) -> Span | None:
@@ -511,8 +509,9 @@ def _coordinated(index: DocIndex, found: list[Found]) -> list[Found]:
 def _after_title(doc: Doc, person: Span) -> int:
     """Where `and` (or a list's comma) stands after a person's appositive title and its comma, or after the body
     joined to the name (`Jane Roe, director of X, and`, `Jane Roe of X and`, `Jane Roe of X, John`), else -2."""
-    body = None if role_end(person) else _body_end(doc, person.end)
-    end = role_end(person) or body or person.end
+    role = role_end(person)
+    body = None if role else _body_end(doc, person.end)
+    end = role or body or person.end
     at = end + (text_at(doc, end) == ",")
     if text_at(doc, at).lower() == "and":
         return at
